@@ -1,0 +1,146 @@
+/* cursor.h — bounds-checked reader over untrusted packet bytes.
+ *
+ * Every packet byte is read through a struct cur.  Getters past the end return 0,
+ * leave the position at the end and set the sticky `err` flag; the caller checks
+ * cur_ok() once after a group of reads (tcpdump's GET_BE_U_2 / ND_TCHECK idea, without
+ * longjmp).  A layer hands its payload to the next one as a sub-cursor clipped to the
+ * length its header declares (cur_sub), so inner layers never read padding.
+ */
+#ifndef NETLAB_CURSOR_H
+#define NETLAB_CURSOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct cur {
+	const uint8_t *base;	/* start of the data source (offsets are relative to it) */
+	const uint8_t *p;
+	const uint8_t *end;
+	int err;		/* sticky: a read went past `end` */
+};
+
+static inline struct cur cur_make(const uint8_t *data, size_t len)
+{
+	struct cur c = { data, data, data + len, 0 };
+	return c;
+}
+
+static inline size_t cur_left(const struct cur *c) { return (size_t)(c->end - c->p); }
+static inline uint32_t cur_off(const struct cur *c) { return (uint32_t)(c->p - c->base); }
+static inline int cur_ok(const struct cur *c) { return !c->err; }
+static inline int cur_has(const struct cur *c, size_t n) { return cur_left(c) >= n; }
+
+static inline int cur_need(struct cur *c, size_t n)
+{
+	if (cur_left(c) < n) {
+		c->p = c->end;
+		c->err = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static inline uint8_t cur_u8(struct cur *c)
+{
+	if (!cur_need(c, 1))
+		return 0;
+	return *c->p++;
+}
+
+static inline uint16_t cur_be16(struct cur *c)
+{
+	if (!cur_need(c, 2))
+		return 0;
+	uint16_t v = (uint16_t)(c->p[0] << 8 | c->p[1]);
+	c->p += 2;
+	return v;
+}
+
+static inline uint16_t cur_le16(struct cur *c)
+{
+	if (!cur_need(c, 2))
+		return 0;
+	uint16_t v = (uint16_t)(c->p[1] << 8 | c->p[0]);
+	c->p += 2;
+	return v;
+}
+
+static inline uint32_t cur_be24(struct cur *c)
+{
+	if (!cur_need(c, 3))
+		return 0;
+	uint32_t v = (uint32_t)c->p[0] << 16 | (uint32_t)c->p[1] << 8 | c->p[2];
+	c->p += 3;
+	return v;
+}
+
+static inline uint32_t cur_be32(struct cur *c)
+{
+	if (!cur_need(c, 4))
+		return 0;
+	uint32_t v = (uint32_t)c->p[0] << 24 | (uint32_t)c->p[1] << 16 |
+	    (uint32_t)c->p[2] << 8 | c->p[3];
+	c->p += 4;
+	return v;
+}
+
+static inline uint32_t cur_le32(struct cur *c)
+{
+	if (!cur_need(c, 4))
+		return 0;
+	uint32_t v = (uint32_t)c->p[3] << 24 | (uint32_t)c->p[2] << 16 |
+	    (uint32_t)c->p[1] << 8 | c->p[0];
+	c->p += 4;
+	return v;
+}
+
+static inline uint64_t cur_be64(struct cur *c)
+{
+	uint64_t hi = cur_be32(c);
+	return hi << 32 | cur_be32(c);
+}
+
+/* Copies n bytes into dst (zero-filled past the end). */
+static inline void cur_bytes(struct cur *c, void *dst, size_t n)
+{
+	if (!cur_need(c, n)) {
+		memset(dst, 0, n);
+		return;
+	}
+	memcpy(dst, c->p, n);
+	c->p += n;
+}
+
+/* Pointer to the next n bytes, or NULL (and err) when fewer remain. */
+static inline const uint8_t *cur_ptr(struct cur *c, size_t n)
+{
+	if (!cur_need(c, n))
+		return NULL;
+	const uint8_t *r = c->p;
+	c->p += n;
+	return r;
+}
+
+static inline void cur_skip(struct cur *c, size_t n) { (void)cur_ptr(c, n); }
+
+/* Byte at p + i without moving; 0 when out of range (does not set err). */
+static inline uint8_t cur_peek(const struct cur *c, size_t i)
+{
+	return i < cur_left(c) ? c->p[i] : 0;
+}
+
+/* Sub-cursor over the next n bytes, clipped to what was captured; the parent is
+ * not moved.  `*clipped` (may be NULL) tells whether fewer than n bytes exist. */
+static inline struct cur cur_sub(const struct cur *c, size_t n, int *clipped)
+{
+	struct cur s = *c;
+	s.err = 0;
+	if (clipped)
+		*clipped = n > cur_left(c);
+	if (n < cur_left(c))
+		s.end = c->p + n;
+	return s;
+}
+
+#endif

@@ -1,0 +1,106 @@
+/* dissect.h — dissection context, packet info, columns and dispatch tables.
+ *
+ * dissect_frame() runs the link-layer dissector for a frame and follows the dispatch
+ * tables (link type → ethertype → IP protocol → ports).  It fills struct pinfo
+ * (addresses, ports, Protocol and Info columns, frame.protocols) and, when a tree is
+ * given, the field tree.  Stateful analysis (TCP streams, reassembly) lives in the
+ * session; on the first pass over a capture it is computed and recorded, on later
+ * visits of the same frame (TUI) the recorded result is used.
+ */
+#ifndef NETLAB_DISSECT_H
+#define NETLAB_DISSECT_H
+
+#include <stdint.h>
+#include "cursor.h"
+#include "tree.h"
+
+enum addr_type { AT_NONE, AT_ETHER, AT_IPv4, AT_IPv6 };
+
+struct address {
+	uint8_t type;		/* enum addr_type */
+	uint8_t a[16];
+};
+
+enum port_type { PT_NONE, PT_TCP, PT_UDP };
+
+#define PI_MAX_PROTOS 24
+#define PI_INFO_MAX 512
+
+struct session;			/* analysis state of one capture, analysis/session.h */
+
+struct pinfo {
+	uint32_t num;			/* frame number, from 1 */
+	int64_t ts;			/* capture time, ns since the epoch */
+	int64_t rel_ts;			/* since the first frame */
+	int64_t delta_ts;		/* since the previous captured frame */
+	uint32_t caplen, len;
+	int linktype;
+	uint32_t ifid;
+	const char *ifname;		/* may be NULL */
+	int visited;			/* frame already seen by the analysis (TUI revisit) */
+
+	struct address dl_src, dl_dst, net_src, net_dst;
+	enum port_type ptype;
+	uint16_t srcport, dstport;
+
+	const char *protos[PI_MAX_PROTOS];	/* frame.protocols chain */
+	int nprotos;
+
+	int want_cols;			/* format the Info column */
+	const char *proto_col;		/* Protocol column (static string) */
+	char info[PI_INFO_MAX];		/* Info column, NUL-terminated, already escaped */
+	int info_len;
+	int info_fence;			/* col_clear keeps text before the fence */
+
+	int malformed;			/* a layer was malformed */
+	const char *malformed_proto;
+};
+
+struct dctx {
+	struct dtree *tree;		/* NULL: no tree wanted */
+	struct pinfo *pi;
+	struct session *sess;		/* NULL: no stateful analysis */
+	const uint8_t *frame;
+};
+
+typedef void (*dissector_fn)(struct dctx *d, struct cur *c, uint32_t parent);
+
+struct dispatch {
+	uint32_t key;
+	dissector_fn fn;
+};
+
+/* Entry point: frame bytes → pinfo (+ tree).  The frame outlives the call as long as
+ * the tree is used.  pinfo's num, ts, rel_ts, delta_ts, caplen, len, linktype, ifid
+ * and want_cols are set by the caller; the rest is filled here. */
+void dissect_frame(struct dctx *d, const uint8_t *frame);
+
+/* Dispatch helpers: run the dissector registered for key, or return 0 when none. */
+int dissect_ethertype(struct dctx *d, struct cur *c, uint32_t parent, uint16_t type);
+int dissect_ipproto(struct dctx *d, struct cur *c, uint32_t parent, uint8_t proto);
+/* Bytes nobody dissects: a "Data" node and the Data protocol. */
+void dissect_data(struct dctx *d, struct cur *c, uint32_t parent);
+
+/* frame.protocols */
+void pi_push_proto(struct pinfo *pi, const char *name);
+
+/* Columns (no-ops unless pi->want_cols, except the Protocol column) */
+void col_set_proto(struct pinfo *pi, const char *proto);
+void col_clear(struct pinfo *pi);
+void col_set(struct pinfo *pi, const char *s);
+void col_append(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void col_prepend(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends untrusted bytes escaped (see core/strvis.h). */
+void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n);
+/* Keep everything written so far when a later layer calls col_clear/col_set. */
+void col_set_fence(struct pinfo *pi);
+
+/* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
+void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);
+/* Marks a node truncated when the cursor ran out of captured bytes. */
+void dissect_truncated(struct dctx *d, uint32_t node);
+
+/* Address formatting shared by columns and labels (never allocates). */
+void addr_to_str(const struct address *a, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,77 @@
+/* registry.h — the one field registry.
+ *
+ * Every dissector declares its fields once, in a static table of struct field_def,
+ * with Wireshark's filter names ("tcp.flags.syn"), labels, types, display bases,
+ * bitmasks, value strings and a one-line help for students.  The same table serves
+ * display filters, the detail tree and -V labels, -T fields -e, -G fields and the
+ * field help line in the TUI.  Tables are listed in registry_tables.c.
+ */
+#ifndef NETLAB_REGISTRY_H
+#define NETLAB_REGISTRY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum ftype {
+	FT_NONE,		/* label only, no value ("Options", text items) */
+	FT_PROTOCOL,		/* a protocol node ("tcp"): existence, bytes = its range */
+	FT_BOOLEAN,		/* u: 0/1; with mask a bit of a parent integer of `bits` width */
+	FT_UINT8, FT_UINT16, FT_UINT24, FT_UINT32, FT_UINT40, FT_UINT48, FT_UINT64,
+	FT_INT8, FT_INT16, FT_INT32, FT_INT64,
+	FT_DOUBLE,		/* d */
+	FT_IPv4,		/* a[0..3] */
+	FT_IPv6,		/* a[0..15] */
+	FT_ETHER,		/* a[0..5] */
+	FT_BYTES,		/* s: bytes */
+	FT_STRING,		/* s: bytes of text, not NUL-terminated, escaped when shown */
+	FT_ABSOLUTE_TIME,	/* i: nanoseconds since the epoch */
+	FT_RELATIVE_TIME,	/* i: nanoseconds */
+	FT_FRAMENUM,		/* u: a frame number */
+	FT_CHAR,		/* u: one character */
+};
+
+enum fbase {
+	BASE_NONE, BASE_DEC, BASE_HEX, BASE_OCT, BASE_DEC_HEX, BASE_HEX_DEC,
+	BASE_PT,		/* port numbers: decimal */
+};
+
+struct val_str {
+	uint32_t value;
+	const char *str;
+};
+
+/* Tables end with { 0, NULL }.  NULL when absent. */
+const char *val_to_str(uint32_t v, const struct val_str *vs);
+
+struct field_def {
+	const char *abbrev;	/* filter name: "tcp.srcport" */
+	const char *name;	/* label: "Source Port" */
+	enum ftype type;
+	enum fbase base;
+	uint64_t mask;		/* bitmask within the parent value, 0 for none */
+	uint8_t bits;		/* width of the masked value (8, 16, 24, 32) for "..1. ...." */
+	const struct val_str *vals;
+	const char *help;	/* one line for students: what, width, why it matters */
+	int id;			/* assigned by reg_init(); index into reg_field_at() */
+};
+
+/* Initialises the registry once (idempotent).  Not thread-safe: call from main. */
+void reg_init(void);
+int reg_count(void);
+const struct field_def *reg_field_at(int id);
+const struct field_def *reg_lookup(const char *abbrev);
+/* Closest registered name by edit distance, for "did you mean"; NULL if none close. */
+const char *reg_suggest(const char *abbrev);
+const char *ftype_name(enum ftype t);	/* "FT_UINT16" as in tshark -G fields */
+int ftype_is_int(enum ftype t);
+
+/* A protocol's table: first entry is its FT_PROTOCOL field. */
+struct field_table {
+	struct field_def *fields;
+	size_t count;
+};
+
+#define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
+extern const struct field_table reg_tables[];	/* registry_tables.c, ends with {NULL,0} */
+
+#endif

@@ -1,0 +1,129 @@
+/* tree.h — the typed field tree of one packet.
+ *
+ * Dissectors add nodes (a registry field, a byte range and a typed value); renderers
+ * (-V, -T fields, the TUI detail pane, the filter) read them.  A tree is an arena that
+ * is reset and reused for the next packet: no allocation per packet once warm.
+ *
+ * Cheap modes: a NULL tree makes every call a no-op (first pass, summary lines); a
+ * tree without text skips every label format (fields, filters); an interest set keeps
+ * only the listed fields, attached flat to the root.  Node 0 is the root: adding to
+ * parent 0 adds at top level, and a call that created nothing returns 0, so children
+ * of a skipped node land at top level and label calls on 0 do nothing.
+ */
+#ifndef NETLAB_TREE_H
+#define NETLAB_TREE_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include "registry.h"
+
+enum {
+	TN_GENERATED = 1 << 0,	/* computed, not on the wire: shown in [brackets] */
+	TN_HIDDEN = 1 << 1,	/* filterable but not shown */
+	TN_TRUNCATED = 1 << 2,	/* ran out of captured bytes */
+	TN_MALFORMED = 1 << 3,	/* impossible value */
+	TN_EXPANDED = 1 << 4,	/* renderer hint: expanded by default */
+	TN_WARN = 1 << 5,	/* expert info: warning (retransmission…) */
+	TN_NOTE = 1 << 6,	/* expert info: note/chat */
+};
+
+union fval {
+	uint64_t u;
+	int64_t i;
+	double d;
+	uint8_t a[16];
+	struct {
+		const uint8_t *p;
+		uint32_t n;
+	} s;
+};
+
+struct fnode {
+	const struct field_def *f;	/* NULL for a text-only node */
+	uint32_t parent, first, last, next;	/* node indices, 0 = none */
+	uint32_t off, len;		/* byte range in data source `src` */
+	uint32_t text;			/* label offset in the text arena + 1, 0 = default label */
+	uint16_t flags;
+	uint8_t src;			/* data source index: 0 = the frame */
+	uint8_t depth;
+	union fval v;
+};
+
+struct dsource {
+	const char *name;		/* "Frame (74 bytes)", "Reassembled TCP (1162 bytes)" */
+	const uint8_t *data;
+	uint32_t len;
+};
+
+#define TREE_MAX_SOURCES 8
+
+struct dtree {
+	struct fnode *nodes;
+	uint32_t n, cap;
+	char *text;			/* label arena */
+	uint32_t tlen, tcap;
+	uint8_t *blob;			/* copied bytes (reassembled data, decoded strings) */
+	uint32_t blen, bcap;
+	struct dsource src[TREE_MAX_SOURCES];
+	uint8_t nsrc, cursrc;
+	int want_text;
+	const uint8_t *interest;	/* bitset by field id, NULL = everything */
+};
+
+struct dtree *tree_new(int want_text);
+void tree_free(struct dtree *t);
+/* Empties the tree for the next packet, keeping its memory and its mode. */
+void tree_reset(struct dtree *t);
+void tree_set_interest(struct dtree *t, const uint8_t *bitset);
+
+static inline int tree_text(const struct dtree *t) { return t && t->want_text; }
+static inline int tree_wants(const struct dtree *t, const struct field_def *f)
+{
+	return t && (!t->interest || (f && (t->interest[f->id >> 3] >> (f->id & 7) & 1)));
+}
+
+/* Adds a data source (the bytes are copied into the tree) and makes it current. */
+int tree_add_source(struct dtree *t, const char *name, const uint8_t *data, uint32_t len);
+void tree_set_source(struct dtree *t, int src);
+/* Copies bytes into the tree so a value can point at them for the tree's life. */
+const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n);
+
+uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len);
+uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, uint64_t v);
+uint32_t tree_add_int(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, int64_t v);
+uint32_t tree_add_double(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, double v);
+/* IPv4/IPv6/Ether: `a` holds 4/16/6 bytes. */
+uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, const uint8_t *a);
+/* Bytes or string: p must outlive the tree (the frame, a source, or tree_keep()). */
+uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, const uint8_t *p, uint32_t n);
+uint32_t tree_add_time(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, int64_t ns);
+/* A text-only node; the label is formatted only when the tree wants text. */
+uint32_t tree_add_text(struct dtree *t, uint32_t parent, uint32_t off, uint32_t len,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Replaces / appends to a node's label (no-op without text or on node 0). */
+void tree_label(struct dtree *t, uint32_t node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tree_label_append(struct dtree *t, uint32_t node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tree_flag(struct dtree *t, uint32_t node, unsigned flags);
+void tree_set_len(struct dtree *t, uint32_t node, uint32_t len);
+
+static inline const struct fnode *tree_node(const struct dtree *t, uint32_t i) { return &t->nodes[i]; }
+static inline const char *tree_node_text(const struct dtree *t, const struct fnode *n)
+{
+	return n->text ? t->text + n->text - 1 : NULL;
+}
+
+/* Next node after `after` (0 = from the start) in depth-first order whose field is f;
+ * 0 when there is none.  Depth-first order is the order of addition. */
+uint32_t tree_find(const struct dtree *t, const struct field_def *f, uint32_t after);
+
+#endif

@@ -1,0 +1,69 @@
+/* options.h — the command line, parsed from one table (options.c).
+ *
+ * The table is the single source of --help, the man page check (tests) and
+ * getopt_long's arguments; every option netlab-tui has is a row there.
+ */
+#ifndef NETLAB_OPTIONS_H
+#define NETLAB_OPTIONS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define OPT_MAX_IFACES 8
+#define OPT_MAX_FIELDS 256
+
+enum out_fmt { OUT_DEFAULT, OUT_FIELDS, OUT_PDML_UNUSED };
+
+struct options {
+	/* sources */
+	const char *read_file;			/* -r */
+	const char *ifaces[OPT_MAX_IFACES];	/* -i (repeatable) */
+	int nifaces;
+	int list_ifaces;			/* -D */
+	const char *capture_filter;		/* -f */
+	int snaplen;				/* -s, 0 = default */
+	int bufsize_mib;			/* -B, 0 = default */
+	long count;				/* -c, 0 = unlimited */
+	double autostop_duration;		/* -a duration:SEC */
+	long autostop_packets;			/* -a packets:N */
+	long autostop_filesize_kb;		/* -a filesize:KB */
+	const char *write_file;			/* -w */
+	int write_pcapng;			/* -F pcapng */
+	const char *user;			/* -Z */
+	double replay_speed;			/* --replay[=SPEED], 0 = off */
+
+	/* output */
+	const char *display_filter;		/* -Y */
+	int print;				/* -P */
+	int quiet;				/* -q */
+	int no_resolve;				/* -n (always on: we never resolve) */
+	int verbose;				/* -V */
+	int hex;				/* -x */
+	enum out_fmt out;			/* -T */
+	const char *fields[OPT_MAX_FIELDS];	/* -e */
+	int nfields;
+	char separator;				/* -E separator= */
+	int header;				/* -E header=y */
+	char occurrence_sep;			/* -E aggregator= */
+	char quote;				/* -E quote= */
+	const char *stats[8];			/* -z */
+	int nstats;
+	const char *glossary;			/* -G */
+	int flow;				/* --flow */
+	long flow_stream;			/* --flow=N, -1 = all */
+
+	/* server and lab */
+	const char *serve;			/* --serve[=ADDR:PORT], NULL = off */
+	int no_ui;				/* --no-ui */
+	const char *www;			/* --www DIR */
+	const char *name, *student_id, *major;
+	int visit;				/* --visit */
+	int lab;				/* --lab */
+};
+
+/* Parses argv; on a usage error prints a message and exits 1; --help and --version
+ * print and exit 0. */
+void opt_parse(struct options *o, int argc, char **argv);
+void opt_usage(FILE *fp);
+
+#endif
