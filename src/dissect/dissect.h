@@ -37,6 +37,7 @@ struct pinfo {
 	int linktype;
 	uint32_t ifid;
 	const char *ifname;		/* may be NULL */
+	int if_known;			/* the file records interfaces (pcapng) */
 	int visited;			/* frame already seen by the analysis (TUI revisit) */
 
 	struct address dl_src, dl_dst, net_src, net_dst;
@@ -61,6 +62,10 @@ struct dctx {
 	struct pinfo *pi;
 	struct session *sess;		/* NULL: no stateful analysis */
 	const uint8_t *frame;
+	/* Set by a network layer to the bytes of its link payload that its header claims
+	 * (IPv4 total length…), so the link layer can show padding and trailers. */
+	uint32_t payload_used;
+	int payload_used_set;
 };
 
 typedef void (*dissector_fn)(struct dctx *d, struct cur *c, uint32_t parent);

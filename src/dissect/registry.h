@@ -72,6 +72,7 @@ struct field_table {
 };
 
 #define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
-extern const struct field_table reg_tables[];	/* registry_tables.c, ends with {NULL,0} */
+extern const struct field_table *const *reg_table_list;	/* registry_tables.c */
+extern const size_t reg_table_count;
 
 #endif

@@ -1,0 +1,23 @@
+/* session.c — creates and frees the analysis modules' state; see session.h.
+ * Each analysis module adds its create/free calls here. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "analysis/session.h"
+#include "core/xmalloc.h"
+
+struct session *session_new(int keep_results)
+{
+	struct session *s = xcalloc(1, sizeof(*s));
+
+	s->keep_results = keep_results;
+	return s;
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	free(s);
+}

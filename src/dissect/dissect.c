@@ -1,0 +1,373 @@
+/* dissect.c — the frame pseudo-protocol, columns and the dispatch tables.
+ *
+ * Dispatch is by table: link type → link dissector, ethertype → network dissector,
+ * IP protocol → transport dissector.  Each protocol file exports its entry point
+ * (protos.h) and its field table (registry_tables.c).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/strvis.h"
+#include "core/timefmt.h"
+#include "dissect/dissect.h"
+#include "dissect/fvalue.h"
+#include "dissect/protos.h"
+
+static const struct val_str encap_vals[] = {
+	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
+	{ 113, "Linux cooked-mode capture v1" }, { 228, "Raw IPv4" }, { 229, "Raw IPv6" },
+	{ 276, "Linux cooked-mode capture v2" }, { 0, NULL }
+};
+
+/* Wireshark's WTAP_ENCAP numbers for frame.encap_type, by link type. */
+static const struct { int linktype, encap; } encaps[] = {
+	{ 0, 15 }, { 1, 1 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
+	{ 276, 210 },
+};
+
+enum {
+	F_FRAME, F_IFID, F_IFNAME, F_ENCAP, F_TIME, F_EPOCH, F_SHIFT, F_DELTA, F_DELTA_DISP,
+	F_REL, F_NUMBER, F_LEN, F_CAPLEN, F_MARKED, F_IGNORED, F_PROTOCOLS,
+};
+
+static struct field_def frame_fields[] = {
+	[F_FRAME] = { "frame", "Frame", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"One captured packet: when it arrived, how long it was, what it carries.", 0 },
+	[F_IFID] = { "frame.interface_id", "Interface id", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Index of the capture interface in a pcapng file (0 for pcap).", 0 },
+	[F_IFNAME] = { "frame.interface_name", "Interface name", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Name of the interface the packet was captured on, when the file records it.", 0 },
+	[F_ENCAP] = { "frame.encap_type", "Encapsulation type", FT_INT16, BASE_DEC, 0, 0, NULL,
+		"The link layer the capture recorded (Ethernet on Linux lo, Null/Loopback on Windows).", 0 },
+	[F_TIME] = { "frame.time", "Arrival Time", FT_ABSOLUTE_TIME, BASE_NONE, 0, 0, NULL,
+		"When the capture saw the packet, in local time.", 0 },
+	[F_EPOCH] = { "frame.time_epoch", "Epoch Time", FT_ABSOLUTE_TIME, BASE_NONE, 0, 0, NULL,
+		"Arrival time as seconds since 1970-01-01 UTC.", 0 },
+	[F_SHIFT] = { "frame.offset_shift", "Time shift for this packet", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Time shift applied to this packet (always 0 here).", 0 },
+	[F_DELTA] = { "frame.time_delta", "Time delta from previous captured frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the previous packet in the capture.", 0 },
+	[F_DELTA_DISP] = { "frame.time_delta_displayed", "Time delta from previous displayed frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the previous packet that passed the display filter.", 0 },
+	[F_REL] = { "frame.time_relative", "Time since reference or first frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the first packet: the Time column.", 0 },
+	[F_NUMBER] = { "frame.number", "Frame Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Position of the packet in the capture, from 1: the No. column.", 0 },
+	[F_LEN] = { "frame.len", "Frame Length", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Bytes the packet had on the wire.", 0 },
+	[F_CAPLEN] = { "frame.cap_len", "Capture Length", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Bytes actually saved; less than the frame length when the snapshot length cut it.", 0 },
+	[F_MARKED] = { "frame.marked", "Frame is marked", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"Marked by the user (m in the packet list).", 0 },
+	[F_IGNORED] = { "frame.ignored", "Frame is ignored", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"Excluded from dissection by the user.", 0 },
+	[F_PROTOCOLS] = { "frame.protocols", "Protocols in frame", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The chain of protocols found in the packet, outermost first.", 0 },
+};
+const struct field_table frame_table = REG_TABLE(frame_fields);
+
+/* One row per dissector; protocol owners add their rows here. */
+static const struct dispatch link_table[] = {
+	{ 1, dissect_eth },
+};
+
+static const struct dispatch ethertype_table[] = {
+	{ 0x0800, dissect_ipv4 },
+};
+
+static const struct dispatch ipproto_table[] = {
+	{ 0, NULL },
+};
+
+static dissector_fn lookup(const struct dispatch *t, size_t n, uint32_t key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].key == key && t[i].fn)
+			return t[i].fn;
+	return NULL;
+}
+#define LOOKUP(table, key) lookup(table, sizeof(table) / sizeof(table[0]), key)
+
+int dissect_ethertype(struct dctx *d, struct cur *c, uint32_t parent, uint16_t type)
+{
+	dissector_fn fn = LOOKUP(ethertype_table, type);
+
+	if (!fn)
+		return 0;
+	fn(d, c, parent);
+	return 1;
+}
+
+int dissect_ipproto(struct dctx *d, struct cur *c, uint32_t parent, uint8_t proto)
+{
+	dissector_fn fn = LOOKUP(ipproto_table, proto);
+
+	if (!fn)
+		return 0;
+	fn(d, c, parent);
+	return 1;
+}
+
+void pi_push_proto(struct pinfo *pi, const char *name)
+{
+	if (pi->nprotos < PI_MAX_PROTOS)
+		pi->protos[pi->nprotos++] = name;
+}
+
+/* ---- columns ---- */
+
+void col_set_proto(struct pinfo *pi, const char *proto)
+{
+	pi->proto_col = proto;
+}
+
+void col_set_fence(struct pinfo *pi)
+{
+	pi->info_fence = pi->info_len;
+}
+
+void col_clear(struct pinfo *pi)
+{
+	if (!pi->want_cols)
+		return;
+	pi->info_len = pi->info_fence;
+	pi->info[pi->info_len] = '\0';
+}
+
+static void col_vappend(struct pinfo *pi, const char *fmt, va_list ap)
+{
+	int room = PI_INFO_MAX - pi->info_len, k;
+
+	if (room <= 1)
+		return;
+	k = vsnprintf(pi->info + pi->info_len, (size_t)room, fmt, ap);
+	if (k > 0)
+		pi->info_len += k < room ? k : room - 1;
+}
+
+void col_set(struct pinfo *pi, const char *s)
+{
+	col_clear(pi);
+	col_append(pi, "%s", s);
+}
+
+void col_append(struct pinfo *pi, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!pi->want_cols)
+		return;
+	va_start(ap, fmt);
+	col_vappend(pi, fmt, ap);
+	va_end(ap);
+}
+
+void col_prepend(struct pinfo *pi, const char *fmt, ...)
+{
+	char tmp[PI_INFO_MAX];
+	int k, keep;
+	va_list ap;
+
+	if (!pi->want_cols)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (k <= 0)
+		return;
+	if (k > PI_INFO_MAX - 1)
+		k = PI_INFO_MAX - 1;
+	keep = pi->info_len - pi->info_fence;
+	if (keep > PI_INFO_MAX - 1 - pi->info_fence - k)
+		keep = PI_INFO_MAX - 1 - pi->info_fence - k;
+	if (keep < 0)
+		keep = 0;
+	memmove(pi->info + pi->info_fence + k, pi->info + pi->info_fence, (size_t)keep);
+	memcpy(pi->info + pi->info_fence, tmp, (size_t)k < (size_t)(PI_INFO_MAX - 1 - pi->info_fence) ? (size_t)k : (size_t)(PI_INFO_MAX - 1 - pi->info_fence));
+	pi->info_len = pi->info_fence + k + keep;
+	if (pi->info_len > PI_INFO_MAX - 1)
+		pi->info_len = PI_INFO_MAX - 1;
+	pi->info[pi->info_len] = '\0';
+}
+
+void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n)
+{
+	size_t room;
+
+	if (!pi->want_cols)
+		return;
+	room = (size_t)(PI_INFO_MAX - pi->info_len);
+	if (room <= 1)
+		return;
+	size_t k = strvis(pi->info + pi->info_len, room, p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+	pi->info_len += (int)(k < room ? k : room - 1);
+}
+
+void addr_to_str(const struct address *a, char *buf, size_t n)
+{
+	switch (a->type) {
+	case AT_ETHER: fv_ether(a->a, buf, n); break;
+	case AT_IPv4: fv_ipv4(a->a, buf, n); break;
+	case AT_IPv6: fv_ipv6(a->a, buf, n); break;
+	default: if (n) buf[0] = '\0';
+	}
+}
+
+/* ---- errors ---- */
+
+static struct field_def malformed_fields[] = {
+	{ "_ws.malformed", "Malformed Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"A header field had an impossible value or ran past its declared length.", 0 },
+	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"A note, warning or error the analysis raised about this packet.", 0 },
+};
+const struct field_table malformed_table = REG_TABLE(malformed_fields);
+
+void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why)
+{
+	uint32_t m;
+
+	d->pi->malformed = 1;
+	if (!d->pi->malformed_proto)
+		d->pi->malformed_proto = proto;
+	tree_flag(d->tree, node, TN_MALFORMED);
+	m = tree_add(d->tree, 0, &malformed_fields[0], 0, 0);
+	tree_label(d->tree, m, "[Malformed Packet: %s]", proto);
+	if (why && tree_text(d->tree))
+		tree_add_text(d->tree, m, 0, 0, "[%s]", why);
+	pi_push_proto(d->pi, "_ws.malformed");
+	col_append(d->pi, "[Malformed Packet]");
+}
+
+void dissect_truncated(struct dctx *d, uint32_t node)
+{
+	tree_flag(d->tree, node, TN_TRUNCATED);
+}
+
+/* ---- Data ---- */
+
+static struct field_def data_fields[] = {
+	{ "data", "Data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Bytes no dissector understood.", 0 },
+	{ "data.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The undissected bytes.", 0 },
+	{ "data.len", "Length", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"How many undissected bytes.", 0 },
+};
+const struct field_table data_table = REG_TABLE(data_fields);
+
+void dissect_data(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	uint32_t off = cur_off(c), n = (uint32_t)cur_left(c), node;
+
+	if (!n)
+		return;
+	pi_push_proto(d->pi, "data");
+	node = tree_add(d->tree, 0, &data_fields[0], off, n);
+	tree_label(d->tree, node, "Data (%u byte%s)", n, n == 1 ? "" : "s");
+	tree_add_bytes(d->tree, node, &data_fields[1], off, n, c->p, n);
+	if (tree_text(d->tree) && node) {
+		uint32_t l = tree_add_uint(d->tree, node, &data_fields[2], off, 0, n);
+		tree_flag(d->tree, l, TN_GENERATED);
+	} else
+		tree_add_uint(d->tree, node, &data_fields[2], off, 0, n);
+	cur_skip(c, n);
+}
+
+/* ---- frame ---- */
+
+void dissect_frame(struct dctx *d, const uint8_t *frame)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	struct cur c = cur_make(frame, pi->caplen);
+	dissector_fn link = LOOKUP(link_table, (uint32_t)pi->linktype);
+	uint32_t fr = 0;
+	int encap = -1;
+
+	d->frame = frame;
+	d->payload_used_set = 0;
+	pi->nprotos = 0;
+	pi->proto_col = NULL;
+	pi->info_len = pi->info_fence = 0;
+	pi->info[0] = '\0';
+	pi->malformed = 0;
+	pi->malformed_proto = NULL;
+	pi->ptype = PT_NONE;
+	pi->srcport = pi->dstport = 0;
+	memset(&pi->dl_src, 0, sizeof(pi->dl_src));
+	memset(&pi->dl_dst, 0, sizeof(pi->dl_dst));
+	memset(&pi->net_src, 0, sizeof(pi->net_src));
+	memset(&pi->net_dst, 0, sizeof(pi->net_dst));
+	for (size_t i = 0; i < sizeof(encaps) / sizeof(encaps[0]); i++)
+		if (encaps[i].linktype == pi->linktype)
+			encap = encaps[i].encap;
+
+	if (t) {
+		tree_add_source(t, "Frame", frame, pi->caplen);
+		fr = tree_add(t, 0, &frame_fields[F_FRAME], 0, pi->caplen);
+		tree_label(t, fr, "Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits)",
+		    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
+		if (pi->ifname)
+			tree_label_append(t, fr, " on interface %s, id %u", pi->ifname, pi->ifid);
+		if (pi->if_known && tree_wants(t, &frame_fields[F_IFID])) {
+			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
+			if (pi->ifname && tree_text(t))
+				tree_label(t, n, "Interface id: %u (%s)", pi->ifid, pi->ifname);
+		}
+		if (pi->ifname)
+			tree_add_bytes(t, fr, &frame_fields[F_IFNAME], 0, 0,
+			    (const uint8_t *)pi->ifname, (uint32_t)strlen(pi->ifname));
+		if (tree_wants(t, &frame_fields[F_ENCAP])) {
+			uint32_t n = tree_add_int(t, fr, &frame_fields[F_ENCAP], 0, 0, encap);
+			const char *s = val_to_str((uint32_t)pi->linktype, encap_vals);
+			tree_label(t, n, "Encapsulation type: %s (%d)", s ? s : "Unknown", encap);
+		}
+		tree_add_time(t, fr, &frame_fields[F_TIME], 0, 0, pi->ts);
+		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_SHIFT], 0, 0, 0), TN_GENERATED);
+		{
+			uint32_t n = tree_add_time(t, fr, &frame_fields[F_EPOCH], 0, 0, pi->ts);
+			if (n && tree_text(t)) {
+				char b[40];
+				timefmt_epoch(b, sizeof(b), pi->ts);
+				tree_label(t, n, "Epoch Time: %s seconds", b);
+			}
+		}
+		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA], 0, 0, pi->delta_ts), TN_GENERATED);
+		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA_DISP], 0, 0, pi->delta_ts), TN_GENERATED);
+		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_REL], 0, 0, pi->rel_ts), TN_GENERATED);
+		tree_add_uint(t, fr, &frame_fields[F_NUMBER], 0, 0, pi->num);
+		{
+			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_LEN], 0, 0, pi->len);
+			tree_label(t, n, "Frame Length: %u bytes (%u bits)", pi->len, pi->len * 8);
+			n = tree_add_uint(t, fr, &frame_fields[F_CAPLEN], 0, 0, pi->caplen);
+			tree_label(t, n, "Capture Length: %u bytes (%u bits)", pi->caplen, pi->caplen * 8);
+		}
+		tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_MARKED], 0, 0, 0), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_IGNORED], 0, 0, 0), TN_GENERATED);
+	}
+	pi_push_proto(pi, "frame");
+	if (link)
+		link(d, &c, 0);
+	else {
+		col_set_proto(pi, "UNKNOWN");
+		col_append(pi, "WTAP_ENCAP = %d", encap);
+		dissect_data(d, &c, 0);
+	}
+	if (t && tree_wants(t, &frame_fields[F_PROTOCOLS])) {
+		char buf[PI_MAX_PROTOS * 16];
+		size_t at = 0;
+		for (int i = 1; i < pi->nprotos; i++) {
+			int k = snprintf(buf + at, sizeof(buf) - at, "%s%s", i > 1 ? ":" : "", pi->protos[i]);
+			if (k < 0 || (size_t)k >= sizeof(buf) - at)
+				break;
+			at += (size_t)k;
+		}
+		uint32_t n = tree_add_bytes(t, fr, &frame_fields[F_PROTOCOLS], 0, 0,
+		    tree_keep(t, buf, (uint32_t)at), (uint32_t)at);
+		tree_flag(t, n, TN_GENERATED);
+	}
+}

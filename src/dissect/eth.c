@@ -1,0 +1,156 @@
+/* eth.c — Ethernet II (IEEE 802.3 framing with an EtherType).
+ *
+ *   0                   6                  12        14
+ *   +-------------------+-------------------+---------+-----------
+ *   | destination MAC   | source MAC        | type    | payload … [padding|trailer]
+ *   +-------------------+-------------------+---------+-----------
+ *
+ * Frames shorter than 60 bytes are padded; bytes after what the network layer claims
+ * are shown as padding (short frames) or a trailer.
+ */
+#include "config.h"
+
+#include "dissect/fvalue.h"
+#include "dissect/protos.h"
+
+enum {
+	E_PROTO, E_DST, E_DST_RES, E_DST_OUI, E_DST_LG, E_DST_IG, E_SRC, E_SRC_RES,
+	E_SRC_LG, E_SRC_IG, E_ADDR, E_LG, E_IG, E_TYPE, E_LEN, E_PADDING, E_TRAILER,
+};
+
+const struct val_str etype_vals[] = {
+	{ 0x0800, "IPv4" }, { 0x0806, "ARP" }, { 0x8100, "802.1Q Virtual LAN" },
+	{ 0x86dd, "IPv6" }, { 0x88a8, "802.1ad Provider Bridge (Q-in-Q)" },
+	{ 0x9100, "VLAN-tagged frame (Q-in-Q)" }, { 0x8847, "MPLS label switched packet" },
+	{ 0x8863, "PPPoE Discovery" }, { 0x8864, "PPPoE Session" }, { 0x88cc, "802.1 Link Layer Discovery Protocol (LLDP)" },
+	{ 0x8035, "Reverse ARP" }, { 0x88e5, "802.1AE (MACsec)" }, { 0x22f3, "TRILL" },
+	{ 0x9000, "Loopback" }, { 0x8809, "Slow Protocols" }, { 0x88f7, "PTPv2 over Ethernet (IEEE1588)" },
+	{ 0, NULL }
+};
+
+static const struct val_str lg_vals[] = {
+	{ 0, "Globally unique address (factory default)" },
+	{ 1, "Locally administered address (this is NOT the factory default)" }, { 0, NULL }
+};
+static const struct val_str ig_vals[] = {
+	{ 0, "Individual address (unicast)" }, { 1, "Group address (multicast/broadcast)" }, { 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[E_PROTO] = { "eth", "Ethernet II", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Link layer: MAC addresses and the type of what follows. On Linux lo both MACs are zero.", 0 },
+	[E_DST] = { "eth.dst", "Destination", FT_ETHER, BASE_NONE, 0, 0, NULL,
+		"48-bit MAC address of the receiving interface.", 0 },
+	[E_DST_RES] = { "eth.dst_resolved", "Destination (resolved)", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Destination MAC with its vendor prefix resolved.", 0 },
+	[E_DST_OUI] = { "eth.dst.oui", "Destination OUI", FT_UINT24, BASE_HEX, 0, 0, NULL,
+		"Vendor prefix of the destination MAC.", 0 },
+	[E_DST_LG] = { "eth.dst.lg", "LG bit", FT_BOOLEAN, BASE_NONE, 0x020000, 24, lg_vals,
+		"Locally administered (1) or factory-assigned (0) address.", 0 },
+	[E_DST_IG] = { "eth.dst.ig", "IG bit", FT_BOOLEAN, BASE_NONE, 0x010000, 24, ig_vals,
+		"Group (multicast/broadcast, 1) or individual (0) address.", 0 },
+	[E_SRC] = { "eth.src", "Source", FT_ETHER, BASE_NONE, 0, 0, NULL,
+		"48-bit MAC address of the sending interface.", 0 },
+	[E_SRC_RES] = { "eth.src_resolved", "Source (resolved)", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Source MAC with its vendor prefix resolved.", 0 },
+	[E_SRC_LG] = { "eth.src.lg", "LG bit", FT_BOOLEAN, BASE_NONE, 0x020000, 24, lg_vals,
+		"Locally administered (1) or factory-assigned (0) address.", 0 },
+	[E_SRC_IG] = { "eth.src.ig", "IG bit", FT_BOOLEAN, BASE_NONE, 0x010000, 24, ig_vals,
+		"Group (1) or individual (0) address.", 0 },
+	[E_ADDR] = { "eth.addr", "Address", FT_ETHER, BASE_NONE, 0, 0, NULL,
+		"Either MAC address (source or destination): eth.addr == X matches both directions.", 0 },
+	[E_LG] = { "eth.lg", "LG bit", FT_BOOLEAN, BASE_NONE, 0x020000, 24, lg_vals,
+		"LG bit of either address.", 0 },
+	[E_IG] = { "eth.ig", "IG bit", FT_BOOLEAN, BASE_NONE, 0x010000, 24, ig_vals,
+		"IG bit of either address.", 0 },
+	[E_TYPE] = { "eth.type", "Type", FT_UINT16, BASE_HEX, 0, 0, etype_vals,
+		"16-bit EtherType: which protocol the payload is (0x0800 IPv4, 0x86dd IPv6, 0x0806 ARP).", 0 },
+	[E_LEN] = { "eth.len", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"IEEE 802.3 length field (values up to 1500 are lengths, not types).", 0 },
+	[E_PADDING] = { "eth.padding", "Padding", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Zero bytes added to reach Ethernet's 60-byte minimum; not part of the packet.", 0 },
+	[E_TRAILER] = { "eth.trailer", "Trailer", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Bytes after the packet that the network layer does not claim.", 0 },
+};
+const struct field_table eth_table = REG_TABLE(fields);
+
+static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const uint8_t *a)
+{
+	struct dtree *t = d->tree;
+	int dst = which == E_DST;
+	uint32_t n, sub;
+	uint64_t w = (uint64_t)a[0] << 16 | (uint64_t)a[1] << 8 | a[2];
+	char s[32];
+
+	n = tree_add_addr(t, parent, &fields[which], off, 6, a);
+	fv_ether(a, s, sizeof(s));
+	sub = tree_add_addr(t, n, &fields[E_ADDR], off, 6, a);
+	if (tree_wants(t, &fields[dst ? E_DST_RES : E_SRC_RES]))
+		tree_flag(t, tree_add_bytes(t, n, &fields[dst ? E_DST_RES : E_SRC_RES], off, 6,
+		    tree_keep(t, s, 17), 17), TN_HIDDEN | TN_GENERATED);
+	(void)sub;
+	tree_add_uint(t, n, &fields[dst ? E_DST_LG : E_SRC_LG], off, 3, w);
+	tree_flag(t, tree_add_uint(t, n, &fields[E_LG], off, 3, w), TN_HIDDEN);
+	tree_add_uint(t, n, &fields[dst ? E_DST_IG : E_SRC_IG], off, 3, w);
+	tree_flag(t, tree_add_uint(t, n, &fields[E_IG], off, 3, w), TN_HIDDEN);
+}
+
+void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	uint32_t start = cur_off(c), node;
+	uint8_t dst[6], src[6];
+	uint16_t type;
+	char a[24], b[24];
+
+	pi_push_proto(pi, "eth");
+	col_set_proto(pi, "Ethernet");
+	node = tree_add(d->tree, parent, &fields[E_PROTO], start, 14);
+	cur_bytes(c, dst, 6);
+	cur_bytes(c, src, 6);
+	type = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_truncated(d, node);
+		dissect_malformed(d, node, "eth", "frame shorter than an Ethernet header");
+		return;
+	}
+	pi->dl_src.type = pi->dl_dst.type = AT_ETHER;
+	memcpy(pi->dl_src.a, src, 6);
+	memcpy(pi->dl_dst.a, dst, 6);
+	if (tree_text(d->tree)) {
+		fv_ether(src, a, sizeof(a));
+		fv_ether(dst, b, sizeof(b));
+		tree_label(d->tree, node, "Ethernet II, Src: %s, Dst: %s", a, b);
+	}
+	mac(d, node, E_DST, start, dst);
+	mac(d, node, E_SRC, start + 6, src);
+	if (type <= 1500) {
+		tree_add_uint(d->tree, node, &fields[E_LEN], start + 12, 2, type);
+		dissect_data(d, c, parent);
+		return;
+	}
+	tree_add_uint(d->tree, node, &fields[E_TYPE], start + 12, 2, type);
+	pi_push_proto(pi, "ethertype");
+	{
+		struct cur payload = *c;
+		d->payload_used_set = 0;
+		if (!dissect_ethertype(d, &payload, parent, type)) {
+			dissect_data(d, &payload, parent);
+			return;
+		}
+		if (d->payload_used_set && d->payload_used < cur_left(c)) {
+			uint32_t off = cur_off(c) + d->payload_used;
+			uint32_t n = (uint32_t)cur_left(c) - d->payload_used;
+			int pad = pi->len <= 60 || off < 60;
+			const uint8_t *p = c->p + d->payload_used;
+			if (pad && off + n > 60 && off < 60) {
+				tree_add_bytes(d->tree, node, &fields[E_PADDING], off, 60 - off, p, 60 - off);
+				p += 60 - off;
+				n -= 60 - off;
+				off = 60;
+				pad = 0;
+			}
+			tree_add_bytes(d->tree, node, &fields[pad ? E_PADDING : E_TRAILER], off, n, p, n);
+		}
+	}
+}

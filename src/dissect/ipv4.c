@@ -1,0 +1,323 @@
+/* ipv4.c — Internet Protocol version 4 (RFC 791).
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *   |Version|  IHL  |    DSCP   |ECN|          Total Length         |
+ *   |         Identification        |Flags|      Fragment Offset    |
+ *   |  Time to Live |    Protocol   |         Header Checksum       |
+ *   |                       Source Address                          |
+ *   |                    Destination Address                        |
+ *   |                    Options (IHL > 5)                          |
+ *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *
+ * The payload is clipped to Total Length (0 with TSO/BIG TCP: then the frame decides).
+ * Fragments are not reassembled: non-first fragments and first fragments with MF are
+ * shown as "Fragmented IP protocol".
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "dissect/fvalue.h"
+#include "dissect/protos.h"
+
+enum {
+	I_PROTO, I_VERSION, I_HDR_LEN, I_DSFIELD, I_DSCP, I_ECN, I_LEN, I_ID, I_FLAGS,
+	I_FLAGS_RB, I_FLAGS_DF, I_FLAGS_MF, I_FRAG, I_TTL, I_PROTO_F, I_CHECKSUM,
+	I_CHECKSUM_STATUS, I_SRC, I_ADDR, I_SRC_HOST, I_HOST, I_DST, I_DST_HOST,
+	I_OPTIONS, I_OPT_TYPE, I_OPT_LEN,
+};
+
+const struct val_str ipproto_vals[] = {
+	{ 0, "IPv6 Hop-by-Hop Option" }, { 1, "ICMP" }, { 2, "IGMP" }, { 4, "IPIP" },
+	{ 6, "TCP" }, { 17, "UDP" }, { 41, "IPv6" }, { 43, "IPv6 Routing" },
+	{ 44, "IPv6 Fragment" }, { 47, "Generic Routing Encapsulation" },
+	{ 50, "Encap Security Payload" }, { 51, "Authentication Header" }, { 58, "ICMPv6" },
+	{ 59, "IPv6 No Next Header" }, { 60, "IPv6 Destination Options" }, { 89, "OSPF IGP" },
+	{ 103, "PIM" }, { 112, "Virtual Router Redundancy Protocol" }, { 132, "SCTP" },
+	{ 135, "Mobility Header" }, { 136, "UDPLite" }, { 0, NULL }
+};
+
+static const struct val_str dscp_vals[] = {
+	{ 0, "Default" }, { 8, "Class Selector 1" }, { 10, "Assured Forwarding 11" },
+	{ 12, "Assured Forwarding 12" }, { 14, "Assured Forwarding 13" }, { 16, "Class Selector 2" },
+	{ 18, "Assured Forwarding 21" }, { 20, "Assured Forwarding 22" }, { 22, "Assured Forwarding 23" },
+	{ 24, "Class Selector 3" }, { 26, "Assured Forwarding 31" }, { 28, "Assured Forwarding 32" },
+	{ 30, "Assured Forwarding 33" }, { 32, "Class Selector 4" }, { 34, "Assured Forwarding 41" },
+	{ 36, "Assured Forwarding 42" }, { 38, "Assured Forwarding 43" }, { 40, "Class Selector 5" },
+	{ 44, "Voice Admit" }, { 46, "Expedited Forwarding" }, { 48, "Class Selector 6" },
+	{ 56, "Class Selector 7" }, { 1, "Lower Effort" }, { 0, NULL }
+};
+static const struct val_str dscp_short[] = {
+	{ 0, "CS0" }, { 8, "CS1" }, { 10, "AF11" }, { 12, "AF12" }, { 14, "AF13" }, { 16, "CS2" },
+	{ 18, "AF21" }, { 20, "AF22" }, { 22, "AF23" }, { 24, "CS3" }, { 26, "AF31" }, { 28, "AF32" },
+	{ 30, "AF33" }, { 32, "CS4" }, { 34, "AF41" }, { 36, "AF42" }, { 38, "AF43" }, { 40, "CS5" },
+	{ 44, "VOICE-ADMIT" }, { 46, "EF" }, { 48, "CS6" }, { 56, "CS7" }, { 1, "LE" }, { 0, NULL }
+};
+static const struct val_str ecn_vals[] = {
+	{ 0, "Not ECN-Capable Transport" }, { 1, "ECN-Capable Transport codepoint '01'" },
+	{ 2, "ECN-Capable Transport codepoint '10'" }, { 3, "Congestion Experienced" }, { 0, NULL }
+};
+static const struct val_str ecn_short[] = {
+	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" }, { 0, NULL }
+};
+static const struct val_str checksum_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
+};
+static const struct val_str ipopt_vals[] = {
+	{ 0, "End of Options List (EOL)" }, { 1, "No Operation (NOP)" }, { 7, "Record Route (RR)" },
+	{ 68, "Time Stamp (TS)" }, { 130, "Security (SEC)" }, { 131, "Loose Source Route (LSR)" },
+	{ 137, "Strict Source Route (SSR)" }, { 148, "Router Alert" }, { 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[I_PROTO] = { "ip", "Internet Protocol Version 4", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Network layer: carries the packet from source to destination address, hop by hop.", 0 },
+	[I_VERSION] = { "ip.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
+		"4 bits: the IP version, 4 here.", 0 },
+	[I_HDR_LEN] = { "ip.hdr_len", "Header Length", FT_UINT8, BASE_DEC, 0x0f, 8, NULL,
+		"4 bits: header length in 32-bit words (5 = 20 bytes, more with options).", 0 },
+	[I_DSFIELD] = { "ip.dsfield", "Differentiated Services Field", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"8 bits: priority class (DSCP) and congestion notification (ECN).", 0 },
+	[I_DSCP] = { "ip.dsfield.dscp", "Differentiated Services Codepoint", FT_UINT8, BASE_DEC, 0xfc, 8, dscp_vals,
+		"6 bits: traffic class for quality of service; 0 is best effort.", 0 },
+	[I_ECN] = { "ip.dsfield.ecn", "Explicit Congestion Notification", FT_UINT8, BASE_DEC, 0x03, 8, ecn_vals,
+		"2 bits: lets routers signal congestion without dropping packets.", 0 },
+	[I_LEN] = { "ip.len", "Total Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: bytes of header plus payload; anything after it in the frame is padding.", 0 },
+	[I_ID] = { "ip.id", "Identification", FT_UINT16, BASE_HEX_DEC, 0, 0, NULL,
+		"16 bits: numbers the datagram so fragments can be put back together.", 0 },
+	[I_FLAGS] = { "ip.flags", "Flags", FT_UINT8, BASE_HEX, 0xe0, 8, NULL,
+		"3 bits: reserved, Don't Fragment, More Fragments.", 0 },
+	[I_FLAGS_RB] = { "ip.flags.rb", "Reserved bit", FT_BOOLEAN, BASE_NONE, 0x80, 8, NULL,
+		"Must be zero.", 0 },
+	[I_FLAGS_DF] = { "ip.flags.df", "Don't fragment", FT_BOOLEAN, BASE_NONE, 0x40, 8, NULL,
+		"Routers must not split this datagram; TCP sets it for path MTU discovery.", 0 },
+	[I_FLAGS_MF] = { "ip.flags.mf", "More fragments", FT_BOOLEAN, BASE_NONE, 0x20, 8, NULL,
+		"More fragments of this datagram follow.", 0 },
+	[I_FRAG] = { "ip.frag_offset", "Fragment Offset", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"13 bits: where this fragment's data goes in the original datagram, in bytes (field × 8).", 0 },
+	[I_TTL] = { "ip.ttl", "Time to Live", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: hop limit, decremented by each router; 64 is Linux's default.", 0 },
+	[I_PROTO_F] = { "ip.proto", "Protocol", FT_UINT8, BASE_DEC, 0, 0, ipproto_vals,
+		"8 bits: what the payload is (6 TCP, 17 UDP, 1 ICMP).", 0 },
+	[I_CHECKSUM] = { "ip.checksum", "Header Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: ones' complement sum of the header; on lo often left to offload.", 0 },
+	[I_CHECKSUM_STATUS] = { "ip.checksum.status", "Header checksum status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
+		"Whether the checksum was verified (it is not, as in Wireshark's default).", 0 },
+	[I_SRC] = { "ip.src", "Source Address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"32 bits: the sender's address.", 0 },
+	[I_ADDR] = { "ip.addr", "Source or Destination Address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"Either address: ip.addr == X matches both directions.", 0 },
+	[I_SRC_HOST] = { "ip.src_host", "Source Host", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Source address as a host name (no resolution: the address).", 0 },
+	[I_HOST] = { "ip.host", "Source or Destination Host", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Either host.", 0 },
+	[I_DST] = { "ip.dst", "Destination Address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"32 bits: the receiver's address.", 0 },
+	[I_DST_HOST] = { "ip.dst_host", "Destination Host", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Destination address as a host name (no resolution: the address).", 0 },
+	[I_OPTIONS] = { "ip.options", "Options", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Optional header fields after the 20 fixed bytes (rare).", 0 },
+	[I_OPT_TYPE] = { "ip.opt.type", "Type", FT_UINT8, BASE_DEC, 0, 0, ipopt_vals,
+		"Option type.", 0 },
+	[I_OPT_LEN] = { "ip.opt.len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Option length in bytes, type and length included.", 0 },
+};
+const struct field_table ipv4_table = REG_TABLE(fields);
+
+static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint32_t off,
+    const uint8_t *a)
+{
+	struct dtree *t = d->tree;
+	char s[16];
+	uint32_t n = (uint32_t)(fv_ipv4(a, s, sizeof(s)), strlen(s));
+
+	tree_add_addr(t, node, &fields[which], off, 4, a);
+	tree_flag(t, tree_add_addr(t, node, &fields[I_ADDR], off, 4, a), TN_HIDDEN);
+	if (tree_wants(t, &fields[host]) || tree_wants(t, &fields[I_HOST])) {
+		const uint8_t *k = tree_keep(t, s, n);
+		tree_flag(t, tree_add_bytes(t, node, &fields[host], off, 4, k, n), TN_HIDDEN);
+		tree_flag(t, tree_add_bytes(t, node, &fields[I_HOST], off, 4, k, n), TN_HIDDEN);
+	}
+}
+
+static void options(struct dctx *d, struct cur *c, uint32_t node, uint32_t optlen)
+{
+	uint32_t off = cur_off(c), on;
+	struct cur o = cur_sub(c, optlen, NULL);
+
+	on = tree_add_bytes(d->tree, node, &fields[I_OPTIONS], off, optlen, o.p, (uint32_t)cur_left(&o));
+	tree_label(d->tree, on, "Options: (%u bytes)", optlen);
+	while (cur_left(&o)) {
+		uint32_t at = cur_off(&o);
+		uint8_t type = cur_u8(&o), len = 1;
+		const char *name = val_to_str(type, ipopt_vals);
+		uint32_t n;
+
+		if (type > 1) {
+			len = cur_u8(&o);
+			if (len < 2 || !cur_ok(&o)) {
+				tree_add_text(d->tree, on, at, 2, "IP option of type %u has a bogus length %u", type, len);
+				break;
+			}
+			cur_skip(&o, (size_t)len - 2);
+		}
+		n = tree_add_text(d->tree, on, at, len, "IP Option - %s%s", name ? name : "Unknown",
+		    type > 1 ? "" : "");
+		if (tree_text(d->tree) && type > 1)
+			tree_label_append(d->tree, n, " (%u bytes)", len);
+		tree_add_uint(d->tree, n, &fields[I_OPT_TYPE], at, 1, type);
+		if (type > 1)
+			tree_add_uint(d->tree, n, &fields[I_OPT_LEN], at + 1, 1, len);
+		if (type == 0)
+			break;
+	}
+	cur_skip(c, optlen);
+}
+
+void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node, n;
+	size_t avail = cur_left(c);
+	uint8_t vhl, tos, ttl, proto;
+	uint16_t len, id, frag, sum;
+	uint8_t src[4], dst[4];
+	char a[16], b[16];
+
+	pi_push_proto(pi, "ip");
+	col_set_proto(pi, "IPv4");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[I_PROTO], start, 20);
+	vhl = cur_u8(c);
+	tos = cur_u8(c);
+	len = cur_be16(c);
+	id = cur_be16(c);
+	frag = cur_be16(c);
+	ttl = cur_u8(c);
+	proto = cur_u8(c);
+	sum = cur_be16(c);
+	cur_bytes(c, src, 4);
+	cur_bytes(c, dst, 4);
+	if (!cur_ok(c)) {
+		dissect_truncated(d, node);
+		dissect_malformed(d, node, "IPv4", "header truncated");
+		return;
+	}
+	uint32_t hlen = (uint32_t)(vhl & 15) * 4;
+
+	tree_add_uint(t, node, &fields[I_VERSION], start, 1, vhl);
+	if ((vhl >> 4) != 4) {
+		dissect_malformed(d, node, "IPv4", "bogus IPv4 version");
+		col_set(pi, "Bogus IPv4 version");
+		return;
+	}
+	n = tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, vhl);
+	if (tree_text(t)) {
+		char bits[16];
+		fv_bits(&fields[I_HDR_LEN], vhl, bits, sizeof(bits));
+		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, vhl & 15);
+	}
+	if (t && t->nodes && n)
+		t->nodes[n].v.u = hlen;	/* filters and fields see bytes, as in Wireshark */
+	if (hlen < 20) {
+		col_set(pi, "");
+		col_append(pi, "Bogus IPv4 header length (%u, must be at least 20)", hlen);
+		dissect_malformed(d, n ? n : node, "IPv4", "bogus header length");
+		return;
+	}
+	tree_set_len(t, node, hlen);
+	pi->net_src.type = pi->net_dst.type = AT_IPv4;
+	memcpy(pi->net_src.a, src, 4);
+	memcpy(pi->net_dst.a, dst, 4);
+	if (tree_text(t)) {
+		fv_ipv4(src, a, sizeof(a));
+		fv_ipv4(dst, b, sizeof(b));
+		tree_label(t, node, "Internet Protocol Version 4, Src: %s, Dst: %s", a, b);
+	}
+	n = tree_add_uint(t, node, &fields[I_DSFIELD], start + 1, 1, tos);
+	if (tree_text(t)) {
+		const char *ds = val_to_str(tos >> 2, dscp_short);
+		char dsbuf[16];
+		if (!ds) {
+			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tos >> 2);
+			ds = dsbuf;
+		}
+		tree_label(t, n, "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
+		    ds, val_to_str(tos & 3, ecn_short));
+	}
+	tree_add_uint(t, n, &fields[I_DSCP], start + 1, 1, tos);
+	tree_add_uint(t, n, &fields[I_ECN], start + 1, 1, tos);
+	n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, len);
+	tree_add_uint(t, node, &fields[I_ID], start + 4, 2, id);
+	{
+		uint8_t fl = (uint8_t)(frag >> 8);
+		uint32_t fn = tree_add_uint(t, node, &fields[I_FLAGS], start + 6, 1, fl);
+		if (tree_text(t)) {
+			char bits[16];
+			fv_bits(&fields[I_FLAGS], fl, bits, sizeof(bits));
+			tree_label(t, fn, "%s = Flags: 0x%x%s%s", bits, fl >> 5,
+			    (fl & 0x40) ? ", Don't fragment" : "", (fl & 0x20) ? ", More fragments" : "");
+		}
+		tree_add_uint(t, fn, &fields[I_FLAGS_RB], start + 6, 1, fl);
+		tree_add_uint(t, fn, &fields[I_FLAGS_DF], start + 6, 1, fl);
+		tree_add_uint(t, fn, &fields[I_FLAGS_MF], start + 6, 1, fl);
+		fn = tree_add_uint(t, node, &fields[I_FRAG], start + 6, 2, (uint32_t)(frag & 0x1fff) * 8);
+		if (tree_text(t)) {
+			struct field_def m = fields[I_FRAG];
+			char bits[24];
+			m.mask = 0x1fff;
+			fv_bits(&m, frag, bits, sizeof(bits));
+			tree_label(t, fn, "%s = Fragment Offset: %u", bits, (frag & 0x1fff) * 8);
+		}
+	}
+	tree_add_uint(t, node, &fields[I_TTL], start + 8, 1, ttl);
+	tree_add_uint(t, node, &fields[I_PROTO_F], start + 9, 1, proto);
+	n = tree_add_uint(t, node, &fields[I_CHECKSUM], start + 10, 2, sum);
+	tree_label(t, n, "Header Checksum: 0x%04x [validation disabled]", sum);
+	tree_flag(t, tree_add_uint(t, node, &fields[I_CHECKSUM_STATUS], start + 10, 0, 2), TN_GENERATED);
+	addr_fields(d, node, I_SRC, I_SRC_HOST, start + 12, src);
+	addr_fields(d, node, I_DST, I_DST_HOST, start + 16, dst);
+	if (hlen > 20) {
+		if (!cur_has(c, hlen - 20)) {
+			dissect_truncated(d, node);
+			dissect_malformed(d, node, "IPv4", "options truncated");
+			return;
+		}
+		options(d, c, node, hlen - 20);
+	}
+
+	/* Payload: clipped to Total Length; a zero length (TSO, BIG TCP) means "the rest". */
+	uint32_t plen = len >= hlen ? (uint32_t)len - hlen : 0;
+	if (len == 0)
+		plen = (uint32_t)cur_left(c);
+	else if (len < hlen) {
+		col_set(pi, "");
+		col_append(pi, "Bogus IPv4 total length (%u, less than header length %u)", len, hlen);
+		dissect_malformed(d, node, "IPv4", "total length less than header length");
+		return;
+	}
+	if (len && len <= avail) {
+		d->payload_used = len;
+		d->payload_used_set = 1;
+	}
+	struct cur payload = cur_sub(c, plen, NULL);
+	cur_skip(c, cur_left(&payload));
+	if ((frag & 0x3fff) != 0) {
+		const char *pn = val_to_str(proto, ipproto_vals);
+		col_set(pi, "");
+		col_append(pi, "Fragmented IP protocol (proto=%s %u, off=%u, ID=%04x)",
+		    pn ? pn : "Unknown", proto, (frag & 0x1fff) * 8, id);
+		dissect_data(d, &payload, parent);
+		return;
+	}
+	if (!dissect_ipproto(d, &payload, parent, proto)) {
+		const char *pn = val_to_str(proto, ipproto_vals);
+		if (pn)
+			col_set_proto(pi, pn);
+		dissect_data(d, &payload, parent);
+	}
+}

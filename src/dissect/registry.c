@@ -1,0 +1,145 @@
+/* registry.c — builds the field registry from the protocols' tables; see registry.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "dissect/registry.h"
+
+static const struct field_def **by_id;	/* id → field */
+static const struct field_def **sorted;	/* by abbrev, for lookup */
+static int nfields;
+
+const char *val_to_str(uint32_t v, const struct val_str *vs)
+{
+	for (; vs && vs->str; vs++)
+		if (vs->value == v)
+			return vs->str;
+	return NULL;
+}
+
+static int cmp_abbrev(const void *a, const void *b)
+{
+	const struct field_def *const *x = a, *const *y = b;
+
+	return strcmp((*x)->abbrev, (*y)->abbrev);
+}
+
+void reg_init(void)
+{
+	int n = 0, k = 0;
+
+	if (by_id)
+		return;
+	for (size_t i = 0; i < reg_table_count; i++)
+		n += (int)reg_table_list[i]->count;
+	by_id = xcalloc((size_t)n, sizeof(*by_id));
+	sorted = xcalloc((size_t)n, sizeof(*sorted));
+	for (size_t j = 0; j < reg_table_count; j++) {
+		const struct field_table *t = reg_table_list[j];
+		for (size_t i = 0; i < t->count; i++) {
+			t->fields[i].id = k;
+			by_id[k] = sorted[k] = &t->fields[i];
+			k++;
+		}
+	}
+	nfields = n;
+	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_abbrev);
+}
+
+int reg_count(void)
+{
+	return nfields;
+}
+
+const struct field_def *reg_field_at(int id)
+{
+	return id >= 0 && id < nfields ? by_id[id] : NULL;
+}
+
+const struct field_def *reg_lookup(const char *abbrev)
+{
+	int lo = 0, hi = nfields - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2, c = strcmp(abbrev, sorted[mid]->abbrev);
+		if (c == 0)
+			return sorted[mid];
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Levenshtein distance, capped: names are short, the registry a few thousand. */
+static int edit_distance(const char *a, const char *b, int cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int row[128];
+
+	if (lb >= 127 || (la > lb ? la - lb : lb - la) > (size_t)cap)
+		return cap + 1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0], best;
+		row[0] = (int)i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int v = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb];
+}
+
+const char *reg_suggest(const char *abbrev)
+{
+	const char *best = NULL;
+	int bestd = 3;
+
+	for (int i = 0; i < nfields; i++) {
+		int d = edit_distance(abbrev, by_id[i]->abbrev, bestd);
+		if (d < bestd) {
+			bestd = d;
+			best = by_id[i]->abbrev;
+		}
+	}
+	return best;
+}
+
+static const char *const type_names[] = {
+	[FT_NONE] = "FT_NONE", [FT_PROTOCOL] = "FT_PROTOCOL", [FT_BOOLEAN] = "FT_BOOLEAN",
+	[FT_UINT8] = "FT_UINT8", [FT_UINT16] = "FT_UINT16", [FT_UINT24] = "FT_UINT24",
+	[FT_UINT32] = "FT_UINT32", [FT_UINT40] = "FT_UINT40", [FT_UINT48] = "FT_UINT48",
+	[FT_UINT64] = "FT_UINT64", [FT_INT8] = "FT_INT8", [FT_INT16] = "FT_INT16",
+	[FT_INT32] = "FT_INT32", [FT_INT64] = "FT_INT64", [FT_DOUBLE] = "FT_DOUBLE",
+	[FT_IPv4] = "FT_IPv4", [FT_IPv6] = "FT_IPv6", [FT_ETHER] = "FT_ETHER",
+	[FT_BYTES] = "FT_BYTES", [FT_STRING] = "FT_STRING",
+	[FT_ABSOLUTE_TIME] = "FT_ABSOLUTE_TIME", [FT_RELATIVE_TIME] = "FT_RELATIVE_TIME",
+	[FT_FRAMENUM] = "FT_FRAMENUM", [FT_CHAR] = "FT_CHAR",
+};
+
+const char *ftype_name(enum ftype t)
+{
+	return (unsigned)t < sizeof(type_names) / sizeof(type_names[0]) && type_names[t] ?
+	    type_names[t] : "FT_NONE";
+}
+
+int ftype_is_int(enum ftype t)
+{
+	return (t >= FT_BOOLEAN && t <= FT_INT64) || t == FT_FRAMENUM || t == FT_CHAR;
+}

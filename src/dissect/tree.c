@@ -1,0 +1,274 @@
+/* tree.c — per-packet field tree in a reusable arena; see tree.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "dissect/tree.h"
+
+static void free_blobs(struct dtree *t);
+
+struct dtree *tree_new(int want_text)
+{
+	struct dtree *t = xcalloc(1, sizeof(*t));
+
+	t->want_text = want_text;
+	t->cap = 256;
+	t->nodes = xmalloc(t->cap * sizeof(*t->nodes));
+	tree_reset(t);
+	return t;
+}
+
+void tree_free(struct dtree *t)
+{
+	if (!t)
+		return;
+	free_blobs(t);
+	free(t->nodes);
+	free(t->text);
+	free(t);
+}
+
+void tree_reset(struct dtree *t)
+{
+	free_blobs(t);
+	memset(&t->nodes[0], 0, sizeof(t->nodes[0]));
+	t->n = 1;
+	t->tlen = 0;
+	t->blen = 0;
+	t->nsrc = 0;
+	t->cursrc = 0;
+}
+
+void tree_set_interest(struct dtree *t, const uint8_t *bitset)
+{
+	t->interest = bitset;
+}
+
+const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n)
+{
+	/* The blob never moves once handed out: grow by chaining would be needed for
+	 * that, so instead blobs are allocated per call and freed on reset.  Cheap
+	 * enough: only reassembly and decoded strings use it. */
+	uint8_t *b;
+
+	if (!t)
+		return p;
+	if (t->blen + n > t->bcap || !t->blob) {
+		/* Old blob stays alive in a chain until reset. */
+		size_t cap = (size_t)(t->bcap ? t->bcap : 4096);
+		uint8_t *nb;
+		while (cap < (size_t)n + sizeof(uint8_t *))
+			cap *= 2;
+		nb = xmalloc(cap + sizeof(uint8_t *));
+		memcpy(nb, &t->blob, sizeof(uint8_t *));	/* link to previous */
+		t->blob = nb;
+		t->bcap = (uint32_t)cap;
+		t->blen = 0;
+	}
+	b = t->blob + sizeof(uint8_t *) + t->blen;
+	if (n)
+		memcpy(b, p, n);
+	t->blen += n;
+	return b;
+}
+
+static void free_blobs(struct dtree *t)
+{
+	while (t->blob) {
+		uint8_t *prev;
+		memcpy(&prev, t->blob, sizeof(prev));
+		free(t->blob);
+		t->blob = prev;
+	}
+	t->bcap = t->blen = 0;
+}
+
+int tree_add_source(struct dtree *t, const char *name, const uint8_t *data, uint32_t len)
+{
+	if (!t || t->nsrc == TREE_MAX_SOURCES)
+		return 0;
+	t->src[t->nsrc].name = name;
+	t->src[t->nsrc].data = t->nsrc ? tree_keep(t, data, len) : data;
+	t->src[t->nsrc].len = len;
+	t->cursrc = t->nsrc;
+	return t->nsrc++;
+}
+
+void tree_set_source(struct dtree *t, int src)
+{
+	if (t && src >= 0 && src < t->nsrc)
+		t->cursrc = (uint8_t)src;
+}
+
+uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len)
+{
+	struct fnode *n;
+	uint32_t i;
+
+	if (!tree_wants(t, f))
+		return 0;
+	if (t->interest)
+		parent = 0;
+	if (t->n == t->cap) {
+		size_t cap = t->cap;
+		t->nodes = xgrow(t->nodes, &cap, t->n + 1, sizeof(*t->nodes));
+		t->cap = (uint32_t)cap;
+	}
+	i = t->n++;
+	n = &t->nodes[i];
+	memset(n, 0, sizeof(*n));
+	n->f = f;
+	n->parent = parent;
+	n->off = off;
+	n->len = len;
+	n->src = t->cursrc;
+	n->depth = parent ? (uint8_t)(t->nodes[parent].depth + 1) : 0;
+	if (t->nodes[parent].last)
+		t->nodes[t->nodes[parent].last].next = i;
+	else
+		t->nodes[parent].first = i;
+	t->nodes[parent].last = i;
+	return i;
+}
+
+uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, uint64_t v)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		t->nodes[i].v.u = v;
+	return i;
+}
+
+uint32_t tree_add_int(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, int64_t v)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		t->nodes[i].v.i = v;
+	return i;
+}
+
+uint32_t tree_add_double(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, double v)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		t->nodes[i].v.d = v;
+	return i;
+}
+
+uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, const uint8_t *a)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+	size_t n = f->type == FT_IPv4 ? 4 : f->type == FT_ETHER ? 6 : 16;
+
+	if (i)
+		memcpy(t->nodes[i].v.a, a, n);
+	return i;
+}
+
+uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, const uint8_t *p, uint32_t n)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i) {
+		t->nodes[i].v.s.p = p;
+		t->nodes[i].v.s.n = n;
+	}
+	return i;
+}
+
+uint32_t tree_add_time(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, int64_t ns)
+{
+	return tree_add_int(t, parent, f, off, len, ns);
+}
+
+static void text_vset(struct dtree *t, uint32_t node, int append, const char *fmt, va_list ap)
+{
+	uint32_t old = append && t->nodes[node].text ? t->nodes[node].text - 1 : 0;
+	size_t keep = append && t->nodes[node].text ? strlen(t->text + old) : 0;
+	size_t cap = t->tcap;
+	va_list ap2;
+	int k;
+
+	va_copy(ap2, ap);
+	k = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (k < 0)
+		return;
+	t->text = xgrow(t->text, &cap, (size_t)t->tlen + keep + (size_t)k + 1, 1);
+	t->tcap = (uint32_t)cap;
+	if (keep)
+		memcpy(t->text + t->tlen, t->text + old, keep);	/* old label lies before tlen */
+	vsnprintf(t->text + t->tlen + keep, (size_t)k + 1, fmt, ap);
+	t->nodes[node].text = t->tlen + 1;
+	t->tlen += (uint32_t)(keep + (size_t)k + 1);
+}
+
+uint32_t tree_add_text(struct dtree *t, uint32_t parent, uint32_t off, uint32_t len,
+    const char *fmt, ...)
+{
+	va_list ap;
+	uint32_t i;
+
+	if (!t || t->interest || !t->want_text)
+		return 0;
+	i = tree_add(t, parent, NULL, off, len);
+	va_start(ap, fmt);
+	text_vset(t, i, 0, fmt, ap);
+	va_end(ap);
+	return i;
+}
+
+void tree_label(struct dtree *t, uint32_t node, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!t || !node || !t->want_text)
+		return;
+	va_start(ap, fmt);
+	text_vset(t, node, 0, fmt, ap);
+	va_end(ap);
+}
+
+void tree_label_append(struct dtree *t, uint32_t node, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!t || !node || !t->want_text)
+		return;
+	va_start(ap, fmt);
+	text_vset(t, node, 1, fmt, ap);
+	va_end(ap);
+}
+
+void tree_flag(struct dtree *t, uint32_t node, unsigned flags)
+{
+	if (t && node)
+		t->nodes[node].flags |= (uint16_t)flags;
+}
+
+void tree_set_len(struct dtree *t, uint32_t node, uint32_t len)
+{
+	if (t && node)
+		t->nodes[node].len = len;
+}
+
+uint32_t tree_find(const struct dtree *t, const struct field_def *f, uint32_t after)
+{
+	for (uint32_t i = after + 1; i < t->n; i++)
+		if (t->nodes[i].f == f)
+			return i;
+	return 0;
+}

@@ -1,0 +1,50 @@
+/* print.h — batch renderers (tshark's text output) and the batch driver.
+ *
+ * The renderers take the model (pinfo, field tree) and write text; the TUI uses the
+ * same summary and label functions, so a golden test on batch output tests what the
+ * TUI shows.
+ */
+#ifndef NETLAB_PRINT_H
+#define NETLAB_PRINT_H
+
+#include <stdio.h>
+
+#include "capture/capfile.h"
+#include "dissect/dissect.h"
+#include "options.h"
+
+/* Column strings of a dissected packet (escaped, NUL-terminated). */
+struct columns {
+	char no[12], time[32], src[48], dst[48], proto[32], len[12];
+	const char *info;	/* points into pinfo */
+};
+void print_columns(const struct pinfo *pi, int time_digits, struct columns *cols);
+/* tshark's summary line, without the newline; returns its length. */
+size_t print_summary(char *buf, size_t n, const struct columns *cols);
+/* The -V tree. */
+void print_tree(FILE *fp, const struct dtree *t);
+/* The -x dump of every data source (headed by its name when there are several). */
+void print_hex(FILE *fp, const struct dtree *t);
+/* One hex dump line: "0000  00 11 … 77   ........" for bytes [off, off+16). */
+size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, uint32_t off);
+
+struct batch;
+/* Sets up the outputs -V/-x/-T fields/-Y/-z ask for; NULL with a message in errbuf. */
+struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n);
+/* Dissects and prints one packet; linktype/ifid/ifname describe its interface.
+ * Returns -1 when the output failed (e.g. EPIPE), 0 otherwise. */
+int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname);
+/* Ends the run: -z statistics, flush; returns the exit status. */
+int batch_end(struct batch *b);
+void batch_free(struct batch *b);
+/* Time precision for the summary column: 6 for µs files, 9 for ns. */
+void batch_set_time_digits(struct batch *b, int digits);
+/* The source records interfaces (pcapng, live): show frame.interface_id. */
+void batch_set_if_known(struct batch *b, int known);
+
+/* netlab-tui -r FILE in batch mode; returns the exit status. */
+int batch_file_main(const struct options *o);
+/* -G fields / -G protocols */
+int glossary_main(const char *report);
+
+#endif

@@ -1,0 +1,73 @@
+/* tree_print.c — the -V detail tree and the -x hex dump. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dissect/fvalue.h"
+#include "print/print.h"
+
+static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth)
+{
+	char label[4096];
+
+	for (; i; i = t->nodes[i].next) {
+		const struct fnode *n = &t->nodes[i];
+		if (n->flags & TN_HIDDEN)
+			continue;
+		fv_label(t, n, label, sizeof(label));
+		fprintf(fp, "%*s%s\n", depth * 4, "", label);
+		if (n->first)
+			print_node(fp, t, n->first, depth + 1);
+	}
+}
+
+void print_tree(FILE *fp, const struct dtree *t)
+{
+	print_node(fp, t, t->nodes[0].first, 0);
+}
+
+size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, uint32_t off)
+{
+	static const char hx[] = "0123456789abcdef";
+	char line[96];
+	size_t at = 0;
+
+	at += (size_t)snprintf(line, sizeof(line), "%04x  ", off);
+	for (uint32_t i = 0; i < 16; i++) {
+		if (off + i < len) {
+			line[at++] = hx[data[off + i] >> 4];
+			line[at++] = hx[data[off + i] & 15];
+		} else {
+			line[at++] = ' ';
+			line[at++] = ' ';
+		}
+		line[at++] = ' ';
+	}
+	line[at++] = ' ';
+	line[at++] = ' ';
+	for (uint32_t i = 0; i < 16 && off + i < len; i++) {
+		uint8_t c = data[off + i];
+		line[at++] = c >= 0x20 && c < 0x7f ? (char)c : '.';
+	}
+	line[at] = '\0';
+	snprintf(buf, n, "%s", line);
+	return at;
+}
+
+void print_hex(FILE *fp, const struct dtree *t)
+{
+	char line[96];
+
+	for (int s = 0; s < t->nsrc; s++) {
+		const struct dsource *src = &t->src[s];
+		if (t->nsrc > 1)
+			fprintf(fp, "%s (%u byte%s):\n", src->name, src->len, src->len == 1 ? "" : "s");
+		for (uint32_t off = 0; off < src->len; off += 16) {
+			print_hex_line(line, sizeof(line), src->data, src->len, off);
+			fprintf(fp, "%s\n", line);
+		}
+		if (s + 1 < t->nsrc)
+			fputc('\n', fp);
+	}
+}
