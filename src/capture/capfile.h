@@ -6,14 +6,18 @@
  * pipes: buffered reads that return each packet as soon as it has arrived).
  *
  * Record headers are not trusted: caplen is bounded by what is in the file and by
- * CAPFILE_MAX_CAPLEN; len < caplen is raised to caplen; µs ≥ 10⁶ are kept as given
- * (as libpcap does) but never overflow; link-type words are masked with 0x03FFFFFF.
+ * CAPFILE_MAX_CAPLEN (records with caplen > snaplen are read, as libpcap and tshark
+ * do); len is reported as the file gives it, even when smaller than caplen, because
+ * tshark shows it that way (frame.len < frame.cap_len): only caplen bounds the data;
+ * µs ≥ 10⁶ are kept as given but never overflow (ts_nsec = µs·1000 modulo 2³², the
+ * arithmetic tshark uses); link-type words are masked with 0x03FFFFFF.
  * A damaged or truncated file returns every packet before the damage, then -1 with
  * a sentence in errbuf saying what stopped it.
  */
 #ifndef NETLAB_CAPFILE_H
 #define NETLAB_CAPFILE_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -24,20 +28,29 @@ enum capfile_format { CAPFILE_PCAP, CAPFILE_PCAP_NSEC, CAPFILE_PCAPNG };
 
 struct pkt_rec {
 	int64_t ts_sec;
-	uint32_t ts_nsec;	/* fractional part in ns (may be ≥ 10⁹ if the file says so) */
+	uint32_t ts_nsec;	/* fractional part in ns (may be ≥ 10⁹ if the file says so;
+				 * see capfile_epoch_str for how tshark shows those) */
 	uint32_t caplen;
 	uint32_t len;
 	int linktype;		/* LINKTYPE_* masked */
-	uint32_t ifid;		/* pcapng interface index, 0 for pcap */
-	const uint8_t *data;	/* valid until the next capfile_next() or capfile_close() */
+	uint32_t ifid;		/* pcapng interface index counted over the whole file
+				 * (tshark's frame.interface_id), 0 for pcap */
+	const uint8_t *data;	/* valid until the next capfile_next() or capfile_close();
+				 * for mmap'd files and capfile_open_mem until close */
 	uint64_t file_off;	/* offset of the packet bytes in the file (mmap'd files) */
+	unsigned flags;		/* CAPFILE_REC_* */
 };
+
+/* pkt_rec.flags */
+#define CAPFILE_REC_NO_TS 1u	/* no time stamp in the file (pcapng SPB): ts is 0 and
+				 * tshark shows frame.time_epoch empty */
 
 struct capfile_iface {
 	int linktype;
 	uint32_t snaplen;
-	char name[64];		/* from if_name, or "" */
+	char name[64];		/* from if_name, or "": untrusted, escape before display */
 	uint64_t tsresol;	/* units per second (10⁶ for µs) */
+	int64_t tsoffset;	/* if_tsoffset in seconds, 0 when absent */
 };
 
 struct capfile;
@@ -47,11 +60,17 @@ struct capfile;
 struct capfile *capfile_open(const char *path, char *errbuf);
 /* Also from an already open descriptor (taken over; closed by capfile_close). */
 struct capfile *capfile_fdopen(int fd, const char *name, char *errbuf);
+/* Reads a capture held in memory (fuzzing, tests); the bytes are not copied and must
+ * outlive the capfile.  name is only used in messages. */
+struct capfile *capfile_open_mem(const uint8_t *data, size_t size, const char *name,
+				 char *errbuf);
 /* 1: a packet in *rec; 0: clean end of file; -1: damage, errbuf says what. */
 int capfile_next(struct capfile *cf, struct pkt_rec *rec, char *errbuf);
 void capfile_close(struct capfile *cf);
 
 enum capfile_format capfile_format(const struct capfile *cf);
+/* Interfaces seen so far (pcap: 1).  The pointer is valid until the next
+ * capfile_next(); NULL for an unknown ifid. */
 int capfile_iface_count(const struct capfile *cf);
 const struct capfile_iface *capfile_iface(const struct capfile *cf, uint32_t ifid);
 /* Link type of the first interface (pcap: the header's), -1 when none yet. */
@@ -61,5 +80,12 @@ uint64_t capfile_pos(const struct capfile *cf);
 uint64_t capfile_size(const struct capfile *cf);
 /* The mmap'd file bytes (NULL for streams): packets stay valid for the file's life. */
 const uint8_t *capfile_map(const struct capfile *cf);
+/* Packets returned so far. */
+uint64_t capfile_count(const struct capfile *cf);
+
+/* Formats a time stamp exactly as tshark 4.0 prints frame.time_epoch
+ * ("1306300950.123456000"), including its rendering of out-of-range fractions
+ * (ts_nsec read as a signed 32-bit count).  Returns snprintf's value. */
+int capfile_epoch_str(char *buf, size_t n, int64_t ts_sec, uint32_t ts_nsec);
 
 #endif
