@@ -9,6 +9,7 @@
 #include "core/timefmt.h"
 #include "options.h"
 #include "print/print.h"
+#include "server/servecli.h"
 
 /* Batch mode: output is not a terminal, or an option only batch mode has. */
 static int want_batch(const struct options *o)
@@ -29,6 +30,10 @@ int main(int argc, char **argv)
 		return glossary_main(o.glossary);
 	/* -- capture engine: -D, live capture (capture/) -- */
 	/* -- built-in server: --serve --no-ui, --visit (server/) -- */
+	if (o.visit)
+		return visit_main(&o);
+	if (o.serve && o.no_ui)
+		return httpd_main(&o);
 	if (o.read_file && want_batch(&o))
 		return batch_file_main(&o);
 	/* -- TUI and lab mode (ui/) -- */
