@@ -144,7 +144,7 @@ static time_t parse_http_date(struct httpreq_str s)
 		return -1;
 	memcpy(buf, s.p, s.n);
 	buf[s.n] = '\0';
-	if (sscanf(buf, "%3s %d %3s %d %d:%d:%d GMT", wd, &d, mn, &y, &H, &M, &S) != 7)
+	if (sscanf(buf, "%3s, %d %3s %d %d:%d:%d GMT", wd, &d, mn, &y, &H, &M, &S) != 7)
 		return -1;
 	for (m = 0; m < 12 && strcmp(mon[m], mn) != 0; m++)
 		;

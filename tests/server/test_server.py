@@ -1,0 +1,461 @@
+#!/usr/bin/env python3
+"""test_server.py — the built-in server end to end (`--serve --no-ui`), with curl and
+Python's standard library only: every status it answers, traversal and limits,
+keep-alive, HTTP/1.0, pipelining, WebSocket (a hand-written RFC 6455 client), a
+slowloris, SIGTERM, and the `--visit` report.  Only 127.0.0.1; every wait is bounded."""
+import base64, hashlib, os, shutil, signal, socket, struct, subprocess, sys, tempfile, time
+
+BIN = os.environ.get("NETLAB_BIN")
+failures = 0
+
+
+def check(cond, what):
+    global failures
+    if not cond:
+        failures += 1
+        print("FAIL:", what)
+    else:
+        print("ok:", what)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+class Server:
+    def __init__(self, *args):
+        self.port = free_port()
+        self.out = tempfile.TemporaryFile()
+        self.err = tempfile.TemporaryFile()
+        self.p = subprocess.Popen([BIN, "--serve=127.0.0.1:%d" % self.port, "--no-ui"] + list(args),
+                                  stdout=self.out, stderr=self.err)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("server did not start")
+
+    def stop(self):
+        self.p.send_signal(signal.SIGTERM)
+        try:
+            rc = self.p.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            rc = "timeout"
+        self.out.seek(0)
+        self.err.seek(0)
+        return rc, self.out.read().decode("utf-8", "replace"), self.err.read().decode("utf-8", "replace")
+
+
+def conn(port):
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.settimeout(5)
+    return s
+
+
+def read_response(s, buf=b"", head=False):
+    """Reads one response: (status, headers dict lower-case, body, leftover bytes)."""
+    while b"\r\n\r\n" not in buf:
+        d = s.recv(65536)
+        if not d:
+            return None, {}, b"", buf
+        buf += d
+    h, _, rest = buf.partition(b"\r\n\r\n")
+    lines = h.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    hdrs = {}
+    for l in lines[1:]:
+        k, _, v = l.partition(":")
+        hdrs[k.strip().lower()] = v.strip()
+    n = 0 if head or status in (101, 304) else int(hdrs.get("content-length", "0"))
+    while len(rest) < n:
+        d = s.recv(65536)
+        if not d:
+            break
+        rest += d
+    return status, hdrs, rest[:n], rest[n:]
+
+
+def raw(port, data, head=False):
+    s = conn(port)
+    s.sendall(data)
+    r = read_response(s, head=head)
+    s.close()
+    return r
+
+
+def get(port, path, extra="", method="GET"):
+    return raw(port, ("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s\r\n" % (method, path, extra)).encode(),
+               head=method == "HEAD")
+
+
+def closed_by_server(s):
+    try:
+        return s.recv(1) == b""
+    except OSError:
+        return True
+
+
+def statuses(port):
+    st, h, body, _ = get(port, "/")
+    check(st == 200, "GET / is 200")
+    check(h.get("server") == "netlab-tui/0.1", "Server header")
+    check(h.get("date", "").endswith("GMT"), "Date header")
+    check(h.get("content-type") == "text/html; charset=utf-8", "html Content-Type")
+    check(int(h.get("content-length", -1)) == len(body), "Content-Length matches the body")
+    check(b"&lt;b&gt;Li &amp; Wang&lt;/b&gt;" in body and b"2022123" in body and b"Computer" in body,
+          "page shows the HTML-escaped name, student ID and major")
+    check(b"/style.css" in body and b"/logo.png" in body and b"/hello.wav" in body and b"/app.js" in body,
+          "page references stylesheet, logo, audio and script")
+    etag, lm = h.get("etag"), h.get("last-modified")
+    check(etag and etag.startswith('"') and lm, "ETag and Last-Modified present")
+
+    st, h, body, _ = get(port, "/", method="HEAD")
+    check(st == 200 and h.get("content-length") and body == b"", "HEAD / is 200 without body")
+
+    check(get(port, "/", "If-None-Match: %s\r\n" % etag)[0] == 304, "If-None-Match → 304")
+    check(get(port, "/", "If-None-Match: \"x\", W/%s\r\n" % etag)[0] == 304, "weak If-None-Match list → 304")
+    check(get(port, "/", "If-Modified-Since: %s\r\n" % lm)[0] == 304, "If-Modified-Since → 304")
+    check(get(port, "/", "If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT\r\n")[0] == 200,
+          "older If-Modified-Since → 200")
+    check(get(port, "/", "If-None-Match: \"nope\"\r\nIf-Modified-Since: %s\r\n" % lm)[0] == 200,
+          "If-None-Match takes precedence over If-Modified-Since")
+    st, h, body, _ = get(port, "/", "If-None-Match: %s\r\n" % etag)
+    check(st == 304 and body == b"" and h.get("etag") == etag, "304 carries the ETag and no body")
+
+    st, h, body, _ = get(port, "/favicon.ico")
+    check(st == 404 and b"404 Not Found" in body and "html" in h.get("content-type", ""), "/favicon.ico → 404 page")
+
+    for path, ct in (("/style.css", "text/css"), ("/app.js", "text/javascript"), ("/logo.png", "image/png"),
+                     ("/hello.wav", "audio/wav")):
+        st, h, body, _ = get(port, path)
+        check(st == 200 and h.get("content-type", "").startswith(ct), "%s is %s" % (path, ct))
+        if path == "/logo.png":
+            check(body.startswith(b"\x89PNG") and len(body) < 4096, "logo is a small PNG")
+        if path == "/hello.wav":
+            wav = body
+            check(body.startswith(b"RIFF") and len(body) <= 8192, "audio is a small WAV")
+
+    st, h, body, _ = get(port, "/hello.wav", "Range: bytes=0-99\r\n")
+    check(st == 206 and h.get("content-range") == "bytes 0-99/%d" % len(wav) and body == wav[:100],
+          "Range bytes=0-99 → 206 with Content-Range")
+    st, h, body, _ = get(port, "/hello.wav", "Range: bytes=0-\r\n")
+    check(st == 206 and body == wav, "Range bytes=0- → 206 whole file")
+    st, h, body, _ = get(port, "/hello.wav", "Range: bytes=-10\r\n")
+    check(st == 206 and body == wav[-10:], "suffix Range → 206 last bytes")
+    st, h, body, _ = get(port, "/hello.wav", "Range: bytes=99999-\r\n")
+    check(st == 416 and h.get("content-range") == "bytes */%d" % len(wav), "unsatisfiable Range → 416")
+    st, h, body, _ = get(port, "/hello.wav", "Range: bytes=0-1\r\nIf-Range: \"stale\"\r\n")
+    check(st == 200, "If-Range mismatch → 200 whole file")
+
+    for m in ("POST", "DELETE", "OPTIONS", "PUT"):
+        st, h, _, _ = get(port, "/", method=m)
+        check(st == 405 and h.get("allow") == "GET, HEAD", "%s → 405 with Allow" % m)
+    st, _, _, _ = raw(port, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+    check(st == 413, "large request body → 413")
+    st, _, _, _ = raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+    check(st == 413, "chunked request body → 413")
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+    a = read_response(s)
+    b = read_response(s, a[3])
+    s.close()
+    check(a[0] == 200 and b[0] == 200 and b[1].get("content-type", "").startswith("text/css"),
+          "small GET body is read and discarded, next request follows")
+
+    check(raw(port, b"GET / HTTP/1.1\r\n\r\n")[0] == 400, "HTTP/1.1 without Host → 400")
+    check(raw(port, b"GET / HTTP/2.0\r\nHost: x\r\n\r\n")[0] == 505, "HTTP/2.0 → 505")
+    check(raw(port, b"GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n")[0] == 400, "obs-fold → 400")
+    check(raw(port, b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")[0] == 414, "9000-byte request line → 414")
+    check(raw(port, b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-Big: " + b"b" * 100 + b"\r\n" * 1 +
+              b"".join(b"X-%d: %s\r\n" % (i, b"c" * 100) for i in range(200)) + b"\r\n")[0] == 431,
+          "20 KiB of header fields → 431")
+    check(raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n")[0] == 200,
+          "Upgrade outside /ws is ignored")
+    check(get(port, "/ws")[0] == 426, "plain GET /ws → 426")
+
+
+def traversal(port):
+    for t in (b"/../etc/passwd", b"/%2e%2e/%2e%2e/etc/passwd", b"/a/../../etc/passwd", b"/%2E%2E%2fetc%2fpasswd",
+              b"/.%2e/x", b"/a%00.html", b"/a%0d%0aX:y", b"/%"):
+        st = raw(port, b"GET " + t + b" HTTP/1.1\r\nHost: x\r\n\r\n")[0]
+        check(st == 400, "%s → 400" % t.decode())
+    st = raw(port, b"GET /%252e%252e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n")[0]
+    check(st == 404, "double-encoded %252e%252e stays literal → 404")
+    st = raw(port, b"GET /\x1b[31m HTTP/1.1\r\nHost: x\r\n\r\n")[0]
+    check(st == 400, "raw control character in the target → 400")
+    if shutil.which("curl"):
+        out = subprocess.run(["curl", "-s", "--path-as-is", "-o", "/dev/null", "-w", "%{http_code}",
+                              "http://127.0.0.1:%d/../../etc/passwd" % port], capture_output=True, text=True,
+                             timeout=10).stdout
+        check(out == "400", "curl --path-as-is /../../etc/passwd → 400")
+
+
+def www_dir():
+    root = tempfile.mkdtemp()
+    outside = tempfile.mkdtemp()
+    try:
+        with open(os.path.join(root, "index.html"), "w") as f:
+            f.write("<h1>mine</h1>\n")
+        os.mkdir(os.path.join(root, "sub"))
+        with open(os.path.join(root, "sub", "data.json"), "w") as f:
+            f.write('{"a": 1}\n')
+        with open(os.path.join(outside, "secret.txt"), "w") as f:
+            f.write("secret\n")
+        os.symlink(os.path.join(outside, "secret.txt"), os.path.join(root, "leak.txt"))
+        os.symlink(outside, os.path.join(root, "leakdir"))
+        os.symlink(os.path.join(root, "sub", "data.json"), os.path.join(root, "inside.json"))
+        srv = Server("--www", root)
+        port = srv.port
+        st, h, body, _ = get(port, "/")
+        check(st == 200 and body == b"<h1>mine</h1>\n", "--www serves DIR/index.html for /")
+        st, h, body, _ = get(port, "/sub/data.json")
+        check(st == 200 and h.get("content-type") == "application/json", "--www file with json type")
+        st, h, body, _ = get(port, "/sub/data.json", "Range: bytes=1-3\r\n")
+        check(st == 206 and body == b'"a"', "--www Range → 206")
+        etag = h.get("etag")
+        check(get(port, "/sub/data.json", "If-None-Match: %s\r\n" % etag)[0] == 304, "--www If-None-Match → 304")
+        check(get(port, "/leak.txt")[0] == 403, "symlink to a file outside --www → 403")
+        check(get(port, "/leakdir/secret.txt")[0] == 403, "symlinked directory outside --www → 403")
+        check(get(port, "/inside.json")[0] == 200, "symlink inside --www → 200")
+        check(get(port, "/sub")[0] == 404, "directory without index.html → 404")
+        check(get(port, "/nope.html")[0] == 404, "--www missing file → 404")
+        rc, out, err = srv.stop()
+        check(rc == 0, "--www server exits 0 on SIGTERM")
+    finally:
+        shutil.rmtree(root)
+        shutil.rmtree(outside)
+
+
+def keepalive(port):
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    a = read_response(s)
+    s.sendall(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+    b = read_response(s, a[3])
+    check(a[0] == 200 and b[0] == 200 and a[1].get("connection") == "keep-alive", "HTTP/1.1 keep-alive reuse")
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    c = read_response(s, b[3])
+    check(c[0] == 200 and c[1].get("connection") == "close" and closed_by_server(s), "Connection: close closes")
+    s.close()
+
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.0\r\n\r\n")
+    a = read_response(s)
+    check(a[0] == 200 and a[1].get("connection") == "close" and closed_by_server(s), "HTTP/1.0 closes by default")
+    s.close()
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+    a = read_response(s)
+    s.sendall(b"GET /app.js HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+    b = read_response(s, a[3])
+    check(a[0] == 200 and b[0] == 200 and a[1].get("connection") == "keep-alive", "HTTP/1.0 keep-alive")
+    s.close()
+
+    import http.client
+    hc = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    hc.request("GET", "/")
+    r1 = hc.getresponse()
+    r1.read()
+    sock1 = hc.sock
+    hc.request("HEAD", "/logo.png")
+    r2 = hc.getresponse()
+    r2.read()
+    check(r1.status == 200 and r2.status == 200 and hc.sock is sock1, "http.client reuses the connection")
+    hc.close()
+
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /style.css HTTP/1.1\r\nHost: x\r\n\r\n"
+              b"HEAD /logo.png HTTP/1.1\r\nHost: x\r\n\r\nGET /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    a = read_response(s)
+    b = read_response(s, a[3])
+    c = read_response(s, b[3], head=True)
+    d = read_response(s, c[3])
+    check([a[0], b[0], c[0], d[0]] == [200, 200, 200, 404] and b[1]["content-type"].startswith("text/css")
+          and c[2] == b"" and closed_by_server(s), "pipelined requests answered in order")
+    s.close()
+
+
+def ws_frame(op, payload, fin=True, mask=True):
+    b0 = (0x80 if fin else 0) | op
+    n = len(payload)
+    if n < 126:
+        hdr = struct.pack("!BB", b0, (0x80 if mask else 0) | n)
+    elif n < 65536:
+        hdr = struct.pack("!BBH", b0, (0x80 if mask else 0) | 126, n)
+    else:
+        hdr = struct.pack("!BBQ", b0, (0x80 if mask else 0) | 127, n)
+    if not mask:
+        return hdr + payload
+    key = os.urandom(4)
+    return hdr + key + bytes(c ^ key[i % 4] for i, c in enumerate(payload))
+
+
+def ws_read(s, buf):
+    while True:
+        if len(buf) >= 2:
+            n = buf[1] & 127
+            off = 2
+            if n == 126:
+                if len(buf) >= 4:
+                    n = struct.unpack("!H", buf[2:4])[0]
+                    off = 4
+                else:
+                    n = None
+            elif n == 127:
+                if len(buf) >= 10:
+                    n = struct.unpack("!Q", buf[2:10])[0]
+                    off = 10
+                else:
+                    n = None
+            if n is not None and len(buf) >= off + n:
+                return buf[0] & 15, buf[0] >> 7, buf[off:off + n], buf[off + n:]
+        d = s.recv(65536)
+        if not d:
+            return None, None, b"", buf
+        buf += d
+
+
+def ws_open(port):
+    key = base64.b64encode(os.urandom(16)).decode()
+    s = conn(port)
+    s.sendall(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
+               "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % (port, key)).encode())
+    st, h, _, rest = read_response(s)
+    want = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()).decode()
+    return s, st, h, want, rest
+
+
+def websocket(port):
+    s, st, h, want, buf = ws_open(port)
+    check(st == 101 and h.get("sec-websocket-accept") == want and h.get("upgrade", "").lower() == "websocket",
+          "WebSocket handshake → 101 with the right Sec-WebSocket-Accept")
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 1 and p == b'{"type":"connected"}', "greeting text frame on connect")
+    s.sendall(ws_frame(1, "héllo".encode()))
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 1 and p == "héllo".encode(), "text echo")
+    blob = os.urandom(70000 // 2)
+    s.sendall(ws_frame(2, blob))
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 2 and p == blob, "binary echo (16-bit length)")
+    s.sendall(ws_frame(1, b"frag", fin=False) + ws_frame(9, b"mid") + ws_frame(0, b"men", fin=False) +
+              ws_frame(0, b"ted"))
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 10 and p == b"mid", "ping between fragments → pong")
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 1 and p == b"fragmented", "fragmented message echoed whole")
+    s.sendall(ws_frame(9, b"are you there"))
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 10 and p == b"are you there", "ping → pong")
+    s.sendall(ws_frame(8, struct.pack("!H", 1000) + b"bye"))
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 8 and p[:2] == struct.pack("!H", 1000), "close handshake echoes the code")
+    check(closed_by_server(s), "server closes TCP after the close handshake")
+    s.close()
+
+    s, st, h, want, buf = ws_open(port)
+    op, fin, p, buf = ws_read(s, buf)
+    s.sendall(ws_frame(1, b"nomask", mask=False))
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 8 and p[:2] == struct.pack("!H", 1002), "unmasked client frame → close 1002")
+    s.close()
+
+    s, st, h, want, buf = ws_open(port)
+    op, fin, p, buf = ws_read(s, buf)
+    s.sendall(struct.pack("!BBQ", 0x82, 0x80 | 127, 1 << 20) + b"\0\0\0\0")
+    op, fin, p, buf = ws_read(s, buf)
+    check(op == 8 and p[:2] == struct.pack("!H", 1009), "oversized frame → close 1009")
+    s.close()
+
+    s = conn(port)
+    s.sendall(b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              b"Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n")
+    check(read_response(s)[0] == 400, "bad Sec-WebSocket-Key → 400")
+    s.close()
+
+
+def slowloris(port):
+    socks = []
+    for _ in range(64):
+        s = conn(port)
+        s.sendall(b"G")
+        socks.append(s)
+    worst = 0.0
+    t_end = time.time() + 3
+    k = 0
+    while time.time() < t_end:
+        for s in socks:
+            try:
+                s.sendall(b"ET / HTTP/1.1\r\n"[k:k + 1])
+            except OSError:
+                pass
+        k += 1
+        t0 = time.time()
+        st = get(port, "/")[0]
+        worst = max(worst, time.time() - t0)
+        check(st == 200, "normal request answered during a slowloris")
+        time.sleep(1)
+    check(worst < 1.0, "answer under slowloris within 1 s (worst %.3f s)" % worst)
+    for s in socks:
+        s.close()
+
+
+def header_timeout():
+    """A partial request head is cut off with 408 after the header timeout (10 s)."""
+    s = conn(PORT)
+    s.settimeout(15)
+    s.sendall(b"GET / HTTP/1.1\r\n")
+    t0 = time.time()
+    st = read_response(s)[0]
+    check(st == 408 and 8 < time.time() - t0 < 13, "incomplete head → 408 after ~10 s")
+    s.close()
+
+
+def visit():
+    port = free_port()
+    r = subprocess.run([BIN, "--serve=127.0.0.1:%d" % port, "--visit"], capture_output=True, text=True, timeout=30)
+    print(r.stdout, end="")
+    check(r.returncode == 0, "--serve --visit exits 0 (%s)" % r.stderr.strip())
+    for want in ("GET / → 200 OK", "GET /hello.wav → 206 Partial Content", "GET /style.css → 304 Not Modified",
+                 "GET /favicon.ico → 404 Not Found", "GET /ws → 101 Switching Protocols"):
+        check(want in r.stdout, "visit reports %s" % want)
+
+
+def main():
+    global PORT
+    if not BIN or not os.access(BIN, os.X_OK):
+        print("NETLAB_BIN is not set")
+        return 77
+    srv = Server("--name", "<b>Li & Wang</b>", "--student-id", "2022123", "--major", "Computer Science")
+    PORT = srv.port
+    r = subprocess.run([BIN, "--serve=127.0.0.1:%d" % PORT, "--no-ui"], capture_output=True, text=True, timeout=10)
+    check(r.returncode == 1 and "address already in use" in r.stderr, "a second server on the port fails with a sentence")
+    statuses(PORT)
+    traversal(PORT)
+    keepalive(PORT)
+    websocket(PORT)
+    slowloris(PORT)
+    if os.environ.get("SLOW_TESTS"):
+        header_timeout()
+    raw(PORT, b"GET /\xff\x1b HTTP/1.1\r\nHost: x\r\n\r\n")
+    rc, out, err = srv.stop()
+    check(rc == 0, "SIGTERM ends the server with exit status 0")
+    check("serving http://127.0.0.1:%d/" % PORT in err and "stopped:" in err, "stderr says serving/stopped")
+    check(" GET /style.css 200 " in out and " GET /favicon.ico 404 " in out, "request log on stdout")
+    check("GET /\\xff\\x1b 400" in out or "GET /\\xff\\x1b 404" in out, "log escapes wire bytes")
+    check("\x1b" not in out, "no raw escape character in the log")
+    www_dir()
+    visit()
+    print("%d failure(s)" % failures)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
