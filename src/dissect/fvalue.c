@@ -40,9 +40,26 @@ int fv_type_bits(enum ftype t)
 	}
 }
 
+/* By hand: this runs for two addresses of every packet line. */
 void fv_ipv4(const uint8_t *a, char *buf, size_t len)
 {
-	snprintf(buf, len, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	char tmp[16];
+	size_t k = 0;
+
+	for (int i = 0; i < 4; i++) {
+		unsigned v = a[i];
+		if (v >= 100)
+			tmp[k++] = (char)('0' + v / 100);
+		if (v >= 10)
+			tmp[k++] = (char)('0' + v / 10 % 10);
+		tmp[k++] = (char)('0' + v % 10);
+		tmp[k++] = i < 3 ? '.' : '\0';
+	}
+	if (len) {
+		size_t c = k <= len ? k : len;
+		memcpy(buf, tmp, c);
+		buf[c - 1] = '\0';
+	}
 }
 
 void fv_ether(const uint8_t *a, char *buf, size_t len)

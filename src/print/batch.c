@@ -202,9 +202,9 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 		if (!b->o->verbose || b->o->print) {
 			struct columns cols;
 			print_columns(pi, b->time_digits, &cols);
-			print_summary(line, sizeof(line), &cols);
-			fputs(line, b->out);
-			fputc('\n', b->out);
+			size_t k = print_summary(line, sizeof(line) - 1, &cols);
+			line[k++] = '\n';
+			fwrite_unlocked(line, 1, k, b->out);
 		}
 		if (b->o->verbose) {
 			print_tree(b->out, b->tree);

@@ -31,7 +31,7 @@ void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
 	timefmt_rel(c->time, sizeof(c->time), pi->rel_ts, time_digits);
 	addr_to_str(src, c->src, sizeof(c->src));
 	addr_to_str(dst, c->dst, sizeof(c->dst));
-	snprintf(c->proto, sizeof(c->proto), "%s", pi->proto_col ? pi->proto_col : "");
+	c->proto = pi->proto_col ? pi->proto_col : "";
 	utoa(c->len, pi->len);
 	c->info = pi->info;
 }

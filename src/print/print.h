@@ -15,7 +15,8 @@
 
 /* Column strings of a dissected packet (escaped, NUL-terminated). */
 struct columns {
-	char no[12], time[32], src[48], dst[48], proto[32], len[12];
+	char no[12], time[32], src[48], dst[48], len[12];
+	const char *proto;	/* static string */
 	const char *info;	/* points into pinfo */
 };
 void print_columns(const struct pinfo *pi, int time_digits, struct columns *cols);
