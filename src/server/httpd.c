@@ -329,7 +329,8 @@ static int flush(struct httpd *h, struct conn *c)
 			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
 		}
 		atomic_fetch_add_explicit(&h->bytes_out, (uint64_t)n, memory_order_relaxed);
-		c->deadline = h->now + SEND_TIMEOUT_MS;
+		if (c->deadline < h->now + SEND_TIMEOUT_MS)
+			c->deadline = h->now + SEND_TIMEOUT_MS;
 		if (c->outoff < c->outlen) {
 			size_t k0 = c->outlen - c->outoff < (size_t)n ? c->outlen - c->outoff : (size_t)n;
 			c->outoff += k0;
@@ -348,7 +349,8 @@ static int flush(struct httpd *h, struct conn *c)
 		if (n == 0)		/* the file shrank under us */
 			return -1;
 		atomic_fetch_add_explicit(&h->bytes_out, (uint64_t)n, memory_order_relaxed);
-		c->deadline = h->now + SEND_TIMEOUT_MS;
+		if (c->deadline < h->now + SEND_TIMEOUT_MS)
+			c->deadline = h->now + SEND_TIMEOUT_MS;
 		c->fileleft -= (size_t)n;
 	}
 	out_reset(c);
@@ -392,6 +394,7 @@ static void conn_linger(struct httpd *h, struct conn *c)
 		return;
 	}
 	shutdown(c->fd, SHUT_WR);
+	c->close_after = 0;
 	c->state = C_LINGER;
 	c->deadline = h->now + LINGER_MS;
 	set_events(h, c, EPOLLIN);
@@ -1124,7 +1127,7 @@ static void *loop(void *arg)
 				continue;
 			else {
 				struct conn *c = p;
-				if (evs[i].events & EPOLLIN)
+				if (evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP))
 					c->drained = 0;
 				if (evs[i].events & EPOLLERR) {
 					conn_free(h, c);

@@ -407,6 +407,40 @@ def slowloris(port):
         s.close()
 
 
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        v = f.read().rsplit(")", 1)[1].split()
+    return (int(v[11]) + int(v[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def idle_cpu(pid):
+    """An idle server must not spin (a lingering or half-closed connection once did)."""
+    if not os.path.exists("/proc/%d/stat" % pid):
+        return
+    time.sleep(0.5)
+    c0 = cpu_seconds(pid)
+    time.sleep(1.5)
+    used = cpu_seconds(pid) - c0
+    check(used < 0.3, "idle server uses little CPU (%.2f s in 1.5 s)" % used)
+
+
+def max_connections(port):
+    socks = []
+    try:
+        for _ in range(256):
+            socks.append(conn(port))
+        extra = conn(port)
+        st = read_response(extra)[0]
+        check(st == 503, "connection 257 gets 503")
+        extra.close()
+    except OSError as e:
+        check(False, "max connections: %s" % e)
+    for s in socks:
+        s.close()
+    time.sleep(0.3)
+    check(get(port, "/")[0] == 200, "served again once connections are closed")
+
+
 def header_timeout():
     """A partial request head is cut off with 408 after the header timeout (10 s)."""
     s = conn(PORT)
@@ -442,6 +476,8 @@ def main():
     keepalive(PORT)
     websocket(PORT)
     slowloris(PORT)
+    max_connections(PORT)
+    idle_cpu(srv.p.pid)
     if os.environ.get("SLOW_TESTS"):
         header_timeout()
     raw(PORT, b"GET /\xff\x1b HTTP/1.1\r\nHost: x\r\n\r\n")
