@@ -69,6 +69,15 @@ struct capfile {
 	size_t pos;
 	uint64_t base_off;	/* file offset of base[0] */
 	int stream;		/* refill from fd when the window runs short */
+	uint64_t npkts;
+	int done;		/* 1: clean EOF returned; -1: error returned (sticky) */
+
+	/* pcap (kept next to the window: one cache line for the hot path) */
+	int swap;		/* file byte order differs from ours (pcap or current section) */
+	int nsec;
+	size_t rechdr;
+	int linktype;
+	uint32_t snaplen;
 
 	int (*next)(struct capfile *, struct pkt_rec *, char *);
 	enum capfile_format format;
@@ -83,16 +92,7 @@ struct capfile {
 	size_t buf_cap;
 	int read_errno;		/* set when a read(2) failed */
 
-	uint64_t npkts;
-	int done;		/* 1: clean EOF returned; -1: error returned (sticky) */
 	char err[CAPFILE_ERRBUF_SIZE];
-
-	/* pcap */
-	int swap;		/* file byte order differs from ours (pcap or current section) */
-	int nsec;
-	size_t rechdr;
-	uint32_t snaplen;
-	int linktype;
 	struct capfile_iface pcap_if;
 
 	/* pcapng: interfaces over the whole file; the current section owns
@@ -158,7 +158,7 @@ static int fail(struct capfile *cf, char *errbuf, const char *fmt, ...)
 /* Stream refill: keeps the unread tail, then reads until n bytes are there.  Each
  * read(2) takes whatever is available (up to the free space), so this returns as
  * soon as the record is complete.  NULL at EOF or on a read error (read_errno). */
-static const uint8_t *fill(struct capfile *cf, size_t n)
+static __attribute__((noinline, cold)) const uint8_t *fill(struct capfile *cf, size_t n)
 {
 	size_t have = cf->end - cf->pos;
 
@@ -214,7 +214,8 @@ static inline size_t avail(const struct capfile *cf)
 /* The input ended (or failed) before a whole record was there: clean EOF (0) when
  * nothing at all was left, else -1.  in_packet: the record is packet npkts + 1;
  * otherwise a non-packet block (or a block of unknown kind) after packet npkts. */
-static int short_read(struct capfile *cf, char *errbuf, int in_packet)
+static __attribute__((noinline, cold)) int short_read(struct capfile *cf, char *errbuf,
+						     int in_packet)
 {
 	if (cf->read_errno)
 		return fail(cf, errbuf, "error reading %s after packet %" PRIu64 ": %s", cf->name,
@@ -654,7 +655,10 @@ static struct capfile *open_fd(int fd, int own, const char *name, char *errbuf)
 		capfile_close(cf);
 		return NULL;
 	}
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size <= SIZE_MAX) {
+	/* A regular file is mapped from its start, so only when the descriptor is
+	 * there (stdin redirected from a file that something already read from is not). */
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size <= SIZE_MAX &&
+	    lseek(fd, 0, SEEK_CUR) == 0) {
 		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (m != MAP_FAILED) {
 			/* Sequential readahead; no MAP_POPULATE, so open stays instant and
