@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "analysis/reasm.h"
 #include "analysis/session.h"
 #include "core/xmalloc.h"
 
@@ -12,6 +13,7 @@ struct session *session_new(int keep_results)
 	struct session *s = xcalloc(1, sizeof(*s));
 
 	s->keep_results = keep_results;
+	s->reasm = reasm_new(keep_results);
 	return s;
 }
 
@@ -19,5 +21,6 @@ void session_free(struct session *s)
 {
 	if (!s)
 		return;
+	reasm_free(s->reasm);
 	free(s);
 }

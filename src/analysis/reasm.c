@@ -1,0 +1,624 @@
+/* reasm.c — TCP desegmentation for the protocols over TCP; see reasm.h.
+ *
+ * Per stream direction there is at most one open multi-segment PDU (msp): its first
+ * seq, the seq after its end (nxtpdu), its bytes so far and the list of segments
+ * (frame, offset in frame, length) that made it.  A segment inside the open msp is
+ * appended; when it reaches nxtpdu the PDU function runs on the whole buffer and the
+ * bytes after nxtpdu start over as a new PDU (Wireshark's desegment_tcp "again" loop).
+ *
+ * With keep_results each frame's calls are recorded as ops (dissect the segment from
+ * offset X; dissect msp M; the tail shown as segment data), in frame order, and a
+ * revisit replays them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/reasm.h"
+#include "analysis/session.h"
+#include "core/xmalloc.h"
+#include "dissect/dissect.h"
+
+enum {
+	R_SEGMENTS, R_SEGMENT, R_SEG_COUNT, R_REASM_LEN, R_REASM_DATA, R_REASM_IN, R_SEG_DATA,
+};
+
+static struct field_def fields[] = {
+	[R_SEGMENTS] = { "tcp.segments", "Reassembled TCP Segments", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"The TCP segments whose payloads were joined to make this PDU (e.g. one HTTP response).", 0 },
+	[R_SEGMENT] = { "tcp.segment", "TCP Segment", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"One frame that carried part of the reassembled PDU, and which of its bytes.", 0 },
+	[R_SEG_COUNT] = { "tcp.segment.count", "Segment count", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"How many segments the PDU was spread over.", 0 },
+	[R_REASM_LEN] = { "tcp.reassembled.length", "Reassembled TCP length", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"The total length of the reassembled payload.", 0 },
+	[R_REASM_DATA] = { "tcp.reassembled.data", "Reassembled TCP Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The reassembled payload.", 0 },
+	[R_REASM_IN] = { "tcp.reassembled_in", "Reassembled PDU in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The PDU that doesn't end in this segment is reassembled in this frame.", 0 },
+	[R_SEG_DATA] = { "tcp.segment_data", "TCP segment data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Bytes of this segment that belong to a PDU completed in a later frame.", 0 },
+};
+const struct field_table reasm_table = REG_TABLE(fields);
+
+enum {
+	MSP_ENTIRE_SEGMENT = 1,	/* "one more segment": take all of the next one */
+	MSP_UNTIL_FIN = 2,
+	MSP_GAVE_UP = 4,	/* hole, or over a memory cap: never dissected */
+	MSP_DONE = 8,
+};
+
+struct seginfo {
+	uint32_t frame, foff, len;	/* bytes [foff, foff+len) of the frame */
+	uint32_t pdu_off;		/* where they go in the PDU */
+};
+
+struct msp {
+	uint32_t seq, nxtpdu;
+	uint32_t first_frame, last_frame;	/* last_frame: reassembled in, 0 = not yet */
+	unsigned flags;
+	uint8_t *data;
+	uint32_t have, cap;		/* contiguous bytes from seq */
+	struct seginfo *segs;
+	size_t nsegs, segcap;
+};
+
+struct rdir {
+	struct msp *open;
+};
+
+struct rstream {
+	struct rdir dir[2];
+	void *conv;
+	void (*release)(void *);
+};
+
+enum { OP_PAYLOAD, OP_MSP, OP_TAIL };
+
+/* One recorded step of a frame (keep_results). */
+struct op {
+	uint32_t frame;
+	uint8_t kind;
+	uint8_t info;		/* OP_TAIL: "[TCP segment of a reassembled PDU]" was shown */
+	uint32_t off, len;	/* payload offset (OP_PAYLOAD, OP_TAIL) and tail length */
+	uint32_t seq;
+	struct msp *msp;	/* OP_MSP; OP_TAIL: the msp the tail went to (reassembled_in) */
+};
+
+struct reasm {
+	int keep;
+	struct rstream **streams;
+	size_t nstreams;
+	size_t per_pdu, total_cap, total;
+	reasm_frame_fn frame_fn;
+	void *frame_ctx;
+	struct msp **archive;	/* keep_results: every msp ever made */
+	size_t narchive, archcap;
+	struct op *ops;
+	size_t nops, opcap;
+	uint8_t *scratch;	/* rebuilt buffers when there is no tree */
+	size_t scratchcap;
+};
+
+struct reasm *reasm_new(int keep_results)
+{
+	struct reasm *r = xcalloc(1, sizeof(*r));
+
+	r->keep = keep_results;
+	r->per_pdu = 16u << 20;
+	r->total_cap = 256u << 20;
+	return r;
+}
+
+static void msp_free_data(struct reasm *r, struct msp *m)
+{
+	r->total -= m->cap;
+	free(m->data);
+	m->data = NULL;
+	m->cap = 0;
+}
+
+static void msp_free(struct reasm *r, struct msp *m)
+{
+	if (!m)
+		return;
+	msp_free_data(r, m);
+	free(m->segs);
+	free(m);
+}
+
+void reasm_free(struct reasm *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nstreams; i++) {
+		struct rstream *s = r->streams[i];
+		if (!s)
+			continue;
+		if (!r->keep)
+			for (int k = 0; k < 2; k++)
+				msp_free(r, s->dir[k].open);
+		if (s->release)
+			s->release(s->conv);
+		free(s->conv);
+		free(s);
+	}
+	for (size_t i = 0; i < r->narchive; i++)
+		msp_free(r, r->archive[i]);
+	free(r->archive);
+	free(r->streams);
+	free(r->ops);
+	free(r->scratch);
+	free(r);
+}
+
+void reasm_set_frame_source(struct reasm *r, reasm_frame_fn fn, void *ctx)
+{
+	r->frame_fn = fn;
+	r->frame_ctx = ctx;
+}
+
+void reasm_set_limits(struct reasm *r, size_t per_pdu, size_t total)
+{
+	r->per_pdu = per_pdu;
+	r->total_cap = total;
+}
+
+size_t reasm_buffered(const struct reasm *r)
+{
+	return r->total;
+}
+
+static struct rstream *get_stream(struct reasm *r, uint32_t stream)
+{
+	if (stream >= r->nstreams) {
+		size_t n = r->nstreams;
+		r->streams = xgrow(r->streams, &n, (size_t)stream + 1, sizeof(*r->streams));
+		memset(r->streams + r->nstreams, 0, (n - r->nstreams) * sizeof(*r->streams));
+		r->nstreams = n;
+	}
+	if (!r->streams[stream])
+		r->streams[stream] = xcalloc(1, sizeof(struct rstream));
+	return r->streams[stream];
+}
+
+void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(void *))
+{
+	struct rstream *s = get_stream(r, stream);
+
+	if (!s->conv) {
+		s->conv = xcalloc(1, size);
+		s->release = release;
+	}
+	return s->conv;
+}
+
+/* ---- msp ---- */
+
+static struct msp *msp_new(struct reasm *r, uint32_t seq, uint32_t nxtpdu, uint32_t frame)
+{
+	struct msp *m = xcalloc(1, sizeof(*m));
+
+	m->seq = seq;
+	m->nxtpdu = nxtpdu;
+	m->first_frame = frame;
+	if (r->keep) {
+		r->archive = xgrow(r->archive, &r->archcap, r->narchive + 1, sizeof(*r->archive));
+		r->archive[r->narchive++] = m;
+	}
+	return m;
+}
+
+/* The open msp is done with (dissected, or superseded): batch mode frees it. */
+static void msp_close(struct reasm *r, struct rdir *dir)
+{
+	struct msp *m = dir->open;
+
+	if (!m)
+		return;
+	dir->open = NULL;
+	if (r->keep) {
+		msp_free_data(r, m);
+		return;
+	}
+	msp_free(r, m);
+}
+
+/* Adds bytes at seq to m; returns how many bytes of the PDU are now contiguous. */
+static void msp_add(struct reasm *r, struct msp *m, uint32_t seq, const uint8_t *p, uint32_t len,
+    uint32_t frame, uint32_t foff)
+{
+	uint32_t pos = seq - m->seq;
+
+	if (!len)
+		return;
+	if (r->keep || !(m->flags & MSP_GAVE_UP)) {
+		m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
+		m->segs[m->nsegs++] = (struct seginfo){ frame, foff, len, pos };
+	}
+	if (m->flags & MSP_GAVE_UP)
+		return;
+	if (pos > m->have) {		/* a segment is missing: like tshark, give up */
+		m->flags |= MSP_GAVE_UP;
+		msp_free_data(r, m);
+		return;
+	}
+	if (pos + len <= m->have)	/* old bytes again */
+		return;
+	{
+		uint32_t skip = m->have - pos, add = len - skip;
+		size_t need = (size_t)m->have + add;
+		if (need > r->per_pdu || r->total - m->cap + need > r->total_cap) {
+			m->flags |= MSP_GAVE_UP;
+			msp_free_data(r, m);
+			return;
+		}
+		if (need > m->cap) {
+			size_t cap = m->cap ? m->cap : 1024, old = m->cap;
+			while (cap < need)
+				cap *= 2;
+			if (cap > r->per_pdu)
+				cap = r->per_pdu;
+			m->data = xrealloc(m->data, cap);
+			m->cap = (uint32_t)cap;
+			r->total += cap - old;
+		}
+		memcpy(m->data + m->have, p + skip, add);
+		m->have += add;
+	}
+}
+
+/* ---- ops (keep_results) ---- */
+
+static void op_add(struct reasm *r, uint32_t frame, int kind, uint32_t off, uint32_t len,
+    uint32_t seq, struct msp *m, int info)
+{
+	if (!r->keep)
+		return;
+	r->ops = xgrow(r->ops, &r->opcap, r->nops + 1, sizeof(*r->ops));
+	r->ops[r->nops++] = (struct op){ frame, (uint8_t)kind, (uint8_t)info, off, len, seq, m };
+}
+
+/* ---- tree items ---- */
+
+static void show_segments(struct dctx *d, const struct msp *m, uint32_t len)
+{
+	struct dtree *t = d->tree;
+	uint32_t node, n;
+
+	if (!t)
+		return;
+	node = tree_add(t, 0, &fields[R_SEGMENTS], 0, len);
+	if (tree_text(t) && node) {
+		tree_label(t, node, "%zu Reassembled TCP Segments (%u byte%s):", m->nsegs, len,
+		    len == 1 ? "" : "s");
+		for (size_t i = 0; i < m->nsegs; i++)
+			tree_label_append(t, node, "%s #%u(%u)", i ? "," : "", m->segs[i].frame,
+			    m->segs[i].len);
+	}
+	tree_flag(t, node, TN_GENERATED);
+	for (size_t i = 0; i < m->nsegs; i++) {
+		const struct seginfo *s = &m->segs[i];
+		n = tree_add_uint(t, node, &fields[R_SEGMENT], s->pdu_off, s->len, s->frame);
+		if (tree_text(t))
+			tree_label(t, n, "Frame: %u, payload: %u-%u (%u byte%s)", s->frame, s->pdu_off,
+			    s->pdu_off + s->len - 1, s->len, s->len == 1 ? "" : "s");
+		tree_flag(t, n, TN_GENERATED);
+	}
+	tree_flag(t, tree_add_uint(t, node, &fields[R_SEG_COUNT], 0, 0, (uint64_t)m->nsegs), TN_GENERATED);
+	tree_flag(t, tree_add_uint(t, node, &fields[R_REASM_LEN], 0, 0, len), TN_GENERATED);
+	if (t->nsrc)
+		tree_flag(t, tree_add_bytes(t, node, &fields[R_REASM_DATA], 0, len,
+		    t->src[t->cursrc].data, len), TN_GENERATED);
+}
+
+static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payload,
+    uint32_t off, uint32_t len);
+
+/* What remains of the segment from `off` went into an unfinished PDU. */
+static void show_tail(struct dctx *d, const struct reasm_seg *s, struct cur *payload,
+    uint32_t off, const struct msp *m, int info)
+{
+	struct dtree *t = d->tree;
+	uint32_t len = (uint32_t)cur_left(payload) - off;
+	uint32_t base = cur_off(payload);
+
+	if (off > cur_left(payload))
+		len = 0;
+
+	if (m && m->last_frame && m->last_frame != d->pi->num && !(m->flags & MSP_GAVE_UP))
+		tree_flag(t, tree_add_uint(t, s->tcp_node, &fields[R_REASM_IN], base + off, 0,
+		    m->last_frame), TN_GENERATED);
+	if (info) {
+		col_set_proto(d->pi, "TCP");
+		if (d->pi->info_len)
+			col_append(d->pi, " ");
+		col_append(d->pi, "[TCP segment of a reassembled PDU]");
+	}
+	seg_data(d, s, payload, off, len);
+}
+
+/* Dissects the bytes of msp m (len bytes) in a "Reassembled TCP" source. */
+static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
+    const struct msp *m, const uint8_t *data, uint32_t len, reasm_pdu_fn fn,
+    struct reasm_need *need, void *conv)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *buf = data;
+	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, conv };
+	struct cur c;
+	int src = 0;
+
+	(void)r;
+	if (t) {
+		src = tree_add_source(t, "Reassembled TCP", data, len);
+		if (src)
+			buf = t->src[src].data;
+	}
+	show_segments(d, m, len);
+	c = cur_make(buf, len);
+	memset(need, 0, sizeof(*need));
+	fn(d, &c, &p, need);
+	if (t)
+		tree_set_source(t, 0);
+}
+
+/* ---- first pass ---- */
+
+static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payload,
+    uint32_t off, uint32_t len)
+{
+	uint32_t n;
+
+	if (!len)
+		return;
+	n = tree_add_bytes(d->tree, s->tcp_node, &fields[R_SEG_DATA], cur_off(payload) + off, len,
+	    payload->p + off, len);
+	if (tree_text(d->tree))
+		tree_label(d->tree, n, "TCP segment data (%u byte%s)", len, len == 1 ? "" : "s");
+}
+
+static struct msp *msp_for_need(struct reasm *r, uint32_t start, uint32_t end,
+    const struct reasm_need *need, uint32_t nxtseq, uint32_t frame)
+{
+	struct msp *m;
+
+	if (need->need_len == REASM_ONE_MORE_SEGMENT) {
+		m = msp_new(r, start, nxtseq + 1, frame);
+		m->flags |= MSP_ENTIRE_SEGMENT;
+	} else if (need->need_len == REASM_UNTIL_FIN) {
+		m = msp_new(r, start, nxtseq, frame);
+		m->flags |= MSP_UNTIL_FIN;
+	} else
+		m = msp_new(r, start, end + need->need_len, frame);
+	return m;
+}
+
+static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
+    const struct reasm_seg *s, reasm_pdu_fn fn)
+{
+	struct rstream *st = get_stream(r, s->stream);
+	struct rdir *dir = &st->dir[s->dir & 1];
+	const uint8_t *pl = payload->p;
+	uint32_t plen = (uint32_t)cur_left(payload), frame = d->pi->num;
+	uint32_t foff = (uint32_t)(pl - d->frame);
+	uint32_t off = 0, seq = s->seq, nxtseq = seq + plen;
+	struct reasm_need need;
+	int dissected = 0;
+
+	for (int guard = 0; guard < 4096; guard++) {
+		struct msp *m = dir->open;
+		if (m && (m->flags & MSP_UNTIL_FIN)) {
+			msp_add(r, m, seq, pl + off, plen - off, frame, foff + off);
+			if (!s->fin) {
+				show_tail(d, s, payload, off, m, !dissected);
+				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
+				return;
+			}
+			m->nxtpdu = m->seq + m->have;
+			if (m->flags & MSP_GAVE_UP)
+				m->nxtpdu = nxtseq;
+		} else if (m && m->seq < seq && seq < m->nxtpdu) {
+			uint32_t len;
+			if (m->flags & MSP_ENTIRE_SEGMENT) {
+				len = plen - off;
+				m->flags &= ~(unsigned)MSP_ENTIRE_SEGMENT;
+				m->nxtpdu = nxtseq;
+			} else
+				len = (nxtseq < m->nxtpdu ? nxtseq : m->nxtpdu) - seq;
+			msp_add(r, m, seq, pl + off, len, frame, foff + off);
+			if (seq + len < m->nxtpdu || !len) {
+				show_tail(d, s, payload, off, m, !dissected);
+				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
+				return;
+			}
+		} else {
+			if (m)		/* never completed (hole, or jumped over) */
+				msp_close(r, dir);
+			if (off >= plen)
+				return;
+			{
+				struct cur c = cur_make(d->frame, foff + plen);
+				struct reasm_pdu p = { s->stream, s->dir, seq, 0, s->fin, st->conv };
+				c.p = pl + off;
+				memset(&need, 0, sizeof(need));
+				op_add(r, frame, OP_PAYLOAD, off, 0, seq, NULL, 0);
+				fn(d, &c, &p, &need);
+			}
+			if (!need.need_len)
+				return;
+			if (need.need_off > plen - off)
+				need.need_off = plen - off;
+			if (need.need_off)
+				dissected = 1;
+			off += need.need_off;
+			seq += need.need_off;
+			m = msp_for_need(r, seq, nxtseq, &need, nxtseq, frame);
+			dir->open = m;
+			msp_add(r, m, seq, pl + off, plen - off, frame, foff + off);
+			if (!(s->fin && (m->flags & MSP_UNTIL_FIN))) {
+				show_tail(d, s, payload, off, m, !dissected);
+				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
+				return;
+			}
+			m->nxtpdu = m->seq + m->have;
+		}
+		/* m is complete in this frame */
+		m->last_frame = frame;
+		if (m->flags & MSP_GAVE_UP || m->have < m->nxtpdu - m->seq) {
+			uint32_t end = m->nxtpdu;
+			show_tail(d, s, payload, off, NULL, !dissected);
+			op_add(r, frame, OP_TAIL, off, plen - off, seq, NULL, !dissected);
+			msp_close(r, dir);
+			if (end >= nxtseq || end <= seq)
+				return;
+			off += end - seq;
+			seq = end;
+			continue;
+		}
+		{
+			uint32_t seglen = (m->nxtpdu < nxtseq ? m->nxtpdu : nxtseq) - seq;
+			size_t opi = r->nops;
+			seg_data(d, s, payload, off, seglen);
+			op_add(r, frame, OP_MSP, off, seglen, seq, m, 0);
+			run_msp(r, d, s, m, m->data, m->have, fn, &need, st->conv);
+			if (need.need_len && need.need_off == 0) {
+				/* the PDU is longer than announced: wait for more */
+				uint32_t have_end = m->seq + m->have;
+				m->last_frame = 0;
+				if (need.need_len == REASM_ONE_MORE_SEGMENT) {
+					m->flags |= MSP_ENTIRE_SEGMENT;
+					m->nxtpdu = nxtseq + 1;
+				} else if (need.need_len == REASM_UNTIL_FIN)
+					m->flags |= MSP_UNTIL_FIN;
+				else
+					m->nxtpdu = have_end + need.need_len;
+				if (have_end < nxtseq)
+					msp_add(r, m, have_end, pl + off + seglen, nxtseq - have_end, frame,
+					    foff + off + seglen);
+				if (r->keep)
+					r->ops[opi].info = (uint8_t)!dissected;
+				if (!dissected) {
+					col_set_proto(d->pi, "TCP");
+					if (d->pi->info_len)
+						col_append(d->pi, " ");
+					col_append(d->pi, "[TCP segment of a reassembled PDU]");
+				}
+				return;
+			}
+			dissected = 1;
+			if (need.need_len) {
+				/* PDUs were dissected, the rest of the buffer starts a new one */
+				uint32_t start = m->seq + need.need_off, have_end = m->seq + m->have;
+				struct msp *nm = msp_for_need(r, start, have_end, &need, nxtseq, frame);
+				for (size_t i = 0; i < m->nsegs; i++) {
+					struct seginfo g = m->segs[i];
+					if (g.pdu_off + g.len <= need.need_off)
+						continue;
+					if (g.pdu_off < need.need_off) {
+						uint32_t cut = need.need_off - g.pdu_off;
+						g.foff += cut;
+						g.len -= cut;
+						g.pdu_off = need.need_off;
+					}
+					nm->segs = xgrow(nm->segs, &nm->segcap, nm->nsegs + 1, sizeof(*nm->segs));
+					nm->segs[nm->nsegs++] = (struct seginfo){ g.frame, g.foff, g.len,
+					    g.pdu_off - need.need_off };
+				}
+				{
+					/* bytes only: the segments were listed above */
+					size_t keep_n = nm->nsegs;
+					msp_add(r, nm, start, m->data + need.need_off, m->have - need.need_off, 0, 0);
+					nm->nsegs = keep_n;
+				}
+				if (have_end < nxtseq)
+					msp_add(r, nm, have_end, pl + off + seglen, nxtseq - have_end, frame,
+					    foff + off + seglen);
+				m->nxtpdu = start;
+				msp_close(r, dir);
+				dir->open = nm;
+				return;
+			}
+		}
+		{
+			uint32_t end = m->nxtpdu;
+			msp_close(r, dir);
+			if (end >= nxtseq || end < seq)
+				return;
+			off += end - seq;
+			seq = end;
+		}
+	}
+}
+
+/* ---- revisit ---- */
+
+static const uint8_t *rebuild(struct reasm *r, const struct msp *m, uint32_t *len)
+{
+	uint32_t n = m->nxtpdu - m->seq;
+
+	if (m->flags & MSP_GAVE_UP || !r->frame_fn)
+		return NULL;
+	if (n > r->per_pdu)
+		return NULL;
+	r->scratch = xgrow(r->scratch, &r->scratchcap, n ? n : 1, 1);
+	for (size_t i = 0; i < m->nsegs; i++) {
+		const struct seginfo *g = &m->segs[i];
+		uint32_t cap = 0;
+		const uint8_t *f = r->frame_fn(r->frame_ctx, g->frame, &cap);
+		if (!f || (uint64_t)g->foff + g->len > cap || g->pdu_off >= n)
+			return NULL;
+		memcpy(r->scratch + g->pdu_off, f + g->foff,
+		    g->pdu_off + g->len > n ? n - g->pdu_off : g->len);
+	}
+	*len = n;
+	return r->scratch;
+}
+
+static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
+    const struct reasm_seg *s, reasm_pdu_fn fn)
+{
+	struct rstream *st = get_stream(r, s->stream);
+	size_t lo = 0, hi = r->nops;
+	uint32_t frame = d->pi->num;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->ops[mid].frame < frame)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < r->nops && r->ops[i].frame == frame; i++) {
+		const struct op *o = &r->ops[i];
+		struct reasm_need need;
+		if (o->kind == OP_PAYLOAD) {
+			struct cur c = *payload;
+			struct reasm_pdu p = { s->stream, s->dir, o->seq, 0, s->fin, st->conv };
+			cur_skip(&c, o->off);
+			fn(d, &c, &p, &need);
+		} else if (o->kind == OP_MSP) {
+			uint32_t len = 0;
+			const uint8_t *data;
+			if (o->msp->last_frame != frame) {
+				show_tail(d, s, payload, o->off, o->msp, o->info);
+				continue;
+			}
+			data = rebuild(r, o->msp, &len);
+			seg_data(d, s, payload, o->off, o->len);
+			if (data)
+				run_msp(r, d, s, o->msp, data, len, fn, &need, st->conv);
+		} else
+			show_tail(d, s, payload, o->off, o->msp, o->info);
+	}
+}
+
+void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
+    const struct reasm_seg *s, reasm_pdu_fn fn)
+{
+	if (r->keep && d->pi->visited)
+		replay(r, d, payload, s, fn);
+	else
+		first_pass(r, d, payload, s, fn);
+}
