@@ -13,6 +13,11 @@
  * arithmetic tshark uses); link-type words are masked with 0x03FFFFFF.
  * A damaged or truncated file returns every packet before the damage, then -1 with
  * a sentence in errbuf saying what stopped it.
+ *
+ * Where it departs from tshark 4.0 (tests/capfile/gen_counts.sh lists the same):
+ * pcapng custom blocks are skipped (tshark lists them as frames); if_tsoffset is
+ * added to ts_sec (libpcap does, tshark 4.0 ignores it); pcap files of a link type
+ * tshark does not know are read (tshark refuses the whole file).
  */
 #ifndef NETLAB_CAPFILE_H
 #define NETLAB_CAPFILE_H
@@ -37,7 +42,7 @@ struct pkt_rec {
 				 * (tshark's frame.interface_id), 0 for pcap */
 	const uint8_t *data;	/* valid until the next capfile_next() or capfile_close();
 				 * for mmap'd files and capfile_open_mem until close */
-	uint64_t file_off;	/* offset of the packet bytes in the file (mmap'd files) */
+	uint64_t file_off;	/* offset of the packet bytes in the file or stream */
 	unsigned flags;		/* CAPFILE_REC_* */
 };
 
