@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "capture/capture.h"
 #include "core/timefmt.h"
 #include "options.h"
 #include "print/print.h"
@@ -18,6 +19,45 @@ static int want_batch(const struct options *o)
 	    o->out == OUT_FIELDS || o->nstats || o->flow || o->quiet || o->write_file;
 }
 
+/* -- capture engine (capture/): live batch printing through the batch printer -- */
+struct live_print {
+	struct batch *b;
+	const struct options *o;
+};
+
+static int live_print_packet(void *ctx, const struct pkt_rec *rec)
+{
+	const struct live_print *lp = ctx;
+	const char *ifname = rec->ifid < (uint32_t)lp->o->nifaces ? lp->o->ifaces[rec->ifid] : NULL;
+
+	return batch_packet(lp->b, rec, ifname) < 0 ? -1 : 0;
+}
+
+static int live_main(const struct options *o)
+{
+	struct live_print lp = { NULL, o };
+	char errbuf[1024];
+	int st, st2;
+
+	if ((!o->write_file || o->print) && !(o->quiet && !o->nstats)) {
+		lp.b = batch_new(o, stdout, errbuf, sizeof(errbuf));
+		if (!lp.b) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			return 2;
+		}
+		batch_set_if_known(lp.b, 1);
+	}
+	st = capture_batch_main(o, lp.b ? live_print_packet : NULL, &lp);
+	if (lp.b) {
+		st2 = batch_end(lp.b);
+		batch_free(lp.b);
+		if (st == 0)
+			st = st2;
+	}
+	return st;
+}
+/* -- end capture engine -- */
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -29,6 +69,10 @@ int main(int argc, char **argv)
 	if (o.glossary)
 		return glossary_main(o.glossary);
 	/* -- capture engine: -D, live capture (capture/) -- */
+	if (o.list_ifaces)
+		return cap_list_main(&o);
+	if (o.nifaces || (o.read_file && o.replay_speed > 0 && want_batch(&o)))
+		return live_main(&o);
 	/* -- built-in server: --serve --no-ui, --visit (server/) -- */
 	if (o.visit)
 		return visit_main(&o);
