@@ -1,0 +1,213 @@
+#!/bin/sh
+# capture.sh — live capture on lo, checked with tshark:
+#   -c N -w FILE writes exactly N packets; the same with -Z nobody (file owned by
+#   nobody, every thread's uid dropped while capturing); stdin streaming (tcpdump -U
+#   -w - | netlab-tui -r - --replay); a whole file piped on stdin; -w /dev/full and a
+#   full tmpfs are errors; SIGINT leaves a readable file; clear messages for a bad
+#   filter and an unknown -Z user.
+# Needs root (or capture rights on lo), python3, curl, tshark; skips (77) otherwise.
+# Traffic: 127.0.0.1 only; every wait is bounded.
+
+set -u
+BIN=${NETLAB_BIN:?NETLAB_BIN is not set}
+T=$(mktemp -d /tmp/netlab-capture.XXXXXX) || exit 99
+chmod 777 "$T"
+SRV=
+MNT=
+cleanup() {
+	[ -n "$SRV" ] && kill "$SRV" 2>/dev/null
+	[ -n "$MNT" ] && umount "$MNT" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+
+skip() { echo "SKIP: $*"; exit 77; }
+fails=0
+ok() { echo "ok - $*"; }
+bad() { echo "FAIL - $*"; fails=$((fails + 1)); }
+
+for tool in python3 curl tshark timeout; do
+	command -v $tool >/dev/null 2>&1 || skip "$tool is not installed"
+done
+
+# Can we capture on lo at all?
+timeout 10 "$BIN" -i lo -q -a duration:0.2 -w /dev/null >"$T/probe.out" 2>&1
+if grep -q "permission denied" "$T/probe.out"; then
+	skip "no permission to capture on lo (run as root or setcap the binary): $(head -c 300 "$T/probe.out")"
+fi
+grep -q "packets* captured" "$T/probe.out" || { cat "$T/probe.out"; bad "probe capture on lo"; exit 1; }
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir "$T/www" && echo "hello from the capture test" >"$T/www/index.html"
+(cd "$T/www" && exec python3 -m http.server "$PORT" --bind 127.0.0.1) >/dev/null 2>&1 &
+SRV=$!
+i=0
+until curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do
+	i=$((i + 1)); [ $i -gt 50 ] && skip "the test HTTP server did not start"
+	sleep 0.1
+done
+
+# Requests until process $1 exits (at most 60, 0.1 s apart).
+drive() {
+	n=0
+	while kill -0 "$1" 2>/dev/null && [ $n -lt 60 ]; do
+		curl -s -o /dev/null "http://127.0.0.1:$PORT/" || true
+		n=$((n + 1))
+		sleep 0.1
+	done
+}
+
+count() { tshark -r "$1" 2>/dev/null | wc -l | tr -d ' '; }
+
+# 1. -c N -w FILE: exactly N packets.
+N=23
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -c $N -w "$T/a.pcap" 2>"$T/a.err" &
+P=$!
+sleep 0.3
+drive $P
+wait $P; rc=$?
+c=$(count "$T/a.pcap")
+if [ $rc -eq 0 ] && [ "$c" = "$N" ] && grep -q "^$N packets captured" "$T/a.err"; then
+	ok "-c $N -w: tshark reads $c packets"
+else
+	bad "-c $N -w: exit $rc, tshark reads $c packets"; cat "$T/a.err"
+fi
+
+# 1b. pcapng.
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -c 7 -F pcapng -w "$T/a.pcapng" 2>"$T/ang.err" &
+P=$!
+sleep 0.3
+drive $P
+wait $P; rc=$?
+c=$(count "$T/a.pcapng")
+if [ $rc -eq 0 ] && [ "$c" = 7 ] && tshark -r "$T/a.pcapng" -T fields -e frame.interface_name 2>/dev/null | grep -qx lo; then
+	ok "-F pcapng: 7 packets, interface named lo"
+else
+	bad "-F pcapng: exit $rc, $c packets"; cat "$T/ang.err"
+fi
+
+# 2. -Z nobody: file created by nobody, no thread keeps root.
+if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	N=15
+	timeout 30 "$BIN" -i lo -f "tcp port $PORT" -c $N -Z nobody -w "$T/z.pcap" 2>"$T/z.err" &
+	P=$!
+	sleep 0.5
+	C=$(cat /proc/$P/task/$P/children 2>/dev/null | awk '{ print $1 }')	# under timeout
+	uids=$(cat /proc/$C/task/*/status 2>/dev/null | awk '/^Uid:/ { print $2, $3, $4, $5 }' | sort -u)
+	nthreads=$(ls /proc/$C/task 2>/dev/null | wc -l)
+	nobody=$(id -u nobody)
+	drive $P
+	wait $P; rc=$?
+	c=$(count "$T/z.pcap")
+	owner=$(stat -c %U "$T/z.pcap" 2>/dev/null)
+	if [ $rc -eq 0 ] && [ "$c" = "$N" ] && [ "$owner" = nobody ] &&
+	    [ "$uids" = "$nobody $nobody $nobody $nobody" ]; then
+		ok "-Z nobody: $c packets, file owned by $owner, uids of all $nthreads threads: $uids"
+	else
+		bad "-Z nobody: exit $rc, $c packets, owner '$owner', thread uids '$uids'"; cat "$T/z.err"
+	fi
+else
+	echo "skip - -Z nobody (not root or no user nobody)"
+fi
+
+# 3. Streaming on stdin: tcpdump writes packets as they come, netlab-tui reads them
+#    through its file source (--replay paces by timestamp, i.e. as they arrive).
+if command -v tcpdump >/dev/null 2>&1; then
+	N=12
+	( timeout 30 tcpdump -U -i lo -w - "tcp port $PORT" 2>/dev/null |
+	    timeout 30 "$BIN" -r - --replay -c $N -w "$T/s.pcap" 2>"$T/s.err" ) &
+	P=$!
+	sleep 1
+	drive $P
+	wait $P
+	c=$(count "$T/s.pcap")
+	if [ "$c" = "$N" ]; then
+		ok "stdin stream (tcpdump -U -w - |): $c packets"
+	else
+		bad "stdin stream: $c packets, wanted $N"; cat "$T/s.err"
+	fi
+else
+	echo "skip - stdin stream (no tcpdump)"
+fi
+
+# 3b. A whole file piped on stdin is read whole.
+want=$(count "$T/a.pcap")
+timeout 30 "$BIN" -r - --replay=1000000 -w "$T/p.pcap" <"$T/a.pcap" 2>"$T/p.err"
+rc=$?
+c=$(count "$T/p.pcap")
+if [ $rc -eq 0 ] && [ "$c" = "$want" ] && cmp -s "$T/a.pcap" "$T/p.pcap"; then
+	ok "file on stdin: $c packets, byte-identical copy"
+else
+	bad "file on stdin: exit $rc, $c packets of $want"; cat "$T/p.err"
+fi
+
+# 4. A full disk is an error, never ignored.
+timeout 10 "$BIN" -i lo -c 1 -w /dev/full >"$T/f.out" 2>&1
+rc=$?
+if [ $rc -ne 0 ] && grep -q "/dev/full: No space left on device" "$T/f.out"; then
+	ok "-w /dev/full: exit $rc, $(grep /dev/full "$T/f.out")"
+else
+	bad "-w /dev/full: exit $rc"; cat "$T/f.out"
+fi
+mkdir "$T/small"
+if mount -t tmpfs -o size=64k tmpfs "$T/small" 2>/dev/null; then
+	MNT="$T/small"
+	timeout 30 "$BIN" -i lo -f "tcp port $PORT" -w "$T/small/x.pcap" >"$T/t.out" 2>&1 &
+	P=$!
+	sleep 0.3
+	drive $P
+	wait $P; rc=$?
+	if [ $rc -ne 0 ] && grep -q "x.pcap: No space left on device" "$T/t.out"; then
+		ok "64 KiB tmpfs fills up: exit $rc, error reported"
+	else
+		bad "full tmpfs: exit $rc"; cat "$T/t.out"
+	fi
+	umount "$T/small" && MNT=
+else
+	echo "skip - full tmpfs (cannot mount tmpfs)"
+fi
+
+# 5. SIGINT during capture leaves a complete file.
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -w "$T/i.pcap" 2>"$T/i.err" &
+P=$!
+sleep 0.3
+for k in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$PORT/"; done
+sleep 0.3
+kill -INT $P
+wait $P; rc=$?
+c=$(count "$T/i.pcap")
+if [ $rc -eq 0 ] && [ "$c" -ge 10 ] && tshark -r "$T/i.pcap" >/dev/null 2>&1 &&
+    grep -q "^$c packets captured" "$T/i.err"; then
+	ok "SIGINT: exit 0, $c packets, tshark reads the file cleanly"
+else
+	bad "SIGINT: exit $rc, $c packets"; cat "$T/i.err"
+fi
+
+# 6. Messages a student can act on.
+timeout 10 "$BIN" -i lo -f 'tcp prot 80' -c 1 >"$T/m.out" 2>&1; rc=$?
+if [ $rc -ne 0 ] && grep -q 'invalid capture filter "tcp prot 80": syntax error' "$T/m.out"; then
+	ok "bad BPF: $(cat "$T/m.out")"
+else
+	bad "bad BPF: exit $rc"; cat "$T/m.out"
+fi
+timeout 10 "$BIN" -i lo -c 1 -Z no-such-user-netlab -w /dev/null >"$T/m.out" 2>&1; rc=$?
+if [ $rc -ne 0 ] && grep -q 'no-such-user-netlab' "$T/m.out"; then
+	ok "unknown -Z user: $(cat "$T/m.out")"
+else
+	bad "unknown -Z user: exit $rc"; cat "$T/m.out"
+fi
+timeout 10 "$BIN" -i no-such-if0 -c 1 >"$T/m.out" 2>&1; rc=$?
+if [ $rc -ne 0 ] && grep -q 'no such interface' "$T/m.out"; then
+	ok "unknown interface: $(cat "$T/m.out")"
+else
+	bad "unknown interface: exit $rc"; cat "$T/m.out"
+fi
+timeout 10 "$BIN" -D >"$T/d.out" 2>&1
+if grep -qx '[0-9]*\. lo (Loopback)' "$T/d.out"; then
+	ok "-D lists lo (Loopback)"
+else
+	bad "-D"; cat "$T/d.out"
+fi
+
+[ $fails -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
+exit 0
