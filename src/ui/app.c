@@ -1,0 +1,974 @@
+/* app.c — the TUI's loop, sources, first pass, layout, status bar, prompts, quit.
+ *
+ * One thread.  poll() waits on the terminal (and, with a live source, the capture
+ * ring's descriptor) with a timeout; SIGWINCH arrives as KEY_RESIZE from getch();
+ * SIGINT/SIGTERM/SIGHUP set a flag that ends the loop, and every exit path (including
+ * fatal()) restores the terminal.  Work that could take long — loading a file,
+ * filtering — runs in slices of a few milliseconds between two looks at the keyboard.
+ *
+ * Loading: every packet goes into the store and through the first pass (dissect_frame
+ * without a tree, session keep_results = 1) in capture order, so the TCP analysis sees
+ * packets in order; conversations are counted here too.  Everything on screen is
+ * produced later by re-dissecting the few visible frames.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/strvis.h"
+#include "core/xmalloc.h"
+#include "dissect/registry.h"
+#include "server/httpd.h"
+#include "ui/ui.h"
+#include "ui/ui_int.h"
+
+#define LOAD_FIRST_US 3000	/* first slice: enough rows for a screen, then draw */
+#define LOAD_SLICE_US 12000	/* later slices, between looks at the keyboard */
+#define DRAW_EVERY_US 60000	/* redraw rate while loading/filtering */
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void term_restore(void)
+{
+	if (curses_on) {
+		mousemask(0, NULL);
+		endwin();
+		curses_on = 0;
+	}
+}
+
+static int64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+void ui_message(struct ui *u, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof(u->msg), fmt, ap);
+	va_end(ap);
+	u->msg_err = err;
+	u->msg_time = time(NULL);
+	u->dirty = 1;
+}
+
+/* ---- dissection ---- */
+
+static void fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
+{
+	const struct store_pkt *p = store_get(u->st, idx);
+
+	pi->num = idx + 1;
+	pi->ts = p->ts;
+	pi->rel_ts = p->ts - u->first_ts;
+	pi->delta_ts = idx ? p->ts - store_get(u->st, idx - 1)->ts : 0;
+	pi->caplen = p->caplen;
+	pi->len = p->len;
+	pi->linktype = store_iface_linktype(u->st, p->ifid);
+	pi->ifid = p->ifid;
+	pi->ifname = store_iface_name(u->st, p->ifid);
+	pi->if_known = u->if_known;
+}
+
+void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
+{
+	struct dctx d = { t, &u->pi, u->sess, NULL, 0, 0 };
+
+	fill_pinfo(u, idx, &u->pi);
+	u->pi.visited = 1;
+	u->pi.want_cols = want_cols;
+	if (t)
+		tree_reset(t);
+	dissect_frame(&d, store_data(u->st, idx));
+}
+
+/* ---- conversations (counted during the first pass) ---- */
+
+static uint32_t conv_hash(const struct address *a, uint16_t pa, const struct address *b,
+    uint16_t pb, int ptype)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)ptype;
+	const uint8_t *s;
+
+	for (s = (const uint8_t *)a; s < (const uint8_t *)a + sizeof(*a); s++)
+		h = (h ^ *s) * 16777619u;
+	for (s = (const uint8_t *)b; s < (const uint8_t *)b + sizeof(*b); s++)
+		h = (h ^ *s) * 16777619u;
+	h = (h ^ pa) * 16777619u;
+	return (h ^ pb) * 16777619u;
+}
+
+static int ep_cmp(const struct address *a, uint16_t pa, const struct address *b, uint16_t pb)
+{
+	int c = memcmp(a, b, sizeof(*a));
+
+	return c ? c : (int)pa - (int)pb;
+}
+
+static void conv_rehash(struct ui *u)
+{
+	size_t cap = u->hashcap ? u->hashcap * 2 : 1024;
+
+	free(u->convhash);
+	u->convhash = xcalloc(cap, sizeof(*u->convhash));
+	u->hashcap = cap;
+	for (size_t i = 0; i < u->nconvs; i++) {
+		const struct ui_conv *c = &u->convs[i];
+		int lo = ep_cmp(&c->a, c->pa, &c->b, c->pb) <= 0;
+		size_t k = (lo ? conv_hash(&c->a, c->pa, &c->b, c->pb, c->ptype) :
+		    conv_hash(&c->b, c->pb, &c->a, c->pa, c->ptype)) & (cap - 1);
+		while (u->convhash[k])
+			k = (k + 1) & (cap - 1);
+		u->convhash[k] = (uint32_t)i + 1;
+	}
+}
+
+static uint32_t conv_account(struct ui *u, const struct pinfo *pi, uint32_t idx, int64_t ts)
+{
+	const struct address *s = &pi->net_src, *d = &pi->net_dst;
+	uint16_t sp = pi->srcport, dp = pi->dstport;
+	int lo = ep_cmp(s, sp, d, dp) <= 0;
+	uint32_t h;
+	size_t k;
+	struct ui_conv *c;
+
+	if ((pi->ptype != PT_TCP && pi->ptype != PT_UDP) || !s->type)
+		return 0;
+	if ((u->nconvs + 1) * 2 > u->hashcap)
+		conv_rehash(u);
+	h = lo ? conv_hash(s, sp, d, dp, pi->ptype) : conv_hash(d, dp, s, sp, pi->ptype);
+	for (k = h & (u->hashcap - 1); u->convhash[k]; k = (k + 1) & (u->hashcap - 1)) {
+		c = &u->convs[u->convhash[k] - 1];
+		if (c->ptype != pi->ptype)
+			continue;
+		if (!ep_cmp(&c->a, c->pa, s, sp) && !ep_cmp(&c->b, c->pb, d, dp))
+			goto ab;
+		if (!ep_cmp(&c->a, c->pa, d, dp) && !ep_cmp(&c->b, c->pb, s, sp))
+			goto ba;
+	}
+	u->convs = xgrow(u->convs, &u->convs_cap, u->nconvs + 1, sizeof(*u->convs));
+	c = &u->convs[u->nconvs];
+	memset(c, 0, sizeof(*c));
+	c->a = *s;
+	c->b = *d;
+	c->pa = sp;
+	c->pb = dp;
+	c->ptype = (uint8_t)pi->ptype;
+	c->first_idx = idx;
+	c->first_ts = ts;
+	u->convhash[k] = (uint32_t)++u->nconvs;
+ab:
+	c->pkts_ab++;
+	c->bytes_ab += pi->len;
+	c->last_ts = ts;
+	return u->convhash[k];
+ba:
+	c->pkts_ba++;
+	c->bytes_ba += pi->len;
+	c->last_ts = ts;
+	return u->convhash[k];
+}
+
+/* ---- sources ---- */
+
+static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
+{
+	struct store_pkt p;
+	struct pinfo *pi = &u->pi;
+	struct dctx d = { NULL, pi, u->sess, NULL, 0, 0 };
+	uint32_t idx;
+
+	memset(&p, 0, sizeof(p));
+	p.ts = rec->ts_sec * 1000000000 + (int64_t)rec->ts_nsec;
+	p.caplen = rec->caplen;
+	p.len = rec->len;
+	p.ifid = (uint16_t)(rec->ifid > 65535 ? 65535 : rec->ifid);
+	if (rec->flags & CAPFILE_REC_NO_TS)
+		p.flags |= STORE_F_NO_TS;
+	if (store_iface_linktype(u->st, p.ifid) < 0 || rec->linktype != store_iface_linktype(u->st, p.ifid)) {
+		char esc[128];
+		strvis(esc, sizeof(esc), (const uint8_t *)(ifname ? ifname : ""),
+		    ifname ? strlen(ifname) : 0, STRVIS_UTF8);
+		store_set_iface(u->st, p.ifid, rec->linktype, esc);
+	}
+	if (!u->have_first) {
+		u->first_ts = p.ts;
+		u->have_first = 1;
+	}
+	idx = store_append(u->st, &p, rec->data);
+	fill_pinfo(u, idx, pi);
+	pi->visited = 0;
+	pi->want_cols = 0;
+	dissect_frame(&d, store_data(u->st, idx));
+	{
+		struct store_pkt *sp = store_at(u->st, idx);
+		sp->conv = conv_account(u, pi, idx, p.ts);
+		if (pi->malformed)
+			sp->flags |= STORE_F_MALFORMED;
+	}
+	if (u->live)
+		u->unsaved++;
+}
+
+/* Reads the file for about budget_us; returns 1 while more remains. */
+static int load_step(struct ui *u, int64_t budget_us)
+{
+	char errbuf[CAPFILE_ERRBUF_SIZE];
+	struct pkt_rec rec;
+	int64_t t0 = now_us();
+	uint32_t before = store_count(u->st);
+	int r = 1;
+
+	if (!u->loading)
+		return 0;
+	while ((r = capfile_next(u->cf, &rec, errbuf)) == 1) {
+		const struct capfile_iface *ifc = capfile_iface(u->cf, rec.ifid);
+		ingest(u, &rec, ifc && ifc->name[0] ? ifc->name : NULL);
+		if ((store_count(u->st) & 255) == 0 && now_us() - t0 > budget_us)
+			break;
+		if (u->o->count && store_count(u->st) >= (uint64_t)u->o->count) {
+			r = 0;
+			break;
+		}
+	}
+	if (r != 1) {
+		if (r < 0) {
+			ui_message(u, 1, "%s", errbuf);
+			u->load_error = 1;
+		}
+		u->state = "file";
+		u->loading = 0;		/* the map stays: the store points into it */
+	}
+	if (store_count(u->st) != before)
+		ui_list_new_packets(u);
+	return r == 1;
+}
+
+static int load_percent(const struct ui *u)
+{
+	uint64_t size = u->loading ? capfile_size(u->cf) : 0;
+
+	if (!size)
+		return -1;
+	return (int)(capfile_pos(u->cf) * 100 / size);
+}
+
+/* ---- layout and drawing ---- */
+
+void ui_layout(struct ui *u)
+{
+	int avail = LINES - 3, total = 0, y = 1;
+	static const int minrows[PANE_COUNT] = { 3, 2, 2 };
+
+	if (avail < 3)
+		avail = 3;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		u->rows_of[i] = 0;
+		total += u->split[i];
+	}
+	if (u->zoom >= 0) {
+		u->rows_of[u->zoom] = avail;
+	} else {
+		int used = 0;
+		for (int i = 0; i < PANE_COUNT; i++) {
+			int r = avail * u->split[i] / total;
+			if (r < minrows[i])
+				r = minrows[i];
+			u->rows_of[i] = r;
+			used += r;
+		}
+		/* give or take the rounding from the list */
+		u->rows_of[PANE_LIST] += avail - used;
+		if (u->rows_of[PANE_LIST] < 2)
+			u->rows_of[PANE_LIST] = 2;
+	}
+	for (int i = 0; i < PANE_COUNT; i++) {
+		u->y_of[i] = y;
+		y += u->rows_of[i];
+	}
+}
+
+static void pane_title(struct ui *u, enum ui_pane p, const char *title)
+{
+	int y = u->y_of[p];
+
+	if (u->rows_of[p] <= 0)
+		return;
+	attrset(theme_attr(u->focus == p ? UA_PANE_TITLE_FOCUS : UA_PANE_TITLE));
+	for (int x = 0; x < COLS; x++)
+		ui_put(y, x, 1, ui_g.hline, 0);
+	mvaddstr(y, 1, " ");
+	ui_put(y, 2, COLS - 4, title, 0);
+	addstr(" ");
+	attrset(A_NORMAL);
+}
+
+static void draw_filter_bar(struct ui *u)
+{
+	char right[64];
+	int x, rw;
+
+	attrset(A_NORMAL);
+	mvhline(0, 0, ' ', COLS);
+	attrset(theme_attr(UA_HEADER));
+	mvaddstr(0, 0, "Filter:");
+	attrset(A_NORMAL);
+	if (u->editing) {
+		snprintf(right, sizeof(right), "%s", u->fvalid ? "valid" : "invalid");
+		rw = (int)strlen(right) + 3;
+		x = le_draw(&u->fle, 0, 8, COLS - 8 - rw);
+		attrset(theme_attr(u->fvalid ? UA_OK : UA_ERROR));
+		ui_put(0, COLS - rw + 1, rw - 1, u->fvalid ? (ui_g.utf8 ? "\xe2\x9c\x93 valid" : "ok valid") :
+		    (ui_g.utf8 ? "\xe2\x9c\x97 invalid" : "x invalid"), 1);
+		attrset(A_NORMAL);
+		if (!u->fvalid && u->fle.len) {
+			/* the error under the text: a caret line and the message */
+			int col = 8 + u->ferr.col, len = u->ferr.len > 0 ? u->ferr.len : 1;
+			char line[600];
+			if (col >= COLS - 1)
+				col = COLS - 2;
+			attrset(theme_attr(UA_ERROR));
+			mvhline(1, 0, ' ', COLS);
+			for (int i = 0; i < len && col + i < COLS; i++)
+				mvaddch(1, col + i, i ? '~' : '^');
+			snprintf(line, sizeof(line), "column %d: %s", u->ferr.col + 1, u->ferr.msg);
+			if (col + len + 1 + ui_width(line) <= COLS)
+				ui_put(1, col + len + 1, COLS - col - len - 1, line, 0);
+			else if (col > ui_width(line) + 1)
+				ui_put(1, col - ui_width(line) - 1, ui_width(line), line, 0);
+			else
+				ui_put(1, col + len + 1, COLS - col - len - 1, line, 0);
+			attrset(A_NORMAL);
+		}
+		move(0, x);
+		return;
+	}
+	if (u->flt.active) {
+		ui_put(0, 8, COLS - 9, u->flt.text, 0);
+	} else {
+		attrset(theme_attr(UA_DIM));
+		ui_put(0, 8, COLS - 9, "(none)  / to filter", 0);
+		attrset(A_NORMAL);
+	}
+}
+
+void ui_draw_status(struct ui *u)
+{
+	char left[512], right[256];
+	int at, pct = load_percent(u);
+	int lw, rw;
+
+	at = snprintf(left, sizeof(left), " Packets: %u  Displayed: %zu", store_count(u->st), ui_ndisp(u));
+	if (u->nmarked)
+		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Marked: %u", u->nmarked);
+	if (pct >= 0)
+		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Loading %d%%", pct);
+	if (u->flt.active && u->flt.scan < store_count(u->st))
+		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Filtering %u%%",
+		    (unsigned)((uint64_t)u->flt.scan * 100 / store_count(u->st)));
+	at += snprintf(left + at, sizeof(left) - (size_t)at, " %s %s %s %s", ui_g.utf8 ? "\xc2\xb7" : "|",
+	    u->src_name, ui_g.utf8 ? "\xc2\xb7" : "|", u->state);
+	if (u->live)
+		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Drops: 0 kernel, 0 ring");
+	if (u->server) {
+		struct httpd_stats hs;
+		httpd_get_stats(u->server, &hs);
+		snprintf(left + at, sizeof(left) - (size_t)at, " %s server :%d %s %llu requests",
+		    ui_g.utf8 ? "\xc2\xb7" : "|", httpd_port(u->server), ui_g.utf8 ? "\xc2\xb7" : "|",
+		    (unsigned long long)hs.requests);
+	}
+	snprintf(right, sizeof(right), "%s? help ", u->follow ? "follow  " : "");
+	attrset(theme_attr(UA_STATUS));
+	mvhline(LINES - 1, 0, ' ', COLS);
+	rw = (int)strlen(right);
+	lw = ui_put(LINES - 1, 0, COLS, left, 0);
+	if (lw + rw < COLS)
+		ui_put(LINES - 1, COLS - rw, rw, right, 0);
+	attrset(A_NORMAL);
+}
+
+static const char *prompt_text(struct ui *u, char *buf, size_t n)
+{
+	switch (u->prompt) {
+	case PR_GOTO: return "Go to packet: ";
+	case PR_SAVE_WHICH:
+		snprintf(buf, n, "Save [a]ll %u, [d]isplayed %zu or [m]arked %u packets? (Esc cancels) ",
+		    store_count(u->st), ui_ndisp(u), u->nmarked);
+		return buf;
+	case PR_SAVE_NAME: return "Save as (.pcap or .pcapng): ";
+	case PR_SAVE_OVERWRITE:
+		snprintf(buf, n, "%s exists. Overwrite it? (y/N) ", u->ple.buf);
+		return buf;
+	case PR_QUIT:
+		snprintf(buf, n, "%u captured packets are not saved. Quit anyway? (y/N) ", u->unsaved);
+		return buf;
+	default: return "";
+	}
+}
+
+static void draw_help_line(struct ui *u)
+{
+	char buf[1024];
+	const char *p;
+	int y = LINES - 2;
+
+	attrset(A_NORMAL);
+	mvhline(y, 0, ' ', COLS);
+	if (u->prompt != PR_NONE) {
+		int x;
+		p = prompt_text(u, buf, sizeof(buf));
+		attrset(A_BOLD);
+		x = ui_put(y, 0, COLS - 1, p, 0);
+		attrset(A_NORMAL);
+		if (u->prompt == PR_GOTO || u->prompt == PR_SAVE_NAME)
+			move(y, le_draw(&u->ple, y, x, COLS - x - 1));
+		return;
+	}
+	if (u->msg[0]) {
+		attrset(theme_attr(u->msg_err ? UA_ERROR : UA_OK));
+		ui_put(y, 1, COLS - 2, u->msg, 0);
+		attrset(A_NORMAL);
+		return;
+	}
+	if (u->nviews)
+		return;
+	ui_detail_help_line(u, buf, sizeof(buf));
+	attrset(theme_attr(UA_DIM));
+	ui_put(y, 1, COLS - 2, buf, 0);
+	attrset(A_NORMAL);
+}
+
+static void draw(struct ui *u)
+{
+	int cursor = 0;
+
+	ui_layout(u);
+	if (u->nviews) {
+		const struct ui_view *v = u->views[u->nviews - 1];
+		v->draw(u, LINES - 2, COLS);
+	} else {
+		if (u->rows_of[PANE_LIST])
+			ui_list_draw(u);
+		if (u->rows_of[PANE_DETAIL]) {
+			pane_title(u, PANE_DETAIL, "Packet details");
+			ui_detail_draw(u);
+		}
+		if (u->rows_of[PANE_HEX]) {
+			char t[128];
+			const struct fnode *f = ui_detail_focus(u);
+			if (u->tree && u->tree_idx >= 0 && u->tree->nsrc > 1)
+				snprintf(t, sizeof(t), "Bytes: %s (%u)", u->tree->src[u->hex_src].name,
+				    u->tree->src[u->hex_src].len);
+			else if (f && f->len)
+				snprintf(t, sizeof(t), "Bytes  %u-%u selected", f->off, f->off + f->len - 1);
+			else
+				snprintf(t, sizeof(t), "Bytes");
+			pane_title(u, PANE_HEX, t);
+			ui_hex_draw(u);
+		}
+	}
+	if (!u->nviews)
+		draw_filter_bar(u);
+	ui_draw_status(u);
+	draw_help_line(u);
+	if (u->prompt == PR_GOTO || u->prompt == PR_SAVE_NAME)
+		cursor = 1;			/* draw_help_line left it in the prompt */
+	else if (u->editing) {
+		draw_filter_bar(u);		/* leaves the cursor in the filter text */
+		cursor = 1;
+	}
+	curs_set(cursor);
+	refresh();
+	u->dirty = 0;
+}
+
+/* ---- filter bar ---- */
+
+static void validate(struct ui *u)
+{
+	struct dfilter *df;
+	const char *t = u->fle.buf;
+
+	while (*t == ' ')
+		t++;
+	if (!*t) {
+		u->fvalid = 1;
+		return;
+	}
+	memset(&u->ferr, 0, sizeof(u->ferr));
+	df = dfilter_compile(u->fle.buf, &u->ferr);
+	u->fvalid = df != NULL;
+	if (df)
+		dfilter_free(df);
+}
+
+void ui_filter_edit(struct ui *u)
+{
+	u->editing = 1;
+	le_set(&u->fle, u->flt.active ? u->flt.text : "");
+	u->hpos = u->nhist;
+	validate(u);
+	u->dirty = 1;
+}
+
+static void hist_add(struct ui *u, const char *s)
+{
+	if (!*s || (u->nhist && strcmp(u->hist[u->nhist - 1], s) == 0))
+		return;
+	if (u->nhist == UI_HISTORY) {
+		free(u->hist[0]);
+		memmove(u->hist, u->hist + 1, (UI_HISTORY - 1) * sizeof(*u->hist));
+		u->nhist--;
+	}
+	u->hist[u->nhist++] = xstrdup(s);
+}
+
+static void filter_key(struct ui *u, int key)
+{
+	switch (key) {
+	case 27:
+		u->editing = 0;
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		validate(u);
+		if (!u->fvalid)
+			break;		/* the error stays on screen */
+		u->editing = 0;
+		hist_add(u, u->fle.buf);
+		ui_filter_apply_text(u, u->fle.buf);
+		break;
+	case KEY_UP:
+		if (u->hpos > 0)
+			le_set(&u->fle, u->hist[--u->hpos]);
+		validate(u);
+		break;
+	case KEY_DOWN:
+		if (u->hpos < u->nhist - 1)
+			le_set(&u->fle, u->hist[++u->hpos]);
+		else {
+			u->hpos = u->nhist;
+			le_set(&u->fle, "");
+		}
+		validate(u);
+		break;
+	default:
+		if (le_key(&u->fle, key))
+			validate(u);
+	}
+	u->dirty = 1;
+}
+
+/* ---- prompts ---- */
+
+void ui_prompt(struct ui *u, enum ui_prompt p, const char *init)
+{
+	u->prompt = p;
+	le_set(&u->ple, init ? init : "");
+	u->msg[0] = '\0';
+	u->dirty = 1;
+}
+
+static void do_save(struct ui *u)
+{
+	char err[512];
+	uint32_t *idx;
+	size_t n = 0, total = store_count(u->st);
+
+	idx = xmalloc((total ? total : 1) * sizeof(*idx));
+	for (size_t i = 0; i < total; i++) {
+		int take = u->save_set == SAVE_ALL ||
+		    (u->save_set == SAVE_MARKED && (store_get(u->st, (uint32_t)i)->flags & STORE_F_MARKED));
+		if (take)
+			idx[n++] = (uint32_t)i;
+	}
+	if (u->save_set == SAVE_DISPLAYED)
+		for (size_t r = 0; r < ui_ndisp(u); r++)
+			idx[n++] = ui_disp(u, r);
+	if (ui_save(u, u->ple.buf, idx, n, err, sizeof(err)) < 0)
+		ui_message(u, 1, "%s", err);
+	else {
+		char esc[300];
+		strvis(esc, sizeof(esc), (const uint8_t *)u->ple.buf, strlen(u->ple.buf), STRVIS_UTF8);
+		ui_message(u, 0, "Saved %zu packet%s to %s", n, n == 1 ? "" : "s", esc);
+		if (u->save_set == SAVE_ALL)
+			u->unsaved = 0;
+	}
+	free(idx);
+}
+
+static void prompt_key(struct ui *u, int key)
+{
+	int enter = key == '\n' || key == '\r' || key == KEY_ENTER;
+	enum ui_prompt p = u->prompt;
+
+	u->dirty = 1;
+	if (key == 27) {
+		u->prompt = PR_NONE;
+		return;
+	}
+	switch (p) {
+	case PR_GOTO:
+		if (enter) {
+			char *end;
+			unsigned long v = strtoul(u->ple.buf, &end, 10);
+			u->prompt = PR_NONE;
+			if (end == u->ple.buf || *end || v < 1 || v > store_count(u->st)) {
+				ui_message(u, 1, "no packet %s (packets are 1 to %u)", u->ple.buf, store_count(u->st));
+				return;
+			}
+			u->follow = 0;
+			u->flt.want_sel = -1;
+			ui_select_frame(u, (uint32_t)(v - 1));
+			if (ui_sel_frame(u) != (int64_t)(v - 1))
+				ui_message(u, 1, "packet %lu is not displayed (filter); showing the next one", v);
+		} else if (key >= '0' && key <= '9')
+			le_key(&u->ple, key);
+		else if (key != ':')
+			le_key(&u->ple, key);
+		return;
+	case PR_SAVE_WHICH:
+		if (key == 'a' || key == 'd' || key == 'm') {
+			u->save_set = key == 'a' ? SAVE_ALL : key == 'd' ? SAVE_DISPLAYED : SAVE_MARKED;
+			if (u->save_set == SAVE_MARKED && !u->nmarked) {
+				u->prompt = PR_NONE;
+				ui_message(u, 1, "no packets are marked (m marks the selected packet)");
+				return;
+			}
+			ui_prompt(u, PR_SAVE_NAME, "saved.pcapng");
+		}
+		return;
+	case PR_SAVE_NAME:
+		if (enter) {
+			struct stat sb;
+			if (!u->ple.len) {
+				u->prompt = PR_NONE;
+				return;
+			}
+			if (stat(u->ple.buf, &sb) == 0) {
+				u->prompt = PR_SAVE_OVERWRITE;
+				return;
+			}
+			u->prompt = PR_NONE;
+			do_save(u);
+		} else
+			le_key(&u->ple, key);
+		return;
+	case PR_SAVE_OVERWRITE:
+		u->prompt = PR_NONE;
+		if (key == 'y' || key == 'Y')
+			do_save(u);
+		else
+			ui_message(u, 0, "not saved");
+		return;
+	case PR_QUIT:
+		u->prompt = PR_NONE;
+		if (key == 'y' || key == 'Y')
+			u->quit = 1;
+		return;
+	default:
+		u->prompt = PR_NONE;
+	}
+}
+
+void ui_quit(struct ui *u)
+{
+	if (u->live && u->unsaved)
+		ui_prompt(u, PR_QUIT, NULL);
+	else
+		u->quit = 1;
+}
+
+/* ---- views ---- */
+
+void ui_view_push(struct ui *u, const struct ui_view *v, void *state)
+{
+	if (u->nviews == UI_VIEWS) {
+		if (v->close) {
+			void *keep = u->vstate[u->nviews - 1];
+			u->vstate[u->nviews - 1] = state;
+			v->close(u);
+			u->vstate[u->nviews - 1] = keep;
+		}
+		return;
+	}
+	u->views[u->nviews] = v;
+	u->vstate[u->nviews++] = state;
+	u->dirty = 1;
+	clear();
+}
+
+void ui_view_pop(struct ui *u)
+{
+	if (!u->nviews)
+		return;
+	if (u->views[u->nviews - 1]->close)
+		u->views[u->nviews - 1]->close(u);
+	u->nviews--;
+	u->dirty = 1;
+	clear();
+}
+
+void *ui_view_state(struct ui *u)
+{
+	return u->nviews ? u->vstate[u->nviews - 1] : NULL;
+}
+
+/* ---- input ---- */
+
+static void mouse_event(struct ui *u)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	u->dirty = 1;
+	if (u->nviews) {
+		const struct ui_view *v = u->views[u->nviews - 1];
+		if (v->mouse)
+			v->mouse(u, ev.y, ev.x, (unsigned long)ev.bstate);
+		return;
+	}
+	if (u->editing || u->prompt)
+		return;
+	if (ev.y >= u->y_of[PANE_HEX] && u->rows_of[PANE_HEX])
+		ui_hex_mouse(u, ev.y, ev.x, (unsigned long)ev.bstate);
+	else if (ev.y >= u->y_of[PANE_DETAIL] && u->rows_of[PANE_DETAIL])
+		ui_detail_mouse(u, ev.y, ev.x, (unsigned long)ev.bstate);
+	else if (ev.y >= u->y_of[PANE_LIST] && u->rows_of[PANE_LIST])
+		ui_list_mouse(u, ev.y, (unsigned long)ev.bstate);
+}
+
+static void handle_key(struct ui *u, int key)
+{
+	static const unsigned ctx_of[PANE_COUNT] = { UI_CTX_LIST, UI_CTX_DETAIL, UI_CTX_HEX };
+
+	if (key == KEY_RESIZE) {
+		clear();
+		u->dirty = 1;
+		return;
+	}
+	if (key == KEY_MOUSE) {
+		mouse_event(u);
+		return;
+	}
+	if (u->msg[0] && !u->prompt) {
+		u->msg[0] = '\0';
+		u->dirty = 1;
+	}
+	if (u->editing) {
+		filter_key(u, key);
+		return;
+	}
+	if (u->prompt) {
+		prompt_key(u, key);
+		return;
+	}
+	u->dirty = 1;
+	if (u->nviews) {
+		const struct ui_view *v = u->views[u->nviews - 1];
+		if (!v->key(u, key) && (key == '?' || key == KEY_F(1)))
+			ui_view_push(u, &ui_help_view, NULL);
+		return;
+	}
+	/* Esc cancels a running filter pass */
+	if (key == 27 && u->flt.active && u->flt.scan < store_count(u->st)) {
+		ui_filter_clear(u);
+		ui_message(u, 0, "filtering cancelled");
+		return;
+	}
+	/* unbound keys are ignored, as in less and htop */
+	ui_key_dispatch(u, ui_main_keys, UI_CTX_PANES | ctx_of[u->focus], key);
+}
+
+/* ---- entry ---- */
+
+static void set_source_name(struct ui *u, const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base && base[1] ? base + 1 : path;
+	strvis(u->src_name, sizeof(u->src_name), (const uint8_t *)base, strlen(base), STRVIS_UTF8);
+}
+
+static void ui_free(struct ui *u)
+{
+	while (u->nviews)
+		ui_view_pop(u);
+	ui_filter_free(u);
+	ui_detail_free(u);
+	tree_free(u->rowtree);
+	free(u->rowinterest);
+	for (int i = 0; i < u->nhist; i++)
+		free(u->hist[i]);
+	free(u->convs);
+	free(u->convhash);
+	store_free(u->st);
+	if (u->cf)
+		capfile_close(u->cf);
+	session_free(u->sess);
+	if (u->server)
+		httpd_stop(u->server);
+}
+
+static int loop(struct ui *u)
+{
+	int64_t last_draw = 0;
+
+	draw(u);
+	while (!u->quit && !got_signal) {
+		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+		int key, busy, timeout;
+		int input = 0;
+
+		while ((key = getch()) != ERR) {
+			handle_key(u, key);
+			input = 1;
+			if (u->quit)
+				break;
+		}
+		if (u->quit)
+			break;
+		if (u->loading)
+			load_step(u, store_count(u->st) ? LOAD_SLICE_US : LOAD_FIRST_US);
+		else if (u->flt.active && u->flt.scan < store_count(u->st))
+			ui_filter_step(u, LOAD_SLICE_US);
+		busy = u->loading || (u->flt.active && u->flt.scan < store_count(u->st));
+		if (u->msg[0] && !u->prompt && time(NULL) - u->msg_time >= 5) {
+			u->msg[0] = '\0';
+			u->dirty = 1;
+		}
+		if (input || (u->dirty && (!busy || now_us() - last_draw >= DRAW_EVERY_US))) {
+			draw(u);
+			last_draw = now_us();
+		}
+		timeout = busy ? 0 : u->server ? 500 : 1000;
+		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+			break;
+		if (u->server && !busy)
+			u->dirty = 1;
+	}
+	return 0;
+}
+
+int ui_run(const struct ui_config *cfg)
+{
+	struct ui *u = xcalloc(1, sizeof(*u));
+	const struct options *o = cfg->o;
+	char errbuf[CAPFILE_ERRBUF_SIZE];
+	struct sigaction sa;
+	int status = 0;
+
+	u->o = o;
+	u->server = cfg->server;
+	u->zoom = -1;
+	u->split[PANE_LIST] = 5;
+	u->split[PANE_DETAIL] = 4;
+	u->split[PANE_HEX] = 3;
+	u->tree_idx = -1;
+	u->flt.want_sel = -1;
+	u->time_digits = 6;
+	u->state = "idle";
+	snprintf(u->src_name, sizeof(u->src_name), "no source");
+	reg_init();
+	u->sess = session_new(1);
+
+	if (o->read_file) {
+		u->cf = capfile_open(o->read_file, errbuf);
+		if (!u->cf) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			ui_free(u);
+			free(u);
+			return 2;
+		}
+		if (capfile_format(u->cf) == CAPFILE_PCAP_NSEC)
+			u->time_digits = 9;
+		u->if_known = capfile_format(u->cf) == CAPFILE_PCAPNG;
+		u->file_size = capfile_size(u->cf);
+		u->st = store_new(capfile_map(u->cf), (size_t)capfile_size(u->cf));
+		u->state = "loading";
+		u->loading = 1;
+		set_source_name(u, o->read_file);
+	} else {
+		u->st = store_new(NULL, 0);
+		if (o->nifaces) {
+			/* TODO(capture): live sources through capture.h and the ring */
+			fprintf(stderr, "netlab-tui: live capture in the TUI is not available in this "
+			    "build yet; capture with -w FILE and open it with -r FILE\n");
+			ui_free(u);
+			free(u);
+			return 1;
+		}
+	}
+
+	setlocale(LC_CTYPE, "");
+	theme_glyphs_init();
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	fatal_set_cleanup(term_restore);
+	if (!initscr()) {
+		fprintf(stderr, "netlab-tui: cannot use this terminal (TERM=%s)\n",
+		    getenv("TERM") ? getenv("TERM") : "");
+		ui_free(u);
+		free(u);
+		return 1;
+	}
+	curses_on = 1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	theme_init();
+	if (mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL))
+		u->mouse = 1;
+	mouseinterval(0);
+
+	/* first screen at once: a short first slice, then draw */
+	load_step(u, LOAD_FIRST_US);
+	loop(u);
+	term_restore();
+	fatal_set_cleanup(NULL);
+	if (got_signal)
+		status = got_signal == SIGINT ? 130 : 128 + got_signal;
+	ui_free(u);
+	free(u);
+	return status;
+}
+
+int ui_main(const struct options *o)
+{
+	struct ui_config cfg = { o, NULL };
+
+	return ui_run(&cfg);
+}

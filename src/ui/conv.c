@@ -1,0 +1,217 @@
+/* conv.c — the conversations view: every TCP and UDP conversation with packets and
+ * bytes each way and its duration; Enter displays only that conversation.
+ *
+ * The counts come from the first pass (app.c), so opening the view costs nothing;
+ * the filter it applies uses the conversation index kept in each store record and is
+ * shown as the equivalent Wireshark filter text.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "ui/ui_int.h"
+
+struct conv_view {
+	size_t cur, top;
+};
+
+static void endpoint(const struct address *a, uint16_t port, char *buf, size_t n)
+{
+	char s[64];
+
+	addr_to_str(a, s, sizeof(s));
+	if (a->type == AT_IPv6)
+		snprintf(buf, n, "[%s]:%u", s, port);
+	else
+		snprintf(buf, n, "%s:%u", s, port);
+}
+
+static void human(uint64_t v, char *buf, size_t n)
+{
+	if (v < 100000)
+		snprintf(buf, n, "%" PRIu64, v);
+	else if (v < 10000000)
+		snprintf(buf, n, "%" PRIu64 "k", v / 1000);
+	else
+		snprintf(buf, n, "%" PRIu64 "M", v / 1000000);
+}
+
+static void conv_draw(struct ui *u, int rows, int cols)
+{
+	struct conv_view *v = ui_view_state(u);
+	int body = rows - 2, ew = 9;
+	char a[96], b[96], line[512], n1[16], n2[16], n3[16], n4[16], ea[64], eb[64];
+	const char *arrow = ui_g.utf8 ? "\xe2\x86\x92" : ">", *larrow = ui_g.utf8 ? "\xe2\x86\x90" : "<";
+
+	if (v->cur >= u->nconvs)
+		v->cur = u->nconvs ? u->nconvs - 1 : 0;
+	if (v->cur < v->top)
+		v->top = v->cur;
+	if (body > 0 && v->cur >= v->top + (size_t)body)
+		v->top = v->cur - (size_t)body + 1;
+	for (size_t i = 0; i < u->nconvs; i++) {
+		endpoint(&u->convs[i].a, u->convs[i].pa, a, sizeof(a));
+		endpoint(&u->convs[i].b, u->convs[i].pb, b, sizeof(b));
+		if ((int)strlen(a) > ew)
+			ew = (int)strlen(a);
+		if ((int)strlen(b) > ew)
+			ew = (int)strlen(b);
+		if (i > 2000)
+			break;	/* enough to size the columns */
+	}
+	if (ew > (cols - 44) / 2)
+		ew = (cols - 44) / 2;
+	if (ew < 9)
+		ew = 9;
+
+	attrset(theme_attr(UA_HEADER));
+	mvhline(0, 0, ' ', cols);
+	snprintf(line, sizeof(line), " Conversations: %zu   Enter: show only this one   q/Esc: back", u->nconvs);
+	ui_put(0, 0, cols, line, 0);
+	attrset(A_BOLD);
+	mvhline(1, 0, ' ', cols);
+	snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9s", "", ew, "Address A", ew,
+	    "Address B", "Pk A>B", "By A>B", "Pk B>A", "By B>A", "Duration");
+	(void)arrow;
+	(void)larrow;
+	ui_put(1, 0, cols, line, 0);
+	attrset(A_NORMAL);
+	for (int r = 0; r < body; r++) {
+		size_t i = v->top + (size_t)r;
+		const struct ui_conv *c;
+		int y = 2 + r;
+
+		attrset(A_NORMAL);
+		mvhline(y, 0, ' ', cols);
+		if (i >= u->nconvs)
+			continue;
+		c = &u->convs[i];
+		endpoint(&c->a, c->pa, a, sizeof(a));
+		endpoint(&c->b, c->pb, b, sizeof(b));
+		ui_shorten(ea, sizeof(ea), a, ew);
+		ui_shorten(eb, sizeof(eb), b, ew);
+		human(c->pkts_ab, n1, sizeof(n1));
+		human(c->bytes_ab, n2, sizeof(n2));
+		human(c->pkts_ba, n3, sizeof(n3));
+		human(c->bytes_ba, n4, sizeof(n4));
+		snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9.6f",
+		    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, n2, n3, n4,
+		    (double)(c->last_ts - c->first_ts) / 1e9);
+		if (i == v->cur)
+			attrset(theme_attr(UA_SEL));
+		ui_put(y, 0, cols, line, i == v->cur);
+		attrset(A_NORMAL);
+	}
+	if (!u->nconvs)
+		ui_put(3, 2, cols - 4, "No TCP or UDP conversations (yet).", 0);
+}
+
+static void conv_move(struct ui *u, long d)
+{
+	struct conv_view *v = ui_view_state(u);
+	long r = (long)v->cur + d;
+
+	if (r < 0)
+		r = 0;
+	if (u->nconvs && (size_t)r >= u->nconvs)
+		r = (long)u->nconvs - 1;
+	v->cur = u->nconvs ? (size_t)r : 0;
+}
+
+static void k_down(struct ui *u) { conv_move(u, 1); }
+static void k_up(struct ui *u) { conv_move(u, -1); }
+static void k_pgdn(struct ui *u) { conv_move(u, LINES - 5); }
+static void k_pgup(struct ui *u) { conv_move(u, -(LINES - 5)); }
+static void k_home(struct ui *u) { conv_move(u, -(1L << 40)); }
+static void k_end(struct ui *u) { conv_move(u, 1L << 40); }
+static void k_close(struct ui *u) { ui_view_pop(u); }
+
+static void k_enter(struct ui *u)
+{
+	struct conv_view *v = ui_view_state(u);
+	const struct ui_conv *c;
+	char a[64], b[64], text[512];
+	const char *ip, *tp;
+
+	if (v->cur >= u->nconvs)
+		return;
+	c = &u->convs[v->cur];
+	addr_to_str(&c->a, a, sizeof(a));
+	addr_to_str(&c->b, b, sizeof(b));
+	ip = c->a.type == AT_IPv6 ? "ipv6" : "ip";
+	tp = c->ptype == PT_TCP ? "tcp" : "udp";
+	snprintf(text, sizeof(text), "%s.addr==%s && %s.port==%u && %s.addr==%s && %s.port==%u",
+	    ip, a, tp, c->pa, ip, b, tp, c->pb);
+	{
+		uint32_t conv = (uint32_t)v->cur + 1, first = c->first_idx;
+		ui_view_pop(u);
+		ui_filter_conv(u, conv, text);
+		ui_select_frame(u, first);
+	}
+}
+
+const struct ui_key ui_conv_keys[] = {
+	{ 'j', "j", UI_CTX_VIEW, k_down, "next conversation" },
+	{ KEY_DOWN, "Down", UI_CTX_VIEW, k_down, NULL },
+	{ 'k', "k", UI_CTX_VIEW, k_up, "previous conversation" },
+	{ KEY_UP, "Up", UI_CTX_VIEW, k_up, NULL },
+	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, k_pgdn, "one page down" },
+	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, k_pgup, "one page up" },
+	{ 'g', "g", UI_CTX_VIEW, k_home, "first conversation" },
+	{ KEY_HOME, "Home", UI_CTX_VIEW, k_home, NULL },
+	{ 'G', "G", UI_CTX_VIEW, k_end, "last conversation" },
+	{ KEY_END, "End", UI_CTX_VIEW, k_end, NULL },
+	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "display only this conversation's packets" },
+	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
+	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
+	{ 'q', "q", UI_CTX_VIEW, k_close, "back to the packets" },
+	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+static int conv_key(struct ui *u, int key)
+{
+	return ui_key_dispatch(u, ui_conv_keys, 0, key);
+}
+
+static void conv_mouse(struct ui *u, int y, int x, unsigned long bstate)
+{
+	struct conv_view *v = ui_view_state(u);
+
+	if (bstate & BUTTON4_PRESSED)
+		conv_move(u, -3);
+#ifdef BUTTON5_PRESSED
+	else if (bstate & BUTTON5_PRESSED)
+		conv_move(u, 3);
+#endif
+	else if (y >= 2 && v->top + (size_t)(y - 2) < u->nconvs) {
+		size_t i = v->top + (size_t)(y - 2);
+		if (i == v->cur)
+			k_enter(u);
+		else
+			v->cur = i;
+	}
+}
+
+static void conv_close(struct ui *u)
+{
+	free(ui_view_state(u));
+}
+
+static const struct ui_view conv_view = { "conversations", conv_draw, conv_key, conv_mouse,
+	conv_close, NULL };
+
+void ui_conv_open(struct ui *u)
+{
+	struct conv_view *v = xcalloc(1, sizeof(*v));
+	int64_t f = ui_sel_frame(u);
+
+	/* start on the selected packet's conversation */
+	if (f >= 0 && store_get(u->st, (uint32_t)f)->conv)
+		v->cur = store_get(u->st, (uint32_t)f)->conv - 1;
+	ui_view_push(u, &conv_view, v);
+}

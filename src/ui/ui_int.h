@@ -1,0 +1,312 @@
+/* ui_int.h — state shared by the files of the TUI (not a public API).
+ *
+ * One thread (the UI thread) owns everything here.  Files:
+ *   app.c      loop, sources, loading, status bar, prompts, save, quit
+ *   keys.c     key tables (the only place keys are bound), dispatch, help view, man
+ *   theme.c    colours, colouring rules, glyphs (UTF-8 or ASCII)
+ *   list.c     packet list pane, display filter pass, row cache
+ *   detail.c   detail tree pane and hex pane
+ *   lineedit.c filter bar and prompt editing
+ *   conv.c     conversations view
+ *   follow.c   follow TCP stream view
+ *   save.c     pcap / pcapng writer for `w`
+ *
+ * Adding a full-screen view (the TCP diagram of issue 8): define a struct ui_view
+ * (draw, key, close, its key table), open it from an action in keys.c with
+ * ui_view_push(), and list its key table in keys.c's key_groups so help and the man
+ * page show it.  A view draws in rows [0, LINES-1) and keeps the status bar; it reads
+ * the selection with ui_sel_frame() and moves it with ui_select_frame().
+ */
+#ifndef NETLAB_UI_INT_H
+#define NETLAB_UI_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "analysis/session.h"
+#include "capture/capfile.h"
+#include "dissect/dissect.h"
+#include "filter/dfilter.h"
+#include "options.h"
+#include "print/print.h"
+#include "store/store.h"
+
+struct ui;
+
+/* ---- keys ---- */
+
+enum {
+	UI_CTX_PANES = 1 << 0,		/* main screen, any pane */
+	UI_CTX_LIST = 1 << 1,		/* main screen, list focused */
+	UI_CTX_DETAIL = 1 << 2,
+	UI_CTX_HEX = 1 << 3,
+	UI_CTX_VIEW = 1 << 4,		/* inside a view (its own table) */
+	UI_CTX_EDIT = 1 << 5,		/* filter bar and prompts (documentation only) */
+};
+
+struct ui_key {
+	int key;			/* curses code or character */
+	const char *name;		/* "j", "Down", "Ctrl-F" */
+	unsigned ctx;
+	void (*fn)(struct ui *u);
+	const char *help;		/* NULL: another key for the row above */
+};
+
+struct ui_keygroup {
+	const char *title;
+	const struct ui_key *keys;
+};
+
+/* Runs the row of table whose key matches (and ctx, when ctx != 0); 1 if found. */
+int ui_key_dispatch(struct ui *u, const struct ui_key *table, unsigned ctx, int key);
+extern const struct ui_key ui_main_keys[];
+extern const struct ui_key ui_edit_keys[];
+extern const struct ui_key ui_help_keys[];
+extern const struct ui_key ui_conv_keys[];
+extern const struct ui_key ui_follow_keys[];
+
+/* ---- views ---- */
+
+struct ui_view {
+	const char *name;
+	void (*draw)(struct ui *u, int rows, int cols);
+	int (*key)(struct ui *u, int key);		/* 1 when handled */
+	void (*mouse)(struct ui *u, int y, int x, unsigned long bstate);	/* may be NULL */
+	void (*close)(struct ui *u);			/* frees the view's state; may be NULL */
+	void *state;
+};
+
+void ui_view_push(struct ui *u, const struct ui_view *v, void *state);
+void ui_view_pop(struct ui *u);
+void *ui_view_state(struct ui *u);
+
+extern const struct ui_view ui_help_view;
+void ui_conv_open(struct ui *u);
+void ui_follow_open(struct ui *u);
+
+/* ---- theme ---- */
+
+enum ui_attr {
+	UA_NORMAL, UA_HEADER, UA_STATUS, UA_SEL, UA_SEL_DIM, UA_PANE_TITLE, UA_PANE_TITLE_FOCUS,
+	UA_OK, UA_ERROR, UA_HEX_HI, UA_WARN, UA_DIR_A, UA_DIR_B, UA_MARK, UA_DIM,
+	UA_COUNT
+};
+
+/* Colouring rules, Wireshark's defaults in Wireshark's order (theme.c). */
+enum ui_color {
+	UC_NONE, UC_BAD, UC_ARP, UC_ICMP, UC_RST, UC_HTTP, UC_SYNFIN, UC_TCP, UC_UDP,
+	UC_BROADCAST, UC_COUNT
+};
+
+struct ui_colorinfo {		/* what the rules look at */
+	const struct pinfo *pi;
+	int syn, fin, rst;	/* TCP flags */
+	int tcp_problem;	/* tcp.analysis.flags present (not a window update) */
+	int bad;		/* malformed or expert error */
+	int broadcast;		/* Ethernet destination group bit */
+};
+
+void theme_init(void);		/* after initscr(); reads NO_COLOR, has_colors() */
+int theme_attr(enum ui_attr a);
+int theme_color_attr(enum ui_color c);
+enum ui_color theme_classify(const struct ui_colorinfo *ci);
+const char *theme_color_name(enum ui_color c);
+
+struct ui_glyphs {
+	const char *sel, *mark, *open, *closed, *leaf, *hline, *arrow, *larrow, *ellipsis;
+	int utf8;
+};
+extern struct ui_glyphs ui_g;
+void theme_glyphs_init(void);	/* before initscr(); from the locale */
+
+/* Draws s at (y, x) within w columns: UTF-8 aware in a UTF-8 locale, ASCII only
+ * otherwise ("→" becomes "->", other non-ASCII '?'); pads with spaces to w when pad.
+ * Returns the columns used. */
+int ui_put(int y, int x, int w, const char *s, int pad);
+/* Display width of s (same rules as ui_put). */
+int ui_width(const char *s);
+/* Shortens s to w columns with an ellipsis in the middle (addresses). */
+void ui_shorten(char *dst, size_t n, const char *s, int w);
+
+/* ---- line editor (filter bar, prompts) ---- */
+
+struct lineedit {
+	char buf[512];
+	int len, pos;
+};
+void le_set(struct lineedit *le, const char *s);
+/* 1 when the key edited the line (text or cursor), 0 when not an editing key. */
+int le_key(struct lineedit *le, int key);
+/* Draws the line at (y, x) in w columns with the cursor; returns the cursor column. */
+int le_draw(const struct lineedit *le, int y, int x, int w);
+
+/* ---- the main state ---- */
+
+enum ui_pane { PANE_LIST, PANE_DETAIL, PANE_HEX, PANE_COUNT };
+
+enum ui_prompt {
+	PR_NONE, PR_GOTO, PR_SAVE_WHICH, PR_SAVE_NAME, PR_SAVE_OVERWRITE, PR_QUIT
+};
+
+enum ui_save_set { SAVE_ALL, SAVE_DISPLAYED, SAVE_MARKED };
+
+#define UI_ROWCACHE 256
+#define UI_HISTORY 32
+#define UI_VIEWS 4
+
+struct ui_row {			/* cached strings of one list row */
+	uint32_t idx1;		/* frame index + 1, 0 = empty */
+	struct columns cols;
+	char info[PI_INFO_MAX];
+	uint8_t color;		/* enum ui_color */
+};
+
+struct ui_conv {		/* a TCP or UDP conversation */
+	struct address a, b;	/* a: the first packet's source */
+	uint16_t pa, pb;
+	uint8_t ptype;		/* enum port_type */
+	uint32_t first_idx;	/* frame index of its first packet */
+	uint64_t pkts_ab, pkts_ba, bytes_ab, bytes_ba;
+	int64_t first_ts, last_ts;
+};
+
+struct ui_filter_state {
+	struct dfilter *df;	/* compiled filter, or NULL */
+	uint32_t conv;		/* conversation filter (conv index + 1), 0 = none */
+	int active;		/* a filter is applied (disp holds the displayed frames) */
+	uint32_t scan;		/* next frame index to test */
+	uint32_t *disp;
+	size_t ndisp, cap;
+	uint8_t *interest;
+	struct dtree *tree;
+	int64_t want_sel;	/* frame to select once the scan reaches it, -1 none */
+	char text[512];		/* the applied text (shown in the filter bar) */
+};
+
+struct ui {
+	const struct options *o;
+	struct store *st;
+	struct session *sess;
+	struct pinfo pi;		/* scratch for re-dissection */
+	struct httpd *server;
+
+	/* source */
+	struct capfile *cf;		/* the file (its map backs the store until exit) */
+	int loading;			/* cf still has packets to read */
+	char src_name[256];		/* escaped */
+	const char *state;		/* "file", "loading", "capturing", "stopped" */
+	int live;
+	int time_digits;
+	int if_known;
+	uint64_t file_size;
+	int load_error;
+	int64_t first_ts, prev_ts;
+	int have_first;
+	uint32_t unsaved;		/* live packets not written to a file */
+	uint32_t nmarked;
+
+	/* conversations */
+	struct ui_conv *convs;
+	size_t nconvs, convs_cap;
+	uint32_t *convhash;		/* open addressing, conv index + 1 */
+	size_t hashcap;
+
+	/* list */
+	struct ui_filter_state flt;
+	size_t sel, top;		/* rows in the displayed list */
+	int follow;			/* keep the last packet selected */
+	struct ui_row rows[UI_ROWCACHE];
+	struct dtree *rowtree;		/* interest tree for colouring */
+	uint8_t *rowinterest;
+
+	/* detail and hex */
+	struct dtree *tree;		/* the selected packet's tree, with text */
+	int64_t tree_idx;		/* frame index it holds, -1 none */
+	uint32_t *dlines;		/* visible node indices */
+	size_t ndlines, dlines_cap;
+	size_t dcur, dtop;
+	uint32_t *expanded;		/* remembered expansion keys (hash set) */
+	size_t nexp, expcap;
+	const struct field_def *dfocus_f;	/* focused field, kept across packets */
+	uint32_t hex_cur;		/* byte offset in the hex source */
+	int hex_src;
+	size_t hex_top;
+
+	/* layout */
+	enum ui_pane focus;
+	int zoom;			/* zoomed pane, -1 none */
+	int split[PANE_COUNT];		/* weights */
+	int rows_of[PANE_COUNT], y_of[PANE_COUNT];	/* set by the layout */
+
+	/* filter bar and prompts */
+	int editing;
+	struct lineedit fle;
+	struct dfilter_error ferr;
+	int fvalid;
+	char *hist[UI_HISTORY];
+	int nhist, hpos;
+	enum ui_prompt prompt;
+	struct lineedit ple;
+	enum ui_save_set save_set;
+	char msg[256];
+	int msg_err;
+	time_t msg_time;
+
+	/* views */
+	const struct ui_view *views[UI_VIEWS];
+	void *vstate[UI_VIEWS];
+	int nviews;
+	long help_top;
+
+	int quit;
+	int dirty;
+	int mouse;
+};
+
+/* app.c */
+void ui_message(struct ui *u, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_quit(struct ui *u);
+void ui_prompt(struct ui *u, enum ui_prompt p, const char *init);
+void ui_filter_edit(struct ui *u);
+/* Re-dissects frame idx into t (NULL: columns only) with visited=1. */
+void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols);
+void ui_layout(struct ui *u);
+void ui_draw_status(struct ui *u);
+
+/* list.c */
+size_t ui_ndisp(const struct ui *u);
+uint32_t ui_disp(const struct ui *u, size_t row);
+int64_t ui_sel_frame(const struct ui *u);	/* frame index, -1 when empty */
+void ui_select_frame(struct ui *u, uint32_t idx);	/* nearest displayed row */
+void ui_select_row(struct ui *u, size_t row);
+const struct ui_row *ui_row(struct ui *u, uint32_t idx);
+void ui_list_draw(struct ui *u);
+void ui_list_new_packets(struct ui *u);
+void ui_filter_apply_text(struct ui *u, const char *text);
+void ui_filter_conv(struct ui *u, uint32_t conv, const char *text);
+void ui_filter_clear(struct ui *u);
+int ui_filter_step(struct ui *u, int budget_us);	/* 1 while more work */
+void ui_filter_free(struct ui *u);
+void ui_list_move(struct ui *u, long delta);
+void ui_list_mouse(struct ui *u, int y, unsigned long bstate);
+
+/* detail.c */
+void ui_detail_sync(struct ui *u);		/* rebuild for the selected frame */
+void ui_detail_draw(struct ui *u);
+void ui_hex_draw(struct ui *u);
+void ui_detail_move(struct ui *u, long delta);
+void ui_detail_toggle(struct ui *u, int how);	/* -1 collapse, 0 toggle, 1 expand */
+void ui_detail_all(struct ui *u, int expand);
+void ui_hex_move(struct ui *u, long delta);
+const struct fnode *ui_detail_focus(struct ui *u);
+void ui_detail_apply_filter(struct ui *u);
+void ui_detail_help_line(struct ui *u, char *buf, size_t n);
+void ui_detail_mouse(struct ui *u, int y, int x, unsigned long bstate);
+void ui_hex_mouse(struct ui *u, int y, int x, unsigned long bstate);
+void ui_detail_free(struct ui *u);
+
+/* save.c: writes the packets whose indices are listed; -1 and errbuf on failure. */
+int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char *errbuf, size_t en);
+
+#endif
