@@ -29,6 +29,9 @@ void dfilter_free(struct dfilter *f);
 void dfilter_interest(const struct dfilter *f, uint8_t *bitset);
 /* Does the packet match?  The tree holds at least the interest fields. */
 int dfilter_apply(const struct dfilter *f, const struct dtree *t, const struct pinfo *pi);
+/* The compiled filter as canonical text (tests: "a eq 1" and "a == 1" dump alike).
+ * Returns the length it needed. */
+size_t dfilter_dump(const struct dfilter *f, char *buf, size_t n);
 /* Multi-line message for a terminal: the message, the text, a caret line. */
 void dfilter_error_format(const char *text, const struct dfilter_error *err, char *buf, size_t n);
 

@@ -1,0 +1,277 @@
+/* lex.c — display-filter tokens with byte positions (Wireshark 4.0's scanner).
+ *
+ * Words are runs of [A-Za-z0-9_.:] with '-' and '/' allowed after the first
+ * character: field names, numbers, addresses with a CIDR prefix and byte strings
+ * all lex as T_WORD and are told apart later, against the type they meet, as
+ * Wireshark does with its "unparsed" literals.  A word stops before "..", so
+ * "1..5" is 1, .., 5.  Keywords are whole words, case-sensitive ("AND" is not one).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "filter/dfilter_int.h"
+
+void dfl_err(struct dfilter_error *err, int col, int len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	err->col = col < 0 ? 0 : col;
+	err->len = len < 1 ? 1 : len;
+}
+
+static const struct {
+	const char *word;
+	enum tok_type type;
+	int sub;
+} keywords[] = {
+	{ "and", T_AND, 0 }, { "or", T_OR, 0 }, { "not", T_NOT, 0 }, { "in", T_IN, 0 },
+	{ "any", T_ANY, 0 }, { "all", T_ALL, 0 },
+	{ "eq", T_CMP, OP_EQ }, { "any_eq", T_CMP, OP_EQ }, { "ne", T_CMP, OP_NE },
+	{ "all_ne", T_CMP, OP_NE }, { "any_ne", T_CMP, OP_ANY_NE }, { "all_eq", T_CMP, OP_ALL_EQ },
+	{ "gt", T_CMP, OP_GT }, { "ge", T_CMP, OP_GE }, { "lt", T_CMP, OP_LT },
+	{ "le", T_CMP, OP_LE }, { "contains", T_CMP, OP_CONTAINS },
+	{ "matches", T_CMP, OP_MATCHES }, { "bitwise_and", T_BITAND, 0 },
+};
+
+/* Punctuation, longest first. */
+static const struct {
+	const char *s;
+	enum tok_type type;
+	int sub;
+} puncts[] = {
+	{ "===", T_CMP, OP_ALL_EQ }, { "!==", T_CMP, OP_ANY_NE },
+	{ "==", T_CMP, OP_EQ }, { "!=", T_CMP, OP_NE }, { "~=", T_CMP, OP_ANY_NE },
+	{ ">=", T_CMP, OP_GE }, { "<=", T_CMP, OP_LE }, { "&&", T_AND, 0 }, { "||", T_OR, 0 },
+	{ "..", T_DOTDOT, 0 },
+	{ ">", T_CMP, OP_GT }, { "<", T_CMP, OP_LT }, { "~", T_CMP, OP_MATCHES },
+	{ "!", T_NOT, 0 }, { "&", T_BITAND, 0 }, { "(", T_LPAREN, 0 }, { ")", T_RPAREN, 0 },
+	{ "{", T_LBRACE, 0 }, { "}", T_RBRACE, 0 }, { ",", T_COMMA, 0 }, { "#", T_HASH, 0 },
+	{ "+", T_PLUS, 0 }, { "-", T_MINUS, 0 }, { "*", T_STAR, 0 }, { "/", T_SLASH, 0 },
+	{ "%", T_PERCENT, 0 },
+};
+
+static const char *const op_names[] = {
+	[OP_EQ] = "==", [OP_NE] = "!=", [OP_ANY_NE] = "~=", [OP_ALL_EQ] = "===",
+	[OP_GT] = ">", [OP_GE] = ">=", [OP_LT] = "<", [OP_LE] = "<=",
+	[OP_CONTAINS] = "contains", [OP_MATCHES] = "matches",
+};
+
+const char *dfl_op_name(enum cmp_op op)
+{
+	return op_names[op];
+}
+
+static int is_word_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '_' || c == '.' || c == ':';
+}
+
+static int is_word_char(char c)
+{
+	return is_word_start(c) || c == '-' || c == '/';
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* One escape sequence at s (s[0] == '\\'): stores the byte, returns its length or 0
+ * when it is not a valid escape. */
+static int escape(const char *s, uint8_t *out)
+{
+	static const char simple[] = "a\ab\bf\fn\nr\rt\tv\v\\\\''\"\"";
+
+	for (const char *p = simple; *p; p += 2)
+		if (s[1] == p[0]) {
+			*out = (uint8_t)p[1];
+			return 2;
+		}
+	if (s[1] == 'x' && hexval(s[2]) >= 0) {
+		int v = hexval(s[2]), k = 3;
+		if (hexval(s[3]) >= 0)
+			v = v * 16 + hexval(s[k++]);
+		*out = (uint8_t)v;
+		return k;
+	}
+	if (s[1] >= '0' && s[1] <= '7') {
+		int v = 0, k = 1;
+		while (k < 4 && s[k] >= '0' && s[k] <= '7')
+			v = v * 8 + (s[k++] - '0');
+		if (v > 255)
+			return 0;
+		*out = (uint8_t)v;
+		return k;
+	}
+	return 0;
+}
+
+/* Scans a quoted string or character constant starting at its opening quote.
+ * Returns the offset after the closing quote, or -1 with err set. */
+static int scan_quoted(const char *text, int pos, char q, int raw, struct dfilter_error *err)
+{
+	int i = pos + 1;
+	uint8_t b;
+
+	for (;;) {
+		if (!text[i]) {
+			dfl_err(err, pos, i - pos, "The final quote was omitted in %c%.*s", q,
+			    i - pos - 1 > 40 ? 40 : i - pos - 1, text + pos + 1);
+			return -1;
+		}
+		if (text[i] == q)
+			return i + 1;
+		if (text[i] == '\\') {
+			int k;
+			if (raw) {
+				i += text[i + 1] ? 2 : 1;
+				continue;
+			}
+			k = escape(text + i, &b);
+			if (!k) {
+				dfl_err(err, i, text[i + 1] ? 2 : 1,
+				    "\\%c is not a valid character escape sequence",
+				    text[i + 1] ? text[i + 1] : ' ');
+				return -1;
+			}
+			i += k;
+			continue;
+		}
+		i++;
+	}
+}
+
+/* Decodes the body of a string or character token into a new buffer (NUL added). */
+char *dfl_decode_quoted(const char *text, const struct token *t, uint32_t *n)
+{
+	int raw = t->type == T_STRING && t->sub;
+	int start = t->pos + 1 + raw, end = t->pos + t->len - 1;
+	char *out = xmalloc((size_t)(end - start) + 1);
+	uint32_t k = 0;
+
+	for (int i = start; i < end;) {
+		uint8_t b;
+		int m;
+		if (text[i] == '\\' && raw) {
+			/* A raw string keeps the backslash; \" does not end it. */
+			out[k++] = text[i++];
+			if (i < end)
+				out[k++] = text[i++];
+			continue;
+		}
+		if (text[i] == '\\' && (m = escape(text + i, &b)) > 0) {
+			out[k++] = (char)b;
+			i += m;
+			continue;
+		}
+		out[k++] = text[i++];
+	}
+	out[k] = '\0';
+	*n = k;
+	return out;
+}
+
+int dfl_lex(const char *text, int pos, struct token *tok, struct dfilter_error *err)
+{
+	int i = pos;
+
+	while (is_space(text[i]))
+		i++;
+	tok->pos = i;
+	tok->sub = 0;
+	if (!text[i]) {
+		tok->type = T_END;
+		tok->len = 0;
+		return i;
+	}
+	if (text[i] == '"' || (text[i] == 'r' && text[i + 1] == '"')) {
+		int raw = text[i] == 'r';
+		int e = scan_quoted(text, i + raw, '"', raw, err);
+		if (e < 0)
+			return -1;
+		tok->type = T_STRING;
+		tok->sub = raw;
+		tok->len = e - i;
+		return e;
+	}
+	if (text[i] == '\'') {
+		int e = scan_quoted(text, i, '\'', 0, err);
+		if (e < 0)
+			return -1;
+		tok->type = T_CHAR;
+		tok->len = e - i;
+		return e;
+	}
+	if (text[i] == '$' && text[i + 1] == '{') {
+		int e = i + 2;
+		while (text[e] && text[e] != '}')
+			e++;
+		if (!text[e]) {
+			dfl_err(err, (int)strlen(text), 1, "Unexpected end of filter expression.");
+			return -1;
+		}
+		tok->type = T_REF;
+		tok->len = e + 1 - i;
+		return e + 1;
+	}
+	if (text[i] == '[') {
+		int e = i + 1;
+		while (text[e] && text[e] != ']')
+			e++;
+		if (!text[e]) {
+			dfl_err(err, (int)strlen(text), 1, "Unexpected end of filter expression.");
+			return -1;
+		}
+		tok->type = T_SLICE;
+		tok->len = e + 1 - i;
+		return e + 1;
+	}
+	if (is_word_start(text[i]) && !(text[i] == '.' && text[i + 1] == '.')) {
+		int e = i + 1;
+		while (is_word_char(text[e]) && !(text[e] == '.' && text[e + 1] == '.'))
+			e++;
+		tok->type = T_WORD;
+		tok->len = e - i;
+		for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++)
+			if ((int)strlen(keywords[k].word) == tok->len &&
+			    !strncmp(keywords[k].word, text + i, (size_t)tok->len)) {
+				tok->type = keywords[k].type;
+				tok->sub = keywords[k].sub;
+			}
+		return e;
+	}
+	for (size_t k = 0; k < sizeof(puncts) / sizeof(puncts[0]); k++) {
+		size_t n = strlen(puncts[k].s);
+		if (!strncmp(text + i, puncts[k].s, n)) {
+			tok->type = puncts[k].type;
+			tok->sub = puncts[k].sub;
+			tok->len = (int)n;
+			return i + (int)n;
+		}
+	}
+	/* One character (a whole UTF-8 sequence) no token starts with. */
+	tok->type = T_BAD;
+	tok->len = 1;
+	while (((unsigned char)text[i + tok->len] & 0xc0) == 0x80)
+		tok->len++;
+	return i + tok->len;
+}
