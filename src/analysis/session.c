@@ -6,6 +6,7 @@
 
 #include "analysis/reasm.h"
 #include "analysis/session.h"
+#include "analysis/udp_conv.h"
 #include "core/xmalloc.h"
 
 struct session *session_new(int keep_results)
@@ -13,6 +14,7 @@ struct session *session_new(int keep_results)
 	struct session *s = xcalloc(1, sizeof(*s));
 
 	s->keep_results = keep_results;
+	s->udp = udpconv_new(keep_results);
 	s->reasm = reasm_new(keep_results);
 	return s;
 }
@@ -21,6 +23,7 @@ void session_free(struct session *s)
 {
 	if (!s)
 		return;
+	udpconv_free(s->udp);
 	reasm_free(s->reasm);
 	free(s);
 }

@@ -71,15 +71,18 @@ const struct field_table frame_table = REG_TABLE(frame_fields);
 
 /* One row per dissector; protocol owners add their rows here. */
 static const struct dispatch link_table[] = {
-	{ 1, dissect_eth },
+	{ 0, dissect_null }, { 1, dissect_eth }, { 101, dissect_raw }, { 108, dissect_loop },
+	{ 113, dissect_sll }, { 228, dissect_raw_ipv4 }, { 229, dissect_raw_ipv6 },
+	{ 276, dissect_sll2 },
 };
 
 static const struct dispatch ethertype_table[] = {
-	{ 0x0800, dissect_ipv4 },
+	{ 0x0800, dissect_ipv4 }, { 0x0806, dissect_arp }, { 0x86dd, dissect_ipv6 },
+	{ 0x8100, dissect_vlan }, { 0x88a8, dissect_ieee8021ad }, { 0x9100, dissect_vlan },
 };
 
 static const struct dispatch ipproto_table[] = {
-	{ 0, NULL },
+	{ 1, dissect_icmp }, { 17, dissect_udp }, { 58, dissect_icmpv6 },
 };
 
 static dissector_fn lookup(const struct dispatch *t, size_t n, uint32_t key)
@@ -223,6 +226,8 @@ static struct field_def malformed_fields[] = {
 		"A header field had an impossible value or ran past its declared length.", 0 },
 	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"A note, warning or error the analysis raised about this packet.", 0 },
+	{ "_ws.short", "Packet size limited during capture", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
 };
 const struct field_table malformed_table = REG_TABLE(malformed_fields);
 
@@ -247,6 +252,21 @@ void dissect_truncated(struct dctx *d, uint32_t node)
 	tree_flag(d->tree, node, TN_TRUNCATED);
 }
 
+void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
+{
+	uint32_t m;
+
+	tree_flag(d->tree, node, TN_TRUNCATED);
+	if (d->pi->caplen >= d->pi->len) {
+		dissect_malformed(d, node, proto, "header runs past the end of the packet");
+		return;
+	}
+	m = tree_add(d->tree, 0, &malformed_fields[2], 0, 0);
+	tree_label(d->tree, m, "[Packet size limited during capture: %s truncated]", proto);
+	pi_push_proto(d->pi, "_ws.short");
+	col_append(d->pi, "[Packet size limited during capture]");
+}
+
 /* ---- Data ---- */
 
 static struct field_def data_fields[] = {
@@ -261,12 +281,14 @@ const struct field_table data_table = REG_TABLE(data_fields);
 
 void dissect_data(struct dctx *d, struct cur *c, uint32_t parent)
 {
+	/* parent: 0 for a top-level "Data" (after a transport), a protocol node for data
+	 * inside it (ICMP echo data). */
 	uint32_t off = cur_off(c), n = (uint32_t)cur_left(c), node;
 
 	if (!n)
 		return;
 	pi_push_proto(d->pi, "data");
-	node = tree_add(d->tree, 0, &data_fields[0], off, n);
+	node = tree_add(d->tree, parent, &data_fields[0], off, n);
 	tree_label(d->tree, node, "Data (%u byte%s)", n, n == 1 ? "" : "s");
 	tree_add_bytes(d->tree, node, &data_fields[1], off, n, c->p, n);
 	if (tree_text(d->tree) && node) {
@@ -296,6 +318,8 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	pi->info[0] = '\0';
 	pi->malformed = 0;
 	pi->malformed_proto = NULL;
+	pi->ip_ttl = 0;
+	pi->in_error = 0;
 	pi->ptype = PT_NONE;
 	pi->srcport = pi->dstport = 0;
 	memset(&pi->dl_src, 0, sizeof(pi->dl_src));

@@ -53,6 +53,9 @@ struct pinfo {
 	int info_len;
 	int info_fence;			/* col_clear keeps text before the fence */
 
+	uint8_t ip_ttl;			/* TTL / hop limit of the last IP header (ICMP Info) */
+	int in_error;			/* dissecting the packet quoted inside an ICMP error */
+
 	int malformed;			/* a layer was malformed */
 	const char *malformed_proto;
 };
@@ -104,6 +107,11 @@ void col_set_fence(struct pinfo *pi);
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);
 /* Marks a node truncated when the cursor ran out of captured bytes. */
 void dissect_truncated(struct dctx *d, uint32_t node);
+
+/* The captured bytes ran out inside proto's header: when the snapshot length cut the
+ * frame, "[Packet size limited during capture: PROTO truncated]" (and the same mark in
+ * Info, as Wireshark); otherwise the header claims more than the packet has: malformed. */
+void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto);
 
 /* Address formatting shared by columns and labels (never allocates). */
 void addr_to_str(const struct address *a, char *buf, size_t n);

@@ -95,6 +95,28 @@ static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const 
 	tree_flag(t, tree_add_uint(t, n, &fields[E_IG], off, 3, w), TN_HIDDEN);
 }
 
+void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
+    const struct field_def *trailer)
+{
+	struct pinfo *pi = d->pi;
+
+	if (!d->payload_used_set || d->payload_used >= cur_left(c))
+		return;
+	d->payload_used_set = 0;
+	uint32_t off = cur_off(c) + d->payload_used;
+	uint32_t n = (uint32_t)cur_left(c) - d->payload_used;
+	int pad = pi->len <= 60 || off < 60;
+	const uint8_t *p = c->p + d->payload_used;
+	if (pad && off + n > 60 && off < 60) {
+		tree_add_bytes(d->tree, node, &fields[E_PADDING], off, 60 - off, p, 60 - off);
+		p += 60 - off;
+		n -= 60 - off;
+		off = 60;
+		pad = 0;
+	}
+	tree_add_bytes(d->tree, node, pad ? &fields[E_PADDING] : trailer, off, n, p, n);
+}
+
 void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
@@ -138,19 +160,6 @@ void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 			dissect_data(d, &payload, parent);
 			return;
 		}
-		if (d->payload_used_set && d->payload_used < cur_left(c)) {
-			uint32_t off = cur_off(c) + d->payload_used;
-			uint32_t n = (uint32_t)cur_left(c) - d->payload_used;
-			int pad = pi->len <= 60 || off < 60;
-			const uint8_t *p = c->p + d->payload_used;
-			if (pad && off + n > 60 && off < 60) {
-				tree_add_bytes(d->tree, node, &fields[E_PADDING], off, 60 - off, p, 60 - off);
-				p += 60 - off;
-				n -= 60 - off;
-				off = 60;
-				pad = 0;
-			}
-			tree_add_bytes(d->tree, node, &fields[pad ? E_PADDING : E_TRAILER], off, n, p, n);
-		}
+		eth_add_trailer(d, node, c, &fields[E_TRAILER]);
 	}
 }

@@ -274,6 +274,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 			tree_label(t, fn, "%s = Fragment Offset: %u", bits, (frag & 0x1fff) * 8);
 		}
 	}
+	pi->ip_ttl = ttl;
 	tree_add_uint(t, node, &fields[I_TTL], start + 8, 1, ttl);
 	tree_add_uint(t, node, &fields[I_PROTO_F], start + 9, 1, proto);
 	n = tree_add_uint(t, node, &fields[I_CHECKSUM], start + 10, 2, sum);

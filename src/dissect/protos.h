@@ -12,12 +12,44 @@
 
 /* link layers */
 void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_null(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_loop(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_sll(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_sll2(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_raw_ipv4(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_raw_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_ieee8021ad(struct dctx *d, struct cur *c, uint32_t parent);
+/* Ethernet padding (to 60 bytes) and trailer after what the network layer claimed
+ * (d->payload_used), shown under `node`; clears payload_used_set once shown.  `c` is
+ * the cursor at the start of the link payload. */
+void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
+    const struct field_def *trailer);
 /* network layers */
 void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent);
+/* transport and above */
+void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
+/* DNS over TCP: c holds the 2-byte length and the message (for tcp.c's port table). */
+void dissect_dns_tcp(struct dctx *d, struct cur *c, uint32_t parent);
+/* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
+ * packet's columns, addresses and ports kept. */
+void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6);
+/* Internet checksum (RFC 1071) of p[0..n) added to a partial sum. */
+uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum);
 
 /* field tables (registry_tables.c) */
 extern const struct field_table frame_table, data_table, malformed_table;
 extern const struct field_table eth_table, ipv4_table;
+extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
+    arp_table, icmp_table, icmpv6_table, udp_table, dns_table;
 extern const struct val_str etype_vals[], ipproto_vals[];
 
 #endif

@@ -9,7 +9,17 @@
 static const struct field_table *const tables[] = {
 	&frame_table,
 	&eth_table,
+	&null_table,
+	&sll_table,
+	&raw_table,
+	&vlan_table,
 	&ipv4_table,
+	&ipv6_table,
+	&arp_table,
+	&icmp_table,
+	&icmpv6_table,
+	&udp_table,
+	&dns_table,
 	&data_table,
 	&malformed_table,
 };

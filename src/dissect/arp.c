@@ -1,0 +1,200 @@
+/* arp.c — Address Resolution Protocol (RFC 826).
+ *
+ *    0               8               16                              31
+ *   +---------------+---------------+-------------------------------+
+ *   |        Hardware type          |         Protocol type         |
+ *   | Hw size (6)   | Proto size (4)|            Opcode             |
+ *   |  Sender hardware address (hw size) | Sender protocol address  |
+ *   |  Target hardware address (hw size) | Target protocol address  |
+ *   +---------------------------------------------------------------+
+ *
+ * Ethernet/IPv4 addresses are shown typed; other sizes as bytes.  The Info column is
+ * Wireshark's ("Who has A? Tell B", "A is at M", gratuitous and probe forms).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dissect/fvalue.h"
+#include "dissect/protos.h"
+
+enum {
+	A_PROTO, A_HW_TYPE, A_PROTO_TYPE, A_HW_SIZE, A_PROTO_SIZE, A_OPCODE, A_ISGRAT,
+	A_ISPROBE, A_ISANNOUNCE, A_SRC_HW, A_SRC_HW_MAC, A_SRC_PROTO, A_SRC_IPV4,
+	A_DST_HW, A_DST_HW_MAC, A_DST_PROTO, A_DST_IPV4,
+};
+
+static const struct val_str hw_vals[] = {
+	{ 0, "NET/ROM pseudo" }, { 1, "Ethernet" }, { 2, "Experimental Ethernet" }, { 3, "AX.25" },
+	{ 4, "ProNET" }, { 5, "Chaos" }, { 6, "IEEE 802" }, { 7, "ARCNET" }, { 8, "Hyperchannel" },
+	{ 9, "Lanstar" }, { 10, "Autonet Short Address" }, { 11, "Localtalk" }, { 12, "LocalNet" },
+	{ 13, "Ultra link" }, { 14, "SMDS" }, { 15, "Frame Relay DLCI" }, { 16, "ATM" }, { 17, "HDLC" },
+	{ 18, "Fibre Channel" }, { 19, "ATM (RFC 2225)" }, { 20, "Serial Line" }, { 21, "ATM" },
+	{ 24, "IEEE 1394.1995" }, { 32, "InfiniBand" }, { 0, NULL }
+};
+static const struct val_str op_vals[] = {
+	{ 1, "request" }, { 2, "reply" }, { 3, "reverse request" }, { 4, "reverse reply" },
+	{ 5, "DRARP-Request" }, { 6, "DRARP-Reply" }, { 7, "DRARP-Error" }, { 8, "InARP-Request" },
+	{ 9, "InARP-Reply" }, { 10, "ARP-NAK" }, { 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[A_PROTO] = { "arp", "Address Resolution Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Finds the MAC address that owns an IPv4 address on the local link.", 0 },
+	[A_HW_TYPE] = { "arp.hw.type", "Hardware type", FT_UINT16, BASE_DEC, 0, 0, hw_vals,
+		"16 bits: link type (1 Ethernet).", 0 },
+	[A_PROTO_TYPE] = { "arp.proto.type", "Protocol type", FT_UINT16, BASE_HEX, 0, 0, etype_vals,
+		"16 bits: network protocol being resolved (0x0800 IPv4).", 0 },
+	[A_HW_SIZE] = { "arp.hw.size", "Hardware size", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Bytes in a hardware address (6 for Ethernet).", 0 },
+	[A_PROTO_SIZE] = { "arp.proto.size", "Protocol size", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Bytes in a protocol address (4 for IPv4).", 0 },
+	[A_OPCODE] = { "arp.opcode", "Opcode", FT_UINT16, BASE_DEC, 0, 0, op_vals,
+		"16 bits: 1 request (who has?), 2 reply (is at).", 0 },
+	[A_ISGRAT] = { "arp.isgratuitous", "Is gratuitous", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"Sender and target protocol address are the same: an announcement.", 0 },
+	[A_ISPROBE] = { "arp.isprobe", "Is probe", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"Sender address 0.0.0.0: checking that an address is free.", 0 },
+	[A_ISANNOUNCE] = { "arp.isannouncement", "Is announcement", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"A request announcing the sender's own address.", 0 },
+	[A_SRC_HW] = { "arp.src.hw", "Sender hardware address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Sender's link-layer address.", 0 },
+	[A_SRC_HW_MAC] = { "arp.src.hw_mac", "Sender MAC address", FT_ETHER, BASE_NONE, 0, 0, NULL,
+		"Sender's MAC address.", 0 },
+	[A_SRC_PROTO] = { "arp.src.proto", "Sender protocol address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Sender's network address.", 0 },
+	[A_SRC_IPV4] = { "arp.src.proto_ipv4", "Sender IP address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"Sender's IPv4 address.", 0 },
+	[A_DST_HW] = { "arp.dst.hw", "Target hardware address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Target's link-layer address (zero in a request: that is the question).", 0 },
+	[A_DST_HW_MAC] = { "arp.dst.hw_mac", "Target MAC address", FT_ETHER, BASE_NONE, 0, 0, NULL,
+		"Target's MAC address (zero in a request).", 0 },
+	[A_DST_PROTO] = { "arp.dst.proto", "Target protocol address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Target's network address.", 0 },
+	[A_DST_IPV4] = { "arp.dst.proto_ipv4", "Target IP address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"The IPv4 address being asked about or answered.", 0 },
+};
+const struct field_table arp_table = REG_TABLE(fields);
+
+static void addr_str(const uint8_t *a, unsigned n, int kind, char *buf, size_t len)
+{
+	if (kind == 1 && n == 6)
+		fv_ether(a, buf, len);
+	else if (kind == 2 && n == 4)
+		fv_ipv4(a, buf, len);
+	else {
+		size_t at = 0;
+		for (unsigned i = 0; i < n && at + 3 < len; i++)
+			at += (size_t)snprintf(buf + at, len - at, "%s%02x", i ? ":" : "", a[i]);
+		if (!n && len)
+			buf[0] = '\0';
+	}
+}
+
+void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node;
+	uint16_t hwt, prt, op;
+	uint8_t hs, ps;
+
+	pi_push_proto(pi, "arp");
+	col_set_proto(pi, "ARP");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[A_PROTO], start, 8);
+	hwt = cur_be16(c);
+	prt = cur_be16(c);
+	hs = cur_u8(c);
+	ps = cur_u8(c);
+	op = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "ARP");
+		return;
+	}
+	uint32_t tot = 8u + 2u * hs + 2u * ps;
+	tree_set_len(t, node, tot);
+	const uint8_t *sha = cur_ptr(c, hs), *spa = cur_ptr(c, ps);
+	const uint8_t *tha = cur_ptr(c, hs), *tpa = cur_ptr(c, ps);
+	int is_eth = (hwt == 1 || hwt == 6) && hs == 6, is_ip = prt == 0x0800 && ps == 4;
+	int have = cur_ok(c);
+	char s_hw[64], s_pr[64], t_hw[64], t_pr[64];
+
+	if (have) {
+		addr_str(sha, hs, is_eth, s_hw, sizeof(s_hw));
+		addr_str(spa, ps, is_ip ? 2 : 0, s_pr, sizeof(s_pr));
+		addr_str(tha, hs, is_eth, t_hw, sizeof(t_hw));
+		addr_str(tpa, ps, is_ip ? 2 : 0, t_pr, sizeof(t_pr));
+	}
+	int grat = have && ps && !memcmp(spa, tpa, ps);
+	int probe = have && is_ip && op == 1 && !spa[0] && !spa[1] && !spa[2] && !spa[3];
+	const char *opn = val_to_str(op, op_vals);
+	if (op == 1 && grat && !probe)
+		tree_label(t, node, "Address Resolution Protocol (request/gratuitous ARP)");
+	else if (op == 2 && grat)
+		tree_label(t, node, "Address Resolution Protocol (reply/gratuitous ARP)");
+	else if (probe)
+		tree_label(t, node, "Address Resolution Protocol (ARP Probe)");
+	else if (opn)
+		tree_label(t, node, "Address Resolution Protocol (%s)", opn);
+	else
+		tree_label(t, node, "Address Resolution Protocol (opcode 0x%04x)", op);
+	tree_add_uint(t, node, &fields[A_HW_TYPE], start, 2, hwt);
+	tree_add_uint(t, node, &fields[A_PROTO_TYPE], start + 2, 2, prt);
+	tree_add_uint(t, node, &fields[A_HW_SIZE], start + 4, 1, hs);
+	tree_add_uint(t, node, &fields[A_PROTO_SIZE], start + 5, 1, ps);
+	tree_add_uint(t, node, &fields[A_OPCODE], start + 6, 2, op);
+	if (op == 1 || op == 2) {
+		tree_flag(t, tree_add_uint(t, node, &fields[A_ISGRAT], start, 0, grat), TN_GENERATED | TN_HIDDEN);
+		tree_flag(t, tree_add_uint(t, node, &fields[A_ISPROBE], start, 0, probe), TN_GENERATED | TN_HIDDEN);
+		tree_flag(t, tree_add_uint(t, node, &fields[A_ISANNOUNCE], start, 0, grat && op == 1), TN_GENERATED | TN_HIDDEN);
+	}
+	if (!have) {
+		dissect_exhausted(d, node, "ARP");
+		return;
+	}
+	uint32_t o = start + 8;
+	if (is_eth)
+		tree_add_addr(t, node, &fields[A_SRC_HW_MAC], o, 6, sha);
+	else
+		tree_add_bytes(t, node, &fields[A_SRC_HW], o, hs, sha, hs);
+	o += hs;
+	if (is_ip)
+		tree_add_addr(t, node, &fields[A_SRC_IPV4], o, 4, spa);
+	else
+		tree_add_bytes(t, node, &fields[A_SRC_PROTO], o, ps, spa, ps);
+	o += ps;
+	if (is_eth)
+		tree_add_addr(t, node, &fields[A_DST_HW_MAC], o, 6, tha);
+	else
+		tree_add_bytes(t, node, &fields[A_DST_HW], o, hs, tha, hs);
+	o += hs;
+	if (is_ip)
+		tree_add_addr(t, node, &fields[A_DST_IPV4], o, 4, tpa);
+	else
+		tree_add_bytes(t, node, &fields[A_DST_PROTO], o, ps, tpa, ps);
+	d->payload_used = tot;
+	d->payload_used_set = 1;
+
+	switch (op) {
+	case 1:
+		if (probe)
+			col_append(pi, "Who has %s? (ARP Probe)", t_pr);
+		else if (grat)
+			col_append(pi, "ARP Announcement for %s", s_pr);
+		else
+			col_append(pi, "Who has %s? Tell %s", t_pr, s_pr);
+		break;
+	case 2:
+		if (grat)
+			col_append(pi, "Gratuitous ARP for %s (Reply)", s_pr);
+		else
+			col_append(pi, "%s is at %s", s_pr, s_hw);
+		break;
+	case 3: col_append(pi, "Who is %s? Tell %s", t_hw, s_hw); break;
+	case 4: col_append(pi, "%s is at %s", t_hw, t_pr); break;
+	default: col_append(pi, "Unknown ARP opcode 0x%04x", op); break;
+	}
+	(void)t_hw;
+}

@@ -1,0 +1,598 @@
+/* dns.c — Domain Name System (RFC 1035, 3596, 2782, 6891), mDNS (RFC 6762), LLMNR (RFC 4795).
+ *
+ *    0                   1                   2                   3
+ *   +-------------------------------+-------------------------------+
+ *   |          Transaction ID       |QR|Opcode|AA|TC|RD|RA|Z|AD|CD|RCODE|
+ *   |          QDCOUNT              |          ANCOUNT              |
+ *   |          NSCOUNT              |          ARCOUNT              |
+ *   +-------------------------------+-------------------------------+
+ *   | questions (name, type, class) | records (name, type, class, TTL, rdlength, rdata) …
+ *
+ * Names are label sequences with compression pointers (two bytes 11xxxxxx into the
+ * message).  dns_name() follows at most DNS_MAX_JUMPS pointers and writes at most
+ * DNS_NAME_MAX bytes, so a pointer loop or a forged chain ends as a truncated name,
+ * never a hang.  Over TCP the message is preceded by a 2-byte length: dns_tcp_payload
+ * is the entry point for tcp.c's port table.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dissect/fvalue.h"
+#include "dissect/protos.h"
+
+#define DNS_MAX_JUMPS 64
+#define DNS_NAME_MAX 1024
+
+enum {
+	D_PROTO, D_MDNS, D_LLMNR, D_LENGTH, D_ID, D_FLAGS, D_F_RESPONSE, D_F_OPCODE, D_F_AUTH,
+	D_F_TRUNC, D_F_RD, D_F_RA, D_F_Z, D_F_AD, D_F_CD, D_F_RCODE, D_QDCOUNT, D_ANCOUNT,
+	D_NSCOUNT, D_ARCOUNT, D_QRY_NAME, D_QRY_NAME_LEN, D_LABELS, D_QRY_TYPE, D_QRY_CLASS,
+	D_QRY_QU, D_RESP_NAME, D_RESP_TYPE, D_RESP_CLASS, D_RESP_CACHE_FLUSH, D_RESP_TTL,
+	D_RESP_LEN, D_A, D_AAAA, D_CNAME, D_NS, D_PTR, D_MX_PREF, D_MX_EXCH, D_TXT_LEN, D_TXT,
+	D_SOA_MNAME, D_SOA_RNAME, D_SOA_SERIAL, D_SOA_REFRESH, D_SOA_RETRY, D_SOA_EXPIRE,
+	D_SOA_MIN, D_SRV_PRIO, D_SRV_WEIGHT, D_SRV_PORT, D_SRV_TARGET, D_OPT_UDP, D_OPT_EXT_RCODE,
+	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA,
+};
+
+static const struct val_str type_short[] = {
+	{ 1, "A" }, { 2, "NS" }, { 3, "MD" }, { 4, "MF" }, { 5, "CNAME" }, { 6, "SOA" }, { 7, "MB" },
+	{ 8, "MG" }, { 9, "MR" }, { 10, "NULL" }, { 11, "WKS" }, { 12, "PTR" }, { 13, "HINFO" },
+	{ 14, "MINFO" }, { 15, "MX" }, { 16, "TXT" }, { 17, "RP" }, { 18, "AFSDB" }, { 24, "SIG" },
+	{ 25, "KEY" }, { 28, "AAAA" }, { 29, "LOC" }, { 33, "SRV" }, { 35, "NAPTR" }, { 36, "KX" },
+	{ 37, "CERT" }, { 39, "DNAME" }, { 41, "OPT" }, { 43, "DS" }, { 44, "SSHFP" }, { 46, "RRSIG" },
+	{ 47, "NSEC" }, { 48, "DNSKEY" }, { 49, "DHCID" }, { 50, "NSEC3" }, { 51, "NSEC3PARAM" },
+	{ 52, "TLSA" }, { 53, "SMIMEA" }, { 55, "HIP" }, { 59, "CDS" }, { 60, "CDNSKEY" },
+	{ 61, "OPENPGPKEY" }, { 62, "CSYNC" }, { 63, "ZONEMD" }, { 64, "SVCB" }, { 65, "HTTPS" },
+	{ 99, "SPF" }, { 249, "TKEY" }, { 250, "TSIG" }, { 251, "IXFR" }, { 252, "AXFR" },
+	{ 253, "MAILB" }, { 254, "MAILA" }, { 255, "ANY" }, { 256, "URI" }, { 257, "CAA" },
+	{ 32768, "TA" }, { 32769, "DLV" }, { 0, NULL }
+};
+static const struct val_str type_long[] = {
+	{ 1, "A (Host Address)" }, { 2, "NS (authoritative Name Server)" },
+	{ 5, "CNAME (Canonical NAME for an alias)" }, { 6, "SOA (Start Of a zone of Authority)" },
+	{ 12, "PTR (domain name PoinTeR)" }, { 13, "HINFO (host information)" },
+	{ 15, "MX (Mail eXchange)" }, { 16, "TXT (Text strings)" }, { 28, "AAAA (IPv6 Address)" },
+	{ 33, "SRV (Server Selection)" }, { 35, "NAPTR (Naming Authority PoinTeR)" },
+	{ 47, "NSEC (Next Secure)" }, { 46, "RRSIG (Resource Record Signature)" },
+	{ 48, "DNSKEY (DNS Public Key)" }, { 43, "DS (Delegation Signer)" },
+	{ 50, "NSEC3 (Next Secure v3)" }, { 51, "NSEC3PARAM (NSEC3 Parameters)" },
+	{ 255, "* (A request for all records the server/cache has available)" },
+	{ 0, NULL }
+};
+static const struct val_str class_vals[] = {
+	{ 1, "IN" }, { 3, "CH" }, { 4, "HS" }, { 254, "NONE" }, { 255, "ANY" }, { 0, NULL }
+};
+static const struct val_str opcode_vals[] = {
+	{ 0, "Standard query" }, { 1, "Inverse query" }, { 2, "Server status request" },
+	{ 4, "Zone change notification" }, { 5, "Dynamic update" }, { 6, "DNS Stateful operations (DSO)" },
+	{ 0, NULL }
+};
+static const struct val_str rcode_vals[] = {
+	{ 0, "No error" }, { 1, "Format error" }, { 2, "Server failure" }, { 3, "No such name" },
+	{ 4, "Not implemented" }, { 5, "Refused" }, { 6, "Name exists" }, { 7, "RRset exists" },
+	{ 8, "RRset does not exist" }, { 9, "Not authoritative" }, { 10, "Name out of zone" },
+	{ 11, "DSO-Type not implemented" }, { 16, "Bad OPT Version or TSIG Signature Failure" },
+	{ 17, "Key not recognized" }, { 18, "Signature out of time window" }, { 19, "Bad TKEY Mode" },
+	{ 20, "Duplicate key name" }, { 21, "Algorithm not supported" }, { 22, "Bad Truncation" },
+	{ 23, "Bad/missing Server Cookie" }, { 0, NULL }
+};
+static const struct val_str resp_vals[] = { { 0, "Message is a query" }, { 1, "Message is a response" }, { 0, NULL } };
+static const struct val_str auth_vals[] = { { 0, "Server is not an authority for domain" }, { 1, "Server is an authority for domain" }, { 0, NULL } };
+static const struct val_str trunc_vals[] = { { 0, "Message is not truncated" }, { 1, "Message is truncated" }, { 0, NULL } };
+static const struct val_str rd_vals[] = { { 0, "Don't do query recursively" }, { 1, "Do query recursively" }, { 0, NULL } };
+static const struct val_str ra_vals[] = { { 0, "Server can't do recursive queries" }, { 1, "Server can do recursive queries" }, { 0, NULL } };
+static const struct val_str z_vals[] = { { 0, "reserved (0)" }, { 1, "reserved (1)" }, { 0, NULL } };
+static const struct val_str ad_vals[] = { { 0, "Answer/authority portion was not authenticated by the server" }, { 1, "Answer/authority portion was authenticated by the server" }, { 0, NULL } };
+static const struct val_str cd_vals[] = { { 0, "Unacceptable" }, { 1, "Acceptable" }, { 0, NULL } };
+static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
+
+#define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
+#define U16(abbrev, name, help) { abbrev, name, FT_UINT16, BASE_DEC, 0, 0, NULL, help, 0 }
+#define U32(abbrev, name, help) { abbrev, name, FT_UINT32, BASE_DEC, 0, 0, NULL, help, 0 }
+#define FLAG(abbrev, name, mask, vals, help) { abbrev, name, FT_BOOLEAN, BASE_NONE, mask, 16, vals, help, 0 }
+static struct field_def fields[] = {
+	[D_PROTO] = { "dns", "Domain Name System", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Turns names into addresses: a query with questions, a response with answer records.", 0 },
+	[D_MDNS] = { "mdns", "Multicast Domain Name System", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"DNS on the local link over multicast (port 5353): service discovery, .local names.", 0 },
+	[D_LLMNR] = { "llmnr", "Link-local Multicast Name Resolution", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Windows' link-local name lookup over multicast (port 5355).", 0 },
+	[D_LENGTH] = U16("dns.length", "Length", "Over TCP: the 2-byte length of the DNS message that follows."),
+	[D_ID] = { "dns.id", "Transaction ID", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: chosen by the client, copied into the response to match them.", 0 },
+	[D_FLAGS] = { "dns.flags", "Flags", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: query/response, opcode, and the AA, TC, RD, RA, AD, CD bits plus the reply code.", 0 },
+	[D_F_RESPONSE] = FLAG("dns.flags.response", "Response", 0x8000, resp_vals, "1 bit: 0 query, 1 response."),
+	[D_F_OPCODE] = { "dns.flags.opcode", "Opcode", FT_UINT16, BASE_DEC, 0x7800, 16, opcode_vals,
+		"4 bits: kind of query (0 standard).", 0 },
+	[D_F_AUTH] = FLAG("dns.flags.authoritative", "Authoritative", 0x0400, auth_vals, "1 bit: the answer comes from the zone's own server."),
+	[D_F_TRUNC] = FLAG("dns.flags.truncated", "Truncated", 0x0200, trunc_vals, "1 bit: the message did not fit; retry over TCP."),
+	[D_F_RD] = FLAG("dns.flags.recdesired", "Recursion desired", 0x0100, rd_vals, "1 bit: the client asks the server to resolve fully."),
+	[D_F_RA] = FLAG("dns.flags.recavail", "Recursion available", 0x0080, ra_vals, "1 bit: the server resolves recursively."),
+	[D_F_Z] = FLAG("dns.flags.z", "Z", 0x0040, z_vals, "1 bit, reserved."),
+	[D_F_AD] = FLAG("dns.flags.authenticated", "Answer authenticated", 0x0020, ad_vals, "1 bit: DNSSEC validated the answer."),
+	[D_F_CD] = FLAG("dns.flags.checkdisable", "Non-authenticated data", 0x0010, cd_vals, "1 bit: the client accepts unvalidated data."),
+	[D_F_RCODE] = { "dns.flags.rcode", "Reply code", FT_UINT16, BASE_DEC, 0x000f, 16, rcode_vals,
+		"4 bits: 0 no error, 3 no such name (NXDOMAIN), 2 server failure.", 0 },
+	[D_QDCOUNT] = U16("dns.count.queries", "Questions", "Number of questions."),
+	[D_ANCOUNT] = U16("dns.count.answers", "Answer RRs", "Number of answer records."),
+	[D_NSCOUNT] = U16("dns.count.auth_rr", "Authority RRs", "Number of authority (name server) records."),
+	[D_ARCOUNT] = U16("dns.count.add_rr", "Additional RRs", "Number of additional records (EDNS OPT, glue)."),
+	[D_QRY_NAME] = STR("dns.qry.name", "Name", "The name asked about."),
+	[D_QRY_NAME_LEN] = U16("dns.qry.name.len", "Name Length", "Characters in the name."),
+	[D_LABELS] = U16("dns.count.labels", "Label Count", "Labels (dot-separated parts) in the name."),
+	[D_QRY_TYPE] = { "dns.qry.type", "Type", FT_UINT16, BASE_DEC, 0, 0, type_long,
+		"16 bits: record type wanted (1 A, 28 AAAA, 5 CNAME, 15 MX).", 0 },
+	[D_QRY_CLASS] = { "dns.qry.class", "Class", FT_UINT16, BASE_HEX, 0, 0, class_vals,
+		"16 bits: 1 = IN (Internet).", 0 },
+	[D_QRY_QU] = FLAG("dns.qry.qu", "\"QU\" question", 0x8000, NULL, "mDNS: the asker wants a unicast response."),
+	[D_RESP_NAME] = STR("dns.resp.name", "Name", "The name the record is about."),
+	[D_RESP_TYPE] = { "dns.resp.type", "Type", FT_UINT16, BASE_DEC, 0, 0, type_long,
+		"16 bits: record type.", 0 },
+	[D_RESP_CLASS] = { "dns.resp.class", "Class", FT_UINT16, BASE_HEX, 0, 0, class_vals,
+		"16 bits: 1 = IN.", 0 },
+	[D_RESP_CACHE_FLUSH] = FLAG("dns.resp.cache_flush", "Cache flush", 0x8000, NULL, "mDNS: replace cached records of this name."),
+	[D_RESP_TTL] = U32("dns.resp.ttl", "Time to live", "32 bits: seconds a resolver may cache the record."),
+	[D_RESP_LEN] = U16("dns.resp.len", "Data length", "16 bits: bytes of record data."),
+	[D_A] = { "dns.a", "Address", FT_IPv4, BASE_NONE, 0, 0, NULL, "An IPv4 address (A record).", 0 },
+	[D_AAAA] = { "dns.aaaa", "AAAA Address", FT_IPv6, BASE_NONE, 0, 0, NULL, "An IPv6 address (AAAA record).", 0 },
+	[D_CNAME] = STR("dns.cname", "CNAME", "The canonical name this alias points to."),
+	[D_NS] = STR("dns.ns", "Name Server", "A name server for the zone."),
+	[D_PTR] = STR("dns.ptr.domain_name", "Domain Name", "The name an address maps back to (reverse lookup)."),
+	[D_MX_PREF] = U16("dns.mx.preference", "Preference", "Lower is tried first."),
+	[D_MX_EXCH] = STR("dns.mx.mail_exchange", "Mail Exchange", "A mail server for the domain."),
+	[D_TXT_LEN] = { "dns.txt.length", "TXT Length", FT_UINT8, BASE_DEC, 0, 0, NULL, "Bytes of one text string.", 0 },
+	[D_TXT] = STR("dns.txt", "TXT", "A text string."),
+	[D_SOA_MNAME] = STR("dns.soa.mname", "Primary name server", "The zone's primary server."),
+	[D_SOA_RNAME] = STR("dns.soa.rname", "Responsible authority's mailbox", "Administrator mailbox, first dot is the @."),
+	[D_SOA_SERIAL] = U32("dns.soa.serial_number", "Serial Number", "Zone version."),
+	[D_SOA_REFRESH] = U32("dns.soa.refresh_interval", "Refresh Interval", "Seconds between secondary refreshes."),
+	[D_SOA_RETRY] = U32("dns.soa.retry_interval", "Retry Interval", "Seconds before retrying a failed refresh."),
+	[D_SOA_EXPIRE] = U32("dns.soa.expire_limit", "Expire limit", "Seconds a secondary keeps serving without refresh."),
+	[D_SOA_MIN] = U32("dns.soa.minimum_ttl", "Minimum TTL", "TTL for negative answers."),
+	[D_SRV_PRIO] = U16("dns.srv.priority", "Priority", "Lower is tried first."),
+	[D_SRV_WEIGHT] = U16("dns.srv.weight", "Weight", "Load share among equal priorities."),
+	[D_SRV_PORT] = U16("dns.srv.port", "Port", "Port of the service."),
+	[D_SRV_TARGET] = STR("dns.srv.target", "Target", "Host that provides the service."),
+	[D_OPT_UDP] = { "dns.rr.udp_payload_size", "UDP payload size", FT_UINT16, BASE_HEX, 0x7fff, 16, NULL,
+		"EDNS: largest UDP response the sender accepts.", 0 },
+	[D_OPT_EXT_RCODE] = { "dns.resp.ext_rcode", "Higher bits in extended RCODE", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"EDNS: upper 8 bits of a 12-bit reply code.", 0 },
+	[D_OPT_VERSION] = { "dns.resp.edns0_version", "EDNS0 version", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"EDNS version (0).", 0 },
+	[D_OPT_Z] = { "dns.resp.z", "Z", FT_UINT16, BASE_HEX, 0, 0, NULL, "EDNS flags.", 0 },
+	[D_OPT_DO] = FLAG("dns.resp.z.do", "DO bit", 0x8000, do_vals, "EDNS: the sender wants DNSSEC records."),
+	[D_OPT_ZRES] = { "dns.resp.z.reserved", "Reserved", FT_UINT16, BASE_HEX, 0x7fff, 16, NULL, "Must be zero.", 0 },
+	[D_DATA] = { "dns.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "Record data not decoded here.", 0 },
+};
+const struct field_table dns_table = REG_TABLE(fields);
+
+/* Reads the name at msg[off]; writes it dotted into out (no NUL inside labels is
+ * assumed: bytes are kept raw and escaped when shown).  Returns the bytes the name
+ * occupies at off (not following pointers), or 0 when it runs out of the message.
+ * *labels counts labels; a root name is "<Root>". */
+static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *out,
+    uint32_t outlen, uint32_t *outn, int *labels)
+{
+	uint32_t at = off, used = 0, n = 0;
+	int jumps = 0, nl = 0, ok = 0;
+
+	while (at < mlen) {
+		uint8_t l = msg[at];
+		if ((l & 0xc0) == 0xc0) {
+			if (at + 1 >= mlen)
+				break;
+			if (!jumps)
+				used = at + 2 - off;
+			if (++jumps > DNS_MAX_JUMPS)
+				break;
+			at = (uint32_t)(l & 0x3f) << 8 | msg[at + 1];
+			continue;
+		}
+		if (l & 0xc0)
+			break;
+		if (!l) {
+			if (!jumps)
+				used = at + 1 - off;
+			ok = 1;
+			break;
+		}
+		if (at + 1 + l > mlen)
+			break;
+		if (n && n + 1 < outlen)
+			out[n++] = '.';
+		for (uint32_t i = 0; i < l && n + 1 < outlen; i++)
+			out[n++] = (char)msg[at + 1 + i];
+		nl++;
+		at += 1u + l;
+		if (n >= DNS_NAME_MAX)
+			break;
+	}
+	if (!n) {
+		memcpy(out, "<Root>", 7);
+		n = 6;
+	}
+	out[n < outlen ? n : outlen - 1] = '\0';
+	*outn = n;
+	*labels = nl;
+	return ok ? used : (jumps ? used : 0);
+}
+
+static const char *type_name(uint16_t type, char *buf, size_t n)
+{
+	const char *s = val_to_str(type, type_short);
+	if (s)
+		return s;
+	snprintf(buf, n, "Unknown (%u)", type);
+	return buf;
+}
+
+static void ttl_str(uint32_t secs, char *buf, size_t n)
+{
+	static const struct { uint32_t div; const char *unit; } u[] = {
+		{ 86400, "day" }, { 3600, "hour" }, { 60, "minute" }, { 1, "second" },
+	};
+	size_t at = 0;
+
+	if (!secs) {
+		snprintf(buf, n, "0 seconds");
+		return;
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < 4; i++) {
+		uint32_t v = secs / u[i].div;
+		secs %= u[i].div;
+		if (!v)
+			continue;
+		int k = snprintf(buf + at, n - at, "%s%u %s%s", at ? ", " : "", v, u[i].unit, v == 1 ? "" : "s");
+		if (k < 0 || (size_t)k >= n - at)
+			break;
+		at += (size_t)k;
+	}
+}
+
+struct dnsctx {
+	struct dctx *d;
+	const uint8_t *msg;
+	uint32_t mlen, base;	/* base: frame offset of msg[0] */
+	int mdns, info;
+};
+
+static uint32_t add_name(struct dnsctx *x, uint32_t parent, int f, uint32_t off, uint32_t len,
+    const char *name, uint32_t n)
+{
+	struct dtree *t = x->d->tree;
+	return tree_add_bytes(t, parent, &fields[f], x->base + off, len,
+	    tree_keep(t, name, n), n);
+}
+
+static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
+{
+	struct dtree *t = x->d->tree;
+	char name[DNS_NAME_MAX + 8];
+	uint32_t n, at = *off;
+	int labels;
+	uint32_t used = dns_name(x->msg, x->mlen, at, name, sizeof(name), &n, &labels);
+
+	if (!used || at + used + 4 > x->mlen)
+		return 0;
+	uint16_t type = (uint16_t)(x->msg[at + used] << 8 | x->msg[at + used + 1]);
+	uint16_t cls = (uint16_t)(x->msg[at + used + 2] << 8 | x->msg[at + used + 3]);
+	uint16_t c15 = x->mdns ? cls & 0x7fff : cls;
+	char tb[32];
+	const char *cn = val_to_str(c15, class_vals);
+	uint32_t q = tree_add_text(t, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
+	    name, type_name(type, tb, sizeof(tb)), cn ? cn : "Unknown",
+	    x->mdns && (cls & 0x8000) ? ", \"QU\" question" : "");
+	uint32_t nn = add_name(x, q, D_QRY_NAME, at, used, name, n);
+	(void)nn;
+	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, n == 6 && !labels ? 6 : n), TN_GENERATED);
+	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, (uint32_t)labels), TN_GENERATED);
+	tree_add_uint(t, q, &fields[D_QRY_TYPE], x->base + at + used, 2, type);
+	tree_add_uint(t, q, &fields[D_QRY_CLASS], x->base + at + used + 2, 2, c15);
+	if (x->mdns)
+		tree_add_uint(t, q, &fields[D_QRY_QU], x->base + at + used + 2, 2, cls);
+	if (x->info) {
+		col_append(x->d->pi, " %s ", type_name(type, tb, sizeof(tb)));
+		col_append_escaped(x->d->pi, (const uint8_t *)name, n);
+		if (x->mdns && (cls & 0x8000))
+			col_append(x->d->pi, ", \"QU\" question");
+	}
+	*off = at + used + 4;
+	return 1;
+}
+
+static uint32_t rd_name(struct dnsctx *x, uint32_t off, char *buf, size_t n, uint32_t *nlen)
+{
+	int labels;
+	return dns_name(x->msg, x->mlen, off, buf, (uint32_t)n, nlen, &labels);
+}
+
+static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
+{
+	struct pinfo *pi = x->d->pi;
+	struct dtree *t = x->d->tree;
+	char name[DNS_NAME_MAX + 8], tb[32], s[DNS_NAME_MAX + 64], tmp[DNS_NAME_MAX + 8];
+	uint32_t n, at = *off, tn;
+	int labels;
+	uint32_t used = dns_name(x->msg, x->mlen, at, name, sizeof(name), &n, &labels);
+
+	if (!used || at + used + 10 > x->mlen)
+		return 0;
+	const uint8_t *h = x->msg + at + used;
+	uint16_t type = (uint16_t)(h[0] << 8 | h[1]), cls = (uint16_t)(h[2] << 8 | h[3]);
+	uint32_t ttl = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7];
+	uint16_t rdlen = (uint16_t)(h[8] << 8 | h[9]);
+	uint32_t rd = at + used + 10;
+	uint16_t c15 = x->mdns ? cls & 0x7fff : cls;
+	const char *cn = val_to_str(c15, class_vals);
+	const char *tname = type_name(type, tb, sizeof(tb));
+	int trunc = rd + rdlen > x->mlen;
+	uint32_t rdavail = trunc ? x->mlen - rd : rdlen;
+	const uint8_t *p = x->msg + rd;
+
+	s[0] = '\0';
+	if (type == 41)
+		tn = tree_add_text(t, parent, x->base + at, used + 10 + rdlen, "%s: type OPT", name);
+	else
+		tn = tree_add_text(t, parent, x->base + at, used + 10 + rdlen, "%s: type %s, class %s",
+		    name, tname, cn ? cn : "Unknown");
+	add_name(x, tn, D_RESP_NAME, at, used, name, n);
+	tree_add_uint(t, tn, &fields[D_RESP_TYPE], x->base + at + used, 2, type);
+	if (type == 41) {
+		tree_add_uint(t, tn, &fields[D_OPT_UDP], x->base + at + used + 2, 2, cls);
+		tree_add_uint(t, tn, &fields[D_OPT_EXT_RCODE], x->base + at + used + 4, 1, h[4]);
+		tree_add_uint(t, tn, &fields[D_OPT_VERSION], x->base + at + used + 5, 1, h[5]);
+		uint32_t z = tree_add_uint(t, tn, &fields[D_OPT_Z], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
+		tree_add_uint(t, z, &fields[D_OPT_DO], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
+		tree_add_uint(t, z, &fields[D_OPT_ZRES], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
+	} else {
+		tree_add_uint(t, tn, &fields[D_RESP_CLASS], x->base + at + used + 2, 2, c15);
+		if (x->mdns)
+			tree_add_uint(t, tn, &fields[D_RESP_CACHE_FLUSH], x->base + at + used + 2, 2, cls);
+		uint32_t ttn = tree_add_uint(t, tn, &fields[D_RESP_TTL], x->base + at + used + 4, 4, ttl);
+		if (tree_text(t)) {
+			char ts[96];
+			ttl_str(ttl, ts, sizeof(ts));
+			tree_label(t, ttn, "Time to live: %u (%s)", ttl, ts);
+		}
+	}
+	tree_add_uint(t, tn, &fields[D_RESP_LEN], x->base + at + used + 8, 2, rdlen);
+	uint32_t o = x->base + rd;
+	switch (type) {
+	case 1:
+		if (rdlen == 4 && !trunc) {
+			tree_add_addr(t, tn, &fields[D_A], o, 4, p);
+			fv_ipv4(p, s, sizeof(s));
+			tree_label_append(t, tn, ", addr %s", s);
+		}
+		break;
+	case 28:
+		if (rdlen == 16 && !trunc) {
+			tree_add_addr(t, tn, &fields[D_AAAA], o, 16, p);
+			fv_ipv6(p, s, sizeof(s));
+			tree_label_append(t, tn, ", addr %s", s);
+		}
+		break;
+	case 2: case 5: case 12: {
+		uint32_t k;
+		if (rd_name(x, rd, s, sizeof(s), &k)) {
+			int f = type == 2 ? D_NS : type == 5 ? D_CNAME : D_PTR;
+			add_name(x, tn, f, rd, rdlen, s, k);
+			tree_label_append(t, tn, ", %s %s", type == 2 ? "ns" : type == 5 ? "cname" : "", s);
+			if (type == 12)
+				tree_label(t, tn, "%s: type PTR, class %s, %s", name, cn ? cn : "Unknown", s);
+		}
+		break;
+	}
+	case 15:
+		if (rdlen >= 3 && !trunc) {
+			uint32_t k;
+			uint16_t pref = (uint16_t)(p[0] << 8 | p[1]);
+			tree_add_uint(t, tn, &fields[D_MX_PREF], o, 2, pref);
+			if (rd_name(x, rd + 2, tmp, sizeof(tmp), &k)) {
+				add_name(x, tn, D_MX_EXCH, rd + 2, rdlen - 2u, tmp, k);
+				tree_label_append(t, tn, ", preference %u, mx %s", pref, tmp);
+				snprintf(s, sizeof(s), "%u %s", pref, tmp);
+			}
+		}
+		break;
+	case 6: {
+		uint32_t k1, k2, u1, u2;
+		char r[DNS_NAME_MAX + 8];
+		u1 = rd_name(x, rd, tmp, sizeof(tmp), &k1);
+		if (!u1 || trunc)
+			break;
+		u2 = rd_name(x, rd + u1, r, sizeof(r), &k2);
+		add_name(x, tn, D_SOA_MNAME, rd, u1, tmp, k1);
+		tree_label_append(t, tn, ", mname %s", tmp);
+		snprintf(s, sizeof(s), "%s", tmp);
+		if (!u2 || rd + u1 + u2 + 20 > x->mlen)
+			break;
+		add_name(x, tn, D_SOA_RNAME, rd + u1, u2, r, k2);
+		const uint8_t *q = x->msg + rd + u1 + u2;
+		for (int i = 0; i < 5; i++) {
+			uint32_t v = (uint32_t)q[4 * i] << 24 | (uint32_t)q[4 * i + 1] << 16 |
+			    (uint32_t)q[4 * i + 2] << 8 | q[4 * i + 3];
+			uint32_t vn = tree_add_uint(t, tn, &fields[D_SOA_SERIAL + i], o + u1 + u2 + 4u * i, 4, v);
+			if (i && tree_text(t)) {
+				char ts[96];
+				ttl_str(v, ts, sizeof(ts));
+				tree_label(t, vn, "%s: %u (%s)", fields[D_SOA_SERIAL + i].name, v, ts);
+			}
+		}
+		break;
+	}
+	case 16: {
+		uint32_t i = 0;
+		while (i < rdavail) {
+			uint8_t l = p[i];
+			tree_add_uint(t, tn, &fields[D_TXT_LEN], o + i, 1, l);
+			uint32_t k = i + 1 + l <= rdavail ? l : rdavail - i - 1;
+			tree_add_bytes(t, tn, &fields[D_TXT], o + i + 1, k, p + i + 1, k);
+			if (!s[0] && info)
+				snprintf(s, sizeof(s) < (size_t)k + 1 ? sizeof(s) : (size_t)k + 1, "%s", (const char *)p + i + 1);
+			i += 1u + l;
+		}
+		break;
+	}
+	case 33:
+		if (rdlen >= 7 && !trunc) {
+			uint16_t pr = (uint16_t)(p[0] << 8 | p[1]), w = (uint16_t)(p[2] << 8 | p[3]);
+			uint16_t port = (uint16_t)(p[4] << 8 | p[5]);
+			uint32_t k;
+			tree_add_uint(t, tn, &fields[D_SRV_PRIO], o, 2, pr);
+			tree_add_uint(t, tn, &fields[D_SRV_WEIGHT], o + 2, 2, w);
+			tree_add_uint(t, tn, &fields[D_SRV_PORT], o + 4, 2, port);
+			if (rd_name(x, rd + 6, tmp, sizeof(tmp), &k)) {
+				add_name(x, tn, D_SRV_TARGET, rd + 6, rdlen - 6u, tmp, k);
+				tree_label_append(t, tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
+				snprintf(s, sizeof(s), "%u %u %u %s", pr, w, port, tmp);
+			}
+		}
+		break;
+	case 41:
+		break;
+	default:
+		if (rdavail)
+			tree_add_bytes(t, tn, &fields[D_DATA], o, rdavail, p, rdavail);
+		break;
+	}
+	if (info && x->info) {
+		col_append(pi, " %s", tname);
+		if (type == 1 || type == 28 || type == 2 || type == 5 || type == 12 || type == 15 || type == 6 || type == 33) {
+			if (s[0]) {
+				col_append(pi, " ");
+				col_append_escaped(pi, (const uint8_t *)s, strlen(s));
+			}
+		}
+	}
+	*off = rd + rdlen;
+	return !trunc;
+}
+
+/* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
+static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
+{
+	static const char *const names[] = { "dns", "mdns", "llmnr" };
+	static const char *const cols[] = { "DNS", "MDNS", "LLMNR" };
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	struct dnsctx x;
+	uint32_t start = cur_off(c), node;
+
+	pi_push_proto(pi, names[kind]);
+	col_set_proto(pi, cols[kind]);
+	col_clear(pi);
+	node = tree_add(t, 0, &fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR], start,
+	    (uint32_t)cur_left(c));
+	if (tcp) {
+		uint16_t len = cur_be16(c);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "DNS");
+			return;
+		}
+		tree_add_uint(t, node, &fields[D_LENGTH], start, 2, len);
+		struct cur m = cur_sub(c, len, NULL);
+		*c = m;
+		start += 2;
+	}
+	x.d = d;
+	x.msg = c->p;
+	x.mlen = (uint32_t)cur_left(c);
+	x.base = start;
+	x.mdns = kind == 1;
+	x.info = pi->want_cols;
+	if (x.mlen < 12) {
+		dissect_exhausted(d, node, "DNS");
+		cur_skip(c, cur_left(c));
+		return;
+	}
+	const uint8_t *h = c->p;
+	uint16_t id = (uint16_t)(h[0] << 8 | h[1]), flags = (uint16_t)(h[2] << 8 | h[3]);
+	uint16_t qd = (uint16_t)(h[4] << 8 | h[5]), an = (uint16_t)(h[6] << 8 | h[7]);
+	uint16_t ns = (uint16_t)(h[8] << 8 | h[9]), ar = (uint16_t)(h[10] << 8 | h[11]);
+	int resp = flags >> 15, opcode = flags >> 11 & 15, rcode = flags & 15;
+	const char *opn = val_to_str((uint32_t)opcode, opcode_vals);
+	const char *rcn = val_to_str((uint32_t)rcode, rcode_vals);
+
+	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
+	    resp ? "response" : "query");
+	col_append(pi, "%s%s 0x%04x", opn ? opn : "Unknown operation", resp ? " response" : "", id);
+	if (resp && rcode)
+		col_append(pi, " %s", rcn ? rcn : "Unknown error");
+	tree_add_uint(t, node, &fields[D_ID], start, 2, id);
+	uint32_t fn = tree_add_uint(t, node, &fields[D_FLAGS], start + 2, 2, flags);
+	if (tree_text(t)) {
+		if (resp && rcode)
+			tree_label(t, fn, "Flags: 0x%04x %s response, %s", flags, opn ? opn : "Unknown operation",
+			    rcn ? rcn : "Unknown error");
+		else
+			tree_label(t, fn, "Flags: 0x%04x %s%s", flags, opn ? opn : "Unknown operation",
+			    resp ? " response" : "");
+	}
+	tree_add_uint(t, fn, &fields[D_F_RESPONSE], start + 2, 2, flags);
+	tree_add_uint(t, fn, &fields[D_F_OPCODE], start + 2, 2, flags);
+	if (resp)
+		tree_add_uint(t, fn, &fields[D_F_AUTH], start + 2, 2, flags);
+	tree_add_uint(t, fn, &fields[D_F_TRUNC], start + 2, 2, flags);
+	tree_add_uint(t, fn, &fields[D_F_RD], start + 2, 2, flags);
+	if (resp)
+		tree_add_uint(t, fn, &fields[D_F_RA], start + 2, 2, flags);
+	tree_add_uint(t, fn, &fields[D_F_Z], start + 2, 2, flags);
+	if (resp)
+		tree_add_uint(t, fn, &fields[D_F_AD], start + 2, 2, flags);
+	tree_add_uint(t, fn, &fields[D_F_CD], start + 2, 2, flags);
+	if (resp)
+		tree_add_uint(t, fn, &fields[D_F_RCODE], start + 2, 2, flags);
+	tree_add_uint(t, node, &fields[D_QDCOUNT], start + 4, 2, qd);
+	tree_add_uint(t, node, &fields[D_ANCOUNT], start + 6, 2, an);
+	tree_add_uint(t, node, &fields[D_NSCOUNT], start + 8, 2, ns);
+	tree_add_uint(t, node, &fields[D_ARCOUNT], start + 10, 2, ar);
+
+	uint32_t off = 12;
+	int ok = 1;
+	if (qd) {
+		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries");
+		for (unsigned i = 0; i < qd && ok; i++)
+			ok = question(&x, q, &off);
+	}
+	static const char *const sect[] = { "Answers", "Authoritative nameservers", "Additional records" };
+	uint16_t counts[3] = { an, ns, ar };
+	for (int s = 0; s < 3 && ok; s++) {
+		if (!counts[s])
+			continue;
+		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]);
+		for (unsigned i = 0; i < counts[s] && ok; i++)
+			ok = record(&x, q, &off, s == 0 || !resp);
+	}
+	if (!ok)
+		dissect_exhausted(d, node, "DNS");
+	cur_skip(c, cur_left(c));
+}
+
+void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	(void)parent;
+	dns_message(d, c, 0, 0);
+}
+
+void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	(void)parent;
+	dns_message(d, c, 1, 0);
+}
+
+void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	(void)parent;
+	dns_message(d, c, 2, 0);
+}
+
+void dissect_dns_tcp(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	(void)parent;
+	dns_message(d, c, 0, 1);
+}

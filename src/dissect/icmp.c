@@ -1,0 +1,318 @@
+/* icmp.c — Internet Control Message Protocol for IPv4 (RFC 792, 950, 1256, 8335).
+ *
+ *    0                   1                   2                   3
+ *   +---------------+---------------+-------------------------------+
+ *   |     Type      |     Code      |          Checksum             |
+ *   +---------------+---------------+-------------------------------+
+ *   |  rest of header (identifier/sequence, gateway, unused …)      |
+ *   +---------------------------------------------------------------+
+ *   |  data: for errors, the IP header + 8 bytes of the offending packet
+ *
+ * Errors (unreachable, redirect, time exceeded, parameter problem, source quench)
+ * quote the datagram that caused them; it is dissected as IP again inside the ICMP node
+ * (icmp_quoted), with the columns and addresses of the outer packet kept, as Wireshark
+ * does.  The checksum is verified when the whole message was captured.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dissect/protos.h"
+
+enum {
+	C_PROTO, C_TYPE, C_CODE, C_CHECKSUM, C_CHECKSUM_STATUS, C_UNUSED, C_IDENT, C_IDENT_LE,
+	C_SEQ, C_SEQ_LE, C_MTU, C_GW, C_POINTER, C_ORIG_TS, C_RECV_TS, C_XMIT_TS, C_MASK,
+	C_NUM_ADDRS, C_ENTRY_SIZE, C_LIFETIME, C_ROUTER, C_PREF, C_RESERVED,
+};
+
+static const struct val_str type_vals[] = {
+	{ 0, "Echo (ping) reply" }, { 1, "Reserved" }, { 2, "Reserved" },
+	{ 3, "Destination unreachable" }, { 4, "Source quench (flow control)" }, { 5, "Redirect" },
+	{ 6, "Alternate host address" }, { 8, "Echo (ping) request" }, { 9, "Router advertisement" },
+	{ 10, "Router solicitation" }, { 11, "Time-to-live exceeded" }, { 12, "Parameter problem" },
+	{ 13, "Timestamp request" }, { 14, "Timestamp reply" }, { 15, "Information request" },
+	{ 16, "Information reply" }, { 17, "Address mask request" }, { 18, "Address mask reply" },
+	{ 19, "Reserved (for security)" }, { 30, "Traceroute" }, { 31, "Datagram Conversion Error" },
+	{ 32, "Mobile Host Redirect" }, { 33, "IPv6 Where-Are-You" }, { 34, "IPv6 I-Am-Here" },
+	{ 35, "Mobile Registration Request" }, { 36, "Mobile Registration Reply" },
+	{ 37, "Domain Name Request" }, { 38, "Domain Name Reply" }, { 39, "SKIP" }, { 40, "Photuris" },
+	{ 41, "Experimental mobility protocols" }, { 42, "Extended Echo request" },
+	{ 43, "Extended Echo reply" }, { 0, NULL }
+};
+static const struct val_str unreach_codes[] = {
+	{ 0, "Network unreachable" }, { 1, "Host unreachable" }, { 2, "Protocol unreachable" },
+	{ 3, "Port unreachable" }, { 4, "Fragmentation needed" }, { 5, "Source route failed" },
+	{ 6, "Destination network unknown" }, { 7, "Destination host unknown" },
+	{ 8, "Source host isolated" }, { 9, "Network administratively prohibited" },
+	{ 10, "Host administratively prohibited" }, { 11, "Network unreachable for TOS" },
+	{ 12, "Host unreachable for TOS" }, { 13, "Communication administratively filtered" },
+	{ 14, "Host precedence violation" }, { 15, "Precedence cutoff in effect" }, { 0, NULL }
+};
+static const struct val_str redirect_codes[] = {
+	{ 0, "Redirect for network" }, { 1, "Redirect for host" },
+	{ 2, "Redirect for TOS and network" }, { 3, "Redirect for TOS and host" }, { 0, NULL }
+};
+static const struct val_str ttl_codes[] = {
+	{ 0, "Time to live exceeded in transit" }, { 1, "Fragment reassembly time exceeded" },
+	{ 0, NULL }
+};
+static const struct val_str par_codes[] = {
+	{ 0, "IP header bad" }, { 1, "Required option missing" }, { 2, "Bad length" }, { 0, NULL }
+};
+static const struct val_str rtradv_codes[] = {
+	{ 0, "Normal router advertisement" }, { 16, "Does not route common traffic" }, { 0, NULL }
+};
+static const struct val_str ext_echo_req_codes[] = { { 0, "No error" }, { 0, NULL } };
+static const struct val_str ext_echo_reply_codes[] = {
+	{ 0, "No error" }, { 1, "Malformed Query" }, { 2, "No Such Interface" },
+	{ 3, "No Such Table Entry" }, { 4, "Multiple Interfaces Satisfy Query" }, { 0, NULL }
+};
+static const struct val_str checksum_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[C_PROTO] = { "icmp", "Internet Control Message Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"IPv4's control messages: ping (echo), unreachable, time exceeded (traceroute).", 0 },
+	[C_TYPE] = { "icmp.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,
+		"8 bits: kind of message (8 echo request, 0 echo reply, 3 unreachable, 11 time exceeded).", 0 },
+	[C_CODE] = { "icmp.code", "Code", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: detail within the type (for unreachable: 3 = port unreachable).", 0 },
+	[C_CHECKSUM] = { "icmp.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: ones' complement sum over the whole ICMP message.", 0 },
+	[C_CHECKSUM_STATUS] = { "icmp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
+		"Whether the checksum matched the message.", 0 },
+	[C_UNUSED] = { "icmp.unused", "Unused", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"4 bytes of an error message that carry nothing.", 0 },
+	[C_IDENT] = { "icmp.ident", "Identifier (BE)", FT_UINT16, BASE_DEC_HEX, 0, 0, NULL,
+		"16 bits: matches replies to requests (often the pinging process id), read big-endian.", 0 },
+	[C_IDENT_LE] = { "icmp.ident_le", "Identifier (LE)", FT_UINT16, BASE_DEC_HEX, 0, 0, NULL,
+		"The same identifier read little-endian (Windows writes it that way).", 0 },
+	[C_SEQ] = { "icmp.seq", "Sequence Number (BE)", FT_UINT16, BASE_DEC_HEX, 0, 0, NULL,
+		"16 bits: counts the pings, read big-endian.", 0 },
+	[C_SEQ_LE] = { "icmp.seq_le", "Sequence Number (LE)", FT_UINT16, BASE_DEC_HEX, 0, 0, NULL,
+		"The same sequence number read little-endian.", 0 },
+	[C_MTU] = { "icmp.mtu", "MTU of next hop", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Largest packet the next link takes (fragmentation needed, path MTU discovery).", 0 },
+	[C_GW] = { "icmp.redir_gw", "Gateway Address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"Router a redirect tells the host to use instead.", 0 },
+	[C_POINTER] = { "icmp.pointer", "Pointer", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Byte of the quoted header where the problem is.", 0 },
+	[C_ORIG_TS] = { "icmp.originate_timestamp", "Originate Timestamp", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Milliseconds since midnight UT when the request was sent.", 0 },
+	[C_RECV_TS] = { "icmp.receive_timestamp", "Receive Timestamp", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Milliseconds since midnight UT when the request arrived.", 0 },
+	[C_XMIT_TS] = { "icmp.transmit_timestamp", "Transmit Timestamp", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Milliseconds since midnight UT when the reply was sent.", 0 },
+	[C_MASK] = { "icmp.address_mask", "Address Mask", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"Subnet mask (address mask reply).", 0 },
+	[C_NUM_ADDRS] = { "icmp.num_addrs", "Number of addresses", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Router addresses in this advertisement.", 0 },
+	[C_ENTRY_SIZE] = { "icmp.addr_entry_size", "Address entry size", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"32-bit words per address entry.", 0 },
+	[C_LIFETIME] = { "icmp.lifetime", "Lifetime", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Seconds the advertised addresses stay valid.", 0 },
+	[C_ROUTER] = { "icmp.router_address", "Router address", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"An advertised router address.", 0 },
+	[C_PREF] = { "icmp.pref_level", "Preference level", FT_INT32, BASE_DEC, 0, 0, NULL,
+		"Preference of the router as a default router.", 0 },
+	[C_RESERVED] = { "icmp.reserved", "Reserved", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Must be zero.", 0 },
+};
+const struct field_table icmp_table = REG_TABLE(fields);
+
+uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum)
+{
+	for (size_t i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (n & 1)
+		sum += (uint32_t)p[n - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6)
+{
+	struct pinfo *pi = d->pi;
+	struct pinfo save = *pi;
+
+	pi->in_error = 1;
+	uint32_t used = d->payload_used;
+	int used_set = d->payload_used_set;
+	if (v6)
+		dissect_ipv6(d, c, parent);
+	else
+		dissect_ipv4(d, c, parent);
+	d->payload_used = used;
+	d->payload_used_set = used_set;
+	/* The outer packet keeps its columns, addresses and ports; the protocol chain and
+	 * the malformed mark are the inner packet's too. */
+	int np = pi->nprotos, mal = pi->malformed;
+	const char *malp = pi->malformed_proto;
+	const char *protos[PI_MAX_PROTOS];
+	memcpy(protos, pi->protos, sizeof(protos));
+	*pi = save;
+	memcpy(pi->protos, protos, sizeof(protos));
+	pi->nprotos = np;
+	pi->malformed = mal;
+	pi->malformed_proto = malp;
+}
+
+static const struct val_str *codes_for(uint8_t type)
+{
+	switch (type) {
+	case 3: return unreach_codes;
+	case 5: return redirect_codes;
+	case 9: return rtradv_codes;
+	case 11: return ttl_codes;
+	case 12: return par_codes;
+	case 42: return ext_echo_req_codes;
+	case 43: return ext_echo_reply_codes;
+	default: return NULL;
+	}
+}
+
+void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node, n;
+	const uint8_t *msg = c->p;
+	size_t mlen = cur_left(c);
+	uint8_t type, code;
+	uint16_t sum;
+
+	pi_push_proto(pi, "icmp");
+	col_set_proto(pi, "ICMP");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[C_PROTO], start, (uint32_t)mlen);
+	type = cur_u8(c);
+	code = cur_u8(c);
+	sum = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "ICMP");
+		return;
+	}
+	const char *tname = val_to_str(type, type_vals);
+	const char *cname = codes_for(type) ? val_to_str(code, codes_for(type)) : NULL;
+	if (!tname)
+		tname = "Unknown ICMP (obsolete or malformed?)";
+	col_append(pi, "%-20s", tname);
+	if (cname)
+		col_append(pi, " (%s)", cname);
+	n = tree_add_uint(t, node, &fields[C_TYPE], start, 1, type);
+	tree_label(t, n, "Type: %u (%s)", type, tname);
+	n = tree_add_uint(t, node, &fields[C_CODE], start + 1, 1, code);
+	if (cname)
+		tree_label(t, n, "Code: %u (%s)", code, cname);
+	n = tree_add_uint(t, node, &fields[C_CHECKSUM], start + 2, 2, sum);
+	if (!pi->in_error && pi->caplen >= pi->len) {
+		uint16_t want = inet_cksum(msg, mlen, 0);
+		int good = want == 0;
+		if (good)
+			tree_label(t, n, "Checksum: 0x%04x [correct]", sum);
+		else {
+			/* The value the field should hold: the sum with the field as zero. */
+			uint32_t s = 0;
+			for (size_t i = 0; i + 1 < mlen; i += 2)
+				if (i != 2)
+					s += (uint32_t)(msg[i] << 8 | msg[i + 1]);
+			if (mlen & 1)
+				s += (uint32_t)msg[mlen - 1] << 8;
+			while (s >> 16)
+				s = (s & 0xffff) + (s >> 16);
+			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, (uint16_t)~s);
+		}
+		tree_flag(t, tree_add_uint(t, node, &fields[C_CHECKSUM_STATUS], start + 2, 0, good ? 1 : 0), TN_GENERATED);
+	} else {
+		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
+		tree_flag(t, tree_add_uint(t, node, &fields[C_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
+	}
+
+	uint32_t at = start + 4;
+	switch (type) {
+	case 0: case 8: case 13: case 14: case 15: case 16: case 17: case 18: case 42: case 43: {
+		uint16_t id = cur_be16(c), seq = cur_be16(c);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "ICMP");
+			return;
+		}
+		uint16_t idle = (uint16_t)(id >> 8 | id << 8), seqle = (uint16_t)(seq >> 8 | seq << 8);
+		tree_add_uint(t, node, &fields[C_IDENT], at, 2, id);
+		tree_add_uint(t, node, &fields[C_IDENT_LE], at, 2, idle);
+		tree_add_uint(t, node, &fields[C_SEQ], at + 2, 2, seq);
+		tree_add_uint(t, node, &fields[C_SEQ_LE], at + 2, 2, seqle);
+		if (type != 42 && type != 43)
+			col_append(pi, " id=0x%04x, seq=%u/%u, ttl=%u", id, seq, seqle, pi->ip_ttl);
+		if (type == 13 || type == 14) {
+			tree_add_uint(t, node, &fields[C_ORIG_TS], at + 4, 4, cur_be32(c));
+			tree_add_uint(t, node, &fields[C_RECV_TS], at + 8, 4, cur_be32(c));
+			tree_add_uint(t, node, &fields[C_XMIT_TS], at + 12, 4, cur_be32(c));
+		} else if (type == 17 || type == 18) {
+			uint8_t m[4];
+			cur_bytes(c, m, 4);
+			if (cur_ok(c))
+				tree_add_addr(t, node, &fields[C_MASK], at + 4, 4, m);
+		}
+		if (cur_ok(c))
+			dissect_data(d, c, node);
+		return;
+	}
+	case 3: case 4: case 11: case 12: case 5: {
+		if (!cur_has(c, 4)) {
+			dissect_exhausted(d, node, "ICMP");
+			return;
+		}
+		if (type == 5) {
+			tree_add_addr(t, node, &fields[C_GW], at, 4, c->p);
+		} else if (type == 12) {
+			tree_add_uint(t, node, &fields[C_POINTER], at, 1, c->p[0]);
+			tree_add_bytes(t, node, &fields[C_UNUSED], at + 1, 3, c->p + 1, 3);
+		} else if (type == 3 && code == 4) {
+			tree_add_bytes(t, node, &fields[C_UNUSED], at, 2, c->p, 2);
+			tree_add_uint(t, node, &fields[C_MTU], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
+		} else
+			tree_add_bytes(t, node, &fields[C_UNUSED], at, 4, c->p, 4);
+		cur_skip(c, 4);
+		if (cur_left(c) && !pi->in_error) {
+			uint8_t ver = cur_peek(c, 0) >> 4;
+			if (ver == 4)
+				icmp_quoted(d, c, node, 0);
+			else
+				dissect_data(d, c, node);
+		} else
+			dissect_data(d, c, node);
+		return;
+	}
+	case 9: {
+		uint8_t na = cur_u8(c), es = cur_u8(c);
+		uint16_t life = cur_be16(c);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "ICMP");
+			return;
+		}
+		tree_add_uint(t, node, &fields[C_NUM_ADDRS], at, 1, na);
+		tree_add_uint(t, node, &fields[C_ENTRY_SIZE], at + 1, 1, es);
+		n = tree_add_uint(t, node, &fields[C_LIFETIME], at + 2, 2, life);
+		for (unsigned i = 0; i < na && cur_has(c, 8); i++) {
+			uint32_t o = cur_off(c);
+			tree_add_addr(t, node, &fields[C_ROUTER], o, 4, cur_ptr(c, 4));
+			tree_add_int(t, node, &fields[C_PREF], o + 4, 4, (int32_t)cur_be32(c));
+		}
+		dissect_data(d, c, node);
+		return;
+	}
+	case 10:
+		if (cur_has(c, 4)) {
+			tree_add_bytes(t, node, &fields[C_RESERVED], at, 4, c->p, 4);
+			cur_skip(c, 4);
+		}
+		dissect_data(d, c, node);
+		return;
+	default:
+		dissect_data(d, c, node);
+		return;
+	}
+}

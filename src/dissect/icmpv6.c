@@ -1,0 +1,417 @@
+/* icmpv6.c — ICMP for IPv6 (RFC 4443), Neighbor Discovery (RFC 4861) and MLD (RFC 2710, 3810).
+ *
+ *    0                   1                   2                   3
+ *   +---------------+---------------+-------------------------------+
+ *   |     Type      |     Code      |          Checksum             |
+ *   +---------------+---------------+-------------------------------+
+ *   |  message body (echo id/seq, ND target address + options, …)   |
+ *
+ * The checksum covers an IPv6 pseudo-header (addresses, length, next header 58) and is
+ * verified when the whole message was captured.  ND options are (type, length in
+ * 8-byte units, data); a zero length stops the walk, as it would loop forever.
+ * Errors quote the offending IPv6 packet, dissected again inside the ICMPv6 node.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dissect/fvalue.h"
+#include "dissect/protos.h"
+
+enum {
+	X_PROTO, X_TYPE, X_CODE, X_CHECKSUM, X_CHECKSUM_STATUS, X_RESERVED, X_MTU, X_POINTER,
+	X_ECHO_ID, X_ECHO_SEQ, X_NS_TARGET, X_NA_FLAG, X_NA_R, X_NA_S, X_NA_O, X_NA_RSV,
+	X_NA_TARGET, X_RA_HOP, X_RA_FLAG, X_RA_LIFE, X_RA_REACH, X_RA_RETRANS,
+	X_OPT, X_OPT_TYPE, X_OPT_LEN, X_OPT_LINK, X_OPT_SRC_LINK, X_OPT_TGT_LINK,
+	X_OPT_PFX_LEN, X_OPT_PFX_FLAG, X_OPT_PFX_VALID, X_OPT_PFX_PREF, X_OPT_PFX, X_OPT_MTU,
+	X_MLD_DELAY, X_MLD_ADDR, X_MLDR_NB, X_DATA,
+};
+
+static const struct val_str type_vals[] = {
+	{ 1, "Destination Unreachable" }, { 2, "Packet Too Big" }, { 3, "Time Exceeded" },
+	{ 4, "Parameter Problem" }, { 128, "Echo (ping) request" }, { 129, "Echo (ping) reply" },
+	{ 130, "Multicast Listener Query" }, { 131, "Multicast Listener Report" },
+	{ 132, "Multicast Listener Done" }, { 133, "Router Solicitation" },
+	{ 134, "Router Advertisement" }, { 135, "Neighbor Solicitation" },
+	{ 136, "Neighbor Advertisement" }, { 137, "Redirect" }, { 138, "Router Renumbering" },
+	{ 139, "ICMP Node Information Query" }, { 140, "ICMP Node Information Response" },
+	{ 141, "Inverse Neighbor Discovery Solicitation Message" },
+	{ 142, "Inverse Neighbor Discovery Advertisement Message" },
+	{ 143, "Multicast Listener Report Message v2" }, { 144, "Home Agent Address Discovery Request Message" },
+	{ 145, "Home Agent Address Discovery Reply Message" }, { 146, "Mobile Prefix Solicitation" },
+	{ 147, "Mobile Prefix Advertisement" }, { 148, "Certification Path Solicitation Message" },
+	{ 149, "Certification Path Advertisement Message" }, { 151, "Multicast Router Advertisement" },
+	{ 152, "Multicast Router Solicitation" }, { 153, "Multicast Router Termination" },
+	{ 155, "RPL Control Message" }, { 160, "Extended Echo request" }, { 161, "Extended Echo reply" },
+	{ 0, NULL }
+};
+static const struct val_str unreach_codes[] = {
+	{ 0, "no route to destination" }, { 1, "communication with destination administratively prohibited" },
+	{ 2, "beyond scope of source address" }, { 3, "address unreachable" }, { 4, "port unreachable" },
+	{ 5, "source address failed ingress/egress policy" }, { 6, "reject route to destination" },
+	{ 7, "Error in Source Routing Header" }, { 0, NULL }
+};
+static const struct val_str exceed_codes[] = {
+	{ 0, "hop limit exceeded in transit" }, { 1, "fragment reassembly time exceeded" }, { 0, NULL }
+};
+static const struct val_str param_codes[] = {
+	{ 0, "erroneous header field encountered" }, { 1, "unrecognized Next Header type encountered" },
+	{ 2, "unrecognized IPv6 option encountered" },
+	{ 3, "IPv6 First Fragment has incomplete IPv6 Header Chain" }, { 0, NULL }
+};
+static const struct val_str opt_vals[] = {
+	{ 1, "Source link-layer address" }, { 2, "Target link-layer address" },
+	{ 3, "Prefix information" }, { 4, "Redirected header" }, { 5, "MTU" },
+	{ 6, "NBMA Shortcut Limit Option" }, { 7, "Advertisement Interval" },
+	{ 8, "Home Agent Information" }, { 9, "Source Address List" }, { 10, "Target Address List" },
+	{ 14, "Nonce" }, { 24, "Route Information" }, { 25, "Recursive DNS Server" },
+	{ 31, "DNS Search List" }, { 38, "PREF64 Option" }, { 0, NULL }
+};
+static const struct val_str checksum_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[X_PROTO] = { "icmpv6", "Internet Control Message Protocol v6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"IPv6's control messages: ping, errors, and Neighbor Discovery (IPv6's ARP).", 0 },
+	[X_TYPE] = { "icmpv6.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,
+		"8 bits: kind of message (128/129 ping, 135/136 neighbor solicitation/advertisement).", 0 },
+	[X_CODE] = { "icmpv6.code", "Code", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: detail within the type.", 0 },
+	[X_CHECKSUM] = { "icmpv6.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: ones' complement sum over a pseudo-header and the message.", 0 },
+	[X_CHECKSUM_STATUS] = { "icmpv6.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
+		"Whether the checksum matched the message.", 0 },
+	[X_RESERVED] = { "icmpv6.reserved", "Reserved", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Must be zero.", 0 },
+	[X_MTU] = { "icmpv6.mtu", "MTU", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Largest packet the next link takes (Packet Too Big).", 0 },
+	[X_POINTER] = { "icmpv6.pointer", "Pointer", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Byte of the quoted packet where the problem is.", 0 },
+	[X_ECHO_ID] = { "icmpv6.echo.identifier", "Identifier", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: matches replies to requests.", 0 },
+	[X_ECHO_SEQ] = { "icmpv6.echo.sequence_number", "Sequence", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: counts the pings.", 0 },
+	[X_NS_TARGET] = { "icmpv6.nd.ns.target_address", "Target Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"The address whose link-layer address is asked for.", 0 },
+	[X_NA_FLAG] = { "icmpv6.nd.na.flag", "Flags", FT_UINT32, BASE_HEX, 0, 0, NULL,
+		"Router, Solicited and Override flags.", 0 },
+	[X_NA_R] = { "icmpv6.nd.na.flag.r", "Router", FT_BOOLEAN, BASE_NONE, 0x80000000, 32, NULL,
+		"The sender is a router.", 0 },
+	[X_NA_S] = { "icmpv6.nd.na.flag.s", "Solicited", FT_BOOLEAN, BASE_NONE, 0x40000000, 32, NULL,
+		"Answer to a Neighbor Solicitation.", 0 },
+	[X_NA_O] = { "icmpv6.nd.na.flag.o", "Override", FT_BOOLEAN, BASE_NONE, 0x20000000, 32, NULL,
+		"Replace a cached link-layer address.", 0 },
+	[X_NA_RSV] = { "icmpv6.nd.na.flag.rsv", "Reserved", FT_UINT32, BASE_DEC, 0x1fffffff, 32, NULL,
+		"Must be zero.", 0 },
+	[X_NA_TARGET] = { "icmpv6.nd.na.target_address", "Target Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"The address being advertised.", 0 },
+	[X_RA_HOP] = { "icmpv6.nd.ra.cur_hop_limit", "Cur hop limit", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Hop limit hosts should use.", 0 },
+	[X_RA_FLAG] = { "icmpv6.nd.ra.flag", "Flags", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"Managed, Other configuration, Home agent, preference, proxy.", 0 },
+	[X_RA_LIFE] = { "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Seconds the router may serve as default router.", 0 },
+	[X_RA_REACH] = { "icmpv6.nd.ra.reachable_time", "Reachable time (ms)", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"How long a neighbor counts as reachable.", 0 },
+	[X_RA_RETRANS] = { "icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Time between Neighbor Solicitations.", 0 },
+	[X_OPT] = { "icmpv6.opt", "ICMPv6 Option", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"One Neighbor Discovery option (type, length in 8-byte units, data).", 0 },
+	[X_OPT_TYPE] = { "icmpv6.opt.type", "Type", FT_UINT8, BASE_DEC, 0, 0, opt_vals,
+		"8 bits: option kind (1 source, 2 target link-layer address, 3 prefix, 5 MTU).", 0 },
+	[X_OPT_LEN] = { "icmpv6.opt.length", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: option length in units of 8 bytes.", 0 },
+	[X_OPT_LINK] = { "icmpv6.opt.linkaddr", "Link-layer address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"A link-layer (MAC) address.", 0 },
+	[X_OPT_SRC_LINK] = { "icmpv6.opt.src_linkaddr", "Source Link-layer address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The sender's MAC address.", 0 },
+	[X_OPT_TGT_LINK] = { "icmpv6.opt.target_linkaddr", "Target Link-layer address", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The target's MAC address.", 0 },
+	[X_OPT_PFX_LEN] = { "icmpv6.opt.prefix.length", "Prefix Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Bits of the prefix that are significant.", 0 },
+	[X_OPT_PFX_FLAG] = { "icmpv6.opt.prefix.flag", "Flag", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"On-link and autonomous configuration flags.", 0 },
+	[X_OPT_PFX_VALID] = { "icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Seconds the prefix is valid.", 0 },
+	[X_OPT_PFX_PREF] = { "icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Seconds addresses from the prefix stay preferred.", 0 },
+	[X_OPT_PFX] = { "icmpv6.opt.prefix", "Prefix", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"The advertised prefix.", 0 },
+	[X_OPT_MTU] = { "icmpv6.opt.mtu", "MTU", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"The link's MTU.", 0 },
+	[X_MLD_DELAY] = { "icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Longest time a listener may wait before answering.", 0 },
+	[X_MLD_ADDR] = { "icmpv6.mld.multicast_address", "Multicast Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"The multicast group concerned.", 0 },
+	[X_MLDR_NB] = { "icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Records in an MLDv2 report.", 0 },
+	[X_DATA] = { "icmpv6.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Message data.", 0 },
+};
+const struct field_table icmpv6_table = REG_TABLE(fields);
+
+static int echo_type(uint8_t type) { return type == 128 || type == 129; }
+
+/* ND options; fills *lla with the first source/target link-layer address. */
+static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, size_t llan)
+{
+	struct dtree *t = d->tree;
+
+	for (int guard = 0; cur_left(c) >= 2 && guard < 256; guard++) {
+		uint32_t at = cur_off(c);
+		uint8_t type = cur_peek(c, 0), len = cur_peek(c, 1);
+		uint32_t bytes = (uint32_t)len * 8;
+		const char *name = val_to_str(type, opt_vals);
+		uint32_t on = tree_add(t, node, &fields[X_OPT], at, bytes ? bytes : 2);
+		uint32_t n;
+
+		tree_label(t, on, "ICMPv6 Option (%s)", name ? name : "Unknown");
+		tree_add_uint(t, on, &fields[X_OPT_TYPE], at, 1, type);
+		n = tree_add_uint(t, on, &fields[X_OPT_LEN], at + 1, 1, len);
+		tree_label(t, n, "Length: %u (%u bytes)", len, bytes);
+		if (!len) {
+			dissect_malformed(d, on, "ICMPv6", "option length 0");
+			return;
+		}
+		int clipped;
+		struct cur o = cur_sub(c, bytes, &clipped);
+		cur_skip(&o, 2);
+		if ((type == 1 || type == 2) && cur_left(&o) >= 6) {
+			const uint8_t *a = o.p;
+			char s[24];
+			fv_ether(a, s, sizeof(s));
+			n = tree_add_bytes(t, on, &fields[X_OPT_LINK], at + 2, 6, a, 6);
+			tree_label(t, n, "Link-layer address: %s", s);
+			tree_flag(t, tree_add_bytes(t, on, &fields[type == 1 ? X_OPT_SRC_LINK : X_OPT_TGT_LINK],
+			    at + 2, 6, a, 6), TN_HIDDEN);
+			tree_label(t, on, "ICMPv6 Option (%s : %s)", name, s);
+			if (lla && !lla[0])
+				snprintf(lla, llan, "%s", s);
+		} else if (type == 3 && cur_left(&o) >= 30) {
+			tree_add_uint(t, on, &fields[X_OPT_PFX_LEN], at + 2, 1, o.p[2 - 2]);
+			tree_add_uint(t, on, &fields[X_OPT_PFX_FLAG], at + 3, 1, o.p[1]);
+			tree_add_uint(t, on, &fields[X_OPT_PFX_VALID], at + 4, 4,
+			    (uint32_t)o.p[2] << 24 | (uint32_t)o.p[3] << 16 | (uint32_t)o.p[4] << 8 | o.p[5]);
+			tree_add_uint(t, on, &fields[X_OPT_PFX_PREF], at + 8, 4,
+			    (uint32_t)o.p[6] << 24 | (uint32_t)o.p[7] << 16 | (uint32_t)o.p[8] << 8 | o.p[9]);
+			tree_add_bytes(t, on, &fields[X_RESERVED], at + 12, 4, o.p + 10, 4);
+			tree_add_addr(t, on, &fields[X_OPT_PFX], at + 16, 16, o.p + 14);
+		} else if (type == 5 && cur_left(&o) >= 6) {
+			tree_add_bytes(t, on, &fields[X_RESERVED], at + 2, 2, o.p, 2);
+			tree_add_uint(t, on, &fields[X_OPT_MTU], at + 4, 4,
+			    (uint32_t)o.p[2] << 24 | (uint32_t)o.p[3] << 16 | (uint32_t)o.p[4] << 8 | o.p[5]);
+		}
+		if (clipped) {
+			dissect_exhausted(d, on, "ICMPv6");
+			return;
+		}
+		cur_skip(c, bytes);
+	}
+}
+
+/* Sum of the IPv6 pseudo-header (RFC 8200 section 8.1) for next header 58. */
+static uint32_t pseudo_sum(const struct pinfo *pi, uint32_t len)
+{
+	uint32_t s = 0;
+
+	for (int i = 0; i < 16; i += 2) {
+		s += (uint32_t)(pi->net_src.a[i] << 8 | pi->net_src.a[i + 1]);
+		s += (uint32_t)(pi->net_dst.a[i] << 8 | pi->net_dst.a[i + 1]);
+	}
+	return s + (len >> 16) + (len & 0xffff) + 58;
+}
+
+void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node, n;
+	const uint8_t *msg = c->p;
+	size_t mlen = cur_left(c);
+	uint8_t type, code;
+	uint16_t sum;
+	char lla[32] = "";
+	char tgt[64] = "";
+
+	pi_push_proto(pi, "icmpv6");
+	col_set_proto(pi, "ICMPv6");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[X_PROTO], start, (uint32_t)mlen);
+	type = cur_u8(c);
+	code = cur_u8(c);
+	sum = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "ICMPv6");
+		return;
+	}
+	const char *tname = val_to_str(type, type_vals);
+	const struct val_str *cv = type == 1 ? unreach_codes : type == 3 ? exceed_codes :
+	    type == 4 ? param_codes : NULL;
+	const char *cname = cv ? val_to_str(code, cv) : NULL;
+	tree_add_uint(t, node, &fields[X_TYPE], start, 1, type);
+	n = tree_add_uint(t, node, &fields[X_CODE], start + 1, 1, code);
+	if (cname)
+		tree_label(t, n, "Code: %u (%s)", code, cname);
+	n = tree_add_uint(t, node, &fields[X_CHECKSUM], start + 2, 2, sum);
+	if (!pi->in_error && pi->caplen >= pi->len && pi->net_src.type == AT_IPv6) {
+		uint32_t s = pseudo_sum(pi, (uint32_t)mlen);
+		for (size_t i = 0; i + 1 < mlen; i += 2)
+			if (i != 2)
+				s += (uint32_t)(msg[i] << 8 | msg[i + 1]);
+		if (mlen & 1)
+			s += (uint32_t)msg[mlen - 1] << 8;
+		while (s >> 16)
+			s = (s & 0xffff) + (s >> 16);
+		uint16_t want = (uint16_t)~s;
+		if (want == sum)
+			tree_label(t, n, "Checksum: 0x%04x [correct]", sum);
+		else
+			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, want);
+		tree_flag(t, tree_add_uint(t, node, &fields[X_CHECKSUM_STATUS], start + 2, 0, want == sum), TN_GENERATED);
+	} else {
+		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
+		tree_flag(t, tree_add_uint(t, node, &fields[X_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
+	}
+
+	uint32_t at = start + 4;
+	if (tname)
+		col_append(pi, "%s", tname);
+	else
+		col_append(pi, "Unknown (%u)", type);
+	if (cname)
+		col_append(pi, " (%s)", cname);
+	if (type >= 1 && type <= 4) {
+		if (!cur_has(c, 4)) {
+			dissect_exhausted(d, node, "ICMPv6");
+			return;
+		}
+		uint32_t v = (uint32_t)c->p[0] << 24 | (uint32_t)c->p[1] << 16 | (uint32_t)c->p[2] << 8 | c->p[3];
+		if (type == 2)
+			tree_add_uint(t, node, &fields[X_MTU], at, 4, v);
+		else if (type == 4)
+			tree_add_uint(t, node, &fields[X_POINTER], at, 4, v);
+		else
+			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, c->p, 4);
+		cur_skip(c, 4);
+		if (cur_left(c) && !pi->in_error && (cur_peek(c, 0) >> 4) == 6)
+			icmp_quoted(d, c, node, 1);
+		else
+			dissect_data(d, c, node);
+		return;
+	}
+	if (echo_type(type)) {
+		uint16_t id = cur_be16(c), seq = cur_be16(c);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "ICMPv6");
+			return;
+		}
+		tree_add_uint(t, node, &fields[X_ECHO_ID], at, 2, id);
+		tree_add_uint(t, node, &fields[X_ECHO_SEQ], at + 2, 2, seq);
+		col_append(pi, " id=0x%04x, seq=%u, hop limit=%u", id, seq, pi->ip_ttl);
+		if (cur_left(c)) {
+			uint32_t dn = (uint32_t)cur_left(c);
+			n = tree_add_bytes(t, node, &fields[X_DATA], cur_off(c), dn, c->p, dn);
+			tree_label(t, n, "Data (%u byte%s)", dn, dn == 1 ? "" : "s");
+			cur_skip(c, dn);
+		}
+		return;
+	}
+	switch (type) {
+	case 133:
+		if (cur_has(c, 4)) {
+			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, c->p, 4);
+			cur_skip(c, 4);
+		}
+		nd_options(d, c, node, lla, sizeof(lla));
+		if (lla[0])
+			col_append(pi, " from %s", lla);
+		return;
+	case 134:
+		if (cur_has(c, 12)) {
+			tree_add_uint(t, node, &fields[X_RA_HOP], at, 1, c->p[0]);
+			tree_add_uint(t, node, &fields[X_RA_FLAG], at + 1, 1, c->p[1]);
+			tree_add_uint(t, node, &fields[X_RA_LIFE], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
+			cur_skip(c, 4);
+			tree_add_uint(t, node, &fields[X_RA_REACH], at + 4, 4, cur_be32(c));
+			tree_add_uint(t, node, &fields[X_RA_RETRANS], at + 8, 4, cur_be32(c));
+		} else {
+			dissect_exhausted(d, node, "ICMPv6");
+			return;
+		}
+		nd_options(d, c, node, lla, sizeof(lla));
+		if (lla[0])
+			col_append(pi, " from %s", lla);
+		return;
+	case 135:
+	case 136: {
+		uint32_t flags = cur_be32(c);
+		uint8_t target[16];
+		cur_bytes(c, target, 16);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "ICMPv6");
+			return;
+		}
+		fv_ipv6(target, tgt, sizeof(tgt));
+		if (type == 135) {
+			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, msg + 4, 4);
+			tree_add_addr(t, node, &fields[X_NS_TARGET], at + 4, 16, target);
+			col_append(pi, " for %s", tgt);
+		} else {
+			n = tree_add_uint(t, node, &fields[X_NA_FLAG], at, 4, flags);
+			tree_label(t, n, "Flags: 0x%08x%s%s%s", flags, flags & 0x80000000u ? ", Router" : "",
+			    flags & 0x40000000u ? ", Solicited" : "", flags & 0x20000000u ? ", Override" : "");
+			tree_add_uint(t, n, &fields[X_NA_R], at, 4, flags);
+			tree_add_uint(t, n, &fields[X_NA_S], at, 4, flags);
+			tree_add_uint(t, n, &fields[X_NA_O], at, 4, flags);
+			tree_add_uint(t, n, &fields[X_NA_RSV], at, 4, flags);
+			tree_add_addr(t, node, &fields[X_NA_TARGET], at + 4, 16, target);
+			col_append(pi, " %s", tgt);
+			if (flags & 0xe0000000u) {
+				int first = 1;
+				col_append(pi, " (");
+				if (flags & 0x80000000u) { col_append(pi, "rtr"); first = 0; }
+				if (flags & 0x40000000u) { col_append(pi, "%ssol", first ? "" : ", "); first = 0; }
+				if (flags & 0x20000000u) col_append(pi, "%sovr", first ? "" : ", ");
+				col_append(pi, ")");
+			}
+		}
+		nd_options(d, c, node, lla, sizeof(lla));
+		if (lla[0])
+			col_append(pi, type == 135 ? " from %s" : " is at %s", lla);
+		return;
+	}
+	case 130: case 131: case 132: {
+		uint16_t delay = cur_be16(c);
+		cur_skip(c, 2);
+		uint8_t group[16];
+		cur_bytes(c, group, 16);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "ICMPv6");
+			return;
+		}
+		tree_add_uint(t, node, &fields[X_MLD_DELAY], at, 2, delay);
+		tree_add_bytes(t, node, &fields[X_RESERVED], at + 2, 2, msg + 6, 2);
+		tree_add_addr(t, node, &fields[X_MLD_ADDR], at + 4, 16, group);
+		if (cur_left(c))
+			dissect_data(d, c, node);
+		return;
+	}
+	case 143:
+		if (cur_has(c, 4)) {
+			tree_add_bytes(t, node, &fields[X_RESERVED], at, 2, c->p, 2);
+			tree_add_uint(t, node, &fields[X_MLDR_NB], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
+			cur_skip(c, 4);
+		}
+		cur_skip(c, cur_left(c));
+		return;
+	default:
+		if (cur_left(c)) {
+			uint32_t dn = (uint32_t)cur_left(c);
+			tree_add_bytes(t, node, &fields[X_DATA], cur_off(c), dn, c->p, dn);
+			cur_skip(c, dn);
+		}
+		return;
+	}
+}

@@ -1,0 +1,158 @@
+/* udp.c — User Datagram Protocol (RFC 768).
+ *
+ *    0      7 8     15 16    23 24    31
+ *   +--------+--------+--------+--------+
+ *   |   Source Port   | Destination Port|
+ *   +--------+--------+--------+--------+
+ *   |     Length      |    Checksum     |
+ *   +--------+--------+--------+--------+
+ *   |          data octets …
+ *
+ * The payload is clipped to the Length field (a Length beyond the IP payload is
+ * flagged, as Wireshark does, and the IP payload is used).  The checksum is shown
+ * [unverified] (Wireshark's default).  udp.stream comes from analysis/udp_conv.c.
+ * Payload dispatch by port, lower port first, then the higher one (Wireshark's
+ * decode_udp_ports).
+ */
+#include "config.h"
+
+#include "analysis/session.h"
+#include "analysis/udp_conv.h"
+#include "dissect/protos.h"
+
+enum {
+	U_PROTO, U_SRCPORT, U_DSTPORT, U_PORT, U_LENGTH, U_CHECKSUM, U_CHECKSUM_STATUS,
+	U_STREAM, U_TIME_REL, U_TIME_DELTA, U_PAYLOAD,
+};
+
+static const struct val_str checksum_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 4, "Illegal" },
+	{ 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[U_PROTO] = { "udp", "User Datagram Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Transport without connections: ports, a length and a checksum, nothing else (DNS uses it).", 0 },
+	[U_SRCPORT] = { "udp.srcport", "Source Port", FT_UINT16, BASE_PT, 0, 0, NULL,
+		"16 bits: the sender's port.", 0 },
+	[U_DSTPORT] = { "udp.dstport", "Destination Port", FT_UINT16, BASE_PT, 0, 0, NULL,
+		"16 bits: the receiver's port; it names the service (53 DNS).", 0 },
+	[U_PORT] = { "udp.port", "Source or Destination Port", FT_UINT16, BASE_PT, 0, 0, NULL,
+		"Either port: udp.port == 53 matches both directions.", 0 },
+	[U_LENGTH] = { "udp.length", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: bytes of header (8) plus data.", 0 },
+	[U_CHECKSUM] = { "udp.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: ones' complement sum over a pseudo-header, header and data; 0 = none (IPv4 only).", 0 },
+	[U_CHECKSUM_STATUS] = { "udp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
+		"Whether the checksum was verified (it is not, as in Wireshark's default).", 0 },
+	[U_STREAM] = { "udp.stream", "Stream index", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Number of the conversation (address and port pair), from 0 in order of appearance.", 0 },
+	[U_TIME_REL] = { "udp.time_relative", "Time since first frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the first datagram of this conversation.", 0 },
+	[U_TIME_DELTA] = { "udp.time_delta", "Time since previous frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the previous datagram of this conversation.", 0 },
+	[U_PAYLOAD] = { "udp.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The datagram's data.", 0 },
+};
+const struct field_table udp_table = REG_TABLE(fields);
+
+/* Services over UDP, by port. */
+static const struct dispatch port_table[] = {
+	{ 53, dissect_dns },
+	{ 5353, dissect_mdns },
+	{ 5355, dissect_llmnr },
+};
+
+static int by_port(struct dctx *d, struct cur *c, uint16_t port)
+{
+	for (size_t i = 0; i < sizeof(port_table) / sizeof(port_table[0]); i++)
+		if (port && port_table[i].key == port) {
+			port_table[i].fn(d, c, 0);
+			return 1;
+		}
+	return 0;
+}
+
+void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node, n;
+	size_t avail = cur_left(c);
+	uint16_t sport, dport, len, sum;
+
+	pi_push_proto(pi, "udp");
+	col_set_proto(pi, "UDP");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[U_PROTO], start, 8);
+	sport = cur_be16(c);
+	dport = cur_be16(c);
+	len = cur_be16(c);
+	sum = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "UDP");
+		return;
+	}
+	pi->ptype = PT_UDP;
+	pi->srcport = sport;
+	pi->dstport = dport;
+	tree_label(t, node, "User Datagram Protocol, Src Port: %u, Dst Port: %u", sport, dport);
+	col_append(pi, "%u \xe2\x86\x92 %u", sport, dport);
+	tree_add_uint(t, node, &fields[U_SRCPORT], start, 2, sport);
+	tree_add_uint(t, node, &fields[U_DSTPORT], start + 2, 2, dport);
+	tree_flag(t, tree_add_uint(t, node, &fields[U_PORT], start, 2, sport), TN_HIDDEN);
+	tree_flag(t, tree_add_uint(t, node, &fields[U_PORT], start + 2, 2, dport), TN_HIDDEN);
+	n = tree_add_uint(t, node, &fields[U_LENGTH], start + 4, 2, len);
+
+	/* The IP layer clipped c to its payload; reported length beyond the capture
+	 * counts too (a snapshot length does not make the length field wrong). */
+	uint32_t ip_payload = (uint32_t)avail;
+	if (pi->len > pi->caplen)
+		ip_payload += pi->len - pi->caplen;
+	if (len < 8) {
+		tree_label(t, n, "Length: %u (bogus, must be at least 8)", len);
+		col_append(pi, " [BAD UDP LENGTH %u < 8]", len);
+		dissect_malformed(d, n ? n : node, "UDP", "bad length value < 8");
+		return;
+	}
+	uint32_t dlen = len;
+	if (len > ip_payload) {
+		tree_label(t, n, "Length: %u (bogus, payload length %u)", len, ip_payload);
+		col_append(pi, " [BAD UDP LENGTH %u > IP PAYLOAD LENGTH]", len);
+		dlen = ip_payload;
+	}
+	if (sum == 0) {
+		n = tree_add_uint(t, node, &fields[U_CHECKSUM], start + 6, 2, sum);
+		tree_label(t, n, "Checksum: 0x0000 [zero-value ignored]");
+		tree_flag(t, tree_add_uint(t, node, &fields[U_CHECKSUM_STATUS], start + 6, 0, 3), TN_GENERATED);
+	} else {
+		n = tree_add_uint(t, node, &fields[U_CHECKSUM], start + 6, 2, sum);
+		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
+		tree_flag(t, tree_add_uint(t, node, &fields[U_CHECKSUM_STATUS], start + 6, 0, 2), TN_GENERATED);
+	}
+	if (d->sess && d->sess->udp) {
+		struct udp_frame_info fi;
+		udpconv_lookup(d->sess->udp, pi->num, pi->visited, pi->ts, &pi->net_src, sport,
+		    &pi->net_dst, dport, &fi);
+		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start, 0, fi.stream), TN_GENERATED);
+		uint32_t ts = tree_add_text(t, node, start, 0, "[Timestamps]");
+		tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_REL], start, 0, fi.rel_ts), TN_GENERATED);
+		tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_DELTA], start, 0, fi.delta_ts), TN_GENERATED);
+	}
+
+	struct cur payload = cur_sub(c, dlen - 8, NULL);
+	uint32_t plen = dlen - 8;
+	cur_skip(c, cur_left(&payload));
+	if (plen) {
+		n = tree_add_bytes(t, node, &fields[U_PAYLOAD], start + 8, plen, payload.p,
+		    (uint32_t)cur_left(&payload));
+		tree_label(t, n, "UDP payload (%u byte%s)", plen, plen == 1 ? "" : "s");
+	}
+	col_append(pi, " Len=%u", plen);
+	if (!cur_left(&payload))
+		return;
+	uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+	if (by_port(d, &payload, lo) || by_port(d, &payload, hi))
+		return;
+	dissect_data(d, &payload, 0);
+}
