@@ -53,6 +53,10 @@
 #define BODY_DISCARD_MAX 4096		/* a GET/HEAD body up to this is read and dropped */
 #define WS_MAX_PAYLOAD 65536		/* frame and message limit; beyond: close 1009 */
 #define LOG_SLOTS 4096
+/* A body this large leaves in its own segment after the head, as Werkzeug's and most
+ * servers' do: the lab's capture then shows "[TCP segment of a reassembled PDU]".
+ * Smaller ones share one writev with the head (the hot path). */
+#define SPLIT_BODY_MIN 2048
 
 enum cstate { C_HTTP, C_WS, C_LINGER };
 
@@ -82,6 +86,7 @@ struct conn {
 	uint8_t *msg;			/* owned; fragmented WebSocket message so far */
 	size_t msglen;
 	int msgop;			/* its opcode, 0 = none in progress */
+	int greet;			/* WebSocket greeting due once the 101 has left */
 };
 
 struct httpd {
@@ -316,7 +321,7 @@ static int flush(struct httpd *h, struct conn *c)
 
 		if (c->outoff < c->outlen)
 			iov[k++] = (struct iovec){ c->out + c->outoff, c->outlen - c->outoff };
-		if (c->bodyoff < c->bodylen)
+		if (c->bodyoff < c->bodylen && (k == 0 || c->bodylen < SPLIT_BODY_MIN))
 			iov[k++] = (struct iovec){ (void *)(uintptr_t)(c->body + c->bodyoff),
 			    c->bodylen - c->bodyoff };
 		memset(&mh, 0, sizeof(mh));
@@ -818,7 +823,7 @@ static void respond_upgrade(struct httpd *h, struct conn *c, const struct httpre
 	OUT_LIT(c, "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ");
 	out_add(c, accept, 28);
 	OUT_LIT(c, "\r\n\r\n");
-	ws_frame(c, 1, (const uint8_t *)ws_greeting, sizeof(ws_greeting) - 1);
+	c->greet = 1;
 	atomic_fetch_add_explicit(&h->requests, 1, memory_order_relaxed);
 	log_request(h, c, r, 101, 0);
 	c->state = C_WS;
@@ -1026,6 +1031,11 @@ static void conn_run(struct httpd *h, struct conn *c)
 				set_events(h, c, EPOLLOUT);
 				return;
 			}
+		}
+		if (c->greet) {		/* in its own segment, as Vite's server sends it */
+			c->greet = 0;
+			ws_frame(c, 1, (const uint8_t *)ws_greeting, sizeof(ws_greeting) - 1);
+			continue;
 		}
 		if (c->close_after) {
 			conn_linger(h, c);
