@@ -17,14 +17,14 @@
 #include "dissect/protos.h"
 
 static const struct val_str encap_vals[] = {
-	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
+	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 12, "Raw IP" }, { 14, "Raw IP" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
 	{ 113, "Linux cooked-mode capture v1" }, { 228, "Raw IPv4" }, { 229, "Raw IPv6" },
 	{ 276, "Linux cooked-mode capture v2" }, { 0, NULL }
 };
 
 /* Wireshark's WTAP_ENCAP numbers for frame.encap_type, by link type. */
 static const struct { int linktype, encap; } encaps[] = {
-	{ 0, 15 }, { 1, 1 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
+	{ 0, 15 }, { 1, 1 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
 	{ 276, 210 },
 };
 
@@ -71,7 +71,8 @@ const struct field_table frame_table = REG_TABLE(frame_fields);
 
 /* One row per dissector; protocol owners add their rows here. */
 static const struct dispatch link_table[] = {
-	{ 0, dissect_null }, { 1, dissect_eth }, { 101, dissect_raw }, { 108, dissect_loop },
+	{ 0, dissect_null }, { 1, dissect_eth }, { 12, dissect_raw }, { 14, dissect_raw },
+	{ 101, dissect_raw }, { 108, dissect_loop },
 	{ 113, dissect_sll }, { 228, dissect_raw_ipv4 }, { 229, dissect_raw_ipv6 },
 	{ 276, dissect_sll2 },
 };
@@ -82,7 +83,8 @@ static const struct dispatch ethertype_table[] = {
 };
 
 static const struct dispatch ipproto_table[] = {
-	{ 1, dissect_icmp }, { 17, dissect_udp }, { 58, dissect_icmpv6 },
+	{ 1, dissect_icmp }, { 4, dissect_ipv4 }, { 17, dissect_udp },
+	{ 41, dissect_ipv6 }, { 58, dissect_icmpv6 },
 };
 
 static dissector_fn lookup(const struct dispatch *t, size_t n, uint32_t key)
@@ -263,7 +265,6 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 	}
 	m = tree_add(d->tree, 0, &malformed_fields[2], 0, 0);
 	tree_label(d->tree, m, "[Packet size limited during capture: %s truncated]", proto);
-	pi_push_proto(d->pi, "_ws.short");
 	col_append(d->pi, "[Packet size limited during capture]");
 }
 

@@ -169,15 +169,17 @@ static struct field_def fields[] = {
 };
 const struct field_table dns_table = REG_TABLE(fields);
 
-/* Reads the name at msg[off]; writes it dotted into out (no NUL inside labels is
- * assumed: bytes are kept raw and escaped when shown).  Returns the bytes the name
- * occupies at off (not following pointers), or 0 when it runs out of the message.
- * *labels counts labels; a root name is "<Root>". */
+/* Reads the name at msg[off] into out, dotted (bytes kept raw, escaped when shown).
+ * Returns the bytes the name occupies at off (a pointer ends it), or 0 when it runs
+ * out of the message.  As Wireshark, a pointer chain longer than the message is
+ * "<Name contains a pointer that loops>", a name over 255 characters "<Name too long>"
+ * and an empty one "<Root>".  *labels counts labels. */
 static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *out,
     uint32_t outlen, uint32_t *outn, int *labels)
 {
-	uint32_t at = off, used = 0, n = 0;
+	uint32_t at = off, used = 0, n = 0, seen = 0;
 	int jumps = 0, nl = 0, ok = 0;
+	const char *special = NULL;
 
 	while (at < mlen) {
 		uint8_t l = msg[at];
@@ -186,8 +188,12 @@ static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *
 				break;
 			if (!jumps)
 				used = at + 2 - off;
-			if (++jumps > DNS_MAX_JUMPS)
+			seen += 2;
+			if (++jumps > DNS_MAX_JUMPS || seen >= mlen) {
+				special = "<Name contains a pointer that loops>";
+				ok = 1;
 				break;
+			}
 			at = (uint32_t)(l & 0x3f) << 8 | msg[at + 1];
 			continue;
 		}
@@ -201,23 +207,27 @@ static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *
 		}
 		if (at + 1 + l > mlen)
 			break;
+		seen += 1u + l;
 		if (n && n + 1 < outlen)
 			out[n++] = '.';
 		for (uint32_t i = 0; i < l && n + 1 < outlen; i++)
 			out[n++] = (char)msg[at + 1 + i];
 		nl++;
 		at += 1u + l;
-		if (n >= DNS_NAME_MAX)
-			break;
 	}
-	if (!n) {
+	if (!special && n > 255)
+		special = "<Name too long>";
+	if (special) {
+		n = (uint32_t)strlen(special);
+		memcpy(out, special, n + 1);
+	} else if (!n) {
 		memcpy(out, "<Root>", 7);
 		n = 6;
 	}
 	out[n < outlen ? n : outlen - 1] = '\0';
 	*outn = n;
 	*labels = nl;
-	return ok ? used : (jumps ? used : 0);
+	return ok ? used : 0;
 }
 
 static const char *type_name(uint16_t type, char *buf, size_t n)

@@ -76,7 +76,9 @@ static struct field_def fields[] = {
 		"Network layer: carries the packet from source to destination address, hop by hop.", 0 },
 	[I_VERSION] = { "ip.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
 		"4 bits: the IP version, 4 here.", 0 },
-	[I_HDR_LEN] = { "ip.hdr_len", "Header Length", FT_UINT8, BASE_DEC, 0x0f, 8, NULL,
+	/* Wireshark's field is the 4-bit word count (mask 0x0f) but its value is in bytes;
+	 * the value is stored in bytes here and the label formats the bits itself. */
+	[I_HDR_LEN] = { "ip.hdr_len", "Header Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"4 bits: header length in 32-bit words (5 = 20 bytes, more with options).", 0 },
 	[I_DSFIELD] = { "ip.dsfield", "Differentiated Services Field", FT_UINT8, BASE_HEX, 0, 0, NULL,
 		"8 bits: priority class (DSCP) and congestion notification (ECN).", 0 },
@@ -96,8 +98,8 @@ static struct field_def fields[] = {
 		"Routers must not split this datagram; TCP sets it for path MTU discovery.", 0 },
 	[I_FLAGS_MF] = { "ip.flags.mf", "More fragments", FT_BOOLEAN, BASE_NONE, 0x20, 8, NULL,
 		"More fragments of this datagram follow.", 0 },
-	[I_FRAG] = { "ip.frag_offset", "Fragment Offset", FT_UINT16, BASE_DEC, 0, 0, NULL,
-		"13 bits: where this fragment's data goes in the original datagram, in bytes (field × 8).", 0 },
+	[I_FRAG] = { "ip.frag_offset", "Fragment Offset", FT_UINT16, BASE_DEC, 0x1fff, 16, NULL,
+		"13 bits: where this fragment's data goes in the original datagram, in 8-byte units.", 0 },
 	[I_TTL] = { "ip.ttl", "Time to Live", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"8 bits: hop limit, decremented by each router; 64 is Linux's default.", 0 },
 	[I_PROTO_F] = { "ip.proto", "Protocol", FT_UINT8, BASE_DEC, 0, 0, ipproto_vals,
@@ -126,6 +128,7 @@ static struct field_def fields[] = {
 		"Option length in bytes, type and length included.", 0 },
 };
 const struct field_table ipv4_table = REG_TABLE(fields);
+const struct field_def *const ip_version_field = &fields[I_VERSION];
 
 static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint32_t off,
     const uint8_t *a)
@@ -177,6 +180,32 @@ static void options(struct dctx *d, struct cur *c, uint32_t node, uint32_t optle
 	cur_skip(c, optlen);
 }
 
+/* A header cut by the snapshot length: the fields that were captured, then the mark. */
+static void short_header(struct dctx *d, uint32_t node, uint32_t start, const uint8_t *h,
+    size_t avail)
+{
+	static const struct { int f; uint8_t off, len; } parts[] = {
+		{ I_DSFIELD, 1, 1 }, { I_LEN, 2, 2 }, { I_ID, 4, 2 }, { I_FLAGS, 6, 1 },
+		{ I_FRAG, 6, 2 }, { I_TTL, 8, 1 }, { I_PROTO_F, 9, 1 }, { I_CHECKSUM, 10, 2 },
+	};
+	struct dtree *t = d->tree;
+
+	if (avail >= 1) {
+		tree_add_uint(t, node, &fields[I_VERSION], start, 1, h[0]);
+		tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, (h[0] & 15u) * 4);
+	}
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (avail < (size_t)parts[i].off + parts[i].len)
+			break;
+		uint32_t v = parts[i].len == 1 ? h[parts[i].off] :
+		    (uint32_t)(h[parts[i].off] << 8 | h[parts[i].off + 1]);
+		tree_add_uint(t, node, &fields[parts[i].f], start + parts[i].off, parts[i].len, v);
+	}
+	if (avail >= 16)
+		addr_fields(d, node, I_SRC, I_SRC_HOST, start + 12, h + 12);
+	dissect_exhausted(d, node, "IPv4");
+}
+
 void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
@@ -203,8 +232,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	cur_bytes(c, src, 4);
 	cur_bytes(c, dst, 4);
 	if (!cur_ok(c)) {
-		dissect_truncated(d, node);
-		dissect_malformed(d, node, "IPv4", "header truncated");
+		short_header(d, node, start, c->base + start, avail);
 		return;
 	}
 	uint32_t hlen = (uint32_t)(vhl & 15) * 4;
@@ -215,14 +243,15 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		col_set(pi, "Bogus IPv4 version");
 		return;
 	}
-	n = tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, vhl);
+	n = tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, hlen);
 	if (tree_text(t)) {
+		struct field_def m = fields[I_HDR_LEN];
 		char bits[16];
-		fv_bits(&fields[I_HDR_LEN], vhl, bits, sizeof(bits));
+		m.mask = 0x0f;
+		m.bits = 8;
+		fv_bits(&m, vhl, bits, sizeof(bits));
 		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, vhl & 15);
 	}
-	if (t && t->nodes && n)
-		t->nodes[n].v.u = hlen;	/* filters and fields see bytes, as in Wireshark */
 	if (hlen < 20) {
 		col_set(pi, "");
 		col_append(pi, "Bogus IPv4 header length (%u, must be at least 20)", hlen);
@@ -251,7 +280,13 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	tree_add_uint(t, n, &fields[I_DSCP], start + 1, 1, tos);
 	tree_add_uint(t, n, &fields[I_ECN], start + 1, 1, tos);
-	n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, len);
+	if (len == 0) {
+		/* TSO / BIG TCP: Wireshark presumes the frame's remaining length. */
+		uint32_t rep = (uint32_t)avail + (pi->len > pi->caplen ? pi->len - pi->caplen : 0);
+		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, rep);
+		tree_label(t, n, "Total Length: %u bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))", rep);
+	} else
+		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, len);
 	tree_add_uint(t, node, &fields[I_ID], start + 4, 2, id);
 	{
 		uint8_t fl = (uint8_t)(frag >> 8);
@@ -265,12 +300,10 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_add_uint(t, fn, &fields[I_FLAGS_RB], start + 6, 1, fl);
 		tree_add_uint(t, fn, &fields[I_FLAGS_DF], start + 6, 1, fl);
 		tree_add_uint(t, fn, &fields[I_FLAGS_MF], start + 6, 1, fl);
-		fn = tree_add_uint(t, node, &fields[I_FRAG], start + 6, 2, (uint32_t)(frag & 0x1fff) * 8);
+		fn = tree_add_uint(t, node, &fields[I_FRAG], start + 6, 2, frag);
 		if (tree_text(t)) {
-			struct field_def m = fields[I_FRAG];
 			char bits[24];
-			m.mask = 0x1fff;
-			fv_bits(&m, frag, bits, sizeof(bits));
+			fv_bits(&fields[I_FRAG], frag, bits, sizeof(bits));
 			tree_label(t, fn, "%s = Fragment Offset: %u", bits, (frag & 0x1fff) * 8);
 		}
 	}

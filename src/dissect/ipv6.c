@@ -518,16 +518,49 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 	hlim = cur_u8(c);
 	cur_bytes(c, src, 16);
 	cur_bytes(c, dst, 16);
-	n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, w0 >> 24);
-	if (avail >= 1 && (w0 >> 28) != 6) {
-		col_append(pi, "Bogus IP version");
-		dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");
-		return;
+	/* A short header still shows the fields it has, as Wireshark does. */
+	if (avail >= 1) {
+		n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]));
+		tree_flag(t, tree_add_uint(t, node, ip_version_field, start, 1,
+		    (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start])), TN_HIDDEN);
+		if (((avail >= 4 ? w0 >> 24 : c->base[start]) >> 4) != 6) {
+			col_append(pi, "Bogus IP version");
+			dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");
+			return;
+		}
 	}
+	if (avail >= 4) {
+		n = tree_add_uint(t, node, &fields[P_TCLASS], start, 4, w0);
+		if (tree_text(t)) {
+			char bits[48];
+			uint8_t tc = (uint8_t)(w0 >> 20);
+			const char *ds = val_to_str(tc >> 2, dscp_short);
+			char dsbuf[16];
+			if (!ds) {
+				snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
+				ds = dsbuf;
+			}
+			fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
+			tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
+			    val_to_str(tc & 3, ecn_short));
+		}
+		tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
+		tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);
+		tree_add_uint(t, node, &fields[P_FLOW], start + 1, 3, w0 & 0xffffff);
+	}
+	if (avail >= 6)
+		ch.plen_node = tree_add_uint(t, node, &fields[P_PLEN], start + 4, 2, plen);
+	if (avail >= 7)
+		tree_add_uint(t, node, &fields[P_NXT], start + 6, 1, nxt);
+	if (avail >= 8)
+		tree_add_uint(t, node, &fields[P_HLIM], start + 7, 1, hlim);
+	if (avail >= 24)
+		addr_fields(d, node, P_SRC, P_SRC_HOST, start + 8, src);
 	if (!cur_ok(c)) {
 		dissect_exhausted(d, node, "IPv6");
 		return;
 	}
+	addr_fields(d, node, P_DST, P_DST_HOST, start + 24, dst);
 	pi->ip_ttl = hlim;
 	pi->net_src.type = pi->net_dst.type = AT_IPv6;
 	memcpy(pi->net_src.a, src, 16);
@@ -538,28 +571,6 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 		fv_ipv6(dst, b, sizeof(b));
 		tree_label(t, node, "Internet Protocol Version 6, Src: %s, Dst: %s", a, b);
 	}
-	n = tree_add_uint(t, node, &fields[P_TCLASS], start, 4, w0);
-	if (tree_text(t)) {
-		char bits[48];
-		uint8_t tc = (uint8_t)(w0 >> 20);
-		const char *ds = val_to_str(tc >> 2, dscp_short);
-		char dsbuf[16];
-		if (!ds) {
-			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
-			ds = dsbuf;
-		}
-		fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
-		tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
-		    val_to_str(tc & 3, ecn_short));
-	}
-	tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
-	tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);
-	tree_add_uint(t, node, &fields[P_FLOW], start + 1, 3, w0 & 0xffffff);
-	ch.plen_node = tree_add_uint(t, node, &fields[P_PLEN], start + 4, 2, plen);
-	tree_add_uint(t, node, &fields[P_NXT], start + 6, 1, nxt);
-	tree_add_uint(t, node, &fields[P_HLIM], start + 7, 1, hlim);
-	addr_fields(d, node, P_SRC, P_SRC_HOST, start + 8, src);
-	addr_fields(d, node, P_DST, P_DST_HOST, start + 24, dst);
 	addr_detail(d, node, start + 8, src, 1);
 	addr_detail(d, node, start + 24, dst, 0);
 

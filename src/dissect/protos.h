@@ -51,5 +51,7 @@ extern const struct field_table eth_table, ipv4_table;
 extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
     arp_table, icmp_table, icmpv6_table, udp_table, dns_table;
 extern const struct val_str etype_vals[], ipproto_vals[];
+/* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
+extern const struct field_def *const ip_version_field;
 
 #endif

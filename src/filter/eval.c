@@ -358,7 +358,20 @@ static void arith(int op, enum vkind vk, const struct val *a, const struct val *
 
 	memset(&r, 0, sizeof(r));
 	r.kind = (uint8_t)vk;
-	if (vk == VK_DOUBLE) {
+	if (vk == VK_BYTES) {
+		const uint8_t *p, *q;
+		uint32_t n, m;
+		uint8_t *d;
+		val_bytes(a, &p, &n);
+		val_bytes(b, &q, &m);
+		if (m < n)
+			n = m;
+		d = arena_alloc(e->s, n ? n : 1);
+		for (uint32_t i = 0; i < n; i++)
+			d[i] = p[i] & q[i];
+		r.b.p = d;
+		r.b.n = n;
+	} else if (vk == VK_DOUBLE) {
 		double x = as_d(a), y = as_d(b);
 		switch (op) {
 		case '+': r.d = x + y; break;

@@ -134,8 +134,8 @@ static int scan_quoted(const char *text, int pos, char q, int raw, struct dfilte
 
 	for (;;) {
 		if (!text[i]) {
-			dfl_err(err, pos, i - pos, "The final quote was omitted in %c%.*s", q,
-			    i - pos - 1 > 40 ? 40 : i - pos - 1, text + pos + 1);
+			dfl_err(err, pos, 1, "The final quote was missing from a %s.",
+			    q == '"' ? "quoted string" : "character constant");
 			return -1;
 		}
 		if (text[i] == q)
@@ -226,7 +226,8 @@ int dfl_lex(const char *text, int pos, struct token *tok, struct dfilter_error *
 		while (text[e] && text[e] != '}')
 			e++;
 		if (!text[e]) {
-			dfl_err(err, (int)strlen(text), 1, "Unexpected end of filter expression.");
+			dfl_err(err, (int)strlen(text), 1,
+			    "end of filter in the middle of a macro expression");
 			return -1;
 		}
 		tok->type = T_REF;
@@ -238,7 +239,7 @@ int dfl_lex(const char *text, int pos, struct token *tok, struct dfilter_error *
 		while (text[e] && text[e] != ']')
 			e++;
 		if (!text[e]) {
-			dfl_err(err, (int)strlen(text), 1, "Unexpected end of filter expression.");
+			dfl_err(err, i, 1, "The right bracket was missing from a slice.");
 			return -1;
 		}
 		tok->type = T_SLICE;

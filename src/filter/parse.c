@@ -109,7 +109,8 @@ static int deeper(struct parser *p)
 static struct anode *postfix(struct parser *p, struct anode *v)
 {
 	while (!p->failed && p->tok.type == T_SLICE) {
-		struct anode *s = node(A_SLICE, p->tok.pos, p->tok.len);
+		struct anode *s = node(A_SLICE, v->pos, p->tok.pos + p->tok.len - v->pos);
+		s->num = (uint64_t)p->tok.pos;	/* the '[' */
 		s->a = v;
 		s->str = span_dup(p->text, p->tok.pos + 1, p->tok.len - 2);
 		s->slen = (uint32_t)p->tok.len - 2;

@@ -153,7 +153,9 @@ static void not_a_field(struct sema *s, const struct anode *n)
 	/* Two edits away is only a typo when the name is long enough. */
 	const char *sug = name && strlen(name) > 4 ? reg_suggest(name) : NULL;
 
-	if (sug && strcmp(sug, name))
+	if (n->str && n->str[0] == '.')
+		fail(s, n->pos, n->len, "\"%s\" is not a valid protocol or protocol field.", name);
+	else if (sug && strcmp(sug, name))
 		fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name. Did you mean %s?",
 		    span_len(n), s->text + n->pos, sug);
 	else
@@ -721,7 +723,7 @@ static int parse_int_at(const char **p, int32_t *v)
 static int parse_ranges(struct sema *s, const struct anode *n, struct xnode *x)
 {
 	const char *p = n->str;
-	int pos = n->pos + 1;
+	int pos = (int)n->num + 1;
 
 	for (;;) {
 		struct slice_range r = { 0, -1 };
@@ -757,7 +759,8 @@ static int parse_ranges(struct sema *s, const struct anode *n, struct xnode *x)
 					goto bad;
 				if ((a >= 0) != (b >= 0) || b < a) {
 					fail(s, pos + (int)(start - n->str), (int)(p - start),
-					    "Range %d-%d isn't valid because %d is before %d", a, b, b, a);
+					    "Range %d-%d isn't valid because %d is greater or equal than %d",
+					    a, b, a, b);
 					return 0;
 				}
 				r.len = b - a + 1;
@@ -780,7 +783,7 @@ static int parse_ranges(struct sema *s, const struct anode *n, struct xnode *x)
 		p++;
 	}
 bad:
-	fail(s, n->pos, n->len, "\"%.*s\" is not a valid range.", span_len(n), s->text + n->pos);
+	fail(s, pos, (int)n->slen, "\"%s\" is not a valid number.", n->str);
 	return 0;
 }
 
@@ -788,6 +791,11 @@ static int sliceable(enum ftype ft)
 {
 	return ft == FT_NONE || ft == FT_PROTOCOL || ft == FT_BYTES || ft == FT_STRING ||
 	    ft == FT_ETHER || ft == FT_IPv4 || ft == FT_IPv6;
+}
+
+static int bytes_like(enum vkind k)
+{
+	return k == VK_BYTES || k == VK_NONE || k == VK_STRING;
 }
 
 static int numeric(enum vkind k)
@@ -829,7 +837,7 @@ static struct xnode *compile_func(struct sema *s, const struct anode *n, struct 
 		if (!strcmp(funcs[i].name, n->str))
 			k = (int)i;
 	if (k < 0) {
-		fail(s, n->pos, n->len, "The function '%s' does not exist.", n->str);
+		fail(s, n->pos, n->len, "Function '%s' does not exist", n->str);
 		return NULL;
 	}
 	for (a = n->a; a; a = a->next)
@@ -892,7 +900,7 @@ static struct xnode *compile_func(struct sema *s, const struct anode *n, struct 
 				dfl_xnode_free(x);
 				return NULL;
 			}
-			if (x->nargs > 1 && at.vk != x->vk) {
+			if (x->nargs > 1 && (at.vk != x->vk || at.ft != t->ft)) {
 				fail(s, a->pos, a->len, "Arguments to '%s' must have the same type (expected "
 				    "%s, got %s)", n->str, ftype_name(t->ft), ftype_name(at.ft));
 				dfl_xnode_free(x);
@@ -1038,6 +1046,14 @@ static struct xnode *compile_value(struct sema *s, const struct anode *n, struct
 		if (s->failed || !l || (ra && !r)) {
 			dfl_xnode_free(x);
 			return NULL;
+		}
+		if (n->sub == '&' && ra && bytes_like(lt.vk) && bytes_like(rt.vk)) {
+			x->vk = VK_BYTES;
+			*t = lt;
+			t->vk = VK_BYTES;
+			t->ft = FT_BYTES;
+			t->f = NULL;
+			return x;
 		}
 		if (!numeric(lt.vk) || (ra && !numeric(rt.vk)) ||
 		    (n->sub == '&' && (lt.vk == VK_DOUBLE || lt.vk == VK_RELTIME))) {
