@@ -21,7 +21,7 @@
 #include "dissect/dissect.h"
 
 enum {
-	R_SEGMENTS, R_SEGMENT, R_SEG_COUNT, R_REASM_LEN, R_REASM_DATA, R_REASM_IN, R_SEG_DATA,
+	R_SEGMENTS, R_SEGMENT, R_SEG_COUNT, R_REASM_LEN, R_REASM_DATA, R_REASM_IN,
 };
 
 static struct field_def fields[] = {
@@ -37,8 +37,6 @@ static struct field_def fields[] = {
 		"The reassembled payload.", 0 },
 	[R_REASM_IN] = { "tcp.reassembled_in", "Reassembled PDU in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
 		"The PDU that doesn't end in this segment is reassembled in this frame.", 0 },
-	[R_SEG_DATA] = { "tcp.segment_data", "TCP segment data", FT_BYTES, BASE_NONE, 0, 0, NULL,
-		"Bytes of this segment that belong to a PDU completed in a later frame.", 0 },
 };
 const struct field_table reasm_table = REG_TABLE(fields);
 
@@ -192,6 +190,11 @@ void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(
 		s->release = release;
 	}
 	return s->conv;
+}
+
+void *reasm_conv_find(const struct reasm *r, uint32_t stream)
+{
+	return stream < r->nstreams && r->streams[stream] ? r->streams[stream]->conv : NULL;
 }
 
 /* ---- msp ---- */
@@ -373,7 +376,11 @@ static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payl
 
 	if (!len)
 		return;
-	n = tree_add_bytes(d->tree, s->tcp_node, &fields[R_SEG_DATA], cur_off(payload) + off, len,
+	static const struct field_def *segdata;	/* tcp.c's tcp.segment_data */
+
+	if (!segdata)
+		segdata = reg_lookup("tcp.segment_data");
+	n = tree_add_bytes(d->tree, s->tcp_node, segdata, cur_off(payload) + off, len,
 	    payload->p + off, len);
 	if (tree_text(d->tree))
 		tree_label(d->tree, n, "TCP segment data (%u byte%s)", len, len == 1 ? "" : "s");

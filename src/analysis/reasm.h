@@ -92,6 +92,9 @@ void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
  * released with `release` (may be NULL) when the session ends.  One per stream. */
 void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(void *));
 
+/* The stream's protocol state if it was created, else NULL. */
+void *reasm_conv_find(const struct reasm *r, uint32_t stream);
+
 /* Field table of the reassembly items (tcp.segments, tcp.segment, …). */
 extern const struct field_table reasm_table;
 

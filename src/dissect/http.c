@@ -1,0 +1,1346 @@
+/* http.c — HTTP/1.x (RFC 9112) over reassembled TCP, as Wireshark 4.0 shows it.
+ *
+ *   request-line   = method SP request-target SP HTTP-version CRLF
+ *   status-line    = HTTP-version SP status-code SP [ reason-phrase ] CRLF
+ *   *( field-line CRLF )            field-line = field-name ":" OWS field-value OWS
+ *   CRLF
+ *   [ message-body ]                Content-Length | chunked | until close
+ *
+ * A message is dissected in the frame that completes it (analysis/reasm.c asks for
+ * "one more segment" while the headers are incomplete and for the exact remainder
+ * once Content-Length is known).  Requests and responses are paired per TCP stream the
+ * way Wireshark 4.0 does it: a response goes with the latest request.  After
+ * "101 Switching Protocols" with "Upgrade: websocket" the stream is handed to
+ * websocket.c from the next message on.
+ *
+ * Strings from the wire are stored raw in the tree (FT_STRING) and escaped by
+ * fvalue/strvis when shown; labels built here go through strvis first.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/reasm.h"
+#include "analysis/session.h"
+#include "core/strvis.h"
+#include "core/xmalloc.h"
+#include "dissect/http.h"
+#include "dissect/protos.h"
+#include "dissect/tcp_payload.h"
+#include "dissect/websocket.h"
+
+enum {
+	H_PROTO, H_RESPONSE_F, H_REQUEST_F, H_RESP_NUM, H_REQ_NUM, H_RESP_LINE, H_REQ_LINE,
+	H_METHOD, H_URI, H_URI_PATH, H_URI_QUERY, H_URI_PARAM, H_REQ_VERSION, H_RESP_VERSION,
+	H_FULL_URI, H_CODE, H_CODE_DESC, H_RESP_FOR_URI, H_PHRASE, H_AUTHORIZATION,
+	H_PROXY_AUTHENTICATE, H_PROXY_AUTHORIZATION, H_WWW_AUTHENTICATE, H_CONTENT_TYPE,
+	H_CL_HEADER, H_CL, H_CONTENT_ENCODING, H_TRANSFER_ENCODING, H_UPGRADE, H_USER_AGENT,
+	H_HOST, H_CONNECTION, H_COOKIE, H_ACCEPT, H_REFERER, H_ACCEPT_LANGUAGE,
+	H_ACCEPT_ENCODING, H_DATE, H_CACHE_CONTROL, H_SERVER, H_LOCATION, H_WS_ACCEPT,
+	H_WS_EXTENSIONS, H_WS_KEY, H_WS_PROTOCOL, H_WS_VERSION, H_SET_COOKIE, H_LAST_MODIFIED,
+	H_XFF, H_HTTP2_SETTINGS, H_REQUEST_IN, H_RESPONSE_IN, H_NEXT_REQ_IN, H_NEXT_RESP_IN,
+	H_PREV_REQ_IN, H_PREV_RESP_IN, H_TIME, H_CHUNK_BOUNDARY, H_CHUNK_SIZE, H_CHUNK_DATA,
+	H_TRAILER, H_FILE_DATA, H_UNKNOWN_HEADER, H_CHAT, H_IF_MODIFIED_SINCE,
+	H_IF_NONE_MATCH, H_COUNT
+};
+
+static const struct val_str status_vals[] = {
+	{ 100, "Continue" }, { 101, "Switching Protocols" }, { 102, "Processing" },
+	{ 103, "Early Hints" }, { 199, "Informational - Others" },
+	{ 200, "OK" }, { 201, "Created" }, { 202, "Accepted" },
+	{ 203, "Non-authoritative Information" }, { 204, "No Content" }, { 205, "Reset Content" },
+	{ 206, "Partial Content" }, { 207, "Multi-Status" }, { 208, "Already Reported" },
+	{ 226, "IM Used" }, { 299, "Success - Others" },
+	{ 300, "Multiple Choices" }, { 301, "Moved Permanently" }, { 302, "Found" },
+	{ 303, "See Other" }, { 304, "Not Modified" }, { 305, "Use Proxy" },
+	{ 307, "Temporary Redirect" }, { 308, "Permanent Redirect" }, { 399, "Redirection - Others" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 402, "Payment Required" },
+	{ 403, "Forbidden" }, { 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 406, "Not Acceptable" }, { 407, "Proxy Authentication Required" },
+	{ 408, "Request Time-out" }, { 409, "Conflict" }, { 410, "Gone" },
+	{ 411, "Length Required" }, { 412, "Precondition Failed" },
+	{ 413, "Request Entity Too Large" }, { 414, "Request-URI Too Long" },
+	{ 415, "Unsupported Media Type" }, { 416, "Requested Range Not Satisfiable" },
+	{ 417, "Expectation Failed" }, { 418, "I'm a teapot" }, { 421, "Misdirected Request" },
+	{ 422, "Unprocessable Entity" }, { 423, "Locked" }, { 424, "Failed Dependency" },
+	{ 425, "Too Early" }, { 426, "Upgrade Required" }, { 428, "Precondition Required" },
+	{ 429, "Too Many Requests" }, { 431, "Request Header Fields Too Large" },
+	{ 451, "Unavailable For Legal Reasons" }, { 499, "Client Error - Others" },
+	{ 500, "Internal Server Error" }, { 501, "Not Implemented" }, { 502, "Bad Gateway" },
+	{ 503, "Service Unavailable" }, { 504, "Gateway Time-out" },
+	{ 505, "HTTP Version not supported" }, { 506, "Variant Also Negotiates" },
+	{ 507, "Insufficient Storage" }, { 508, "Loop Detected" }, { 510, "Not Extended" },
+	{ 511, "Network Authentication Required" }, { 599, "Server Error - Others" },
+	{ 0, NULL }
+};
+
+#define S(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
+#define FN(abbrev, name, help) { abbrev, name, FT_FRAMENUM, BASE_NONE, 0, 0, NULL, help, 0 }
+
+static struct field_def fields[] = {
+	[H_PROTO] = { "http", "Hypertext Transfer Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Application layer: the browser's requests and the server's responses, as text lines.", 0 },
+	[H_RESPONSE_F] = { "http.response", "Response", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"TRUE if HTTP response.", 0 },
+	[H_REQUEST_F] = { "http.request", "Request", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"TRUE if HTTP request.", 0 },
+	[H_RESP_NUM] = { "http.response_number", "Response number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Which response of this TCP connection this is (keep-alive carries several).", 0 },
+	[H_REQ_NUM] = { "http.request_number", "Request number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Which request of this TCP connection this is (keep-alive carries several).", 0 },
+	[H_RESP_LINE] = S("http.response.line", "Response line",
+		"One header line of a response, as sent (name, colon, value, line end)."),
+	[H_REQ_LINE] = S("http.request.line", "Request line",
+		"One header line of a request, as sent (name, colon, value, line end)."),
+	[H_METHOD] = S("http.request.method", "Request Method",
+		"What the client asks for: GET fetches, HEAD fetches headers only, POST sends data."),
+	[H_URI] = S("http.request.uri", "Request URI", "The path (and query) of the resource asked for."),
+	[H_URI_PATH] = S("http.request.uri.path", "Request URI Path", "The URI before the '?'."),
+	[H_URI_QUERY] = S("http.request.uri.query", "Request URI Query", "The URI after the '?'."),
+	[H_URI_PARAM] = S("http.request.uri.query.parameter", "Request URI Query Parameter",
+		"One name=value pair of the query."),
+	[H_REQ_VERSION] = S("http.request.version", "Request Version",
+		"Protocol version the client speaks (HTTP/1.1 keeps connections open by default)."),
+	[H_RESP_VERSION] = S("http.response.version", "Response Version",
+		"Protocol version the server answers with."),
+	[H_FULL_URI] = S("http.request.full_uri", "Full request URI",
+		"Scheme, Host header and URI together: the address the browser showed."),
+	[H_CODE] = { "http.response.code", "Status Code", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Three digits: 1xx info, 2xx success, 3xx redirect/not modified, 4xx client error, 5xx server error.", 0 },
+	[H_CODE_DESC] = S("http.response.code.desc", "Status Code Description",
+		"The standard meaning of the status code."),
+	[H_RESP_FOR_URI] = S("http.response_for.uri", "Request URI",
+		"The URI of the request this response answers."),
+	[H_PHRASE] = S("http.response.phrase", "Response Phrase",
+		"The server's words for the status code (not interpreted by clients)."),
+	[H_AUTHORIZATION] = S("http.authorization", "Authorization", "Credentials sent by the client."),
+	[H_PROXY_AUTHENTICATE] = S("http.proxy_authenticate", "Proxy-Authenticate",
+		"A proxy asks for credentials."),
+	[H_PROXY_AUTHORIZATION] = S("http.proxy_authorization", "Proxy-Authorization",
+		"Credentials for a proxy."),
+	[H_WWW_AUTHENTICATE] = S("http.www_authenticate", "WWW-Authenticate",
+		"The server asks for credentials."),
+	[H_CONTENT_TYPE] = S("http.content_type", "Content-Type",
+		"The media type of the body (text/html, image/png …)."),
+	[H_CL_HEADER] = S("http.content_length_header", "Content-Length",
+		"The Content-Length header as sent."),
+	[H_CL] = { "http.content_length", "Content length", FT_UINT64, BASE_DEC, 0, 0, NULL,
+		"Body size in bytes: tells the receiver where this message ends on a kept-alive connection.", 0 },
+	[H_CONTENT_ENCODING] = S("http.content_encoding", "Content-Encoding",
+		"How the body is compressed (gzip, br …)."),
+	[H_TRANSFER_ENCODING] = S("http.transfer_encoding", "Transfer-Encoding",
+		"chunked: the body is sent in pieces, each with its length, ending with a 0-size chunk."),
+	[H_UPGRADE] = S("http.upgrade", "Upgrade",
+		"Switch this connection to another protocol (websocket) after a 101 response."),
+	[H_USER_AGENT] = S("http.user_agent", "User-Agent", "The client program and version."),
+	[H_HOST] = S("http.host", "Host", "Which site is asked for (several can share one address)."),
+	[H_CONNECTION] = S("http.connection", "Connection",
+		"keep-alive: reuse the TCP connection; close: end it after this message; Upgrade."),
+	[H_COOKIE] = S("http.cookie", "Cookie", "State the client sends back to the server."),
+	[H_ACCEPT] = S("http.accept", "Accept", "Media types the client can use."),
+	[H_REFERER] = S("http.referer", "Referer", "The page that linked to this resource."),
+	[H_ACCEPT_LANGUAGE] = S("http.accept_language", "Accept-Language",
+		"Languages the user prefers."),
+	[H_ACCEPT_ENCODING] = S("http.accept_encoding", "Accept Encoding",
+		"Compressions the client can undo (gzip, deflate, br)."),
+	[H_DATE] = S("http.date", "Date", "When the message was sent (GMT)."),
+	[H_CACHE_CONTROL] = S("http.cache_control", "Cache Control",
+		"Caching rules (no-cache, max-age=…)."),
+	[H_SERVER] = S("http.server", "Server", "The server program and version."),
+	[H_LOCATION] = S("http.location", "Location", "Where a redirect points."),
+	[H_WS_ACCEPT] = S("http.sec_websocket_accept", "Sec-WebSocket-Accept",
+		"base64(SHA-1(key + fixed GUID)): proves the server understood the upgrade."),
+	[H_WS_EXTENSIONS] = S("http.sec_websocket_extensions", "Sec-WebSocket-Extensions",
+		"WebSocket extensions offered or accepted (permessage-deflate)."),
+	[H_WS_KEY] = S("http.sec_websocket_key", "Sec-WebSocket-Key",
+		"Random base64 nonce of the client's upgrade request."),
+	[H_WS_PROTOCOL] = S("http.sec_websocket_protocol", "Sec-WebSocket-Protocol",
+		"Application subprotocol over the WebSocket (vite-hmr …)."),
+	[H_WS_VERSION] = S("http.sec_websocket_version", "Sec-WebSocket-Version",
+		"WebSocket protocol version (13)."),
+	[H_SET_COOKIE] = S("http.set_cookie", "Set-Cookie", "State the server asks the client to keep."),
+	[H_LAST_MODIFIED] = S("http.last_modified", "Last-Modified",
+		"When the resource last changed; the browser sends it back as If-Modified-Since."),
+	[H_XFF] = S("http.x_forwarded_for", "X-Forwarded-For", "Client address seen by a proxy."),
+	[H_HTTP2_SETTINGS] = S("http.http2_settings", "HTTP2-Settings", "HTTP/2 upgrade settings."),
+	[H_REQUEST_IN] = FN("http.request_in", "Request in frame",
+		"This packet is a response to the packet with this number."),
+	[H_RESPONSE_IN] = FN("http.response_in", "Response in frame",
+		"This packet will be responded in the packet with this number."),
+	[H_NEXT_REQ_IN] = FN("http.next_request_in", "Next request in frame",
+		"The next HTTP request starts in packet number."),
+	[H_NEXT_RESP_IN] = FN("http.next_response_in", "Next response in frame",
+		"The next HTTP response starts in packet number."),
+	[H_PREV_REQ_IN] = FN("http.prev_request_in", "Prev request in frame",
+		"The previous HTTP request starts in packet number."),
+	[H_PREV_RESP_IN] = FN("http.prev_response_in", "Prev response in frame",
+		"The previous HTTP response starts in packet number."),
+	[H_TIME] = { "http.time", "Time since request", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"How long the server took to answer: response time minus request time.", 0 },
+	[H_CHUNK_BOUNDARY] = { "http.chunk_boundary", "Chunk boundary", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The CRLF after a chunk's data.", 0 },
+	[H_CHUNK_SIZE] = { "http.chunk_size", "Chunk size", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Bytes in this chunk (hex on the wire); 0 ends the body.", 0 },
+	[H_CHUNK_DATA] = { "http.chunk_data", "Chunk data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The bytes of one chunk.", 0 },
+	[H_TRAILER] = S("http.chunked_trailer_part", "trailer-part",
+		"Optional trailer in a chunked body."),
+	[H_FILE_DATA] = S("http.file_data", "File Data", "The message body."),
+	[H_UNKNOWN_HEADER] = S("http.unknown_header", "Unknown header",
+		"A header Wireshark has no field for."),
+	[H_CHAT] = { "http.chat", "Formatted text", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Expert info: the first line of a message.", 0 },
+	[H_IF_MODIFIED_SINCE] = S("http.if_modified_since", "If-Modified-Since",
+		"Conditional GET: send the body only if it changed since then (else 304)."),
+	[H_IF_NONE_MATCH] = S("http.if_none_match", "If-None-Match",
+		"Conditional GET by ETag (else 304)."),
+};
+const struct field_table http_table = REG_TABLE(fields);
+
+static struct field_def tl_fields[] = {
+	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"A text body shown line by line.", 0 },
+};
+const struct field_table text_lines_table = REG_TABLE(tl_fields);
+
+/* Headers with a field of their own; the rest become http.request/response.line. */
+static const struct { const char *name; int field; } header_fields[] = {
+	{ "authorization", H_AUTHORIZATION }, { "proxy-authenticate", H_PROXY_AUTHENTICATE },
+	{ "proxy-authorization", H_PROXY_AUTHORIZATION }, { "www-authenticate", H_WWW_AUTHENTICATE },
+	{ "content-type", H_CONTENT_TYPE }, { "content-length", H_CL_HEADER },
+	{ "content-encoding", H_CONTENT_ENCODING }, { "transfer-encoding", H_TRANSFER_ENCODING },
+	{ "upgrade", H_UPGRADE }, { "user-agent", H_USER_AGENT }, { "host", H_HOST },
+	{ "connection", H_CONNECTION }, { "cookie", H_COOKIE }, { "accept", H_ACCEPT },
+	{ "referer", H_REFERER }, { "accept-language", H_ACCEPT_LANGUAGE },
+	{ "accept-encoding", H_ACCEPT_ENCODING }, { "date", H_DATE },
+	{ "cache-control", H_CACHE_CONTROL }, { "server", H_SERVER }, { "location", H_LOCATION },
+	{ "sec-websocket-accept", H_WS_ACCEPT }, { "sec-websocket-extensions", H_WS_EXTENSIONS },
+	{ "sec-websocket-key", H_WS_KEY }, { "sec-websocket-protocol", H_WS_PROTOCOL },
+	{ "sec-websocket-version", H_WS_VERSION }, { "set-cookie", H_SET_COOKIE },
+	{ "last-modified", H_LAST_MODIFIED }, { "x-forwarded-for", H_XFF },
+	{ "http2-settings", H_HTTP2_SETTINGS },
+};
+
+/* Methods Wireshark 4.0 recognises (is_http_request_or_reply), case-sensitive. */
+static const char *const methods[] = {
+	"GET", "PUT", "ACL", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE",
+	"MKCOL", "TRACE", "PATCH", "LABEL", "MERGE", "DELETE", "SEARCH", "UNLOCK", "REPORT",
+	"UPDATE", "BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "VERSION", "PROPFIND", "CHECKOUT",
+	"CCM_POST", "M-SEARCH", "SUBSCRIBE", "PROPPATCH", "BPROPPATCH", "UNCHECKOUT",
+	"MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT", "RPC_IN_DATA", "RPC_OUT_DATA",
+	"VERSION-CONTROL", "BASELINE-CONTROL", "MKCALENDAR", "ORDERPATCH", "BIND", "REBIND",
+	"UNBIND",
+};
+static const char *const notify_methods[] = { "NOTIFY" };
+
+/* Body media types → the dissector name Wireshark's frame.protocols shows. */
+static const struct { const char *type; const char *proto; const char *col; } media_types[] = {
+	{ "text/html", "data-text-lines", NULL }, { "text/plain", "data-text-lines", NULL },
+	{ "text/css", "data-text-lines", NULL }, { "text/javascript", "data-text-lines", NULL },
+	{ "text/vnd.wap.wml", "data-text-lines", NULL }, { "text/x-javascript", "data-text-lines", NULL },
+	{ "application/javascript", "data-text-lines", NULL },
+	{ "application/x-javascript", "data-text-lines", NULL },
+	{ "application/x-tar", "data-text-lines", NULL },
+	{ "application/json", "json", "HTTP/JSON" }, { "application/json-rpc", "json", "HTTP/JSON" },
+	{ "application/jsonrequest", "json", "HTTP/JSON" },
+	{ "application/xml", "xml", "HTTP/XML" }, { "text/xml", "xml", "HTTP/XML" },
+	{ "image/gif", "image-gif", NULL }, { "image/jpeg", "image-jfif", NULL },
+	{ "image/jpg", "image-jfif", NULL }, { "image/pjpeg", "image-jfif", NULL },
+	{ "image/png", "png", NULL },
+	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL },
+};
+
+/* ---- parsers (no packet needed) ---- */
+
+long http_line_end(const uint8_t *p, size_t n, int need_eol, size_t *next)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n') {
+			*next = i + 1;
+			return (long)i;
+		}
+		if (p[i] == '\r') {
+			if (i + 1 < n) {
+				*next = i + (p[i + 1] == '\n' ? 2 : 1);
+				return (long)i;
+			}
+			if (need_eol)
+				return -1;
+			*next = i + 1;
+			return (long)i;
+		}
+	}
+	if (need_eol)
+		return -1;
+	*next = n;
+	return (long)n;
+}
+
+static int in_list(const uint8_t *p, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+enum http_kind http_classify(const uint8_t *line, size_t len, size_t *method_len)
+{
+	size_t i = 0;
+
+	*method_len = 0;
+	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0)
+		return HTTP_RESPONSE;
+	while (i < len && line[i] != ' ')
+		i++;
+	*method_len = i;
+	if (in_list(line, i, methods, sizeof(methods) / sizeof(methods[0])))
+		return HTTP_REQUEST;
+	if (in_list(line, i, notify_methods, 1))
+		return HTTP_NOTIFICATION;
+	return HTTP_OTHER;
+}
+
+/* Wireshark's get_token_len: a token ends at a space; the next one starts after the
+ * spaces that follow. */
+static size_t token(const uint8_t *p, size_t at, size_t end, size_t *next)
+{
+	size_t i = at;
+
+	while (i < end && p[i] != ' ')
+		i++;
+	*next = i;
+	while (*next < end && p[*next] == ' ')
+		(*next)++;
+	return i - at;
+}
+
+void http_split_first(const uint8_t *line, size_t len, struct http_first *fl)
+{
+	size_t next, at;
+
+	memset(fl, 0, sizeof(*fl));
+	fl->code = -1;
+	fl->kind = http_classify(line, len, &next);
+	if (fl->kind == HTTP_OTHER)
+		return;
+	fl->tok1_len = token(line, 0, len, &next);
+	at = next;
+	if (fl->kind != HTTP_RESPONSE) {
+		/* two spaces: an empty URI */
+		if (at >= 2 && at - fl->tok1_len == 2 && line[at - 1] == ' ' && line[at - 2] == ' ')
+			at--;
+		fl->tok2_off = at;
+		fl->tok2_len = token(line, at, len, &next);
+		fl->rest_off = next;
+		fl->rest_len = len - next;
+		return;
+	}
+	fl->tok2_off = at;
+	fl->tok2_len = token(line, at, len, &next);
+	if (fl->tok2_len >= 3) {
+		fl->code = 0;
+		for (int k = 0; k < 3; k++) {
+			uint8_t c = line[at + (size_t)k];
+			fl->code = fl->code * 10 + (c >= '0' && c <= '9' ? c - '0' : 0);
+		}
+		fl->tok2_len = 3;
+	} else {
+		fl->tok2_len = 0;
+		return;
+	}
+	fl->rest_off = next;
+	fl->rest_len = len - next;
+}
+
+static int casepfx(const uint8_t *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		uint8_t c = p[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (uint8_t)(c - 'A' + 'a');
+		if (c != (uint8_t)s[i])
+			return 0;
+	}
+	return 1;
+}
+
+int http_parse_cl(const uint8_t *p, size_t n, int64_t *v)
+{
+	size_t i = 0;
+	uint64_t x = 0;
+	int neg = 0, digits = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i < n && (p[i] == '+' || p[i] == '-'))
+		neg = p[i++] == '-';
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, digits++) {
+		if (x > (uint64_t)INT64_MAX / 10)
+			return 0;
+		x = x * 10 + (uint64_t)(p[i] - '0');
+		if (x > (uint64_t)INT64_MAX)
+			return 0;
+	}
+	if (!digits || neg)
+		return 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i != n)
+		return 0;
+	*v = (int64_t)x;
+	return 1;
+}
+
+/* Like sscanf("%" SCNd64): leading white space, sign, digits; trailing junk ignored. */
+static int scan_cl(const uint8_t *p, size_t n, int64_t *v)
+{
+	size_t i = 0;
+	uint64_t x = 0;
+	int neg = 0, digits = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i < n && (p[i] == '+' || p[i] == '-'))
+		neg = p[i++] == '-';
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, digits++) {
+		if (x > ((uint64_t)INT64_MAX - 9) / 10)
+			return 0;
+		x = x * 10 + (uint64_t)(p[i] - '0');
+	}
+	if (!digits)
+		return 0;
+	*v = neg ? -(int64_t)x : (int64_t)x;
+	return 1;
+}
+
+int http_scan_framing(const uint8_t *p, size_t n, struct http_framing *fr)
+{
+	size_t at = 0, next;
+	int first = 1;
+
+	memset(fr, 0, sizeof(*fr));
+	for (;;) {
+		long ll;
+		if (at >= n)
+			return 0;
+		ll = http_line_end(p + at, n - at, 1, &next);
+		if (ll < 0)
+			return 0;
+		if (ll == 0 && !first) {
+			fr->headers_complete = 1;
+			fr->header_len = at + next;
+			return 1;
+		}
+		if (!first) {
+			const uint8_t *l = p + at;
+			size_t len = (size_t)ll;
+			if (casepfx(l, len, "content-length:")) {
+				int64_t v;
+				if (scan_cl(l + 15, len - 15, &v)) {
+					fr->have_cl = 1;
+					fr->cl = v;
+				}
+			} else if (casepfx(l, len, "content-type:"))
+				fr->have_ctype = 1;
+			else if (casepfx(l, len, "connection:")) {
+				for (size_t i = 11; i + 10 <= len; i++)
+					if (casepfx(l + i, len - i, "keep-alive"))
+						fr->keepalive = 1;
+			} else if (casepfx(l, len, "transfer-encoding:")) {
+				size_t i = 18;
+				while (i < len && (l[i] == ' ' || l[i] == '\t'))
+					i++;
+				if (casepfx(l + i, len - i, "chunked"))
+					fr->chunked = 1;
+			}
+		}
+		first = 0;
+		at += next;
+	}
+}
+
+static int hexval(uint8_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Chunk size as ws_hexstrtou32 reads it: -1 when not a number or over 32 bits. */
+static int64_t chunk_size(const uint8_t *l, size_t len)
+{
+	size_t i = 0;
+	uint64_t v = 0;
+	int digits = 0;
+
+	while (i < len && (l[i] == ' ' || l[i] == '\t'))
+		i++;
+	for (; i < len && hexval(l[i]) >= 0; i++, digits++) {
+		v = v * 16 + (uint64_t)hexval(l[i]);
+		if (v > 0xffffffffu)
+			return -1;
+	}
+	if (!digits)
+		return -1;
+	return (int64_t)v;
+}
+
+int64_t http_chunked_len(const uint8_t *p, size_t n)
+{
+	size_t at = 0, next;
+
+	for (int guard = 0; guard < 1000000; guard++) {
+		long ll;
+		int64_t sz;
+		if (at >= n)
+			return -1;
+		ll = http_line_end(p + at, n - at, 1, &next);
+		if (ll < 0)
+			return -1;
+		sz = chunk_size(p + at, (size_t)ll);
+		if (sz < 0)
+			return -2;
+		at += next;
+		if (sz == 0) {
+			/* trailers up to an empty line */
+			for (;;) {
+				if (at >= n)
+					return -1;
+				ll = http_line_end(p + at, n - at, 1, &next);
+				if (ll < 0)
+					return -1;
+				at += next;
+				if (ll == 0)
+					return (int64_t)at;
+			}
+		}
+		if ((uint64_t)sz + 2 > n - at)
+			return -1;
+		at += (size_t)sz + 2;
+	}
+	return -2;
+}
+
+/* ---- per-stream state ---- */
+
+struct req_res {
+	uint32_t number;
+	uint32_t req_frame, res_frame;
+	int64_t req_ts;
+	char method[16];
+};
+
+/* What a message showed on the first pass, for revisits (keep_results). */
+struct msg_rec {
+	uint32_t frame, seq;
+	int dir;
+	uint32_t rr;		/* index+1 into req_res */
+	uint32_t total;		/* req_res_num at the time */
+	int full_uri_idx;	/* response_for.uri: index into uris, -1 none */
+};
+
+struct http_conv {
+	struct req_res *rr;
+	size_t nrr, rrcap;
+	char *last_uri;		/* full URI of the latest request (response_for.uri) */
+	char *last_method;
+	uint32_t ws_frame;	/* WebSocket from this frame on (0: none) */
+	uint32_t ws_seq[2];	/* … and, in that frame, from this seq of each direction */
+	int ws_set[2];
+	int upgrade_pending;	/* a request asked for Upgrade: websocket */
+	struct msg_rec *recs;
+	size_t nrecs, reccap;
+	char **uris;
+	size_t nuris, uricap;
+	struct ws_conv ws;
+};
+
+static void conv_release(void *p)
+{
+	struct http_conv *c = p;
+
+	free(c->rr);
+	free(c->last_uri);
+	free(c->last_method);
+	free(c->recs);
+	for (size_t i = 0; i < c->nuris; i++)
+		free(c->uris[i]);
+	free(c->uris);
+	websocket_conv_release(&c->ws);
+}
+
+/* ---- tree helpers ---- */
+
+static char *esc(const uint8_t *p, size_t n)
+{
+	static char buf[4096];
+
+	strvis(buf, sizeof(buf), p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+	return buf;
+}
+
+static uint32_t add_str(struct dctx *d, uint32_t parent, int f, uint32_t off, uint32_t len,
+    const uint8_t *p, uint32_t n)
+{
+	return tree_add_bytes(d->tree, parent, &fields[f], off, len, p, n);
+}
+
+static uint32_t add_gen_str(struct dctx *d, uint32_t parent, int f, const char *s)
+{
+	struct dtree *t = d->tree;
+	uint32_t n;
+
+	if (!tree_wants(t, &fields[f]))
+		return 0;
+	n = tree_add_bytes(t, parent, &fields[f], 0, 0, tree_keep(t, s, (uint32_t)strlen(s)),
+	    (uint32_t)strlen(s));
+	tree_flag(t, n, TN_GENERATED);
+	return n;
+}
+
+static void expert_chat(struct dctx *d, uint32_t parent, uint32_t off, const char *text)
+{
+	static const struct field_def *expert;
+	struct dtree *t = d->tree;
+	uint32_t e;
+
+	if (!tree_text(t) || !parent)
+		return;
+	if (!expert)
+		expert = reg_lookup("_ws.expert");
+	e = tree_add(t, parent, expert, off, 0);
+	tree_label(t, e, "Expert Info (Chat/Sequence): %s", text);
+	tree_flag(t, e, TN_GENERATED);
+	tree_flag(t, tree_add_text(t, e, 0, 0, "%s", text), TN_GENERATED);
+	tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: Chat"), TN_GENERATED);
+	tree_flag(t, tree_add_text(t, e, 0, 0, "Group: Sequence"), TN_GENERATED);
+}
+
+/* ---- body ---- */
+
+static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
+    const char *ctype)
+{
+	struct dtree *t = d->tree;
+	uint32_t node, lines = 0, at = 0;
+	size_t next;
+
+	pi_push_proto(d->pi, "data-text-lines");
+	node = tree_add(t, 0, &tl_fields[0], off, len);
+	if (!tree_text(t) || !node)
+		return;
+	while (at < len) {
+		long ll = http_line_end(body + at, len - at, 0, &next);
+		tree_add_text(t, node, off + at, (uint32_t)next, "%s",
+		    esc(body + at, next));
+		(void)ll;
+		at += (uint32_t)next;
+		lines++;
+	}
+	tree_label(t, node, "Line-based text data: %s (%u lines)", ctype, lines);
+}
+
+struct msg {
+	const uint8_t *base;		/* data source bytes (offsets are from here) */
+	uint32_t start;			/* message start offset in base */
+	enum http_kind kind;
+	int code;
+	int have_cl;
+	int64_t cl;
+	int te_chunked, te_other;
+	char ctype[128];		/* lower case, no parameters */
+	int keepalive, upgrade_ws, conn_upgrade;
+	const uint8_t *host;
+	uint32_t host_len;
+	const uint8_t *uri;
+	uint32_t uri_len;
+	char method[16];
+};
+
+static void dissect_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
+    uint32_t off, uint32_t len, struct msg *m)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *body = base + off;
+	uint32_t n;
+
+	n = add_str(d, http_node, H_FILE_DATA, off, len, body, len);
+	if (tree_text(t))
+		tree_label(t, n, "File Data: %u byte%s", len, len == 1 ? "" : "s");
+	if (m->ctype[0]) {
+		size_t i;
+		col_append(d->pi, " (%s)", m->ctype);
+		for (i = 0; i < sizeof(media_types) / sizeof(media_types[0]); i++)
+			if (strcmp(media_types[i].type, m->ctype) == 0)
+				break;
+		if (i < sizeof(media_types) / sizeof(media_types[0])) {
+			if (media_types[i].col)
+				col_set_proto(d->pi, media_types[i].col);
+			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
+				text_lines(d, body, off, len, m->ctype);
+			else {
+				pi_push_proto(d->pi, media_types[i].proto);
+				if (tree_text(t))
+					tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
+			}
+		} else if (strncmp(m->ctype, "text/", 5) == 0)
+			text_lines(d, body, off, len, m->ctype);
+		else {
+			pi_push_proto(d->pi, "media");
+			if (tree_text(t)) {
+				uint32_t mn = tree_add_text(t, 0, off, len, "Media Type");
+				tree_add_text(t, mn, off, len, "Media type: %s (%u byte%s)", m->ctype, len,
+				    len == 1 ? "" : "s");
+			}
+		}
+	} else {
+		struct cur c = cur_make(base, off + len);
+		c.p = body;
+		dissect_data(d, &c, http_node);
+	}
+}
+
+/* The chunked body: dechunked into a new data source.  Returns the bytes used, or
+ * -1 when a chunk size is not a number (the packet is then malformed). */
+static long dissect_chunked(struct dctx *d, uint32_t http_node, const uint8_t *base,
+    uint32_t off, uint32_t len, uint8_t **dechunked, uint32_t *dlen)
+{
+	struct dtree *t = d->tree;
+	uint32_t at = 0, node;
+	size_t next;
+	uint8_t *out = NULL;
+	size_t olen = 0, ocap = 0;
+
+	node = tree_add_text(t, http_node, off, 0, "HTTP chunked response");
+	for (;;) {
+		long ll;
+		int64_t sz;
+		if (at >= len)
+			break;
+		ll = http_line_end(base + off + at, len - at, 0, &next);
+		sz = chunk_size(base + off + at, (size_t)ll);
+		if (sz < 0) {
+			free(out);
+			return -1;
+		}
+		if (sz == 0) {
+			uint32_t e = tree_add_text(t, node, off + at, (uint32_t)next, "End of chunked encoding");
+			tree_add_uint(t, e, &fields[H_CHUNK_SIZE], off + at, (uint32_t)ll, 0);
+			if (tree_text(t))
+				tree_label(t, tree_find(t, &fields[H_CHUNK_SIZE], e), "Chunk size: 0 octets");
+			at += (uint32_t)next;
+			while (at < len) {
+				ll = http_line_end(base + off + at, len - at, 0, &next);
+				if (ll == 0) {
+					tree_add_text(t, node, off + at, (uint32_t)next, "\\r\\n");
+					at += (uint32_t)next;
+					break;
+				}
+				add_str(d, node, H_TRAILER, off + at, (uint32_t)next, base + off + at, (uint32_t)ll);
+				at += (uint32_t)next;
+			}
+			break;
+		}
+		{
+			uint32_t cstart = at, dataoff = at + (uint32_t)next;
+			uint32_t avail = dataoff < len ? len - dataoff : 0;
+			uint32_t take = (uint64_t)sz < avail ? (uint32_t)sz : avail;
+			uint32_t c = tree_add_text(t, node, off + cstart, (uint32_t)next + take,
+			    "Data chunk (%u octets)", (uint32_t)sz);
+			uint32_t s = tree_add_uint(t, c, &fields[H_CHUNK_SIZE], off + cstart, (uint32_t)ll,
+			    (uint64_t)sz);
+			if (tree_text(t))
+				tree_label(t, s, "Chunk size: %u octets", (uint32_t)sz);
+			tree_add_bytes(t, c, &fields[H_CHUNK_DATA], off + dataoff, take, base + off + dataoff, take);
+			out = xgrow(out, &ocap, olen + take + 1, 1);
+			memcpy(out + olen, base + off + dataoff, take);
+			olen += take;
+			if (take < (uint64_t)sz) {
+				at = len;
+				break;
+			}
+			at = dataoff + take;
+			if (at < len) {
+				ll = http_line_end(base + off + at, len - at, 0, &next);
+				tree_add_bytes(t, c, &fields[H_CHUNK_BOUNDARY], off + at, (uint32_t)next,
+				    base + off + at, (uint32_t)next);
+				at += (uint32_t)next;
+			}
+		}
+	}
+	*dechunked = out;
+	*dlen = (uint32_t)olen;
+	return (long)at;
+}
+
+/* ---- message ---- */
+
+static struct msg_rec *find_rec(struct http_conv *cv, uint32_t frame, int dir, uint32_t seq)
+{
+	for (size_t i = cv->nrecs; i-- > 0;)
+		if (cv->recs[i].frame == frame && cv->recs[i].seq == seq && cv->recs[i].dir == dir)
+			return &cv->recs[i];
+	return NULL;
+}
+
+static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, const uint8_t *base,
+    uint32_t off, uint32_t ll, uint32_t next, uint32_t colon)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *l = base + off;
+	uint32_t v = colon + 1, node;
+	int f = -1, linef = m->kind == HTTP_RESPONSE ? H_RESP_LINE : H_REQ_LINE;
+	char name[32];
+	size_t nl = colon < sizeof(name) - 1 ? colon : 0;
+
+	while (v < ll && (l[v] == ' ' || l[v] == '\t'))
+		v++;
+	for (size_t i = 0; i < nl; i++)
+		name[i] = (char)(l[i] >= 'A' && l[i] <= 'Z' ? l[i] - 'A' + 'a' : l[i]);
+	name[nl] = '\0';
+	for (size_t i = 0; nl && i < sizeof(header_fields) / sizeof(header_fields[0]); i++)
+		if (strcmp(header_fields[i].name, name) == 0)
+			f = header_fields[i].field;
+	if (f >= 0) {
+		node = add_str(d, http_node, f, off, next, l + v, ll - v);
+		if (tree_text(t))
+			tree_label(t, node, "%s", esc(l, next));
+		tree_flag(t, add_str(d, http_node, linef, off, next, l, next), TN_HIDDEN);
+	} else {
+		node = add_str(d, http_node, linef, off, next, l, next);
+		if (tree_text(t))
+			tree_label(t, node, "%s", esc(l, next));
+	}
+	switch (f) {
+	case H_CL_HEADER: {
+		int64_t cl;
+		if (http_parse_cl(l + v, ll - v, &cl)) {
+			m->have_cl = 1;
+			m->cl = cl;
+			tree_flag(t, tree_add_uint(t, node, &fields[H_CL], off, next, (uint64_t)cl), TN_GENERATED);
+		} else {
+			m->have_cl = 0;
+			m->cl = -1;
+		}
+		break;
+	}
+	case H_CONTENT_TYPE: {
+		size_t i = v, k = 0;
+		while (i < ll && l[i] != ';' && l[i] != ' ' && l[i] != '\t' && k + 1 < sizeof(m->ctype)) {
+			uint8_t c = l[i++];
+			m->ctype[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		}
+		m->ctype[k] = '\0';
+		if (!strvis_clean((const uint8_t *)m->ctype, k))
+			m->ctype[0] = '\0';
+		break;
+	}
+	case H_TRANSFER_ENCODING:
+		if (casepfx(l + v, ll - v, "chunked"))
+			m->te_chunked = 1;
+		else if (!casepfx(l + v, ll - v, "identity"))
+			m->te_other = 1;
+		break;
+	case H_HOST:
+		m->host = l + v;
+		m->host_len = ll - v;
+		break;
+	case H_UPGRADE:
+		if (casepfx(l + v, ll - v, "websocket"))
+			m->upgrade_ws = 1;
+		break;
+	case H_CONNECTION:
+		for (uint32_t i = v; i + 10 <= ll; i++)
+			if (casepfx(l + i, ll - i, "keep-alive"))
+				m->keepalive = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static int is_token_char_line(const uint8_t *l, uint32_t ll, uint32_t *colon)
+{
+	for (uint32_t i = 0; i < ll; i++) {
+		uint8_t c = l[i];
+		if (c < 0x20 || c >= 0x7f)
+			return 0;
+		switch (c) {
+		case '(': case ')': case '<': case '>': case '@': case ',': case ';': case '\\':
+		case '"': case '/': case '[': case ']': case '?': case '=': case '{': case '}':
+		case ' ':
+			return 0;
+		case ':':
+			*colon = i;
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* One HTTP message at data[0..n).  Returns the bytes it used, or -1 after filling
+ * *need when it needs more. */
+static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start, uint32_t n,
+    const struct reasm_pdu *p, uint32_t pdu_seq, struct http_conv *cv, struct reasm_need *need,
+    int first_in_tvb)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *data = base + start;
+	size_t next;
+	long ll = http_line_end(data, n, 0, &next);
+	struct http_first fl;
+	struct http_framing fr;
+	struct msg m;
+	uint32_t http_node, at, body_len;
+	int try_body = 1;
+
+	(void)first_in_tvb;
+	memset(&m, 0, sizeof(m));
+	m.base = base;
+	m.start = start;
+	m.cl = -1;
+	{
+		size_t nx;
+		if (http_line_end(data, n, 1, &nx) < 0 && !p->fin) {
+			/* no complete first line yet */
+			http_split_first(data, (size_t)ll, &fl);
+			if (fl.kind != HTTP_OTHER || n < 16) {
+				need->need_len = REASM_ONE_MORE_SEGMENT;
+				return -1;
+			}
+		}
+	}
+	http_split_first(data, (size_t)ll, &fl);
+	m.kind = fl.kind;
+	if (fl.kind == HTTP_OTHER) {
+		/* not a request or response: "Continuation" */
+		col_set_proto(d->pi, "HTTP");
+		col_clear(d->pi);
+		col_append(d->pi, "Continuation");
+		pi_push_proto(d->pi, "http");
+		http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
+		{
+			uint32_t fnode = add_str(d, http_node, H_FILE_DATA, start, n, data, n);
+			struct cur c = cur_make(base, start + n);
+			if (tree_text(t))
+				tree_label(t, fnode, "File Data: %u byte%s", n, n == 1 ? "" : "s");
+			c.p = data;
+			dissect_data(d, &c, http_node);
+		}
+		return (long)n;
+	}
+	col_set_proto(d->pi, "HTTP");
+	col_clear(d->pi);
+	col_append_escaped(d->pi, data, (size_t)ll);
+	col_append(d->pi, " ");
+	if (fl.kind == HTTP_RESPONSE) {
+		if ((cv->last_method && strcmp(cv->last_method, "HEAD") == 0) ||
+		    (fl.code / 100 == 2 && cv->last_method && strcmp(cv->last_method, "CONNECT") == 0) ||
+		    fl.code / 100 == 1 || fl.code == 204 || fl.code == 304)
+			try_body = 0;
+	}
+	if (!http_scan_framing(data, n, &fr)) {
+		if (!p->fin || 1) {
+			need->need_len = REASM_ONE_MORE_SEGMENT;
+			return -1;
+		}
+	}
+	if (try_body) {
+		size_t rest = n - fr.header_len;
+		if (fr.chunked) {
+			int64_t cl = http_chunked_len(data + fr.header_len, rest);
+			if (cl == -1) {
+				need->need_len = REASM_ONE_MORE_SEGMENT;
+				return -1;
+			}
+		} else if (fr.have_cl) {
+			if (fr.cl > 0 && (uint64_t)fr.cl > rest) {
+				uint64_t more = (uint64_t)fr.cl - rest;
+				need->need_len = more >= REASM_UNTIL_FIN ? REASM_UNTIL_FIN - 1 : (uint32_t)more;
+				return -1;
+			}
+		} else if (fr.have_ctype && fl.kind == HTTP_RESPONSE && !fr.keepalive) {
+			need->need_len = REASM_UNTIL_FIN;
+			return -1;
+		}
+	}
+
+	/* complete: the tree */
+	pi_push_proto(d->pi, "http");
+	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
+	{
+		uint32_t ln = tree_add_text(t, http_node, start, (uint32_t)next, "%s",
+		    tree_text(t) ? esc(data, next) : "");
+		char *line = tree_text(t) ? xstrdup(esc(data, next)) : NULL;
+		if (line)
+			expert_chat(d, ln, start, line);
+		free(line);
+		if (!ln)
+			ln = http_node;
+		if (fl.kind == HTTP_RESPONSE) {
+			if (fl.tok1_len) {
+				add_str(d, ln, H_RESP_VERSION, start, (uint32_t)fl.tok1_len, data, (uint32_t)fl.tok1_len);
+				if (fl.code >= 0) {
+					const char *desc = val_to_str((uint32_t)fl.code, status_vals);
+					char unk[32];
+					uint32_t cn;
+					m.code = fl.code;
+					tree_add_uint(t, ln, &fields[H_CODE], start + (uint32_t)fl.tok2_off, 3, (uint64_t)fl.code);
+					if (!desc) {
+						snprintf(unk, sizeof(unk), "Unknown (%d)", fl.code);
+						desc = unk;
+					}
+					cn = tree_add_bytes(t, ln, &fields[H_CODE_DESC], start + (uint32_t)fl.tok2_off, 3,
+					    tree_text(t) || tree_wants(t, &fields[H_CODE_DESC]) ?
+					    tree_keep(t, desc, (uint32_t)strlen(desc)) : NULL, (uint32_t)strlen(desc));
+					tree_flag(t, cn, TN_GENERATED);
+					if (fl.rest_len)
+						add_str(d, ln, H_PHRASE, start + (uint32_t)fl.rest_off, (uint32_t)fl.rest_len,
+						    data + fl.rest_off, (uint32_t)fl.rest_len);
+				}
+			}
+		} else if (fl.tok1_len) {
+			size_t ml = fl.tok1_len < sizeof(m.method) - 1 ? fl.tok1_len : sizeof(m.method) - 1;
+			memcpy(m.method, data, ml);
+			m.method[ml] = '\0';
+			add_str(d, ln, H_METHOD, start, (uint32_t)fl.tok1_len, data, (uint32_t)fl.tok1_len);
+			m.uri = data + fl.tok2_off;
+			m.uri_len = (uint32_t)fl.tok2_len;
+			{
+				uint32_t un = add_str(d, ln, H_URI, start + (uint32_t)fl.tok2_off, (uint32_t)fl.tok2_len,
+				    m.uri, m.uri_len);
+				const uint8_t *q = memchr(m.uri, '?', m.uri_len);
+				if (q && un) {
+					uint32_t pl = (uint32_t)(q - m.uri), qo = pl + 1;
+					uint32_t ql = m.uri_len - qo, sub;
+					sub = tree_add_text(t, un, start + (uint32_t)fl.tok2_off, m.uri_len, "%s",
+					    tree_text(t) ? esc(m.uri, m.uri_len) : "");
+					if (!sub)
+						sub = un;
+					add_str(d, sub, H_URI_PATH, start + (uint32_t)fl.tok2_off, pl, m.uri, pl);
+					{
+						uint32_t qn = add_str(d, sub, H_URI_QUERY, start + (uint32_t)fl.tok2_off + qo, ql,
+						    m.uri + qo, ql);
+						uint32_t s0 = qo;
+						for (uint32_t i = qo; i <= m.uri_len; i++)
+							if (i == m.uri_len || m.uri[i] == '&') {
+								add_str(d, qn ? qn : sub, H_URI_PARAM,
+								    start + (uint32_t)fl.tok2_off + s0, i - s0, m.uri + s0, i - s0);
+								s0 = i + 1;
+							}
+					}
+				}
+			}
+			add_str(d, ln, H_REQ_VERSION, start + (uint32_t)fl.rest_off, (uint32_t)fl.rest_len,
+			    data + fl.rest_off, (uint32_t)fl.rest_len);
+		}
+	}
+	/* header lines */
+	at = (uint32_t)next;
+	for (;;) {
+		uint32_t colon = 0;
+		if (at >= n)
+			break;
+		ll = http_line_end(data + at, n - at, 0, &next);
+		if (ll == 0) {
+			tree_add_text(t, http_node, start + at, (uint32_t)next, "%s",
+			    tree_text(t) ? esc(data + at, next) : "");
+			at += (uint32_t)next;
+			break;
+		}
+		{
+			size_t ml;
+			if (http_classify(data + at, (size_t)ll, &ml) != HTTP_OTHER)
+				break;
+		}
+		if (!is_token_char_line(data + at, (uint32_t)ll, &colon))
+			break;
+		process_header(d, http_node, &m, base, start + at, (uint32_t)ll, (uint32_t)next, colon);
+		at += (uint32_t)next;
+	}
+
+	/* body length */
+	body_len = n - at;
+	if (m.te_chunked) {
+		/* chunked wins over Content-Length */
+	} else if (m.have_cl && m.cl >= 0) {
+		if ((uint64_t)m.cl < body_len)
+			body_len = (uint32_t)m.cl;
+	} else if (fl.kind == HTTP_REQUEST) {
+		if (!m.te_other)
+			body_len = 0;
+	} else if (fl.kind == HTTP_RESPONSE) {
+		if (fl.code / 100 == 1 || fl.code == 204 || fl.code == 304 ||
+		    (cv->last_method && strcmp(cv->last_method, "HEAD") == 0))
+			body_len = 0;
+	}
+	if (!try_body && fl.kind == HTTP_RESPONSE)
+		body_len = 0;
+
+	/* request/response pairing */
+	{
+		struct msg_rec *rec = NULL;
+		struct req_res *cur = NULL, *prev = NULL;
+		uint32_t total = 0;
+		const char *for_uri = NULL;
+		char full[2048];
+		full[0] = '\0';
+		if (fl.kind == HTTP_REQUEST) {
+			if (m.uri && m.uri_len) {
+				const uint8_t *sep = NULL;
+				for (uint32_t i = 0; i + 3 <= m.uri_len; i++)
+					if (!memcmp(m.uri + i, "://", 3)) {
+						sep = m.uri + i;
+						break;
+					}
+				if (sep)
+					snprintf(full, sizeof(full), "%.*s", (int)m.uri_len, (const char *)m.uri);
+				else if (m.host)
+					snprintf(full, sizeof(full), "http://%.*s%.*s", (int)m.host_len,
+					    (const char *)m.host, (int)m.uri_len, (const char *)m.uri);
+			}
+		}
+		if (d->pi->visited) {
+			rec = find_rec(cv, d->pi->num, p->dir, pdu_seq);
+			if (rec) {
+				cur = rec->rr ? &cv->rr[rec->rr - 1] : NULL;
+				prev = rec->rr > 1 ? &cv->rr[rec->rr - 2] : NULL;
+				total = rec->total;
+				for_uri = rec->full_uri_idx >= 0 ? cv->uris[rec->full_uri_idx] : NULL;
+			}
+		} else {
+			if (fl.kind == HTTP_REQUEST) {
+				cv->rr = xgrow(cv->rr, &cv->rrcap, cv->nrr + 1, sizeof(*cv->rr));
+				cur = &cv->rr[cv->nrr++];
+				memset(cur, 0, sizeof(*cur));
+				cur->number = (uint32_t)cv->nrr;
+				cur->req_frame = d->pi->num;
+				cur->req_ts = d->pi->ts;
+				snprintf(cur->method, sizeof(cur->method), "%s", m.method);
+				free(cv->last_method);
+				cv->last_method = xstrdup(m.method);
+				if (m.uri) {
+					free(cv->last_uri);
+					cv->last_uri = full[0] ? xstrdup(full) : NULL;
+				}
+				if (m.upgrade_ws)
+					cv->upgrade_pending = 1;
+			} else if (fl.kind == HTTP_RESPONSE) {
+				if (!cv->nrr || cv->rr[cv->nrr - 1].res_frame) {
+					cv->rr = xgrow(cv->rr, &cv->rrcap, cv->nrr + 1, sizeof(*cv->rr));
+					cur = &cv->rr[cv->nrr++];
+					memset(cur, 0, sizeof(*cur));
+					cur->number = (uint32_t)cv->nrr;
+				} else
+					cur = &cv->rr[cv->nrr - 1];
+				cur->res_frame = d->pi->num;
+				for_uri = cv->last_uri;
+			}
+			if (cur && cur->number > 1)
+				prev = &cv->rr[cur->number - 2];
+			total = (uint32_t)cv->nrr;
+			if (d->sess && d->sess->keep_results) {
+				struct msg_rec r = { d->pi->num, pdu_seq, p->dir,
+				    cur ? cur->number : 0, total, -1 };
+				if (for_uri) {
+					cv->uris = xgrow(cv->uris, &cv->uricap, cv->nuris + 1, sizeof(*cv->uris));
+					cv->uris[cv->nuris] = xstrdup(for_uri);
+					r.full_uri_idx = (int)cv->nuris++;
+				}
+				cv->recs = xgrow(cv->recs, &cv->reccap, cv->nrecs + 1, sizeof(*cv->recs));
+				cv->recs[cv->nrecs++] = r;
+			}
+		}
+		if (fl.kind == HTTP_REQUEST) {
+			if (full[0])
+				add_gen_str(d, http_node, H_FULL_URI, full);
+			tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_F], start, 0, 1), TN_HIDDEN);
+			if (cur) {
+				uint32_t nn = tree_add_uint(t, http_node, &fields[H_REQ_NUM], start, 0, cur->number);
+				if (tree_text(t))
+					tree_label(t, nn, "HTTP request %u/%u", cur->number, total);
+				tree_flag(t, nn, TN_GENERATED);
+				if (d->pi->visited && cur->res_frame)
+					tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_IN], start, 0,
+					    cur->res_frame), TN_GENERATED);
+				if (prev && prev->req_frame)
+					tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
+					    prev->req_frame), TN_GENERATED);
+				if (d->pi->visited && cur->number < cv->nrr && cv->rr[cur->number].req_frame)
+					tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_REQ_IN], start, 0,
+					    cv->rr[cur->number].req_frame), TN_GENERATED);
+			}
+		} else if (fl.kind == HTTP_RESPONSE) {
+			tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_F], start, 0, 1), TN_HIDDEN);
+			if (cur) {
+				uint32_t nn = tree_add_uint(t, http_node, &fields[H_RESP_NUM], start, 0, cur->number);
+				if (tree_text(t))
+					tree_label(t, nn, "HTTP response %u/%u", cur->number, total);
+				tree_flag(t, nn, TN_GENERATED);
+				if (prev) {
+					if (prev->req_frame)
+						tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
+						    prev->req_frame), TN_GENERATED);
+					if (prev->res_frame)
+						tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_RESP_IN], start, 0,
+						    prev->res_frame), TN_GENERATED);
+				}
+				if (d->pi->visited && cur->number < cv->nrr) {
+					const struct req_res *nx = &cv->rr[cur->number];
+					if (nx->req_frame)
+						tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_REQ_IN], start, 0,
+						    nx->req_frame), TN_GENERATED);
+					if (nx->res_frame)
+						tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_RESP_IN], start, 0,
+						    nx->res_frame), TN_GENERATED);
+				}
+				if (cur->req_frame) {
+					uint32_t tn = tree_add_time(t, http_node, &fields[H_TIME], start, 0,
+					    d->pi->ts - cur->req_ts);
+					if (tree_text(t)) {
+						int64_t dt = d->pi->ts - cur->req_ts;
+						tree_label(t, tn, "Time since request: %s%lld.%09lld seconds",
+						    dt < 0 ? "-" : "", (long long)(dt < 0 ? -dt : dt) / 1000000000,
+						    (long long)(dt < 0 ? -dt : dt) % 1000000000);
+					}
+					tree_flag(t, tn, TN_GENERATED);
+					tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_IN], start, 0,
+					    cur->req_frame), TN_GENERATED);
+				}
+			}
+			if (for_uri)
+				add_gen_str(d, http_node, H_RESP_FOR_URI, for_uri);
+			if (!d->pi->visited && fl.code == 101 && cv->upgrade_pending && m.upgrade_ws) {
+				cv->ws_frame = d->pi->num;
+				cv->ws_set[p->dir & 1] = 1;
+				cv->ws_seq[p->dir & 1] = pdu_seq + at + body_len;
+			}
+		}
+	}
+
+	/* body */
+	if (m.te_chunked && body_len) {
+		uint8_t *dech = NULL;
+		uint32_t dlen = 0;
+		long used = dissect_chunked(d, http_node, base, start + at, body_len, &dech, &dlen);
+		if (used < 0) {
+			dissect_malformed(d, http_node, "HTTP", "chunk size is not a hex number that fits 32 bits");
+			return (long)n;
+		}
+		body_len = (uint32_t)used;
+		if (dlen) {
+			int src = t ? tree_add_source(t, "De-chunked entity body", dech, dlen) : 0;
+			const uint8_t *b = src ? t->src[src].data : dech;
+			dissect_body(d, http_node, b, 0, dlen, &m);
+			if (t)
+				tree_set_source(t, 0);
+		}
+		free(dech);
+	} else if (body_len)
+		dissect_body(d, http_node, base, start + at, body_len, &m);
+	tree_set_len(t, http_node, at + body_len);
+	return (long)(at + body_len);
+}
+
+/* The PDU function reasm calls: every message in data, then WebSocket after 101. */
+static void http_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
+    struct reasm_need *need)
+{
+	struct http_conv *cv = p->conv;
+	const uint8_t *base = c->base;
+	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), off = 0;
+	int first = 1;
+
+	while (off < n) {
+		long used;
+		uint32_t seq = p->seq + off;
+		if (cv->ws_frame && (d->pi->num > cv->ws_frame ||
+		    (cv->ws_set[p->dir & 1] && seq >= cv->ws_seq[p->dir & 1]))) {
+			struct cur wc = cur_make(base, start + n);
+			struct reasm_pdu wp = *p;
+			struct reasm_need wn = { 0, 0 };
+			wc.p = base + start + off;
+			wp.seq = seq;
+			wp.conv = &cv->ws;
+			websocket_pdu(d, &wc, &wp, &wn);
+			if (wn.need_len) {
+				need->need_off = off + wn.need_off;
+				need->need_len = wn.need_len;
+			}
+			return;
+		}
+		used = dissect_message(d, base, start + off, n - off, p, seq, cv, need, first);
+		if (used < 0) {
+			need->need_off = off;
+			return;
+		}
+		if (used == 0)
+			break;
+		off += (uint32_t)used;
+		col_set_fence(d->pi);
+		first = 0;
+	}
+}
+
+static void conv_for(struct dctx *d, uint32_t stream, struct http_conv **cv)
+{
+	*cv = reasm_conv(d->sess->reasm, stream, sizeof(struct http_conv), conv_release);
+}
+
+int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
+{
+	struct reasm_seg s;
+	struct http_conv *cv;
+
+	if (!d->sess || !d->sess->reasm || ti->retransmission)
+		return 0;
+	if (!cur_left(payload))
+		return 0;
+	conv_for(d, ti->stream, &cv);
+	s.stream = ti->stream;
+	s.dir = ti->dir;
+	s.seq = ti->seq;
+	s.nxtseq = ti->nxtseq;
+	s.fin = ti->flags & 0x01;
+	s.retransmission = ti->retransmission;
+	s.tcp_node = ti->tcp_node;
+	reasm_segment(d->sess->reasm, d, payload, &s, http_pdu);
+	return 1;
+}
+
+int http_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
+{
+	const uint8_t *p = payload->p;
+	size_t n = cur_left(payload), ml;
+	size_t next;
+	long ll;
+
+	if (d->sess && d->sess->reasm && reasm_conv_find(d->sess->reasm, ti->stream))
+		return http_tcp_payload(d, payload, ti);
+	if (n < 8)
+		return 0;
+	ll = http_line_end(p, n, 0, &next);
+	if (http_classify(p, (size_t)ll, &ml) == HTTP_RESPONSE) {
+		if (ll < 9 || memcmp(p, "HTTP/1.", 7) != 0)
+			return 0;
+	} else if (http_classify(p, (size_t)ll, &ml) == HTTP_REQUEST) {
+		/* "METHOD SP URI SP HTTP/1.x" */
+		if ((size_t)ll < ml + 10 || memcmp(p + ll - 8, "HTTP/1.", 7) != 0)
+			return 0;
+	} else
+		return 0;
+	return http_tcp_payload(d, payload, ti);
+}
