@@ -10,6 +10,7 @@
 #include "core/timefmt.h"
 #include "options.h"
 #include "print/print.h"
+#include "ui/ui.h"
 #include "server/servecli.h"
 
 /* Batch mode: output is not a terminal, or an option only batch mode has. */
@@ -71,7 +72,7 @@ int main(int argc, char **argv)
 	/* -- capture engine: -D, live capture (capture/) -- */
 	if (o.list_ifaces)
 		return cap_list_main(&o);
-	if (o.nifaces || (o.read_file && o.replay_speed > 0 && want_batch(&o)))
+	if ((o.nifaces && want_batch(&o)) || (o.read_file && o.replay_speed > 0 && want_batch(&o)))
 		return live_main(&o);
 	/* -- built-in server: --serve --no-ui, --visit (server/) -- */
 	if (o.visit)
@@ -81,8 +82,8 @@ int main(int argc, char **argv)
 	if (o.read_file && want_batch(&o))
 		return batch_file_main(&o);
 	/* -- TUI and lab mode (ui/) -- */
-	if (o.read_file)
-		return batch_file_main(&o);
+	if (o.read_file || o.nifaces)
+		return ui_main(&o);
 	fprintf(stderr, "netlab-tui: nothing to do yet without -r FILE; see --help\n");
 	return 1;
 }

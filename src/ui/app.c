@@ -275,6 +275,91 @@ static int load_percent(const struct ui *u)
 	return (int)(capfile_pos(u->cf) * 100 / size);
 }
 
+/* Drains the capture rings for about budget_us; returns 1 while frames remain. */
+static int drain_step(struct ui *u, int64_t budget_us)
+{
+	struct pkt_rec recs[64];
+	int64_t t0 = now_us();
+	uint32_t before = store_count(u->st);
+	int more = 0, eof = 0;
+
+	for (int i = 0; i < u->ncaps; i++) {
+		struct ring *r = capsrc_ring(u->caps[i]);
+		size_t n;
+		while ((n = ring_pop(r, recs, 64)) > 0) {
+			for (size_t k = 0; k < n; k++) {
+				uint32_t ifid = recs[k].ifid;
+				ingest(u, &recs[k], ifid < (uint32_t)u->o->nifaces ? u->o->ifaces[ifid] :
+				    capsrc_name(u->caps[i]));
+			}
+			ring_release(r);
+			if (now_us() - t0 > budget_us) {
+				more = 1;
+				break;
+			}
+		}
+		if (ring_eof(r)) {
+			eof++;
+			if (capsrc_error(u->caps[i]) && !u->load_error) {
+				ui_message(u, 1, "%s", capsrc_error(u->caps[i]));
+				u->load_error = 1;
+			}
+		}
+	}
+	if (u->ncaps && eof == u->ncaps && !u->caps_eof) {
+		u->caps_eof = 1;
+		u->state = u->live ? "stopped" : "file";
+		u->dirty = 1;
+	}
+	if (store_count(u->st) != before)
+		ui_list_new_packets(u);
+	return more;
+}
+
+static void drops(struct ui *u, uint64_t *kernel, uint64_t *ring)
+{
+	*kernel = *ring = 0;
+	for (int i = 0; i < u->ncaps; i++) {
+		struct capsrc_stats st;
+		capsrc_get_stats(u->caps[i], &st);
+		*kernel += st.kernel_drops + st.if_drops;
+		*ring += st.ring_drops;
+	}
+}
+
+static int start_sources(struct ui *u, char *errbuf)
+{
+	const struct options *o = u->o;
+	int n = o->nifaces ? o->nifaces : 1;
+
+	for (int i = 0; i < n; i++) {
+		struct capsrc *s = capsrc_create();
+		u->caps[u->ncaps++] = s;
+		if (o->nifaces) {
+			capsrc_set_iface(s, o->ifaces[i]);
+			capsrc_set_immediate(s, 1);
+			capsrc_set_ifid(s, (uint32_t)i);
+		} else {
+			capsrc_set_file(s, o->read_file);
+			capsrc_set_replay(s, o->replay_speed);
+		}
+		capsrc_set_snaplen(s, o->snaplen);
+		capsrc_set_bufsize(s, o->bufsize_mib);
+		capsrc_set_filter(s, o->capture_filter);
+		capsrc_set_count(s, o->count);
+		if (capsrc_activate(s, errbuf) < 0)
+			return -1;
+		if (capsrc_nsec(s))
+			u->time_digits = 9;
+	}
+	if (cap_drop_privileges(o->user, errbuf) < 0)
+		return -1;
+	for (int i = 0; i < u->ncaps; i++)
+		if (capsrc_start(u->caps[i], errbuf) < 0)
+			return -1;
+	return 0;
+}
+
 /* ---- layout and drawing ---- */
 
 void ui_layout(struct ui *u)
@@ -390,8 +475,12 @@ void ui_draw_status(struct ui *u)
 		    (unsigned)((uint64_t)u->flt.scan * 100 / store_count(u->st)));
 	at += snprintf(left + at, sizeof(left) - (size_t)at, " %s %s %s %s", ui_g.utf8 ? "\xc2\xb7" : "|",
 	    u->src_name, ui_g.utf8 ? "\xc2\xb7" : "|", u->state);
-	if (u->live)
-		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Drops: 0 kernel, 0 ring");
+	if (u->ncaps) {
+		uint64_t dk, dr;
+		drops(u, &dk, &dr);
+		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Drops: %llu kernel, %llu ring",
+		    (unsigned long long)dk, (unsigned long long)dr);
+	}
 	if (u->server) {
 		struct httpd_stats hs;
 		httpd_get_stats(u->server, &hs);
@@ -816,6 +905,8 @@ static void ui_free(struct ui *u)
 {
 	while (u->nviews)
 		ui_view_pop(u);
+	for (int i = 0; i < u->ncaps; i++)
+		capsrc_free(u->caps[i]);
 	ui_filter_free(u);
 	ui_detail_free(u);
 	tree_free(u->rowtree);
@@ -838,8 +929,8 @@ static int loop(struct ui *u)
 
 	draw(u);
 	while (!u->quit && !got_signal) {
-		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
-		int key, busy, timeout;
+		struct pollfd pfd[1 + OPT_MAX_IFACES];
+		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
 		while ((key = getch()) != ERR) {
@@ -850,11 +941,13 @@ static int loop(struct ui *u)
 		}
 		if (u->quit)
 			break;
+		if (u->ncaps)
+			more = drain_step(u, LOAD_SLICE_US);
 		if (u->loading)
 			load_step(u, store_count(u->st) ? LOAD_SLICE_US : LOAD_FIRST_US);
 		else if (u->flt.active && u->flt.scan < store_count(u->st))
 			ui_filter_step(u, LOAD_SLICE_US);
-		busy = u->loading || (u->flt.active && u->flt.scan < store_count(u->st));
+		busy = more || u->loading || (u->flt.active && u->flt.scan < store_count(u->st));
 		if (u->msg[0] && !u->prompt && time(NULL) - u->msg_time >= 5) {
 			u->msg[0] = '\0';
 			u->dirty = 1;
@@ -863,9 +956,20 @@ static int loop(struct ui *u)
 			draw(u);
 			last_draw = now_us();
 		}
-		timeout = busy ? 0 : u->server ? 500 : 1000;
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+		timeout = busy ? 0 : u->server || u->ncaps ? 500 : 1000;
+		pfd[0] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
+		for (int i = 0; i < u->ncaps && !u->caps_eof; i++) {
+			struct ring *r = capsrc_ring(u->caps[i]);
+			if (!ring_sleep_prepare(r))
+				sleep_ok = 0;
+			pfd[nfd++] = (struct pollfd){ ring_wait_fd(r), POLLIN, 0 };
+		}
+		if (poll(pfd, (nfds_t)nfd, sleep_ok ? timeout : 0) < 0 && errno != EINTR)
 			break;
+		for (int i = 0; i < nfd - 1; i++)
+			ring_sleep_done(capsrc_ring(u->caps[i]));
+		if (u->ncaps && !busy)
+			u->dirty = 1;	/* drop counters */
 		if (u->server && !busy)
 			u->dirty = 1;
 	}
@@ -894,7 +998,26 @@ int ui_run(const struct ui_config *cfg)
 	reg_init();
 	u->sess = session_new(1);
 
-	if (o->read_file) {
+	if (o->nifaces || (o->read_file && o->replay_speed > 0)) {
+		char cerr[CAP_ERRBUF_SIZE];
+		u->st = store_new(NULL, 0);
+		u->live = o->nifaces > 0;
+		u->if_known = 1;
+		if (start_sources(u, cerr) < 0) {
+			fprintf(stderr, "netlab-tui: %s\n", cerr);
+			ui_free(u);
+			free(u);
+			return 2;
+		}
+		u->state = u->live ? "capturing" : "replaying";
+		u->follow = 1;
+		if (o->nifaces == 1)
+			set_source_name(u, o->ifaces[0]);
+		else if (o->nifaces)
+			snprintf(u->src_name, sizeof(u->src_name), "%d interfaces", o->nifaces);
+		else
+			set_source_name(u, o->read_file);
+	} else if (o->read_file) {
 		u->cf = capfile_open(o->read_file, errbuf);
 		if (!u->cf) {
 			fprintf(stderr, "netlab-tui: %s\n", errbuf);
@@ -906,21 +1029,19 @@ int ui_run(const struct ui_config *cfg)
 			u->time_digits = 9;
 		u->if_known = capfile_format(u->cf) == CAPFILE_PCAPNG;
 		u->file_size = capfile_size(u->cf);
+		if (!capfile_map(u->cf)) {
+			fprintf(stderr, "netlab-tui: the TUI reads a capture file, not a stream; "
+			    "save the stream with -w FILE first, or use batch mode (| less)\n");
+			ui_free(u);
+			free(u);
+			return 2;
+		}
 		u->st = store_new(capfile_map(u->cf), (size_t)capfile_size(u->cf));
 		u->state = "loading";
 		u->loading = 1;
 		set_source_name(u, o->read_file);
-	} else {
+	} else
 		u->st = store_new(NULL, 0);
-		if (o->nifaces) {
-			/* TODO(capture): live sources through capture.h and the ring */
-			fprintf(stderr, "netlab-tui: live capture in the TUI is not available in this "
-			    "build yet; capture with -w FILE and open it with -r FILE\n");
-			ui_free(u);
-			free(u);
-			return 1;
-		}
-	}
 
 	setlocale(LC_CTYPE, "");
 	theme_glyphs_init();

@@ -387,7 +387,9 @@ void ui_hex_draw(struct ui *u)
 			if (!a)
 				continue;
 			attrset(a);
-			mvaddnstr(y, 6 + 3 * (int)k, line + 6 + 3 * k, 2);
+			/* the gap too when the next byte is highlighted: one block, as Wireshark */
+			mvaddnstr(y, 6 + 3 * (int)k, line + 6 + 3 * k,
+			    k < 15 && b + 1 < he && b + 1 >= hs && !(u->focus == PANE_HEX && b == u->hex_cur) ? 3 : 2);
 			if (ascii)
 				mvaddnstr(y, HEX_ASCII_COL + (int)k, line + HEX_ASCII_COL + k, 1);
 			attrset(A_NORMAL);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "ui/ladder_view.h"
 #include "ui/ui.h"
 #include "ui/ui_int.h"
 
@@ -159,6 +160,7 @@ static void act_save(struct ui *u)
 static void act_apply(struct ui *u) { ui_detail_apply_filter(u); }
 static void act_conv(struct ui *u) { ui_conv_open(u); }
 static void act_followtcp(struct ui *u) { ui_follow_open(u); }
+static void act_diagram(struct ui *u) { ui_diagram_open(u); }
 static void act_help(struct ui *u)
 {
 	u->help_top = 0;
@@ -210,6 +212,7 @@ const struct ui_key ui_main_keys[] = {
 	{ 'F', "F", ANY, act_follow, "follow new packets while capturing (toggle)" },
 	{ 'c', "c", ANY, act_conv, "conversations (TCP and UDP)" },
 	{ 'f', "f", ANY, act_followtcp, "follow the selected packet's TCP stream" },
+	{ 'd', "d", ANY, act_diagram, "TCP state diagram of the selected packet's stream (ladder, states, state machine, export)" },
 	{ '?', "?", ANY, act_help, "this help" },
 	{ KEY_F(1), "F1", ANY, act_help, NULL },
 	{ CTRL('l'), "Ctrl-L", ANY, act_redraw, "redraw the screen" },
@@ -274,6 +277,7 @@ static const struct ui_keygroup key_groups[] = {
 	{ "Filter bar and prompts", ui_edit_keys },
 	{ "Conversations", ui_conv_keys },
 	{ "Follow TCP stream", ui_follow_keys },
+	{ "TCP state diagram", ui_diagram_keys },
 	{ "Help", ui_help_keys },
 };
 #define NGROUPS (sizeof(key_groups) / sizeof(key_groups[0]))

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "analysis/session.h"
+#include "capture/capture.h"
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
 #include "filter/dfilter.h"
@@ -196,7 +197,9 @@ struct ui {
 	int loading;			/* cf still has packets to read */
 	char src_name[256];		/* escaped */
 	const char *state;		/* "file", "loading", "capturing", "stopped" */
-	int live;
+	int live;			/* packets come from interfaces (unsaved ones ask at q) */
+	struct capsrc *caps[OPT_MAX_IFACES];	/* capture engine sources (-i, --replay) */
+	int ncaps, caps_eof;
 	int time_digits;
 	int if_known;
 	uint64_t file_size;
