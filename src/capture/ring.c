@@ -68,6 +68,7 @@ struct ring {
 	/* consumer's private line */
 	alignas(CACHELINE) size_t c_pos;	/* next read position (may be ahead of tail) */
 	size_t c_head_cache;
+	int c_eof_seen;				/* ring_sleep_prepare reported EOF once */
 
 	/* counters, written rarely by the producer */
 	alignas(CACHELINE) _Atomic uint64_t drops;
@@ -317,9 +318,14 @@ int ring_sleep_prepare(struct ring *r)
 {
 	atomic_store_explicit(&r->sleeping, 1, memory_order_relaxed);
 	atomic_thread_fence(memory_order_seq_cst);
-	if (atomic_load_explicit(&r->head, memory_order_acquire) != r->c_pos ||
-	    atomic_load_explicit(&r->eof, memory_order_acquire))
+	if (atomic_load_explicit(&r->head, memory_order_acquire) != r->c_pos)
 		return 0;
+	/* EOF stops the sleep once, so the caller sees it; after that an ended ring
+	 * lets the consumer sleep on its other descriptors. */
+	if (atomic_load_explicit(&r->eof, memory_order_acquire) && !r->c_eof_seen) {
+		r->c_eof_seen = 1;
+		return 0;
+	}
 	return 1;
 }
 

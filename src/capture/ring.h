@@ -60,8 +60,10 @@ void ring_release(struct ring *r);
 int ring_eof(struct ring *r);
 
 int ring_wait_fd(const struct ring *r);
-/* 1: the ring is empty and not at EOF, poll ring_wait_fd() now; 0: records (or EOF)
- * arrived meanwhile, do not sleep.  Either way call ring_sleep_done() afterwards. */
+/* 1: the ring is empty, poll ring_wait_fd() now; 0: records (or, once, the EOF)
+ * arrived meanwhile, do not sleep.  Either way call ring_sleep_done() afterwards.
+ * An ended ring never wakes the consumer again, so one consumer can keep sleeping on
+ * several rings when some have ended. */
 int ring_sleep_prepare(struct ring *r);
 void ring_sleep_done(struct ring *r);
 

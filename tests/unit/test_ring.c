@@ -133,6 +133,9 @@ static void test_idle_flush(void **state)
 	assert_true(ring_eof(r));
 	assert_int_equal(ring_sleep_prepare(r), 0);
 	ring_sleep_done(r);
+	/* Once the EOF was reported, an ended ring lets the consumer sleep (on others). */
+	assert_int_equal(ring_sleep_prepare(r), 1);
+	ring_sleep_done(r);
 	ring_free(r);
 }
 
