@@ -6,6 +6,7 @@
 
 #include "analysis/reasm.h"
 #include "analysis/session.h"
+#include "analysis/tcp_conv.h"
 #include "analysis/udp_conv.h"
 #include "core/xmalloc.h"
 
@@ -14,6 +15,7 @@ struct session *session_new(int keep_results)
 	struct session *s = xcalloc(1, sizeof(*s));
 
 	s->keep_results = keep_results;
+	s->tcp = tcpconv_new(keep_results);
 	s->udp = udpconv_new(keep_results);
 	s->reasm = reasm_new(keep_results);
 	return s;
@@ -23,6 +25,7 @@ void session_free(struct session *s)
 {
 	if (!s)
 		return;
+	tcpconv_free(s->tcp);
 	udpconv_free(s->udp);
 	reasm_free(s->reasm);
 	free(s);

@@ -34,6 +34,7 @@ void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
@@ -47,6 +48,7 @@ uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum);
 
 /* field tables (registry_tables.c) */
 extern const struct field_table frame_table, data_table, malformed_table;
+extern const struct field_table tcp_table;
 extern const struct field_table eth_table, ipv4_table;
 extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
     arp_table, icmp_table, icmpv6_table, udp_table, dns_table;

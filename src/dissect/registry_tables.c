@@ -18,6 +18,7 @@ static const struct field_table *const tables[] = {
 	&arp_table,
 	&icmp_table,
 	&icmpv6_table,
+	&tcp_table,
 	&udp_table,
 	&dns_table,
 	&data_table,

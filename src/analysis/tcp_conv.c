@@ -1,0 +1,762 @@
+/* tcp_conv.c — TCP streams and tshark 4.0's SEQ/ACK analysis; see tcp_conv.h.
+ *
+ * The analysis follows Wireshark's tcp_analyze_sequence_number check by check and in
+ * the same order (zero window probe, zero window, lost segment, keep-alive, window
+ * update, window full, keep-alive ACK, zero window probe ACK, duplicate ACK, ACKed
+ * unseen segment, spurious / fast retransmission / out-of-order / retransmission),
+ * then the unacked-segment bookkeeping, the ACK matching and bytes in flight.  The
+ * directions are Wireshark's flow1/flow2 (flow1 = the side with the larger address,
+ * or with the larger port on equal addresses) so that ties resolve the same way.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/tcp_conv.h"
+#include "core/xmalloc.h"
+
+#define MAX_UNACKED 10000	/* Wireshark's TCP_MAX_UNACKED_SEGMENTS */
+
+enum { S_BASE_SEQ_SET = 1, S_SAW_SYN = 2, S_SAW_SYNACK = 4 };
+enum { C_SYNSENT = 1, C_SYNACK = 2, C_ACK = 4, C_DATA = 8, C_FIN = 16, C_RST = 32 };
+
+struct unacked {
+	uint32_t frame, seq, nextseq;
+	int64_t ts;
+};
+
+struct flow {
+	uint32_t base_seq;
+	uint8_t static_flags;
+	int8_t win_scale;		/* -1 unknown, -2 not used, else the shift */
+	uint8_t is_first_ack, valid_bif, push_set_last;
+	uint32_t window;
+	uint32_t nextseq, nextseqframe;
+	int64_t nextseqtime;
+	uint32_t maxseqtobeacked;
+	uint32_t lastack;
+	int64_t lastacktime;
+	uint32_t lastnondupack;
+	int32_t dupacknum;
+	uint32_t lastsegmentflags;
+	uint32_t push_bytes_sent;
+	uint8_t nsack;
+	uint32_t sack_le[4], sack_re[4];
+	struct unacked *ua;		/* oldest first (Wireshark's list is newest first) */
+	size_t nua, cua;
+};
+
+struct stream {
+	uint8_t alen;
+	uint8_t a[2][16];		/* Wireshark's flow1 endpoint, flow2 endpoint */
+	uint16_t p[2];
+	struct flow fl[2];		/* [0] flow1, [1] flow2 */
+	int64_t ts_first, ts_prev, ts_first_rtt, ts_mru_syn;
+	uint8_t completeness;
+	uint8_t client_fl;		/* Wireshark flow index of the client's sending side */
+	struct tcpstate st;
+	struct tcpconv_stream pub;
+	struct tcpconv_seg *segs;
+	size_t nsegs, csegs;
+};
+
+/* keep_results: one record per TCP frame (32 bytes) and a side table for rare values. */
+struct rec {
+	uint32_t stream, acks_frame, bif, push, rtt, delta, aux;
+	uint16_t aflags;
+	int8_t ws;
+	uint8_t compl;
+	uint8_t states;			/* client << 4 | server */
+	uint8_t bits;
+	uint16_t pad;
+};
+enum { R_DIR = 1, R_TA = 2, R_PUSH = 4, R_ACKREL = 8, R_IRTT = 16, R_BIG = 32 };
+
+struct aux {
+	uint32_t dupack_num, dupack_frame, rto_frame;
+	int64_t rto, rtt, delta;
+};
+
+struct tcpconv {
+	int keep_results, keep_segs;
+	struct stream *s;
+	size_t ns, cs;
+	uint32_t *hash;			/* stream index + 1, 0 = empty; latest stream per 4-tuple */
+	size_t hcap;
+	uint32_t *frame_rec;		/* frame number → record index + 1 */
+	size_t cframe;
+	struct rec *recs;
+	size_t nrecs, crecs;
+	struct aux *aux;
+	size_t naux, caux;
+};
+
+static int seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
+static int seq_lt(uint32_t a, uint32_t b) { return (int32_t)(a - b) < 0; }
+static int seq_le(uint32_t a, uint32_t b) { return (int32_t)(a - b) <= 0; }
+
+struct tcpconv *tcpconv_new(int keep_results)
+{
+	struct tcpconv *tc = xcalloc(1, sizeof(*tc));
+
+	tc->keep_results = keep_results;
+	tc->keep_segs = keep_results;
+	tc->hcap = 1024;
+	tc->hash = xcalloc(tc->hcap, sizeof(*tc->hash));
+	return tc;
+}
+
+void tcpconv_free(struct tcpconv *tc)
+{
+	if (!tc)
+		return;
+	for (size_t i = 0; i < tc->ns; i++) {
+		free(tc->s[i].fl[0].ua);
+		free(tc->s[i].fl[1].ua);
+		free(tc->s[i].segs);
+	}
+	free(tc->s);
+	free(tc->hash);
+	free(tc->frame_rec);
+	free(tc->recs);
+	free(tc->aux);
+	free(tc);
+}
+
+void tcpconv_keep_segments(struct tcpconv *tc, int on)
+{
+	tc->keep_segs = on || tc->keep_results;
+}
+
+/* ---- the 4-tuple hash ---- */
+
+static uint64_t key_hash(uint8_t alen, const uint8_t *a0, uint16_t p0, const uint8_t *a1,
+    uint16_t p1)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (int i = 0; i < alen; i++)
+		h = (h ^ a0[i]) * 1099511628211ull;
+	for (int i = 0; i < alen; i++)
+		h = (h ^ a1[i]) * 1099511628211ull;
+	h = (h ^ p0) * 1099511628211ull;
+	h = (h ^ p1) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+/* Wireshark's direction: >= 0 means the sender is flow1. */
+static int direction(const struct tcpconv_in *in)
+{
+	int c = memcmp(in->src, in->dst, in->alen);
+
+	if (c == 0)
+		c = in->sport > in->dport ? 1 : -1;
+	return c;
+}
+
+static uint64_t in_hash(const struct tcpconv_in *in, int dir)
+{
+	return dir >= 0 ? key_hash(in->alen, in->src, in->sport, in->dst, in->dport)
+	    : key_hash(in->alen, in->dst, in->dport, in->src, in->sport);
+}
+
+static int stream_match(const struct stream *s, const struct tcpconv_in *in, int dir)
+{
+	const uint8_t *a0 = dir >= 0 ? in->src : in->dst, *a1 = dir >= 0 ? in->dst : in->src;
+	uint16_t p0 = dir >= 0 ? in->sport : in->dport, p1 = dir >= 0 ? in->dport : in->sport;
+
+	return s->alen == in->alen && s->p[0] == p0 && s->p[1] == p1 &&
+	    !memcmp(s->a[0], a0, in->alen) && !memcmp(s->a[1], a1, in->alen);
+}
+
+static size_t hash_slot(const struct tcpconv *tc, const struct tcpconv_in *in, int dir)
+{
+	size_t m = tc->hcap - 1, i = (size_t)in_hash(in, dir) & m;
+
+	while (tc->hash[i] && !stream_match(&tc->s[tc->hash[i] - 1], in, dir))
+		i = (i + 1) & m;
+	return i;
+}
+
+static void hash_grow(struct tcpconv *tc)
+{
+	uint32_t *old = tc->hash;
+	size_t oc = tc->hcap;
+
+	tc->hcap *= 2;
+	tc->hash = xcalloc(tc->hcap, sizeof(*tc->hash));
+	for (size_t i = 0; i < oc; i++) {
+		if (!old[i])
+			continue;
+		const struct stream *s = &tc->s[old[i] - 1];
+		size_t m = tc->hcap - 1;
+		size_t j = (size_t)key_hash(s->alen, s->a[0], s->p[0], s->a[1], s->p[1]) & m;
+		while (tc->hash[j])
+			j = (j + 1) & m;
+		tc->hash[j] = old[i];
+	}
+	free(old);
+}
+
+static void flow_init(struct flow *f)
+{
+	struct unacked *ua = f->ua;
+	size_t cua = f->cua;
+
+	memset(f, 0, sizeof(*f));
+	f->ua = ua;
+	f->cua = cua;
+	f->win_scale = -1;
+	f->window = UINT32_MAX;
+	f->valid_bif = 1;
+}
+
+static uint32_t stream_new(struct tcpconv *tc, const struct tcpconv_in *in, int dir, size_t slot)
+{
+	struct stream *s;
+	uint32_t idx;
+
+	if ((tc->ns + 1) * 2 > tc->hcap) {
+		hash_grow(tc);
+		slot = hash_slot(tc, in, dir);
+	}
+	tc->s = xgrow(tc->s, &tc->cs, tc->ns + 1, sizeof(*tc->s));
+	idx = (uint32_t)tc->ns++;
+	s = &tc->s[idx];
+	memset(s, 0, sizeof(*s));
+	s->alen = in->alen;
+	memcpy(s->a[0], dir >= 0 ? in->src : in->dst, in->alen);
+	memcpy(s->a[1], dir >= 0 ? in->dst : in->src, in->alen);
+	s->p[0] = dir >= 0 ? in->sport : in->dport;
+	s->p[1] = dir >= 0 ? in->dport : in->sport;
+	flow_init(&s->fl[0]);
+	flow_init(&s->fl[1]);
+	s->ts_first = s->ts_prev = in->ts;
+	/* The client: first SYN sender, receiver of a first SYN/ACK, else first sender. */
+	{
+		int sender = dir >= 0 ? 0 : 1;
+		s->client_fl = (uint8_t)(((in->flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK))
+		    ? !sender : sender);
+	}
+	tcpstate_init(&s->st);
+	s->pub.index = idx;
+	s->pub.alen = in->alen;
+	memcpy(s->pub.addr[0], s->a[s->client_fl], in->alen);
+	memcpy(s->pub.addr[1], s->a[!s->client_fl], in->alen);
+	s->pub.port[0] = s->p[s->client_fl];
+	s->pub.port[1] = s->p[!s->client_fl];
+	s->pub.first_frame = in->frame;
+	s->pub.first_ts = in->ts;
+	s->pub.active_closer = -1;
+	tc->hash[slot] = idx + 1;
+	return idx;
+}
+
+/* ---- the analysis (Wireshark's tcp_analyze_sequence_number) ---- */
+
+struct ta {
+	int on;
+	struct tcpconv_out *o;
+};
+
+static void ta_on(struct ta *ta)
+{
+	ta->on = 1;
+	ta->o->has_ta = 1;
+}
+
+static void ta_flag(struct ta *ta, uint16_t f)
+{
+	ta_on(ta);
+	ta->o->aflags |= f;
+}
+
+static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
+    const struct tcpconv_in *in, uint32_t window, struct ta *ta)
+{
+	uint32_t seq = in->seq, ack = in->ack, seglen = in->seglen, nextseq;
+	uint16_t flags = in->flags;
+	struct tcpconv_out *o = ta->o;
+	int64_t now = in->ts;
+
+	if (!(fwd->static_flags & S_BASE_SEQ_SET)) {
+		if (flags & TCPF_SYN) {
+			fwd->base_seq = seq;
+			fwd->static_flags |= (flags & TCPF_ACK) ? S_SAW_SYNACK : S_SAW_SYN;
+		} else
+			fwd->base_seq = seq - 1;
+		fwd->static_flags |= S_BASE_SEQ_SET;
+	}
+	if (!(rev->static_flags & S_BASE_SEQ_SET) && (flags & TCPF_ACK)) {
+		rev->base_seq = ack - 1;
+		rev->static_flags |= S_BASE_SEQ_SET;
+	}
+	if (flags & TCPF_ACK)
+		rev->valid_bif = 1;
+
+	/* ZERO WINDOW PROBE */
+	if (seglen == 1 && seq == fwd->nextseq && rev->window == 0) {
+		ta_flag(ta, TCPA_ZERO_WINDOW_PROBE);
+		goto finished_fwd;
+	}
+	/* ZERO WINDOW */
+	if (window == 0 && (flags & (TCPF_RST | TCPF_FIN | TCPF_SYN)) == 0)
+		ta_flag(ta, TCPA_ZERO_WINDOW);
+	/* LOST PACKET */
+	if (fwd->nextseq && seq_gt(seq, fwd->nextseq) && (flags & TCPF_RST) == 0) {
+		ta_flag(ta, TCPA_LOST_PACKET);
+		fwd->valid_bif = 0;
+	}
+	/* KEEP ALIVE */
+	if ((seglen == 0 || seglen == 1) && seq == fwd->nextseq - 1 &&
+	    (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0)
+		ta_flag(ta, TCPA_KEEP_ALIVE);
+	/* WINDOW UPDATE */
+	if (seglen == 0 && window && window != fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0)
+		ta_flag(ta, TCPA_WINDOW_UPDATE);
+	/* WINDOW FULL (the stored window is already scaled; Wireshark shifts it again) */
+	if (seglen > 0 && rev->win_scale != -1 &&
+	    seq + seglen == rev->lastack + (rev->window << (rev->is_first_ack ? 0 :
+	    (rev->win_scale == -2 ? 0 : rev->win_scale))) &&
+	    (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0)
+		ta_flag(ta, TCPA_WINDOW_FULL);
+	/* KEEP ALIVE ACK */
+	if (seglen == 0 && window && window == fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && (rev->lastsegmentflags & TCPA_KEEP_ALIVE) &&
+	    (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0) {
+		ta_flag(ta, TCPA_KEEP_ALIVE_ACK);
+		goto finished_fwd;
+	}
+	/* ZERO WINDOW PROBE ACK */
+	if (seglen == 0 && window == 0 && window == fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && (rev->lastsegmentflags & TCPA_ZERO_WINDOW_PROBE) &&
+	    (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0) {
+		ta_flag(ta, TCPA_ZERO_WINDOW_PROBE_ACK);
+		goto finished_fwd;
+	}
+	/* DUPLICATE ACK */
+	if (seglen == 0 && window && window == fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0) {
+		if (fwd->dupacknum == -1)
+			fwd->dupacknum = 1;
+		else
+			fwd->dupacknum++;
+		ta_flag(ta, TCPA_DUPLICATE_ACK);
+		o->dupack_num = (uint32_t)fwd->dupacknum;
+		o->dupack_frame = fwd->lastnondupack;
+	}
+
+finished_fwd:
+	if (ack != fwd->lastack) {
+		fwd->lastnondupack = in->frame;
+		fwd->dupacknum = 0;
+	}
+
+	/* ACKED LOST PACKET */
+	if (rev->maxseqtobeacked && seq_gt(ack, rev->maxseqtobeacked) && (flags & TCPF_ACK)) {
+		ta_on(ta);
+		if (rev->maxseqtobeacked > rev->nextseq) {
+			rev->maxseqtobeacked = rev->nextseq;
+			o->aflags |= TCPA_ACK_LOST_PACKET;
+		} else {
+			if (rev->dupacknum == 0)
+				o->aflags |= TCPA_ACK_LOST_PACKET;
+			rev->dupacknum = -1;
+		}
+	}
+
+	/* RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER */
+	if (seglen > 0 || (flags & (TCPF_SYN | TCPF_FIN))) {
+		int not_advanced = fwd->nextseq && seq_lt(seq, fwd->nextseq);
+		int64_t t, thres;
+
+		if (o->aflags & TCPA_KEEP_ALIVE)
+			goto finished_retrans;
+		if (seglen > 1 && fwd->nextseq - 1 == seq)
+			not_advanced = 0;
+		if (seglen > 0 && rev->lastack && seq_le(seq + seglen, rev->lastack)) {
+			ta_flag(ta, TCPA_SPURIOUS_RETRANSMISSION);
+			goto finished_retrans;
+		}
+		t = now - rev->lastacktime;
+		if (not_advanced && rev->dupacknum >= 2 && rev->lastack == seq && t < 20000000) {
+			ta_flag(ta, TCPA_FAST_RETRANSMISSION);
+			goto finished_retrans;
+		}
+		t = now - fwd->nextseqtime;
+		thres = s->ts_first_rtt ? s->ts_first_rtt : 3000000;
+		if (not_advanced && t < thres &&
+		    fwd->nextseq != seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0)) {
+			ta_flag(ta, TCPA_OUT_OF_ORDER);
+			goto finished_retrans;
+		}
+		if (not_advanced) {
+			ta_flag(ta, TCPA_RETRANSMISSION);
+			o->rto = now - fwd->nextseqtime;
+			o->rto_frame = fwd->nextseqframe;
+			if (fwd->nua) {
+				o->rto = now - fwd->ua[0].ts;
+				o->rto_frame = fwd->ua[0].frame;
+			}
+		}
+	}
+
+finished_retrans:
+	nextseq = seq + seglen;
+	if ((seglen || (flags & (TCPF_SYN | TCPF_FIN))) && fwd->nua < MAX_UNACKED) {
+		struct unacked *u;
+		fwd->ua = xgrow(fwd->ua, &fwd->cua, fwd->nua + 1, sizeof(*fwd->ua));
+		u = &fwd->ua[fwd->nua++];
+		u->frame = in->frame;
+		u->seq = seq;
+		u->ts = now;
+		if (flags & (TCPF_SYN | TCPF_FIN))
+			nextseq += 1;
+		u->nextseq = nextseq;
+	}
+	if (seq_gt(nextseq, fwd->nextseq) || !fwd->nextseq) {
+		if (!(o->aflags & TCPA_ZERO_WINDOW_PROBE)) {
+			fwd->nextseq = nextseq;
+			fwd->nextseqframe = in->frame;
+			fwd->nextseqtime = now;
+		}
+	}
+	if (seq == fwd->maxseqtobeacked || !fwd->maxseqtobeacked) {
+		if (!(o->aflags & TCPA_ZERO_WINDOW_PROBE))
+			fwd->maxseqtobeacked = fwd->nextseq;
+	}
+	fwd->window = window;
+	fwd->lastack = ack;
+	fwd->lastacktime = now;
+	fwd->lastsegmentflags = ta->on ? o->aflags : 0;
+
+	/* Remove what this ACKs; Wireshark walks newest first, so the oldest exact match
+	 * wins acks_frame. */
+	{
+		size_t keep = rev->nua, i = rev->nua;
+		while (i-- > 0) {
+			struct unacked *u = &rev->ua[i];
+			if (ack == u->nextseq) {
+				ta_on(ta);
+				o->acks_frame = u->frame;
+				o->ack_rtt = now - u->ts;
+			} else if (seq_gt(ack, u->seq) && seq_le(ack, u->nextseq)) {
+				u->seq = ack;
+				continue;
+			} else if (seq_gt(u->nextseq, ack))
+				continue;
+			u->frame = 0;	/* removed */
+			keep--;
+		}
+		if (keep != rev->nua) {
+			size_t j = 0;
+			for (i = 0; i < rev->nua; i++)
+				if (rev->ua[i].frame)
+					rev->ua[j++] = rev->ua[i];
+			rev->nua = j;
+		}
+	}
+
+	/* Bytes in flight, from the unacked segments of this direction. */
+	if (seglen != 0 && fwd->nua && fwd->valid_bif) {
+		uint32_t first = fwd->ua[fwd->nua - 1].seq - fwd->base_seq;
+		uint32_t last = fwd->ua[fwd->nua - 1].nextseq - fwd->base_seq;
+		uint32_t in_flight, delivered = 0;
+		for (size_t i = 0; i < fwd->nua; i++) {
+			if (fwd->ua[i].nextseq - fwd->base_seq > last)
+				last = fwd->ua[i].nextseq - fwd->base_seq;
+			if (fwd->ua[i].seq - fwd->base_seq < first)
+				first = fwd->ua[i].seq - fwd->base_seq;
+		}
+		in_flight = last - first;
+		for (int i = 0; i < rev->nsack; i++)
+			delivered += rev->sack_re[i] - rev->sack_le[i];
+		in_flight -= delivered;
+		if (in_flight > 0 && in_flight < 2000000000) {
+			ta_on(ta);
+			o->bytes_in_flight = in_flight;
+			if (flags & (TCPF_SYN | TCPF_FIN))
+				o->bytes_in_flight -= 1;
+		}
+		if ((flags & TCPF_PSH) && !fwd->push_set_last) {
+			fwd->push_bytes_sent += seglen;
+			fwd->push_set_last = 1;
+		} else if ((flags & TCPF_PSH) && fwd->push_set_last) {
+			fwd->push_bytes_sent = seglen;
+			fwd->push_set_last = 1;
+		} else if (fwd->push_set_last) {
+			fwd->push_bytes_sent = seglen;
+			fwd->push_set_last = 0;
+		} else
+			fwd->push_bytes_sent += seglen;
+		ta_on(ta);
+		o->push_bytes_sent = fwd->push_bytes_sent;
+		o->has_push = 1;
+	}
+}
+
+/* ---- per-frame records (keep_results) ---- */
+
+static void rec_store(struct tcpconv *tc, uint32_t frame, const struct tcpconv_out *o)
+{
+	struct rec *r;
+	int big = o->dupack_num || o->rto || o->ack_rtt < 0 || o->ack_rtt > UINT32_MAX ||
+	    o->time_delta < 0 || o->time_delta > UINT32_MAX;
+
+	if (frame >= tc->cframe) {
+		size_t old = tc->cframe;
+		tc->frame_rec = xgrow(tc->frame_rec, &tc->cframe, (size_t)frame + 1,
+		    sizeof(*tc->frame_rec));
+		memset(tc->frame_rec + old, 0, (tc->cframe - old) * sizeof(*tc->frame_rec));
+	}
+	if (tc->frame_rec[frame])
+		return;		/* a second TCP header in the same frame: keep the first */
+	tc->recs = xgrow(tc->recs, &tc->crecs, tc->nrecs + 1, sizeof(*tc->recs));
+	r = &tc->recs[tc->nrecs++];
+	tc->frame_rec[frame] = (uint32_t)tc->nrecs;
+	memset(r, 0, sizeof(*r));
+	r->stream = o->stream;
+	r->acks_frame = o->acks_frame;
+	r->bif = o->bytes_in_flight;
+	r->push = o->push_bytes_sent;
+	r->aflags = o->aflags;
+	r->ws = o->win_scale;
+	r->compl = o->completeness;
+	r->states = (uint8_t)(o->client_state << 4 | o->server_state);
+	r->bits = (uint8_t)((o->dir ? R_DIR : 0) | (o->has_ta ? R_TA : 0) |
+	    (o->has_push ? R_PUSH : 0) | (o->ack_rel_valid ? R_ACKREL : 0) |
+	    (o->irtt ? R_IRTT : 0) | (big ? R_BIG : 0));
+	if (big) {
+		struct aux *a;
+		tc->aux = xgrow(tc->aux, &tc->caux, tc->naux + 1, sizeof(*tc->aux));
+		a = &tc->aux[tc->naux];
+		r->aux = (uint32_t)tc->naux++;
+		a->dupack_num = o->dupack_num;
+		a->dupack_frame = o->dupack_frame;
+		a->rto = o->rto;
+		a->rto_frame = o->rto_frame;
+		a->rtt = o->ack_rtt;
+		a->delta = o->time_delta;
+	} else {
+		r->rtt = (uint32_t)o->ack_rtt;
+		r->delta = (uint32_t)o->time_delta;
+	}
+}
+
+static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struct tcpconv_out *o)
+{
+	const struct rec *r;
+	const struct stream *s;
+	const struct flow *fwd, *rev;
+	int sender;
+
+	if (in->frame >= tc->cframe || !tc->frame_rec[in->frame])
+		return 0;
+	r = &tc->recs[tc->frame_rec[in->frame] - 1];
+	s = &tc->s[r->stream];
+	memset(o, 0, sizeof(*o));
+	o->stream = r->stream;
+	o->dir = (r->bits & R_DIR) ? 1 : 0;
+	sender = o->dir ? !s->client_fl : s->client_fl;
+	fwd = &s->fl[sender];
+	rev = &s->fl[!sender];
+	o->completeness = r->compl;
+	o->win_scale = r->ws;
+	o->seq_rel = in->seq - fwd->base_seq;
+	o->ack_rel_valid = (r->bits & R_ACKREL) ? 1 : 0;
+	o->ack_rel = o->ack_rel_valid ? in->ack - rev->base_seq : in->ack;
+	o->nxtseq_rel = o->seq_rel + in->seglen + ((in->flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+	o->win_calc = (!(in->flags & TCPF_SYN) && r->ws >= 0) ? (uint32_t)in->win << r->ws : in->win;
+	o->time_rel = in->ts - s->ts_first;
+	o->has_ta = (r->bits & R_TA) ? 1 : 0;
+	o->aflags = r->aflags;
+	o->acks_frame = r->acks_frame;
+	o->irtt = (r->bits & R_IRTT) ? s->ts_first_rtt : 0;
+	o->bytes_in_flight = r->bif;
+	o->push_bytes_sent = r->push;
+	o->has_push = (r->bits & R_PUSH) ? 1 : 0;
+	if (r->bits & R_BIG) {
+		const struct aux *a = &tc->aux[r->aux];
+		o->dupack_num = a->dupack_num;
+		o->dupack_frame = a->dupack_frame;
+		o->rto = a->rto;
+		o->rto_frame = a->rto_frame;
+		o->ack_rtt = a->rtt;
+		o->time_delta = a->delta;
+	} else {
+		o->ack_rtt = r->rtt;
+		o->time_delta = r->delta;
+	}
+	o->client_state = r->states >> 4;
+	o->server_state = r->states & 15;
+	return 1;
+}
+
+/* ---- the entry point ---- */
+
+void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visited,
+    struct tcpconv_out *out)
+{
+	struct tcpconv_out *o = out;
+	struct stream *s;
+	struct flow *fwd, *rev;
+	struct ta ta = { 0, out };
+	int dir = direction(in), sender;
+	size_t slot;
+	uint32_t idx, window;
+	uint16_t flags = in->flags;
+	struct tcpstate_change ch[2];
+
+	if (visited && tc->keep_results && rec_load(tc, in, out))
+		return;
+	memset(o, 0, sizeof(*o));
+	slot = hash_slot(tc, in, dir);
+	if (!tc->hash[slot])
+		idx = stream_new(tc, in, dir, slot);
+	else {
+		idx = tc->hash[slot] - 1;
+		s = &tc->s[idx];
+		fwd = &s->fl[dir >= 0 ? 0 : 1];
+		/* A SYN with a new initial sequence number: the 4-tuple is reused. */
+		if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN &&
+		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
+			idx = stream_new(tc, in, dir, slot);
+			o->aflags |= TCPA_REUSED_PORTS;
+			o->has_ta = 1;
+			ta.on = 1;
+		}
+	}
+	s = &tc->s[idx];
+	sender = dir >= 0 ? 0 : 1;
+	fwd = &s->fl[sender];
+	rev = &s->fl[!sender];
+	o->stream = idx;
+	o->dir = sender != s->client_fl;
+
+	/* Timestamps relative to the stream. */
+	o->time_rel = in->ts - s->ts_first;
+	o->time_delta = in->ts - s->ts_prev;
+	s->ts_prev = in->ts;
+
+	o->completeness = s->completeness;
+
+	/* Window: scaled unless SYN. */
+	window = in->win;
+	o->win_scale = fwd->win_scale;
+	if (!(flags & TCPF_SYN) && fwd->win_scale >= 0)
+		window = (uint32_t)in->win << fwd->win_scale;
+	o->win_calc = window;
+
+	/* iRTT: the first pure ACK after a SYN. */
+	if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_ACK && s->ts_mru_syn && !s->ts_first_rtt)
+		s->ts_first_rtt = in->ts - s->ts_mru_syn;
+
+	analyze(s, fwd, rev, in, window, &ta);
+	o->irtt = s->ts_first_rtt;
+
+	o->seq_rel = in->seq - fwd->base_seq;
+	o->ack_rel_valid = (flags & TCPF_ACK) ? 1 : 0;
+	o->ack_rel = (flags & TCPF_ACK) ? in->ack - rev->base_seq : in->ack;
+	o->nxtseq_rel = o->seq_rel + in->seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+
+	/* SYN bookkeeping after the analysis, as tcp.c does while showing the flags. */
+	if (flags & TCPF_SYN) {
+		if (!(flags & TCPF_ACK))
+			s->ts_mru_syn = in->ts;
+		fwd->is_first_ack = 1;
+	} else
+		fwd->is_first_ack = 0;
+
+	/* Window scale option (a SYN's) and its check. */
+	if (in->ws_shift >= 0)
+		fwd->win_scale = (int8_t)(in->ws_shift > 14 ? 14 : in->ws_shift);
+	if (flags & TCPF_SYN) {
+		if (fwd->win_scale == -1) {
+			fwd->win_scale = -2;
+			rev->win_scale = -2;
+		} else if ((flags & TCPF_ACK) && rev->win_scale == -2)
+			fwd->win_scale = -2;
+	}
+	/* SACK blocks of this direction, for the other direction's bytes in flight. */
+	fwd->nsack = in->nsack > 4 ? 4 : in->nsack;
+	for (int i = 0; i < fwd->nsack; i++) {
+		fwd->sack_le[i] = in->sack_le[i];
+		fwd->sack_re[i] = in->sack_re[i];
+	}
+
+	/* Conversation completeness (the value shown is the one before this segment). */
+	if (flags & TCPF_SYN)
+		s->completeness |= (flags & TCPF_ACK) ? C_SYNACK : C_SYNSENT;
+	else {
+		if (flags & TCPF_ACK)
+			s->completeness |= C_ACK;
+		if (in->seglen)
+			s->completeness |= C_DATA;
+		if (flags & TCPF_FIN)
+			s->completeness |= C_FIN;
+		if (flags & TCPF_RST)
+			s->completeness |= C_RST;
+	}
+
+	/* Endpoint states. */
+	tcpstate_segment(&s->st, o->dir, flags, in->seq, in->ack, in->seglen, ch);
+	o->client_state = s->st.st[0];
+	o->server_state = s->st.st[1];
+
+	s->pub.last_frame = in->frame;
+	s->pub.last_ts = in->ts;
+	s->pub.open = tcpstate_open(&s->st);
+	s->pub.close = tcpstate_close(&s->st);
+	s->pub.active_closer = tcpstate_active_closer(&s->st);
+	if (tc->keep_segs) {
+		struct tcpconv_seg *g;
+		s->segs = xgrow(s->segs, &s->csegs, s->nsegs + 1, sizeof(*s->segs));
+		g = &s->segs[s->nsegs++];
+		g->frame = in->frame;
+		g->ts = in->ts;
+		g->dir = o->dir;
+		g->flags = flags;
+		g->seq_rel = o->seq_rel;
+		g->ack_rel = o->ack_rel;
+		g->seq_raw = in->seq;
+		g->ack_raw = in->ack;
+		g->len = in->seglen;
+		g->win = in->win;
+		g->aflags = o->aflags;
+		g->state_after[0] = o->client_state;
+		g->state_after[1] = o->server_state;
+		g->label[0] = ch[0].label;
+		g->label[1] = ch[1].label;
+		s->pub.nsegs = (uint32_t)s->nsegs;
+	}
+	if (tc->keep_results)
+		rec_store(tc, in->frame, o);
+}
+
+uint32_t tcpconv_stream_count(const struct tcpconv *tc)
+{
+	return (uint32_t)tc->ns;
+}
+
+const struct tcpconv_stream *tcpconv_stream(const struct tcpconv *tc, uint32_t index)
+{
+	return index < tc->ns ? &tc->s[index].pub : NULL;
+}
+
+const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t index,
+    uint32_t i)
+{
+	if (index >= tc->ns || i >= tc->s[index].nsegs)
+		return NULL;
+	return &tc->s[index].segs[i];
+}
+
+void tcpconv_count_frame(struct tcpconv *tc, uint32_t stream, int dir, uint32_t frame_len)
+{
+	if (stream >= tc->ns)
+		return;
+	tc->s[stream].pub.frames[dir & 1]++;
+	tc->s[stream].pub.bytes[dir & 1] += frame_len;
+}

@@ -1,0 +1,143 @@
+/* tcp_conv.h — TCP streams, relative sequence numbers, Wireshark's SEQ/ACK analysis
+ * and the endpoint states of every connection in a capture.
+ *
+ * tcp.c hands every segment over in capture order (tcpconv_segment); the result holds
+ * what tshark 4.0 shows for it: tcp.stream (a 4-tuple hash; a SYN with a new initial
+ * sequence number on a known 4-tuple starts a new stream, "[TCP Port numbers
+ * reused]"), relative seq/ack (base per direction, modulo 2^32, mid-connection starts
+ * count from 1), the window scale, the conversation completeness, tcp.time_relative /
+ * time_delta and the analysis (acks_frame, ack_rtt, bytes_in_flight, retransmissions,
+ * dup ACKs …) computed with the checks of Wireshark's tcp_analyze_sequence_number in
+ * the same order, plus the RFC 9293 endpoint states (tcp_state.h).
+ *
+ * Memory: streams in one array, found through an open-addressing hash; the unacked
+ * segments of each direction in a per-direction array that is reused (no per-packet
+ * allocation once warm).  keep_results (TUI): each frame's result is stored in a
+ * 32-byte record indexed by frame number (rare values — dup ACK numbers, RTO, times
+ * over 4.29 s — go to a side table), so a revisit (visited=1) rebuilds the same result
+ * without running the analysis again.  The segment list of each stream (for the flow
+ * ladder and the TUI diagram) is kept too.  UI thread (or the batch loop) only.
+ */
+#ifndef NETLAB_TCP_CONV_H
+#define NETLAB_TCP_CONV_H
+
+#include <stdint.h>
+
+#include "analysis/tcp_state.h"
+
+struct tcpconv;
+
+/* Wireshark's TCP_A_* analysis flags. */
+enum {
+	TCPA_RETRANSMISSION = 0x0001,
+	TCPA_LOST_PACKET = 0x0002,
+	TCPA_ACK_LOST_PACKET = 0x0004,
+	TCPA_KEEP_ALIVE = 0x0008,
+	TCPA_DUPLICATE_ACK = 0x0010,
+	TCPA_ZERO_WINDOW = 0x0020,
+	TCPA_ZERO_WINDOW_PROBE = 0x0040,
+	TCPA_ZERO_WINDOW_PROBE_ACK = 0x0080,
+	TCPA_KEEP_ALIVE_ACK = 0x0100,
+	TCPA_OUT_OF_ORDER = 0x0200,
+	TCPA_FAST_RETRANSMISSION = 0x0400,
+	TCPA_WINDOW_UPDATE = 0x0800,
+	TCPA_WINDOW_FULL = 0x1000,
+	TCPA_REUSED_PORTS = 0x2000,
+	TCPA_SPURIOUS_RETRANSMISSION = 0x4000,
+};
+
+/* One segment as the dissector read it. */
+struct tcpconv_in {
+	uint32_t frame;			/* frame number, from 1 */
+	int64_t ts;			/* ns since the epoch */
+	uint8_t alen;			/* 4 (IPv4) or 16 (IPv6) */
+	const uint8_t *src, *dst;	/* network addresses, alen bytes */
+	uint16_t sport, dport;
+	uint32_t seq, ack;		/* raw */
+	uint16_t flags;			/* the 12 flag bits */
+	uint16_t win;			/* window field as sent */
+	uint32_t seglen;		/* payload bytes */
+	int ws_shift;			/* window scale option in this segment, -1 none */
+	uint8_t nsack;			/* SACK blocks in this segment (raw edges) */
+	uint32_t sack_le[4], sack_re[4];
+};
+
+struct tcpconv_out {
+	uint32_t stream;
+	uint8_t dir;			/* 0: sent by the client, 1: by the server */
+	uint8_t completeness;		/* tcp.completeness as shown on this frame */
+	uint8_t ack_rel_valid;		/* ACK flag set: ack_rel is relative */
+	int8_t win_scale;		/* -1 unknown, -2 no scaling, else the shift */
+	uint32_t seq_rel, ack_rel, nxtseq_rel;
+	uint32_t win_calc;		/* tcp.window_size */
+	int64_t time_rel, time_delta;	/* tcp.time_relative, tcp.time_delta */
+
+	/* SEQ/ACK analysis; has_ta: tshark shows the [SEQ/ACK analysis] subtree */
+	uint8_t has_ta;
+	uint16_t aflags;		/* TCPA_* */
+	uint32_t acks_frame;		/* 0: none */
+	int64_t ack_rtt;
+	int64_t irtt;			/* 0: not known yet */
+	uint32_t bytes_in_flight;	/* 0: not shown */
+	uint32_t push_bytes_sent;	/* shown when has_push */
+	uint8_t has_push;
+	uint32_t dupack_num, dupack_frame;
+	int64_t rto;			/* 0: not shown */
+	uint32_t rto_frame;
+
+	/* endpoint states after this segment */
+	uint8_t client_state, server_state;	/* enum tcp_st */
+};
+
+struct tcpconv *tcpconv_new(int keep_results);
+void tcpconv_free(struct tcpconv *tc);
+
+/* Analyses one segment (visited = 0, capture order) or replays a stored frame
+ * (visited = 1, keep_results only; falls back to analysing when nothing was stored). */
+void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visited,
+    struct tcpconv_out *out);
+
+/* ---- streams and their segments (flow ladder, TUI diagram) ---- */
+
+struct tcpconv_stream {
+	uint32_t index;			/* tcp.stream */
+	uint8_t alen;
+	uint8_t addr[2][16];		/* [0] client, [1] server */
+	uint16_t port[2];
+	uint32_t first_frame, last_frame;
+	int64_t first_ts, last_ts;
+	uint64_t frames[2], bytes[2];	/* per sender: frames and frame bytes (conv,tcp) */
+	enum tcp_open open;
+	enum tcp_close close;
+	int active_closer;		/* 0 client, 1 server, -1 none */
+	uint32_t nsegs;
+};
+
+struct tcpconv_seg {
+	uint32_t frame;
+	int64_t ts;
+	uint8_t dir;			/* 0 client → server */
+	uint16_t flags;
+	uint32_t seq_rel, ack_rel, seq_raw, ack_raw, len;
+	uint16_t win;
+	uint16_t aflags;		/* TCPA_* */
+	uint8_t state_after[2];		/* [0] client, [1] server */
+	const char *label[2];		/* transition of each end, NULL when unchanged */
+};
+
+/* Number of streams seen so far. */
+uint32_t tcpconv_stream_count(const struct tcpconv *tc);
+/* Stream `index` (0-based); NULL when out of range.  Valid until the next
+ * tcpconv_segment call. */
+const struct tcpconv_stream *tcpconv_stream(const struct tcpconv *tc, uint32_t index);
+/* Segment i (0-based, capture order) of a stream; NULL when out of range.  Segments
+ * are kept only when keep_results or tcpconv_keep_segments() is on. */
+const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t index,
+    uint32_t i);
+/* Keep every stream's segment list even without keep_results (--flow). */
+void tcpconv_keep_segments(struct tcpconv *tc, int on);
+/* Adds a frame's length to its stream's byte count (conv,tcp); call after
+ * tcpconv_segment with the same segment. */
+void tcpconv_count_frame(struct tcpconv *tc, uint32_t stream, int dir, uint32_t frame_len);
+
+#endif

@@ -1,0 +1,86 @@
+/* tcp_state.h — RFC 9293 endpoint states of one TCP connection, inferred from the
+ * segments a capture shows.
+ *
+ * The state machine is a table (tcp_state.c): each row is (state, event) → state plus
+ * the RFC's transition label ("rcv SYN / snd SYN,ACK").  A segment is turned into
+ * events from its flags and its sequence and acknowledgment numbers, never from flags
+ * alone:
+ *   - its ACK is applied first: an ACK covering the peer's SYN or FIN (ack ≥ seq + 1
+ *     of that SYN/FIN, modulo 2^32) moves the peer (the FIN's sender);
+ *   - then its SYN or FIN moves its sender and its receiver.  A FIN whose ACK does not
+ *     cover a FIN the peer sent earlier means the FINs crossed: the sender goes to
+ *     CLOSING, not LAST-ACK;
+ *   - a RST closes both ends; a retransmitted SYN or FIN (same sequence number as one
+ *     already seen from that side) changes nothing.
+ * States are those "after the segment was sent by its sender and delivered to its
+ * receiver".  The client is the sender of the first SYN without ACK (or the receiver
+ * of a first SYN/ACK); when no handshake is seen, the sender of the first segment, and
+ * both ends start ESTABLISHED.
+ *
+ * Pure data, no allocation: struct tcpstate is embedded in the owner's stream record.
+ */
+#ifndef NETLAB_TCP_STATE_H
+#define NETLAB_TCP_STATE_H
+
+#include <stdint.h>
+
+enum tcp_st {
+	TCPS_NONE,		/* not known yet (before the first segment) */
+	TCPS_CLOSED, TCPS_LISTEN, TCPS_SYN_SENT, TCPS_SYN_RECEIVED, TCPS_ESTABLISHED,
+	TCPS_FIN_WAIT_1, TCPS_FIN_WAIT_2, TCPS_CLOSE_WAIT, TCPS_CLOSING, TCPS_LAST_ACK,
+	TCPS_TIME_WAIT,
+	TCPS_COUNT
+};
+
+/* How the connection opened / closed (per stream, final after the last segment). */
+enum tcp_open { TCPO_UNKNOWN, TCPO_THREE_WAY, TCPO_SIMULTANEOUS, TCPO_NONE_SEEN };
+enum tcp_close {
+	TCPC_STILL_OPEN, TCPC_FOUR_WAY, TCPC_THREE_WAY, TCPC_SIMULTANEOUS, TCPC_RESET,
+	TCPC_HALF_CLOSED
+};
+
+/* TCP flag bits as on the wire (low 12 bits of the flags word). */
+enum {
+	TCPF_FIN = 0x01, TCPF_SYN = 0x02, TCPF_RST = 0x04, TCPF_PSH = 0x08, TCPF_ACK = 0x10,
+	TCPF_URG = 0x20, TCPF_ECE = 0x40, TCPF_CWR = 0x80, TCPF_AE = 0x100,
+};
+
+struct tcpstate {
+	uint8_t st[2];		/* enum tcp_st: [0] client, [1] server */
+	uint8_t started;
+	uint8_t syn_seen[2], fin_seen[2];
+	uint32_t syn_seq[2], fin_seq[2];	/* raw sequence numbers */
+	uint8_t open;		/* enum tcp_open */
+	uint8_t fins;		/* FIN segments (first transmissions) seen */
+	uint8_t fin_with_ack_of_fin;	/* the second FIN acknowledged the first */
+	uint8_t crossed, reset;
+	int8_t closer;		/* side that sent the first FIN, -1 none */
+	int8_t time_wait;	/* side that reached TIME-WAIT, -1 none */
+	uint32_t segments;
+};
+
+/* The change a segment made to one endpoint: from → to with the RFC label; from == to
+ * and label NULL when nothing changed. */
+struct tcpstate_change {
+	uint8_t from, to;
+	const char *label;
+};
+
+/* Starts a connection.  first_dir is the side (0 client, 1 server) that sends the first
+ * segment; the caller decides who is the client (see above). */
+void tcpstate_init(struct tcpstate *s);
+/* Applies one segment sent by side `dir` (0 client, 1 server).  seq/ack are raw; seglen
+ * is the payload length.  ch[0]/ch[1] (may be NULL) receive the client's and the
+ * server's change. */
+void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
+    uint32_t ack, uint32_t seglen, struct tcpstate_change ch[2]);
+
+const char *tcpstate_name(enum tcp_st st);	/* "SYN-SENT" */
+enum tcp_open tcpstate_open(const struct tcpstate *s);
+enum tcp_close tcpstate_close(const struct tcpstate *s);
+const char *tcpstate_open_name(enum tcp_open o);	/* "three-way handshake" */
+const char *tcpstate_close_name(enum tcp_close c);	/* "four segments (FIN, ACK, FIN, ACK)" */
+/* Side (0 client, 1 server) that closed first (active closer), -1 when none. */
+int tcpstate_active_closer(const struct tcpstate *s);
+
+#endif

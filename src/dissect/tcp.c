@@ -1,0 +1,959 @@
+/* tcp.c — Transmission Control Protocol (RFC 9293), as tshark 4.0 shows it.
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *   |          Source Port          |       Destination Port        |
+ *   |                        Sequence Number                        |
+ *   |                    Acknowledgment Number                      |
+ *   |  Data |  Rsv  |A|C|E|U|A|P|R|S|F|                               |
+ *   | Offset|       |E|W|C|R|C|S|S|Y|I|            Window             |
+ *   |       |       | |R|E|G|K|H|T|N|N|                               |
+ *   |           Checksum            |         Urgent Pointer        |
+ *   |                    Options (Data Offset > 5)                  |
+ *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *
+ * Stream index, relative numbers, window scaling and the SEQ/ACK analysis come from
+ * analysis/tcp_conv.c (computed once per frame in capture order); the endpoint states
+ * are shown in a "netlab" subtree at the end of the TCP tree (netlab.tcp.client_state
+ * and netlab.tcp.server_state, strings such as "SYN-SENT").  The payload goes to the
+ * protocol tables below (tcp_payload.h), else it is shown as data.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/session.h"
+#include "analysis/tcp_conv.h"
+#include "dissect/fvalue.h"
+#include "dissect/http.h"
+#include "dissect/protos.h"
+#include "dissect/tcp_payload.h"
+
+/* ---- the protocols over TCP (owners add rows) ---- */
+
+static const struct {
+	uint16_t port;
+	tcp_payload_fn fn;
+} port_table[] = {
+	/* HTTP: the lab's ports (built-in server 8080, Flask 5000, Vite 5173 …) and
+	 * Wireshark 4.0's default HTTP range */
+	{ 80, http_tcp_payload }, { 8080, http_tcp_payload }, { 8000, http_tcp_payload },
+	{ 5000, http_tcp_payload }, { 5173, http_tcp_payload }, { 3000, http_tcp_payload },
+	{ 8008, http_tcp_payload }, { 8888, http_tcp_payload }, { 3128, http_tcp_payload },
+	{ 3132, http_tcp_payload }, { 5985, http_tcp_payload }, { 8088, http_tcp_payload },
+	{ 11371, http_tcp_payload }, { 1900, http_tcp_payload }, { 2869, http_tcp_payload },
+	{ 2710, http_tcp_payload },
+};
+
+static const tcp_payload_fn heur_table[] = {
+	http_tcp_heuristic,
+};
+
+enum {
+	T_PROTO, T_SRCPORT, T_DSTPORT, T_PORT, T_STREAM, T_COMPLETENESS, T_LEN, T_SEQ, T_SEQ_RAW,
+	T_NXTSEQ, T_ACK, T_ACK_RAW, T_HDR_LEN, T_FLAGS, T_F_RES, T_F_AE, T_F_CWR, T_F_ECE,
+	T_F_URG, T_F_ACK, T_F_PUSH, T_F_RESET, T_F_SYN, T_F_FIN, T_F_STR, T_WIN_VALUE, T_WIN,
+	T_WIN_SCALE, T_CHECKSUM, T_CHECKSUM_STATUS, T_URGENT, T_OPTIONS, T_OPT_KIND, T_OPT_LEN,
+	T_OPT_MSS, T_OPT_MSS_VAL, T_OPT_WS, T_OPT_WS_SHIFT, T_OPT_WS_MULT, T_OPT_SACK_PERM,
+	T_OPT_SACK, T_OPT_SACK_LE, T_OPT_SACK_RE, T_OPT_SACK_COUNT, T_OPT_TS, T_OPT_TSVAL,
+	T_OPT_TSECR, T_OPT_NOP, T_OPT_EOL, T_OPT_TFO, T_OPT_TFO_COOKIE, T_OPT_MPTCP,
+	T_OPT_UNKNOWN, T_OPT_UNKNOWN_PAYLOAD, T_TIME_REL, T_TIME_DELTA, T_ANALYSIS, T_A_FLAGS,
+	T_A_ACKS_FRAME, T_A_ACK_RTT, T_A_IRTT, T_A_BIF, T_A_PUSH, T_A_RTO, T_A_RTO_FRAME,
+	T_A_DUPACK, T_A_DUPACK_NUM, T_A_DUPACK_FRAME, T_A_RETRANS, T_A_FAST, T_A_SPURIOUS,
+	T_A_OOO, T_A_REUSED, T_A_LOST, T_A_ACK_LOST, T_A_WIN_UPDATE, T_A_WIN_FULL, T_A_KA,
+	T_A_KA_ACK, T_A_ZWP, T_A_ZW, T_A_ZWP_ACK, T_C_SYN, T_C_SYNACK, T_C_FIN, T_C_RST,
+	T_MSS_ABSENT, T_PAYLOAD, T_SEGMENT_DATA, T_BOGUS_HDR_LEN,
+	T_NETLAB, T_CLIENT_STATE, T_SERVER_STATE,
+	T_COUNT
+};
+
+static const struct val_str completeness_vals[] = {
+	{ 0, "Incomplete" }, { 1, "Incomplete, SYN_SENT" }, { 3, "Incomplete, CLIENT_ESTABLISHED" },
+	{ 7, "Incomplete, ESTABLISHED" }, { 15, "Incomplete, DATA" }, { 31, "Complete, WITH_DATA" },
+	{ 47, "Complete, WITH_DATA" }, { 63, "Complete, WITH_DATA" }, { 23, "Complete, NO_DATA" },
+	{ 39, "Complete, NO_DATA" }, { 55, "Complete, NO_DATA" }, { 0, NULL }
+};
+static const struct val_str checksum_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
+};
+static const struct val_str option_kind_vals[] = {
+	{ 0, "End of Option List" }, { 1, "No-Operation" }, { 2, "Maximum Segment Size" },
+	{ 3, "Window Scale" }, { 4, "SACK Permitted" }, { 5, "SACK" }, { 6, "Echo" },
+	{ 7, "Echo Reply" }, { 8, "Time Stamp Option" }, { 9, "Partial Order Connection Permitted" },
+	{ 10, "Partial Order Service Profile" }, { 11, "CC" }, { 12, "CC.NEW" }, { 13, "CC.ECHO" },
+	{ 14, "TCP Alternate Checksum Request" }, { 15, "TCP Alternate Checksum Data" },
+	{ 16, "Skeeter" }, { 17, "Bubba" }, { 18, "Trailer Checksum Option" },
+	{ 19, "MD5 Signature Option" }, { 20, "SCPS Capabilities" }, { 21, "Selective Negative Acknowledgements" },
+	{ 22, "Record Boundaries" }, { 23, "Corruption experienced" }, { 24, "SNAP" },
+	{ 25, "Unassigned" }, { 26, "TCP Compression Filter" }, { 27, "Quick-Start Response" },
+	{ 28, "User Timeout Option" }, { 29, "TCP Authentication Option" }, { 30, "Multipath TCP" },
+	{ 34, "TCP Fast Open Cookie" }, { 69, "Encryption Negotiation" },
+	{ 172, "Accurate ECN Order 0" }, { 174, "Accurate ECN Order 1" },
+	{ 253, "RFC3692-style Experiment 1" }, { 254, "RFC3692-style Experiment 2" }, { 0, NULL }
+};
+
+#define BOOL12(abbr, name, mask, help) { abbr, name, FT_BOOLEAN, BASE_NONE, mask, 12, NULL, help, 0 }
+#define NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, 0 }
+
+static struct field_def fields[] = {
+	[T_PROTO] = { "tcp", "Transmission Control Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Transport layer: a reliable, ordered byte stream between two ports, with flow control.", 0 },
+	[T_SRCPORT] = { "tcp.srcport", "Source Port", FT_UINT16, BASE_PT, 0, 0, NULL,
+		"16 bits: the sender's port; the client's is usually an ephemeral one (32768-60999 on Linux).", 0 },
+	[T_DSTPORT] = { "tcp.dstport", "Destination Port", FT_UINT16, BASE_PT, 0, 0, NULL,
+		"16 bits: the receiver's port; a server listens on a well-known one (80 for HTTP).", 0 },
+	[T_PORT] = { "tcp.port", "Source or Destination Port", FT_UINT16, BASE_PT, 0, 0, NULL,
+		"Either port: tcp.port == 80 matches both directions.", 0 },
+	[T_STREAM] = { "tcp.stream", "Stream index", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Which TCP connection of the capture this segment belongs to, from 0 (computed).", 0 },
+	[T_COMPLETENESS] = { "tcp.completeness", "Conversation completeness", FT_UINT8, BASE_DEC, 0, 0, completeness_vals,
+		"Bit set of what was seen so far: 1 SYN, 2 SYN/ACK, 4 ACK, 8 data, 16 FIN, 32 RST.", 0 },
+	[T_LEN] = { "tcp.len", "TCP Segment Len", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Payload bytes in this segment (computed: IP length minus headers).", 0 },
+	[T_SEQ] = { "tcp.seq", "Sequence Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Number of the first payload byte, counted from the stream's first SYN (relative, 0 = the SYN).", 0 },
+	[T_SEQ_RAW] = { "tcp.seq_raw", "Sequence Number (raw)", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"32 bits: the sequence number as sent; each side starts from a random initial value.", 0 },
+	[T_NXTSEQ] = { "tcp.nxtseq", "Next Sequence Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Sequence number after this segment: seq + length, + 1 for SYN and FIN (computed).", 0 },
+	[T_ACK] = { "tcp.ack", "Acknowledgment Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Next byte the sender expects from the peer: everything before it arrived (relative).", 0 },
+	[T_ACK_RAW] = { "tcp.ack_raw", "Acknowledgment number (raw)", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"32 bits: the acknowledgment number as sent.", 0 },
+	[T_HDR_LEN] = { "tcp.hdr_len", "Header Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"4 bits (data offset): header length in 32-bit words, 20 to 60 bytes with options.", 0 },
+	[T_FLAGS] = { "tcp.flags", "Flags", FT_UINT16, BASE_HEX, 0xfff, 12, NULL,
+		"12 bits: control flags (SYN opens, FIN closes, RST aborts, ACK acknowledges, PSH delivers).", 0 },
+	[T_F_RES] = BOOL12("tcp.flags.res", "Reserved", 0xe00, "3 bits reserved for future use, zero."),
+	[T_F_AE] = BOOL12("tcp.flags.ae", "Accurate ECN", 0x100, "AE: Accurate ECN (RFC 9768), formerly the ECN nonce."),
+	[T_F_CWR] = BOOL12("tcp.flags.cwr", "Congestion Window Reduced", 0x080, "CWR: the sender slowed down after an ECN echo."),
+	[T_F_ECE] = BOOL12("tcp.flags.ece", "ECN-Echo", 0x040, "ECE: a router marked congestion (or ECN offered, on SYN)."),
+	[T_F_URG] = BOOL12("tcp.flags.urg", "Urgent", 0x020, "URG: the urgent pointer is valid (almost never used)."),
+	[T_F_ACK] = BOOL12("tcp.flags.ack", "Acknowledgment", 0x010, "ACK: the acknowledgment number is valid; set on every segment after the SYN."),
+	[T_F_PUSH] = BOOL12("tcp.flags.push", "Push", 0x008, "PSH: deliver the data to the application now."),
+	[T_F_RESET] = BOOL12("tcp.flags.reset", "Reset", 0x004, "RST: abort the connection (or refuse it: no one listens on that port)."),
+	[T_F_SYN] = BOOL12("tcp.flags.syn", "Syn", 0x002, "SYN: open a connection and announce the initial sequence number."),
+	[T_F_FIN] = BOOL12("tcp.flags.fin", "Fin", 0x001, "FIN: the sender has no more data; one half of the connection closes."),
+	[T_F_STR] = { "tcp.flags.str", "TCP Flags", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The flags as letters (R R R A C E U A P R S F), a dot when not set.", 0 },
+	[T_WIN_VALUE] = { "tcp.window_size_value", "Window", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: receive window as sent, to be multiplied by the scale factor from the SYN.", 0 },
+	[T_WIN] = { "tcp.window_size", "Calculated window size", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Bytes the sender can still receive: window × 2^scale (computed).", 0 },
+	[T_WIN_SCALE] = { "tcp.window_size_scalefactor", "Window size scaling factor", FT_INT32, BASE_DEC, 0, 0, NULL,
+		"Multiplier for the window: -1 unknown (SYN not seen), -2 no scaling used.", 0 },
+	[T_CHECKSUM] = { "tcp.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: ones' complement sum over a pseudo-header and the segment; on lo left to offload.", 0 },
+	[T_CHECKSUM_STATUS] = { "tcp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
+		"Whether the checksum was verified (it is not, as in Wireshark's default).", 0 },
+	[T_URGENT] = { "tcp.urgent_pointer", "Urgent Pointer", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: end of urgent data when URG is set.", 0 },
+	[T_OPTIONS] = { "tcp.options", "TCP Options", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Options after the 20 fixed bytes (MSS, window scale, SACK, timestamps).", 0 },
+	[T_OPT_KIND] = { "tcp.option_kind", "Kind", FT_UINT8, BASE_DEC, 0, 0, option_kind_vals,
+		"8 bits: option type.", 0 },
+	[T_OPT_LEN] = { "tcp.option_len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: option length, kind and length bytes included.", 0 },
+	[T_OPT_MSS] = NONE("tcp.options.mss", "TCP Option - Maximum segment size",
+		"Maximum Segment Size: the largest payload the sender wants to receive (SYN only)."),
+	[T_OPT_MSS_VAL] = { "tcp.options.mss_val", "MSS Value", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: largest segment payload; 65495 on lo (MTU 65536 minus 40 header bytes).", 0 },
+	[T_OPT_WS] = NONE("tcp.options.wscale", "TCP Option - Window scale",
+		"Window scale (RFC 7323): window fields after the handshake are multiplied by 2^shift."),
+	[T_OPT_WS_SHIFT] = { "tcp.options.wscale.shift", "Shift count", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: the shift (0-14) applied to this sender's later windows.", 0 },
+	[T_OPT_WS_MULT] = { "tcp.options.wscale.multiplier", "Multiplier", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"2^shift (computed).", 0 },
+	[T_OPT_SACK_PERM] = NONE("tcp.options.sack_perm", "TCP Option - SACK permitted",
+		"The sender can use selective acknowledgments (SYN only)."),
+	[T_OPT_SACK] = NONE("tcp.options.sack", "TCP Option - SACK",
+		"Selective acknowledgment: byte ranges received beyond the acknowledgment number."),
+	[T_OPT_SACK_LE] = { "tcp.options.sack_le", "TCP SACK Left Edge", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"First byte of a received block (relative).", 0 },
+	[T_OPT_SACK_RE] = { "tcp.options.sack_re", "TCP SACK Right Edge", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Byte after a received block (relative).", 0 },
+	[T_OPT_SACK_COUNT] = { "tcp.options.sack.count", "TCP SACK Count", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Number of SACK blocks (computed).", 0 },
+	[T_OPT_TS] = NONE("tcp.options.timestamp", "TCP Option - Timestamps",
+		"Timestamps (RFC 7323): measure round-trip time and protect against wrapped sequence numbers."),
+	[T_OPT_TSVAL] = { "tcp.options.timestamp.tsval", "Timestamp value", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"32 bits: the sender's clock when sending.", 0 },
+	[T_OPT_TSECR] = { "tcp.options.timestamp.tsecr", "Timestamp echo reply", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"32 bits: the peer's latest TSval, echoed back.", 0 },
+	[T_OPT_NOP] = NONE("tcp.options.nop", "TCP Option - No-Operation (NOP)",
+		"One byte of padding that aligns the next option."),
+	[T_OPT_EOL] = NONE("tcp.options.eol", "TCP Option - End of Option List (EOL)",
+		"Ends the option list; the rest of the header is padding."),
+	[T_OPT_TFO] = NONE("tcp.options.tfo", "TCP Option - TCP Fast Open",
+		"TCP Fast Open (RFC 7413): a cookie that lets data ride on the SYN."),
+	[T_OPT_TFO_COOKIE] = { "tcp.options.tfo.cookie", "Fast Open Cookie", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The cookie bytes.", 0 },
+	[T_OPT_MPTCP] = NONE("tcp.options.mptcp", "TCP Option - Multipath TCP",
+		"Multipath TCP (RFC 8684) signalling; not decoded here."),
+	[T_OPT_UNKNOWN] = NONE("tcp.options.unknown", "TCP Option - Unknown",
+		"An option kind this program does not decode."),
+	[T_OPT_UNKNOWN_PAYLOAD] = { "tcp.options.unknown.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The option's bytes after kind and length.", 0 },
+	[T_TIME_REL] = { "tcp.time_relative", "Time since first frame in this TCP stream", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the stream's first segment (computed).", 0 },
+	[T_TIME_DELTA] = { "tcp.time_delta", "Time since previous frame in this TCP stream", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds since the stream's previous segment (computed).", 0 },
+	[T_ANALYSIS] = NONE("tcp.analysis", "SEQ/ACK analysis",
+		"What Wireshark's sequence analysis says about this segment (computed)."),
+	[T_A_FLAGS] = NONE("tcp.analysis.flags", "TCP Analysis Flags",
+		"Present when the analysis found something notable (retransmission, dup ACK, …)."),
+	[T_A_ACKS_FRAME] = { "tcp.analysis.acks_frame", "This is an ACK to the segment in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The segment this ACK acknowledges completely (computed).", 0 },
+	[T_A_ACK_RTT] = { "tcp.analysis.ack_rtt", "The RTT to ACK the segment was", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Time between that segment and this ACK: a round-trip time sample (computed).", 0 },
+	[T_A_IRTT] = { "tcp.analysis.initial_rtt", "iRTT", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Initial round-trip time: from the SYN to the handshake's final ACK (computed).", 0 },
+	[T_A_BIF] = { "tcp.analysis.bytes_in_flight", "Bytes in flight", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Bytes sent but not yet acknowledged after this segment (computed).", 0 },
+	[T_A_PUSH] = { "tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Payload bytes since the last segment with PSH (computed).", 0 },
+	[T_A_RTO] = { "tcp.analysis.rto", "The RTO for this segment was", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Retransmission timeout: time since the original transmission (computed).", 0 },
+	[T_A_RTO_FRAME] = { "tcp.analysis.rto_frame", "RTO based on delta from frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The frame this retransmission repeats (computed).", 0 },
+	[T_A_DUPACK] = NONE("tcp.analysis.duplicate_ack", "Duplicate ACK",
+		"Same ACK, window and sequence number again with no data: the receiver saw a gap."),
+	[T_A_DUPACK_NUM] = { "tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"How many duplicates of that ACK so far; three trigger a fast retransmission.", 0 },
+	[T_A_DUPACK_FRAME] = { "tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The original ACK (computed).", 0 },
+	[T_A_RETRANS] = NONE("tcp.analysis.retransmission", "This frame is a (suspected) retransmission",
+		"Bytes already sent before: the sender did not get an ACK in time."),
+	[T_A_FAST] = NONE("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission",
+		"Retransmitted right after duplicate ACKs (RFC 5681 fast retransmit)."),
+	[T_A_SPURIOUS] = NONE("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission",
+		"Retransmission of bytes the receiver had already acknowledged."),
+	[T_A_OOO] = NONE("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment",
+		"Arrived after a segment with higher sequence numbers, within about one RTT."),
+	[T_A_REUSED] = NONE("tcp.analysis.reused_ports", "A new tcp session is started with the same ports as an earlier session in this trace",
+		"A SYN with a new initial sequence number on a 4-tuple already seen: a new connection."),
+	[T_A_LOST] = NONE("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)",
+		"A gap in the sequence numbers: something was not captured (or was lost)."),
+	[T_A_ACK_LOST] = NONE("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)",
+		"Acknowledges bytes the capture never showed."),
+	[T_A_WIN_UPDATE] = NONE("tcp.analysis.window_update", "TCP window update",
+		"Only the window changed: the receiver made room."),
+	[T_A_WIN_FULL] = NONE("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full",
+		"This segment fills the receiver's advertised window."),
+	[T_A_KA] = NONE("tcp.analysis.keep_alive", "TCP keep-alive segment",
+		"A probe one byte before the next sequence number: is the peer still there?"),
+	[T_A_KA_ACK] = NONE("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment",
+		"The answer to a keep-alive."),
+	[T_A_ZWP] = NONE("tcp.analysis.zero_window_probe", "TCP Zero Window Probe",
+		"One byte sent into a zero window to see whether it opened."),
+	[T_A_ZW] = NONE("tcp.analysis.zero_window", "TCP Zero Window segment",
+		"The receiver's buffer is full: the sender must stop."),
+	[T_A_ZWP_ACK] = NONE("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe",
+		"The answer to a zero window probe."),
+	[T_C_SYN] = NONE("tcp.connection.syn", "Connection establish request (SYN)",
+		"First step of the three-way handshake."),
+	[T_C_SYNACK] = NONE("tcp.connection.synack", "Connection establish acknowledge (SYN+ACK)",
+		"Second step of the three-way handshake."),
+	[T_C_FIN] = NONE("tcp.connection.fin", "Connection finish (FIN)",
+		"The sender closes its half of the connection."),
+	[T_C_RST] = NONE("tcp.connection.rst", "Connection reset (RST)",
+		"The connection is aborted."),
+	[T_MSS_ABSENT] = NONE("tcp.options.mss.absent", "The SYN packet does not contain a MSS option",
+		"A SYN without MSS: the peer must assume 536 bytes."),
+	[T_PAYLOAD] = { "tcp.payload", "TCP payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The segment's data bytes.", 0 },
+	[T_SEGMENT_DATA] = { "tcp.segment_data", "TCP segment data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Data of a segment not handed to a protocol (e.g. retransmitted).", 0 },
+	[T_BOGUS_HDR_LEN] = NONE("tcp.bogus_header_length", "Bogus TCP Header length",
+		"The data offset is below 5 words (20 bytes)."),
+	[T_NETLAB] = { "netlab", "netlab", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"What netlab-tui infers beyond Wireshark (TCP endpoint states).", 0 },
+	[T_CLIENT_STATE] = { "netlab.tcp.client_state", "Client state", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"RFC 9293 state of the client (the side that sent the first SYN) after this segment.", 0 },
+	[T_SERVER_STATE] = { "netlab.tcp.server_state", "Server state", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"RFC 9293 state of the server after this segment.", 0 },
+};
+const struct field_table tcp_table = REG_TABLE(fields);
+
+/* ---- expert info: a _ws.expert node with the field under it ---- */
+
+enum sev { SEV_CHAT, SEV_NOTE, SEV_WARN };
+static const char *const sev_names[] = { "Chat", "Note", "Warning" };
+
+static uint32_t expert(struct dctx *d, uint32_t parent, int field, enum sev sev,
+    const char *group, const char *msg)
+{
+	static const struct field_def *ws_expert;
+	struct dtree *t = d->tree;
+	uint32_t e, n;
+
+	if (!t)
+		return 0;
+	if (!ws_expert)
+		ws_expert = reg_lookup("_ws.expert");
+	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
+	tree_flag(t, e, TN_GENERATED | (sev == SEV_WARN ? TN_WARN : TN_NOTE));
+	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
+	n = tree_add(t, e, &fields[field], 0, 0);
+	tree_flag(t, n, TN_GENERATED);
+	tree_label(t, n, "%s", msg);
+	if (tree_text(t) && e) {
+		tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: %s", sev_names[sev]), TN_GENERATED);
+		tree_flag(t, tree_add_text(t, e, 0, 0, "Group: %s", group), TN_GENERATED);
+	}
+	return e;
+}
+
+static uint32_t gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v)
+{
+	uint32_t n = tree_add_uint(t, parent, &fields[field], off, 0, v);
+
+	tree_flag(t, n, TN_GENERATED);
+	return n;
+}
+
+static uint32_t gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns)
+{
+	uint32_t n = tree_add_time(t, parent, &fields[field], 0, 0, ns);
+
+	tree_flag(t, n, TN_GENERATED);
+	return n;
+}
+
+/* col_prepend_fence_fstr: the prefix stays when a protocol above rewrites the column. */
+static void prepend_fence(struct pinfo *pi, const char *s)
+{
+	int before = pi->info_len;
+
+	if (!pi->want_cols)
+		return;
+	col_prepend(pi, "%s", s);
+	pi->info_fence += pi->info_len - before;
+}
+
+/* ---- flags ---- */
+
+static const char *const flag_names[9] = {
+	"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"
+};
+
+static size_t flags_list(uint16_t fl, char *buf, size_t n)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 9; i++) {
+		if (!(fl & (1u << i)))
+			continue;
+		int k = snprintf(buf + at, n - at, "%s%s", at ? ", " : "", flag_names[i]);
+		if (k > 0 && (size_t)k < n - at)
+			at += (size_t)k;
+	}
+	if (fl & 0xe00) {
+		int k = snprintf(buf + at, n - at, "%sReserved", at ? ", " : "");
+		if (k > 0 && (size_t)k < n - at)
+			at += (size_t)k;
+	}
+	return at;
+}
+
+static uint32_t flags_str(uint16_t fl, char *buf)
+{
+	static const char letters[] = "RRRACEUAPRSF";
+	uint32_t at = 0;
+
+	for (int i = 0; i < 12; i++) {
+		if (fl & (1u << (11 - i)))
+			buf[at++] = letters[i];
+		else {
+			buf[at++] = (char)0xc2;	/* U+00B7 MIDDLE DOT */
+			buf[at++] = (char)0xb7;
+		}
+	}
+	return at;
+}
+
+/* ---- options ---- */
+
+struct opts {
+	int ws_shift;			/* -1 none */
+	int mss;			/* -1 none */
+	uint8_t nsack;
+	uint32_t sack_le[4], sack_re[4];
+	char info[256];			/* " MSS=1460 WS=256 SACK_PERM" */
+	size_t ilen;
+	char names[256];		/* "Maximum segment size, SACK permitted" */
+	size_t nlen;
+};
+
+static void opt_info(struct opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void opt_info(struct opts *o, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (o->ilen >= sizeof(o->info) - 1)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(o->info + o->ilen, sizeof(o->info) - o->ilen, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		o->ilen = o->ilen + (size_t)k < sizeof(o->info) ? o->ilen + (size_t)k : sizeof(o->info) - 1;
+}
+
+static void opt_name(struct opts *o, const char *name)
+{
+	int k = snprintf(o->names + o->nlen, sizeof(o->names) - o->nlen, ", %s", name);
+
+	if (k > 0)
+		o->nlen = o->nlen + (size_t)k < sizeof(o->names) ? o->nlen + (size_t)k : sizeof(o->names) - 1;
+}
+
+static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t optlen,
+    uint16_t flags, uint32_t sack_base, struct opts *o)
+{
+	struct dtree *t = d->tree;
+	struct cur oc = cur_sub(c, optlen, NULL);
+	uint32_t off = cur_off(c), on;
+
+	on = tree_add_bytes(t, parent, &fields[T_OPTIONS], off, optlen, oc.p, (uint32_t)cur_left(&oc));
+	while (cur_left(&oc)) {
+		uint32_t at = cur_off(&oc), n;
+		uint8_t kind = cur_u8(&oc), len = 1;
+		const uint8_t *body;
+
+		if (kind == 0 || kind == 1) {
+			int f = kind ? T_OPT_NOP : T_OPT_EOL;
+			n = tree_add(t, on, &fields[f], at, 1);
+			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+			opt_name(o, kind ? "No-Operation (NOP)" : "End of Option List (EOL)");
+			continue;
+		}
+		len = cur_u8(&oc);
+		if (!cur_ok(&oc) || len < 2 || len - 2u > cur_left(&oc)) {
+			n = tree_add_text(t, on, at, (uint32_t)cur_left(&oc) + 1,
+			    "Unknown (0x%02x) option: bogus length %u", kind, len);
+			break;
+		}
+		body = cur_ptr(&oc, (size_t)len - 2);
+		switch (kind) {
+		case 2:
+			if (len == 4) {
+				unsigned mss = (unsigned)body[0] << 8 | body[1];
+				n = tree_add(t, on, &fields[T_OPT_MSS], at, len);
+				tree_label(t, n, "TCP Option - Maximum segment size: %u bytes", mss);
+				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+				tree_add_uint(t, n, &fields[T_OPT_MSS_VAL], at + 2, 2, mss);
+				opt_info(o, " MSS=%u", mss);
+				o->mss = (int)mss;
+				opt_name(o, "Maximum segment size");
+				continue;
+			}
+			break;
+		case 3:
+			if (len == 3) {
+				unsigned shift = body[0], mult = 1u << (shift > 14 ? 14 : shift);
+				n = tree_add(t, on, &fields[T_OPT_WS], at, len);
+				tree_label(t, n, "TCP Option - Window scale: %u (multiply by %u)", shift, mult);
+				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+				tree_add_uint(t, n, &fields[T_OPT_WS_SHIFT], at + 2, 1, shift);
+				gen_uint(t, n, T_OPT_WS_MULT, at + 2, mult);
+				opt_info(o, " WS=%u", mult);
+				o->ws_shift = (int)shift;
+				opt_name(o, "Window scale");
+				continue;
+			}
+			break;
+		case 4:
+			if (len == 2) {
+				n = tree_add(t, on, &fields[T_OPT_SACK_PERM], at, len);
+				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+				opt_info(o, " SACK_PERM");
+				opt_name(o, "SACK permitted");
+				continue;
+			}
+			break;
+		case 5:
+			if (len >= 2 && (len - 2) % 8 == 0) {
+				unsigned cnt = (len - 2u) / 8;
+				n = tree_add(t, on, &fields[T_OPT_SACK], at, len);
+				tree_label(t, n, "TCP Option - SACK");
+				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+				for (unsigned i = 0; i < cnt; i++) {
+					const uint8_t *b = body + 8 * i;
+					uint32_t le = ((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]);
+					uint32_t re = ((uint32_t)b[4] << 24 | (uint32_t)b[5] << 16 | (uint32_t)b[6] << 8 | b[7]);
+					uint32_t l = tree_add_uint(t, n, &fields[T_OPT_SACK_LE], at + 2 + 8 * i, 4, le - sack_base);
+					uint32_t r = tree_add_uint(t, n, &fields[T_OPT_SACK_RE], at + 6 + 8 * i, 4, re - sack_base);
+					tree_label(t, l, "left edge = %u (relative)", le - sack_base);
+					tree_label(t, r, "right edge = %u (relative)", re - sack_base);
+					tree_label_append(t, n, " %u-%u", le - sack_base, re - sack_base);
+					opt_info(o, " SLE=%u SRE=%u", le - sack_base, re - sack_base);
+					if (o->nsack < 4) {
+						o->sack_le[o->nsack] = le;
+						o->sack_re[o->nsack++] = re;
+					}
+				}
+				gen_uint(t, n, T_OPT_SACK_COUNT, at, cnt);
+				opt_name(o, "SACK");
+				continue;
+			}
+			break;
+		case 8:
+			if (len == 10) {
+				uint32_t tsval = (uint32_t)body[0] << 24 | (uint32_t)body[1] << 16 | (uint32_t)body[2] << 8 | body[3];
+				uint32_t tsecr = (uint32_t)body[4] << 24 | (uint32_t)body[5] << 16 | (uint32_t)body[6] << 8 | body[7];
+				n = tree_add(t, on, &fields[T_OPT_TS], at, len);
+				tree_label(t, n, "TCP Option - Timestamps: TSval %u, TSecr %u", tsval, tsecr);
+				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+				tree_add_uint(t, n, &fields[T_OPT_TSVAL], at + 2, 4, tsval);
+				tree_add_uint(t, n, &fields[T_OPT_TSECR], at + 6, 4, tsecr);
+				opt_info(o, " TSval=%u TSecr=%u", tsval, tsecr);
+				opt_name(o, "Timestamps");
+				continue;
+			}
+			break;
+		case 34:
+			n = tree_add(t, on, &fields[T_OPT_TFO], at, len);
+			tree_label(t, n, "TCP Option - TCP Fast Open");
+			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+			tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+			if (len > 2)
+				tree_add_bytes(t, n, &fields[T_OPT_TFO_COOKIE], at + 2, len - 2u, body, len - 2u);
+			opt_info(o, len > 2 ? " TFO=C" : " TFO=R");
+			opt_name(o, "TCP Fast Open");
+			continue;
+		case 30:
+			n = tree_add(t, on, &fields[T_OPT_MPTCP], at, len);
+			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+			tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+			opt_name(o, "Multipath TCP");
+			continue;
+		default:
+			break;
+		}
+		/* Unknown kind or a wrong length for a known one. */
+		{
+			const char *kn = val_to_str(kind, option_kind_vals);
+			n = tree_add(t, on, &fields[T_OPT_UNKNOWN], at, len);
+			tree_label(t, n, "TCP Option - %s", kn ? kn : "Unknown");
+			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+			tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+			if (len > 2)
+				tree_add_bytes(t, n, &fields[T_OPT_UNKNOWN_PAYLOAD], at + 2, len - 2u, body, len - 2u);
+			opt_name(o, kn ? kn : "Unknown");
+		}
+	}
+	if ((flags & TCPF_SYN) && o->mss < 0)
+		expert(d, on, T_MSS_ABSENT, SEV_NOTE, "Protocol", fields[T_MSS_ABSENT].name);
+	tree_label(t, on, "Options: (%u bytes)%s", optlen, o->names);
+	cur_skip(c, optlen);
+}
+
+/* ---- analysis subtree ---- */
+
+static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out *r)
+{
+	struct dtree *t = d->tree;
+	struct pinfo *pi = d->pi;
+	uint32_t an, fl = 0;
+	uint16_t f = r->aflags;
+
+	if (!r->has_ta)
+		return;
+	an = tree_add(t, tn, &fields[T_ANALYSIS], 0, 0);
+	tree_flag(t, an, TN_GENERATED);
+	if (r->acks_frame) {
+		gen_uint(t, an, T_A_ACKS_FRAME, 0, r->acks_frame);
+		if (r->ack_rtt)
+			gen_time(t, an, T_A_ACK_RTT, r->ack_rtt);
+	}
+	if (r->irtt)
+		gen_time(t, an, T_A_IRTT, r->irtt);
+	if (r->bytes_in_flight)
+		gen_uint(t, an, T_A_BIF, 0, r->bytes_in_flight);
+	if (r->has_push && r->push_bytes_sent)
+		gen_uint(t, an, T_A_PUSH, 0, r->push_bytes_sent);
+	if (!f)
+		return;
+	fl = tree_add(t, an, &fields[T_A_FLAGS], 0, 0);
+	tree_flag(t, fl, TN_GENERATED);
+
+	/* Info prefixes in Wireshark's order (each one goes in front of the previous). */
+	if (f & TCPA_REUSED_PORTS) {
+		expert(d, fl, T_A_REUSED, SEV_NOTE, "Sequence", fields[T_A_REUSED].name);
+		prepend_fence(pi, "[TCP Port numbers reused] ");
+	}
+	if (f & TCPA_RETRANSMISSION) {
+		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
+		prepend_fence(pi, "[TCP Retransmission] ");
+		if (r->rto) {
+			gen_time(t, fl, T_A_RTO, r->rto);
+			gen_uint(t, fl, T_A_RTO_FRAME, 0, r->rto_frame);
+		}
+	}
+	if (f & TCPA_FAST_RETRANSMISSION) {
+		expert(d, fl, T_A_FAST, SEV_NOTE, "Sequence", fields[T_A_FAST].name);
+		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
+		prepend_fence(pi, "[TCP Fast Retransmission] ");
+	}
+	if (f & TCPA_SPURIOUS_RETRANSMISSION) {
+		expert(d, fl, T_A_SPURIOUS, SEV_NOTE, "Sequence", fields[T_A_SPURIOUS].name);
+		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
+		prepend_fence(pi, "[TCP Spurious Retransmission] ");
+	}
+	if (f & TCPA_OUT_OF_ORDER) {
+		expert(d, fl, T_A_OOO, SEV_WARN, "Sequence", fields[T_A_OOO].name);
+		prepend_fence(pi, "[TCP Out-Of-Order] ");
+	}
+	if (f & TCPA_LOST_PACKET) {
+		expert(d, fl, T_A_LOST, SEV_WARN, "Sequence", fields[T_A_LOST].name);
+		prepend_fence(pi, "[TCP Previous segment not captured] ");
+	}
+	if (f & TCPA_ACK_LOST_PACKET) {
+		expert(d, fl, T_A_ACK_LOST, SEV_WARN, "Sequence", fields[T_A_ACK_LOST].name);
+		prepend_fence(pi, "[TCP ACKed unseen segment] ");
+	}
+	if (f & TCPA_WINDOW_UPDATE) {
+		expert(d, fl, T_A_WIN_UPDATE, SEV_CHAT, "Sequence", fields[T_A_WIN_UPDATE].name);
+		prepend_fence(pi, "[TCP Window Update] ");
+	}
+	if (f & TCPA_WINDOW_FULL) {
+		expert(d, fl, T_A_WIN_FULL, SEV_WARN, "Sequence", fields[T_A_WIN_FULL].name);
+		prepend_fence(pi, "[TCP Window Full] ");
+	}
+	if (f & TCPA_KEEP_ALIVE) {
+		expert(d, fl, T_A_KA, SEV_NOTE, "Sequence", fields[T_A_KA].name);
+		prepend_fence(pi, "[TCP Keep-Alive] ");
+	}
+	if (f & TCPA_KEEP_ALIVE_ACK) {
+		expert(d, fl, T_A_KA_ACK, SEV_NOTE, "Sequence", fields[T_A_KA_ACK].name);
+		prepend_fence(pi, "[TCP Keep-Alive ACK] ");
+	}
+	if (r->dupack_num) {
+		if (f & TCPA_DUPLICATE_ACK) {
+			uint32_t n = tree_add(t, fl, &fields[T_A_DUPACK], 0, 0);
+			tree_flag(t, n, TN_GENERATED);
+			tree_label(t, n, "This is a TCP duplicate ack");
+			if (pi->want_cols) {
+				char b[64];
+				snprintf(b, sizeof(b), "[TCP Dup ACK %u#%u] ", r->dupack_frame, r->dupack_num);
+				prepend_fence(pi, b);
+			}
+		}
+		gen_uint(t, an, T_A_DUPACK_NUM, 0, r->dupack_num);
+		{
+			uint32_t n = gen_uint(t, an, T_A_DUPACK_FRAME, 0, r->dupack_frame);
+			char msg[48];
+			snprintf(msg, sizeof(msg), "Duplicate ACK (#%u)", r->dupack_num);
+			expert(d, n, T_A_DUPACK, SEV_NOTE, "Sequence", msg);
+		}
+	}
+	if (f & TCPA_ZERO_WINDOW_PROBE) {
+		expert(d, fl, T_A_ZWP, SEV_NOTE, "Sequence", fields[T_A_ZWP].name);
+		prepend_fence(pi, "[TCP ZeroWindowProbe] ");
+	}
+	if (f & TCPA_ZERO_WINDOW) {
+		expert(d, fl, T_A_ZW, SEV_WARN, "Sequence", fields[T_A_ZW].name);
+		prepend_fence(pi, "[TCP ZeroWindow] ");
+	}
+	if (f & TCPA_ZERO_WINDOW_PROBE_ACK) {
+		expert(d, fl, T_A_ZWP_ACK, SEV_NOTE, "Sequence", fields[T_A_ZWP_ACK].name);
+		prepend_fence(pi, "[TCP ZeroWindowProbeAck] ");
+	}
+}
+
+/* ---- payload ---- */
+
+static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
+{
+	uint16_t lo = ti->srcport < ti->dstport ? ti->srcport : ti->dstport;
+	uint16_t hi = ti->srcport < ti->dstport ? ti->dstport : ti->srcport;
+	uint16_t ports[2] = { lo, hi };
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < sizeof(port_table) / sizeof(port_table[0]); i++)
+			if (port_table[i].fn && port_table[i].port == ports[k]) {
+				struct cur c = *payload;
+				if (port_table[i].fn(d, &c, ti))
+					return 1;
+			}
+	for (size_t i = 0; i < sizeof(heur_table) / sizeof(heur_table[0]); i++)
+		if (heur_table[i]) {
+			struct cur c = *payload;
+			if (heur_table[i](d, &c, ti))
+				return 1;
+		}
+	return 0;
+}
+
+/* ---- the dissector ---- */
+
+void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), tn, n;
+	uint16_t sport, dport, win, sum, urp, flags;
+	uint32_t seq, ack, hlen, seglen;
+	uint8_t off;
+	struct opts o;
+	struct tcpconv_out r;
+	int have_conv = 0;
+	size_t ip_payload = cur_left(c);
+	char flist[96];
+
+	pi_push_proto(pi, "tcp");
+	col_set_proto(pi, "TCP");
+	col_clear(pi);
+	tn = tree_add(t, parent, &fields[T_PROTO], start, 20);
+	sport = cur_be16(c);
+	dport = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, tn, "TCP");
+		return;
+	}
+	pi->ptype = PT_TCP;
+	pi->srcport = sport;
+	pi->dstport = dport;
+	col_append(pi, "%u → %u", sport, dport);
+	tree_label(t, tn, "Transmission Control Protocol, Src Port: %u, Dst Port: %u", sport, dport);
+	tree_add_uint(t, tn, &fields[T_SRCPORT], start, 2, sport);
+	tree_add_uint(t, tn, &fields[T_DSTPORT], start + 2, 2, dport);
+	tree_flag(t, tree_add_uint(t, tn, &fields[T_PORT], start, 2, sport), TN_HIDDEN);
+	tree_flag(t, tree_add_uint(t, tn, &fields[T_PORT], start + 2, 2, dport), TN_HIDDEN);
+
+	seq = cur_be32(c);
+	ack = cur_be32(c);
+	off = cur_u8(c);
+	flags = (uint16_t)((off & 0x0f) << 8 | cur_u8(c));
+	win = cur_be16(c);
+	sum = cur_be16(c);
+	urp = cur_be16(c);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, tn, "TCP");
+		return;
+	}
+	hlen = (uint32_t)(off >> 4) * 4;
+	if (hlen < 20) {
+		n = tree_add_uint(t, tn, &fields[T_HDR_LEN], start + 12, 1, hlen);
+		tree_label(t, n, "Header Length: %u bytes (%u) [bogus, must be at least 20]", hlen, off >> 4);
+		col_append(pi, " [BOGUS TCP HEADER LENGTH %u, must be at least 20]", hlen);
+		dissect_malformed(d, n, "TCP", "bogus header length");
+		return;
+	}
+	/* The IP layer clipped c to its payload; bytes cut by the snapshot length count. */
+	if (pi->len > pi->caplen)
+		ip_payload += pi->len - pi->caplen;
+	seglen = ip_payload >= hlen ? (uint32_t)(ip_payload - hlen) : 0;
+	tree_set_len(t, tn, hlen);
+
+	memset(&o, 0, sizeof(o));
+	o.ws_shift = -1;
+	o.mss = -1;
+
+	/* The analysis needs the options' window scale and SACK blocks: parse them first
+	 * without a tree when there is one to fill later. */
+	if (hlen > 20 && cur_has(c, hlen - 20)) {
+		struct dctx quiet = *d;
+		struct pinfo qpi;
+		struct cur oc = *c;
+		memset(&qpi, 0, sizeof(qpi));
+		quiet.tree = NULL;
+		quiet.pi = &qpi;
+		options(&quiet, &oc, 0, hlen - 20, flags, 0, &o);
+	}
+	if (d->sess && d->sess->tcp && !pi->in_error && (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
+		struct tcpconv_in in;
+		memset(&in, 0, sizeof(in));
+		in.frame = pi->num;
+		in.ts = pi->ts;
+		in.alen = pi->net_src.type == AT_IPv4 ? 4 : 16;
+		in.src = pi->net_src.a;
+		in.dst = pi->net_dst.a;
+		in.sport = sport;
+		in.dport = dport;
+		in.seq = seq;
+		in.ack = ack;
+		in.flags = flags;
+		in.win = win;
+		in.seglen = seglen;
+		in.ws_shift = (flags & TCPF_SYN) ? o.ws_shift : -1;
+		in.nsack = o.nsack;
+		memcpy(in.sack_le, o.sack_le, sizeof(in.sack_le));
+		memcpy(in.sack_re, o.sack_re, sizeof(in.sack_re));
+		tcpconv_segment(d->sess->tcp, &in, pi->visited, &r);
+		have_conv = 1;
+	} else {
+		memset(&r, 0, sizeof(r));
+		r.seq_rel = seq;
+		r.ack_rel = ack;
+		r.win_scale = -1;
+		r.win_calc = win;
+		r.nxtseq_rel = seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+	}
+
+	/* Protocol line */
+	if (tree_text(t)) {
+		tree_label_append(t, tn, ", Seq: %u", r.seq_rel);
+		if (flags & TCPF_ACK)
+			tree_label_append(t, tn, ", Ack: %u", r.ack_rel);
+		tree_label_append(t, tn, ", Len: %u", seglen);
+	}
+	if (have_conv) {
+		gen_uint(t, tn, T_STREAM, start, r.stream);
+		n = gen_uint(t, tn, T_COMPLETENESS, start, r.completeness);
+		if (tree_text(t)) {
+			const char *cs = val_to_str(r.completeness, completeness_vals);
+			tree_label(t, n, "Conversation completeness: %s (%u)", cs ? cs : "Unknown", r.completeness);
+		}
+	}
+	gen_uint(t, tn, T_LEN, start, seglen);
+	n = tree_add_uint(t, tn, &fields[T_SEQ], start + 4, 4, r.seq_rel);
+	tree_label(t, n, "Sequence Number: %u    (relative sequence number)", r.seq_rel);
+	tree_add_uint(t, tn, &fields[T_SEQ_RAW], start + 4, 4, seq);
+	n = gen_uint(t, tn, T_NXTSEQ, start, r.nxtseq_rel);
+	tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", r.nxtseq_rel);
+	n = tree_add_uint(t, tn, &fields[T_ACK], start + 8, 4, r.ack_rel);
+	if (flags & TCPF_ACK)
+		tree_label(t, n, "Acknowledgment Number: %u    (relative ack number)", r.ack_rel);
+	else if (ack)
+		tree_label(t, n, "Acknowledgment Number: 0x%08x [should be 0x00000000 because ACK flag is not set]", ack);
+	tree_add_uint(t, tn, &fields[T_ACK_RAW], start + 8, 4, ack);
+	n = tree_add_uint(t, tn, &fields[T_HDR_LEN], start + 12, 1, hlen);
+	if (tree_text(t)) {
+		char bits[16];
+		struct field_def m = fields[T_HDR_LEN];
+		m.mask = 0xf0;
+		m.bits = 8;
+		fv_bits(&m, off, bits, sizeof(bits));
+		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, off >> 4);
+	}
+	flags_list(flags, flist, sizeof(flist));
+	n = tree_add_uint(t, tn, &fields[T_FLAGS], start + 12, 2, flags);
+	tree_label(t, n, "Flags: 0x%03x (%s)", flags, flist[0] ? flist : "<None>");
+	for (int f = T_F_RES; f <= T_F_FIN; f++) {
+		uint32_t b = tree_add_uint(t, n, &fields[f], start + 12, 2, flags);
+		if (f == T_F_SYN && (flags & TCPF_SYN)) {
+			char msg[96];
+			if (flags & TCPF_ACK) {
+				snprintf(msg, sizeof(msg), "Connection establish acknowledge (SYN+ACK): server port %u", sport);
+				expert(d, b, T_C_SYNACK, SEV_CHAT, "Sequence", msg);
+			} else {
+				snprintf(msg, sizeof(msg), "Connection establish request (SYN): server port %u", dport);
+				expert(d, b, T_C_SYN, SEV_CHAT, "Sequence", msg);
+			}
+		} else if (f == T_F_FIN && (flags & TCPF_FIN))
+			expert(d, b, T_C_FIN, SEV_CHAT, "Sequence", fields[T_C_FIN].name);
+		else if (f == T_F_RESET && (flags & TCPF_RST))
+			expert(d, b, T_C_RST, SEV_WARN, "Sequence", fields[T_C_RST].name);
+	}
+	if (tree_wants(t, &fields[T_F_STR])) {
+		char s[32];
+		uint32_t k = flags_str(flags, s);
+		tree_flag(t, tree_add_bytes(t, n, &fields[T_F_STR], start + 12, 2,
+		    tree_keep(t, s, k), k), TN_GENERATED);
+	}
+	tree_add_uint(t, tn, &fields[T_WIN_VALUE], start + 14, 2, win);
+	gen_uint(t, tn, T_WIN, start + 14, r.win_calc);
+	if (have_conv && !(flags & TCPF_SYN)) {
+		int32_t sf = r.win_scale >= 0 ? (int32_t)1 << r.win_scale : r.win_scale;
+		n = tree_add_int(t, tn, &fields[T_WIN_SCALE], start + 14, 2, sf);
+		tree_flag(t, n, TN_GENERATED);
+		if (sf == -1)
+			tree_label(t, n, "Window size scaling factor: -1 (unknown)");
+		else if (sf == -2)
+			tree_label(t, n, "Window size scaling factor: -2 (no window scaling used)");
+	}
+	n = tree_add_uint(t, tn, &fields[T_CHECKSUM], start + 16, 2, sum);
+	tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
+	tree_flag(t, tree_add_uint(t, tn, &fields[T_CHECKSUM_STATUS], start + 16, 0, 2), TN_GENERATED);
+	tree_add_uint(t, tn, &fields[T_URGENT], start + 18, 2, urp);
+
+	/* Info: ports, flags, numbers, options */
+	col_append(pi, " [%s] Seq=%u", flist[0] ? flist : "<None>", r.seq_rel);
+	if (flags & TCPF_ACK)
+		col_append(pi, " Ack=%u", r.ack_rel);
+	col_append(pi, " Win=%u", r.win_calc);
+	if (flags & TCPF_URG)
+		col_append(pi, " Urg=%u", urp);
+	col_append(pi, " Len=%u", seglen);
+
+	if (hlen > 20) {
+		if (!cur_has(c, hlen - 20)) {
+			dissect_exhausted(d, tn, "TCP");
+			return;
+		}
+		{
+			uint32_t sack_base = 0;
+			if (have_conv)
+				sack_base = (flags & TCPF_ACK) ? ack - r.ack_rel : 0;
+			if (o.nsack && have_conv && !(flags & TCPF_ACK))
+				sack_base = 0;
+			memset(&o, 0, sizeof(o));
+			o.ws_shift = -1;
+			o.mss = -1;
+			options(d, c, tn, hlen - 20, flags, sack_base, &o);
+		}
+		col_append(pi, "%s", o.info);
+	}
+
+	if (have_conv) {
+		uint32_t ts = tree_add_text(t, tn, 0, 0, "Timestamps");
+		tree_flag(t, ts, TN_GENERATED);
+		gen_time(t, ts, T_TIME_REL, r.time_rel);
+		gen_time(t, ts, T_TIME_DELTA, r.time_delta);
+		analysis_tree(d, tn, &r);
+	}
+
+	/* Payload */
+	{
+		struct cur payload = cur_sub(c, seglen, NULL);
+		uint32_t poff = cur_off(&payload), avail = (uint32_t)cur_left(&payload);
+		if (seglen && avail) {
+			struct tcp_payload_info ti;
+			n = tree_add_bytes(t, tn, &fields[T_PAYLOAD], poff, avail, payload.p, avail);
+			tree_label(t, n, "TCP payload (%u byte%s)", avail, avail == 1 ? "" : "s");
+			memset(&ti, 0, sizeof(ti));
+			ti.stream = r.stream;
+			ti.dir = r.dir;
+			ti.seq = r.seq_rel;
+			ti.nxtseq = r.seq_rel + seglen;
+			ti.seq_raw = seq;
+			ti.srcport = sport;
+			ti.dstport = dport;
+			ti.flags = (uint8_t)flags;
+			ti.retransmission = (r.aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
+			    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
+			ti.tcp_node = tn;
+			if (!try_payload(d, &payload, &ti)) {
+				if (ti.retransmission && have_conv) {
+					n = tree_add_bytes(t, tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
+					tree_label(t, n, "Retransmitted TCP segment data (%u byte%s)", avail,
+					    avail == 1 ? "" : "s");
+				} else
+					dissect_data(d, &payload, parent);
+			}
+		}
+		cur_skip(c, cur_left(c));
+	}
+
+	if (have_conv) {
+		uint32_t nl = tree_add(t, tn, &fields[T_NETLAB], 0, 0);
+		const char *cs = tcpstate_name(r.client_state), *ss = tcpstate_name(r.server_state);
+		tree_flag(t, nl, TN_GENERATED);
+		tree_label(t, nl, "netlab: client %s, server %s", cs, ss);
+		n = tree_add_bytes(t, nl, &fields[T_CLIENT_STATE], 0, 0, (const uint8_t *)cs, (uint32_t)strlen(cs));
+		tree_flag(t, n, TN_GENERATED);
+		n = tree_add_bytes(t, nl, &fields[T_SERVER_STATE], 0, 0, (const uint8_t *)ss, (uint32_t)strlen(ss));
+		tree_flag(t, n, TN_GENERATED);
+	}
+}

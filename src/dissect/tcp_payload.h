@@ -1,0 +1,31 @@
+/* tcp_payload.h — the hand-off from tcp.c to the protocols carried over TCP.
+ *
+ * tcp.c keeps two tables (in tcp.c): by port, tried for the lower port first, then
+ * the other (as Wireshark does), and heuristics, tried when no port matched.  A
+ * protocol owner adds its row there.  Segments whose bytes were seen before
+ * (retransmission != 0) are still offered, so a protocol can show them as it likes;
+ * Wireshark shows them as "Retransmitted TCP segment data" when nobody claims them.
+ */
+#ifndef NETLAB_TCP_PAYLOAD_H
+#define NETLAB_TCP_PAYLOAD_H
+
+#include <stdint.h>
+
+#include "dissect/dissect.h"
+
+struct tcp_payload_info {
+	uint32_t stream;        /* tcp.stream */
+	int dir;                /* 0: sent by the stream's client (first SYN sender / first sender), 1: by the server */
+	uint32_t seq;           /* relative sequence number of the first payload byte */
+	uint32_t nxtseq;        /* relative seq after it */
+	uint32_t seq_raw;
+	uint16_t srcport, dstport;
+	uint8_t flags;          /* TCP flags (low 8 bits) */
+	int retransmission;     /* analysis: these bytes were seen before */
+	uint32_t tcp_node;      /* the TCP tree node (for [Reassembled PDU in frame] etc.) */
+};
+
+/* Returns 1 when it dissected (or claimed) the payload, 0 to let TCP show it as data. */
+typedef int (*tcp_payload_fn)(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
+
+#endif
