@@ -370,10 +370,10 @@ static int close_attr_side(const struct ladder *l)
 	return l->st.active_closer;
 }
 
-void ladder_title(const struct ladder *l, char *buf, size_t n)
+void ladder_title(const struct ladder *l, int utf8, char *buf, size_t n)
 {
 	int c = close_attr_side(l);
-	const char *dot = " \xc2\xb7 ";
+	const char *dot = utf8 ? " \xc2\xb7 " : " - ";
 
 	if (l->st.close == TCPC_SIMULTANEOUS)
 		snprintf(buf, n, "TCP stream %" PRIu32 "%s%s%sclose: %s%sboth closed at once",
@@ -628,15 +628,7 @@ int ladder_write_text(FILE *fp, const struct ladder *l, int cols, int utf8)
 	const char *sepc = utf8 ? "\xe2\x94\x88" : ".";
 
 	ladder_layout(cols, &lo);
-	ladder_title(l, buf, sizeof(buf));
-	if (!utf8) {
-		/* the title's middle dots */
-		char *p;
-		while ((p = strstr(buf, "\xc2\xb7")) != NULL) {
-			p[0] = '-';
-			memmove(p + 1, p + 2, strlen(p + 2) + 1);
-		}
-	}
+	ladder_title(l, utf8, buf, sizeof(buf));
 	rc |= put_wrapped(fp, buf, cols);
 	ladder_close_sentence(l, buf, sizeof(buf));
 	rc |= put_wrapped(fp, buf, cols);

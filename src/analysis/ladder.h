@@ -81,8 +81,8 @@ void ladder_marks_str(uint16_t aflags, char *buf, size_t n);
 int ladder_width(const char *s);
 
 /* The classification line: "TCP stream 0 · three-way handshake · close: three
- * segments (FIN, FIN+ACK, ACK) · server closed first". */
-void ladder_title(const struct ladder *l, char *buf, size_t n);
+ * segments (FIN, FIN+ACK, ACK) · server closed first" (" - " for "·" unless utf8). */
+void ladder_title(const struct ladder *l, int utf8, char *buf, size_t n);
 /* Who closed first and who ends in TIME-WAIT, with the 2MSL reason, one sentence. */
 void ladder_close_sentence(const struct ladder *l, char *buf, size_t n);
 

@@ -263,7 +263,7 @@ static void test_classification_text(void **state)
 
 	(void)state;
 	l = MAKE(lab);
-	ladder_title(l, buf, sizeof(buf));
+	ladder_title(l, 1, buf, sizeof(buf));
 	assert_string_equal(buf, "TCP stream 0 \xc2\xb7 three-way handshake \xc2\xb7 close: "
 	    "three segments (FIN, FIN+ACK, ACK) \xc2\xb7 server closed first");
 	ladder_close_sentence(l, buf, sizeof(buf));
@@ -273,13 +273,13 @@ static void test_classification_text(void **state)
 	ladder_free(l);
 
 	l = MAKE(four_way);
-	ladder_title(l, buf, sizeof(buf));
+	ladder_title(l, 1, buf, sizeof(buf));
 	assert_non_null(strstr(buf, "four segments (FIN, ACK, FIN, ACK)"));
 	assert_non_null(strstr(buf, "client closed first"));
 	ladder_free(l);
 
 	l = MAKE(crossed);
-	ladder_title(l, buf, sizeof(buf));
+	ladder_title(l, 1, buf, sizeof(buf));
 	assert_non_null(strstr(buf, "simultaneous close"));
 	assert_non_null(strstr(buf, "both closed at once"));
 	ladder_close_sentence(l, buf, sizeof(buf));
@@ -287,7 +287,7 @@ static void test_classification_text(void **state)
 	ladder_free(l);
 
 	l = MAKE(reset);
-	ladder_title(l, buf, sizeof(buf));
+	ladder_title(l, 1, buf, sizeof(buf));
 	assert_non_null(strstr(buf, "reset (RST)"));
 	assert_null(strstr(buf, "closed first"));
 	ladder_close_sentence(l, buf, sizeof(buf));

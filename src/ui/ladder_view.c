@@ -1,0 +1,814 @@
+/* ladder_view.c — the TCP state diagram (d): a ladder of one TCP stream with both
+ * endpoints' RFC 9293 states beside their lanes, the state machine drawn with each
+ * endpoint marked (m), and the Markdown export for a lab report (x).
+ *
+ * The model and every piece of text come from analysis/ladder.c, so what the screen
+ * shows, --flow prints and the export writes are the same words.  The selected arrow
+ * is the selected packet: each move calls ui_select_frame(), so the list, details and
+ * bytes follow, and opening the view starts on the selected packet's arrow.
+ * "What it carries" is the Info column of packets whose top protocol is not TCP
+ * (GET /index.html HTTP/1.1, WebSocket Text), re-dissected lazily for the rows drawn.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/ladder.h"
+#include "analysis/tcp_conv.h"
+#include "core/xmalloc.h"
+#include "ui/ladder_view.h"
+#include "ui/ui_int.h"
+
+enum dl_kind { DL_INIT, DL_PHASE, DL_SEG, DL_NOTE };
+
+struct dline {
+	uint8_t kind;		/* enum dl_kind */
+	uint8_t note;		/* DL_NOTE: which note */
+	uint32_t row;		/* ladder row (DL_PHASE: the row it precedes) */
+};
+
+enum { EX_NONE, EX_NAME, EX_OVERWRITE };
+
+struct dview {
+	struct ladder *l;
+	uint32_t stream;
+	uint8_t *carried;	/* per row: carries looked up */
+	struct dline *lines;
+	size_t nlines, linecap;
+	size_t cur;		/* selected row */
+	long top;		/* first body line shown */
+	int machine;		/* state machine instead of the ladder */
+	int ex;			/* export prompt state */
+	struct lineedit le;
+	char path[512];
+};
+
+/* ---- model ---- */
+
+static void build_lines(struct dview *v)
+{
+	int ph = -1;
+
+	v->nlines = 0;
+	v->lines = xgrow(v->lines, &v->linecap, 1, sizeof(*v->lines));
+	v->lines[v->nlines++] = (struct dline){ DL_INIT, 0, 0 };
+	for (size_t i = 0; i < v->l->n; i++) {
+		const struct ladder_row *r = &v->l->rows[i];
+		v->lines = xgrow(v->lines, &v->linecap, v->nlines + 2 + LADDER_NOTES, sizeof(*v->lines));
+		if (r->phase != ph) {
+			ph = r->phase;
+			v->lines[v->nlines++] = (struct dline){ DL_PHASE, 0, (uint32_t)i };
+		}
+		v->lines[v->nlines++] = (struct dline){ DL_SEG, 0, (uint32_t)i };
+		for (int k = 0; k < LADDER_NOTES; k++)
+			if (r->note[k][0])
+				v->lines[v->nlines++] = (struct dline){ DL_NOTE, (uint8_t)k, (uint32_t)i };
+	}
+}
+
+static void set_ladder(struct dview *v, struct ladder *l)
+{
+	ladder_free(v->l);
+	free(v->carried);
+	v->l = l;
+	v->carried = xcalloc(l->n ? l->n : 1, 1);
+	if (v->cur >= l->n)
+		v->cur = l->n ? l->n - 1 : 0;
+	build_lines(v);
+}
+
+/* Stream of a frame number, -1 when no TCP stream holds it. */
+static long stream_of_frame(const struct tcpconv *tc, uint32_t frame)
+{
+	uint32_t n = tcpconv_stream_count(tc);
+
+	for (uint32_t s = 0; s < n; s++) {
+		const struct tcpconv_stream *st = tcpconv_stream(tc, s);
+		uint32_t lo = 0, hi;
+		if (!st || frame < st->first_frame || frame > st->last_frame)
+			continue;
+		hi = st->nsegs;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			const struct tcpconv_seg *g = tcpconv_stream_seg(tc, s, mid);
+			if (!g)
+				break;
+			if (g->frame < frame)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < st->nsegs) {
+			const struct tcpconv_seg *g = tcpconv_stream_seg(tc, s, lo);
+			if (g && g->frame == frame)
+				return (long)s;
+		}
+	}
+	return -1;
+}
+
+/* What row i carries: the Info column when a protocol above TCP claimed the payload. */
+static void carries(struct ui *u, struct dview *v, size_t i)
+{
+	uint32_t frame;
+	char buf[PI_INFO_MAX];
+	size_t k;
+
+	if (i >= v->l->n || v->carried[i])
+		return;
+	v->carried[i] = 1;
+	frame = v->l->rows[i].s.frame;
+	if (!frame || frame > store_count(u->st))
+		return;
+	ui_dissect(u, frame - 1, NULL, 1);
+	if (u->pi.proto_col && strcmp(u->pi.proto_col, "TCP") != 0) {
+		snprintf(buf, sizeof(buf), "%s", u->pi.info);
+	} else if (strstr(u->pi.info, "[TCP segment of a reassembled PDU]")) {
+		snprintf(buf, sizeof(buf), "[segment of a reassembled PDU]");
+	} else {
+		return;
+	}
+	k = strlen(buf);
+	while (k && buf[k - 1] == ' ')
+		buf[--k] = '\0';
+	ladder_set_carries(v->l, i, buf);
+}
+
+static void refresh_model(struct ui *u, struct dview *v)
+{
+	const struct tcpconv_stream *st;
+
+	if (!u->sess || !u->sess->tcp)
+		return;
+	st = tcpconv_stream(u->sess->tcp, v->stream);
+	if (st && st->nsegs != v->l->n) {
+		struct ladder *l = ladder_from_conv(u->sess->tcp, v->stream);
+		if (l)
+			set_ladder(v, l);
+	}
+}
+
+/* ---- drawing helpers ---- */
+
+static long seg_line(const struct dview *v, size_t row)
+{
+	for (size_t i = 0; i < v->nlines; i++)
+		if (v->lines[i].kind == DL_SEG && v->lines[i].row == row)
+			return (long)i;
+	return 0;
+}
+
+static int side_attr(int side)
+{
+	return theme_attr(side == 0 ? UA_DIR_A : UA_DIR_B);
+}
+
+static void short_close(const struct ladder *l, char *buf, size_t n)
+{
+	int c = l->st.active_closer;
+	const char *to = ui_g.utf8 ? "\xe2\x86\x92" : "->";
+
+	if (l->st.close == TCPC_RESET)
+		snprintf(buf, n, "reset (RST): the connection ends at once, no TIME-WAIT");
+	else if (l->st.close == TCPC_SIMULTANEOUS)
+		snprintf(buf, n, "FINs crossed: both ends go through CLOSING %s both in TIME-WAIT (2MSL)", to);
+	else if (c < 0)
+		snprintf(buf, n, "nobody closed yet (no FIN seen)");
+	else
+		snprintf(buf, n, "%s closed first %s %s ends in TIME-WAIT: waits 2MSL (2 %s max "
+		    "segment lifetime)", ladder_side_name(c), to, ladder_side_name(c),
+		    ui_g.utf8 ? "\xc3\x97" : "x");
+}
+
+/* The selected segment's state changes: "3/22 frame 3 ACK: server SYN-RECEIVED→
+ * ESTABLISHED (rcv ACK of SYN)"; labels 0 leaves the RFC transition names out,
+ * labels 2 gives only them ("client: active OPEN / snd SYN …"). */
+static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
+{
+	const struct ladder_row *r;
+	const char *to = ui_g.utf8 ? "\xe2\x86\x92" : "->";
+	size_t at;
+	char fl[64];
+
+	if (!v->l->n) {
+		snprintf(buf, n, "no segments");
+		return;
+	}
+	r = &v->l->rows[v->cur];
+	ladder_flags_str(r->s.flags, fl, sizeof(fl));
+	at = (size_t)snprintf(buf, n, "%s%zu/%zu frame %" PRIu32 " %s:", labels == 2 ? "step " : "",
+	    v->cur + 1, v->l->n, r->s.frame, fl);
+	if (!r->changed[0] && !r->changed[1]) {
+		snprintf(buf + at, n > at ? n - at : 0, " no state change");
+		return;
+	}
+	for (int k = 0; k < 2 && at < n; k++) {
+		const char *lab = r->s.label[k];
+		if (!r->changed[k])
+			continue;
+		if (labels == 2)
+			at += (size_t)snprintf(buf + at, n - at, " %s: %s", ladder_side_name(k),
+			    lab ? lab : "");
+		else
+			at += (size_t)snprintf(buf + at, n - at, " %s %s%s%s%s%s%s",
+			    ladder_side_name(k), tcpstate_name(r->before[k]), to,
+			    tcpstate_name(r->s.state_after[k]), labels && lab ? " (" : "",
+			    labels && lab ? lab : "", labels && lab ? ")" : "");
+	}
+}
+
+static void draw_footer(struct dview *v, int y, int cols)
+{
+	char buf[1024];
+
+	mvhline(y, 0, ' ', cols);
+	if (v->ex == EX_NAME) {
+		int x;
+		attrset(A_BOLD);
+		x = ui_put(y, 0, cols, "Export Markdown to: ", 0);
+		attrset(A_NORMAL);
+		le_draw(&v->le, y, x, cols - x - 1);
+		return;
+	}
+	if (v->ex == EX_OVERWRITE) {
+		attrset(theme_attr(UA_WARN));
+		snprintf(buf, sizeof(buf), "%s exists. Overwrite? (y/n)", v->path);
+		ui_put(y, 0, cols, buf, 0);
+		attrset(A_NORMAL);
+		return;
+	}
+	footer_text(v, 1, buf, sizeof(buf));
+	if (ui_width(buf) > cols - 2)
+		footer_text(v, 0, buf, sizeof(buf));
+	attrset(A_BOLD);
+	ui_put(y, 1, cols - 2, buf, 0);
+	attrset(A_NORMAL);
+}
+
+static void draw_header(struct ui *u, struct dview *v, int cols, const char *keys)
+{
+	char buf[512];
+	int kw = ui_width(keys);
+
+	(void)u;
+	attrset(theme_attr(UA_HEADER));
+	mvhline(0, 0, ' ', cols);
+	ladder_title(v->l, ui_g.utf8, buf, sizeof(buf));
+	ui_put(0, 1, cols - 2 - (kw + 2 < cols / 3 ? kw + 2 : 0), buf, 0);
+	if (kw + 2 < cols / 3)
+		ui_put(0, cols - kw - 1, kw, keys, 0);
+	attrset(A_NORMAL);
+}
+
+/* ---- the ladder ---- */
+
+static void draw_state(int y, int x, int w, const struct ladder_row *r, int side, int sel)
+{
+	if (sel)
+		attrset(theme_attr(UA_SEL));
+	else if (r->changed[side])
+		attrset(side_attr(side) | A_BOLD | A_UNDERLINE);
+	else
+		attrset(theme_attr(UA_DIM));
+	ui_put(y, x, w, tcpstate_name(r->s.state_after[side]), 0);
+	attrset(A_NORMAL);
+}
+
+static void ladder_draw(struct ui *u, int rows, int cols)
+{
+	struct dview *v = ui_view_state(u);
+	struct ladder_layout lo;
+	int body = rows - 4, y;
+	long sl;
+	char buf[1024];
+	const char *keys = ui_g.utf8 ? "m machine \xc2\xb7 x export \xc2\xb7 q back" :
+	    "m machine | x export | q back";
+
+	refresh_model(u, v);
+	ladder_layout(cols, &lo);
+	draw_header(u, v, cols, keys);
+	short_close(v->l, buf, sizeof(buf));
+	mvhline(1, 0, ' ', cols);
+	ui_put(1, 1, cols - 2, buf, 0);
+
+	/* lanes: two even on loopback, where only the ports differ */
+	mvhline(2, 0, ' ', cols);
+	attrset(side_attr(0) | A_BOLD);
+	snprintf(buf, sizeof(buf), "client %s", v->l->lane[0]);
+	ui_put(2, lo.num_w + 1, cols / 2 - lo.num_w - 2, buf, 0);
+	attrset(side_attr(1) | A_BOLD);
+	snprintf(buf, sizeof(buf), "server %s", v->l->lane[1]);
+	{
+		int w = ui_width(buf);
+		if (w > cols / 2 - 1)
+			w = cols / 2 - 1;
+		ui_put(2, cols - w, w, buf, 0);
+	}
+	attrset(A_NORMAL);
+
+	/* keep the selected arrow and its notes on screen */
+	sl = seg_line(v, v->cur);
+	if (sl < v->top)
+		v->top = sl;
+	{
+		long end = sl;
+		while ((size_t)end + 1 < v->nlines && v->lines[end + 1].kind == DL_NOTE)
+			end++;
+		if (end - sl < body && end >= v->top + body)
+			v->top = end - body + 1;
+		if (sl >= v->top + body)
+			v->top = sl - body + 1;
+	}
+	if (v->top > 0 && v->top + body > (long)v->nlines)
+		v->top = (long)v->nlines - body > 0 ? (long)v->nlines - body : 0;
+
+	for (y = 0; y < body; y++) {
+		long li = v->top + y;
+		int sy = 3 + y;
+		const struct dline *d;
+		const struct ladder_row *r;
+		mvhline(sy, 0, ' ', cols);
+		if (li < 0 || (size_t)li >= v->nlines)
+			continue;
+		d = &v->lines[li];
+		r = v->l->n ? &v->l->rows[d->row] : NULL;
+		switch (d->kind) {
+		case DL_INIT:
+			attrset(theme_attr(UA_DIM));
+			ui_put(sy, 0, lo.num_w, "", 0);
+			attrset(side_attr(0));
+			ui_put(sy, lo.num_w + 1, lo.state_w, tcpstate_name(v->l->initial[0]), 0);
+			attrset(side_attr(1));
+			ui_put(sy, lo.right_x, lo.state_w, tcpstate_name(v->l->initial[1]), 0);
+			attrset(theme_attr(UA_DIM));
+			if (!v->l->n)
+				ui_put(sy, lo.arrow_x, lo.arrow_w, "(no segments)", 0);
+			attrset(A_NORMAL);
+			break;
+		case DL_PHASE: {
+			const char *h = ui_g.utf8 ? "\xe2\x94\x88" : ".";
+			int w;
+			attrset(theme_attr(UA_DIM));
+			snprintf(buf, sizeof(buf), "%s%s%s %s ", h, h, h,
+			    ladder_phase_name((enum ladder_phase)r->phase));
+			w = ui_put(sy, lo.arrow_x, lo.arrow_w, buf, 0);
+			for (; w < lo.arrow_w; w++)
+				addstr(h);
+			attrset(A_NORMAL);
+			break;
+		}
+		case DL_SEG: {
+			int sel = d->row == v->cur;
+			carries(u, v, d->row);
+			snprintf(buf, sizeof(buf), "%*" PRIu32, lo.num_w, r->s.frame);
+			attrset(sel ? theme_attr(UA_SEL) : (int)A_NORMAL);
+			ui_put(sy, 0, lo.num_w + 1, buf, 1);
+			draw_state(sy, lo.num_w + 1, lo.state_w, r, 0, sel);
+			ladder_arrow(v->l, d->row, lo.arrow_w, ui_g.utf8, buf, sizeof(buf));
+			/* analysis marks (retransmission …) in the warning colour */
+			attrset(sel ? theme_attr(UA_SEL) : r->s.aflags ? theme_attr(UA_WARN) :
+			    side_attr(r->s.dir));
+			if (sel)
+				mvhline(sy, lo.num_w + 1 + lo.state_w, ' ', lo.right_x - lo.num_w - 1 - lo.state_w);
+			ui_put(sy, lo.arrow_x, lo.arrow_w, buf, 0);
+			draw_state(sy, lo.right_x, lo.state_w, r, 1, sel);
+			attrset(A_NORMAL);
+			break;
+		}
+		case DL_NOTE:
+			attrset(theme_attr(UA_DIM));
+			ui_put(sy, lo.arrow_x + 1, cols - lo.arrow_x - 2, r->note[d->note], 0);
+			attrset(A_NORMAL);
+			break;
+		}
+	}
+	draw_footer(v, rows - 1, cols);
+}
+
+/* ---- the state machine (RFC 9293 figure 5, simplified) ---- */
+
+struct mbox {
+	uint8_t st;
+	uint8_t y, x, w;
+};
+
+static const struct mbox mboxes[] = {
+	{ TCPS_CLOSED, 0, 33, 10 },
+	{ TCPS_LISTEN, 4, 14, 10 },
+	{ TCPS_SYN_SENT, 4, 50, 12 },
+	{ TCPS_SYN_RECEIVED, 8, 10, 16 },
+	{ TCPS_ESTABLISHED, 8, 47, 15 },
+	{ TCPS_FIN_WAIT_1, 12, 10, 14 },
+	{ TCPS_CLOSING, 12, 35, 11 },
+	{ TCPS_CLOSE_WAIT, 12, 66, 14 },
+	{ TCPS_FIN_WAIT_2, 16, 10, 14 },
+	{ TCPS_TIME_WAIT, 16, 34, 13 },
+	{ TCPS_LAST_ACK, 16, 66, 14 },
+};
+
+/* Lines and labels between the boxes, drawn over them: box-drawing characters in
+ * UTF-8, mapped to ASCII (- | + v > <) otherwise. */
+static const struct { uint8_t y, x; const char *s; } mlinks[] = {
+	{ 1, 19, "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80" },
+	{ 1, 43, "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90" },
+	{ 2, 19, "\xe2\x94\x82 passive OPEN" },
+	{ 2, 55, "\xe2\x94\x82 active OPEN / snd SYN" },
+	{ 3, 19, "\xe2\x96\xbc" },
+	{ 3, 55, "\xe2\x96\xbc" },
+	{ 5, 26, "simultaneous open:" },
+	{ 6, 26, "SYN-SENT \xe2\x94\x80\xe2\x96\xb6 SYN-RECEIVED" },
+	{ 7, 19, "\xe2\x96\xbc rcv SYN / snd SYN,ACK" },
+	{ 7, 55, "\xe2\x96\xbc rcv SYN,ACK / snd ACK" },
+	{ 9, 26, "\xe2\x94\x80 rcv ACK of SYN \xe2\x94\x80\xe2\x96\xb6" },
+	{ 11, 17, "\xe2\x94\x8c\xe2\x94\x80 CLOSE / snd FIN \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x98" },
+	{ 11, 51, "\xe2\x94\x94\xe2\x94\x80 rcv FIN / snd ACK \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90" },
+	{ 12, 17, "\xe2\x96\xbc" },
+	{ 12, 73, "\xe2\x96\xbc" },
+	{ 13, 24, "\xe2\x94\x80rcv FIN\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6" },
+	{ 13, 46, "\xe2\x97\x80 snd FIN (crossed) \xe2\x94\x80" },
+	{ 15, 17, "\xe2\x96\xbc rcv ACK of FIN" },
+	{ 15, 40, "\xe2\x96\xbc rcv ACK" },
+	{ 15, 57, "CLOSE / snd FIN \xe2\x96\xbc" },
+	{ 17, 24, "\xe2\x94\x80rcv FIN\xe2\x94\x80\xe2\x96\xb6" },
+	{ 19, 34, "2MSL timeout \xe2\x94\x80\xe2\x96\xb6 CLOSED" },
+	{ 19, 62, "rcv ACK \xe2\x94\x80\xe2\x96\xb6 CLOSED" },
+	{ 19, 2, "RST: any state \xe2\x94\x80\xe2\x96\xb6 CLOSED" },
+};
+#define MACHINE_ROWS 20
+#define MACHINE_COLS 80
+
+/* UTF-8 box drawing → ASCII. */
+static const struct { const char *u, *a; } box_ascii[] = {
+	{ "\xe2\x94\x80", "-" }, { "\xe2\x94\x82", "|" }, { "\xe2\x94\x8c", "+" },
+	{ "\xe2\x94\x90", "+" }, { "\xe2\x94\x94", "+" }, { "\xe2\x94\x98", "+" },
+	{ "\xe2\x96\xbc", "v" }, { "\xe2\x96\xb6", ">" }, { "\xe2\x97\x80", "<" },
+};
+
+static void mput(int y, int x, const char *s, int maxx)
+{
+	char out[512];
+	size_t at = 0;
+
+	if (!ui_g.utf8) {
+		while (*s && at + 2 < sizeof(out)) {
+			size_t i;
+			for (i = 0; i < sizeof(box_ascii) / sizeof(box_ascii[0]); i++) {
+				size_t k = strlen(box_ascii[i].u);
+				if (strncmp(s, box_ascii[i].u, k) == 0) {
+					out[at++] = box_ascii[i].a[0];
+					s += k;
+					break;
+				}
+			}
+			if (i == sizeof(box_ascii) / sizeof(box_ascii[0]))
+				out[at++] = *s++;
+		}
+		out[at] = '\0';
+		s = out;
+	}
+	if (x < maxx)
+		ui_put(y, x, maxx - x, s, 0);
+}
+
+static void draw_box(int y, int x, const struct mbox *b, int maxx, int mark0, int mark1)
+{
+	char line[256];
+	const char *h = "\xe2\x94\x80";
+	const char *name = tcpstate_name((enum tcp_st)b->st);
+	int inner = b->w - 2, nl = (int)strlen(name), pad = (inner - nl) / 2;
+	size_t at;
+
+	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x8c");
+	for (int i = 0; i < inner; i++)
+		at += (size_t)snprintf(line + at, sizeof(line) - at, "%s", h);
+	snprintf(line + at, sizeof(line) - at, "\xe2\x94\x90");
+	mput(y + b->y, x + b->x, line, maxx);
+	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x82%*s%s%*s\xe2\x94\x82", pad, "", name,
+	    inner - nl - pad, "");
+	mput(y + b->y + 1, x + b->x, line, maxx);
+	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x94");
+	for (int i = 0; i < inner; i++)
+		at += (size_t)snprintf(line + at, sizeof(line) - at, "%s", h);
+	snprintf(line + at, sizeof(line) - at, "\xe2\x94\x98");
+	mput(y + b->y + 2, x + b->x, line, maxx);
+	/* the endpoints in this state: name row highlighted, "cli"/"srv" on the border */
+	if (mark0 || mark1) {
+		int a = mark0 && mark1 ? theme_attr(UA_SEL) :
+		    (int)((unsigned)side_attr(mark0 ? 0 : 1) | A_REVERSE | A_BOLD);
+		attrset(a);
+		mput(y + b->y + 1, x + b->x + 1, "", maxx);
+		snprintf(line, sizeof(line), "%*s%s%*s", pad, "", name, inner - nl - pad, "");
+		mput(y + b->y + 1, x + b->x + 1, line, maxx);
+		attrset(A_NORMAL);
+		if (mark0) {
+			attrset(side_attr(0) | A_BOLD);
+			mput(y + b->y, x + b->x + 1, "cli", maxx);
+		}
+		if (mark1) {
+			attrset(side_attr(1) | A_BOLD);
+			mput(y + b->y, x + b->x + b->w - 4, "srv", maxx);
+		}
+		attrset(A_NORMAL);
+	}
+}
+
+static void machine_draw(struct ui *u, int rows, int cols)
+{
+	struct dview *v = ui_view_state(u);
+	int x0 = cols > MACHINE_COLS ? (cols - MACHINE_COLS) / 2 : 0, y0 = 1;
+	uint8_t st[2];
+	const char *keys = ui_g.utf8 ? "\xe2\x86\x90/\xe2\x86\x92 step \xc2\xb7 m ladder \xc2\xb7 q back" :
+	    "</> step | m ladder | q back";
+
+	refresh_model(u, v);
+	{
+		/* the transition just taken replaces the title here */
+		char buf[512];
+		int kw = ui_width(keys);
+		footer_text(v, 2, buf, sizeof(buf));
+		attrset(theme_attr(UA_HEADER));
+		mvhline(0, 0, ' ', cols);
+		ui_put(0, 1, cols - 2 - (ui_width(buf) + kw + 3 <= cols ? kw + 2 : 0), buf, 0);
+		if (ui_width(buf) + kw + 3 <= cols)
+			ui_put(0, cols - kw - 1, kw, keys, 0);
+		attrset(A_NORMAL);
+	}
+	for (int y = 1; y < rows - 1; y++)
+		mvhline(y, 0, ' ', cols);
+	if (v->l->n) {
+		st[0] = v->l->rows[v->cur].s.state_after[0];
+		st[1] = v->l->rows[v->cur].s.state_after[1];
+	} else {
+		st[0] = v->l->initial[0];
+		st[1] = v->l->initial[1];
+	}
+	if (rows - 2 < MACHINE_ROWS)
+		y0 = 1 - (MACHINE_ROWS - (rows - 2));	/* clip the top rows (CLOSED) on tiny screens */
+	for (size_t i = 0; i < sizeof(mboxes) / sizeof(mboxes[0]); i++) {
+		if (y0 + mboxes[i].y < 1)
+			continue;
+		draw_box(y0, x0, &mboxes[i], cols, st[0] == mboxes[i].st, st[1] == mboxes[i].st);
+	}
+	attrset(theme_attr(UA_DIM));
+	for (size_t i = 0; i < sizeof(mlinks) / sizeof(mlinks[0]); i++) {
+		if (y0 + mlinks[i].y < 1 || y0 + mlinks[i].y >= rows - 1)
+			continue;
+		mput(y0 + mlinks[i].y, x0 + mlinks[i].x, mlinks[i].s, cols);
+	}
+	attrset(A_NORMAL);
+	/* the state boxes marked again: links drawn above must not hide a mark */
+	for (size_t i = 0; i < sizeof(mboxes) / sizeof(mboxes[0]); i++)
+		if (y0 + mboxes[i].y >= 1 && (st[0] == mboxes[i].st || st[1] == mboxes[i].st))
+			draw_box(y0, x0, &mboxes[i], cols, st[0] == mboxes[i].st, st[1] == mboxes[i].st);
+	draw_footer(v, rows - 1, cols);
+}
+
+static void diagram_draw(struct ui *u, int rows, int cols)
+{
+	struct dview *v = ui_view_state(u);
+
+	if (v->machine)
+		machine_draw(u, rows, cols);
+	else
+		ladder_draw(u, rows, cols);
+}
+
+/* ---- export ---- */
+
+static int export_to(struct ui *u, struct dview *v, const char *path, int overwrite)
+{
+	FILE *fp;
+	int rc;
+
+	for (size_t i = 0; i < v->l->n; i++)
+		carries(u, v, i);
+	fp = fopen(path, overwrite ? "w" : "wx");
+	if (!fp) {
+		if (errno == EEXIST)
+			return 1;
+		ui_message(u, 1, "cannot write %s: %s (choose another name or directory)", path,
+		    strerror(errno));
+		return -1;
+	}
+	rc = ladder_write_markdown(fp, v->l);
+	if (fclose(fp) != 0 || rc < 0) {
+		ui_message(u, 1, "writing %s failed: %s (disk full?)", path, strerror(errno));
+		return -1;
+	}
+	ui_message(u, 0, "wrote %s (stream %" PRIu32 ", %zu segments)", path, v->stream, v->l->n);
+	return 0;
+}
+
+static int export_key(struct ui *u, struct dview *v, int key)
+{
+	if (v->ex == EX_OVERWRITE) {
+		if (key == 'y' || key == 'Y')
+			export_to(u, v, v->path, 1);
+		else
+			ui_message(u, 0, "not overwritten");
+		v->ex = EX_NONE;
+		return 1;
+	}
+	switch (key) {
+	case 27:
+		v->ex = EX_NONE;
+		return 1;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		if (!v->le.len) {
+			v->ex = EX_NONE;
+			return 1;
+		}
+		snprintf(v->path, sizeof(v->path), "%.*s", v->le.len, v->le.buf);
+		v->ex = export_to(u, v, v->path, 0) == 1 ? EX_OVERWRITE : EX_NONE;
+		return 1;
+	default:
+		le_key(&v->le, key);
+		return 1;
+	}
+}
+
+/* ---- keys ---- */
+
+static void go_row(struct ui *u, long row)
+{
+	struct dview *v = ui_view_state(u);
+
+	if (!v->l->n)
+		return;
+	if (row < 0)
+		row = 0;
+	if ((size_t)row >= v->l->n)
+		row = (long)v->l->n - 1;
+	v->cur = (size_t)row;
+	ui_select_frame(u, v->l->rows[v->cur].s.frame - 1);
+}
+
+static long body_rows(void)
+{
+	return LINES - 6 > 1 ? LINES - 6 : 1;
+}
+
+static void k_next(struct ui *u) { go_row(u, (long)((struct dview *)ui_view_state(u))->cur + 1); }
+static void k_prev(struct ui *u) { go_row(u, (long)((struct dview *)ui_view_state(u))->cur - 1); }
+static void k_pgdn(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+	long sl = seg_line(v, v->cur) + body_rows();
+	size_t r = v->cur;
+
+	while (r + 1 < v->l->n && seg_line(v, r + 1) <= sl)
+		r++;
+	go_row(u, (long)(r == v->cur ? r + 1 : r));
+}
+static void k_pgup(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+	long sl = seg_line(v, v->cur) - body_rows();
+	size_t r = v->cur;
+
+	while (r > 0 && seg_line(v, r - 1) >= sl)
+		r--;
+	go_row(u, (long)(r == v->cur && r ? r - 1 : r));
+}
+static void k_first(struct ui *u) { go_row(u, 0); }
+static void k_last(struct ui *u) { go_row(u, 1L << 40); }
+static void k_machine(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+
+	v->machine = !v->machine;
+	clear();
+}
+static void k_export(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+	char name[64];
+
+	snprintf(name, sizeof(name), "tcp-stream-%" PRIu32 ".md", v->stream);
+	le_set(&v->le, name);
+	v->ex = EX_NAME;
+}
+static void k_enter(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+	uint32_t frame = v->l->n ? v->l->rows[v->cur].s.frame : 0;
+
+	ui_view_pop(u);
+	if (frame) {
+		ui_select_frame(u, frame - 1);
+		u->focus = PANE_DETAIL;
+	}
+}
+static void k_close(struct ui *u) { ui_view_pop(u); }
+
+const struct ui_key ui_diagram_keys[] = {
+	{ 'j', "j", UI_CTX_VIEW, k_next, "next segment (the packet selection follows)" },
+	{ KEY_DOWN, "Down", UI_CTX_VIEW, k_next, NULL },
+	{ KEY_RIGHT, "Right", UI_CTX_VIEW, k_next, NULL },
+	{ 'l', "l", UI_CTX_VIEW, k_next, NULL },
+	{ 'k', "k", UI_CTX_VIEW, k_prev, "previous segment" },
+	{ KEY_UP, "Up", UI_CTX_VIEW, k_prev, NULL },
+	{ KEY_LEFT, "Left", UI_CTX_VIEW, k_prev, NULL },
+	{ 'h', "h", UI_CTX_VIEW, k_prev, NULL },
+	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, k_pgdn, "one page down" },
+	{ ' ', "Space", UI_CTX_VIEW, k_pgdn, NULL },
+	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, k_pgup, "one page up" },
+	{ 'g', "g", UI_CTX_VIEW, k_first, "first segment" },
+	{ KEY_HOME, "Home", UI_CTX_VIEW, k_first, NULL },
+	{ 'G', "G", UI_CTX_VIEW, k_last, "last segment" },
+	{ KEY_END, "End", UI_CTX_VIEW, k_last, NULL },
+	{ 'm', "m", UI_CTX_VIEW, k_machine, "RFC 9293 state machine with both endpoints marked, or back to the ladder" },
+	{ 'x', "x", UI_CTX_VIEW, k_export, "export the conversation as Markdown for a lab report (asks for the file name)" },
+	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "go to the packet of the selected arrow (details)" },
+	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
+	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
+	{ 'q', "q", UI_CTX_VIEW, k_close, "back to the packets (the selected arrow stays selected)" },
+	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+static int diagram_key(struct ui *u, int key)
+{
+	struct dview *v = ui_view_state(u);
+
+	if (v->ex != EX_NONE)
+		return export_key(u, v, key);
+	return ui_key_dispatch(u, ui_diagram_keys, 0, key);
+}
+
+static void diagram_mouse(struct ui *u, int y, int x, unsigned long bstate)
+{
+	struct dview *v = ui_view_state(u);
+	long li;
+
+	(void)x;
+	if (bstate & BUTTON4_PRESSED) {
+		k_prev(u);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (bstate & BUTTON5_PRESSED) {
+		k_next(u);
+		return;
+	}
+#endif
+	if (v->machine || y < 3)
+		return;
+	li = v->top + (y - 3);
+	if (li >= 0 && (size_t)li < v->nlines && v->lines[li].kind != DL_INIT &&
+	    v->lines[li].kind != DL_PHASE) {
+		if (v->lines[li].row == v->cur && (bstate & BUTTON1_DOUBLE_CLICKED))
+			k_enter(u);
+		else
+			go_row(u, v->lines[li].row);
+	}
+}
+
+static void diagram_close(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+
+	ladder_free(v->l);
+	free(v->carried);
+	free(v->lines);
+	free(v);
+}
+
+static const struct ui_view diagram_view = { "diagram", diagram_draw, diagram_key,
+	diagram_mouse, diagram_close, NULL };
+
+void ui_diagram_open(struct ui *u)
+{
+	int64_t sel = ui_sel_frame(u);
+	struct dview *v;
+	struct ladder *l;
+	long s, row;
+
+	if (sel < 0)
+		return;
+	if (!u->sess || !u->sess->tcp) {
+		ui_message(u, 1, "the TCP diagram needs the TCP analysis, missing in this build");
+		return;
+	}
+	s = stream_of_frame(u->sess->tcp, (uint32_t)sel + 1);
+	if (s < 0) {
+		ui_message(u, 1, "packet %" PRId64 " is not a TCP segment: select a TCP packet, then d",
+		    sel + 1);
+		return;
+	}
+	l = ladder_from_conv(u->sess->tcp, (uint32_t)s);
+	if (!l)
+		return;
+	v = xcalloc(1, sizeof(*v));
+	v->stream = (uint32_t)s;
+	set_ladder(v, l);
+	row = ladder_find_frame(l, (uint32_t)sel + 1);
+	v->cur = row >= 0 ? (size_t)row : 0;
+	ui_view_push(u, &diagram_view, v);
+}

@@ -1,0 +1,17 @@
+/* ladder_view.h — the TCP state diagram view of the TUI (issue 8): the ladder of the
+ * selected packet's TCP stream with both endpoints' states, the RFC 9293 state
+ * machine (m), and the Markdown export for the lab report (x).  UI thread only.
+ */
+#ifndef NETLAB_UI_LADDER_VIEW_H
+#define NETLAB_UI_LADDER_VIEW_H
+
+#include "ui/ui_int.h"
+
+/* Opens the diagram of the selected packet's TCP stream on its arrow; a message on
+ * the status line when the packet is not TCP or the analysis kept no segments. */
+void ui_diagram_open(struct ui *u);
+
+/* The view's key table (listed in keys.c's key_groups for help and the man page). */
+extern const struct ui_key ui_diagram_keys[];
+
+#endif
