@@ -86,6 +86,30 @@ else
 	bad "-F pcapng: exit $rc, $c packets"; cat "$T/ang.err"
 fi
 
+# 1c. -a filesize:3 stops once the file holds 3 kB; -a packets:5 beats -c 9.
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -a filesize:3 -w "$T/fs.pcap" 2>"$T/fs.err" &
+P=$!
+sleep 0.3
+drive $P
+wait $P; rc=$?
+sz=$(stat -c %s "$T/fs.pcap" 2>/dev/null || echo 0)
+c=$(count "$T/fs.pcap")
+if [ $rc -eq 0 ] && [ "$sz" -ge 3000 ] && [ "$sz" -lt 6000 ] && grep -q "^$c packets captured" "$T/fs.err"; then
+	ok "-a filesize:3: stopped at $sz bytes, $c packets"
+else
+	bad "-a filesize:3: exit $rc, $sz bytes, $c packets"; cat "$T/fs.err"
+fi
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -a packets:5 -c 9 -q 2>"$T/ap.err" &
+P=$!
+sleep 0.3
+drive $P
+wait $P; rc=$?
+if [ $rc -eq 0 ] && grep -q "^5 packets captured" "$T/ap.err"; then
+	ok "-a packets:5 -c 9 -q: 5 packets"
+else
+	bad "-a packets:5: exit $rc"; cat "$T/ap.err"
+fi
+
 # 2. -Z nobody: file created by nobody, no thread keeps root.
 if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	N=15
