@@ -276,6 +276,10 @@ void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 		} else
 			tree_add_bytes(t, node, &fields[C_UNUSED], at, 4, c->p, 4);
 		cur_skip(c, 4);
+		if (!cur_left(c) && pi->caplen < pi->len) {
+			dissect_exhausted(d, node, "ICMP");
+			return;
+		}
 		if (cur_left(c) && !pi->in_error) {
 			uint8_t ver = cur_peek(c, 0) >> 4;
 			if (ver == 4)

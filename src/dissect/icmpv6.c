@@ -295,6 +295,10 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 		else
 			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, c->p, 4);
 		cur_skip(c, 4);
+		if (!cur_left(c) && pi->caplen < pi->len) {
+			dissect_exhausted(d, node, "ICMPv6");
+			return;
+		}
 		if (cur_left(c) && !pi->in_error && (cur_peek(c, 0) >> 4) == 6)
 			icmp_quoted(d, c, node, 1);
 		else

@@ -25,10 +25,14 @@ void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 	pi_push_proto(d->pi, "raw");
 	col_set_proto(d->pi, "Raw");
 	col_set(d->pi, "Raw packet data");
-	tree_add(d->tree, 0, &fields[0], cur_off(c), 0);
-	if (cur_left(c) && v == 4)
+	uint32_t node = tree_add(d->tree, 0, &fields[0], cur_off(c), 0);
+	if (!cur_left(c)) {
+		dissect_exhausted(d, node, "Raw");
+		return;
+	}
+	if (v == 4)
 		dissect_ipv4(d, c, 0);
-	else if (cur_left(c) && v == 6)
+	else if (v == 6)
 		dissect_ipv6(d, c, 0);
 	else
 		dissect_data(d, c, 0);

@@ -149,7 +149,7 @@ void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_label(t, n, "UDP payload (%u byte%s)", plen, plen == 1 ? "" : "s");
 	}
 	col_append(pi, " Len=%u", plen);
-	if (!cur_left(&payload))
+	if (!plen)
 		return;
 	uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
 	if (by_port(d, &payload, lo) || by_port(d, &payload, hi))

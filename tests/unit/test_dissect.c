@@ -1,0 +1,237 @@
+/* test_dissect.c — every dissector fed its headers cut at every byte, plus the cursor,
+ * value formatting and escaping they rely on. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "analysis/session.h"
+#include "core/strvis.h"
+#include "dissect/cursor.h"
+#include "dissect/dissect.h"
+#include "dissect/fvalue.h"
+#include "dissect/registry.h"
+
+/* One sample packet per dissector: link type, bytes, and how many leading bytes are
+ * headers (cutting inside them must be flagged in the tree). */
+struct sample {
+	const char *name;
+	int linktype;
+	const char *hex;
+	size_t hdr;
+	const char *proto;	/* a protocol the full packet must contain */
+};
+
+#define ETH_IP4 "ffffffffffff001122334455" "0800" "4500001c0001000040110000c0a80001c0a80002"
+#define ETH_IP6 "333300000001001122334455" "86dd" "6000000000083a40" \
+	"fe800000000000000000000000000001" "ff020000000000000000000000000001"
+
+static const struct sample samples[] = {
+	{ "eth+ipv4+udp", 1, ETH_IP4 "a4b50035000800000000", 42, "udp" },
+	{ "eth+ipv4+icmp", 1, "ffffffffffff0011223344550800" "4500001c00010000400100000a0000010a000002"
+	    "08004d5600010001", 42, "icmp" },
+	{ "eth+ipv6+icmpv6", 1, ETH_IP6 "8000000000010001", 62, "icmpv6" },
+	{ "eth+ipv6+hopopts+udp", 1, "333300000001001122334455" "86dd" "6000000000100040"
+	    "fe800000000000000000000000000001" "ff020000000000000000000000000001"
+	    "1100050200000100" "a4b50035000800000000", 70, "ipv6.hopopts" },
+	{ "eth+ipv6+frag", 1, "333300000001001122334455" "86dd" "60000000000c2c40"
+	    "fe800000000000000000000000000001" "ff020000000000000000000000000001"
+	    "1100000112345678" "a4b50035", 62, "ipv6.fraghdr" },
+	{ "eth+ipv6+routing", 1, "333300000001001122334455" "86dd" "6000000000282b40"
+	    "fe800000000000000000000000000001" "ff020000000000000000000000000001"
+	    "3b04040100000000" "20010db8000000000000000000000001" "20010db8000000000000000000000002",
+	    94, "ipv6.routing" },
+	{ "eth+arp", 1, "ffffffffffff001122334455" "0806" "0001080006040001"
+	    "001122334455c0a80001" "000000000000c0a80002", 42, "arp" },
+	{ "eth+vlan+qinq+arp", 1, "ffffffffffff001122334455" "88a8" "00c8" "8100" "07d1" "0806"
+	    "0001080006040001" "001122334455c0a80001" "000000000000c0a80002", 50, "vlan" },
+	{ "eth+ipv4+udp+dns", 1, "ffffffffffff001122334455" "0800"
+	    "450000390001000040110000c0a80001c0a80002" "a4b5003500250000"
+	    "123401000001000000000000" "076578616d706c6503636f6d00" "00010001", 71, "dns" },
+	{ "null+ipv4", 0, "02000000" "4500001c0001000040110000c0a80001c0a80002" "a4b50035000800000000",
+	    32, "udp" },
+	{ "null+ipv6 (be)", 0, "0000001e" "6000000000083a40" "00000000000000000000000000000001"
+	    "00000000000000000000000000000001" "8000000000010001", 52, "icmpv6" },
+	{ "loop+ipv4", 108, "00000002" "4500001c0001000040110000c0a80001c0a80002" "a4b50035000800000000",
+	    32, "udp" },
+	{ "sll+ipv4", 113, "0004030400060011223344550000" "0800"
+	    "4500001c0001000040110000c0a80001c0a80002" "a4b50035000800000000", 44, "sll" },
+	{ "sll2+ipv4", 276, "0800000000000014" "0001" "04" "06" "0011223344550000"
+	    "4500001c0001000040110000c0a80001c0a80002" "a4b50035000800000000", 48, "sll" },
+	{ "raw+ipv6", 101, "6000000000083a40" "00000000000000000000000000000001"
+	    "00000000000000000000000000000001" "8000000000010001", 48, "raw" },
+	{ "ipv4 link", 228, "4500001c0001000040110000c0a80001c0a80002" "a4b50035000800000000", 28, "udp" },
+	{ "ipv6 link", 229, "6000000000083a40" "00000000000000000000000000000001"
+	    "00000000000000000000000000000001" "8000000000010001", 48, "icmpv6" },
+	{ "icmp error", 1, "ffffffffffff0011223344550800" "4500003800010000400100000a0000010a000002"
+	    "0b00000000000000" "4500001c0001000040110000c0a80002c0a80001" "753032c8000c0000", 70, "icmp" },
+};
+
+static size_t unhex(const char *h, uint8_t *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (; h[0] && h[1] && n < cap; h += 2) {
+		unsigned v;
+		sscanf(h, "%2x", &v);
+		out[n++] = (uint8_t)v;
+	}
+	return n;
+}
+
+static int has_proto(const struct pinfo *pi, const char *name)
+{
+	for (int i = 0; i < pi->nprotos; i++)
+		if (!strcmp(pi->protos[i], name))
+			return 1;
+	return 0;
+}
+
+static int flagged(const struct dtree *t, const struct pinfo *pi)
+{
+	if (pi->malformed)
+		return 1;
+	for (uint32_t i = 1; i < t->n; i++)
+		if (t->nodes[i].flags & (TN_TRUNCATED | TN_MALFORMED))
+			return 1;
+	return 0;
+}
+
+static void dissect_n(struct session *s, struct dtree *t, const struct sample *sm,
+    const uint8_t *full, size_t len, size_t n, struct pinfo *pi)
+{
+	struct dctx d;
+	uint8_t *copy = test_malloc(n ? n : 1);
+	char buf[1024];
+
+	memcpy(copy, full, n);
+	memset(pi, 0, sizeof(*pi));
+	memset(&d, 0, sizeof(d));
+	pi->num = (uint32_t)n + 1;
+	pi->caplen = (uint32_t)n;
+	pi->len = (uint32_t)len;
+	pi->linktype = sm->linktype;
+	pi->want_cols = 1;
+	d.tree = t;
+	d.pi = pi;
+	d.sess = s;
+	tree_reset(t);
+	dissect_frame(&d, copy);
+	for (uint32_t i = 1; i < t->n; i++) {
+		fv_fields(t, &t->nodes[i], buf, sizeof(buf));
+		fv_label(t, &t->nodes[i], buf, sizeof(buf));
+	}
+	assert_int_equal(strlen(pi->info), (size_t)pi->info_len);
+	test_free(copy);
+}
+
+static void test_truncated_everywhere(void **state)
+{
+	(void)state;
+	reg_init();
+	for (size_t k = 0; k < sizeof(samples) / sizeof(samples[0]); k++) {
+		const struct sample *sm = &samples[k];
+		struct session *s = session_new(0);
+		struct dtree *t = tree_new(1);
+		uint8_t pkt[512];
+		size_t len = unhex(sm->hex, pkt, sizeof(pkt));
+		struct pinfo pi;
+
+		assert_true(sm->hdr <= len);
+		dissect_n(s, t, sm, pkt, len, len, &pi);
+		if (!has_proto(&pi, sm->proto) || flagged(t, &pi))
+			fail_msg("%s: full packet lacks %s or is flagged", sm->name, sm->proto);
+		for (size_t n = 0; n < len; n++) {
+			dissect_n(s, t, sm, pkt, len, n, &pi);
+			if (n < sm->hdr && !flagged(t, &pi))
+				fail_msg("%s cut at %zu bytes: truncation not flagged", sm->name, n);
+		}
+		tree_free(t);
+		session_free(s);
+	}
+}
+
+static void test_cursor(void **state)
+{
+	static const uint8_t b[] = { 1, 2, 3, 4, 5 };
+	struct cur c = cur_make(b, sizeof(b));
+
+	(void)state;
+	assert_int_equal(cur_be16(&c), 0x0102);
+	assert_true(cur_ok(&c));
+	struct cur s = cur_sub(&c, 2, NULL);
+	assert_int_equal(cur_left(&s), 2);
+	assert_int_equal(cur_be32(&s), 0);
+	assert_false(cur_ok(&s));
+	int clipped;
+	s = cur_sub(&c, 10, &clipped);
+	assert_true(clipped);
+	assert_int_equal(cur_left(&s), 3);
+	assert_int_equal(cur_u8(&c), 3);
+	assert_int_equal(cur_le16(&c), 0x0504);
+	assert_int_equal(cur_u8(&c), 0);
+	assert_false(cur_ok(&c));
+	assert_null(cur_ptr(&c, 1));
+}
+
+static void test_fvalue(void **state)
+{
+	static const struct { const char *hex, *want; } v6[] = {
+		{ "00000000000000000000000000000001", "::1" },
+		{ "20010db8000000000000000000000001", "2001:db8::1" },
+		{ "fe800000000000000000000000000000", "fe80::" },
+		{ "20010db8000100000000000100000001", "2001:db8:1::1:0:1" },
+		{ "00000000000000000000ffffc0a80001", "::ffff:192.168.0.1" },
+		{ "000a000b000c00000000000000000001", "a:b:c::1" },
+	};
+	char buf[64];
+	uint8_t a[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(v6) / sizeof(v6[0]); i++) {
+		unhex(v6[i].hex, a, 16);
+		fv_ipv6(a, buf, sizeof(buf));
+		assert_string_equal(buf, v6[i].want);
+	}
+	struct field_def f = { "x.flags", "Flags", FT_UINT8, BASE_HEX, 0xe0, 8, NULL, "", 0 };
+	fv_bits(&f, 0x40, buf, sizeof(buf));
+	assert_string_equal(buf, "010. ....");
+	struct field_def g = { "x.flow", "Flow", FT_UINT24, BASE_HEX, 0x0fffff, 24, NULL, "", 0 };
+	struct fnode n;
+	memset(&n, 0, sizeof(n));
+	n.f = &g;
+	n.v.u = 0x0a31ee;
+	fv_fields(NULL, &n, buf, sizeof(buf));
+	assert_string_equal(buf, "0x0a31ee");
+	fv_display(NULL, &n, buf, sizeof(buf));
+	assert_string_equal(buf, "0xa31ee");
+	assert_int_equal(fv_uint(&n), 0xa31ee);
+}
+
+static void test_strvis(void **state)
+{
+	char buf[64];
+	(void)state;
+	strvis(buf, sizeof(buf), (const uint8_t *)"a\033]0;x\a", 7, 0);
+	assert_null(strchr(buf, '\033'));
+	assert_null(strchr(buf, '\a'));
+	size_t n = strvis(buf, 4, (const uint8_t *)"abcdef", 6, 0);
+	assert_int_equal(n, 6);
+	assert_string_equal(buf, "abc");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cursor),
+		cmocka_unit_test(test_fvalue),
+		cmocka_unit_test(test_strvis),
+		cmocka_unit_test(test_truncated_everywhere),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
