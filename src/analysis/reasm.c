@@ -64,6 +64,8 @@ struct msp {
 
 struct rdir {
 	struct msp *open;
+	uint32_t done_seq, done_end;	/* the last PDU reassembled, [seq, end) */
+	int have_done;
 };
 
 struct rstream {
@@ -72,7 +74,9 @@ struct rstream {
 	void (*release)(void *);
 };
 
-enum { OP_PAYLOAD, OP_MSP, OP_TAIL };
+enum { OP_PAYLOAD, OP_MSP, OP_TAIL, OP_OVERLAP };
+
+#define OVERLAP_TEXT "[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]"
 
 /* One recorded step of a frame (keep_results). */
 struct op {
@@ -349,7 +353,7 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 {
 	struct dtree *t = d->tree;
 	const uint8_t *buf = data;
-	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, conv };
+	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, 0, conv };
 	struct cur c;
 	int src = 0;
 
@@ -418,6 +422,10 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 		struct msp *m = dir->open;
 		if (m && (m->flags & MSP_UNTIL_FIN)) {
 			msp_add(r, m, seq, pl + off, plen - off, frame, foff + off);
+			if (plen == off && s->fin) {	/* listed as #N(0), as tshark does */
+				m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
+				m->segs[m->nsegs++] = (struct seginfo){ frame, foff + off, 0, m->have };
+			}
 			if (!s->fin) {
 				show_tail(d, s, payload, off, m, !dissected);
 				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
@@ -445,9 +453,17 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 				msp_close(r, dir);
 			if (off >= plen)
 				return;
+			if (!dissected && dir->have_done && dir->done_seq < seq && seq < dir->done_end) {
+				/* bytes of a PDU already reassembled (keep-alive probe, overlap) */
+				col_append(d->pi, OVERLAP_TEXT);
+				tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
+				op_add(r, frame, OP_OVERLAP, off, 0, seq, NULL, 0);
+				return;
+			}
 			{
 				struct cur c = cur_make(d->frame, foff + plen);
-				struct reasm_pdu p = { s->stream, s->dir, seq, 0, s->fin, st->conv };
+				struct reasm_pdu p = { s->stream, s->dir, seq, 0, s->fin,
+				    s->nxtseq - s->seq > plen, st->conv };
 				c.p = pl + off;
 				memset(&need, 0, sizeof(need));
 				op_add(r, frame, OP_PAYLOAD, off, 0, seq, NULL, 0);
@@ -473,6 +489,9 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 		}
 		/* m is complete in this frame */
 		m->last_frame = frame;
+		dir->have_done = 1;
+		dir->done_seq = m->seq;
+		dir->done_end = m->nxtpdu;
 		if (m->flags & MSP_GAVE_UP || m->have < m->nxtpdu - m->seq) {
 			uint32_t end = m->nxtpdu;
 			show_tail(d, s, payload, off, NULL, !dissected);
@@ -602,7 +621,8 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 		struct reasm_need need;
 		if (o->kind == OP_PAYLOAD) {
 			struct cur c = *payload;
-			struct reasm_pdu p = { s->stream, s->dir, o->seq, 0, s->fin, st->conv };
+			struct reasm_pdu p = { s->stream, s->dir, o->seq, 0, s->fin,
+			    s->nxtseq - s->seq > cur_left(payload), st->conv };
 			cur_skip(&c, o->off);
 			fn(d, &c, &p, &need);
 		} else if (o->kind == OP_MSP) {
@@ -616,6 +636,9 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 			seg_data(d, s, payload, o->off, o->len);
 			if (data)
 				run_msp(r, d, s, o->msp, data, len, fn, &need, st->conv);
+		} else if (o->kind == OP_OVERLAP) {
+			col_append(d->pi, OVERLAP_TEXT);
+			tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
 		} else
 			show_tail(d, s, payload, o->off, o->msp, o->info);
 	}

@@ -63,6 +63,7 @@ struct reasm_pdu {
 	uint32_t seq;		/* relative seq of data[0] */
 	int reassembled;	/* data is a reassembled buffer (its own data source) */
 	int fin;		/* this segment carries FIN */
+	int truncated;		/* the capture cut this segment: asking for more is useless */
 	void *conv;		/* the stream's protocol state (reasm_conv) */
 };
 

@@ -235,21 +235,30 @@ static const char *const methods[] = {
 };
 static const char *const notify_methods[] = { "NOTIFY" };
 
-/* Body media types → the dissector name Wireshark's frame.protocols shows. */
-static const struct { const char *type; const char *proto; const char *col; } media_types[] = {
-	{ "text/html", "data-text-lines", NULL }, { "text/plain", "data-text-lines", NULL },
-	{ "text/css", "data-text-lines", NULL }, { "text/javascript", "data-text-lines", NULL },
-	{ "text/vnd.wap.wml", "data-text-lines", NULL }, { "text/x-javascript", "data-text-lines", NULL },
-	{ "application/javascript", "data-text-lines", NULL },
-	{ "application/x-javascript", "data-text-lines", NULL },
-	{ "application/x-tar", "data-text-lines", NULL },
-	{ "application/json", "json", "HTTP/JSON" }, { "application/json-rpc", "json", "HTTP/JSON" },
-	{ "application/jsonrequest", "json", "HTTP/JSON" },
-	{ "application/xml", "xml", "HTTP/XML" }, { "text/xml", "xml", "HTTP/XML" },
-	{ "image/gif", "image-gif", NULL }, { "image/jpeg", "image-jfif", NULL },
-	{ "image/jpg", "image-jfif", NULL }, { "image/pjpeg", "image-jfif", NULL },
-	{ "image/png", "png", NULL },
-	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL },
+/* Body media types → the dissector Wireshark 4.0 runs (frame.protocols name), the
+ * Protocol column it sets and what it appends to Info (%s = the media type). */
+enum { INFO_TYPE, INFO_JSON, INFO_NONE, INFO_GIF, INFO_PNG, INFO_JFIF };
+static const struct {
+	const char *type, *proto, *col;
+	int info;
+} media_types[] = {
+	{ "text/html", "data-text-lines", NULL, INFO_TYPE },
+	{ "text/plain", "data-text-lines", NULL, INFO_TYPE },
+	{ "text/css", "data-text-lines", NULL, INFO_TYPE },
+	{ "text/javascript", "data-text-lines", NULL, INFO_TYPE },
+	{ "text/vnd.wap.wml", "data-text-lines", NULL, INFO_TYPE },
+	{ "application/x-javascript", "data-text-lines", NULL, INFO_TYPE },
+	{ "application/json", "json", "HTTP/JSON", INFO_JSON },
+	{ "application/json-rpc", "json", "HTTP/JSON", INFO_JSON },
+	{ "application/jsonrequest", "json", "HTTP/JSON", INFO_JSON },
+	{ "application/xml", "xml", "HTTP/XML", INFO_NONE },
+	{ "text/xml", "xml", "HTTP/XML", INFO_NONE },
+	{ "image/gif", "image-gif", NULL, INFO_GIF },
+	{ "image/jpeg", "image-jfif", NULL, INFO_JFIF },
+	{ "image/jpg", "image-jfif", NULL, INFO_JFIF },
+	{ "image/pjpeg", "image-jfif", NULL, INFO_JFIF },
+	{ "image/png", "png", NULL, INFO_PNG },
+	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL, INFO_TYPE },
 };
 
 /* ---- parsers (no packet needed) ---- */
@@ -559,6 +568,7 @@ struct http_conv {
 	uint32_t ws_seq[2];	/* … and, in that frame, from this seq of each direction */
 	int ws_set[2];
 	int upgrade_pending;	/* a request asked for Upgrade: websocket */
+	int seen_msg;		/* a request or response was dissected */
 	struct msg_rec *recs;
 	size_t nrecs, reccap;
 	char **uris;
@@ -680,11 +690,27 @@ static void dissect_body(struct dctx *d, uint32_t http_node, const uint8_t *base
 		tree_label(t, n, "File Data: %u byte%s", len, len == 1 ? "" : "s");
 	if (m->ctype[0]) {
 		size_t i;
-		col_append(d->pi, " (%s)", m->ctype);
 		for (i = 0; i < sizeof(media_types) / sizeof(media_types[0]); i++)
 			if (strcmp(media_types[i].type, m->ctype) == 0)
 				break;
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
+			switch (media_types[i].info) {
+			case INFO_TYPE: col_append(d->pi, " (%s)", m->ctype); break;
+			case INFO_JSON:
+				col_append(d->pi, "%sJavaScript Object Notation (%s)",
+				    d->pi->info_len ? ", " : "", m->ctype);
+				break;
+			case INFO_GIF:
+				if (len >= 6 && !memcmp(body, "GIF8", 4)) {
+					col_append(d->pi, " (");
+					col_append_escaped(d->pi, body, 6);
+					col_append(d->pi, ")");
+				}
+				break;
+			case INFO_PNG: col_append(d->pi, " (PNG)"); break;
+			case INFO_JFIF: col_append(d->pi, " (JPEG JFIF image)"); break;
+			default: break;
+			}
 			if (media_types[i].col)
 				col_set_proto(d->pi, media_types[i].col);
 			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
@@ -694,9 +720,8 @@ static void dissect_body(struct dctx *d, uint32_t http_node, const uint8_t *base
 				if (tree_text(t))
 					tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
 			}
-		} else if (strncmp(m->ctype, "text/", 5) == 0)
-			text_lines(d, body, off, len, m->ctype);
-		else {
+		} else {
+			col_append(d->pi, " (%s)", m->ctype);
 			pi_push_proto(d->pi, "media");
 			if (tree_text(t)) {
 				uint32_t mn = tree_add_text(t, 0, off, len, "Media Type");
@@ -914,7 +939,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	m.cl = -1;
 	{
 		size_t nx;
-		if (http_line_end(data, n, 1, &nx) < 0 && !p->fin) {
+		if (http_line_end(data, n, 1, &nx) < 0 && !p->fin && !p->truncated) {
 			/* no complete first line yet */
 			http_split_first(data, (size_t)ll, &fl);
 			if (fl.kind != HTTP_OTHER || n < 16) {
@@ -925,6 +950,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	}
 	http_split_first(data, (size_t)ll, &fl);
 	m.kind = fl.kind;
+	if (fl.kind == HTTP_OTHER && !cv->seen_msg)
+		return (long)n;		/* before any message: tshark shows nothing */
 	if (fl.kind == HTTP_OTHER) {
 		/* not a request or response: "Continuation" */
 		col_set_proto(d->pi, "HTTP");
@@ -953,11 +980,14 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 			try_body = 0;
 	}
 	if (!http_scan_framing(data, n, &fr)) {
-		if (!p->fin || 1) {
+		if (!p->truncated) {
 			need->need_len = REASM_ONE_MORE_SEGMENT;
 			return -1;
 		}
+		fr.header_len = n;
 	}
+	if (p->truncated || p->fin)	/* end of stream: no more bytes will come */
+		try_body = 0;
 	if (try_body) {
 		size_t rest = n - fr.header_len;
 		if (fr.chunked) {
@@ -967,9 +997,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				return -1;
 			}
 		} else if (fr.have_cl) {
-			if (fr.cl > 0 && (uint64_t)fr.cl > rest) {
-				uint64_t more = (uint64_t)fr.cl - rest;
-				need->need_len = more >= REASM_UNTIL_FIN ? REASM_UNTIL_FIN - 1 : (uint32_t)more;
+			if (fr.cl > 0 && (uint64_t)fr.cl > rest && (uint64_t)fr.cl - rest <= 0x7fffffffu) {
+				need->need_len = (uint32_t)((uint64_t)fr.cl - rest);
 				return -1;
 			}
 		} else if (fr.have_ctype && fl.kind == HTTP_RESPONSE && !fr.keepalive) {
@@ -979,6 +1008,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	}
 
 	/* complete: the tree */
+	cv->seen_msg = 1;
 	pi_push_proto(d->pi, "http");
 	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
 	{
@@ -1307,7 +1337,7 @@ int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_paylo
 
 	if (!d->sess || !d->sess->reasm || ti->retransmission)
 		return 0;
-	if (!cur_left(payload))
+	if (!cur_left(payload) && !(ti->flags & 0x01))
 		return 0;
 	conv_for(d, ti->stream, &cv);
 	s.stream = ti->stream;

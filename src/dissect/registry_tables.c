@@ -2,7 +2,10 @@
  * Protocol owners add one line each. */
 #include "config.h"
 
+#include "analysis/reasm.h"
+#include "dissect/http.h"
 #include "dissect/protos.h"
+#include "dissect/websocket.h"
 
 /* A table of tables cannot hold other globals' values at compile time in C, so the
  * registry reads them through pointers. */
@@ -19,8 +22,12 @@ static const struct field_table *const tables[] = {
 	&icmp_table,
 	&icmpv6_table,
 	&tcp_table,
+	&reasm_table,
 	&udp_table,
 	&dns_table,
+	&http_table,
+	&websocket_table,
+	&text_lines_table,
 	&data_table,
 	&malformed_table,
 };

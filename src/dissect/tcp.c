@@ -918,10 +918,13 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	{
 		struct cur payload = cur_sub(c, seglen, NULL);
 		uint32_t poff = cur_off(&payload), avail = (uint32_t)cur_left(&payload);
-		if (seglen && avail) {
+		/* A FIN without data is offered too: it ends PDUs that run until close. */
+		if ((seglen && avail) || (!seglen && (flags & 0x01) && have_conv)) {
 			struct tcp_payload_info ti;
-			n = tree_add_bytes(t, tn, &fields[T_PAYLOAD], poff, avail, payload.p, avail);
-			tree_label(t, n, "TCP payload (%u byte%s)", avail, avail == 1 ? "" : "s");
+			if (avail) {
+				n = tree_add_bytes(t, tn, &fields[T_PAYLOAD], poff, avail, payload.p, avail);
+				tree_label(t, n, "TCP payload (%u byte%s)", avail, avail == 1 ? "" : "s");
+			}
 			memset(&ti, 0, sizeof(ti));
 			ti.stream = r.stream;
 			ti.dir = r.dir;
@@ -934,7 +937,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			ti.retransmission = (r.aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
 			    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
 			ti.tcp_node = tn;
-			if (!try_payload(d, &payload, &ti)) {
+			if (!try_payload(d, &payload, &ti) && avail) {
 				if (ti.retransmission && have_conv) {
 					n = tree_add_bytes(t, tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
 					tree_label(t, n, "Retransmitted TCP segment data (%u byte%s)", avail,
