@@ -80,6 +80,7 @@ static const struct dispatch link_table[] = {
 static const struct dispatch ethertype_table[] = {
 	{ 0x0800, dissect_ipv4 }, { 0x0806, dissect_arp }, { 0x86dd, dissect_ipv6 },
 	{ 0x8100, dissect_vlan }, { 0x88a8, dissect_ieee8021ad }, { 0x9100, dissect_vlan },
+	{ 0x8864, dissect_pppoes },
 };
 
 static const struct dispatch ipproto_table[] = {

@@ -147,8 +147,16 @@ void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 	mac(d, node, E_DST, start, dst);
 	mac(d, node, E_SRC, start + 6, src);
 	if (type <= 1500) {
+		/* IEEE 802.3: a length, then 802.2 LLC; the rest is padding or trailer. */
+		tree_label(d->tree, node, "IEEE 802.3 Ethernet ");
 		tree_add_uint(d->tree, node, &fields[E_LEN], start + 12, 2, type);
-		dissect_data(d, c, parent);
+		struct cur payload = cur_sub(c, type, NULL);
+		dissect_llc(d, &payload, parent);
+		if (type < cur_left(c)) {
+			d->payload_used = type;
+			d->payload_used_set = 1;
+			eth_add_trailer(d, node, c, &fields[E_TRAILER]);
+		}
 		return;
 	}
 	tree_add_uint(d->tree, node, &fields[E_TYPE], start + 12, 2, type);

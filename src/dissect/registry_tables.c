@@ -16,6 +16,8 @@ static const struct field_table *const tables[] = {
 	&sll_table,
 	&raw_table,
 	&vlan_table,
+	&llc_table,
+	&pppoe_table,
 	&ipv4_table,
 	&ipv6_table,
 	&arp_table,
