@@ -339,10 +339,7 @@ static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
 	/* DUPLICATE ACK */
 	if (seglen == 0 && window && window == fwd->window && seq == fwd->nextseq &&
 	    ack == fwd->lastack && (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0) {
-		if (fwd->dupacknum == -1)
-			fwd->dupacknum = 1;
-		else
-			fwd->dupacknum++;
+		fwd->dupacknum++;
 		ta_flag(ta, TCPA_DUPLICATE_ACK);
 		o->dupack_num = (uint32_t)fwd->dupacknum;
 		o->dupack_frame = fwd->lastnondupack;
@@ -354,17 +351,10 @@ finished_fwd:
 		fwd->dupacknum = 0;
 	}
 
-	/* ACKED LOST PACKET */
+	/* ACKED LOST PACKET (4.0: the mark moves to nextseq so it is reported once) */
 	if (rev->maxseqtobeacked && seq_gt(ack, rev->maxseqtobeacked) && (flags & TCPF_ACK)) {
-		ta_on(ta);
-		if (rev->maxseqtobeacked > rev->nextseq) {
-			rev->maxseqtobeacked = rev->nextseq;
-			o->aflags |= TCPA_ACK_LOST_PACKET;
-		} else {
-			if (rev->dupacknum == 0)
-				o->aflags |= TCPA_ACK_LOST_PACKET;
-			rev->dupacknum = -1;
-		}
+		ta_flag(ta, TCPA_ACK_LOST_PACKET);
+		rev->maxseqtobeacked = rev->nextseq;
 	}
 
 	/* RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER */
@@ -623,6 +613,13 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN &&
 		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
 			idx = stream_new(tc, in, dir, slot);
+			o->aflags |= TCPA_REUSED_PORTS;
+			o->has_ta = 1;
+			ta.on = 1;
+		} else if ((flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK) &&
+		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
+			/* A SYN/ACK with another ISN: same stream, counted from the new ISN. */
+			fwd->base_seq = in->seq;
 			o->aflags |= TCPA_REUSED_PORTS;
 			o->has_ta = 1;
 			ta.on = 1;

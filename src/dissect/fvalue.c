@@ -209,6 +209,10 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		return put(buf, len, 0, s ? s : f->name);
 	}
 	case FT_NONE:
+		/* tshark 4.0 prints "1" for an item without bytes (tcp.analysis.flags,
+		 * expert items such as tcp.analysis.retransmission). */
+		if (n->len == 0)
+			return put(buf, len, 0, "1");
 		p = node_bytes(t, n, &cnt);
 		return hexbytes(p, cnt, buf, len, 0);
 	case FT_BOOLEAN:
