@@ -200,8 +200,12 @@ static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
 	}
 	r = &v->l->rows[v->cur];
 	ladder_flags_str(r->s.flags, fl, sizeof(fl));
-	at = (size_t)snprintf(buf, n, "%s%zu/%zu frame %" PRIu32 " %s:", labels == 2 ? "step " : "",
-	    v->cur + 1, v->l->n, r->s.frame, fl);
+	if (labels == 2)
+		at = (size_t)snprintf(buf, n, "step %zu/%zu (frame %" PRIu32 ")", v->cur + 1, v->l->n,
+		    r->s.frame);
+	else
+		at = (size_t)snprintf(buf, n, "%zu/%zu frame %" PRIu32 " %s:", v->cur + 1, v->l->n,
+		    r->s.frame, fl);
 	if (!r->changed[0] && !r->changed[1]) {
 		snprintf(buf + at, n > at ? n - at : 0, " no state change");
 		return;
@@ -211,7 +215,7 @@ static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
 		if (!r->changed[k])
 			continue;
 		if (labels == 2)
-			at += (size_t)snprintf(buf + at, n - at, " %s: %s", ladder_side_name(k),
+			at += (size_t)snprintf(buf + at, n - at, "  %s: %s", ladder_side_name(k),
 			    lab ? lab : "");
 		else
 			at += (size_t)snprintf(buf + at, n - at, " %s %s%s%s%s%s%s",
