@@ -31,6 +31,7 @@ static const struct { int linktype, encap; } encaps[] = {
 enum {
 	F_FRAME, F_IFID, F_IFNAME, F_ENCAP, F_TIME, F_EPOCH, F_SHIFT, F_DELTA, F_DELTA_DISP,
 	F_REL, F_NUMBER, F_LEN, F_CAPLEN, F_MARKED, F_IGNORED, F_PROTOCOLS,
+	F_COL_PROTO, F_COL_SRC, F_COL_DST, F_COL_LEN, F_COL_INFO,
 };
 
 static struct field_def frame_fields[] = {
@@ -66,6 +67,17 @@ static struct field_def frame_fields[] = {
 		"Excluded from dissection by the user.", 0 },
 	[F_PROTOCOLS] = { "frame.protocols", "Protocols in frame", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"The chain of protocols found in the packet, outermost first.", 0 },
+	/* The packet list columns as fields (tshark's _ws.col.*), for -T fields and filters. */
+	[F_COL_PROTO] = { "_ws.col.Protocol", "Protocol", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The Protocol column: the highest protocol that was recognised.", 0 },
+	[F_COL_SRC] = { "_ws.col.Source", "Source", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The Source column: network address, else link address.", 0 },
+	[F_COL_DST] = { "_ws.col.Destination", "Destination", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The Destination column: network address, else link address.", 0 },
+	[F_COL_LEN] = { "_ws.col.Length", "Length", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The Length column: bytes on the wire.", 0 },
+	[F_COL_INFO] = { "_ws.col.Info", "Info", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The Info column: the summary of the packet.", 0 },
 };
 const struct field_table frame_table = REG_TABLE(frame_fields);
 
@@ -250,6 +262,14 @@ void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const c
 	col_append(d->pi, "[Malformed Packet]");
 }
 
+void dissect_bogus(struct dctx *d, uint32_t node, const char *why)
+{
+	tree_flag(d->tree, node, TN_MALFORMED);
+	if (tree_text(d->tree))
+		tree_flag(d->tree, tree_add_text(d->tree, node, 0, 0, "[Expert Info (Error/Protocol): %s]", why),
+		    TN_MALFORMED);
+}
+
 void dissect_truncated(struct dctx *d, uint32_t node)
 {
 	tree_flag(d->tree, node, TN_TRUNCATED);
@@ -302,6 +322,32 @@ void dissect_data(struct dctx *d, struct cur *c, uint32_t parent)
 }
 
 /* ---- frame ---- */
+
+/* Hidden string nodes with the column texts, only when -T fields or a filter asks. */
+static void column_fields(struct dctx *d, uint32_t fr)
+{
+	struct dtree *t = d->tree;
+	struct pinfo *pi = d->pi;
+	const struct address *src = pi->net_src.type ? &pi->net_src : &pi->dl_src;
+	const struct address *dst = pi->net_dst.type ? &pi->net_dst : &pi->dl_dst;
+	char buf[64];
+	const char *s;
+
+	for (int f = F_COL_PROTO; f <= F_COL_INFO; f++) {
+		if (!tree_wants(t, &frame_fields[f]))
+			continue;
+		switch (f) {
+		case F_COL_PROTO: s = pi->proto_col ? pi->proto_col : ""; break;
+		case F_COL_SRC: addr_to_str(src, buf, sizeof(buf)); s = buf; break;
+		case F_COL_DST: addr_to_str(dst, buf, sizeof(buf)); s = buf; break;
+		case F_COL_LEN: snprintf(buf, sizeof(buf), "%u", pi->len); s = buf; break;
+		default: s = pi->info; break;
+		}
+		uint32_t n = (uint32_t)strlen(s);
+		tree_flag(t, tree_add_bytes(t, fr, &frame_fields[f], 0, 0, tree_keep(t, s, n), n),
+		    TN_HIDDEN | TN_GENERATED);
+	}
+}
 
 void dissect_frame(struct dctx *d, const uint8_t *frame)
 {
@@ -375,6 +421,8 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_MARKED], 0, 0, 0), TN_GENERATED);
 		tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_IGNORED], 0, 0, 0), TN_GENERATED);
 	}
+	if (t && t->interest && tree_wants(t, &frame_fields[F_COL_INFO]))
+		pi->want_cols = 1;
 	pi_push_proto(pi, "frame");
 	if (link)
 		link(d, &c, 0);
@@ -383,6 +431,8 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		col_append(pi, "WTAP_ENCAP = %d", encap);
 		dissect_data(d, &c, 0);
 	}
+	if (t && t->interest)
+		column_fields(d, fr);
 	if (t && tree_wants(t, &frame_fields[F_PROTOCOLS])) {
 		char buf[PI_MAX_PROTOS * 16];
 		size_t at = 0;

@@ -105,6 +105,10 @@ void col_set_fence(struct pinfo *pi);
 
 /* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);
+/* An impossible header value that Wireshark reports as an expert error without an
+ * exception (bogus IP version or length): the node is flagged malformed with the reason
+ * as a child, and neither Info nor frame.protocols get the malformed mark. */
+void dissect_bogus(struct dctx *d, uint32_t node, const char *why);
 /* Marks a node truncated when the cursor ran out of captured bytes. */
 void dissect_truncated(struct dctx *d, uint32_t node);
 

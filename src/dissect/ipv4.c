@@ -193,6 +193,12 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 	if (avail >= 1) {
 		tree_add_uint(t, node, &fields[I_VERSION], start, 1, h[0]);
 		tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, (h[0] & 15u) * 4);
+		if ((h[0] >> 4) != 4 || (h[0] & 15u) < 5) {
+			/* as for a whole header: Wireshark stops at a bogus version or length */
+			dissect_bogus(d, node, (h[0] >> 4) != 4 ? "Bogus IPv4 version" :
+			    "Bogus IP header length");
+			return;
+		}
 	}
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		if (avail < (size_t)parts[i].off + parts[i].len)
@@ -200,6 +206,12 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 		uint32_t v = parts[i].len == 1 ? h[parts[i].off] :
 		    (uint32_t)(h[parts[i].off] << 8 | h[parts[i].off + 1]);
 		tree_add_uint(t, node, &fields[parts[i].f], start + parts[i].off, parts[i].len, v);
+		if (parts[i].f == I_LEN && v && v < (h[0] & 15u) * 4) {
+			col_set(d->pi, "");
+			col_append(d->pi, "Bogus IP length (%u, less than header length %u)", v, (h[0] & 15u) * 4);
+			dissect_bogus(d, node, "Bogus IP length");
+			return;
+		}
 	}
 	if (avail >= 16)
 		addr_fields(d, node, I_SRC, I_SRC_HOST, start + 12, h + 12);
@@ -239,8 +251,9 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 
 	tree_add_uint(t, node, &fields[I_VERSION], start, 1, vhl);
 	if ((vhl >> 4) != 4) {
-		dissect_malformed(d, node, "IPv4", "bogus IPv4 version");
-		col_set(pi, "Bogus IPv4 version");
+		dissect_bogus(d, node, "Bogus IPv4 version");
+		col_set(pi, "");
+		col_append(pi, "Bogus IPv4 version (%u, must be 4)", vhl >> 4);
 		return;
 	}
 	n = tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, hlen);
@@ -254,8 +267,8 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	if (hlen < 20) {
 		col_set(pi, "");
-		col_append(pi, "Bogus IPv4 header length (%u, must be at least 20)", hlen);
-		dissect_malformed(d, n ? n : node, "IPv4", "bogus header length");
+		col_append(pi, "Bogus IP header length (%u, must be at least 20)", hlen);
+		dissect_bogus(d, n ? n : node, "Bogus IP header length");
 		return;
 	}
 	tree_set_len(t, node, hlen);
@@ -287,6 +300,13 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_label(t, n, "Total Length: %u bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))", rep);
 	} else
 		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, len);
+	if (len && len < hlen) {
+		/* Wireshark stops right after the length field */
+		col_set(pi, "");
+		col_append(pi, "Bogus IP length (%u, less than header length %u)", len, hlen);
+		dissect_bogus(d, n ? n : node, "Bogus IP length");
+		return;
+	}
 	tree_add_uint(t, node, &fields[I_ID], start + 4, 2, id);
 	{
 		uint8_t fl = (uint8_t)(frag >> 8);
@@ -317,8 +337,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	addr_fields(d, node, I_DST, I_DST_HOST, start + 16, dst);
 	if (hlen > 20) {
 		if (!cur_has(c, hlen - 20)) {
-			dissect_truncated(d, node);
-			dissect_malformed(d, node, "IPv4", "options truncated");
+			dissect_exhausted(d, node, "IPv4");
 			return;
 		}
 		options(d, c, node, hlen - 20);
@@ -331,7 +350,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	else if (len < hlen) {
 		col_set(pi, "");
 		col_append(pi, "Bogus IPv4 total length (%u, less than header length %u)", len, hlen);
-		dissect_malformed(d, node, "IPv4", "total length less than header length");
+		dissect_bogus(d, node, "Bogus IP length");
 		return;
 	}
 	if (len && len <= avail) {
