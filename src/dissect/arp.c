@@ -113,6 +113,10 @@ void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 		dissect_exhausted(d, node, "ARP");
 		return;
 	}
+	if (op == 3 || op == 4)
+		col_set_proto(pi, "RARP");
+	else if (op == 8 || op == 9)
+		col_set_proto(pi, "InARP");
 	uint32_t tot = 8u + 2u * hs + 2u * ps;
 	tree_set_len(t, node, tot);
 	const uint8_t *sha = cur_ptr(c, hs), *spa = cur_ptr(c, ps);

@@ -92,7 +92,7 @@ static const struct dispatch link_table[] = {
 static const struct dispatch ethertype_table[] = {
 	{ 0x0800, dissect_ipv4 }, { 0x0806, dissect_arp }, { 0x86dd, dissect_ipv6 },
 	{ 0x8100, dissect_vlan }, { 0x88a8, dissect_ieee8021ad }, { 0x9100, dissect_vlan },
-	{ 0x8864, dissect_pppoes },
+	{ 0x8864, dissect_pppoes }, { 0x8035, dissect_arp },
 };
 
 static const struct dispatch ipproto_table[] = {
@@ -258,7 +258,7 @@ void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const c
 	tree_label(d->tree, m, "[Malformed Packet: %s]", proto);
 	if (why && tree_text(d->tree))
 		tree_add_text(d->tree, m, 0, 0, "[%s]", why);
-	pi_push_proto(d->pi, "_ws.malformed");
+	/* tshark 4.0 does not list _ws.malformed in frame.protocols */
 	col_append(d->pi, "[Malformed Packet]");
 }
 

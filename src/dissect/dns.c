@@ -214,9 +214,14 @@ static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *
 			out[n++] = (char)msg[at + 1 + i];
 		nl++;
 		at += 1u + l;
+		if (n > 255) {
+			special = "<Name too long>";
+			if (!jumps)
+				used = at - off;
+			ok = 1;
+			break;
+		}
 	}
-	if (!special && n > 255)
-		special = "<Name too long>";
 	if (special) {
 		n = (uint32_t)strlen(special);
 		memcpy(out, special, n + 1);

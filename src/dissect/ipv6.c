@@ -577,8 +577,8 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 	/* Everything after the fixed header, clipped to Payload Length (or the jumbo
 	 * length, or the frame when both are absent). */
 	struct cur pay = *c;
-	if (plen)
-		pay = cur_sub(c, plen, NULL);
+	if (plen || nxt != 0)
+		pay = cur_sub(c, plen, NULL);	/* 0 without a hop-by-hop header: empty, as Wireshark */
 	int proto = ext_chain(d, &pay, node, nxt, &ch);
 	uint32_t used = 40 + (plen ? plen : 0);
 	if (!plen && ch.jumbo_seen) {
@@ -588,6 +588,9 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 			struct cur rest = cur_sub(c, ch.jumbo, NULL);
 			pay.end = rest.end;
 		}
+	} else if (!plen && nxt == 0 && tree_text(t)) {
+		tree_add_text(t, ch.plen_node, start + 4, 2,
+		    "[Expert Info (Error/Malformed): IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing]");
 	}
 	if (used <= avail && (plen || ch.jumbo_seen)) {
 		d->payload_used = used;
