@@ -79,6 +79,9 @@ int main(int argc, char **argv)
 		return visit_main(&o);
 	if (o.serve && o.no_ui)
 		return httpd_main(&o);
+	/* -- --flow: TCP ladders of a file (print/flow.c) -- */
+	if (o.read_file && o.flow)
+		return flow_main(&o);
 	if (o.read_file && want_batch(&o))
 		return batch_file_main(&o);
 	/* -- TUI and lab mode (ui/) -- */

@@ -45,6 +45,8 @@ void batch_set_if_known(struct batch *b, int known);
 
 /* netlab-tui -r FILE in batch mode; returns the exit status. */
 int batch_file_main(const struct options *o);
+/* --flow[=STREAM]: read the file once, then print the TCP ladders (flow.c). */
+int flow_main(const struct options *o);
 /* -G fields / -G protocols */
 int glossary_main(const char *report);
 
