@@ -59,6 +59,15 @@ static const struct val_str type_long[] = {
 	{ 48, "DNSKEY (DNS Public Key)" }, { 43, "DS (Delegation Signer)" },
 	{ 50, "NSEC3 (Next Secure v3)" }, { 51, "NSEC3PARAM (NSEC3 Parameters)" },
 	{ 255, "* (A request for all records the server/cache has available)" },
+	/* the rest as their short names (val_to_str takes the first match) */
+	{ 3, "MD" }, { 4, "MF" }, { 7, "MB" }, { 8, "MG" }, { 9, "MR" }, { 10, "NULL" },
+	{ 11, "WKS" }, { 14, "MINFO" }, { 17, "RP" }, { 18, "AFSDB" }, { 24, "SIG" }, { 25, "KEY" },
+	{ 29, "LOC" }, { 36, "KX" }, { 37, "CERT" }, { 39, "DNAME" }, { 41, "OPT" }, { 44, "SSHFP" },
+	{ 49, "DHCID" }, { 52, "TLSA" }, { 53, "SMIMEA" }, { 55, "HIP" }, { 59, "CDS" },
+	{ 60, "CDNSKEY" }, { 61, "OPENPGPKEY" }, { 62, "CSYNC" }, { 63, "ZONEMD" }, { 64, "SVCB" },
+	{ 65, "HTTPS" }, { 99, "SPF" }, { 249, "TKEY" }, { 250, "TSIG" }, { 251, "IXFR" },
+	{ 252, "AXFR" }, { 253, "MAILB" }, { 254, "MAILA" }, { 256, "URI" }, { 257, "CAA" },
+	{ 32768, "TA" }, { 32769, "DLV" },
 	{ 0, NULL }
 };
 static const struct val_str class_vals[] = {
@@ -357,7 +366,8 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 	add_name(x, tn, D_RESP_NAME, at, used, name, n);
 	tree_add_uint(t, tn, &fields[D_RESP_TYPE], x->base + at + used, 2, type);
 	if (type == 41) {
-		tree_add_uint(t, tn, &fields[D_OPT_UDP], x->base + at + used + 2, 2, cls);
+		uint32_t un = tree_add_uint(t, tn, &fields[D_OPT_UDP], x->base + at + used + 2, 2, cls);
+		tree_label(t, un, "UDP payload size: %u", cls);
 		tree_add_uint(t, tn, &fields[D_OPT_EXT_RCODE], x->base + at + used + 4, 1, h[4]);
 		tree_add_uint(t, tn, &fields[D_OPT_VERSION], x->base + at + used + 5, 1, h[5]);
 		uint32_t z = tree_add_uint(t, tn, &fields[D_OPT_Z], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
@@ -541,7 +551,7 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 	tree_add_uint(t, node, &fields[D_ID], start, 2, id);
 	uint32_t fn = tree_add_uint(t, node, &fields[D_FLAGS], start + 2, 2, flags);
 	if (tree_text(t)) {
-		if (resp && rcode)
+		if (resp)
 			tree_label(t, fn, "Flags: 0x%04x %s response, %s", flags, opn ? opn : "Unknown operation",
 			    rcn ? rcn : "Unknown error");
 		else
@@ -559,6 +569,9 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 	tree_add_uint(t, fn, &fields[D_F_Z], start + 2, 2, flags);
 	if (resp)
 		tree_add_uint(t, fn, &fields[D_F_AD], start + 2, 2, flags);
+	else if (flags & 0x0020)
+		tree_label(t, tree_add_uint(t, fn, &fields[D_F_AD], start + 2, 2, flags),
+		    ".... .... ..1. .... = AD bit: Set");
 	tree_add_uint(t, fn, &fields[D_F_CD], start + 2, 2, flags);
 	if (resp)
 		tree_add_uint(t, fn, &fields[D_F_RCODE], start + 2, 2, flags);
