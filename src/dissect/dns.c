@@ -594,7 +594,7 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 			continue;
 		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]);
 		for (unsigned i = 0; i < counts[s] && ok; i++)
-			ok = record(&x, q, &off, s == 0 || !resp);
+			ok = record(&x, q, &off, 1);	/* Info lists every record, as tshark */
 	}
 	if (!ok)
 		dissect_exhausted(d, node, "DNS");

@@ -60,6 +60,9 @@ static const struct val_str param_codes[] = {
 	{ 2, "unrecognized IPv6 option encountered" },
 	{ 3, "IPv6 First Fragment has incomplete IPv6 Header Chain" }, { 0, NULL }
 };
+static const struct val_str rr_codes[] = {
+	{ 0, "Command" }, { 1, "Result" }, { 255, "Sequence number reset" }, { 0, NULL }
+};
 static const struct val_str opt_vals[] = {
 	{ 1, "Source link-layer address" }, { 2, "Target link-layer address" },
 	{ 3, "Prefix information" }, { 4, "Redirected header" }, { 5, "MTU" },
@@ -248,7 +251,7 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	const char *tname = val_to_str(type, type_vals);
 	const struct val_str *cv = type == 1 ? unreach_codes : type == 3 ? exceed_codes :
-	    type == 4 ? param_codes : NULL;
+	    type == 4 ? param_codes : type == 138 ? rr_codes : NULL;
 	const char *cname = cv ? val_to_str(code, cv) : NULL;
 	tree_add_uint(t, node, &fields[X_TYPE], start, 1, type);
 	n = tree_add_uint(t, node, &fields[X_CODE], start + 1, 1, code);

@@ -379,7 +379,14 @@ static void addr_list(struct dctx *d, struct cur *r, uint32_t node, int f, int f
 	}
 }
 
-static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type)
+/* The packet's final destination when a routing header still has segments to visit:
+ * Wireshark shows it in the Destination column. */
+static void final_dst(struct dctx *d, const uint8_t *a)
+{
+	memcpy(d->pi->net_dst.a, a, 16);
+}
+
+static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, uint8_t segleft)
 {
 	uint32_t at = cur_off(r);
 
@@ -387,19 +394,26 @@ static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type)
 	case 0:
 		tree_add_bytes(d->tree, node, &fields[R_SRC_RES], at, 4, r->p, 4);
 		cur_skip(r, 4);
+		if (segleft && cur_left(r) >= 16)
+			final_dst(d, r->end - 16 - (cur_left(r) % 16));
 		addr_list(d, r, node, R_SRC_ADDR, 1);
 		break;
 	case 2:
 		tree_add_bytes(d->tree, node, &fields[R_MIP_RES], at, 4, r->p, 4);
 		cur_skip(r, 4);
-		if (cur_has(r, 16))
+		if (cur_has(r, 16)) {
+			if (segleft)
+				final_dst(d, r->p);
 			tree_add_addr(d->tree, node, &fields[R_MIP_HOME], at + 4, 16, cur_ptr(r, 16));
+		}
 		break;
 	case 4:
 		tree_add_uint(d->tree, node, &fields[R_SRH_LAST], at, 1, cur_u8(r));
 		tree_add_uint(d->tree, node, &fields[R_SRH_FLAGS], at + 1, 1, cur_u8(r));
 		tree_add_bytes(d->tree, node, &fields[R_SRH_TAG], at + 2, 2, r->p, 2);
 		cur_skip(r, 2);
+		if (segleft && cur_left(r) >= 16)
+			final_dst(d, r->p);
 		addr_list(d, r, node, R_SRH_ADDR, 0);
 		break;
 	default:
@@ -484,7 +498,7 @@ static int ext_chain(struct dctx *d, struct cur *c, uint32_t node, uint8_t nxt, 
 			tree_add_uint(t, hn, &fields[R_TYPE], at + 2, 1, type);
 			tree_add_uint(t, hn, &fields[R_SEGLEFT], at + 3, 1, segleft);
 			if (cur_ok(&body))
-				routing(d, &body, hn, type);
+				routing(d, &body, hn, type, segleft);
 		} else
 			options(d, &body, hn, ch);
 		if (clipped) {
@@ -604,6 +618,7 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	if (proto == 59) {
+		col_append(pi, "IPv6 no next header");
 		dissect_data(d, &pay, parent);
 		return;
 	}
