@@ -151,21 +151,33 @@ static void handle(struct run *r, const struct pkt_rec *rec)
 		r->done = 1;
 }
 
-/* Drains every ring once.  Returns the number of packets taken. */
+static int ts_before(const struct pkt_rec *a, const struct pkt_rec *b)
+{
+	return a->ts_sec < b->ts_sec || (a->ts_sec == b->ts_sec && a->ts_nsec < b->ts_nsec);
+}
+
+/* Drains every ring once, handing out what was there in timestamp order (several
+ * interfaces interleave as they happened, at least within one pass).  Returns the
+ * number of packets taken. */
 static size_t drain(struct run *r)
 {
-	struct pkt_rec recs[POP_BATCH];
-	size_t total = 0;
+	static struct pkt_rec recs[OPT_MAX_IFACES][POP_BATCH];
+	size_t n[OPT_MAX_IFACES], pos[OPT_MAX_IFACES], total = 0;
 
-	for (int i = 0; i < r->nsrc && !r->done; i++) {
-		struct ring *ring = capsrc_ring(r->src[i]);
-		size_t n = ring_pop(ring, recs, POP_BATCH);
-
-		for (size_t k = 0; k < n && !r->done; k++)
-			handle(r, &recs[k]);
-		ring_release(ring);
-		total += n;
+	for (int i = 0; i < r->nsrc; i++) {
+		n[i] = ring_pop(capsrc_ring(r->src[i]), recs[i], POP_BATCH);
+		pos[i] = 0;
+		total += n[i];
 	}
+	for (size_t k = 0; k < total && !r->done; k++) {
+		int best = -1;
+		for (int i = 0; i < r->nsrc; i++)
+			if (pos[i] < n[i] && (best < 0 || ts_before(&recs[i][pos[i]], &recs[best][pos[best]])))
+				best = i;
+		handle(r, &recs[best][pos[best]++]);
+	}
+	for (int i = 0; i < r->nsrc; i++)
+		ring_release(capsrc_ring(r->src[i]));
 	if (total && r->w && r->status == 0) {
 		char errbuf[CAPW_ERRBUF_SIZE];
 		if (capw_flush(r->w, errbuf) < 0) {

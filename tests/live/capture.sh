@@ -86,6 +86,31 @@ else
 	bad "-F pcapng: exit $rc, $c packets"; cat "$T/ang.err"
 fi
 
+# 1b'. -i any (Linux cooked v2), and two interfaces into one pcapng.
+timeout 30 "$BIN" -i any -f "tcp port $PORT" -c 6 -w "$T/any.pcap" 2>"$T/any.err" &
+P=$!
+sleep 0.3
+drive $P
+wait $P; rc=$?
+c=$(count "$T/any.pcap")
+if [ $rc -eq 0 ] && [ "$c" = 6 ] && tshark -r "$T/any.pcap" -T fields -e frame.protocols 2>/dev/null | head -n 1 | grep -q '^sll'; then
+	ok "-i any: 6 packets, Linux cooked capture"
+else
+	bad "-i any: exit $rc, $c packets"; cat "$T/any.err"
+fi
+timeout 30 "$BIN" -i lo -i any -f "tcp port $PORT" -a duration:1.5 -F pcapng -w "$T/two.pcapng" 2>"$T/two.err" &
+P=$!
+sleep 0.3
+for k in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$PORT/"; done
+wait $P; rc=$?
+c=$(count "$T/two.pcapng")
+ifs=$(tshark -r "$T/two.pcapng" -T fields -e frame.interface_name 2>/dev/null | sort -u | tr '\n' ' ')
+if [ $rc -eq 0 ] && [ "$c" -ge 20 ] && [ "$ifs" = "any lo " ] && grep -q "^$c packets captured" "$T/two.err"; then
+	ok "-i lo -i any -F pcapng: $c packets from interfaces: $ifs"
+else
+	bad "-i lo -i any: exit $rc, $c packets, interfaces '$ifs'"; cat "$T/two.err"
+fi
+
 # 1c. -a filesize:3 stops once the file holds 3 kB; -a packets:5 beats -c 9.
 timeout 30 "$BIN" -i lo -f "tcp port $PORT" -a filesize:3 -w "$T/fs.pcap" 2>"$T/fs.err" &
 P=$!
