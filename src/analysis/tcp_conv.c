@@ -90,6 +90,7 @@ struct tcpconv {
 	size_t nrecs, crecs;
 	struct aux *aux;
 	size_t naux, caux;
+	uint32_t last_frame, last_stream;
 };
 
 static int seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
@@ -599,8 +600,11 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	uint16_t flags = in->flags;
 	struct tcpstate_change ch[2];
 
-	if (visited && tc->keep_results && rec_load(tc, in, out))
+	tc->last_frame = in->frame;
+	if (visited && tc->keep_results && rec_load(tc, in, out)) {
+		tc->last_stream = out->stream;
 		return;
+	}
 	memset(o, 0, sizeof(*o));
 	slot = hash_slot(tc, in, dir);
 	if (!tc->hash[slot])
@@ -630,6 +634,7 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	fwd = &s->fl[sender];
 	rev = &s->fl[!sender];
 	o->stream = idx;
+	tc->last_stream = idx;
 	o->dir = sender != s->client_fl;
 
 	/* Timestamps relative to the stream. */
@@ -730,6 +735,14 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	}
 	if (tc->keep_results)
 		rec_store(tc, in->frame, o);
+}
+
+int tcpconv_frame_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream)
+{
+	if (!tc->last_frame || tc->last_frame != frame)
+		return 0;
+	*stream = tc->last_stream;
+	return 1;
 }
 
 uint32_t tcpconv_stream_count(const struct tcpconv *tc)

@@ -125,6 +125,10 @@ struct tcpconv_seg {
 	const char *label[2];		/* transition of each end, NULL when unchanged */
 };
 
+/* The stream of frame `frame` when it was the last segment analysed (the -z taps run
+ * right after dissection); 0 when that frame had no analysed TCP segment. */
+int tcpconv_frame_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream);
+
 /* Number of streams seen so far. */
 uint32_t tcpconv_stream_count(const struct tcpconv *tc);
 /* Stream `index` (0-based); NULL when out of range.  Valid until the next

@@ -8,8 +8,10 @@
 #include "print/stats.h"
 
 /* Kinds are added here by the modules that implement them. */
+extern const struct stat_kind conv_tcp_kind;	/* conv_tcp.c */
+
 static const struct stat_kind *const kinds[] = {
-	NULL,
+	&conv_tcp_kind,
 };
 
 struct stats {
