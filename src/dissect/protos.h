@@ -40,6 +40,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent);
 /* DNS over TCP: c holds the 2-byte length and the message (for tcp.c's port table). */
 void dissect_dns_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
@@ -53,7 +54,8 @@ extern const struct field_table frame_table, data_table, malformed_table;
 extern const struct field_table tcp_table;
 extern const struct field_table eth_table, ipv4_table;
 extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
-    arp_table, icmp_table, icmpv6_table, udp_table, dns_table, llc_table, pppoe_table;
+    arp_table, icmp_table, icmpv6_table, udp_table, dns_table, llc_table, pppoe_table,
+    dhcp_table;
 extern const struct val_str etype_vals[], ipproto_vals[];
 /* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
 extern const struct field_def *const ip_version_field;

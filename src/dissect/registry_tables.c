@@ -27,6 +27,7 @@ static const struct field_table *const tables[] = {
 	&reasm_table,
 	&udp_table,
 	&dns_table,
+	&dhcp_table,
 	&http_table,
 	&websocket_table,
 	&text_lines_table,

@@ -59,6 +59,8 @@ const struct field_table udp_table = REG_TABLE(fields);
 /* Services over UDP, by port. */
 static const struct dispatch port_table[] = {
 	{ 53, dissect_dns },
+	{ 67, dissect_dhcp },
+	{ 68, dissect_dhcp },
 	{ 5353, dissect_mdns },
 	{ 5355, dissect_llmnr },
 };
