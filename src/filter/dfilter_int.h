@@ -109,6 +109,8 @@ struct val {
 		} b;
 	};
 	const uint8_t *addr;	/* IPv4: the 4 bytes (for slices); IPv6: the 16 bytes */
+	uint32_t tailn;		/* protocols: bytes from b.p to the end of their data, which
+				 * contains/matches search (≥ b.n); 0 otherwise */
 	uint8_t prefix;		/* CIDR prefix for address constants, else full width */
 	uint8_t kind;		/* enum vkind */
 	uint8_t never;		/* a constant no value can equal (negative for unsigned) */

@@ -110,6 +110,25 @@ static const uint8_t *node_range(const struct dtree *t, const struct fnode *n, u
 	return src->data + n->off;
 }
 
+/* A protocol's bytes as contains/matches see them: from its start to the end of the
+ * data it was given (Wireshark searches the protocol's whole tvb), here the end of
+ * its data source. */
+static void proto_tail(const struct dtree *t, const struct fnode *n, const uint8_t **p,
+    uint32_t *cnt)
+{
+	const struct dsource *src;
+
+	*p = NULL;
+	*cnt = 0;
+	if (n->src >= t->nsrc)
+		return;
+	src = &t->src[n->src];
+	if (n->off > src->len)
+		return;
+	*p = src->data + n->off;
+	*cnt = src->len - n->off;
+}
+
 static void node_val(const struct dtree *t, const struct fnode *n, enum vkind vk, struct val *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -134,8 +153,11 @@ static void node_val(const struct dtree *t, const struct fnode *n, enum vkind vk
 		if (n->f->type == FT_ETHER) {
 			v->b.p = n->v.a;
 			v->b.n = 6;
-		} else if (n->f->type == FT_PROTOCOL || n->f->type == FT_NONE)
+		} else if (n->f->type == FT_PROTOCOL || n->f->type == FT_NONE) {
+			const uint8_t *q;
 			v->b.p = node_range(t, n, &v->b.n);
+			proto_tail(t, n, &q, &v->tailn);
+		}
 		else {
 			v->b.p = n->v.s.p;
 			v->b.n = n->v.s.n;
@@ -325,6 +347,8 @@ static int contains(const struct val *a, const struct val *b)
 
 	val_bytes(a, &p, &n);
 	val_bytes(b, &q, &m);
+	if (a->tailn > n)
+		n = a->tailn;
 	if (m == 0)
 		return 1;
 	if (m > n)
@@ -672,6 +696,8 @@ static int test(struct ev *e, const struct xnode *x)
 			const uint8_t *p;
 			uint32_t n;
 			val_bytes(&e->s->vs[ab + i], &p, &n);
+			if (e->s->vs[ab + i].tailn > n)
+				n = e->s->vs[ab + i].tailn;
 			r = pcre2_match(x->re, p ? (PCRE2_SPTR)p : (PCRE2_SPTR)"", n, 0, 0, x->md, NULL) >= 0;
 		}
 		break;

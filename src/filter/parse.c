@@ -14,6 +14,7 @@
 #include "filter/dfilter_int.h"
 
 #define MAX_DEPTH 200
+#define MAX_NODES 4000
 
 struct parser {
 	const char *text;
@@ -51,9 +52,15 @@ static void unexpected(struct parser *p)
 		    p->tok.len > 64 ? 64 : p->tok.len, p->text + p->tok.pos);
 }
 
+/* Nodes created by the current parse: bounds the recursion of every later stage
+ * (compile, evaluate, free), whatever the shape of the text. */
+static _Thread_local int nnodes;
+
 static struct anode *node(enum anode_kind k, int pos, int len)
 {
 	struct anode *n = xcalloc(1, sizeof(*n));
+
+	nnodes++;
 
 	n->kind = k;
 	n->pos = pos;
@@ -96,9 +103,10 @@ static struct anode *parse_arith(struct parser *p);
 
 static int deeper(struct parser *p)
 {
-	if (++p->depth > MAX_DEPTH) {
+	if (++p->depth > MAX_DEPTH || nnodes > MAX_NODES) {
 		if (!p->failed)
-			dfl_err(p->err, p->tok.pos, p->tok.len, "Filter expression nested too deeply.");
+			dfl_err(p->err, p->tok.pos, p->tok.len, nnodes > MAX_NODES ?
+			    "Filter expression is too long." : "Filter expression nested too deeply.");
 		p->failed = 1;
 		return 0;
 	}
@@ -431,6 +439,7 @@ struct anode *dfl_parse(const char *text, struct dfilter_error *err)
 	struct parser p = { text, 0, { T_END, 0, 0, 0 }, err, 0, 0 };
 	struct anode *n;
 
+	nnodes = 0;
 	advance(&p);
 	if (p.failed)
 		return NULL;

@@ -9,6 +9,7 @@
  * Semantics of the relations (4.0): ==, >, <, >=, <=, contains, matches hold when any
  * pair of values does; != is all_ne (every value differs, and there is one); ~= is
  * any_ne; === all_eq.  "any"/"all" before a relation choose the quantifier.
+ * "matches" is case-insensitive unless the pattern says (?-i), as in 4.0.
  */
 #include "config.h"
 
@@ -1069,7 +1070,8 @@ static struct xnode *compile_value(struct sema *s, const struct anode *n, struct
 			dfl_xnode_free(x);
 			return NULL;
 		}
-		x->vk = lt.vk == VK_INT || (ra && rt.vk == VK_INT) || n->kind == A_NEG ? VK_INT : lt.vk;
+		x->vk = lt.vk == VK_INT || (ra && rt.vk == VK_INT) || n->kind == A_NEG || n->sub == '-' ?
+		    VK_INT : lt.vk;
 		if (lt.vk == VK_RELTIME || lt.vk == VK_DOUBLE)
 			x->vk = lt.vk;
 		*t = lt;
@@ -1126,7 +1128,7 @@ static struct xnode *compile_matches(struct sema *s, const struct anode *n, stru
 	plen = r->kind == A_STRING ? r->slen : strlen(r->str);
 	x = xnew(X_MATCHES);
 	x->a = l;
-	x->re = pcre2_compile((PCRE2_SPTR)pat, plen, PCRE2_NEVER_UTF, &errcode, &erroff, NULL);
+	x->re = pcre2_compile((PCRE2_SPTR)pat, plen, PCRE2_NEVER_UTF | PCRE2_CASELESS, &errcode, &erroff, NULL);
 	if (!x->re) {
 		char msg[160];
 		pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, sizeof(msg));
