@@ -101,6 +101,7 @@ struct reasm {
 	size_t nops, opcap;
 	uint8_t *scratch;	/* rebuilt buffers when there is no tree */
 	size_t scratchcap;
+	struct reasm_tcp_note last;
 };
 
 struct reasm *reasm_new(int keep_results)
@@ -194,6 +195,16 @@ void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(
 		s->release = release;
 	}
 	return s->conv;
+}
+
+void reasm_note_tcp(struct reasm *r, const struct reasm_tcp_note *n)
+{
+	r->last = *n;
+}
+
+const struct reasm_tcp_note *reasm_last_tcp(const struct reasm *r, uint32_t frame)
+{
+	return r->last.frame == frame ? &r->last : NULL;
 }
 
 void *reasm_conv_find(const struct reasm *r, uint32_t stream)

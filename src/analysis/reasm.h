@@ -93,6 +93,18 @@ void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
  * released with `release` (may be NULL) when the session ends.  One per stream. */
 void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(void *));
 
+/* The TCP segment of the frame being dissected, for -z follow,tcp (tcp.c notes every
+ * segment of a stream; valid while d->pi->num == frame).  seq is relative. */
+struct reasm_tcp_note {
+	uint32_t frame, stream, seq, ack;	/* relative */
+	int dir;
+	int ack_valid;
+	const uint8_t *payload;	/* into the frame; NULL without data */
+	uint32_t len;		/* captured payload bytes */
+};
+void reasm_note_tcp(struct reasm *r, const struct reasm_tcp_note *n);
+const struct reasm_tcp_note *reasm_last_tcp(const struct reasm *r, uint32_t frame);
+
 /* The stream's protocol state if it was created, else NULL. */
 void *reasm_conv_find(const struct reasm *r, uint32_t stream);
 

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/reasm.h"
 #include "analysis/session.h"
 #include "analysis/tcp_conv.h"
 #include "dissect/fvalue.h"
@@ -383,6 +384,7 @@ struct opts {
 	int mss;			/* -1 none */
 	uint8_t nsack;
 	uint32_t sack_le[4], sack_re[4];
+	int text;			/* fill info and names (columns or a tree wanted) */
 	char info[256];			/* " MSS=1460 WS=256 SACK_PERM" */
 	size_t ilen;
 	char names[256];		/* "Maximum segment size, SACK permitted" */
@@ -395,7 +397,7 @@ static void opt_info(struct opts *o, const char *fmt, ...)
 	va_list ap;
 	int k;
 
-	if (o->ilen >= sizeof(o->info) - 1)
+	if (!o->text || o->ilen >= sizeof(o->info) - 1)
 		return;
 	va_start(ap, fmt);
 	k = vsnprintf(o->info + o->ilen, sizeof(o->info) - o->ilen, fmt, ap);
@@ -406,8 +408,11 @@ static void opt_info(struct opts *o, const char *fmt, ...)
 
 static void opt_name(struct opts *o, const char *name)
 {
-	int k = snprintf(o->names + o->nlen, sizeof(o->names) - o->nlen, ", %s", name);
+	int k;
 
+	if (!o->text)
+		return;
+	k = snprintf(o->names + o->nlen, sizeof(o->names) - o->nlen, ", %s", name);
 	if (k > 0)
 		o->nlen = o->nlen + (size_t)k < sizeof(o->names) ? o->nlen + (size_t)k : sizeof(o->names) - 1;
 }
@@ -837,7 +842,9 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		fv_bits(&m, off, bits, sizeof(bits));
 		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, off >> 4);
 	}
-	flags_list(flags, flist, sizeof(flist));
+	flist[0] = '\0';
+	if (pi->want_cols || tree_text(t))
+		flags_list(flags, flist, sizeof(flist));
 	n = tree_add_uint(t, tn, &fields[T_FLAGS], start + 12, 2, flags);
 	tree_label(t, n, "Flags: 0x%03x (%s)", flags, flist[0] ? flist : "<None>");
 	for (int f = T_F_RES; f <= T_F_FIN; f++) {
@@ -898,10 +905,14 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 				sack_base = (flags & TCPF_ACK) ? ack - r.ack_rel : 0;
 			if (o.nsack && have_conv && !(flags & TCPF_ACK))
 				sack_base = 0;
-			memset(&o, 0, sizeof(o));
-			o.ws_shift = -1;
-			o.mss = -1;
-			options(d, c, tn, hlen - 20, flags, sack_base, &o);
+			if (t || pi->want_cols) {
+				memset(&o, 0, sizeof(o));
+				o.ws_shift = -1;
+				o.mss = -1;
+				o.text = 1;
+				options(d, c, tn, hlen - 20, flags, sack_base, &o);
+			} else
+				cur_skip(c, hlen - 20);
 		}
 		col_append(pi, "%s", o.info);
 	}
@@ -918,6 +929,11 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	{
 		struct cur payload = cur_sub(c, seglen, NULL);
 		uint32_t poff = cur_off(&payload), avail = (uint32_t)cur_left(&payload);
+		if (have_conv && d->sess && d->sess->reasm) {	/* for -z follow,tcp */
+			struct reasm_tcp_note note = { pi->num, r.stream, r.seq_rel, r.ack_rel,
+			    r.dir, r.ack_rel_valid, avail ? payload.p : NULL, seglen ? avail : 0 };
+			reasm_note_tcp(d->sess->reasm, &note);
+		}
 		/* A FIN without data is offered too: it ends PDUs that run until close. */
 		if ((seglen && avail) || (!seglen && (flags & 0x01) && have_conv)) {
 			struct tcp_payload_info ti;

@@ -7,10 +7,12 @@
 #include "core/xmalloc.h"
 #include "print/stats.h"
 
-/* Kinds are added here by the modules that implement them. */
+extern const struct stat_kind follow_tcp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv_tcp.c */
 
+/* Kinds are added here by the modules that implement them. */
 static const struct stat_kind *const kinds[] = {
+	&follow_tcp_kind,
 	&conv_tcp_kind,
 };
 
