@@ -33,7 +33,7 @@ enum {
 	D_RESP_LEN, D_A, D_AAAA, D_CNAME, D_NS, D_PTR, D_MX_PREF, D_MX_EXCH, D_TXT_LEN, D_TXT,
 	D_SOA_MNAME, D_SOA_RNAME, D_SOA_SERIAL, D_SOA_REFRESH, D_SOA_RETRY, D_SOA_EXPIRE,
 	D_SOA_MIN, D_SRV_PRIO, D_SRV_WEIGHT, D_SRV_PORT, D_SRV_TARGET, D_OPT_UDP, D_OPT_EXT_RCODE,
-	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA,
+	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA, D_NSEC_NEXT,
 };
 
 static const struct val_str type_short[] = {
@@ -175,6 +175,7 @@ static struct field_def fields[] = {
 	[D_OPT_DO] = FLAG("dns.resp.z.do", "DO bit", 0x8000, do_vals, "EDNS: the sender wants DNSSEC records."),
 	[D_OPT_ZRES] = { "dns.resp.z.reserved", "Reserved", FT_UINT16, BASE_HEX, 0x7fff, 16, NULL, "Must be zero.", 0 },
 	[D_DATA] = { "dns.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "Record data not decoded here.", 0 },
+	[D_NSEC_NEXT] = STR("dns.nsec.next_domain_name", "Next Domain Name", "NSEC: the next name that exists in the zone."),
 };
 const struct field_table dns_table = REG_TABLE(fields);
 
@@ -321,8 +322,8 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	if (x->info) {
 		col_append(x->d->pi, " %s ", type_name(type, tb, sizeof(tb)));
 		col_append_escaped(x->d->pi, (const uint8_t *)name, n);
-		if (x->mdns && (cls & 0x8000))
-			col_append(x->d->pi, ", \"QU\" question");
+		if (x->mdns)
+			col_append(x->d->pi, ", \"%s\" question", (cls & 0x8000) ? "QU" : "QM");
 	}
 	*off = at + used + 4;
 	return 1;
@@ -480,6 +481,14 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 		break;
 	case 41:
 		break;
+	case 47: {
+		uint32_t k;
+		if (!trunc && rd_name(x, rd, s, sizeof(s), &k))
+			add_name(x, tn, D_NSEC_NEXT, rd, rdlen, s, k);
+		else
+			s[0] = '\0';
+		break;
+	}
 	default:
 		if (rdavail)
 			tree_add_bytes(t, tn, &fields[D_DATA], o, rdavail, p, rdavail);
@@ -487,7 +496,10 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 	}
 	if (info && x->info) {
 		col_append(pi, " %s", tname);
-		if (type == 1 || type == 28 || type == 2 || type == 5 || type == 12 || type == 15 || type == 6 || type == 33) {
+		if (x->mdns && type != 41 && (cls & 0x8000))
+			col_append(pi, ", cache flush");
+		if (type == 1 || type == 28 || type == 2 || type == 5 || type == 12 || type == 15 || type == 6 ||
+		    type == 33 || type == 47) {
 			if (s[0]) {
 				col_append(pi, " ");
 				col_append_escaped(pi, (const uint8_t *)s, strlen(s));
