@@ -23,6 +23,7 @@
 
 #define POP_BATCH 256
 #define POLL_MS_MAX 100		/* also bounds how late a signal is noticed */
+#define STOP_GRACE_S 1.0	/* after a stop, how long to wait for the rings' EOF */
 
 static volatile sig_atomic_t got_signal;
 
@@ -221,17 +222,23 @@ static void consume(struct run *r)
 	const struct options *o = r->o;
 	double deadline = o->autostop_duration > 0 ? mono_now() + o->autostop_duration : 0;
 	int stopping = 0;
+	double stop_time = 0;
 
 	while (!r->done) {
 		if (!stopping && (got_signal || (deadline && mono_now() >= deadline))) {
 			/* Take what the threads already captured, then end. */
 			stopping = 1;
+			stop_time = mono_now();
 			for (int i = 0; i < r->nsrc; i++)
 				capsrc_stop(r->src[i]);
 		}
 		if (drain(r) > 0)
 			continue;
 		if (all_eof(r))
+			break;
+		/* A stream source blocked in read(2) never reaches EOF by itself: give up
+		 * on it (capsrc_join cancels the read). */
+		if (stopping && mono_now() - stop_time > STOP_GRACE_S)
 			break;
 		int ms = POLL_MS_MAX;
 		if (deadline && !stopping) {
