@@ -4,12 +4,14 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "capture/capture.h"
 #include "core/timefmt.h"
 #include "options.h"
 #include "print/print.h"
+#include "lab.h"
 #include "ui/ui.h"
 #include "server/servecli.h"
 
@@ -59,6 +61,44 @@ static int live_main(const struct options *o)
 }
 /* -- end capture engine -- */
 
+/* -- lab mode: the server, a capture on lo (or the bundled capture), a visit -- */
+static int lab_main(struct options *o)
+{
+	struct ui_config cfg;
+	char errbuf[512];
+	struct lab *l = lab_start(o, errbuf, sizeof(errbuf));
+	int st;
+
+	if (!l) {
+		fprintf(stderr, "netlab-tui: %s\n", errbuf);
+		return 2;
+	}
+	if (want_batch(o)) {
+		fprintf(stderr, "netlab-tui: %s\n", lab_notice(l));
+		if (lab_live(l)) {
+			if (!o->autostop_duration && !o->count && !o->autostop_packets)
+				o->autostop_duration = 3;
+			lab_visit_async(l, 500);
+			st = live_main(o);
+		} else {
+			o->replay_speed = 0;
+			st = batch_file_main(o);
+		}
+		lab_end(l);
+		return st;
+	}
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.o = o;
+	cfg.server = lab_take_server(l);
+	cfg.server_cfg = lab_server_config(l);
+	cfg.notice = lab_notice(l);
+	cfg.visit_at_start = lab_live(l);
+	st = ui_run(&cfg);
+	lab_end(l);
+	return st;
+}
+/* -- end lab mode -- */
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -85,8 +125,7 @@ int main(int argc, char **argv)
 	if (o.read_file && want_batch(&o))
 		return batch_file_main(&o);
 	/* -- TUI and lab mode (ui/) -- */
-	if (o.read_file || o.nifaces)
+	if (!o.lab && (o.read_file || o.nifaces))
 		return ui_main(&o);
-	fprintf(stderr, "netlab-tui: nothing to do yet without -r FILE; see --help\n");
-	return 1;
+	return lab_main(&o);
 }

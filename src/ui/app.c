@@ -29,6 +29,7 @@
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/registry.h"
+#include "lab.h"
 #include "server/httpd.h"
 #include "ui/ui.h"
 #include "ui/ui_int.h"
@@ -484,10 +485,14 @@ void ui_draw_status(struct ui *u)
 	if (u->server) {
 		struct httpd_stats hs;
 		httpd_get_stats(u->server, &hs);
-		snprintf(left + at, sizeof(left) - (size_t)at, " %s server :%d %s %llu requests",
+		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server :%d %s %llu requests",
 		    ui_g.utf8 ? "\xc2\xb7" : "|", httpd_port(u->server), ui_g.utf8 ? "\xc2\xb7" : "|",
 		    (unsigned long long)hs.requests);
-	}
+	} else if (u->srvcfg)
+		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server off",
+		    ui_g.utf8 ? "\xc2\xb7" : "|");
+	if (u->visit && at < (int)sizeof(left))
+		snprintf(left + at, sizeof(left) - (size_t)at, " %s visiting", ui_g.utf8 ? "\xc2\xb7" : "|");
 	snprintf(right, sizeof(right), "%s? help ", u->follow ? "follow  " : "");
 	attrset(theme_attr(UA_STATUS));
 	mvhline(LINES - 1, 0, ' ', COLS);
@@ -901,8 +906,65 @@ static void set_source_name(struct ui *u, const char *path)
 	strvis(u->src_name, sizeof(u->src_name), (const uint8_t *)base, strlen(base), STRVIS_UTF8);
 }
 
+/* ---- the lab keys ---- */
+
+void ui_server_toggle(struct ui *u)
+{
+	char err[HTTPD_ERRBUF];
+
+	if (!u->srvcfg) {
+		ui_message(u, 1, "no built-in server in this mode (run netlab-tui with no source for the lab)");
+		return;
+	}
+	if (u->server) {
+		httpd_stop(u->server);
+		u->server = NULL;
+		ui_message(u, 0, "server stopped");
+		return;
+	}
+	u->server = httpd_start(u->srvcfg, err, sizeof(err));
+	if (u->server)
+		ui_message(u, 0, "serving http://%s:%d/", u->srvcfg->addr, httpd_port(u->server));
+	else
+		ui_message(u, 1, "%s", err);
+}
+
+void ui_visit(struct ui *u)
+{
+	if (!u->server) {
+		ui_message(u, 1, "the built-in server is not running: press s to start it");
+		return;
+	}
+	if (u->visit) {
+		ui_message(u, 1, "a visit is already running");
+		return;
+	}
+	u->visit = visit_job_start(u->srvcfg ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
+	    httpd_port(u->server), 0);
+	if (!u->visit)
+		ui_message(u, 1, "cannot start the visit thread");
+	u->dirty = 1;
+}
+
+/* Each tick: report a finished visit. */
+static void visit_tick(struct ui *u)
+{
+	char line[256];
+
+	if (!u->visit || !visit_job_done(u->visit))
+		return;
+	int rc = visit_job_finish(u->visit, line, sizeof(line));
+	u->visit = NULL;
+	ui_message(u, rc < 0, "%s", line);
+}
+
 static void ui_free(struct ui *u)
 {
+	if (u->visit) {
+		char line[256];
+		visit_job_finish(u->visit, line, sizeof(line));
+		u->visit = NULL;
+	}
 	while (u->nviews)
 		ui_view_pop(u);
 	for (int i = 0; i < u->ncaps; i++)
@@ -972,6 +1034,7 @@ static int loop(struct ui *u)
 			u->dirty = 1;	/* drop counters */
 		if (u->server && !busy)
 			u->dirty = 1;
+		visit_tick(u);
 	}
 	return 0;
 }
@@ -986,6 +1049,7 @@ int ui_run(const struct ui_config *cfg)
 
 	u->o = o;
 	u->server = cfg->server;
+	u->srvcfg = cfg->server_cfg;
 	u->zoom = -1;
 	u->split[PANE_LIST] = 5;
 	u->split[PANE_DETAIL] = 4;
@@ -1076,6 +1140,12 @@ int ui_run(const struct ui_config *cfg)
 	mouseinterval(0);
 
 	/* first screen at once: a short first slice, then draw */
+	if (cfg->notice)
+		ui_message(u, 0, "%s%s", cfg->notice,
+		    cfg->visit_at_start ? " · v visits again, d shows the TCP diagram" : "");
+	if (cfg->visit_at_start && u->server)	/* after the capture threads have started */
+		u->visit = visit_job_start(u->srvcfg ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
+		    httpd_port(u->server), 700);
 	load_step(u, LOAD_FIRST_US);
 	loop(u);
 	term_restore();
@@ -1089,7 +1159,7 @@ int ui_run(const struct ui_config *cfg)
 
 int ui_main(const struct options *o)
 {
-	struct ui_config cfg = { o, NULL };
+	struct ui_config cfg = { o, NULL, NULL, NULL, 0 };
 
 	return ui_run(&cfg);
 }

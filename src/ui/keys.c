@@ -213,6 +213,8 @@ const struct ui_key ui_main_keys[] = {
 	{ 'c', "c", ANY, act_conv, "conversations (TCP and UDP)" },
 	{ 'f', "f", ANY, act_followtcp, "follow the selected packet's TCP stream" },
 	{ 'd', "d", ANY, act_diagram, "TCP state diagram of the selected packet's stream (ladder, states, state machine, export)" },
+	{ 's', "s", ANY, ui_server_toggle, "start or stop the built-in web server (lab mode)" },
+	{ 'v', "v", ANY, ui_visit, "visit the built-in server like a browser: 200, 206, 304, 404, 101 and the teardowns" },
 	{ '?', "?", ANY, act_help, "this help" },
 	{ KEY_F(1), "F1", ANY, act_help, NULL },
 	{ CTRL('l'), "Ctrl-L", ANY, act_redraw, "redraw the screen" },

@@ -14,11 +14,15 @@
 #include "options.h"
 
 struct httpd;
+struct httpd_config;
 
 struct ui_config {
 	const struct options *o;
 	struct httpd *server;	/* running server shown in the status bar, or NULL; the
 				 * UI stops and frees it on exit */
+	const struct httpd_config *server_cfg;	/* lets `s` restart it; NULL: no server key */
+	const char *notice;	/* first status message (lab mode), or NULL */
+	int visit_at_start;	/* run a visit once capture has started */
 };
 
 int ui_main(const struct options *o);

@@ -191,6 +191,8 @@ struct ui {
 	struct session *sess;
 	struct pinfo pi;		/* scratch for re-dissection */
 	struct httpd *server;
+	const struct httpd_config *srvcfg;	/* `s` restarts the server with it; NULL: no key */
+	struct visit_job *visit;		/* a running visit (`v`, lab mode), or NULL */
 
 	/* source */
 	struct capfile *cf;		/* the file (its map backs the store until exit) */
@@ -266,6 +268,10 @@ struct ui {
 	int dirty;
 	int mouse;
 };
+
+/* lab keys (app.c): start/stop the built-in server, run a visit */
+void ui_server_toggle(struct ui *u);
+void ui_visit(struct ui *u);
 
 /* app.c */
 void ui_message(struct ui *u, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

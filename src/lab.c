@@ -1,0 +1,222 @@
+/* lab.c — lab mode and visits on a thread; see lab.h. */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capture/capture.h"
+#include "core/xmalloc.h"
+#include "lab.h"
+#include "server/visit.h"
+
+#define LAB_LAST_PORT 8089
+
+struct visit_job {
+	pthread_t th;
+	char addr[64];
+	int port, delay_ms, rc;
+	atomic_int done;
+	struct visit_report rep;
+	char err[256];
+};
+
+struct lab {
+	struct options *o;
+	struct httpd *server;
+	struct httpd_config cfg;
+	char addr[64];
+	char bpf[32];
+	char notice[CAP_ERRBUF_SIZE + 256];
+	int live;
+	struct visit_job *visit;
+};
+
+static void *visit_thread(void *arg)
+{
+	struct visit_job *j = arg;
+
+	if (j->delay_ms > 0) {
+		struct timespec ts = { j->delay_ms / 1000, (long)(j->delay_ms % 1000) * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+	j->rc = visit_run(j->addr, j->port, &j->rep, j->err, sizeof(j->err));
+	atomic_store(&j->done, 1);
+	return NULL;
+}
+
+struct visit_job *visit_job_start(const char *addr, int port, int delay_ms)
+{
+	struct visit_job *j = xcalloc(1, sizeof(*j));
+
+	snprintf(j->addr, sizeof(j->addr), "%s", addr);
+	j->port = port;
+	j->delay_ms = delay_ms;
+	if (pthread_create(&j->th, NULL, visit_thread, j) != 0) {
+		free(j);
+		return NULL;
+	}
+	return j;
+}
+
+int visit_job_done(struct visit_job *j)
+{
+	return atomic_load(&j->done);
+}
+
+int visit_job_finish(struct visit_job *j, char *summary, size_t n)
+{
+	static const int codes[] = { 200, 206, 304, 404, 101 };
+	size_t at;
+	int rc, requests = 0;
+
+	pthread_join(j->th, NULL);
+	for (int i = 0; i < j->rep.n; i++)
+		requests += j->rep.item[i].status != 0;
+	at = (size_t)snprintf(summary, n, "visit: %d requests", requests);
+	for (size_t c = 0; c < sizeof(codes) / sizeof(codes[0]) && at < n; c++) {
+		int k = 0;
+		for (int i = 0; i < j->rep.n; i++)
+			k += j->rep.item[i].status == codes[c];
+		if (k)
+			at += (size_t)snprintf(summary + at, n - at, k > 1 ? " %d×%d" : " %d", codes[c], k);
+	}
+	if (j->rc < 0 && at < n)
+		snprintf(summary + at, n - at, " — stopped: %s", j->err);
+	rc = j->rc;
+	free(j);
+	return rc;
+}
+
+const char *lab_capture_path(void)
+{
+	static const char *const dirs[] = { NETLAB_DATADIR "/lab.pcap", NETLAB_SRCDIR "/pcaps/lab.pcap" };
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (access(dirs[i], R_OK) == 0)
+			return dirs[i];
+	return NULL;
+}
+
+static struct httpd *start_server(struct lab *l, int *port, char *errbuf, size_t n)
+{
+	struct httpd *h;
+
+	for (;;) {
+		l->cfg.port = *port;
+		h = httpd_start(&l->cfg, errbuf, n);
+		if (h || l->o->serve || *port >= LAB_LAST_PORT)
+			return h;
+		(*port)++;	/* 8080 taken by another server: try the next one */
+	}
+}
+
+struct lab *lab_start(struct options *o, char *errbuf, size_t n)
+{
+	struct lab *l = xcalloc(1, sizeof(*l));
+	char cerr[CAP_ERRBUF_SIZE];
+	struct capsrc *probe;
+	int port = HTTPD_DEFAULT_PORT;
+	const char *pcap;
+
+	l->o = o;
+	snprintf(l->addr, sizeof(l->addr), "%s", HTTPD_DEFAULT_ADDR);
+	if (o->serve && httpd_parse_addr(o->serve, l->addr, sizeof(l->addr), &port, errbuf, n) < 0) {
+		free(l);
+		return NULL;
+	}
+	l->cfg.addr = l->addr;
+	l->cfg.www = o->www;
+	l->cfg.name = o->name;
+	l->cfg.student_id = o->student_id;
+	l->cfg.major = o->major;
+	l->server = start_server(l, &port, errbuf, n);
+	if (!l->server) {
+		free(l);
+		return NULL;
+	}
+	l->cfg.port = port = httpd_port(l->server);
+
+	/* Live capture on lo if permitted: probe it here, where the error can still be
+	 * turned into the fallback instead of a failed start. */
+	snprintf(l->bpf, sizeof(l->bpf), "tcp port %d", port);
+	probe = capsrc_create();
+	capsrc_set_iface(probe, "lo");
+	capsrc_set_filter(probe, l->bpf);
+	l->live = capsrc_activate(probe, cerr) == 0;
+	capsrc_free(probe);
+	if (l->live) {
+		o->ifaces[0] = "lo";
+		o->nifaces = 1;
+		o->capture_filter = l->bpf;
+		/* A small snaplen and a big buffer: immediate mode with 256 KiB frames leaves
+		 * room for a handful of packets, and a visit is a burst of ~100. */
+		if (!o->snaplen)
+			o->snaplen = 65535;
+		if (!o->bufsize_mib)
+			o->bufsize_mib = 32;
+		snprintf(l->notice, sizeof(l->notice), "lab: serving http://%s:%d/ and capturing on lo "
+		    "(%s)", l->addr, port, l->bpf);
+		return l;
+	}
+	pcap = lab_capture_path();
+	if (!pcap) {
+		snprintf(errbuf, n, "%s; and the bundled lab capture (lab.pcap) was not found", cerr);
+		httpd_stop(l->server);
+		free(l);
+		return NULL;
+	}
+	o->read_file = pcap;
+	if (o->replay_speed <= 0)
+		o->replay_speed = 1;
+	snprintf(l->notice, sizeof(l->notice), "%s — replaying the bundled lab capture instead "
+	    "(the server still runs on http://%s:%d/)", cerr, l->addr, port);
+	return l;
+}
+
+struct httpd *lab_take_server(struct lab *l)
+{
+	struct httpd *h = l->server;
+
+	l->server = NULL;
+	return h;
+}
+
+const struct httpd_config *lab_server_config(const struct lab *l)
+{
+	return &l->cfg;
+}
+
+int lab_live(const struct lab *l)
+{
+	return l->live;
+}
+
+const char *lab_notice(const struct lab *l)
+{
+	return l->notice;
+}
+
+void lab_visit_async(struct lab *l, int delay_ms)
+{
+	l->visit = visit_job_start(l->addr, l->cfg.port, delay_ms);
+}
+
+void lab_end(struct lab *l)
+{
+	char line[512];
+
+	if (!l)
+		return;
+	if (l->visit) {
+		visit_job_finish(l->visit, line, sizeof(line));
+		fprintf(stderr, "netlab-tui: %s\n", line);
+	}
+	if (l->server)
+		httpd_stop(l->server);
+	free(l);
+}
