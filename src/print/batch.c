@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analysis/session.h"
+#include "capture/writer.h"
 #include "core/xmalloc.h"
 #include "dissect/fvalue.h"
 #include "dissect/registry.h"
@@ -35,7 +36,14 @@ struct batch {
 	int64_t first_ts, prev_ts, prev_disp_ts;
 	uint32_t num;
 	int have_first;
+	int matched;			/* the last packet passed the display filter */
 };
+
+/* Did the last packet given to batch_packet pass the display filter? */
+int batch_matched(const struct batch *b)
+{
+	return b->matched;
+}
 
 void batch_set_time_digits(struct batch *b, int digits)
 {
@@ -169,6 +177,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	int64_t ts = rec->ts_sec * 1000000000 + (int64_t)rec->ts_nsec;
 	char line[PI_INFO_MAX + 256];
 
+	b->matched = 0;
 	if (!b->have_first) {
 		b->first_ts = b->prev_ts = b->prev_disp_ts = ts;
 		b->have_first = 1;
@@ -192,6 +201,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	dissect_frame(&d, rec->data);
 	if (b->filter && !dfilter_apply(b->filter, b->tree, pi))
 		return 0;
+	b->matched = 1;
 	if (b->stats)
 		stats_packet(b->stats, &d, rec);
 	if (!b->print_packets)
@@ -228,10 +238,27 @@ int batch_end(struct batch *b)
 	return 0;
 }
 
+/* -w with -r: the packets that pass -Y go to a capture file, each interface (pcapng)
+ * declared before its first packet. */
+static int write_packet(struct capwriter *w, struct capfile *cf, const struct pkt_rec *rec,
+    uint8_t *declared, char *errbuf)
+{
+	if (rec->ifid < 256 && !declared[rec->ifid]) {
+		const struct capfile_iface *ifc = capfile_iface(cf, rec->ifid);
+		if (capw_add_iface(w, rec->ifid, rec->linktype, ifc ? ifc->snaplen : 262144,
+		    ifc && ifc->name[0] ? ifc->name : NULL, errbuf) < 0)
+			return -1;
+		declared[rec->ifid] = 1;
+	}
+	return capw_write(w, rec, errbuf);
+}
+
 int batch_file_main(const struct options *o)
 {
 	char errbuf[1024];
 	struct capfile *cf;
+	struct capwriter *w = NULL;
+	uint8_t declared[256] = { 0 };
 	struct pkt_rec rec;
 	struct batch *b;
 	long count = 0;
@@ -251,15 +278,34 @@ int batch_file_main(const struct options *o)
 	if (capfile_format(cf) == CAPFILE_PCAP_NSEC)
 		batch_set_time_digits(b, 9);
 	batch_set_if_known(b, capfile_format(cf) == CAPFILE_PCAPNG);
+	if (o->write_file) {
+		w = capw_open(o->write_file, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP,
+		    capfile_format(cf) == CAPFILE_PCAP_NSEC, errbuf);
+		if (!w) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			batch_free(b);
+			capfile_close(cf);
+			return 2;
+		}
+	}
 	while ((r = capfile_next(cf, &rec, errbuf)) == 1) {
 		const struct capfile_iface *ifc = capfile_iface(cf, rec.ifid);
 		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
 			break;
+		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			status = 2;
+			break;
+		}
 		if (o->count && ++count >= o->count)
 			break;
 	}
 	if (r < 0) {
 		fflush(stdout);
+		fprintf(stderr, "netlab-tui: %s\n", errbuf);
+		status = 2;
+	}
+	if (w && capw_close(w, errbuf) < 0) {
 		fprintf(stderr, "netlab-tui: %s\n", errbuf);
 		status = 2;
 	}

@@ -35,6 +35,8 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 /* Dissects and prints one packet; linktype/ifid/ifname describe its interface.
  * Returns -1 when the output failed (e.g. EPIPE), 0 otherwise. */
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname);
+/* Did the last packet passed to batch_packet match the display filter (-Y)? */
+int batch_matched(const struct batch *b);
 /* Ends the run: -z statistics, flush; returns the exit status. */
 int batch_end(struct batch *b);
 void batch_free(struct batch *b);
