@@ -495,6 +495,16 @@ static int convert(struct sema *s, const struct anode *n, const struct vtype *t,
 			v->u = w[0] == 'T';
 			return 1;
 		}
+		if (t->ft == FT_BOOLEAN) {
+			/* The field's own true/false strings, as its label shows them. */
+			const char *name = quoted ? n->str : w;
+			const char *yes = t->f && t->f->mask ? "Set" : "True";
+			const char *no = t->f && t->f->mask ? "Not set" : "False";
+			if (!strcasecmp(name, yes) || !strcasecmp(name, no)) {
+				v->u = !strcasecmp(name, yes);
+				return 1;
+			}
+		}
 		if (t->f && t->f->vals) {
 			const char *name = quoted ? n->str : w;
 			for (const struct val_str *vs = t->f->vals; vs->str; vs++)
