@@ -650,6 +650,15 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	if (!(flags & TCPF_SYN) && fwd->win_scale >= 0)
 		window = (uint32_t)in->win << fwd->win_scale;
 	o->win_calc = window;
+	if (in->no_seglen) {
+		o->seq_rel = in->seq;
+		o->ack_rel = in->ack;
+		o->client_state = s->st.st[0];
+		o->server_state = s->st.st[1];
+		if (tc->keep_results)
+			rec_store(tc, in->frame, o);
+		return;
+	}
 
 	/* iRTT: the first pure ACK after a SYN. */
 	if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_ACK && s->ts_mru_syn && !s->ts_first_rtt)

@@ -57,6 +57,8 @@ struct tcpconv_in {
 	uint16_t flags;			/* the 12 flag bits */
 	uint16_t win;			/* window field as sent */
 	uint32_t seglen;		/* payload bytes */
+	uint8_t no_seglen;		/* header longer than the IP payload: stream and times
+					 * only, no analysis (tshark shows raw numbers) */
 	int ws_shift;			/* window scale option in this segment, -1 none */
 	uint8_t nsack;			/* SACK blocks in this segment (raw edges) */
 	uint32_t sack_le[4], sack_re[4];

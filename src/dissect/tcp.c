@@ -324,15 +324,23 @@ static uint32_t gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns
 	return n;
 }
 
-/* col_prepend_fence_fstr: the prefix stays when a protocol above rewrites the column. */
+/* Wireshark's col_prepend_fence_fstr: s goes in front of the whole column (so later
+ * calls come first) and the fence moves past it, so the prefix stays when a protocol
+ * above rewrites the column. */
 static void prepend_fence(struct pinfo *pi, const char *s)
 {
-	int before = pi->info_len;
+	int k = (int)strlen(s), keep;
 
-	if (!pi->want_cols)
+	if (!pi->want_cols || k >= PI_INFO_MAX - 1)
 		return;
-	col_prepend(pi, "%s", s);
-	pi->info_fence += pi->info_len - before;
+	keep = pi->info_len;
+	if (keep > PI_INFO_MAX - 1 - k)
+		keep = PI_INFO_MAX - 1 - k;
+	memmove(pi->info + k, pi->info, (size_t)keep);
+	memcpy(pi->info, s, (size_t)k);
+	pi->info_len = keep + k;
+	pi->info[pi->info_len] = '\0';
+	pi->info_fence = pi->info_fence + k > pi->info_len ? pi->info_len : pi->info_fence + k;
 }
 
 /* ---- flags ---- */
@@ -536,6 +544,20 @@ static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t opt
 			opt_info(o, len > 2 ? " TFO=C" : " TFO=R");
 			opt_name(o, "TCP Fast Open");
 			continue;
+		case 253:
+		case 254:
+			if (len >= 4 && body[0] == 0xf9 && body[1] == 0x89) {
+				n = tree_add(t, on, &fields[T_OPT_TFO], at, len);
+				tree_label(t, n, "TCP Option - TCP Fast Open");
+				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
+				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
+				if (len > 4)
+					tree_add_bytes(t, n, &fields[T_OPT_TFO_COOKIE], at + 4, len - 4u, body + 2, len - 4u);
+				opt_info(o, len > 4 ? " TFO=C" : " TFO=R");
+				opt_name(o, "TCP Fast Open");
+				continue;
+			}
+			break;
 		case 30:
 			n = tree_add(t, on, &fields[T_OPT_MPTCP], at, len);
 			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
@@ -712,7 +734,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint8_t off;
 	struct opts o;
 	struct tcpconv_out r;
-	int have_conv = 0;
+	int have_conv = 0, have_seglen;
 	size_t ip_payload = cur_left(c);
 	char flist[96];
 
@@ -759,6 +781,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (pi->len > pi->caplen)
 		ip_payload += pi->len - pi->caplen;
 	seglen = ip_payload >= hlen ? (uint32_t)(ip_payload - hlen) : 0;
+	have_seglen = ip_payload >= hlen;
 	tree_set_len(t, tn, hlen);
 
 	memset(&o, 0, sizeof(o));
@@ -791,6 +814,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		in.flags = flags;
 		in.win = win;
 		in.seglen = seglen;
+		in.no_seglen = !have_seglen;
 		in.ws_shift = (flags & TCPF_SYN) ? o.ws_shift : -1;
 		in.nsack = o.nsack;
 		memcpy(in.sack_le, o.sack_le, sizeof(in.sack_le));
@@ -811,7 +835,8 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_label_append(t, tn, ", Seq: %u", r.seq_rel);
 		if (flags & TCPF_ACK)
 			tree_label_append(t, tn, ", Ack: %u", r.ack_rel);
-		tree_label_append(t, tn, ", Len: %u", seglen);
+		if (have_seglen)
+			tree_label_append(t, tn, ", Len: %u", seglen);
 	}
 	if (have_conv) {
 		gen_uint(t, tn, T_STREAM, start, r.stream);
@@ -821,12 +846,15 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			tree_label(t, n, "Conversation completeness: %s (%u)", cs ? cs : "Unknown", r.completeness);
 		}
 	}
-	gen_uint(t, tn, T_LEN, start, seglen);
+	if (have_seglen)
+		gen_uint(t, tn, T_LEN, start, seglen);
 	n = tree_add_uint(t, tn, &fields[T_SEQ], start + 4, 4, r.seq_rel);
 	tree_label(t, n, "Sequence Number: %u    (relative sequence number)", r.seq_rel);
 	tree_add_uint(t, tn, &fields[T_SEQ_RAW], start + 4, 4, seq);
-	n = gen_uint(t, tn, T_NXTSEQ, start, r.nxtseq_rel);
-	tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", r.nxtseq_rel);
+	if (have_seglen) {
+		n = gen_uint(t, tn, T_NXTSEQ, start, r.nxtseq_rel);
+		tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", r.nxtseq_rel);
+	}
 	n = tree_add_uint(t, tn, &fields[T_ACK], start + 8, 4, r.ack_rel);
 	if (flags & TCPF_ACK)
 		tree_label(t, n, "Acknowledgment Number: %u    (relative ack number)", r.ack_rel);
@@ -892,7 +920,8 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append(pi, " Win=%u", r.win_calc);
 	if (flags & TCPF_URG)
 		col_append(pi, " Urg=%u", urp);
-	col_append(pi, " Len=%u", seglen);
+	if (have_seglen)
+		col_append(pi, " Len=%u", seglen);
 
 	if (hlen > 20) {
 		if (!cur_has(c, hlen - 20)) {
