@@ -60,6 +60,19 @@ struct capfile_iface {
 
 struct capfile;
 
+/* The record's time in ns since the epoch, saturated: a file may claim seconds that
+ * int64 nanoseconds cannot hold (tshark shows them; we clamp rather than overflow). */
+static inline int64_t pkt_rec_ns(const struct pkt_rec *rec)
+{
+	const int64_t lim = INT64_MAX / 1000000000 - 1;
+
+	if (rec->ts_sec > lim)
+		return INT64_MAX - 999999999;
+	if (rec->ts_sec < -lim)
+		return INT64_MIN + 999999999;
+	return rec->ts_sec * 1000000000 + (int64_t)rec->ts_nsec;
+}
+
 /* Opens path ("-" = standard input).  NULL and errbuf on failure: missing file,
  * unknown format ("not a pcap or pcapng file"), empty or unreadable header. */
 struct capfile *capfile_open(const char *path, char *errbuf);

@@ -45,7 +45,7 @@ static struct field_def frame_fields[] = {
 		"The link layer the capture recorded (Ethernet on Linux lo, Null/Loopback on Windows).", 0 },
 	[F_TIME] = { "frame.time", "Arrival Time", FT_ABSOLUTE_TIME, BASE_NONE, 0, 0, NULL,
 		"When the capture saw the packet, in local time.", 0 },
-	[F_EPOCH] = { "frame.time_epoch", "Epoch Time", FT_ABSOLUTE_TIME, BASE_NONE, 0, 0, NULL,
+	[F_EPOCH] = { "frame.time_epoch", "Epoch Time", FT_ABSOLUTE_TIME, BASE_DEC, 0, 0, NULL,
 		"Arrival time as seconds since 1970-01-01 UTC.", 0 },
 	[F_SHIFT] = { "frame.offset_shift", "Time shift for this packet", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
 		"Time shift applied to this packet (always 0 here).", 0 },

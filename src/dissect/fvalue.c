@@ -141,6 +141,23 @@ static const uint8_t *node_bytes(const struct dtree *t, const struct fnode *n, u
 	return s->data + n->off;
 }
 
+/* Decimal by hand: -T fields prints several integers per packet. */
+static size_t uint_dec(uint64_t v, char *buf, size_t len)
+{
+	char tmp[24];
+	size_t k = 0, i;
+
+	do {
+		tmp[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (i = 0; i < k && i + 1 < len; i++)
+		buf[i] = tmp[k - 1 - i];
+	if (len)
+		buf[i] = '\0';
+	return i;
+}
+
 static size_t uint_hex(uint64_t v, int bits, char *buf, size_t len)
 {
 	int digits = bits ? (bits + 3) / 4 : 1;
@@ -226,15 +243,14 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		if (f->base == BASE_OCT)
 			k = snprintf(buf, len, "0%" PRIo64, v);
 		else
-			k = snprintf(buf, len, "%" PRIu64, v);
+			return uint_dec(v, buf, len);
 		break;
 	}
 	case FT_INT8: case FT_INT16: case FT_INT32: case FT_INT64:
 		k = snprintf(buf, len, "%" PRId64, n->v.i);
 		break;
 	case FT_FRAMENUM:
-		k = snprintf(buf, len, "%" PRIu64, n->v.u);
-		break;
+		return uint_dec(n->v.u, buf, len);
 	case FT_DOUBLE:
 		k = snprintf(buf, len, "%.15g", n->v.d);
 		break;
@@ -250,7 +266,9 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		return hexbytes(n->v.s.p, n->v.s.n, buf, len, 0);
 	case FT_STRING:
 		return clamp(strvis(buf, len, n->v.s.p, n->v.s.n, STRVIS_UTF8 | STRVIS_NOBACKSLASH), len);
-	case FT_ABSOLUTE_TIME:
+	case FT_ABSOLUTE_TIME:	/* BASE_DEC: seconds since the epoch (frame.time_epoch) */
+		if (f->base == BASE_DEC)
+			return timefmt_epoch(buf, len, n->v.i);
 		return timefmt_abs(buf, len, n->v.i);
 	case FT_RELATIVE_TIME:
 		return timefmt_rel(buf, len, n->v.i, 9);

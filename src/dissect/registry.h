@@ -24,7 +24,7 @@ enum ftype {
 	FT_ETHER,		/* a[0..5] */
 	FT_BYTES,		/* s: bytes */
 	FT_STRING,		/* s: bytes of text, not NUL-terminated, escaped when shown */
-	FT_ABSOLUTE_TIME,	/* i: nanoseconds since the epoch */
+	FT_ABSOLUTE_TIME,	/* i: nanoseconds since the epoch; BASE_DEC shows seconds */
 	FT_RELATIVE_TIME,	/* i: nanoseconds */
 	FT_FRAMENUM,		/* u: a frame number */
 	FT_CHAR,		/* u: one character */

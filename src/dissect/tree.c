@@ -33,7 +33,22 @@ void tree_free(struct dtree *t)
 
 void tree_reset(struct dtree *t)
 {
-	free_blobs(t);
+	/* Keep the newest blob block for the next packet: reassembly and decoded
+	 * strings would otherwise cost a malloc and a free per packet. */
+	if (t->blob) {
+		uint8_t *prev;
+		memcpy(&prev, t->blob, sizeof(prev));
+		if (prev) {
+			uint8_t *keep = t->blob;
+			uint32_t cap = t->bcap;
+			t->blob = prev;
+			free_blobs(t);
+			prev = NULL;
+			memcpy(keep, &prev, sizeof(prev));	/* the kept block ends the chain */
+			t->blob = keep;
+			t->bcap = cap;
+		}
+	}
 	memset(&t->nodes[0], 0, sizeof(t->nodes[0]));
 	t->n = 1;
 	t->tlen = 0;
@@ -49,15 +64,14 @@ void tree_set_interest(struct dtree *t, const uint8_t *bitset)
 
 const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n)
 {
-	/* The blob never moves once handed out: grow by chaining would be needed for
-	 * that, so instead blobs are allocated per call and freed on reset.  Cheap
-	 * enough: only reassembly and decoded strings use it. */
+	/* Bytes handed out never move: a full block is chained behind a new one (the
+	 * first word of a block points at the previous block), and reset frees all but
+	 * the newest. */
 	uint8_t *b;
 
 	if (!t)
 		return p;
-	if (t->blen + n > t->bcap || !t->blob) {
-		/* Old blob stays alive in a chain until reset. */
+	if ((size_t)t->blen + n > t->bcap || !t->blob) {
 		size_t cap = (size_t)(t->bcap ? t->bcap : 4096);
 		uint8_t *nb;
 		while (cap < (size_t)n + sizeof(uint8_t *))
@@ -103,14 +117,12 @@ void tree_set_source(struct dtree *t, int src)
 		t->cursrc = (uint8_t)src;
 }
 
-uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
+uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len)
 {
 	struct fnode *n;
 	uint32_t i;
 
-	if (!tree_wants(t, f))
-		return 0;
 	if (t->interest)
 		parent = 0;
 	if (t->n == t->cap) {
@@ -133,65 +145,6 @@ uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
 		t->nodes[parent].first = i;
 	t->nodes[parent].last = i;
 	return i;
-}
-
-uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, uint64_t v)
-{
-	uint32_t i = tree_add(t, parent, f, off, len);
-
-	if (i)
-		t->nodes[i].v.u = v;
-	return i;
-}
-
-uint32_t tree_add_int(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, int64_t v)
-{
-	uint32_t i = tree_add(t, parent, f, off, len);
-
-	if (i)
-		t->nodes[i].v.i = v;
-	return i;
-}
-
-uint32_t tree_add_double(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, double v)
-{
-	uint32_t i = tree_add(t, parent, f, off, len);
-
-	if (i)
-		t->nodes[i].v.d = v;
-	return i;
-}
-
-uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, const uint8_t *a)
-{
-	uint32_t i = tree_add(t, parent, f, off, len);
-	size_t n = f->type == FT_IPv4 ? 4 : f->type == FT_ETHER ? 6 : 16;
-
-	if (i)
-		memcpy(t->nodes[i].v.a, a, n);
-	return i;
-}
-
-uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, const uint8_t *p, uint32_t n)
-{
-	uint32_t i = tree_add(t, parent, f, off, len);
-
-	if (i) {
-		t->nodes[i].v.s.p = p;
-		t->nodes[i].v.s.n = n;
-	}
-	return i;
-}
-
-uint32_t tree_add_time(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, int64_t ns)
-{
-	return tree_add_int(t, parent, f, off, len, ns);
 }
 
 static void text_vset(struct dtree *t, uint32_t node, int append, const char *fmt, va_list ap)

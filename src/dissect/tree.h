@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include "registry.h"
 
 enum {
@@ -88,22 +89,78 @@ void tree_set_source(struct dtree *t, int src);
 /* Copies bytes into the tree so a value can point at them for the tree's life. */
 const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n);
 
-uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
+/* Creates a node (the caller checked tree_wants); use the inline wrappers below. */
+uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len);
-uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, uint64_t v);
-uint32_t tree_add_int(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, int64_t v);
-uint32_t tree_add_double(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, double v);
+
+/* The wrappers are inline so that a field the tree does not want (no tree, or not in
+ * the interest set) costs one test on the dissectors' hot path. */
+static inline uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len)
+{
+	return tree_wants(t, f) ? tree_add_node(t, parent, f, off, len) : 0;
+}
+
+static inline uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, uint64_t v)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		t->nodes[i].v.u = v;
+	return i;
+}
+
+static inline uint32_t tree_add_int(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, int64_t v)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		t->nodes[i].v.i = v;
+	return i;
+}
+
+static inline uint32_t tree_add_double(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, double v)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		t->nodes[i].v.d = v;
+	return i;
+}
+
 /* IPv4/IPv6/Ether: `a` holds 4/16/6 bytes. */
-uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, const uint8_t *a);
+static inline uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, const uint8_t *a)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i)
+		memcpy(t->nodes[i].v.a, a, f->type == FT_IPv4 ? 4 : f->type == FT_ETHER ? 6 : 16);
+	return i;
+}
+
 /* Bytes or string: p must outlive the tree (the frame, a source, or tree_keep()). */
-uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, const uint8_t *p, uint32_t n);
-uint32_t tree_add_time(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, int64_t ns);
+static inline uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, const uint8_t *p, uint32_t n)
+{
+	uint32_t i = tree_add(t, parent, f, off, len);
+
+	if (i) {
+		t->nodes[i].v.s.p = p;
+		t->nodes[i].v.s.n = n;
+	}
+	return i;
+}
+
+static inline uint32_t tree_add_time(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, int64_t ns)
+{
+	return tree_add_int(t, parent, f, off, len, ns);
+}
+
 /* A text-only node; the label is formatted only when the tree wants text. */
 uint32_t tree_add_text(struct dtree *t, uint32_t parent, uint32_t off, uint32_t len,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -20,6 +20,8 @@
 #include "print/print.h"
 #include "print/stats.h"
 
+#define BATCH_VALUE_MAX 65536		/* longest value of one field occurrence */
+
 struct batch {
 	const struct options *o;
 	FILE *out;
@@ -37,6 +39,7 @@ struct batch {
 	uint32_t num;
 	int have_first;
 	int matched;			/* the last packet passed the display filter */
+	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
 
 /* Did the last packet given to batch_packet pass the display filter? */
@@ -139,30 +142,38 @@ void batch_free(struct batch *b)
 	free(b);
 }
 
+/* One line per packet, built in a buffer and written once. */
 static void print_fields(struct batch *b)
 {
 	const struct dtree *t = b->tree;
-	char val[65536];
 	char sep = b->o->separator, agg = b->o->occurrence_sep, q = b->o->quote;
-	FILE *fp = b->out;
+	size_t at = 0;
 
 	for (int i = 0; i < b->nfields; i++) {
 		const struct field_def *f = b->fields[i];
 		int k = 0;
 		if (i)
-			fputc(sep, fp);
+			b->line[at++] = sep;
 		if (q)
-			fputc(q, fp);
+			b->line[at++] = q;
 		for (uint32_t n = tree_find(t, f, 0); n; n = tree_find(t, f, n)) {
-			size_t len = fv_fields(t, &t->nodes[n], val, sizeof(val));
 			if (k++)
-				fputc(agg, fp);
-			fwrite(val, 1, len, fp);
+				b->line[at++] = agg;
+			if (at + BATCH_VALUE_MAX + 4 > sizeof(b->line)) {
+				fwrite_unlocked(b->line, 1, at, b->out);
+				at = 0;
+			}
+			at += fv_fields(t, &t->nodes[n], b->line + at, BATCH_VALUE_MAX);
 		}
 		if (q)
-			fputc(q, fp);
+			b->line[at++] = q;
+		if (at + BATCH_VALUE_MAX + 4 > sizeof(b->line)) {
+			fwrite_unlocked(b->line, 1, at, b->out);
+			at = 0;
+		}
 	}
-	fputc('\n', fp);
+	b->line[at++] = '\n';
+	fwrite_unlocked(b->line, 1, at, b->out);
 }
 
 void batch_set_if_known(struct batch *b, int known)
@@ -174,7 +185,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 {
 	struct pinfo *pi = &b->pi;
 	struct dctx d = { b->tree, pi, b->sess, NULL, 0, 0 };
-	int64_t ts = rec->ts_sec * 1000000000 + (int64_t)rec->ts_nsec;
+	int64_t ts = pkt_rec_ns(rec);
 	char line[PI_INFO_MAX + 256];
 
 	b->matched = 0;

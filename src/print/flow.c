@@ -91,7 +91,7 @@ int flow_main(const struct options *o)
 	pi.if_known = capfile_format(cf) == CAPFILE_PCAPNG;
 	while ((r = capfile_next(cf, &rec, errbuf)) == 1) {
 		struct dctx d;
-		int64_t ts = rec.ts_sec * 1000000000 + (int64_t)rec.ts_nsec;
+		int64_t ts = pkt_rec_ns(&rec);
 
 		if (!num)
 			first = prev = ts;

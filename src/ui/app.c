@@ -202,7 +202,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 	uint32_t idx;
 
 	memset(&p, 0, sizeof(p));
-	p.ts = rec->ts_sec * 1000000000 + (int64_t)rec->ts_nsec;
+	p.ts = pkt_rec_ns(rec);
 	p.caplen = rec->caplen;
 	p.len = rec->len;
 	p.ifid = (uint16_t)(rec->ifid > 65535 ? 65535 : rec->ifid);
