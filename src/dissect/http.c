@@ -569,6 +569,7 @@ struct http_conv {
 	int ws_set[2];
 	int upgrade_pending;	/* a request asked for Upgrade: websocket */
 	int seen_msg;		/* a request or response was dissected */
+	int raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
 	struct msg_rec *recs;
 	size_t nrecs, reccap;
 	char **uris;
@@ -671,6 +672,7 @@ struct msg {
 	int te_chunked, te_other;
 	char ctype[128];		/* lower case, no parameters */
 	int keepalive, upgrade_ws, conn_upgrade;
+	int gzip;
 	const uint8_t *host;
 	uint32_t host_len;
 	const uint8_t *uri;
@@ -694,6 +696,19 @@ static void dissect_body(struct dctx *d, uint32_t http_node, const uint8_t *base
 			if (strcmp(media_types[i].type, m->ctype) == 0)
 				break;
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
+			static const struct { int info; const char *sig; size_t n; } sigs[] = {
+				{ INFO_GIF, "GIF8", 4 }, { INFO_PNG, "\x89PNG\r\n\x1a\n", 8 },
+				{ INFO_JFIF, "\xff\xd8", 2 },
+			};
+			for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+				if (media_types[i].info == sigs[k].info &&
+				    (len < sigs[k].n || memcmp(body, sigs[k].sig, sigs[k].n) != 0))
+				{
+					i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
+					break;
+				}
+		}
+		if (i < sizeof(media_types) / sizeof(media_types[0])) {
 			switch (media_types[i].info) {
 			case INFO_TYPE: col_append(d->pi, " (%s)", m->ctype); break;
 			case INFO_JSON:
@@ -701,11 +716,9 @@ static void dissect_body(struct dctx *d, uint32_t http_node, const uint8_t *base
 				    d->pi->info_len ? ", " : "", m->ctype);
 				break;
 			case INFO_GIF:
-				if (len >= 6 && !memcmp(body, "GIF8", 4)) {
-					col_append(d->pi, " (");
-					col_append_escaped(d->pi, body, 6);
-					col_append(d->pi, ")");
-				}
+				col_append(d->pi, " (");
+				col_append_escaped(d->pi, body, len >= 6 ? 6 : len);
+				col_append(d->pi, ")");
 				break;
 			case INFO_PNG: col_append(d->pi, " (PNG)"); break;
 			case INFO_JFIF: col_append(d->pi, " (JPEG JFIF image)"); break;
@@ -877,6 +890,9 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 		else if (!casepfx(l + v, ll - v, "identity"))
 			m->te_other = 1;
 		break;
+	case H_CONTENT_ENCODING:
+		m->gzip = casepfx(l + v, ll - v, "gzip");
+		break;
 	case H_HOST:
 		m->host = l + v;
 		m->host_len = ll - v;
@@ -930,7 +946,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	struct http_framing fr;
 	struct msg m;
 	uint32_t http_node, at, body_len;
-	int try_body = 1;
+	int try_body = 1, no_body = 0;
 
 	(void)first_in_tvb;
 	memset(&m, 0, sizeof(m));
@@ -942,7 +958,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		if (http_line_end(data, n, 1, &nx) < 0 && !p->fin && !p->truncated) {
 			/* no complete first line yet */
 			http_split_first(data, (size_t)ll, &fl);
-			if (fl.kind != HTTP_OTHER || n < 16) {
+			if (fl.kind != HTTP_OTHER) {
 				need->need_len = REASM_ONE_MORE_SEGMENT;
 				return -1;
 			}
@@ -977,7 +993,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		if ((cv->last_method && strcmp(cv->last_method, "HEAD") == 0) ||
 		    (fl.code / 100 == 2 && cv->last_method && strcmp(cv->last_method, "CONNECT") == 0) ||
 		    fl.code / 100 == 1 || fl.code == 204 || fl.code == 304)
-			try_body = 0;
+			try_body = 0, no_body = 1;
 	}
 	if (!http_scan_framing(data, n, &fr)) {
 		if (!p->truncated) {
@@ -1117,7 +1133,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		    (cv->last_method && strcmp(cv->last_method, "HEAD") == 0))
 			body_len = 0;
 	}
-	if (!try_body && fl.kind == HTTP_RESPONSE)
+	if (no_body)
 		body_len = 0;
 
 	/* request/response pairing */
@@ -1253,10 +1269,13 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 			}
 			if (for_uri)
 				add_gen_str(d, http_node, H_RESP_FOR_URI, for_uri);
-			if (!d->pi->visited && fl.code == 101 && cv->upgrade_pending && m.upgrade_ws) {
+			if (!d->pi->visited && fl.code == 101) {
+				/* the protocol switches after this message (tshark: from the
+				 * next frame in the other direction) */
 				cv->ws_frame = d->pi->num;
 				cv->ws_set[p->dir & 1] = 1;
 				cv->ws_seq[p->dir & 1] = pdu_seq + at + body_len;
+				cv->raw_after_switch = !(cv->upgrade_pending && m.upgrade_ws);
 			}
 		}
 	}
@@ -1279,6 +1298,14 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				tree_set_source(t, 0);
 		}
 		free(dech);
+	} else if (p->truncated && m.have_cl && (uint64_t)m.cl > body_len) {
+		col_append(d->pi, "[Packet size limited during capture]");
+	} else if (body_len && m.gzip && body_len >= 18 &&
+	    !memcmp(base + start + at + body_len - 4, "\0\0\0\0", 4)) {
+		/* gzip of nothing (ISIZE 0): Wireshark shows the 0 uncompressed bytes */
+		uint32_t fnode = add_str(d, http_node, H_FILE_DATA, start + at, 0, base + start + at, 0);
+		if (tree_text(t))
+			tree_label(t, fnode, "File Data: 0 bytes");
 	} else if (body_len)
 		dissect_body(d, http_node, base, start + at, body_len, &m);
 	tree_set_len(t, http_node, at + body_len);
@@ -1299,6 +1326,8 @@ static void http_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		uint32_t seq = p->seq + off;
 		if (cv->ws_frame && (d->pi->num > cv->ws_frame ||
 		    (cv->ws_set[p->dir & 1] && seq >= cv->ws_seq[p->dir & 1]))) {
+			if (cv->raw_after_switch)
+				return;
 			struct cur wc = cur_make(base, start + n);
 			struct reasm_pdu wp = *p;
 			struct reasm_need wn = { 0, 0 };
@@ -1335,11 +1364,13 @@ int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_paylo
 	struct reasm_seg s;
 	struct http_conv *cv;
 
-	if (!d->sess || !d->sess->reasm || ti->retransmission)
+	if (!d->sess || !d->sess->reasm || ti->no_subdissector)
 		return 0;
 	if (!cur_left(payload) && !(ti->flags & 0x01))
 		return 0;
 	conv_for(d, ti->stream, &cv);
+	if (cv->ws_frame && cv->raw_after_switch && d->pi->num > cv->ws_frame)
+		return 0;
 	s.stream = ti->stream;
 	s.dir = ti->dir;
 	s.seq = ti->seq;
