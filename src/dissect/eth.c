@@ -78,17 +78,17 @@ static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const 
 {
 	struct dtree *t = d->tree;
 	int dst = which == E_DST;
-	uint32_t n, sub;
+	uint32_t n;
 	uint64_t w = (uint64_t)a[0] << 16 | (uint64_t)a[1] << 8 | a[2];
-	char s[32];
 
 	n = tree_add_addr(t, parent, &fields[which], off, 6, a);
-	fv_ether(a, s, sizeof(s));
-	sub = tree_add_addr(t, n, &fields[E_ADDR], off, 6, a);
-	if (tree_wants(t, &fields[dst ? E_DST_RES : E_SRC_RES]))
+	tree_add_addr(t, n, &fields[E_ADDR], off, 6, a);
+	if (tree_wants(t, &fields[dst ? E_DST_RES : E_SRC_RES])) {
+		char s[32];
+		fv_ether(a, s, sizeof(s));
 		tree_flag(t, tree_add_bytes(t, n, &fields[dst ? E_DST_RES : E_SRC_RES], off, 6,
 		    tree_keep(t, s, 17), 17), TN_HIDDEN | TN_GENERATED);
-	(void)sub;
+	}
 	tree_add_uint(t, n, &fields[dst ? E_DST_LG : E_SRC_LG], off, 3, w);
 	tree_flag(t, tree_add_uint(t, n, &fields[E_LG], off, 3, w), TN_HIDDEN);
 	tree_add_uint(t, n, &fields[dst ? E_DST_IG : E_SRC_IG], off, 3, w);
