@@ -938,7 +938,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 				memset(&o, 0, sizeof(o));
 				o.ws_shift = -1;
 				o.mss = -1;
-				o.text = 1;
+				o.text = pi->want_cols || tree_text(t);
 				options(d, c, tn, hlen - 20, flags, sack_base, &o);
 			} else
 				cur_skip(c, hlen - 20);
