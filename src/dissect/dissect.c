@@ -211,6 +211,32 @@ void col_prepend(struct pinfo *pi, const char *fmt, ...)
 	pi->info[pi->info_len] = '\0';
 }
 
+void col_append_str(struct pinfo *pi, const char *s)
+{
+	if (!pi->want_cols)
+		return;
+	while (*s && pi->info_len < PI_INFO_MAX - 1)
+		pi->info[pi->info_len++] = *s++;
+	pi->info[pi->info_len] = '\0';
+}
+
+void col_append_uint(struct pinfo *pi, const char *prefix, uint64_t v)
+{
+	char tmp[24];
+	int k = 0;
+
+	if (!pi->want_cols)
+		return;
+	col_append_str(pi, prefix);
+	do {
+		tmp[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (k && pi->info_len < PI_INFO_MAX - 1)
+		pi->info[pi->info_len++] = tmp[--k];
+	pi->info[pi->info_len] = '\0';
+}
+
 void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n)
 {
 	size_t room;

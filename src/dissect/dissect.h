@@ -98,6 +98,9 @@ void col_clear(struct pinfo *pi);
 void col_set(struct pinfo *pi, const char *s);
 void col_append(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void col_prepend(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* printf-free appends for the per-packet hot paths: a string; prefix then a number. */
+void col_append_str(struct pinfo *pi, const char *s);
+void col_append_uint(struct pinfo *pi, const char *prefix, uint64_t v);
 /* Appends untrusted bytes escaped (see core/strvis.h). */
 void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n);
 /* Keep everything written so far when a later layer calls col_clear/col_set. */

@@ -392,7 +392,8 @@ struct opts {
 	int mss;			/* -1 none */
 	uint8_t nsack;
 	uint32_t sack_le[4], sack_re[4];
-	int text;			/* fill info and names (columns or a tree wanted) */
+	int text;			/* fill info (columns or a labelled tree wanted) */
+	int label;			/* fill names (a labelled tree wanted) */
 	char info[256];			/* " MSS=1460 WS=256 SACK_PERM" */
 	size_t ilen;
 	char names[256];		/* "Maximum segment size, SACK permitted" */
@@ -414,15 +415,36 @@ static void opt_info(struct opts *o, const char *fmt, ...)
 		o->ilen = o->ilen + (size_t)k < sizeof(o->info) ? o->ilen + (size_t)k : sizeof(o->info) - 1;
 }
 
-static void opt_name(struct opts *o, const char *name)
+/* " MSS=1460": the common options' Info text without printf. */
+static void opt_info_uint(struct opts *o, const char *prefix, uint32_t v)
 {
-	int k;
+	char tmp[12];
+	int k = 0;
 
 	if (!o->text)
 		return;
-	k = snprintf(o->names + o->nlen, sizeof(o->names) - o->nlen, ", %s", name);
-	if (k > 0)
-		o->nlen = o->nlen + (size_t)k < sizeof(o->names) ? o->nlen + (size_t)k : sizeof(o->names) - 1;
+	while (*prefix && o->ilen < sizeof(o->info) - 1)
+		o->info[o->ilen++] = *prefix++;
+	do {
+		tmp[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (k && o->ilen < sizeof(o->info) - 1)
+		o->info[o->ilen++] = tmp[--k];
+	o->info[o->ilen] = '\0';
+}
+
+static void opt_name(struct opts *o, const char *name)
+{
+	const char *sep = ", ";
+
+	if (!o->label)
+		return;
+	while (*sep && o->nlen < sizeof(o->names) - 1)
+		o->names[o->nlen++] = *sep++;
+	while (*name && o->nlen < sizeof(o->names) - 1)
+		o->names[o->nlen++] = *name++;
+	o->names[o->nlen] = '\0';
 }
 
 static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t optlen,
@@ -461,7 +483,7 @@ static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t opt
 				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
 				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
 				tree_add_uint(t, n, &fields[T_OPT_MSS_VAL], at + 2, 2, mss);
-				opt_info(o, " MSS=%u", mss);
+				opt_info_uint(o, " MSS=", mss);
 				o->mss = (int)mss;
 				opt_name(o, "Maximum segment size");
 				continue;
@@ -476,7 +498,7 @@ static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t opt
 				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
 				tree_add_uint(t, n, &fields[T_OPT_WS_SHIFT], at + 2, 1, shift);
 				gen_uint(t, n, T_OPT_WS_MULT, at + 2, mult);
-				opt_info(o, " WS=%u", mult);
+				opt_info_uint(o, " WS=", mult);
 				o->ws_shift = (int)shift;
 				opt_name(o, "Window scale");
 				continue;
@@ -529,7 +551,10 @@ static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t opt
 				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
 				tree_add_uint(t, n, &fields[T_OPT_TSVAL], at + 2, 4, tsval);
 				tree_add_uint(t, n, &fields[T_OPT_TSECR], at + 6, 4, tsecr);
-				opt_info(o, " TSval=%u TSecr=%u", tsval, tsecr);
+				{
+					opt_info_uint(o, " TSval=", tsval);
+					opt_info_uint(o, " TSecr=", tsecr);
+				}
 				opt_name(o, "Timestamps");
 				continue;
 			}
@@ -751,7 +776,8 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	pi->ptype = PT_TCP;
 	pi->srcport = sport;
 	pi->dstport = dport;
-	col_append(pi, "%u → %u", sport, dport);
+	col_append_uint(pi, "", sport);
+	col_append_uint(pi, " \xe2\x86\x92 ", dport);
 	tree_label(t, tn, "Transmission Control Protocol, Src Port: %u, Dst Port: %u", sport, dport);
 	tree_add_uint(t, tn, &fields[T_SRCPORT], start, 2, sport);
 	tree_add_uint(t, tn, &fields[T_DSTPORT], start + 2, 2, dport);
@@ -914,14 +940,16 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_add_uint(t, tn, &fields[T_URGENT], start + 18, 2, urp);
 
 	/* Info: ports, flags, numbers, options */
-	col_append(pi, " [%s] Seq=%u", flist[0] ? flist : "<None>", r.seq_rel);
+	col_append_str(pi, " [");
+	col_append_str(pi, flist[0] ? flist : "<None>");
+	col_append_uint(pi, "] Seq=", r.seq_rel);
 	if (flags & TCPF_ACK)
-		col_append(pi, " Ack=%u", r.ack_rel);
-	col_append(pi, " Win=%u", r.win_calc);
+		col_append_uint(pi, " Ack=", r.ack_rel);
+	col_append_uint(pi, " Win=", r.win_calc);
 	if (flags & TCPF_URG)
-		col_append(pi, " Urg=%u", urp);
+		col_append_uint(pi, " Urg=", urp);
 	if (have_seglen)
-		col_append(pi, " Len=%u", seglen);
+		col_append_uint(pi, " Len=", seglen);
 
 	if (hlen > 20) {
 		if (!cur_has(c, hlen - 20)) {
@@ -939,6 +967,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 				o.ws_shift = -1;
 				o.mss = -1;
 				o.text = pi->want_cols || tree_text(t);
+				o.label = tree_text(t);
 				options(d, c, tn, hlen - 20, flags, sack_base, &o);
 			} else
 				cur_skip(c, hlen - 20);
