@@ -21,7 +21,7 @@
 #include "dissect/dissect.h"
 
 enum {
-	R_SEGMENTS, R_SEGMENT, R_SEG_COUNT, R_REASM_LEN, R_REASM_DATA, R_REASM_IN,
+	R_SEGMENTS, R_SEGMENT, R_SEG_COUNT, R_REASM_LEN, R_REASM_DATA, R_REASM_IN, R_PDU_SIZE,
 };
 
 static struct field_def fields[] = {
@@ -37,6 +37,8 @@ static struct field_def fields[] = {
 		"The reassembled payload.", 0 },
 	[R_REASM_IN] = { "tcp.reassembled_in", "Reassembled PDU in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
 		"The PDU that doesn't end in this segment is reassembled in this frame.", 0 },
+	[R_PDU_SIZE] = { "tcp.pdu.size", "PDU Size", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"The size of one PDU of several in this segment.", 0 },
 };
 const struct field_table reasm_table = REG_TABLE(fields);
 
@@ -207,6 +209,15 @@ const struct reasm_tcp_note *reasm_last_tcp(const struct reasm *r, uint32_t fram
 	return r->last.frame == frame ? &r->last : NULL;
 }
 
+void reasm_pdu_size(struct dctx *d, const struct reasm_pdu *p, uint32_t off, uint32_t len)
+{
+	uint32_t n = tree_add_uint(d->tree, p->tcp_node, &fields[R_PDU_SIZE], off, len, len);
+
+	if (tree_text(d->tree))
+		tree_label(d->tree, n, "PDU Size: %u", len);
+	tree_flag(d->tree, n, TN_GENERATED);
+}
+
 void *reasm_conv_find(const struct reasm *r, uint32_t stream)
 {
 	return stream < r->nstreams && r->streams[stream] ? r->streams[stream]->conv : NULL;
@@ -364,7 +375,7 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 {
 	struct dtree *t = d->tree;
 	const uint8_t *buf = data;
-	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, 0, conv };
+	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, 0, conv, s->tcp_node };
 	struct cur c;
 	int src = 0;
 
@@ -474,7 +485,7 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 			{
 				struct cur c = cur_make(d->frame, foff + plen);
 				struct reasm_pdu p = { s->stream, s->dir, seq, 0, s->fin,
-				    s->nxtseq - s->seq > plen, st->conv };
+				    s->nxtseq - s->seq > plen, st->conv, s->tcp_node };
 				c.p = pl + off;
 				memset(&need, 0, sizeof(need));
 				op_add(r, frame, OP_PAYLOAD, off, 0, seq, NULL, 0);
@@ -633,7 +644,7 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 		if (o->kind == OP_PAYLOAD) {
 			struct cur c = *payload;
 			struct reasm_pdu p = { s->stream, s->dir, o->seq, 0, s->fin,
-			    s->nxtseq - s->seq > cur_left(payload), st->conv };
+			    s->nxtseq - s->seq > cur_left(payload), st->conv, s->tcp_node };
 			cur_skip(&c, o->off);
 			fn(d, &c, &p, &need);
 		} else if (o->kind == OP_MSP) {

@@ -64,7 +64,8 @@ struct reasm_pdu {
 	int reassembled;	/* data is a reassembled buffer (its own data source) */
 	int fin;		/* this segment carries FIN */
 	int truncated;		/* the capture cut this segment: asking for more is useless */
-	void *conv;		/* the stream's protocol state (reasm_conv) */
+	void *conv;
+	uint32_t tcp_node;	/* TCP's tree node (tcp.pdu.size …) */		/* the stream's protocol state (reasm_conv) */
 };
 
 /* Dissects `data` (cursor over the bytes; offsets are relative to the current data
@@ -104,6 +105,9 @@ struct reasm_tcp_note {
 };
 void reasm_note_tcp(struct reasm *r, const struct reasm_tcp_note *n);
 const struct reasm_tcp_note *reasm_last_tcp(const struct reasm *r, uint32_t frame);
+
+/* "[PDU Size: N]" in TCP's tree, for one PDU of several in a segment (tcp_dissect_pdus). */
+void reasm_pdu_size(struct dctx *d, const struct reasm_pdu *p, uint32_t off, uint32_t len);
 
 /* The stream's protocol state if it was created, else NULL. */
 void *reasm_conv_find(const struct reasm *r, uint32_t stream);

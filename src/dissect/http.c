@@ -957,11 +957,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		size_t nx;
 		if (http_line_end(data, n, 1, &nx) < 0 && !p->fin && !p->truncated) {
 			/* no complete first line yet */
-			http_split_first(data, (size_t)ll, &fl);
-			if (fl.kind != HTTP_OTHER) {
-				need->need_len = REASM_ONE_MORE_SEGMENT;
-				return -1;
-			}
+			need->need_len = REASM_ONE_MORE_SEGMENT;
+			return -1;
 		}
 	}
 	http_split_first(data, (size_t)ll, &fl);
@@ -1236,6 +1233,15 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				if (tree_text(t))
 					tree_label(t, nn, "HTTP response %u/%u", cur->number, total);
 				tree_flag(t, nn, TN_GENERATED);
+				if (cur->req_frame) {
+					int64_t dt = d->pi->ts - cur->req_ts;
+					uint32_t tn = tree_add_time(t, http_node, &fields[H_TIME], start, 0, dt);
+					if (tree_text(t))
+						tree_label(t, tn, "Time since request: %s%lld.%09lld seconds",
+						    dt < 0 ? "-" : "", (long long)(dt < 0 ? -dt : dt) / 1000000000,
+						    (long long)(dt < 0 ? -dt : dt) % 1000000000);
+					tree_flag(t, tn, TN_GENERATED);
+				}
 				if (prev) {
 					if (prev->req_frame)
 						tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
@@ -1253,19 +1259,9 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 						tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_RESP_IN], start, 0,
 						    nx->res_frame), TN_GENERATED);
 				}
-				if (cur->req_frame) {
-					uint32_t tn = tree_add_time(t, http_node, &fields[H_TIME], start, 0,
-					    d->pi->ts - cur->req_ts);
-					if (tree_text(t)) {
-						int64_t dt = d->pi->ts - cur->req_ts;
-						tree_label(t, tn, "Time since request: %s%lld.%09lld seconds",
-						    dt < 0 ? "-" : "", (long long)(dt < 0 ? -dt : dt) / 1000000000,
-						    (long long)(dt < 0 ? -dt : dt) % 1000000000);
-					}
-					tree_flag(t, tn, TN_GENERATED);
+				if (cur->req_frame)
 					tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_IN], start, 0,
 					    cur->req_frame), TN_GENERATED);
-				}
 			}
 			if (for_uri)
 				add_gen_str(d, http_node, H_RESP_FOR_URI, for_uri);

@@ -320,6 +320,8 @@ void websocket_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		if (!pushed && (d->pi->nprotos == 0 || strcmp(d->pi->protos[d->pi->nprotos - 1], "http") != 0))
 			pi_push_proto(d->pi, "http");
 		pushed = 1;
+		if (!p->reassembled && !(off == 0 && flen == n))	/* one of several */
+			reasm_pdu_size(d, p, start + off, flen);
 		dissect_frame_pdu(d, base, start + off, flen);
 		off += flen;
 	}
