@@ -28,7 +28,7 @@ struct tstream {
 	const char *proto[TS_MAX_FRAMES + 1];
 };
 
-static const uint8_t *ts_frame_fn(void *ctx, uint32_t num, uint32_t *caplen)
+static inline const uint8_t *ts_frame_fn(void *ctx, uint32_t num, uint32_t *caplen)
 {
 	struct tstream *s = ctx;
 
@@ -38,7 +38,7 @@ static const uint8_t *ts_frame_fn(void *ctx, uint32_t num, uint32_t *caplen)
 	return s->frame[num];
 }
 
-static void ts_init(struct tstream *s, int keep)
+static inline void ts_init(struct tstream *s, int keep)
 {
 	memset(s, 0, sizeof(*s));
 	reg_init();
@@ -49,7 +49,7 @@ static void ts_init(struct tstream *s, int keep)
 	s->seq[1] = 5000;
 }
 
-static void ts_free(struct tstream *s)
+static inline void ts_free(struct tstream *s)
 {
 	for (uint32_t i = 1; i <= s->n; i++)
 		free(s->frame[i]);
@@ -58,7 +58,7 @@ static void ts_free(struct tstream *s)
 }
 
 /* Dissects frame num (again: visited) into s->tree and s->pi. */
-static void ts_dissect(struct tstream *s, uint32_t num, int visited)
+static inline void ts_dissect(struct tstream *s, uint32_t num, int visited)
 {
 	struct dctx d = { s->tree, &s->pi, s->sess, NULL, 0, 0 };
 
@@ -74,7 +74,7 @@ static void ts_dissect(struct tstream *s, uint32_t num, int visited)
 }
 
 /* Adds and dissects one segment; dir 0 = client (port 40000) → server (8080). */
-static uint32_t ts_send(struct tstream *s, int dir, uint8_t flags, const void *data, size_t n)
+static inline uint32_t ts_send(struct tstream *s, int dir, uint8_t flags, const void *data, size_t n)
 {
 	uint32_t len = (uint32_t)(14 + 20 + 20 + n), num = ++s->n;
 	uint8_t *f = xcalloc(1, len);
@@ -108,20 +108,20 @@ static uint32_t ts_send(struct tstream *s, int dir, uint8_t flags, const void *d
 	return num;
 }
 
-static void ts_handshake(struct tstream *s)
+static inline void ts_handshake(struct tstream *s)
 {
 	ts_send(s, 0, 0x02, NULL, 0);
 	ts_send(s, 1, 0x12, NULL, 0);
 	ts_send(s, 0, 0x10, NULL, 0);
 }
 
-static uint32_t ts_str(struct tstream *s, int dir, const char *text)
+static inline uint32_t ts_str(struct tstream *s, int dir, const char *text)
 {
 	return ts_send(s, dir, 0x18, text, strlen(text));
 }
 
 /* Every label of the current tree, one per line (caller frees). */
-static char *ts_labels(const struct dtree *t)
+static inline char *ts_labels(const struct dtree *t)
 {
 	size_t cap = 1 << 16, at = 0;
 	char *out = xmalloc(cap);
@@ -139,7 +139,7 @@ static char *ts_labels(const struct dtree *t)
 }
 
 /* The -T fields value(s) of a field in the current tree, comma-joined. */
-static const char *ts_field(struct tstream *s, const char *name)
+static inline const char *ts_field(struct tstream *s, const char *name)
 {
 	static char out[8192];
 	const struct field_def *f = reg_lookup(name);
