@@ -1184,7 +1184,7 @@ static struct xnode *compile_cmp(struct sema *s, const struct anode *n)
 	}
 	if (lt.vk == VK_NONE && op != OP_CONTAINS && (!l->f || l->f->type == FT_NONE) && l->kind == X_FIELD) {
 		/* FT_NONE fields only exist; 4.0 refuses comparing them. */
-		fail(s, la->pos, la->len, "%.*s (type=%s) cannot participate in '%s' comparison.",
+		fail(s, la->pos, la->len, "%.*s (type=%s) cannot participate in %s comparison.",
 		    span_len(la), s->text + la->pos, pretty_name(lt.ft), dfl_op_name(op));
 		dfl_xnode_free(l);
 		return NULL;
