@@ -8,7 +8,9 @@
  */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -113,6 +115,18 @@ static int escape(const char *s, uint8_t *out)
 		*out = (uint8_t)v;
 		return k;
 	}
+	if (s[1] == 'u' || s[1] == 'U') {
+		/* A universal character name: UTF-8 encoded by the decoder; here only its
+		 * length.  Returns -k when it is malformed (k = its length). */
+		int want = s[1] == 'u' ? 4 : 8, k = 2;
+		unsigned long v = 0;
+		while (k < 2 + want && hexval(s[k]) >= 0)
+			v = v * 16 + (unsigned long)hexval(s[k++]);
+		if (k < 2 + want || v < 0xa0 || (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff)
+			return -k;
+		*out = 0;
+		return k;
+	}
 	if (s[1] >= '0' && s[1] <= '7') {
 		int v = 0, k = 1;
 		while (k < 4 && s[k] >= '0' && s[k] <= '7')
@@ -147,6 +161,19 @@ static int scan_quoted(const char *text, int pos, char q, int raw, struct dfilte
 				continue;
 			}
 			k = escape(text + i, &b);
+			if (k < 0) {
+				dfl_err(err, i, -k, "%.*s is not a valid universal character name", -k,
+				    text + i);
+				return -1;
+			}
+			if (q == '\'' && k > 0 && strchr("abfnrtv", text[i + 1])) {
+				int e = i + k;
+				while (text[e] && text[e] != '\'')
+					e++;
+				dfl_err(err, pos, e + 1 - pos, "%.*s is too long to be a valid character "
+				    "constant.", e + 1 - pos, text + pos);
+				return -1;
+			}
 			if (!k) {
 				dfl_err(err, i, text[i + 1] ? 2 : 1,
 				    "\\%c is not a valid character escape sequence",
@@ -178,6 +205,31 @@ char *dfl_decode_quoted(const char *text, const struct token *t, uint32_t *n)
 				out[k++] = text[i++];
 			continue;
 		}
+		if (text[i] == '\\' && (text[i + 1] == 'u' || text[i + 1] == 'U') &&
+		    (m = escape(text + i, &b)) > 0) {
+			unsigned long v = strtoul(text + i + 2, NULL, 16);
+			/* strtoul stops at the end of the hex digits only if the next char is
+			 * not hex: take exactly the escape's digits */
+			char hex[9];
+			memcpy(hex, text + i + 2, (size_t)m - 2);
+			hex[m - 2] = '\0';
+			v = strtoul(hex, NULL, 16);
+			if (v < 0x800) {
+				out[k++] = (char)(0xc0 | v >> 6);
+				out[k++] = (char)(0x80 | (v & 0x3f));
+			} else if (v < 0x10000) {
+				out[k++] = (char)(0xe0 | v >> 12);
+				out[k++] = (char)(0x80 | (v >> 6 & 0x3f));
+				out[k++] = (char)(0x80 | (v & 0x3f));
+			} else {
+				out[k++] = (char)(0xf0 | v >> 18);
+				out[k++] = (char)(0x80 | (v >> 12 & 0x3f));
+				out[k++] = (char)(0x80 | (v >> 6 & 0x3f));
+				out[k++] = (char)(0x80 | (v & 0x3f));
+			}
+			i += m;
+			continue;
+		}
 		if (text[i] == '\\' && (m = escape(text + i, &b)) > 0) {
 			out[k++] = (char)b;
 			i += m;
@@ -188,6 +240,59 @@ char *dfl_decode_quoted(const char *text, const struct token *t, uint32_t *n)
 	out[k] = '\0';
 	*n = k;
 	return out;
+}
+
+/* A word with colons is an IPv6 address (with a prefix) or a byte string of
+ * two-digit groups ("00:b0", ":00:b0"); 4.0's scanner splits anything else, and the
+ * piece after the split is what it reports as unexpected. */
+static int colon_word_ok(const char *w, int len, struct dfilter_error *err, int pos)
+{
+	char buf[128];
+	const char *g, *end = w + len;
+	int i, bad = -1, idx = 0;
+	struct in6_addr a;
+
+	if (len < (int)sizeof(buf)) {
+		char *slash;
+		memcpy(buf, w, (size_t)len);
+		buf[len] = '\0';
+		slash = strchr(buf, '/');
+		if (slash)
+			*slash = '\0';
+		if (inet_pton(AF_INET6, buf, &a) == 1)
+			return 1;
+	}
+	for (g = w, i = 0; g <= end; idx++) {
+		const char *c = g;
+		while (c < end && *c != ':')
+			c++;
+		if (!(idx == 0 && c == g) && !(c - g == 2 && hexval(g[0]) >= 0 && hexval(g[1]) >= 0)) {
+			bad = idx;
+			break;
+		}
+		if (c == end)
+			return 1;
+		g = c + 1;
+		i++;
+	}
+	/* The unexpected piece: from the colon before the bad group, or after group 0. */
+	{
+		const char *c = w;
+		int want = bad == 0 ? 1 : bad;
+		for (int k = 0; k < want && c < end; c++)
+			if (*c == ':')
+				k++;
+		c--;	/* at the colon */
+		if (c < w || *c != ':') {
+			c = memchr(w, ':', (size_t)len);
+		}
+		const char *e2 = c + 1;
+		while (e2 < end && *e2 != ':')
+			e2++;
+		dfl_err(err, pos + (int)(c - w), (int)(e2 - c), "\"%.*s\" was unexpected in this context.",
+		    (int)(e2 - c), c);
+	}
+	return 0;
 }
 
 int dfl_lex(const char *text, int pos, struct token *tok, struct dfilter_error *err)
@@ -252,6 +357,8 @@ int dfl_lex(const char *text, int pos, struct token *tok, struct dfilter_error *
 			e++;
 		tok->type = T_WORD;
 		tok->len = e - i;
+		if (memchr(text + i, ':', (size_t)(e - i)) && !colon_word_ok(text + i, e - i, err, i))
+			return -1;
 		for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++)
 			if ((int)strlen(keywords[k].word) == tok->len &&
 			    !strncmp(keywords[k].word, text + i, (size_t)tok->len)) {
