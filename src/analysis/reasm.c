@@ -440,6 +440,8 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 	struct reasm_need need;
 	int dissected = 0;
 
+	if (!plen && !(dir->open && (dir->open->flags & MSP_UNTIL_FIN)))
+		return;		/* a bare FIN matters only to PDUs that run until close */
 	for (int guard = 0; guard < 4096; guard++) {
 		struct msp *m = dir->open;
 		if (m && (m->flags & MSP_UNTIL_FIN)) {
