@@ -379,8 +379,18 @@ static int websocket(struct vctx *v)
 		return fail(v, "%s", "the server did not answer the WebSocket close");
 	snprintf(it->reason, sizeof(it->reason), "close %u",
 	    len >= 2 ? (unsigned)(uint8_t)pl[0] << 8 | (uint8_t)pl[1] : 0);
+	/* ACK the server's FIN at once (a delayed ACK would let the server's tail loss
+	 * probe retransmit it), then wait before closing, as a browser tab does: this
+	 * connection shows the four-segment teardown (FIN, ACK, FIN, ACK) with the
+	 * server as the active closer, while the browser's own closes below show the
+	 * FIN merged into the ACK. */
+	setsockopt(c->fd, IPPROTO_TCP, TCP_QUICKACK, &(int){ 1 }, sizeof(int));
 	while (vrecv(v, c) > 0)		/* the server's FIN */
 		c->len = 0;
+	{
+		struct timespec ts = { 0, 100 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
 	close(c->fd);
 	c->fd = -1;
 	return 0;
