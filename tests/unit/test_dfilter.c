@@ -6,8 +6,7 @@
  *   apply   tests/data/dfilter.pcap (tests/data/gen_dfilter_pcap.py) + filter → the
  *           frame numbers tshark 4.0.17 selects (taken from `tshark -Y`)
  *
- * The fields used are those of frame, eth and ip; protocols that land later get
- * their own rows in the oracle list (tests/oracle/filters.txt).
+ * Longer lists over real captures: tests/oracle/filters.txt and filters-tcp.txt.
  */
 #include "config.h"
 
@@ -103,6 +102,10 @@ static const struct {
 	{ "min(ip.ttl) < 10 or abs(ip.ttl) == 1", NULL },
 	{ "frame contains ip", NULL },
 	{ "eth.src[0:3] == eth.dst[0:3]", NULL },
+	{ "frame contains \"\\u00e9\"", "frame contains c3:a9" },
+	{ "ip.flags.df == \"Set\"", "ip.flags.df == 1" },
+	{ "ip.flags.df == \"not set\"", "ip.flags.df == False" },
+	{ "tcp.port in {80, 443, 8000..8080}", "tcp.port in {80,443,8000 .. 8080}" },
 	{ "", NULL },
 	{ "   ", NULL },
 };
@@ -190,6 +193,13 @@ static const struct {
 	{ "frame.time_delta > .5", "\"5\" is not a valid protocol or protocol field.", 19 },
 	{ "ip[0:1] + 1 == 46", "cannot participate in arithmetic", 0 },
 	{ "${ip.src", "end of filter in the middle of a macro expression", 8 },
+	{ "frame[0:2] == 0:b0", "\":b0\" was unexpected in this context.", 15 },
+	{ "eth.src == 00:11:22:33:44:55:", "\":\" was unexpected in this context.", 28 },
+	{ "frame contains \"\\u0047\"", "\\u0047 is not a valid universal character name", 16 },
+	{ "ip.ttl == '\\n'", "'\\n' is too long to be a valid character constant.", 10 },
+	{ "tcp.analysis.retransmission == 1", "(type=Label) cannot participate in == comparison.", 0 },
+	{ "ip.proto == udp", "ip.proto and udp are not of compatible types.", 12 },
+	{ "tcp.prot == 80", "tcp.prot is neither a field nor a protocol name. Did you mean tcp.port?", 0 },
 };
 
 static void test_reject(void **state)
@@ -304,6 +314,19 @@ static const struct {
 	{ "ip.addr#1 == 10.0.0.2", "1,2,3" },
 	{ "${ip.src} == 10.0.0.1", "" },
 	{ "frame.number not in {1..4}", "5,6" },
+	{ "tcp.flags.syn==1 && tcp.flags.ack==0", "1" },
+	{ "tcp.port == 80", "1,2,3" },
+	{ "tcp.port != 80", "" },
+	{ "http.request.method == \"GET\"", "3" },
+	{ "tcp.payload[0:4] == \"GET \"", "3" },
+	{ "dns.qry.name == \"example.com\"", "5" },
+	{ "udp.port == 53", "5" },
+	{ "arp.opcode == 1", "4" },
+	{ "ipv6.addr == ::1", "6" },
+	{ "tcp contains \"GET\"", "3" },
+	{ "http.host matches \"^example$\"", "3" },
+	{ "tcp.srcport > tcp.dstport", "1,3" },
+	{ "frame.protocols matches \"tcp$\"", "1,2" },
 	{ "", "1,2,3,4,5,6" },
 };
 
