@@ -28,5 +28,8 @@ void session_free(struct session *s)
 	tcpconv_free(s->tcp);
 	udpconv_free(s->udp);
 	reasm_free(s->reasm);
+	for (int i = 0; i < SESS_NSLOTS; i++)
+		if (s->slot[i].p && s->slot[i].release)
+			s->slot[i].release(s->slot[i].p);
 	free(s);
 }

@@ -17,11 +17,21 @@ struct tcpconv;
 struct udpconv;
 struct reasm;
 
+/* State of protocols above TCP that have no analysis module of their own (tls.c,
+ * ssh.c): created by the dissector on first use, released with `release` by
+ * session_free(). */
+enum { SESS_SLOT_TLS, SESS_SLOT_SSH, SESS_NSLOTS };
+struct sess_slot {
+	void *p;
+	void (*release)(void *);
+};
+
 struct session {
 	int keep_results;
 	struct tcpconv *tcp;	/* analysis/tcp_conv.c */
 	struct udpconv *udp;	/* analysis/udp_conv.c */
 	struct reasm *reasm;	/* analysis/reasm.c (HTTP/WebSocket) */
+	struct sess_slot slot[SESS_NSLOTS];
 };
 
 struct session *session_new(int keep_results);

@@ -5,6 +5,7 @@
 #include "analysis/reasm.h"
 #include "dissect/http.h"
 #include "dissect/protos.h"
+#include "dissect/tls.h"
 #include "dissect/websocket.h"
 
 /* A table of tables cannot hold other globals' values at compile time in C, so the
@@ -30,6 +31,7 @@ static const struct field_table *const tables[] = {
 	&dhcp_table,
 	&http_table,
 	&websocket_table,
+	&tls_table,
 	&text_lines_table,
 	&data_table,
 	&malformed_table,

@@ -32,6 +32,7 @@
 #include "dissect/http.h"
 #include "dissect/protos.h"
 #include "dissect/tcp_payload.h"
+#include "dissect/tls.h"
 
 /* ---- the protocols over TCP (owners add rows) ---- */
 
@@ -47,10 +48,17 @@ static const struct {
 	{ 3132, http_tcp_payload }, { 5985, http_tcp_payload }, { 8088, http_tcp_payload },
 	{ 11371, http_tcp_payload }, { 1900, http_tcp_payload }, { 2869, http_tcp_payload },
 	{ 2710, http_tcp_payload },
+	/* TLS: Wireshark 4.0's well-known TLS ports */
+	{ 443, tls_tcp_payload }, { 8443, tls_tcp_payload }, { 465, tls_tcp_payload },
+	{ 993, tls_tcp_payload }, { 995, tls_tcp_payload }, { 636, tls_tcp_payload },
+	{ 853, tls_tcp_payload }, { 989, tls_tcp_payload }, { 990, tls_tcp_payload },
+	{ 992, tls_tcp_payload }, { 994, tls_tcp_payload }, { 563, tls_tcp_payload },
+	{ 5061, tls_tcp_payload }, { 3269, tls_tcp_payload },
 };
 
 static const tcp_payload_fn heur_table[] = {
 	http_tcp_heuristic,
+	tls_tcp_heuristic,
 };
 
 enum {

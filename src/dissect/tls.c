@@ -1,0 +1,512 @@
+/* tls.c — TLS/SSL record layer over TCP (RFC 5246 §6.2, RFC 8446 §5.1), no decryption.
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *   | Content Type  |    Version (major.minor)      |    Length ... |
+ *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *   |  ... Length   |  fragment (Length bytes): handshake messages,  |
+ *   +-+-+-+-+-+-+-+-+  alert, change_cipher_spec or application data |
+ *
+ *   Handshake message:  | Type (1) | Length (3) | body ... |
+ *
+ * Records are PDUs of the TCP byte stream: one spanning segments is dissected in the
+ * frame that completes it (the others show "[TCP segment of a reassembled PDU]"),
+ * several in one segment are listed in turn, Info joined with ", ", as tshark does.
+ * Without keys everything after ChangeCipherSpec (and every TLS 1.3 record of type
+ * Application Data) is opaque: "Encrypted Handshake Message", "Application Data".
+ * The Protocol column names the session's version as Wireshark decides it: the first
+ * record that is not a Client Hello fixes it (a Server Hello by its
+ * supported_versions extension); before that, the record's own version.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/reasm.h"
+#include "analysis/session.h"
+#include "core/xmalloc.h"
+#include "dissect/protos.h"
+#include "dissect/tcp_payload.h"
+#include "dissect/tls.h"
+
+enum {
+	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_HS_VERSION,
+	F_SNI, F_CCS, F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT,
+};
+
+static const struct val_str ct_vals[] = {
+	{ 20, "Change Cipher Spec" }, { 21, "Alert" }, { 22, "Handshake" },
+	{ 23, "Application Data" }, { 24, "Heartbeat" }, { 0, NULL }
+};
+
+static const struct val_str version_vals[] = {
+	{ 0x0002, "SSL 2.0" }, { 0x0300, "SSL 3.0" }, { 0x0301, "TLS 1.0" },
+	{ 0x0302, "TLS 1.1" }, { 0x0303, "TLS 1.2" }, { 0x0304, "TLS 1.3" }, { 0, NULL }
+};
+
+static const struct val_str version_short[] = {
+	{ 0x0002, "SSLv2" }, { 0x0300, "SSLv3" }, { 0x0301, "TLSv1" }, { 0x0302, "TLSv1.1" },
+	{ 0x0303, "TLSv1.2" }, { 0x0304, "TLSv1.3" }, { 0, NULL }
+};
+
+/* Wireshark's ssl_31_handshake_type (TLS, not DTLS) */
+static const struct val_str hs_vals[] = {
+	{ 0, "Hello Request" }, { 1, "Client Hello" }, { 2, "Server Hello" },
+	{ 4, "New Session Ticket" }, { 5, "End of Early Data" }, { 6, "Hello Retry Request" },
+	{ 8, "Encrypted Extensions" }, { 11, "Certificate" }, { 12, "Server Key Exchange" },
+	{ 13, "Certificate Request" }, { 14, "Server Hello Done" }, { 15, "Certificate Verify" },
+	{ 16, "Client Key Exchange" }, { 20, "Finished" }, { 21, "Client Certificate URL" },
+	{ 22, "Certificate Status" }, { 23, "Supplemental Data" }, { 24, "Key Update" },
+	{ 25, "Compressed Certificate" }, { 67, "Next Protocol" }, { 254, "Message Hash" },
+	{ 0, NULL }
+};
+
+static const struct val_str alert_level_vals[] = {
+	{ 1, "Warning" }, { 2, "Fatal" }, { 0, NULL }
+};
+
+static const struct val_str alert_desc_vals[] = {
+	{ 0, "Close Notify" }, { 1, "End of Early Data" }, { 10, "Unexpected Message" },
+	{ 20, "Bad Record MAC" }, { 21, "Decryption Failed" }, { 22, "Record Overflow" },
+	{ 30, "Decompression Failure" }, { 40, "Handshake Failure" }, { 41, "No Certificate" },
+	{ 42, "Bad Certificate" }, { 43, "Unsupported Certificate" },
+	{ 44, "Certificate Revoked" }, { 45, "Certificate Expired" },
+	{ 46, "Certificate Unknown" }, { 47, "Illegal Parameter" }, { 48, "Unknown CA" },
+	{ 49, "Access Denied" }, { 50, "Decode Error" }, { 51, "Decrypt Error" },
+	{ 60, "Export Restriction" }, { 70, "Protocol Version" },
+	{ 71, "Insufficient Security" }, { 80, "Internal Error" },
+	{ 86, "Inappropriate Fallback" }, { 90, "User Canceled" },
+	{ 100, "No Renegotiation" }, { 109, "Missing Extension" },
+	{ 110, "Unsupported Extension" }, { 111, "Certificate Unobtainable" },
+	{ 112, "Unrecognized Name" }, { 113, "Bad Certificate Status Response" },
+	{ 114, "Bad Certificate Hash Value" }, { 115, "Unknown PSK Identity" },
+	{ 116, "Certificate Required" }, { 120, "No application Protocol" }, { 0, NULL }
+};
+
+static struct field_def fields[] = {
+	[F_PROTO] = { "tls", "Transport Layer Security", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"TLS/SSL: encrypted, authenticated byte stream over TCP (HTTPS, IMAPS …).", 0 },
+	[F_RECORD] = { "tls.record", "Record Layer", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"One TLS record: 5-byte header then up to 16 KiB of one content type.", 0 },
+	[F_CT] = { "tls.record.content_type", "Content Type", FT_UINT8, BASE_DEC, 0, 0, ct_vals,
+		"8 bits: what the record carries (22 handshake, 23 application data …).", 0 },
+	[F_VERSION] = { "tls.record.version", "Version", FT_UINT16, BASE_HEX, 0, 0, version_vals,
+		"16 bits: record-layer version; TLS 1.3 still writes 0x0303 here.", 0 },
+	[F_LEN] = { "tls.record.length", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: bytes of the record's fragment after this header.", 0 },
+	[F_HS] = { "tls.handshake", "Handshake Protocol", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"One handshake message (hello, certificate, key exchange …).", 0 },
+	[F_HS_TYPE] = { "tls.handshake.type", "Handshake Type", FT_UINT8, BASE_DEC, 0, 0, hs_vals,
+		"8 bits: which handshake message this is.", 0 },
+	[F_HS_LEN] = { "tls.handshake.length", "Length", FT_UINT24, BASE_DEC, 0, 0, NULL,
+		"24 bits: bytes of the message body.", 0 },
+	[F_HS_VERSION] = { "tls.handshake.version", "Version", FT_UINT16, BASE_HEX, 0, 0, version_vals,
+		"16 bits: the version offered (Client Hello) or chosen (Server Hello); TLS 1.3 "
+		"negotiates in the supported_versions extension instead.", 0 },
+	[F_SNI] = { "tls.handshake.extensions_server_name", "Server Name", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Host name the client asks for (SNI), sent in clear text.", 0 },
+	[F_CCS] = { "tls.change_cipher_spec", "Change Cipher Spec Message", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"From here on this side's records are encrypted with the new keys.", 0 },
+	[F_APPDATA] = { "tls.app_data", "Encrypted Application Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The protected payload (HTTP …); unreadable without the session keys.", 0 },
+	[F_ALERT] = { "tls.alert_message", "Alert Message", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"A warning or fatal error, or the closing notification.", 0 },
+	[F_ALERT_LEVEL] = { "tls.alert_message.level", "Level", FT_UINT8, BASE_DEC, 0, 0, alert_level_vals,
+		"8 bits: 1 warning, 2 fatal (the connection ends).", 0 },
+	[F_ALERT_DESC] = { "tls.alert_message.desc", "Description", FT_UINT8, BASE_DEC, 0, 0, alert_desc_vals,
+		"8 bits: the reason.", 0 },
+	[F_CONT] = { "tls.continuation_data", "Continuation Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Bytes that do not start a record (the capture began inside one).", 0 },
+};
+
+const struct field_table tls_table = REG_TABLE(fields);
+
+/* ---- plain-byte parsers ---- */
+
+int tls_record_header(const uint8_t *p, size_t n, uint8_t *type, uint16_t *version,
+    uint16_t *len)
+{
+	if (n < 5 || p[0] < 20 || p[0] > 24 || p[1] != 3 || p[2] > 4)
+		return 0;
+	*type = p[0];
+	*version = (uint16_t)(p[1] << 8 | p[2]);
+	*len = (uint16_t)(p[3] << 8 | p[4]);
+	return 1;
+}
+
+const char *tls_version_short(uint16_t v)
+{
+	return val_to_str(v, version_short);
+}
+
+static int valid_hs_type(uint8_t t)
+{
+	return val_to_str(t, hs_vals) != NULL;
+}
+
+int tls_parse_hello(const uint8_t *p, size_t n, int server, struct tls_hello *h)
+{
+	struct cur c = cur_make(p, n);
+	uint32_t l, ext_end;
+
+	memset(h, 0, sizeof(*h));
+	h->version = cur_be16(&c);
+	cur_skip(&c, 32);		/* random */
+	l = cur_u8(&c);			/* session id */
+	cur_skip(&c, l);
+	if (server) {
+		cur_skip(&c, 3);	/* cipher suite, compression */
+	} else {
+		l = cur_be16(&c);
+		cur_skip(&c, l);
+		l = cur_u8(&c);
+		cur_skip(&c, l);
+	}
+	if (!cur_ok(&c))
+		return 0;
+	if (!cur_left(&c))
+		return 1;		/* no extensions */
+	l = cur_be16(&c);
+	if (!cur_ok(&c) || l > cur_left(&c))
+		return 0;
+	ext_end = cur_off(&c) + l;
+	while (cur_off(&c) + 4 <= ext_end) {
+		uint16_t et = cur_be16(&c), el = cur_be16(&c);
+		uint32_t at = cur_off(&c);
+		if (at + el > ext_end)
+			return 0;
+		if (et == 0 && !server && el >= 5) {	/* server_name: list, type, len, name */
+			struct cur s = cur_make(p, at + el);
+			uint16_t ll, nl;
+			s.p = p + at;
+			ll = cur_be16(&s);
+			if (cur_u8(&s) == 0 && ll + 2u <= el) {
+				nl = cur_be16(&s);
+				if (cur_ok(&s) && nl <= cur_left(&s)) {
+					h->sni = s.p;
+					h->sni_len = nl;
+					h->sni_off = cur_off(&s);
+				}
+			}
+		} else if (et == 43 && server && el == 2) {	/* supported_versions */
+			h->selected_version = (uint16_t)(p[at] << 8 | p[at + 1]);
+		}
+		cur_skip(&c, el);
+	}
+	return cur_off(&c) == ext_end;
+}
+
+/* Wireshark's tls_try_get_version: TLS 1.3 drafts (0x7fNN) and Facebook's
+ * experiment (0xfb17/0xfb1a) count as TLS 1.3; unknown versions as none. */
+static uint16_t known_version(uint16_t v)
+{
+	if ((v & 0xff00) == 0x7f00 || v == 0xfb17 || v == 0xfb1a)
+		return 0x0304;
+	return val_to_str(v, version_short) && v != 0x0002 ? v : 0;
+}
+
+/* ---- per-stream state ---- */
+
+struct tls_stream {
+	uint16_t version;	/* the session's version, 0 while unknown */
+	uint8_t ccs[2];		/* ChangeCipherSpec seen from the client / server */
+	uint8_t known;		/* the stream was claimed as TLS */
+	/* per frame, recomputed on every visit: */
+	uint32_t info_frame;	/* TLS cleared Info in this frame */
+};
+
+struct tls_streams {
+	struct tls_stream **v;
+	size_t n, cap;
+};
+
+static void streams_release(void *p)
+{
+	struct tls_streams *s = p;
+
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s);
+}
+
+static struct tls_stream *stream_get(struct session *sess, uint32_t stream, int create)
+{
+	struct sess_slot *sl = &sess->slot[SESS_SLOT_TLS];
+	struct tls_streams *s = sl->p;
+
+	if (!s) {
+		if (!create)
+			return NULL;
+		s = sl->p = xcalloc(1, sizeof(*s));
+		sl->release = streams_release;
+	}
+	if (stream >= s->n) {
+		if (!create)
+			return NULL;
+		s->v = xgrow(s->v, &s->cap, (size_t)stream + 1, sizeof(*s->v));
+		memset(s->v + s->n, 0, ((size_t)stream + 1 - s->n) * sizeof(*s->v));
+		s->n = (size_t)stream + 1;
+	}
+	if (!s->v[stream] && create)
+		s->v[stream] = xcalloc(1, sizeof(struct tls_stream));
+	return s->v[stream];
+}
+
+/* ---- dissection ---- */
+
+struct call {
+	struct dctx *d;
+	struct tls_stream *st;
+	const struct reasm_pdu *p;
+	uint32_t tls_node;
+};
+
+static void info_item(struct call *k, const char *s)
+{
+	struct pinfo *pi = k->d->pi;
+
+	if (pi->info_len > pi->info_fence)
+		col_append_str(pi, ", ");
+	col_append_str(pi, s);
+}
+
+static void push(struct call *k, uint32_t off, uint32_t len)
+{
+	struct dctx *d = k->d;
+
+	if (!k->tls_node && d->tree)
+		k->tls_node = tree_add(d->tree, 0, &fields[F_PROTO], off, len);
+}
+
+static void set_proto(struct call *k, uint16_t record_version)
+{
+	const char *s = tls_version_short(k->st->version ? k->st->version : record_version);
+
+	col_set_proto(k->d->pi, s ? s : "TLS");
+}
+
+static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t off,
+    uint32_t len, int dir)
+{
+	struct dctx *d = k->d;
+	struct dtree *t = d->tree;
+	uint32_t end = off + len;
+	int first = 1;
+
+	while (off < end) {
+		uint32_t rem = end - off, ml, hn;
+		uint8_t type = base[off];
+		const char *name;
+		if (rem < 4 || (first && (k->st->ccs[dir & 1] || !valid_hs_type(type)))) {
+			info_item(k, "Encrypted Handshake Message");
+			if (tree_text(t))
+				tree_label_append(t, rn, ": Encrypted Handshake Message");
+			tree_add_text(t, rn, off, rem, "Handshake Protocol: Encrypted Handshake Message");
+			return;
+		}
+		ml = (uint32_t)base[off + 1] << 16 | (uint32_t)base[off + 2] << 8 | base[off + 3];
+		if (first && ml + 4 > rem) {
+			info_item(k, "Encrypted Handshake Message");
+			if (tree_text(t))
+				tree_label_append(t, rn, ": Encrypted Handshake Message");
+			tree_add_text(t, rn, off, rem, "Handshake Protocol: Encrypted Handshake Message");
+			return;
+		}
+		name = val_to_str(type, hs_vals);
+		if (!name)
+			name = "Unknown";
+		info_item(k, name);
+		if (tree_text(t))
+			tree_label_append(t, rn, "%s%s", first ? ": " : ", ", name);
+		hn = tree_add(t, rn, &fields[F_HS], off, ml + 4 > rem ? rem : ml + 4);
+		if (tree_text(t))
+			tree_label(t, hn, "Handshake Protocol: %s", name);
+		tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, type);
+		tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
+		if ((type == 1 || type == 2) && ml + 4 <= rem) {
+			struct tls_hello h;
+			tls_parse_hello(base + off + 4, ml, type == 2, &h);
+			if (ml >= 2)
+				tree_add_uint(t, hn, &fields[F_HS_VERSION], off + 4, 2, h.version);
+			if (h.sni)
+				tree_add_bytes(t, hn, &fields[F_SNI], off + 4 + h.sni_off, h.sni_len,
+				    h.sni, h.sni_len);
+		}
+		if (ml + 4 > rem)
+			return;		/* continues in the next record (not reassembled) */
+		off += ml + 4;
+		first = 0;
+	}
+}
+
+/* One complete (or, when the capture cut it, partial) record at base[off..off+avail). */
+static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t avail, int dir)
+{
+	struct dctx *d = k->d;
+	struct dtree *t = d->tree;
+	struct tls_stream *st = k->st;
+	uint8_t ct = base[off];
+	uint16_t ver = (uint16_t)(base[off + 1] << 8 | base[off + 2]);
+	uint16_t rl = (uint16_t)(base[off + 3] << 8 | base[off + 4]);
+	uint32_t flen = avail - 5 < rl ? avail - 5 : rl, fo = off + 5, rn;
+	uint8_t hs_type = ct == 22 && flen ? base[fo] : 0xff;
+	const char *vs = tls_version_short(ver);
+
+	if (!d->pi->visited) {
+		uint16_t v = ver;
+		if (ct == 22 && hs_type == 2 && flen >= 4) {
+			struct tls_hello h;
+			uint32_t ml = (uint32_t)base[fo + 1] << 16 | (uint32_t)base[fo + 2] << 8 | base[fo + 3];
+			tls_parse_hello(base + fo + 4, ml + 4 <= flen ? ml : flen - 4, 1, &h);
+			if (h.selected_version)
+				v = h.selected_version;
+			if (known_version(v))
+				st->version = known_version(v);
+		} else if (!st->version && ((ct == 22 && valid_hs_type(hs_type) && hs_type != 1) ||
+		    (ct != 22 && ct >= 20 && ct <= 24)))
+			st->version = known_version(v);
+	}
+	set_proto(k, ver);
+	push(k, off, avail);
+	rn = tree_add(t, k->tls_node, &fields[F_RECORD], off, 5 + flen);
+	if (tree_text(t)) {
+		const char *cts = val_to_str(ct, ct_vals);
+		tree_label(t, rn, "%s Record Layer: %s Protocol", vs ? vs : "TLS", cts ? cts : "Unknown");
+	}
+	tree_add_uint(t, rn, &fields[F_CT], off, 1, ct);
+	tree_add_uint(t, rn, &fields[F_VERSION], off + 1, 2, ver);
+	tree_add_uint(t, rn, &fields[F_LEN], off + 3, 2, rl);
+	switch (ct) {
+	case 20:
+		info_item(k, "Change Cipher Spec");
+		tree_label_append(t, rn, ": Change Cipher Spec");
+		tree_add(t, rn, &fields[F_CCS], fo, flen);
+		if (!d->pi->visited)
+			st->ccs[dir & 1] = 1;
+		break;
+	case 21:
+		if (rl == 2 && flen == 2 && !st->ccs[dir & 1]) {
+			const char *lv = val_to_str(base[fo], alert_level_vals);
+			const char *ds = val_to_str(base[fo + 1], alert_desc_vals);
+			uint32_t an;
+			if (d->pi->want_cols) {
+				char b[128];
+				snprintf(b, sizeof(b), "Alert (Level: %s, Description: %s)",
+				    lv ? lv : "Unknown", ds ? ds : "Unknown");
+				info_item(k, b);
+			}
+			an = tree_add(t, rn, &fields[F_ALERT], fo, 2);
+			tree_add_uint(t, an, &fields[F_ALERT_LEVEL], fo, 1, base[fo]);
+			tree_add_uint(t, an, &fields[F_ALERT_DESC], fo + 1, 1, base[fo + 1]);
+		} else {
+			info_item(k, "Encrypted Alert");
+			tree_label_append(t, rn, ": Encrypted Alert");
+		}
+		break;
+	case 22:
+		handshake(k, rn, base, fo, flen, dir);
+		break;
+	case 23:
+		info_item(k, "Application Data");
+		tree_label_append(t, rn, ": Application Data");
+		tree_add_bytes(t, rn, &fields[F_APPDATA], fo, flen, base + fo, flen);
+		break;
+	default:
+		info_item(k, st->ccs[dir & 1] ? "Encrypted Heartbeat" :
+		    flen && base[fo] == 1 ? "Heartbeat Request" : "Heartbeat Response");
+		break;
+	}
+}
+
+/* The reasm PDU function: every record of the data, asking for the rest of the last. */
+static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
+    struct reasm_need *need)
+{
+	struct call k = { d, stream_get(d->sess, p->stream, 1), p, 0 };
+	const uint8_t *base = c->base;
+	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), off = 0;
+
+	if (k.st->info_frame != d->pi->num) {	/* dissect_ssl clears Info on its first call */
+		k.st->info_frame = d->pi->num;
+		col_clear(d->pi);
+	}
+	while (off < n) {
+		uint32_t left = n - off;
+		uint8_t ct;
+		uint16_t ver, rl;
+		if (left < 5 && !p->truncated) {
+			need->need_off = off;
+			need->need_len = REASM_ONE_MORE_SEGMENT;
+			break;
+		}
+		if (!tls_record_header(base + start + off, left, &ct, &ver, &rl)) {
+			uint32_t cn;
+			push(&k, start + off, left);
+			info_item(&k, "Continuation Data");
+			{
+				const char *s = tls_version_short(k.st->version);
+				col_set_proto(d->pi, s ? s : "TLS");
+			}
+			cn = tree_add_bytes(d->tree, k.tls_node, &fields[F_CONT], start + off, left,
+			    base + start + off, left);
+			(void)cn;
+			break;
+		}
+		if (5u + rl > left && !p->truncated) {
+			need->need_off = off;
+			need->need_len = 5u + rl - left;
+			break;
+		}
+		record(&k, base, start + off, left, p->dir);
+		off += 5u + rl < left ? 5u + rl : left;
+	}
+	/* Wireshark adds a layer per call of the dissector, even one that only asks for
+	 * more bytes ("tls:tls" when a segment ends one record and starts another). */
+	pi_push_proto(d->pi, "tls");
+	if (k.tls_node && d->tree)
+		tree_set_len(d->tree, k.tls_node, off ? off : n);
+}
+
+int tls_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
+{
+	struct reasm_seg s;
+	struct tls_stream *st;
+
+	if (!d->sess || !d->sess->reasm || ti->no_subdissector)
+		return 0;
+	if (!cur_left(payload))
+		return 0;
+	st = stream_get(d->sess, ti->stream, 1);
+	st->known = 1;
+	st->info_frame = 0;	/* per-frame mark starts afresh (revisits too) */
+	s.stream = ti->stream;
+	s.dir = ti->dir;
+	s.seq = ti->seq;
+	s.nxtseq = ti->nxtseq;
+	s.fin = ti->flags & 0x01;
+	s.retransmission = ti->retransmission;
+	s.tcp_node = ti->tcp_node;
+	reasm_segment(d->sess->reasm, d, payload, &s, tls_pdu);
+	return 1;
+}
+
+int tls_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
+{
+	struct tls_stream *st;
+	uint8_t ct;
+	uint16_t ver, rl;
+
+	if (!d->sess)
+		return 0;
+	st = stream_get(d->sess, ti->stream, 0);
+	if (st && st->known)
+		return tls_tcp_payload(d, payload, ti);
+	if (!tls_record_header(payload->p, cur_left(payload), &ct, &ver, &rl) || ct > 23 ||
+	    rl == 0 || rl > 16384 + 2048)
+		return 0;
+	return tls_tcp_payload(d, payload, ti);
+}
