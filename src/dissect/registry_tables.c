@@ -5,6 +5,7 @@
 #include "analysis/reasm.h"
 #include "dissect/http.h"
 #include "dissect/protos.h"
+#include "dissect/ssh.h"
 #include "dissect/tls.h"
 #include "dissect/websocket.h"
 
@@ -32,6 +33,7 @@ static const struct field_table *const tables[] = {
 	&http_table,
 	&websocket_table,
 	&tls_table,
+	&ssh_table,
 	&text_lines_table,
 	&data_table,
 	&malformed_table,

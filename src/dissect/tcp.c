@@ -32,6 +32,7 @@
 #include "dissect/http.h"
 #include "dissect/protos.h"
 #include "dissect/tcp_payload.h"
+#include "dissect/ssh.h"
 #include "dissect/tls.h"
 
 /* ---- the protocols over TCP (owners add rows) ---- */
@@ -48,12 +49,16 @@ static const struct {
 	{ 3132, http_tcp_payload }, { 5985, http_tcp_payload }, { 8088, http_tcp_payload },
 	{ 11371, http_tcp_payload }, { 1900, http_tcp_payload }, { 2869, http_tcp_payload },
 	{ 2710, http_tcp_payload },
-	/* TLS: Wireshark 4.0's well-known TLS ports */
-	{ 443, tls_tcp_payload }, { 8443, tls_tcp_payload }, { 465, tls_tcp_payload },
-	{ 993, tls_tcp_payload }, { 995, tls_tcp_payload }, { 636, tls_tcp_payload },
-	{ 853, tls_tcp_payload }, { 989, tls_tcp_payload }, { 990, tls_tcp_payload },
-	{ 992, tls_tcp_payload }, { 994, tls_tcp_payload }, { 563, tls_tcp_payload },
-	{ 5061, tls_tcp_payload }, { 3269, tls_tcp_payload },
+	/* TLS and SSH: Wireshark 4.0's tcp.port registrations (tshark -G decodes) */
+	{ 443, tls_tcp_payload }, { 465, tls_tcp_payload }, { 636, tls_tcp_payload },
+	{ 853, tls_tcp_payload }, { 993, tls_tcp_payload }, { 995, tls_tcp_payload },
+	{ 324, tls_tcp_payload }, { 802, tls_tcp_payload }, { 1300, tls_tcp_payload },
+	{ 2221, tls_tcp_payload }, { 2443, tls_tcp_payload }, { 3249, tls_tcp_payload },
+	{ 3250, tls_tcp_payload }, { 3251, tls_tcp_payload }, { 3252, tls_tcp_payload },
+	{ 3496, tls_tcp_payload }, { 5061, tls_tcp_payload }, { 5671, tls_tcp_payload },
+	{ 5684, tls_tcp_payload }, { 5868, tls_tcp_payload }, { 8883, tls_tcp_payload },
+	{ 11207, tls_tcp_payload }, { 19999, tls_tcp_payload }, { 27017, tls_tcp_payload },
+	{ 22, ssh_tcp_payload }, { 29418, ssh_tcp_payload },
 };
 
 static const tcp_payload_fn heur_table[] = {
