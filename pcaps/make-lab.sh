@@ -1,17 +1,11 @@
 #!/bin/sh
-# make-lab.sh — remake pcaps/lab.pcap from real traffic on lo (as root):
-# the built-in server on 127.0.0.1:8080 with a student's details, one browser-like
-# visit (--visit), captured by tcpdump with a filter on the server's port.
+# make-lab.sh — remake pcaps/lab.pcap from real traffic on lo (as root), with
+# netlab-tui's own lab mode: the built-in server on 127.0.0.1:8080 with a student's
+# details, a capture on lo filtered on the server's port, one browser-like visit.
 #   usage: pcaps/make-lab.sh [path/to/netlab-tui]
 set -e
 bin=${1:-./src/netlab-tui}
 out=$(dirname "$0")/lab.pcap
-tcpdump -i lo -U -w "$out.tmp" 'tcp port 8080' 2>/dev/null &
-td=$!
-sleep 1
-timeout 20 "$bin" --serve=127.0.0.1:8080 --name "Li Hua" --student-id 2023012345 \
-	--major "Computer Science" --visit >/dev/null
-sleep 1
-kill -INT "$td"
-wait "$td" || true
+"$bin" --lab --serve=127.0.0.1:8080 --name "Li Hua" --student-id 2023012345 \
+	--major "Computer Science" -w "$out.tmp"
 mv "$out.tmp" "$out"

@@ -28,7 +28,7 @@ export_check() {
 }
 
 # ---- the lab capture: server on 8080, three-segment closes, client closes first ----
-t_start 80 24 -r "$NETLAB_SRCDIR/pcaps/lab.pcap"
+t_start 80 24 -r "$NETLAB_SRCDIR/tests/data/lab-v1.pcap"
 t_wait "Packets: 50  Displayed: 50" || t_done
 t_keys d
 t_wait "client 127.0.0.1:41330" || t_done

@@ -2,7 +2,7 @@
 # The filter bar: live validation with the error and its position under the text,
 # applying, history, clearing, applying a field as a filter.
 . "$NETLAB_SRCDIR/tests/tui/lib.sh"
-PCAP="$NETLAB_SRCDIR/pcaps/lab.pcap"
+PCAP="$NETLAB_SRCDIR/tests/data/lab-v1.pcap"
 
 t_start 120 40 -r "$PCAP"
 t_wait "Packets: 50  Displayed: 50" || t_done

@@ -2,11 +2,11 @@
 # Open a capture, move through the list, expand the tree, follow the hex highlight,
 # go to a packet, resize to 80x24, quit.
 . "$NETLAB_SRCDIR/tests/tui/lib.sh"
-PCAP="$NETLAB_SRCDIR/pcaps/lab.pcap"
+PCAP="$NETLAB_SRCDIR/tests/data/lab-v1.pcap"
 
 t_start 120 40 -r "$PCAP"
 t_wait "Packets: 50  Displayed: 50" || t_done
-t_wait "lab.pcap · file"
+t_wait "lab-v1.pcap · file"
 t_check "no percentage once loaded" sh -c "! (tmux -L $T_SOCK capture-pane -p -t t | grep -q 'Loading')"
 t_check "column header" sh -c "tmux -L $T_SOCK capture-pane -p -t t | sed -n 2p | grep -q 'No. Time'"
 t_check "first packet selected" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q '^▶   1 '"

@@ -2,7 +2,7 @@
 # w: save displayed and marked packets; a file that exists is not overwritten without
 # confirmation; tshark reads what was written.
 . "$NETLAB_SRCDIR/tests/tui/lib.sh"
-PCAP="$NETLAB_SRCDIR/pcaps/lab.pcap"
+PCAP="$NETLAB_SRCDIR/tests/data/lab-v1.pcap"
 
 t_start 100 30 -r "$PCAP"
 t_wait "Packets: 50  Displayed: 50" || t_done

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Conversations, follow TCP stream, help (compared with the expected screen), mouse.
 . "$NETLAB_SRCDIR/tests/tui/lib.sh"
-PCAP="$NETLAB_SRCDIR/pcaps/lab.pcap"
+PCAP="$NETLAB_SRCDIR/tests/data/lab-v1.pcap"
 EXPECTED="$NETLAB_SRCDIR/tests/tui/help.expected"
 
 t_start 100 30 -r "$PCAP"
