@@ -440,11 +440,12 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 	struct reasm_need need;
 	int dissected = 0;
 
-	if (!plen && !(dir->open && (dir->open->flags & MSP_UNTIL_FIN)))
-		return;		/* a bare FIN matters only to PDUs that run until close */
+	if (!plen && !(dir->open && s->fin))
+		return;		/* a bare FIN matters only to a PDU still open */
 	for (int guard = 0; guard < 4096; guard++) {
 		struct msp *m = dir->open;
-		if (m && (m->flags & MSP_UNTIL_FIN)) {
+		if (m && ((m->flags & MSP_UNTIL_FIN) || (!plen && s->fin))) {
+			/* until close, or a FIN ends the stream: dissect what there is */
 			msp_add(r, m, seq, pl + off, plen - off, frame, foff + off);
 			if (plen == off && s->fin) {	/* listed as #N(0), as tshark does */
 				m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));

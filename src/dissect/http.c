@@ -1010,8 +1010,9 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				return -1;
 			}
 		} else if (fr.have_cl) {
-			if (fr.cl > 0 && (uint64_t)fr.cl > rest && (uint64_t)fr.cl - rest <= 0x7fffffffu) {
-				need->need_len = (uint32_t)((uint64_t)fr.cl - rest);
+			if (fr.cl > 0 && (uint64_t)fr.cl > rest) {
+				uint64_t more = (uint64_t)fr.cl - rest;
+				need->need_len = more < REASM_UNTIL_FIN ? (uint32_t)more : REASM_UNTIL_FIN - 1;
 				return -1;
 			}
 		} else if (fr.have_ctype && fl.kind == HTTP_RESPONSE && !fr.keepalive) {
@@ -1296,6 +1297,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		free(dech);
 	} else if (p->truncated && m.have_cl && (uint64_t)m.cl > body_len) {
 		col_append(d->pi, "[Packet size limited during capture]");
+	} else if (p->fin && m.have_cl && (uint64_t)m.cl > body_len) {
+		/* the stream ended before the body did: no body shown (tshark) */
 	} else if (body_len && m.gzip && body_len >= 18 &&
 	    !memcmp(base + start + at + body_len - 4, "\0\0\0\0", 4)) {
 		/* gzip of nothing (ISIZE 0): Wireshark shows the 0 uncompressed bytes */

@@ -1024,7 +1024,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			ti.retransmission = (r.aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
 			    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
 			ti.tcp_node = tn;
-			ti.no_subdissector = (r.aflags & (TCPA_RETRANSMISSION | TCPA_OUT_OF_ORDER |
+			ti.no_subdissector = (r.aflags & (TCPA_RETRANSMISSION |
 			    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
 			if (!try_payload(d, &payload, &ti) && avail) {
 				if (ti.retransmission && have_conv) {

@@ -23,7 +23,7 @@ struct tcp_payload_info {
 	uint8_t flags;          /* TCP flags (low 8 bits) */
 	int retransmission;     /* analysis: these bytes were seen before */
 	uint32_t tcp_node;      /* the TCP tree node (for [Reassembled PDU in frame] etc.) */
-	int no_subdissector;    /* retransmission, out-of-order, spurious, keep-alive (not fast):
+	int no_subdissector;    /* retransmission, spurious, keep-alive (not fast, not out-of-order):
 	                         * Wireshark's tcp_no_subdissector_on_error keeps these from
 	                         * the protocols above */
 };
