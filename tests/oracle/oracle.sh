@@ -11,7 +11,9 @@ diff=$shared/tools/tshark-diff
 [ -x "$diff" ] || { echo "SKIP: no $diff"; exit 77; }
 command -v tshark >/dev/null 2>&1 || { echo "SKIP: tshark not installed"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not installed"; exit 77; }
-cache=${NETLAB_TSHARK_CACHE:-/tmp/netlab-tshark-cache}
+# One cache directory per set and rows filter: make check runs the oracle tests in
+# parallel, and two tshark-diff runs writing the same cache entry race on its rename.
+cache=${NETLAB_TSHARK_CACHE:-/tmp/netlab-tshark-cache}/$(printf '%s %s' "$set_" "$rows" | cksum | cut -d' ' -f1)
 list=$(find "$shared/corpus/real" -type f \( -name '*.pcap' -o -name '*.pcapng' \) | sort)
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT
