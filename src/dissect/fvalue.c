@@ -5,6 +5,7 @@
 #include <string.h>
 #include <inttypes.h>
 
+#include "core/fmtnum.h"
 #include "core/strvis.h"
 #include "core/timefmt.h"
 #include "dissect/fvalue.h"
@@ -141,21 +142,13 @@ static const uint8_t *node_bytes(const struct dtree *t, const struct fnode *n, u
 	return s->data + n->off;
 }
 
-/* Decimal by hand: -T fields prints several integers per packet. */
+/* Decimal without printf: -T fields prints several integers per packet. */
 static size_t uint_dec(uint64_t v, char *buf, size_t len)
 {
-	char tmp[24];
-	size_t k = 0, i;
+	char tmp[FMTNUM_MAX];
+	size_t k = fmt_u64(tmp, v);
 
-	do {
-		tmp[k++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (i = 0; i < k && i + 1 < len; i++)
-		buf[i] = tmp[k - 1 - i];
-	if (len)
-		buf[i] = '\0';
-	return i;
+	return put(buf, len, 0, tmp) < len ? k : (len ? len - 1 : 0);
 }
 
 static size_t uint_hex(uint64_t v, int bits, char *buf, size_t len)

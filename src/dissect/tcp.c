@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "analysis/reasm.h"
+#include "core/fmtnum.h"
 #include "analysis/session.h"
 #include "analysis/tcp_conv.h"
 #include "dissect/fvalue.h"
@@ -431,19 +432,16 @@ static void opt_info(struct opts *o, const char *fmt, ...)
 /* " MSS=1460": the common options' Info text without printf. */
 static void opt_info_uint(struct opts *o, const char *prefix, uint32_t v)
 {
-	char tmp[12];
-	int k = 0;
+	char tmp[FMTNUM_MAX];
+	const char *p = tmp;
 
 	if (!o->text)
 		return;
+	fmt_u64(tmp, v);
 	while (*prefix && o->ilen < sizeof(o->info) - 1)
 		o->info[o->ilen++] = *prefix++;
-	do {
-		tmp[k++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (k && o->ilen < sizeof(o->info) - 1)
-		o->info[o->ilen++] = tmp[--k];
+	while (*p && o->ilen < sizeof(o->info) - 1)
+		o->info[o->ilen++] = *p++;
 	o->info[o->ilen] = '\0';
 }
 
