@@ -307,7 +307,7 @@ static int parse_abstime(const char *str, int64_t *ns)
 		if (m < 0)
 			return 0;
 		p += 3;
-		if (sscanf(p, " %d, %d %d:%d:%d%n", &day, &year, &hh, &mm, &ss, &n) != 5)
+		if (sscanf(p, " %2d, %4d %2d:%2d:%2d%n", &day, &year, &hh, &mm, &ss, &n) != 5)
 			return 0;
 		tm.tm_mon = m;
 		tm.tm_mday = day;
@@ -356,6 +356,8 @@ static int parse_abstime(const char *str, int64_t *ns)
 	tm.tm_isdst = -1;
 	t = utc ? timegm(&tm) : mktime(&tm);
 	if (t == (time_t)-1 && !(tm.tm_year == 69))
+		return 0;
+	if (t > INT64_MAX / 1000000000 - 1 || t < INT64_MIN / 1000000000 + 1)
 		return 0;
 	*ns = (int64_t)t * 1000000000 + frac;
 	return 1;
