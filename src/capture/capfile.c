@@ -10,8 +10,9 @@
  *                    | type | length |  ...  | options  | length |   (length counts
  *                    +------+--------+------------------+--------+    all of it, %4)
  *            SHB (0x0a0d0d0a) starts a section and fixes its byte order; IDBs add
- *            interfaces to the section; EPB/PB/SPB carry packets; everything else
- *            (NRB, ISB, DSB, custom, unknown) is skipped.
+ *            interfaces to the section; EPB/PB/SPB carry packets; custom blocks
+ *            (CB, DCB) are records too (tshark lists them); everything else (NRB,
+ *            ISB, DSB, unknown) is skipped.
  *
  * All input is one byte window [base, base + end) with a read position pos:
  *   - a regular file is mmap'd whole, so the window is the file, never refilled, and
@@ -51,6 +52,8 @@
 #define BT_PB 0x00000002u
 #define BT_SPB 0x00000003u
 #define BT_EPB 0x00000006u
+#define BT_CB 0x00000BADu		/* custom block, may be copied */
+#define BT_DCB 0x40000BADu		/* custom block, do not copy */
 #define NG_BOM 0x1A2B3C4Du
 
 #define OPT_ENDOFOPT 0
@@ -100,6 +103,10 @@ struct capfile {
 	struct ng_iface *ifaces;
 	size_t nif, if_cap;
 	size_t sect_first;
+	/* Time of the last record returned: wiretap leaves it in its record for a
+	 * custom block, which has none (see CAPFILE_REC_NO_TS). */
+	int64_t last_sec;
+	uint32_t last_nsec;
 };
 
 /* ---- byte access ---------------------------------------------------------- */
@@ -426,6 +433,8 @@ static int ng_packet_out(struct capfile *cf, const struct ng_iface *ifc, uint64_
 	rec->data = p + data_off;
 	rec->file_off = cf->base_off + cf->pos + data_off;
 	rec->flags = 0;
+	cf->last_sec = rec->ts_sec;
+	cf->last_nsec = rec->ts_nsec;
 	cf->npkts++;
 	return 1;
 }
@@ -486,9 +495,30 @@ static int ng_spb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_
 			    "in a block of %" PRIu32 " bytes: the file is damaged",
 			    cf->npkts + 1, cf->name, caplen, tl);
 	ng_packet_out(cf, ifc, 0, caplen, len, 12, p, rec);
-	rec->ts_sec = 0;
-	rec->ts_nsec = 0;
+	rec->ts_sec = cf->last_sec = 0;
+	rec->ts_nsec = cf->last_nsec = 0;
 	rec->flags = CAPFILE_REC_NO_TS;
+	return 1;
+}
+
+/* Custom block (CB or DCB): type, length, PEN, data and options, length.  A record
+ * of its own link type (capfile.h), with the previous record's stale time. */
+static int ng_cb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_rec *rec,
+		 char *errbuf)
+{
+	if (tl - 4 > CAPFILE_MAX_CAPLEN)
+		return fail(cf, errbuf, "custom block %" PRIu64 " of %s is %" PRIu32 " bytes long, "
+			    "larger than the maximum %u: the file is damaged", cf->npkts + 1, cf->name,
+			    tl, CAPFILE_MAX_CAPLEN);
+	rec->ts_sec = cf->last_sec;
+	rec->ts_nsec = cf->last_nsec;
+	rec->caplen = rec->len = tl - 4;
+	rec->linktype = CAPFILE_LINKTYPE_PCAPNG_BLOCK;
+	rec->ifid = CAPFILE_IFID_NONE;
+	rec->data = p;
+	rec->file_off = cf->base_off + cf->pos;
+	rec->flags = CAPFILE_REC_NO_TS;
+	cf->npkts++;
 	return 1;
 }
 
@@ -498,6 +528,8 @@ static const struct ng_block ng_blocks[] = {
 	{ BT_EPB, 32, ng_epb },
 	{ BT_PB, 32, ng_pb },
 	{ BT_SPB, 16, ng_spb },
+	{ BT_CB, 16, ng_cb },
+	{ BT_DCB, 16, ng_cb },
 };
 
 /* One block: 1 packet, 0 consumed a non-packet block, -1 error, 2 clean EOF. */

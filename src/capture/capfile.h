@@ -14,10 +14,12 @@
  * A damaged or truncated file returns every packet before the damage, then -1 with
  * a sentence in errbuf saying what stopped it.
  *
+ * pcapng custom blocks (0x00000BAD, 0x40000BAD) are returned as records, as tshark
+ * lists them as frames: see CAPFILE_LINKTYPE_PCAPNG_BLOCK.
+ *
  * Where it departs from tshark 4.0 (tests/capfile/gen_counts.sh lists the same):
- * pcapng custom blocks are skipped (tshark lists them as frames); if_tsoffset is
- * added to ts_sec (libpcap does, tshark 4.0 ignores it); pcap files of a link type
- * tshark does not know are read (tshark refuses the whole file).
+ * if_tsoffset is added to ts_sec (libpcap does, tshark 4.0 ignores it); pcap files of
+ * a link type tshark does not know are read (tshark refuses the whole file).
  */
 #ifndef NETLAB_CAPFILE_H
 #define NETLAB_CAPFILE_H
@@ -47,8 +49,22 @@ struct pkt_rec {
 };
 
 /* pkt_rec.flags */
-#define CAPFILE_REC_NO_TS 1u	/* no time stamp in the file (pcapng SPB): ts is 0 and
-				 * tshark shows frame.time_epoch empty */
+#define CAPFILE_REC_NO_TS 1u	/* no time stamp in the file: tshark shows the time
+				 * fields empty.  ts is what wiretap leaves in its record,
+				 * which still counts for the next frame's frame.time_delta:
+				 * 0 for a pcapng SPB, the previous record's time for a
+				 * custom block (0 when it comes first). */
+
+/* Link type of a record that is not a packet but a pcapng custom block, listed as a
+ * frame as tshark does (no real link type is negative).  data is the block without
+ * its trailing length: type (0x00000BAD may be copied, 0x40000BAD not), total
+ * length, PEN, then the custom data and options, the words in the section's byte
+ * order (the type word tells which); caplen = len = total length - 4.  tshark's
+ * frame is the part after the PEN (CAPFILE_PCAPNG_BLOCK_HDR bytes in).  ifid is
+ * CAPFILE_IFID_NONE: the block belongs to no interface. */
+#define CAPFILE_LINKTYPE_PCAPNG_BLOCK (-2)
+#define CAPFILE_PCAPNG_BLOCK_HDR 12u
+#define CAPFILE_IFID_NONE UINT32_MAX
 
 struct capfile_iface {
 	int linktype;

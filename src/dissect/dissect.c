@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "capture/capfile.h"
 #include "core/strvis.h"
 #include "core/timefmt.h"
 #include "dissect/dissect.h"
@@ -87,6 +88,7 @@ static const struct dispatch link_table[] = {
 	{ 101, dissect_raw }, { 108, dissect_loop },
 	{ 113, dissect_sll }, { 228, dissect_raw_ipv4 }, { 229, dissect_raw_ipv6 },
 	{ 276, dissect_sll2 },
+	{ (uint32_t)CAPFILE_LINKTYPE_PCAPNG_BLOCK, dissect_pcapng_block },
 };
 
 static const struct dispatch ethertype_table[] = {
@@ -379,11 +381,22 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	struct cur c = cur_make(frame, pi->caplen);
+	struct cur c;
 	dissector_fn link = LOOKUP(link_table, (uint32_t)pi->linktype);
+	int block = pi->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK;
 	uint32_t fr = 0;
 	int encap = -1;
 
+	/* A pcapng block (capfile.h): its header is metadata, the frame what follows,
+	 * as wiretap makes it (frame.len = custom data and options). */
+	pi->block = NULL;
+	if (block && pi->caplen >= CAPFILE_PCAPNG_BLOCK_HDR && pi->len >= CAPFILE_PCAPNG_BLOCK_HDR) {
+		pi->block = frame;
+		frame += CAPFILE_PCAPNG_BLOCK_HDR;
+		pi->caplen -= CAPFILE_PCAPNG_BLOCK_HDR;
+		pi->len -= CAPFILE_PCAPNG_BLOCK_HDR;
+	}
+	c = cur_make(frame, pi->caplen);
 	d->frame = frame;
 	d->payload_used_set = 0;
 	pi->nprotos = 0;
@@ -411,7 +424,7 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
 		if (pi->ifname)
 			tree_label_append(t, fr, " on interface %s, id %u", pi->ifname, pi->ifid);
-		if (pi->if_known && tree_wants(t, &frame_fields[F_IFID])) {
+		if (pi->if_known && !block && tree_wants(t, &frame_fields[F_IFID])) {
 			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
 			if (pi->ifname && tree_text(t))
 				tree_label(t, n, "Interface id: %u (%s)", pi->ifid, pi->ifname);
@@ -419,11 +432,13 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		if (pi->ifname)
 			tree_add_bytes(t, fr, &frame_fields[F_IFNAME], 0, 0,
 			    (const uint8_t *)pi->ifname, (uint32_t)strlen(pi->ifname));
-		if (tree_wants(t, &frame_fields[F_ENCAP])) {
+		if (!block && tree_wants(t, &frame_fields[F_ENCAP])) {
 			uint32_t n = tree_add_int(t, fr, &frame_fields[F_ENCAP], 0, 0, encap);
 			const char *s = val_to_str((uint32_t)pi->linktype, encap_vals);
 			tree_label(t, n, "Encapsulation type: %s (%d)", s ? s : "Unknown", encap);
 		}
+		/* No time in the file: Wireshark shows none of the time fields. */
+		if (!pi->no_ts) {
 		tree_add_time(t, fr, &frame_fields[F_TIME], 0, 0, pi->ts);
 		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_SHIFT], 0, 0, 0), TN_GENERATED);
 		{
@@ -437,6 +452,7 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA], 0, 0, pi->delta_ts), TN_GENERATED);
 		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA_DISP], 0, 0, pi->delta_ts), TN_GENERATED);
 		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_REL], 0, 0, pi->rel_ts), TN_GENERATED);
+		}
 		tree_add_uint(t, fr, &frame_fields[F_NUMBER], 0, 0, pi->num);
 		{
 			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_LEN], 0, 0, pi->len);
@@ -451,7 +467,7 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		pi->want_cols = 1;
 	pi_push_proto(pi, "frame");
 	if (link)
-		link(d, &c, 0);
+		link(d, &c, block ? fr : 0);
 	else {
 		col_set_proto(pi, "UNKNOWN");
 		col_append(pi, "WTAP_ENCAP = %d", encap);

@@ -38,6 +38,11 @@ struct pinfo {
 	uint32_t ifid;
 	const char *ifname;		/* may be NULL */
 	int if_known;			/* the file records interfaces (pcapng) */
+	int no_ts;			/* the record has no time stamp (CAPFILE_REC_NO_TS): the
+					 * time fields and the Time column stay empty */
+	/* A pcapng block listed as a frame (CAPFILE_LINKTYPE_PCAPNG_BLOCK): its 12-byte
+	 * header (type, length, PEN), set by dissect_frame; the frame is what follows. */
+	const uint8_t *block;
 	int visited;			/* frame already seen by the analysis (TUI revisit) */
 
 	struct address dl_src, dl_dst, net_src, net_dst;

@@ -23,6 +23,8 @@ void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_ieee8021ad(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent);
+/* pcapng custom block listed as a frame; parent is the frame node it relabels. */
+void dissect_pcapng_block(struct dctx *d, struct cur *c, uint32_t parent);
 /* Ethernet padding (to 60 bytes) and trailer after what the network layer claimed
  * (d->payload_used), shown under `node`; clears payload_used_set once shown.  `c` is
  * the cursor at the start of the link payload. */
@@ -55,7 +57,7 @@ extern const struct field_table tcp_table;
 extern const struct field_table eth_table, ipv4_table;
 extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
     arp_table, icmp_table, icmpv6_table, udp_table, dns_table, llc_table, pppoe_table,
-    dhcp_table;
+    dhcp_table, pcapng_block_table;
 extern const struct val_str etype_vals[], ipproto_vals[];
 /* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
 extern const struct field_def *const ip_version_field;

@@ -15,6 +15,7 @@ static const struct field_table *const tables[] = {
 	&frame_table,
 	&eth_table,
 	&null_table,
+	&pcapng_block_table,
 	&sll_table,
 	&raw_table,
 	&vlan_table,

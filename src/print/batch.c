@@ -203,6 +203,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	pi->linktype = rec->linktype;
 	pi->ifid = rec->ifid;
 	pi->ifname = ifname;
+	pi->no_ts = (rec->flags & CAPFILE_REC_NO_TS) != 0;
 	pi->visited = 0;
 	pi->want_cols = b->print_packets && !(b->o->out == OUT_FIELDS) ? 1 : (b->stats != NULL);
 	if (b->o->out == OUT_FIELDS)
@@ -254,6 +255,9 @@ int batch_end(struct batch *b)
 static int write_packet(struct capwriter *w, struct capfile *cf, const struct pkt_rec *rec,
     uint8_t *declared, char *errbuf)
 {
+	/* A pcapng custom block is not a packet: neither writer format has it. */
+	if (rec->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK)
+		return 0;
 	if (rec->ifid < 256 && !declared[rec->ifid]) {
 		const struct capfile_iface *ifc = capfile_iface(cf, rec->ifid);
 		if (capw_add_iface(w, rec->ifid, rec->linktype, ifc ? ifc->snaplen : 262144,

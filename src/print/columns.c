@@ -28,7 +28,10 @@ void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
 	const struct address *dst = pi->net_dst.type ? &pi->net_dst : &pi->dl_dst;
 
 	utoa(c->no, pi->num);
-	timefmt_rel(c->time, sizeof(c->time), pi->rel_ts, time_digits);
+	if (pi->no_ts)
+		c->time[0] = '\0';	/* tshark leaves the Time column blank */
+	else
+		timefmt_rel(c->time, sizeof(c->time), pi->rel_ts, time_digits);
 	addr_to_str(src, c->src, sizeof(c->src));
 	addr_to_str(dst, c->dst, sizeof(c->dst));
 	c->proto = pi->proto_col ? pi->proto_col : "";

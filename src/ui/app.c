@@ -87,10 +87,16 @@ static void fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 	pi->delta_ts = idx ? p->ts - store_get(u->st, idx - 1)->ts : 0;
 	pi->caplen = p->caplen;
 	pi->len = p->len;
-	pi->linktype = store_iface_linktype(u->st, p->ifid);
 	pi->ifid = p->ifid;
-	pi->ifname = store_iface_name(u->st, p->ifid);
+	if (p->flags & STORE_F_BLOCK) {
+		pi->linktype = CAPFILE_LINKTYPE_PCAPNG_BLOCK;
+		pi->ifname = NULL;
+	} else {
+		pi->linktype = store_iface_linktype(u->st, p->ifid);
+		pi->ifname = store_iface_name(u->st, p->ifid);
+	}
 	pi->if_known = u->if_known;
+	pi->no_ts = (p->flags & STORE_F_NO_TS) != 0;
 }
 
 void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
@@ -208,7 +214,12 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 	p.ifid = (uint16_t)(rec->ifid > 65535 ? 65535 : rec->ifid);
 	if (rec->flags & CAPFILE_REC_NO_TS)
 		p.flags |= STORE_F_NO_TS;
-	if (store_iface_linktype(u->st, p.ifid) < 0 || rec->linktype != store_iface_linktype(u->st, p.ifid)) {
+	if (rec->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK) {
+		/* Not a packet: no interface, its own link type (fill_pinfo). */
+		p.flags |= STORE_F_BLOCK;
+		p.ifid = 0;
+	} else if (store_iface_linktype(u->st, p.ifid) < 0 ||
+	    rec->linktype != store_iface_linktype(u->st, p.ifid)) {
 		char esc[128];
 		strvis(esc, sizeof(esc), (const uint8_t *)(ifname ? ifname : ""),
 		    ifname ? strlen(ifname) : 0, STRVIS_UTF8);

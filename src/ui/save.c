@@ -22,6 +22,8 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 	struct capwriter *w;
 
 	for (size_t i = 0; i < n && !ng; i++) {
+		if (store_get(u->st, idx[i])->flags & STORE_F_BLOCK)
+			continue;
 		int l = store_iface_linktype(u->st, store_get(u->st, idx[i])->ifid);
 		if (lt != -2 && l != lt)
 			ng = 1;
@@ -38,6 +40,9 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 		struct pkt_rec rec;
 		int64_t s = p->ts / 1000000000, ns = p->ts % 1000000000;
 
+		/* A pcapng custom block is not a packet: neither format has it. */
+		if (p->flags & STORE_F_BLOCK)
+			continue;
 		if (ns < 0) {
 			ns += 1000000000;
 			s--;

@@ -4,15 +4,14 @@
 # Writes, for every capture in CORPUS_DIR/real and CORPUS_DIR/malformed (the .txt block
 # descriptions next to the pcapng-gen files excepted), what tshark reads from it:
 #     path-relative-to-corpus  packet-count  first-frame.time_epoch  last-frame.time_epoch
-# "-" for the times when there are no packets, "none" for a packet without a time
-# stamp (pcapng SPB).  tests/capfile/corpus.sh compares capcount's output with this
-# file, so tshark runs once here, not on every `make check`.  Regenerate only when the
-# corpus changes (tshark 4.0 is the oracle).  Two deliberate departures from tshark:
-#   - only packet records count (-Y frame.encap_type): tshark also lists pcapng custom
-#     blocks as frames, capfile skips them;
-#   - tshark refuses a whole pcap file whose link type it does not know (MFR 182, or a
-#     link-type word with FCS bits set, which it does not mask); libpcap and capfile
-#     read those, so tshark is run on a copy whose header says Ethernet.
+# "-" for the times when there are no packets, "none" for a record without a time
+# stamp (pcapng SPB, and the custom blocks tshark lists as frames, as capfile does).
+# tests/capfile/corpus.sh compares capcount's output with this file, so tshark runs
+# once here, not on every `make check`.  Regenerate only when the corpus changes
+# (tshark 4.0 is the oracle).  One deliberate departure from tshark: it refuses a whole
+# pcap file whose link type it does not know (MFR 182, or a link-type word with FCS
+# bits set, which it does not mask); libpcap and capfile read those, so tshark is run
+# on a copy whose header says Ethernet.
 corpus=${1:-${NETLAB_SHARED:-/work/shared}/corpus}
 [ -d "$corpus/real" ] || { echo "no corpus in $corpus" >&2; exit 1; }
 cd "$corpus" || exit 1
@@ -20,7 +19,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
 count() {
-	tshark -n -r "$1" -Y frame.encap_type -T fields -e frame.time_epoch 2>"$tmp/err" |
+	tshark -n -r "$1" -T fields -e frame.time_epoch 2>"$tmp/err" |
 	awk -v f="$2" '{ t = $1 == "" ? "none" : $1 } NR == 1 { first = t } { last = t }
 		END { if (NR == 0) print f, 0, "-", "-"; else print f, NR, first, last }'
 }

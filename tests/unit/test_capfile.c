@@ -174,6 +174,15 @@ static void ng_spb(struct bb *b, uint32_t len, uint8_t fill)
 	blk_end(b, at);
 }
 
+/* Custom block (0x00000BAD copy, 0x40000BAD no copy): PEN, data padded to 4. */
+static void ng_cb(struct bb *b, uint32_t type, uint32_t pen, const char *data)
+{
+	size_t at = blk_start(b, type);
+	put(b, pen, 4);
+	put_bytes(b, data, strlen(data));
+	blk_end(b, at);
+}
+
 static void ng_other(struct bb *b, uint32_t type, size_t body)
 {
 	size_t at = blk_start(b, type);
@@ -477,7 +486,7 @@ static void pcapng_interfaces_and_resolutions(void **state)
 		ng_epb(&b, 0, 1340954905298858ull, 8, 60, 0x01);
 		ng_other(&b, 5, 20);				/* ISB */
 		ng_epb(&b, 1, 1340954905123456789ull, 5, 5, 0x02);
-		ng_other(&b, 0x00000BAD, 16);			/* custom block */
+		ng_other(&b, 0x0000000A, 16);			/* DSB */
 		ng_epb(&b, 2, 5 * 1024 + 512, 4, 4, 0x03);
 		ng_other(&b, 0x7777, 0);			/* unknown, empty */
 		ng_epb(&b, 3, 7250, 4, 4, 0x04);
@@ -593,6 +602,86 @@ static void pcapng_damage(void **state)
 
 	b.n = 20;			/* SHB cut short */
 	expect_open_error(&b, "");
+}
+
+/* Custom blocks are records, as tshark lists them: their own link type, no
+ * interface, no time stamp but wiretap's stale one (the previous record's; an SPB
+ * leaves 0), the block without its trailing length as data. */
+static void pcapng_custom_blocks(void **state)
+{
+	(void)state;
+	for (int be = 0; be < 2; be++) {
+		static const struct {
+			int64_t sec;
+			uint32_t nsec, caplen;
+			int linktype;
+			uint32_t ifid, type, pen;
+			const char *data;
+			unsigned flags;
+		} w[] = {
+			{ 0, 0, 16, CAPFILE_LINKTYPE_PCAPNG_BLOCK, CAPFILE_IFID_NONE, 0x00000BAD, 32473,
+			  "abcd", CAPFILE_REC_NO_TS },
+			{ 1340954905, 298858000, 4, 1, 0, 0, 0, NULL, 0 },
+			{ 1340954905, 298858000, 20, CAPFILE_LINKTYPE_PCAPNG_BLOCK, CAPFILE_IFID_NONE,
+			  0x40000BAD, 36724, "hello\0\0\0", CAPFILE_REC_NO_TS },
+			{ 0, 0, 4, 1, 0, 0, 0, NULL, CAPFILE_REC_NO_TS },
+			{ 0, 0, 12, CAPFILE_LINKTYPE_PCAPNG_BLOCK, CAPFILE_IFID_NONE, 0x00000BAD, 7, "",
+			  CAPFILE_REC_NO_TS },
+			{ 2, 0, 4, 1, 0, 0, 0, NULL, 0 },
+			{ 2, 0, 12, CAPFILE_LINKTYPE_PCAPNG_BLOCK, CAPFILE_IFID_NONE, 0x40000BAD, 70000,
+			  "", CAPFILE_REC_NO_TS },
+		};
+		const size_t n = sizeof(w) / sizeof(w[0]);
+		struct bb b = { .be = be };
+
+		ng_shb(&b);
+		ng_idb(&b, 1, 0, -1, 0, NULL);
+		ng_cb(&b, 0x00000BAD, 32473, "abcd");	/* first: time 0 */
+		ng_epb(&b, 0, 1340954905298858ull, 4, 4, 0);
+		ng_cb(&b, 0x40000BAD, 36724, "hello");	/* the EPB's time */
+		ng_spb(&b, 4, 0);
+		ng_cb(&b, 0x00000BAD, 7, "");		/* the SPB's 0 */
+		ng_epb(&b, 0, 2000000, 4, 4, 0);
+		ng_cb(&b, 0x40000BAD, 70000, "");
+		for (int way = 0; way < WAY_COUNT; way++) {
+			char err[CAPFILE_ERRBUF_SIZE] = "";
+			struct reader r;
+			struct pkt_rec rec;
+
+			if (!rd_open(&r, way, b.d, b.n, err))
+				fail_msg("%s: open failed: %s", way_names[way], err);
+			for (size_t i = 0; i < n; i++) {
+				int rc = capfile_next(r.cf, &rec, err);
+				if (rc != 1)
+					fail_msg("%s: record %zu: got %d (%s)", way_names[way], i + 1, rc, err);
+				assert_int_equal(rec.ts_sec, w[i].sec);
+				assert_int_equal(rec.ts_nsec, w[i].nsec);
+				assert_int_equal(rec.caplen, w[i].caplen);
+				assert_int_equal(rec.len, w[i].caplen);
+				assert_int_equal(rec.linktype, w[i].linktype);
+				assert_int_equal(rec.ifid, w[i].ifid);
+				assert_int_equal(rec.flags, w[i].flags);
+				if (!w[i].type)
+					continue;
+				struct bb hdr = { .be = be };
+				put(&hdr, w[i].type, 4);
+				put(&hdr, w[i].caplen + 4, 4);
+				put(&hdr, w[i].pen, 4);
+				assert_memory_equal(rec.data, hdr.d, 12);
+				assert_memory_equal(rec.data + 12, w[i].data, w[i].caplen - 12);
+			}
+			assert_int_equal(capfile_next(r.cf, &rec, err), 0);
+			assert_int_equal(capfile_count(r.cf), n);
+			rd_close(&r);
+		}
+	}
+	{
+		/* Shorter than type, length, PEN and length: damaged. */
+		struct bb b = { 0 };
+		ng_shb(&b);
+		ng_other(&b, 0x00000BAD, 0);
+		expect(&b, NULL, 0, -1, "impossible length 12");
+	}
 }
 
 /* ---- epoch formatting --------------------------------------------------------- */
@@ -773,6 +862,7 @@ int main(void)
 		cmocka_unit_test(pcapng_interfaces_and_resolutions),
 		cmocka_unit_test(pcapng_sections_of_both_byte_orders),
 		cmocka_unit_test(pcapng_damage),
+		cmocka_unit_test(pcapng_custom_blocks),
 		cmocka_unit_test(epoch_like_tshark),
 		cmocka_unit_test(stream_returns_each_packet_when_complete),
 		cmocka_unit_test(stream_big_packets_and_truncation),
