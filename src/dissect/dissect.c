@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "capture/capfile.h"
+#include "core/fmtnum.h"
 #include "core/strvis.h"
 #include "core/timefmt.h"
 #include "dissect/dissect.h"
@@ -224,19 +225,13 @@ void col_append_str(struct pinfo *pi, const char *s)
 
 void col_append_uint(struct pinfo *pi, const char *prefix, uint64_t v)
 {
-	char tmp[24];
-	int k = 0;
+	char tmp[FMTNUM_MAX];
 
 	if (!pi->want_cols)
 		return;
+	fmt_u64(tmp, v);
 	col_append_str(pi, prefix);
-	do {
-		tmp[k++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (k && pi->info_len < PI_INFO_MAX - 1)
-		pi->info[pi->info_len++] = tmp[--k];
-	pi->info[pi->info_len] = '\0';
+	col_append_str(pi, tmp);
 }
 
 void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n)

@@ -4,30 +4,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/fmtnum.h"
 #include "core/timefmt.h"
 #include "print/print.h"
-
-static size_t utoa(char *buf, uint32_t v)
-{
-	char tmp[12];
-	size_t k = 0, i = 0;
-
-	do {
-		tmp[k++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (k)
-		buf[i++] = tmp[--k];
-	buf[i] = '\0';
-	return i;
-}
 
 void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
 {
 	const struct address *src = pi->net_src.type ? &pi->net_src : &pi->dl_src;
 	const struct address *dst = pi->net_dst.type ? &pi->net_dst : &pi->dl_dst;
 
-	utoa(c->no, pi->num);
+	fmt_u64(c->no, pi->num);
 	if (pi->no_ts)
 		c->time[0] = '\0';	/* tshark leaves the Time column blank */
 	else
@@ -35,7 +21,7 @@ void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
 	addr_to_str(src, c->src, sizeof(c->src));
 	addr_to_str(dst, c->dst, sizeof(c->dst));
 	c->proto = pi->proto_col ? pi->proto_col : "";
-	utoa(c->len, pi->len);
+	fmt_u64(c->len, pi->len);
 	c->info = pi->info;
 }
 
