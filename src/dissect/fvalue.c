@@ -146,8 +146,11 @@ static const uint8_t *node_bytes(const struct dtree *t, const struct fnode *n, u
 static size_t uint_dec(uint64_t v, char *buf, size_t len)
 {
 	char tmp[FMTNUM_MAX];
-	size_t k = fmt_u64(tmp, v);
+	size_t k;
 
+	if (len >= FMTNUM_MAX)
+		return fmt_u64(buf, v);
+	k = fmt_u64(tmp, v);
 	return put(buf, len, 0, tmp) < len ? k : (len ? len - 1 : 0);
 }
 
@@ -249,7 +252,7 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		break;
 	case FT_IPv4:
 		fv_ipv4(n->v.a, buf, len);
-		return strlen(buf);
+		return len ? strnlen(buf, len) : 0;
 	case FT_IPv6:
 		return ipv6_len(n, buf, len);
 	case FT_ETHER:
