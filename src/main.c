@@ -109,6 +109,12 @@ int main(int argc, char **argv)
 
 	if (o.glossary)
 		return glossary_main(o.glossary);
+	if (o.nifaces && o.write_file && o.display_filter) {
+		/* as tshark: -Y selects what is shown, -w saves what is captured */
+		fprintf(stderr, "netlab-tui: display filters aren't supported when capturing and "
+		    "saving the captured packets; use a capture filter (-f) instead\n");
+		return 1;
+	}
 	/* -- capture engine: -D, live capture (capture/) -- */
 	if (o.list_ifaces)
 		return cap_list_main(&o);

@@ -134,12 +134,12 @@ static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint
     const uint8_t *a)
 {
 	struct dtree *t = d->tree;
-	char s[16];
-	uint32_t n = (uint32_t)(fv_ipv4(a, s, sizeof(s)), strlen(s));
 
 	tree_add_addr(t, node, &fields[which], off, 4, a);
 	tree_flag(t, tree_add_addr(t, node, &fields[I_ADDR], off, 4, a), TN_HIDDEN);
 	if (tree_wants(t, &fields[host]) || tree_wants(t, &fields[I_HOST])) {
+		char s[16];
+		uint32_t n = (uint32_t)(fv_ipv4(a, s, sizeof(s)), strlen(s));
 		const uint8_t *k = tree_keep(t, s, n);
 		tree_flag(t, tree_add_bytes(t, node, &fields[host], off, 4, k, n), TN_HIDDEN);
 		tree_flag(t, tree_add_bytes(t, node, &fields[I_HOST], off, 4, k, n), TN_HIDDEN);
