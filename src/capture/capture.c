@@ -29,6 +29,15 @@ struct file_filter {
 	struct bpf_program prog;
 };
 
+/* A BPF expression for capture files: one program per link type, compiled when the
+ * first packet of that type comes (a pcapng file may mix them). */
+struct capfilter {
+	const char *bpf;
+	int snaplen;
+	struct file_filter filters[MAX_FILE_FILTERS];
+	int nfilters;
+};
+
 struct capsrc {
 	/* settings */
 	const char *iface, *path, *bpf;
@@ -42,8 +51,7 @@ struct capsrc {
 	pcap_t *p;
 	struct capfile *cf;
 	int linktype, nsec, active, stream;
-	struct file_filter filters[MAX_FILE_FILTERS];
-	int nfilters;
+	struct capfilter *filter;	/* file sources with -f */
 	struct ring *ring;
 
 	/* the thread */
@@ -310,13 +318,9 @@ static int activate_file(struct capsrc *s, char *errbuf)
 	s->stream = capfile_map(s->cf) == NULL;
 	s->nsec = 1;
 	if (s->bpf) {
-		/* Check the syntax now; each link type met later gets its own program. */
-		struct bpf_program prog;
-		int lt = capfile_linktype(s->cf);
-
-		if (compile_dead(s->bpf, lt >= 0 ? lt : 1, s->snaplen, &prog, errbuf) < 0)
+		s->filter = capfilter_new(s->bpf, s->snaplen, capfile_linktype(s->cf), errbuf);
+		if (s->filter == NULL)
 			return -1;
-		pcap_freecode(&prog);
 	}
 	return 0;
 }
@@ -418,33 +422,60 @@ static void live_loop(struct capsrc *s)
 
 /* ---- file thread ------------------------------------------------------------ */
 
-static struct file_filter *filter_for(struct capsrc *s, int linktype)
+struct capfilter *capfilter_new(const char *bpf, int snaplen, int linktype, char *errbuf)
+{
+	struct capfilter *f;
+	struct bpf_program prog;
+
+	/* Check the syntax now, on the first link type known (Ethernet otherwise). */
+	if (compile_dead(bpf, linktype >= 0 ? linktype : 1, snaplen ? snaplen : CAP_DEFAULT_SNAPLEN,
+	    &prog, errbuf) < 0)
+		return NULL;
+	pcap_freecode(&prog);
+	f = xcalloc(1, sizeof(*f));
+	f->bpf = bpf;
+	f->snaplen = snaplen ? snaplen : CAP_DEFAULT_SNAPLEN;
+	return f;
+}
+
+static struct file_filter *filter_for(struct capfilter *cf, int linktype)
 {
 	struct file_filter *f;
 	char errbuf[CAP_ERRBUF_SIZE];
 
-	for (int i = 0; i < s->nfilters; i++)
-		if (s->filters[i].linktype == linktype)
-			return &s->filters[i];
-	if (s->nfilters == MAX_FILE_FILTERS) {
-		if (s->filters[MAX_FILE_FILTERS - 1].ok)
-			pcap_freecode(&s->filters[MAX_FILE_FILTERS - 1].prog);
-		s->nfilters--;
+	for (int i = 0; i < cf->nfilters; i++)
+		if (cf->filters[i].linktype == linktype)
+			return &cf->filters[i];
+	if (cf->nfilters == MAX_FILE_FILTERS) {
+		if (cf->filters[MAX_FILE_FILTERS - 1].ok)
+			pcap_freecode(&cf->filters[MAX_FILE_FILTERS - 1].prog);
+		cf->nfilters--;
 	}
-	f = &s->filters[s->nfilters++];
+	f = &cf->filters[cf->nfilters++];
 	f->linktype = linktype;
 	/* A filter that cannot apply to this link type (e.g. "ether host" on raw IP)
 	 * matches nothing, like libpcap on a live interface would refuse it. */
-	f->ok = compile_dead(s->bpf, linktype, s->snaplen, &f->prog, errbuf) == 0;
+	f->ok = linktype >= 0 &&
+	    compile_dead(cf->bpf, linktype, cf->snaplen, &f->prog, errbuf) == 0;
 	return f;
 }
 
-static int filter_match(struct capsrc *s, const struct pkt_rec *rec)
+int capfilter_match(struct capfilter *cf, const struct pkt_rec *rec)
 {
-	struct file_filter *f = filter_for(s, rec->linktype);
+	struct file_filter *f = filter_for(cf, rec->linktype);
 	struct pcap_pkthdr h = { .caplen = rec->caplen, .len = rec->len };
 
 	return f->ok && pcap_offline_filter(&f->prog, &h, rec->data) != 0;
+}
+
+void capfilter_free(struct capfilter *cf)
+{
+	if (cf == NULL)
+		return;
+	for (int i = 0; i < cf->nfilters; i++)
+		if (cf->filters[i].ok)
+			pcap_freecode(&cf->filters[i].prog);
+	free(cf);
 }
 
 /* seq_cst: pairs with capsrc_free's store of stop and load of cancellable. */
@@ -498,7 +529,7 @@ static void file_loop(struct capsrc *s)
 			thread_error(s, "%s", cerr);
 			break;
 		}
-		if (s->bpf && !filter_match(s, &rec)) {
+		if (s->filter && !capfilter_match(s->filter, &rec)) {
 			atomic_fetch_add_explicit(&s->filtered_out, 1, memory_order_relaxed);
 			continue;
 		}
@@ -593,9 +624,7 @@ void capsrc_free(struct capsrc *s)
 	if (s == NULL)
 		return;
 	capsrc_join(s);
-	for (int i = 0; i < s->nfilters; i++)
-		if (s->filters[i].ok)
-			pcap_freecode(&s->filters[i].prog);
+	capfilter_free(s->filter);
 	if (s->p)
 		pcap_close(s->p);
 	if (s->cf)

@@ -90,6 +90,16 @@ int cap_list_ifaces(FILE *fp, char *errbuf);
  * before starting capture threads.  0, or -1 with errbuf. */
 int cap_drop_privileges(const char *user, char *errbuf);
 
+/* A capture filter (-f) for capture files: libpcap's pcap_offline_filter, compiled
+ * for each link type the file has.  capfilter_new checks the syntax (on linktype, or
+ * Ethernet when it is -1) and returns NULL with a sentence in errbuf (CAP_ERRBUF_SIZE);
+ * bpf must outlive the filter.  A link type the expression cannot apply to matches
+ * nothing. */
+struct capfilter;
+struct capfilter *capfilter_new(const char *bpf, int snaplen, int linktype, char *errbuf);
+int capfilter_match(struct capfilter *f, const struct pkt_rec *rec);
+void capfilter_free(struct capfilter *f);
+
 /* ---- batch mode (capture_run.c) ---------------------------------------------- */
 
 struct options;

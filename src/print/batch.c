@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analysis/session.h"
+#include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"
 #include "dissect/fvalue.h"
@@ -273,6 +274,7 @@ int batch_file_main(const struct options *o)
 	char errbuf[1024];
 	struct capfile *cf;
 	struct capwriter *w = NULL;
+	struct capfilter *bpf = NULL;
 	uint8_t declared[256] = { 0 };
 	struct pkt_rec rec;
 	struct batch *b;
@@ -293,11 +295,21 @@ int batch_file_main(const struct options *o)
 	if (capfile_format(cf) == CAPFILE_PCAP_NSEC)
 		batch_set_time_digits(b, 9);
 	batch_set_if_known(b, capfile_format(cf) == CAPFILE_PCAPNG);
+	if (o->capture_filter) {
+		bpf = capfilter_new(o->capture_filter, o->snaplen, capfile_linktype(cf), errbuf);
+		if (!bpf) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			batch_free(b);
+			capfile_close(cf);
+			return 2;
+		}
+	}
 	if (o->write_file) {
 		w = capw_open(o->write_file, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP,
 		    capfile_format(cf) == CAPFILE_PCAP_NSEC, errbuf);
 		if (!w) {
 			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			capfilter_free(bpf);
 			batch_free(b);
 			capfile_close(cf);
 			return 2;
@@ -305,6 +317,8 @@ int batch_file_main(const struct options *o)
 	}
 	while ((r = capfile_next(cf, &rec, errbuf)) == 1) {
 		const struct capfile_iface *ifc = capfile_iface(cf, rec.ifid);
+		if (bpf && !capfilter_match(bpf, &rec))
+			continue;	/* -f: as if never captured (tshark -r -f drops it before -Y) */
 		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
 			break;
 		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
@@ -325,6 +339,7 @@ int batch_file_main(const struct options *o)
 		status = 2;
 	}
 	r = batch_end(b);
+	capfilter_free(bpf);
 	batch_free(b);
 	capfile_close(cf);
 	return status ? status : r;

@@ -257,6 +257,8 @@ static int load_step(struct ui *u, int64_t budget_us)
 		return 0;
 	while ((r = capfile_next(u->cf, &rec, errbuf)) == 1) {
 		const struct capfile_iface *ifc = capfile_iface(u->cf, rec.ifid);
+		if (u->bpf && !capfilter_match(u->bpf, &rec))
+			continue;	/* -f on a file: as if never captured */
 		ingest(u, &rec, ifc && ifc->name[0] ? ifc->name : NULL);
 		if ((store_count(u->st) & 255) == 0 && now_us() - t0 > budget_us)
 			break;
@@ -991,6 +993,7 @@ static void ui_free(struct ui *u)
 	store_free(u->st);
 	if (u->cf)
 		capfile_close(u->cf);
+	capfilter_free(u->bpf);
 	session_free(u->sess);
 	if (u->server)
 		httpd_stop(u->server);
@@ -1099,6 +1102,16 @@ int ui_run(const struct ui_config *cfg)
 			ui_free(u);
 			free(u);
 			return 2;
+		}
+		if (o->capture_filter) {
+			char cerr[CAP_ERRBUF_SIZE];
+			u->bpf = capfilter_new(o->capture_filter, o->snaplen, capfile_linktype(u->cf), cerr);
+			if (!u->bpf) {
+				fprintf(stderr, "netlab-tui: %s\n", cerr);
+				ui_free(u);
+				free(u);
+				return 2;
+			}
 		}
 		if (capfile_format(u->cf) == CAPFILE_PCAP_NSEC)
 			u->time_digits = 9;

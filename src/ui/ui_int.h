@@ -196,6 +196,7 @@ struct ui {
 
 	/* source */
 	struct capfile *cf;		/* the file (its map backs the store until exit) */
+	struct capfilter *bpf;		/* -f on the file, or NULL */
 	int loading;			/* cf still has packets to read */
 	char src_name[256];		/* escaped */
 	const char *state;		/* "file", "loading", "capturing", "stopped" */
