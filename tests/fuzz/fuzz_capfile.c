@@ -38,7 +38,10 @@ static void drain(struct capfile *cf, size_t size, struct outcome *o)
 			     (uint64_t)rec.linktype + rec.ifid + rec.flags + rec.file_off;
 		char ts[48];
 
-		if (rec.caplen > CAPFILE_MAX_CAPLEN || !ifc || ifc->linktype != rec.linktype ||
+		/* a pcapng custom block is a record of its own link type, on no interface */
+		int block = rec.linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK && rec.ifid == CAPFILE_IFID_NONE;
+
+		if (rec.caplen > CAPFILE_MAX_CAPLEN || (!block && (!ifc || ifc->linktype != rec.linktype)) ||
 		    rec.file_off + rec.caplen > size)
 			abort();
 		for (uint32_t i = 0; i < rec.caplen; i++)
