@@ -12,7 +12,7 @@
 #define OPT_MAX_IFACES 8
 #define OPT_MAX_FIELDS 256
 
-enum out_fmt { OUT_DEFAULT, OUT_FIELDS, OUT_PDML_UNUSED };
+enum out_fmt { OUT_DEFAULT, OUT_FIELDS };
 
 struct options {
 	/* sources */

@@ -84,6 +84,11 @@ static struct field_def frame_fields[] = {
 const struct field_table frame_table = REG_TABLE(frame_fields);
 
 /* One row per dissector; protocol owners add their rows here. */
+/* The [Checksum Status] of IPv4, TCP, ICMP and ICMPv6 (UDP adds "Illegal"). */
+const struct val_str checksum_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
+};
+
 static const struct dispatch link_table[] = {
 	{ 0, dissect_null }, { 1, dissect_eth }, { 12, dissect_raw }, { 14, dissect_raw },
 	{ 101, dissect_raw }, { 108, dissect_loop },

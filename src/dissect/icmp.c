@@ -68,9 +68,6 @@ static const struct val_str ext_echo_reply_codes[] = {
 	{ 0, "No error" }, { 1, "Malformed Query" }, { 2, "No Such Interface" },
 	{ 3, "No Such Table Entry" }, { 4, "Multiple Interfaces Satisfy Query" }, { 0, NULL }
 };
-static const struct val_str checksum_status_vals[] = {
-	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
-};
 
 static struct field_def fields[] = {
 	[C_PROTO] = { "icmp", "Internet Control Message Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,

@@ -71,9 +71,6 @@ static const struct val_str opt_vals[] = {
 	{ 14, "Nonce" }, { 24, "Route Information" }, { 25, "Recursive DNS Server" },
 	{ 31, "DNS Search List" }, { 38, "PREF64 Option" }, { 0, NULL }
 };
-static const struct val_str checksum_status_vals[] = {
-	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
-};
 
 static struct field_def fields[] = {
 	[X_PROTO] = { "icmpv6", "Internet Control Message Protocol v6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,

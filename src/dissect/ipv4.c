@@ -62,9 +62,6 @@ static const struct val_str ecn_vals[] = {
 static const struct val_str ecn_short[] = {
 	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" }, { 0, NULL }
 };
-static const struct val_str checksum_status_vals[] = {
-	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
-};
 static const struct val_str ipopt_vals[] = {
 	{ 0, "End of Options List (EOL)" }, { 1, "No Operation (NOP)" }, { 7, "Record Route (RR)" },
 	{ 68, "Time Stamp (TS)" }, { 130, "Security (SEC)" }, { 131, "Loose Source Route (LSR)" },

@@ -58,7 +58,7 @@ extern const struct field_table eth_table, ipv4_table;
 extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
     arp_table, icmp_table, icmpv6_table, udp_table, dns_table, llc_table, pppoe_table,
     dhcp_table, pcapng_block_table;
-extern const struct val_str etype_vals[], ipproto_vals[];
+extern const struct val_str etype_vals[], ipproto_vals[], checksum_status_vals[];
 /* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
 extern const struct field_def *const ip_version_field;
 

@@ -91,9 +91,6 @@ static const struct val_str completeness_vals[] = {
 	{ 47, "Complete, WITH_DATA" }, { 63, "Complete, WITH_DATA" }, { 23, "Complete, NO_DATA" },
 	{ 39, "Complete, NO_DATA" }, { 55, "Complete, NO_DATA" }, { 0, NULL }
 };
-static const struct val_str checksum_status_vals[] = {
-	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
-};
 static const struct val_str option_kind_vals[] = {
 	{ 0, "End of Option List" }, { 1, "No-Operation" }, { 2, "Maximum Segment Size" },
 	{ 3, "Window Scale" }, { 4, "SACK Permitted" }, { 5, "SACK" }, { 6, "Echo" },

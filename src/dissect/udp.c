@@ -25,7 +25,7 @@ enum {
 	U_STREAM, U_TIME_REL, U_TIME_DELTA, U_PAYLOAD,
 };
 
-static const struct val_str checksum_status_vals[] = {
+static const struct val_str udp_checksum_status_vals[] = {
 	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 4, "Illegal" },
 	{ 0, NULL }
 };
@@ -43,7 +43,7 @@ static struct field_def fields[] = {
 		"16 bits: bytes of header (8) plus data.", 0 },
 	[U_CHECKSUM] = { "udp.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
 		"16 bits: ones' complement sum over a pseudo-header, header and data; 0 = none (IPv4 only).", 0 },
-	[U_CHECKSUM_STATUS] = { "udp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
+	[U_CHECKSUM_STATUS] = { "udp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, udp_checksum_status_vals,
 		"Whether the checksum was verified (it is not, as in Wireshark's default).", 0 },
 	[U_STREAM] = { "udp.stream", "Stream index", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"Number of the conversation (address and port pair), from 0 in order of appearance.", 0 },
