@@ -498,9 +498,10 @@ void ui_draw_status(struct ui *u)
 	if (u->server) {
 		struct httpd_stats hs;
 		httpd_get_stats(u->server, &hs);
-		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server :%d %s %llu requests",
-		    ui_g.utf8 ? "\xc2\xb7" : "|", httpd_port(u->server), ui_g.utf8 ? "\xc2\xb7" : "|",
-		    (unsigned long long)hs.requests);
+		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server %s:%d %s %llu requests",
+		    ui_g.utf8 ? "\xc2\xb7" : "|",
+		    u->srvcfg && u->srvcfg->addr ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
+		    httpd_port(u->server), ui_g.utf8 ? "\xc2\xb7" : "|", (unsigned long long)hs.requests);
 	} else if (u->srvcfg)
 		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server off",
 		    ui_g.utf8 ? "\xc2\xb7" : "|");

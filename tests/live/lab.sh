@@ -55,7 +55,7 @@ while [ $i -lt 100 ]; do
 	sleep 0.1; i=$((i + 1))
 done
 case "$screen" in *"visit: 11 requests"*) ;; *) fail "TUI lab: no visit report: $screen";; esac
-case "$screen" in *"server :$p"*"11 requests"*) ;; *) fail "TUI lab: no server state in the status bar";; esac
+case "$screen" in *"server 127.0.0.1:$p"*"11 requests"*) ;; *) fail "TUI lab: no server state in the status bar";; esac
 case "$screen" in *"capturing"*) ;; *) fail "TUI lab: not capturing";; esac
 tmux -L nlab send-keys s
 sleep 0.5
