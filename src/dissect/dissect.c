@@ -191,32 +191,23 @@ void col_append(struct pinfo *pi, const char *fmt, ...)
 	va_end(ap);
 }
 
-void col_prepend(struct pinfo *pi, const char *fmt, ...)
+/* Wireshark's col_prepend_fence_fstr: s goes in front of the whole column (so later
+ * calls come first) and the fence moves past it, so the prefix stays when a protocol
+ * above rewrites the column. */
+void col_prepend_fence(struct pinfo *pi, const char *s)
 {
-	char tmp[PI_INFO_MAX];
-	int k, keep;
-	va_list ap;
+	int k = (int)strlen(s), keep;
 
-	if (!pi->want_cols)
+	if (!pi->want_cols || k >= PI_INFO_MAX - 1)
 		return;
-	va_start(ap, fmt);
-	k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	if (k <= 0)
-		return;
-	if (k > PI_INFO_MAX - 1)
-		k = PI_INFO_MAX - 1;
-	keep = pi->info_len - pi->info_fence;
-	if (keep > PI_INFO_MAX - 1 - pi->info_fence - k)
-		keep = PI_INFO_MAX - 1 - pi->info_fence - k;
-	if (keep < 0)
-		keep = 0;
-	memmove(pi->info + pi->info_fence + k, pi->info + pi->info_fence, (size_t)keep);
-	memcpy(pi->info + pi->info_fence, tmp, (size_t)k < (size_t)(PI_INFO_MAX - 1 - pi->info_fence) ? (size_t)k : (size_t)(PI_INFO_MAX - 1 - pi->info_fence));
-	pi->info_len = pi->info_fence + k + keep;
-	if (pi->info_len > PI_INFO_MAX - 1)
-		pi->info_len = PI_INFO_MAX - 1;
+	keep = pi->info_len;
+	if (keep > PI_INFO_MAX - 1 - k)
+		keep = PI_INFO_MAX - 1 - k;
+	memmove(pi->info + k, pi->info, (size_t)keep);
+	memcpy(pi->info, s, (size_t)k);
+	pi->info_len = keep + k;
 	pi->info[pi->info_len] = '\0';
+	pi->info_fence = pi->info_fence + k > pi->info_len ? pi->info_len : pi->info_fence + k;
 }
 
 void col_append_str(struct pinfo *pi, const char *s)

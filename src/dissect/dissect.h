@@ -102,7 +102,9 @@ void col_set_proto(struct pinfo *pi, const char *proto);
 void col_clear(struct pinfo *pi);
 void col_set(struct pinfo *pi, const char *s);
 void col_append(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void col_prepend(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Puts s in front of the whole column and moves the fence past it (analysis
+ * prefixes such as "[TCP Retransmission] " survive a protocol above). */
+void col_prepend_fence(struct pinfo *pi, const char *s);
 /* printf-free appends for the per-packet hot paths: a string; prefix then a number. */
 void col_append_str(struct pinfo *pi, const char *s);
 void col_append_uint(struct pinfo *pi, const char *prefix, uint64_t v);

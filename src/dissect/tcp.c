@@ -335,25 +335,6 @@ static uint32_t gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns
 	return n;
 }
 
-/* Wireshark's col_prepend_fence_fstr: s goes in front of the whole column (so later
- * calls come first) and the fence moves past it, so the prefix stays when a protocol
- * above rewrites the column. */
-static void prepend_fence(struct pinfo *pi, const char *s)
-{
-	int k = (int)strlen(s), keep;
-
-	if (!pi->want_cols || k >= PI_INFO_MAX - 1)
-		return;
-	keep = pi->info_len;
-	if (keep > PI_INFO_MAX - 1 - k)
-		keep = PI_INFO_MAX - 1 - k;
-	memmove(pi->info + k, pi->info, (size_t)keep);
-	memcpy(pi->info, s, (size_t)k);
-	pi->info_len = keep + k;
-	pi->info[pi->info_len] = '\0';
-	pi->info_fence = pi->info_fence + k > pi->info_len ? pi->info_len : pi->info_fence + k;
-}
-
 /* ---- flags ---- */
 
 static const char *const flag_names[9] = {
@@ -650,11 +631,11 @@ static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out 
 	/* Info prefixes in Wireshark's order (each one goes in front of the previous). */
 	if (f & TCPA_REUSED_PORTS) {
 		expert(d, fl, T_A_REUSED, SEV_NOTE, "Sequence", fields[T_A_REUSED].name);
-		prepend_fence(pi, "[TCP Port numbers reused] ");
+		col_prepend_fence(pi, "[TCP Port numbers reused] ");
 	}
 	if (f & TCPA_RETRANSMISSION) {
 		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
-		prepend_fence(pi, "[TCP Retransmission] ");
+		col_prepend_fence(pi, "[TCP Retransmission] ");
 		if (r->rto) {
 			gen_time(t, fl, T_A_RTO, r->rto);
 			gen_uint(t, fl, T_A_RTO_FRAME, 0, r->rto_frame);
@@ -663,40 +644,40 @@ static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out 
 	if (f & TCPA_FAST_RETRANSMISSION) {
 		expert(d, fl, T_A_FAST, SEV_NOTE, "Sequence", fields[T_A_FAST].name);
 		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
-		prepend_fence(pi, "[TCP Fast Retransmission] ");
+		col_prepend_fence(pi, "[TCP Fast Retransmission] ");
 	}
 	if (f & TCPA_SPURIOUS_RETRANSMISSION) {
 		expert(d, fl, T_A_SPURIOUS, SEV_NOTE, "Sequence", fields[T_A_SPURIOUS].name);
 		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
-		prepend_fence(pi, "[TCP Spurious Retransmission] ");
+		col_prepend_fence(pi, "[TCP Spurious Retransmission] ");
 	}
 	if (f & TCPA_OUT_OF_ORDER) {
 		expert(d, fl, T_A_OOO, SEV_WARN, "Sequence", fields[T_A_OOO].name);
-		prepend_fence(pi, "[TCP Out-Of-Order] ");
+		col_prepend_fence(pi, "[TCP Out-Of-Order] ");
 	}
 	if (f & TCPA_LOST_PACKET) {
 		expert(d, fl, T_A_LOST, SEV_WARN, "Sequence", fields[T_A_LOST].name);
-		prepend_fence(pi, "[TCP Previous segment not captured] ");
+		col_prepend_fence(pi, "[TCP Previous segment not captured] ");
 	}
 	if (f & TCPA_ACK_LOST_PACKET) {
 		expert(d, fl, T_A_ACK_LOST, SEV_WARN, "Sequence", fields[T_A_ACK_LOST].name);
-		prepend_fence(pi, "[TCP ACKed unseen segment] ");
+		col_prepend_fence(pi, "[TCP ACKed unseen segment] ");
 	}
 	if (f & TCPA_WINDOW_UPDATE) {
 		expert(d, fl, T_A_WIN_UPDATE, SEV_CHAT, "Sequence", fields[T_A_WIN_UPDATE].name);
-		prepend_fence(pi, "[TCP Window Update] ");
+		col_prepend_fence(pi, "[TCP Window Update] ");
 	}
 	if (f & TCPA_WINDOW_FULL) {
 		expert(d, fl, T_A_WIN_FULL, SEV_WARN, "Sequence", fields[T_A_WIN_FULL].name);
-		prepend_fence(pi, "[TCP Window Full] ");
+		col_prepend_fence(pi, "[TCP Window Full] ");
 	}
 	if (f & TCPA_KEEP_ALIVE) {
 		expert(d, fl, T_A_KA, SEV_NOTE, "Sequence", fields[T_A_KA].name);
-		prepend_fence(pi, "[TCP Keep-Alive] ");
+		col_prepend_fence(pi, "[TCP Keep-Alive] ");
 	}
 	if (f & TCPA_KEEP_ALIVE_ACK) {
 		expert(d, fl, T_A_KA_ACK, SEV_NOTE, "Sequence", fields[T_A_KA_ACK].name);
-		prepend_fence(pi, "[TCP Keep-Alive ACK] ");
+		col_prepend_fence(pi, "[TCP Keep-Alive ACK] ");
 	}
 	if (r->dupack_num) {
 		if (f & TCPA_DUPLICATE_ACK) {
@@ -706,7 +687,7 @@ static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out 
 			if (pi->want_cols) {
 				char b[64];
 				snprintf(b, sizeof(b), "[TCP Dup ACK %u#%u] ", r->dupack_frame, r->dupack_num);
-				prepend_fence(pi, b);
+				col_prepend_fence(pi, b);
 			}
 		}
 		gen_uint(t, an, T_A_DUPACK_NUM, 0, r->dupack_num);
@@ -719,15 +700,15 @@ static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out 
 	}
 	if (f & TCPA_ZERO_WINDOW_PROBE) {
 		expert(d, fl, T_A_ZWP, SEV_NOTE, "Sequence", fields[T_A_ZWP].name);
-		prepend_fence(pi, "[TCP ZeroWindowProbe] ");
+		col_prepend_fence(pi, "[TCP ZeroWindowProbe] ");
 	}
 	if (f & TCPA_ZERO_WINDOW) {
 		expert(d, fl, T_A_ZW, SEV_WARN, "Sequence", fields[T_A_ZW].name);
-		prepend_fence(pi, "[TCP ZeroWindow] ");
+		col_prepend_fence(pi, "[TCP ZeroWindow] ");
 	}
 	if (f & TCPA_ZERO_WINDOW_PROBE_ACK) {
 		expert(d, fl, T_A_ZWP_ACK, SEV_NOTE, "Sequence", fields[T_A_ZWP_ACK].name);
-		prepend_fence(pi, "[TCP ZeroWindowProbeAck] ");
+		col_prepend_fence(pi, "[TCP ZeroWindowProbeAck] ");
 	}
 }
 
