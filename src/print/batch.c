@@ -40,6 +40,7 @@ struct batch {
 	uint32_t num;
 	int have_first;
 	int matched;			/* the last packet passed the display filter */
+	int want_cols;			/* something shows the Protocol/Info columns */
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
 
@@ -121,6 +122,10 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 		}
 	}
 	b->print_packets = !o->quiet && !(o->write_file && !o->print);
+	/* Info costs formatting on every packet: only when summary lines or a -z kind
+	 * show it (-T fields -e _ws.col.* turns it on in dissect_frame). */
+	b->want_cols = (o->out == OUT_FIELDS ? o->verbose : b->print_packets) ||
+	    stats_want_cols(b->stats);
 	if (need_tree) {
 		b->tree = tree_new(need_text);
 		if (b->interest && !o->hex && !o->verbose)
@@ -206,9 +211,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	pi->ifname = ifname;
 	pi->no_ts = (rec->flags & CAPFILE_REC_NO_TS) != 0;
 	pi->visited = 0;
-	pi->want_cols = b->print_packets && !(b->o->out == OUT_FIELDS) ? 1 : (b->stats != NULL);
-	if (b->o->out == OUT_FIELDS)
-		pi->want_cols = stats_want_cols(b->stats) || b->o->verbose;
+	pi->want_cols = b->want_cols;
 	if (b->tree)
 		tree_reset(b->tree);
 	dissect_frame(&d, rec->data);
