@@ -58,6 +58,13 @@ size_t strvis(char *dst, size_t n, const uint8_t *src, size_t len, int flags)
 			at++;
 			continue;
 		}
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < len && (src[i + 1] & 0xc0) == 0x80 &&
+		    (c > 0xc2 || src[i + 1] >= 0xa0) && (flags & STRVIS_UTF8) && at + 2 < n) {
+			/* the common two-byte case (not a C1 control): copied as it is */
+			dst[at++] = (char)c;
+			dst[at++] = (char)src[++i];
+			continue;
+		}
 		if (c >= 0x80 && (flags & STRVIS_UTF8)) {
 			size_t k = utf8_len(src + i, len - i);
 			if (k) {

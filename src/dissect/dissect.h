@@ -74,6 +74,9 @@ struct dctx {
 	 * (IPv4 total length…), so the link layer can show padding and trailers. */
 	uint32_t payload_used;
 	int payload_used_set;
+	/* Skip the payload dissectors above TCP and UDP: nothing the caller wants depends
+	 * on them (reg_headers_only).  The TCP analysis still runs. */
+	int headers_only;
 };
 
 typedef void (*dissector_fn)(struct dctx *d, struct cur *c, uint32_t parent);

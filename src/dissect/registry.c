@@ -48,6 +48,29 @@ void reg_init(void)
 	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_abbrev);
 }
 
+static int in_table(const struct field_table *t, const struct field_def *f)
+{
+	return t->count && f->id >= t->fields[0].id && f->id < t->fields[0].id + (int)t->count;
+}
+
+int reg_headers_only(const uint8_t *interest)
+{
+	for (int id = 0; id < nfields; id++) {
+		const struct field_def *f = by_id[id];
+		int header = 0;
+		if (!(interest[id >> 3] >> (id & 7) & 1))
+			continue;
+		for (size_t i = 0; i < reg_header_table_count && !header; i++)
+			header = in_table(reg_header_tables[i], f);
+		for (size_t i = 0; i < reg_payload_dependent_count && header; i++)
+			header = strncmp(f->abbrev, reg_payload_dependent[i],
+			    strlen(reg_payload_dependent[i])) != 0;
+		if (!header)
+			return 0;
+	}
+	return 1;
+}
+
 int reg_count(void)
 {
 	return nfields;

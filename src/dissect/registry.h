@@ -74,5 +74,15 @@ struct field_table {
 #define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
 extern const struct field_table *const *reg_table_list;	/* registry_tables.c */
 extern const size_t reg_table_count;
+/* The header-only tables and the name prefixes of their payload-dependent fields
+ * (see reg_headers_only). */
+extern const struct field_table *const *reg_header_tables;
+extern const size_t reg_header_table_count;
+extern const char *const *reg_payload_dependent;
+extern const size_t reg_payload_dependent_count;
+
+/* 1 when every field in the interest bitset (by id) comes from headers and TCP analysis
+ * alone, so the payload dissectors can be skipped without changing any of them. */
+int reg_headers_only(const uint8_t *interest);
 
 #endif

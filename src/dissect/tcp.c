@@ -807,11 +807,8 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	 * without a tree when there is one to fill later. */
 	if (hlen > 20 && cur_has(c, hlen - 20)) {
 		struct dctx quiet = *d;
-		struct pinfo qpi;
 		struct cur oc = *c;
-		memset(&qpi, 0, sizeof(qpi));
-		quiet.tree = NULL;
-		quiet.pi = &qpi;
+		quiet.tree = NULL;	/* options() touches the pinfo only through the tree */
 		options(&quiet, &oc, 0, hlen - 20, flags, 0, &o);
 	}
 	if (d->sess && d->sess->tcp && !pi->in_error && (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
@@ -1002,7 +999,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			ti.tcp_node = tn;
 			ti.no_subdissector = (r.aflags & (TCPA_RETRANSMISSION |
 			    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
-			if (!try_payload(d, &payload, &ti) && avail) {
+			if (!(d->headers_only || try_payload(d, &payload, &ti)) && avail) {
 				if (ti.retransmission && have_conv) {
 					n = tree_add_bytes(t, tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
 					tree_label(t, n, "Retransmitted TCP segment data (%u byte%s)", avail,

@@ -184,38 +184,15 @@ uint32_t tree_add_text(struct dtree *t, uint32_t parent, uint32_t off, uint32_t 
 	return i;
 }
 
-void tree_label(struct dtree *t, uint32_t node, const char *fmt, ...)
+void tree_label_fmt(struct dtree *t, uint32_t node, int append, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (!t || !node || !t->want_text)
 		return;
 	va_start(ap, fmt);
-	text_vset(t, node, 0, fmt, ap);
+	text_vset(t, node, append, fmt, ap);
 	va_end(ap);
-}
-
-void tree_label_append(struct dtree *t, uint32_t node, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!t || !node || !t->want_text)
-		return;
-	va_start(ap, fmt);
-	text_vset(t, node, 1, fmt, ap);
-	va_end(ap);
-}
-
-void tree_flag(struct dtree *t, uint32_t node, unsigned flags)
-{
-	if (t && node)
-		t->nodes[node].flags |= (uint16_t)flags;
-}
-
-void tree_set_len(struct dtree *t, uint32_t node, uint32_t len)
-{
-	if (t && node)
-		t->nodes[node].len = len;
 }
 
 uint32_t tree_find(const struct dtree *t, const struct field_def *f, uint32_t after)

@@ -165,13 +165,31 @@ static inline uint32_t tree_add_time(struct dtree *t, uint32_t parent, const str
 uint32_t tree_add_text(struct dtree *t, uint32_t parent, uint32_t off, uint32_t len,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Replaces / appends to a node's label (no-op without text or on node 0). */
-void tree_label(struct dtree *t, uint32_t node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void tree_label_append(struct dtree *t, uint32_t node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void tree_flag(struct dtree *t, uint32_t node, unsigned flags);
-void tree_set_len(struct dtree *t, uint32_t node, uint32_t len);
+/* Replaces / appends to a node's label (no-op without text or on node 0).  Macros, so
+ * that a tree without text skips the call and the arguments' evaluation: the label
+ * arguments must have no side effects (t and node are evaluated once). */
+void tree_label_fmt(struct dtree *t, uint32_t node, int append, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#define tree_label(t, node, ...) tree_label_if_((t), (node), 0, __VA_ARGS__)
+#define tree_label_append(t, node, ...) tree_label_if_((t), (node), 1, __VA_ARGS__)
+#define tree_label_if_(t, node, append, ...) do {				\
+		struct dtree *tl_t_ = (t);					\
+		uint32_t tl_n_ = (node);					\
+		if (tl_n_ && tree_text(tl_t_))					\
+			tree_label_fmt(tl_t_, tl_n_, (append), __VA_ARGS__);	\
+	} while (0)
+
+static inline void tree_flag(struct dtree *t, uint32_t node, unsigned flags)
+{
+	if (t && node)
+		t->nodes[node].flags |= (uint16_t)flags;
+}
+
+static inline void tree_set_len(struct dtree *t, uint32_t node, uint32_t len)
+{
+	if (t && node)
+		t->nodes[node].len = len;
+}
 
 static inline const struct fnode *tree_node(const struct dtree *t, uint32_t i) { return &t->nodes[i]; }
 static inline const char *tree_node_text(const struct dtree *t, const struct fnode *n)

@@ -156,7 +156,7 @@ void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (!plen)
 		return;
 	uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-	if (by_port(d, &payload, lo) || by_port(d, &payload, hi))
+	if (!d->headers_only && (by_port(d, &payload, lo) || by_port(d, &payload, hi)))
 		return;
 	dissect_data(d, &payload, 0);
 }

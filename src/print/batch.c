@@ -41,6 +41,7 @@ struct batch {
 	int have_first;
 	int matched;			/* the last packet passed the display filter */
 	int want_cols;			/* something shows the Protocol/Info columns */
+	int headers_only;		/* nothing wanted needs the payload dissectors */
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
 
@@ -126,6 +127,8 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 	 * show it (-T fields -e _ws.col.* turns it on in dissect_frame). */
 	b->want_cols = (o->out == OUT_FIELDS ? o->verbose : b->print_packets) ||
 	    stats_want_cols(b->stats);
+	b->headers_only = b->interest && !need_text && !b->want_cols && !b->stats &&
+	    !o->hex && !o->verbose && reg_headers_only(b->interest);
 	if (need_tree) {
 		b->tree = tree_new(need_text);
 		if (b->interest && !o->hex && !o->verbose)
@@ -190,7 +193,7 @@ void batch_set_if_known(struct batch *b, int known)
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 {
 	struct pinfo *pi = &b->pi;
-	struct dctx d = { b->tree, pi, b->sess, NULL, 0, 0 };
+	struct dctx d = { b->tree, pi, b->sess, NULL, 0, 0, b->headers_only };
 	int64_t ts = pkt_rec_ns(rec);
 	char line[PI_INFO_MAX + 256];
 

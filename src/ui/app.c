@@ -101,7 +101,7 @@ static void fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 
 void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
 {
-	struct dctx d = { t, &u->pi, u->sess, NULL, 0, 0 };
+	struct dctx d = { t, &u->pi, u->sess, NULL, 0, 0, 0 };
 
 	fill_pinfo(u, idx, &u->pi);
 	u->pi.visited = 1;
@@ -204,7 +204,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 {
 	struct store_pkt p;
 	struct pinfo *pi = &u->pi;
-	struct dctx d = { NULL, pi, u->sess, NULL, 0, 0 };
+	struct dctx d = { NULL, pi, u->sess, NULL, 0, 0, 0 };
 	uint32_t idx;
 
 	memset(&p, 0, sizeof(p));
