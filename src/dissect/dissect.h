@@ -48,6 +48,8 @@ struct pinfo {
 	struct address dl_src, dl_dst, net_src, net_dst;
 	enum port_type ptype;
 	uint16_t srcport, dstport;
+	uint16_t tcp_flags;		/* of the (outer) TCP header, 0 when none */
+	uint32_t tcp_seglen;		/* its payload length */
 
 	const char *protos[PI_MAX_PROTOS];	/* frame.protocols chain */
 	int nprotos;

@@ -53,8 +53,27 @@ static int in_table(const struct field_table *t, const struct field_def *f)
 	return t->count && f->id >= t->fields[0].id && f->id < t->fields[0].id + (int)t->count;
 }
 
-int reg_headers_only(const uint8_t *interest)
+/* name is `base` or below it ("base." or, for a base ending in '.', "base…"). */
+static int name_under(const char *name, const char *base)
 {
+	size_t n = strlen(base);
+
+	return strncmp(name, base, n) == 0 &&
+	    (name[n] == '\0' || name[n] == '.' || base[n - 1] == '.');
+}
+
+static int listed(const char *name, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (name_under(name, list[i]))
+			return 1;
+	return 0;
+}
+
+enum reg_level reg_level(const uint8_t *interest)
+{
+	enum reg_level level = REG_LEVEL_HEADERS;
+
 	for (int id = 0; id < nfields; id++) {
 		const struct field_def *f = by_id[id];
 		int header = 0;
@@ -62,13 +81,12 @@ int reg_headers_only(const uint8_t *interest)
 			continue;
 		for (size_t i = 0; i < reg_header_table_count && !header; i++)
 			header = in_table(reg_header_tables[i], f);
-		for (size_t i = 0; i < reg_payload_dependent_count && header; i++)
-			header = strncmp(f->abbrev, reg_payload_dependent[i],
-			    strlen(reg_payload_dependent[i])) != 0;
-		if (!header)
-			return 0;
+		if (!header || listed(f->abbrev, reg_payload_dependent, reg_payload_dependent_count))
+			return REG_LEVEL_PAYLOAD;
+		if (listed(f->abbrev, reg_analysis_dependent, reg_analysis_dependent_count))
+			level = REG_LEVEL_ANALYSIS;
 	}
-	return 1;
+	return level;
 }
 
 int reg_count(void)

@@ -74,15 +74,23 @@ struct field_table {
 #define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
 extern const struct field_table *const *reg_table_list;	/* registry_tables.c */
 extern const size_t reg_table_count;
-/* The header-only tables and the name prefixes of their payload-dependent fields
- * (see reg_headers_only). */
+/* What a set of fields needs from the dissection, cheapest first. */
+enum reg_level {
+	REG_LEVEL_HEADERS,	/* each packet's own headers: no state, no payload */
+	REG_LEVEL_ANALYSIS,	/* headers and the TCP/UDP conversation analysis */
+	REG_LEVEL_PAYLOAD,	/* everything: payload dissectors and their reassembly */
+};
+/* The header tables, their payload-dependent and analysis-dependent names
+ * (registry_tables.c; see reg_level). */
 extern const struct field_table *const *reg_header_tables;
 extern const size_t reg_header_table_count;
 extern const char *const *reg_payload_dependent;
 extern const size_t reg_payload_dependent_count;
+extern const char *const *reg_analysis_dependent;
+extern const size_t reg_analysis_dependent_count;
 
-/* 1 when every field in the interest bitset (by id) comes from headers and TCP analysis
- * alone, so the payload dissectors can be skipped without changing any of them. */
-int reg_headers_only(const uint8_t *interest);
+/* The least dissection that yields every field of the interest bitset (by id) exactly
+ * as a full dissection would. */
+enum reg_level reg_level(const uint8_t *interest);
 
 #endif

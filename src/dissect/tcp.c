@@ -797,6 +797,10 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		ip_payload += pi->len - pi->caplen;
 	seglen = ip_payload >= hlen ? (uint32_t)(ip_payload - hlen) : 0;
 	have_seglen = ip_payload >= hlen;
+	if (!pi->in_error) {
+		pi->tcp_flags = flags;
+		pi->tcp_seglen = seglen;
+	}
 	tree_set_len(t, tn, hlen);
 
 	memset(&o, 0, sizeof(o));

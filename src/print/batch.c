@@ -1,8 +1,15 @@
 /* batch.c — tshark-style batch mode: read, dissect, filter, print.
  *
- * One pass in capture order.  The tree is built only as far as the output needs:
- * none for summary lines, values without labels (and only the wanted fields) for
- * -T fields and -Y, everything for -V.
+ * The dissection goes only as deep as the output and the display filter need
+ * (reg_level: each packet's headers; plus the TCP/UDP analysis; or everything), and
+ * the tree holds only the wanted fields: none for summary lines, values without
+ * labels for -T fields and -Y, everything for -V.
+ *
+ * One pass in capture order, or two when the filter needs less than the output
+ * (-Y 'tcp.flags.syn == 1' with summary lines): the first pass evaluates the filter
+ * on the cheap dissection and notes each packet's conversation; the second dissects
+ * fully only the matching packets and, before each, the earlier packets of its
+ * conversation, whose state (TCP analysis, reassembly) its output depends on.
  */
 #include "config.h"
 
@@ -23,12 +30,40 @@
 
 #define BATCH_VALUE_MAX 65536		/* longest value of one field occurrence */
 
+/* Pass 1 of a two-pass run: per packet its conversation key and the filter's verdict;
+ * the keys of matching conversations with their last matching packet. */
+struct replay {
+	uint64_t *key;			/* by packet index */
+	uint8_t *match;			/* bitset by packet index */
+	uint32_t n, cap;
+	struct replay_conv {
+		uint64_t key;
+		uint32_t last1;		/* last matching packet's index + 1, 0 = free */
+		uint8_t level;		/* enum reg_level the earlier packets need */
+	} *hash;
+	uint32_t hcap, hn;
+};
+
+enum batch_phase {
+	PHASE_ONE,			/* the only pass */
+	PHASE_FILTER,			/* pass 1: filter only, fill the replay */
+	PHASE_OUTPUT,			/* pass 2: output the packets pass 1 chose */
+};
+
 struct batch {
 	const struct options *o;
 	FILE *out;
 	struct session *sess;
 	struct dtree *tree;		/* NULL when the output needs none */
-	uint8_t *interest;		/* fields wanted, NULL = all */
+	uint8_t *interest;		/* fields wanted in the tree, NULL = all */
+	uint8_t *fields_interest;	/* -T fields alone (two-pass runs) */
+	uint8_t *filter_interest;	/* -Y alone (two-pass runs) */
+	enum reg_level level;		/* how deep this pass dissects */
+	enum reg_level out_level, filter_level;
+	int two_pass_ok;		/* the output depends on nothing beyond a packet's
+					 * conversation (no tcp.stream numbers, no -z) */
+	enum batch_phase phase;
+	struct replay rp;
 	const struct field_def **fields;	/* -T fields */
 	int nfields;
 	struct dfilter *filter;
@@ -41,7 +76,6 @@ struct batch {
 	int have_first;
 	int matched;			/* the last packet passed the display filter */
 	int want_cols;			/* something shows the Protocol/Info columns */
-	int headers_only;		/* nothing wanted needs the payload dissectors */
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
 
@@ -59,6 +93,20 @@ void batch_set_time_digits(struct batch *b, int digits)
 static void set_bit(uint8_t *bits, int id)
 {
 	bits[id >> 3] |= (uint8_t)(1u << (id & 7));
+}
+
+/* Fields numbered across conversations (tcp.stream): a two-pass run, which skips
+ * other conversations, would number them differently. */
+static int has_ordinal(const uint8_t *interest)
+{
+	static const char *const ordinal[] = { "tcp.stream", "udp.stream" };
+
+	for (size_t i = 0; i < sizeof(ordinal) / sizeof(ordinal[0]); i++) {
+		const struct field_def *f = reg_lookup(ordinal[i]);
+		if (f && (interest[f->id >> 3] >> (f->id & 7) & 1))
+			return 1;
+	}
+	return 0;
 }
 
 struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n)
@@ -95,11 +143,11 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 			batch_free(b);
 			return NULL;
 		}
-		if (!o->verbose) {
-			b->interest = xcalloc(nbytes, 1);
-			for (int i = 0; i < b->nfields; i++)
-				set_bit(b->interest, b->fields[i]->id);
-		}
+		b->fields_interest = xcalloc(nbytes, 1);
+		for (int i = 0; i < b->nfields; i++)
+			set_bit(b->fields_interest, b->fields[i]->id);
+		if (!o->verbose)
+			memcpy(b->interest = xmalloc(nbytes), b->fields_interest, nbytes);
 	}
 	if (o->display_filter) {
 		struct dfilter_error err;
@@ -109,6 +157,9 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 			batch_free(b);
 			return NULL;
 		}
+		b->filter_interest = xcalloc(nbytes, 1);
+		dfilter_interest(b->filter, b->filter_interest);
+		b->filter_level = reg_level(b->filter_interest);
 		if (b->interest || (!o->verbose && !o->hex)) {
 			if (!b->interest)
 				b->interest = xcalloc(nbytes, 1);
@@ -127,8 +178,15 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 	 * show it (-T fields -e _ws.col.* turns it on in dissect_frame). */
 	b->want_cols = (o->out == OUT_FIELDS ? o->verbose : b->print_packets) ||
 	    stats_want_cols(b->stats);
-	b->headers_only = b->interest && !need_text && !b->want_cols && !b->stats &&
-	    !o->hex && !o->verbose && reg_headers_only(b->interest);
+	if (o->verbose || o->hex || b->stats || b->want_cols || need_text)
+		b->out_level = REG_LEVEL_PAYLOAD;
+	else if (o->out == OUT_FIELDS && b->print_packets)
+		b->out_level = reg_level(b->fields_interest);
+	else
+		b->out_level = REG_LEVEL_HEADERS;	/* no per-packet output (-q, -w) */
+	b->level = b->out_level > b->filter_level ? b->out_level : b->filter_level;
+	b->two_pass_ok = b->filter && b->filter_level < b->out_level && !b->stats &&
+	    !o->verbose && !o->hex && !(b->fields_interest && has_ordinal(b->fields_interest));
 	if (need_tree) {
 		b->tree = tree_new(need_text);
 		if (b->interest && !o->hex && !o->verbose)
@@ -143,6 +201,11 @@ void batch_free(struct batch *b)
 		return;
 	tree_free(b->tree);
 	free(b->interest);
+	free(b->fields_interest);
+	free(b->filter_interest);
+	free(b->rp.key);
+	free(b->rp.match);
+	free(b->rp.hash);
 	free(b->fields);
 	if (b->filter)
 		dfilter_free(b->filter);
@@ -190,12 +253,138 @@ void batch_set_if_known(struct batch *b, int known)
 	b->pi.if_known = known;
 }
 
+/* ---- two-pass runs ---- */
+
+/* The packet's conversation, as the analysis keys it: TCP or UDP endpoints in either
+ * order; every other packet shares one key (their state: ICMP, ARP …). */
+static uint64_t conv_key(const struct pinfo *pi)
+{
+	const struct address *a = &pi->net_src, *z = &pi->net_dst;
+	uint16_t pa = pi->srcport, pz = pi->dstport;
+	uint64_t h = 1469598103934665603u;
+	uint8_t buf[2 * (1 + 16 + 2) + 1];
+	size_t k = 0;
+
+	if (pi->ptype == PT_NONE)
+		return 0;
+	if (memcmp(a, z, sizeof(*a)) > 0 || (memcmp(a, z, sizeof(*a)) == 0 && pa > pz)) {
+		const struct address *t = a;
+		uint16_t tp = pa;
+		a = z, z = t, pa = pz, pz = tp;
+	}
+	buf[k++] = (uint8_t)pi->ptype;
+	buf[k++] = a->type;
+	memcpy(buf + k, a->a, 16), k += 16;
+	buf[k++] = (uint8_t)(pa >> 8), buf[k++] = (uint8_t)pa;
+	buf[k++] = z->type;
+	memcpy(buf + k, z->a, 16), k += 16;
+	buf[k++] = (uint8_t)(pz >> 8), buf[k++] = (uint8_t)pz;
+	for (size_t i = 0; i < k; i++)
+		h = (h ^ buf[i]) * 1099511628211u;
+	return h | 1;		/* 0 is the key of packets without a conversation */
+}
+
+static struct replay_conv *rp_slot(struct replay *rp, uint64_t key)
+{
+	size_t i = (size_t)(key ^ key >> 29) & (rp->hcap - 1);
+
+	while (rp->hash[i].last1 && rp->hash[i].key != key)
+		i = (i + 1) & (rp->hcap - 1);
+	return &rp->hash[i];
+}
+
+/* What a matching packet's output needs from the earlier packets of its conversation:
+ * a TCP segment without data or FIN reaches no payload dissector, so the TCP analysis
+ * of the earlier ones is enough. */
+static enum reg_level replay_level(const struct pinfo *pi)
+{
+	return pi->ptype == PT_TCP && !pi->tcp_seglen && !(pi->tcp_flags & 0x01) ?
+	    REG_LEVEL_ANALYSIS : REG_LEVEL_PAYLOAD;
+}
+
+/* Pass 1 saw packet idx in conversation key; m: it matched the filter. */
+static void rp_note(struct replay *rp, uint32_t idx, uint64_t key, int m, enum reg_level level)
+{
+	if (idx >= rp->cap) {
+		size_t old = rp->cap, cap = old;
+		rp->key = xgrow(rp->key, &cap, (size_t)idx + 1, sizeof(*rp->key));
+		rp->match = xrealloc(rp->match, (cap + 7) / 8);
+		memset(rp->match + (old + 7) / 8, 0, (cap + 7) / 8 - (old + 7) / 8);
+		rp->cap = (uint32_t)cap;
+	}
+	rp->key[idx] = key;
+	rp->n = idx + 1;
+	if (!m)
+		return;
+	rp->match[idx >> 3] |= (uint8_t)(1u << (idx & 7));
+	if (2 * (rp->hn + 1) > rp->hcap) {
+		struct replay_conv *old = rp->hash;
+		uint32_t ocap = rp->hcap;
+		rp->hcap = ocap ? 2 * ocap : 1024;
+		rp->hash = xcalloc(rp->hcap, sizeof(*rp->hash));
+		for (uint32_t i = 0; i < ocap; i++)
+			if (old[i].last1)
+				*rp_slot(rp, old[i].key) = old[i];
+		free(old);
+	}
+	{
+		struct replay_conv *c = rp_slot(rp, key);
+		if (!c->last1)
+			rp->hn++;
+		c->key = key;
+		c->last1 = idx + 1;
+		if (c->level < level)
+			c->level = (uint8_t)level;
+	}
+}
+
+/* Pass 2: must packet idx be dissected (it matched, or a later packet of its
+ * conversation did), and how deep?  *m: it matched. */
+static int rp_wanted(struct replay *rp, uint32_t idx, int *m, enum reg_level *level)
+{
+	const struct replay_conv *c;
+
+	*m = idx < rp->n && (rp->match[idx >> 3] >> (idx & 7) & 1);
+	if (*m)
+		return 1;
+	if (idx >= rp->n || !rp->hcap)
+		return 0;
+	c = rp_slot(rp, rp->key[idx]);
+	if (c->last1 <= idx)
+		return 0;
+	if (c->level < *level)
+		*level = (enum reg_level)c->level;
+	return 1;
+}
+
+/* Switches a batch that two_pass_ok allows to pass 1, then to pass 2. */
+static void batch_set_phase(struct batch *b, enum batch_phase phase)
+{
+	b->phase = phase;
+	b->num = 0;
+	b->have_first = 0;
+	if (phase == PHASE_FILTER) {
+		b->level = b->filter_level;
+		tree_set_interest(b->tree, b->filter_interest);
+	} else if (phase == PHASE_OUTPUT) {
+		session_free(b->sess);
+		b->sess = session_new(0);
+		b->level = b->out_level;
+		if (b->tree)
+			tree_set_interest(b->tree, b->fields_interest);
+	}
+}
+
+/* ---- one packet ---- */
+
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 {
 	struct pinfo *pi = &b->pi;
-	struct dctx d = { b->tree, pi, b->sess, NULL, 0, 0, b->headers_only };
+	struct dctx d = { b->tree, pi, b->sess, NULL, 0, 0, 0 };
 	int64_t ts = pkt_rec_ns(rec);
 	char line[PI_INFO_MAX + 256];
+	enum reg_level level = b->level;
+	int m = 1;
 
 	b->matched = 0;
 	if (!b->have_first) {
@@ -207,6 +396,8 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	pi->rel_ts = ts - b->first_ts;
 	pi->delta_ts = ts - b->prev_ts;
 	b->prev_ts = ts;
+	if (b->phase == PHASE_OUTPUT && !rp_wanted(&b->rp, pi->num - 1, &m, &level))
+		return 0;
 	pi->caplen = rec->caplen;
 	pi->len = rec->len;
 	pi->linktype = rec->linktype;
@@ -214,11 +405,23 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	pi->ifname = ifname;
 	pi->no_ts = (rec->flags & CAPFILE_REC_NO_TS) != 0;
 	pi->visited = 0;
-	pi->want_cols = b->want_cols;
-	if (b->tree)
-		tree_reset(b->tree);
+	pi->want_cols = b->want_cols && b->phase != PHASE_FILTER && m;
+	d.headers_only = level < REG_LEVEL_PAYLOAD;
+	if (level < REG_LEVEL_ANALYSIS)
+		d.sess = NULL;
+	if (b->phase == PHASE_OUTPUT && !b->fields_interest)
+		d.tree = NULL;		/* summary lines: no tree */
+	if (d.tree)
+		tree_reset(d.tree);
 	dissect_frame(&d, rec->data);
-	if (b->filter && !dfilter_apply(b->filter, b->tree, pi))
+	if (b->phase == PHASE_FILTER) {
+		rp_note(&b->rp, pi->num - 1, conv_key(pi), dfilter_apply(b->filter, b->tree, pi),
+		    replay_level(pi));
+		return 0;
+	}
+	if (b->phase == PHASE_ONE && b->filter)
+		m = dfilter_apply(b->filter, b->tree, pi);
+	if (!m)
 		return 0;
 	b->matched = 1;
 	if (b->stats)
@@ -275,6 +478,36 @@ static int write_packet(struct capwriter *w, struct capfile *cf, const struct pk
 	return capw_write(w, rec, errbuf);
 }
 
+/* Reads cf to the end (or -c), giving each packet that passes -f to the batch and
+ * the matching ones to w.  Returns 2 after a damaged file or a failed write. */
+static int run_pass(struct batch *b, struct capfile *cf, struct capfilter *bpf,
+    struct capwriter *w, uint8_t *declared, char *errbuf)
+{
+	struct pkt_rec rec;
+	long count = 0;
+	int r;
+
+	while ((r = capfile_next(cf, &rec, errbuf)) == 1) {
+		const struct capfile_iface *ifc = capfile_iface(cf, rec.ifid);
+		if (bpf && !capfilter_match(bpf, &rec))
+			continue;	/* -f: as if never captured (tshark -r -f drops it before -Y) */
+		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
+			return 0;
+		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			return 2;
+		}
+		if (b->o->count && ++count >= b->o->count)
+			return 0;
+	}
+	if (r < 0 && b->phase != PHASE_FILTER) {
+		fflush(b->out);
+		fprintf(stderr, "netlab-tui: %s\n", errbuf);
+		return 2;
+	}
+	return 0;
+}
+
 int batch_file_main(const struct options *o)
 {
 	char errbuf[1024];
@@ -282,9 +515,7 @@ int batch_file_main(const struct options *o)
 	struct capwriter *w = NULL;
 	struct capfilter *bpf = NULL;
 	uint8_t declared[256] = { 0 };
-	struct pkt_rec rec;
 	struct batch *b;
-	long count = 0;
 	int r, status = 0;
 
 	cf = capfile_open(o->read_file, errbuf);
@@ -321,25 +552,19 @@ int batch_file_main(const struct options *o)
 			return 2;
 		}
 	}
-	while ((r = capfile_next(cf, &rec, errbuf)) == 1) {
-		const struct capfile_iface *ifc = capfile_iface(cf, rec.ifid);
-		if (bpf && !capfilter_match(bpf, &rec))
-			continue;	/* -f: as if never captured (tshark -r -f drops it before -Y) */
-		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
-			break;
-		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			status = 2;
-			break;
+	if (b->two_pass_ok && capfile_map(cf)) {
+		/* pass 1 over a second reader of the same mapped bytes; its errors, if
+		 * any, are the second pass's and reported there */
+		struct capfile *cf1 = capfile_open_mem(capfile_map(cf), (size_t)capfile_size(cf),
+		    o->read_file, errbuf);
+		if (cf1) {
+			batch_set_phase(b, PHASE_FILTER);
+			run_pass(b, cf1, bpf, NULL, NULL, errbuf);
+			capfile_close(cf1);
+			batch_set_phase(b, PHASE_OUTPUT);
 		}
-		if (o->count && ++count >= o->count)
-			break;
 	}
-	if (r < 0) {
-		fflush(stdout);
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		status = 2;
-	}
+	status = run_pass(b, cf, bpf, w, declared, errbuf);
 	if (w && capw_close(w, errbuf) < 0) {
 		fprintf(stderr, "netlab-tui: %s\n", errbuf);
 		status = 2;
