@@ -380,7 +380,7 @@ static void batch_set_phase(struct batch *b, enum batch_phase phase)
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 {
 	struct pinfo *pi = &b->pi;
-	struct dctx d = { b->tree, pi, b->sess, NULL, 0, 0, 0 };
+	struct dctx d = { .tree = b->tree, .pi = pi, .sess = b->sess };
 	int64_t ts = pkt_rec_ns(rec);
 	char line[PI_INFO_MAX + 256];
 	enum reg_level level = b->level;

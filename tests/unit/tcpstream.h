@@ -60,7 +60,7 @@ static inline void ts_free(struct tstream *s)
 /* Dissects frame num (again: visited) into s->tree and s->pi. */
 static inline void ts_dissect(struct tstream *s, uint32_t num, int visited)
 {
-	struct dctx d = { s->tree, &s->pi, s->sess, NULL, 0, 0 };
+	struct dctx d = { .tree = s->tree, .pi = &s->pi, .sess = s->sess };
 
 	memset(&s->pi, 0, sizeof(s->pi));
 	s->pi.num = num;

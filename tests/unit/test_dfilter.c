@@ -359,7 +359,7 @@ static void run_apply(const char *text, char *got, size_t n)
 	memset(&pi, 0, sizeof(pi));
 	got[0] = '\0';
 	while (capfile_next(cf, &rec, errbuf) == 1) {
-		struct dctx d = { tree, &pi, sess, NULL, 0, 0 };
+		struct dctx d = { .tree = tree, .pi = &pi, .sess = sess };
 		int64_t ts = rec.ts_sec * 1000000000 + (int64_t)rec.ts_nsec;
 		if (!num)
 			first = prev = ts;
@@ -405,7 +405,7 @@ static void test_full_tree(void **state)
 	struct dtree *t = tree_new(1);
 	struct session *sess = session_new(0);
 	struct pinfo pi;
-	struct dctx d = { t, &pi, sess, NULL, 0, 0 };
+	struct dctx d = { .tree = t, .pi = &pi, .sess = sess };
 
 	(void)state;
 	assert_non_null(f);
