@@ -61,21 +61,32 @@ struct stream {
 	size_t nsegs, csegs;
 };
 
-/* keep_results: one record per TCP frame (32 bytes) and a side table for rare values. */
+/* keep_results: one 20-byte record per frame number, in chunks of REC_CHUNK frames
+ * allocated when a chunk holds its first TCP frame (no growth slack, nothing for a
+ * stretch of frames without TCP).  What a revisit can recompute is not stored: the
+ * direction and the relative numbers (from the stream), ack_rel_valid and has_push
+ * (from the segment), the ACK's RTT (frame_ts of acks_frame).  Values that do not fit
+ * (dup ACKs, RTOs, times over 4.29 s, frames or byte counts over 65535, or an RTT
+ * without frame_ts) put the whole result in the aux side table (R_BIG). */
+#define REC_SHIFT 12
+#define REC_CHUNK ((size_t)1 << REC_SHIFT)
+
 struct rec {
-	uint32_t stream, acks_frame, bif, push, rtt, delta, aux;
+	uint32_t stream1;		/* stream + 1; 0: no TCP result for this frame */
+	uint32_t delta;			/* time_delta in ns; R_BIG: index into aux */
+	uint16_t ackd;			/* frame - acks_frame; 0: none */
+	uint16_t bif, push;		/* bytes_in_flight, push_bytes_sent */
 	uint16_t aflags;
-	int8_t ws;
-	uint8_t compl;
+	uint16_t meta;			/* completeness | (win_scale + 2) << 6 | R_* */
 	uint8_t states;			/* client << 4 | server */
-	uint8_t bits;
-	uint16_t pad;
+	uint8_t pad;
 };
-enum { R_DIR = 1, R_TA = 2, R_PUSH = 4, R_ACKREL = 8, R_IRTT = 16, R_BIG = 32 };
+enum { R_TA = 1 << 11, R_IRTT = 1 << 12, R_BIG = 1 << 13 };
 
 struct aux {
-	uint32_t dupack_num, dupack_frame, rto_frame;
+	uint32_t dupack_num, dupack_frame, rto_frame, acks_frame, bif, push;
 	int64_t rto, rtt, delta;
+	uint8_t has_push, ack_rel_valid;
 };
 
 struct tcpconv {
@@ -84,13 +95,17 @@ struct tcpconv {
 	size_t ns, cs;
 	uint32_t *hash;			/* stream index + 1, 0 = empty; latest stream per 4-tuple */
 	size_t hcap;
-	uint32_t *frame_rec;		/* frame number → record index + 1 */
-	size_t cframe;
-	struct rec *recs;
-	size_t nrecs, crecs;
+	struct rec **rchunk;		/* frame >> REC_SHIFT → REC_CHUNK records, or NULL */
+	size_t nrchunk, crchunk;
 	struct aux *aux;
 	size_t naux, caux;
+	int64_t (*frame_ts)(void *ctx, uint32_t frame);
+	void *frame_ts_ctx;
 	uint32_t last_frame, last_stream;
+	/* tcpconv_collect_begin/_end */
+	uint32_t coll_stream1, coll_last;
+	struct tcpconv_seg *coll;
+	size_t ncoll, ccoll;
 };
 
 static int seq_gt(uint32_t a, uint32_t b) { return (int32_t)(a - b) > 0; }
@@ -119,15 +134,38 @@ void tcpconv_free(struct tcpconv *tc)
 	}
 	free(tc->s);
 	free(tc->hash);
-	free(tc->frame_rec);
-	free(tc->recs);
+	for (size_t i = 0; i < tc->nrchunk; i++)
+		free(tc->rchunk[i]);
+	free(tc->rchunk);
 	free(tc->aux);
+	free(tc->coll);
 	free(tc);
 }
 
 void tcpconv_keep_segments(struct tcpconv *tc, int on)
 {
-	tc->keep_segs = on || tc->keep_results;
+	tc->keep_segs = on;
+}
+
+int tcpconv_segments_kept(const struct tcpconv *tc)
+{
+	return tc->keep_segs;
+}
+
+void tcpconv_set_frame_ts(struct tcpconv *tc, int64_t (*fn)(void *ctx, uint32_t frame),
+    void *ctx)
+{
+	tc->frame_ts = fn;
+	tc->frame_ts_ctx = ctx;
+}
+
+/* A stream's unacked-segment arrays once they are empty: a stream is found again only
+ * through the hash, so a replaced stream never needs them, and a closing one rarely. */
+static void flow_release_ua(struct flow *f)
+{
+	free(f->ua);
+	f->ua = NULL;
+	f->nua = f->cua = 0;
 }
 
 /* ---- the 4-tuple hash ---- */
@@ -490,98 +528,203 @@ finished_retrans:
 
 /* ---- per-frame records (keep_results) ---- */
 
-static void rec_store(struct tcpconv *tc, uint32_t frame, const struct tcpconv_out *o)
+static struct rec *rec_slot(struct tcpconv *tc, uint32_t frame, int create)
 {
-	struct rec *r;
-	int big = o->dupack_num || o->rto || o->ack_rtt < 0 || o->ack_rtt > UINT32_MAX ||
+	size_t c = frame >> REC_SHIFT;
+
+	if (c >= tc->nrchunk) {
+		if (!create)
+			return NULL;
+		tc->rchunk = xgrow(tc->rchunk, &tc->crchunk, c + 1, sizeof(*tc->rchunk));
+		memset(tc->rchunk + tc->nrchunk, 0, (c + 1 - tc->nrchunk) * sizeof(*tc->rchunk));
+		tc->nrchunk = c + 1;
+	}
+	if (!tc->rchunk[c]) {
+		if (!create)
+			return NULL;
+		tc->rchunk[c] = xcalloc(REC_CHUNK, sizeof(struct rec));
+	}
+	return &tc->rchunk[c][frame & (REC_CHUNK - 1)];
+}
+
+static const struct rec *rec_find(const struct tcpconv *tc, uint32_t frame)
+{
+	size_t c = frame >> REC_SHIFT;
+
+	if (c >= tc->nrchunk || !tc->rchunk[c])
+		return NULL;
+	return tc->rchunk[c][frame & (REC_CHUNK - 1)].stream1 ?
+	    &tc->rchunk[c][frame & (REC_CHUNK - 1)] : NULL;
+}
+
+static int ack_rel_valid_of(const struct tcpconv_in *in)
+{
+	return !in->no_seglen && (in->flags & TCPF_ACK);
+}
+
+static void rec_store(struct tcpconv *tc, const struct tcpconv_in *in, const struct tcpconv_out *o)
+{
+	uint32_t frame = in->frame;
+	struct rec *r = rec_slot(tc, frame, 1);
+	int rtt_ok = o->acks_frame ? tc->frame_ts && o->acks_frame < frame &&
+	    in->ts - tc->frame_ts(tc->frame_ts_ctx, o->acks_frame) == o->ack_rtt : !o->ack_rtt;
+	int big = o->dupack_num || o->dupack_frame || o->rto || o->rto_frame || !rtt_ok ||
+	    (o->acks_frame && frame - o->acks_frame > UINT16_MAX) ||
+	    o->bytes_in_flight > UINT16_MAX || o->push_bytes_sent > UINT16_MAX ||
+	    o->has_push != (o->push_bytes_sent != 0) ||
+	    o->ack_rel_valid != ack_rel_valid_of(in) ||
 	    o->time_delta < 0 || o->time_delta > UINT32_MAX;
 
-	if (frame >= tc->cframe) {
-		size_t old = tc->cframe;
-		tc->frame_rec = xgrow(tc->frame_rec, &tc->cframe, (size_t)frame + 1,
-		    sizeof(*tc->frame_rec));
-		memset(tc->frame_rec + old, 0, (tc->cframe - old) * sizeof(*tc->frame_rec));
-	}
-	if (tc->frame_rec[frame])
+	if (r->stream1)
 		return;		/* a second TCP header in the same frame: keep the first */
-	tc->recs = xgrow(tc->recs, &tc->crecs, tc->nrecs + 1, sizeof(*tc->recs));
-	r = &tc->recs[tc->nrecs++];
-	tc->frame_rec[frame] = (uint32_t)tc->nrecs;
-	memset(r, 0, sizeof(*r));
-	r->stream = o->stream;
-	r->acks_frame = o->acks_frame;
-	r->bif = o->bytes_in_flight;
-	r->push = o->push_bytes_sent;
+	r->stream1 = o->stream + 1;
 	r->aflags = o->aflags;
-	r->ws = o->win_scale;
-	r->compl = o->completeness;
+	r->meta = (uint16_t)((o->completeness & 63) | ((o->win_scale + 2) & 31) << 6 |
+	    (o->has_ta ? R_TA : 0) | (o->irtt ? R_IRTT : 0) | (big ? R_BIG : 0));
 	r->states = (uint8_t)(o->client_state << 4 | o->server_state);
-	r->bits = (uint8_t)((o->dir ? R_DIR : 0) | (o->has_ta ? R_TA : 0) |
-	    (o->has_push ? R_PUSH : 0) | (o->ack_rel_valid ? R_ACKREL : 0) |
-	    (o->irtt ? R_IRTT : 0) | (big ? R_BIG : 0));
 	if (big) {
 		struct aux *a;
 		tc->aux = xgrow(tc->aux, &tc->caux, tc->naux + 1, sizeof(*tc->aux));
 		a = &tc->aux[tc->naux];
-		r->aux = (uint32_t)tc->naux++;
+		r->delta = (uint32_t)tc->naux++;
 		a->dupack_num = o->dupack_num;
 		a->dupack_frame = o->dupack_frame;
 		a->rto = o->rto;
 		a->rto_frame = o->rto_frame;
+		a->acks_frame = o->acks_frame;
 		a->rtt = o->ack_rtt;
 		a->delta = o->time_delta;
+		a->bif = o->bytes_in_flight;
+		a->push = o->push_bytes_sent;
+		a->has_push = o->has_push;
+		a->ack_rel_valid = o->ack_rel_valid;
 	} else {
-		r->rtt = (uint32_t)o->ack_rtt;
 		r->delta = (uint32_t)o->time_delta;
+		r->ackd = (uint16_t)(o->acks_frame ? frame - o->acks_frame : 0);
+		r->bif = (uint16_t)o->bytes_in_flight;
+		r->push = (uint16_t)o->push_bytes_sent;
 	}
 }
 
 static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struct tcpconv_out *o)
 {
-	const struct rec *r;
+	const struct rec *r = rec_find(tc, in->frame);
 	const struct stream *s;
 	const struct flow *fwd, *rev;
 	int sender;
 
-	if (in->frame >= tc->cframe || !tc->frame_rec[in->frame])
+	if (!r)
 		return 0;
-	r = &tc->recs[tc->frame_rec[in->frame] - 1];
-	s = &tc->s[r->stream];
+	s = &tc->s[r->stream1 - 1];
 	memset(o, 0, sizeof(*o));
-	o->stream = r->stream;
-	o->dir = (r->bits & R_DIR) ? 1 : 0;
-	sender = o->dir ? !s->client_fl : s->client_fl;
+	o->stream = r->stream1 - 1;
+	sender = direction(in) >= 0 ? 0 : 1;
+	o->dir = sender != s->client_fl;
 	fwd = &s->fl[sender];
 	rev = &s->fl[!sender];
-	o->completeness = r->compl;
-	o->win_scale = r->ws;
+	o->completeness = r->meta & 63;
+	o->win_scale = (int8_t)(((r->meta >> 6) & 31) - 2);
 	o->seq_rel = in->seq - fwd->base_seq;
-	o->ack_rel_valid = (r->bits & R_ACKREL) ? 1 : 0;
-	o->ack_rel = o->ack_rel_valid ? in->ack - rev->base_seq : in->ack;
 	o->nxtseq_rel = o->seq_rel + in->seglen + ((in->flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
-	o->win_calc = (!(in->flags & TCPF_SYN) && r->ws >= 0) ? (uint32_t)in->win << r->ws : in->win;
+	o->win_calc = (!(in->flags & TCPF_SYN) && o->win_scale >= 0) ?
+	    (uint32_t)in->win << o->win_scale : in->win;
 	o->time_rel = in->ts - s->ts_first;
-	o->has_ta = (r->bits & R_TA) ? 1 : 0;
+	o->has_ta = (r->meta & R_TA) ? 1 : 0;
 	o->aflags = r->aflags;
-	o->acks_frame = r->acks_frame;
-	o->irtt = (r->bits & R_IRTT) ? s->ts_first_rtt : 0;
-	o->bytes_in_flight = r->bif;
-	o->push_bytes_sent = r->push;
-	o->has_push = (r->bits & R_PUSH) ? 1 : 0;
-	if (r->bits & R_BIG) {
-		const struct aux *a = &tc->aux[r->aux];
+	o->irtt = (r->meta & R_IRTT) ? s->ts_first_rtt : 0;
+	if (r->meta & R_BIG) {
+		const struct aux *a = &tc->aux[r->delta];
 		o->dupack_num = a->dupack_num;
 		o->dupack_frame = a->dupack_frame;
 		o->rto = a->rto;
 		o->rto_frame = a->rto_frame;
+		o->acks_frame = a->acks_frame;
 		o->ack_rtt = a->rtt;
 		o->time_delta = a->delta;
+		o->bytes_in_flight = a->bif;
+		o->push_bytes_sent = a->push;
+		o->has_push = a->has_push;
+		o->ack_rel_valid = a->ack_rel_valid;
 	} else {
-		o->ack_rtt = r->rtt;
 		o->time_delta = r->delta;
+		if (r->ackd) {
+			o->acks_frame = in->frame - r->ackd;
+			o->ack_rtt = in->ts - tc->frame_ts(tc->frame_ts_ctx, o->acks_frame);
+		}
+		o->bytes_in_flight = r->bif;
+		o->push_bytes_sent = r->push;
+		o->has_push = r->push != 0;
+		o->ack_rel_valid = (uint8_t)ack_rel_valid_of(in);
 	}
+	o->ack_rel = o->ack_rel_valid ? in->ack - rev->base_seq : in->ack;
 	o->client_state = r->states >> 4;
 	o->server_state = r->states & 15;
+	return 1;
+}
+
+/* The segment as the first pass kept it (labels are filled by tcpconv_collect_end). */
+static void seg_fill(struct tcpconv_seg *g, const struct tcpconv_in *in, const struct tcpconv_out *o)
+{
+	memset(g, 0, sizeof(*g));
+	g->frame = in->frame;
+	g->ts = in->ts;
+	g->dir = o->dir;
+	g->flags = in->flags;
+	g->seq_rel = o->seq_rel;
+	g->ack_rel = o->ack_rel;
+	g->seq_raw = in->seq;
+	g->ack_raw = in->ack;
+	g->len = in->seglen;
+	g->win = in->win;
+	g->aflags = o->aflags;
+	g->state_after[0] = o->client_state;
+	g->state_after[1] = o->server_state;
+}
+
+static void collect(struct tcpconv *tc, const struct tcpconv_in *in, const struct tcpconv_out *o)
+{
+	if (tc->coll_stream1 != o->stream + 1 || in->no_seglen || in->frame == tc->coll_last)
+		return;
+	tc->coll_last = in->frame;
+	tc->coll = xgrow(tc->coll, &tc->ccoll, tc->ncoll + 1, sizeof(*tc->coll));
+	seg_fill(&tc->coll[tc->ncoll++], in, o);
+}
+
+void tcpconv_collect_begin(struct tcpconv *tc, uint32_t stream)
+{
+	tc->coll_stream1 = stream + 1;
+	tc->coll_last = 0;
+	tc->ncoll = 0;
+}
+
+struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n)
+{
+	struct tcpconv_seg *v = tc->coll;
+	struct tcpstate st;
+	struct tcpstate_change ch[2];
+
+	/* The endpoint state machine replayed from the stream's start gives the
+	 * transition labels the first pass saw. */
+	tcpstate_init(&st);
+	for (size_t i = 0; i < tc->ncoll; i++) {
+		tcpstate_segment(&st, v[i].dir, v[i].flags, v[i].seq_raw, v[i].ack_raw, v[i].len, ch);
+		v[i].label[0] = ch[0].label;
+		v[i].label[1] = ch[1].label;
+	}
+	*n = tc->ncoll;
+	tc->coll = NULL;
+	tc->ncoll = tc->ccoll = 0;
+	tc->coll_stream1 = 0;
+	return v;
+}
+
+int tcpconv_frame_result_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream)
+{
+	const struct rec *r = rec_find(tc, frame);
+
+	if (!r)
+		return 0;
+	*stream = r->stream1 - 1;
 	return 1;
 }
 
@@ -603,6 +746,8 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	tc->last_frame = in->frame;
 	if (visited && tc->keep_results && rec_load(tc, in, out)) {
 		tc->last_stream = out->stream;
+		if (tc->coll_stream1)
+			collect(tc, in, out);
 		return;
 	}
 	memset(o, 0, sizeof(*o));
@@ -616,6 +761,8 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		/* A SYN with a new initial sequence number: the 4-tuple is reused. */
 		if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN &&
 		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
+			flow_release_ua(&s->fl[0]);
+			flow_release_ua(&s->fl[1]);
 			idx = stream_new(tc, in, dir, slot);
 			o->aflags |= TCPA_REUSED_PORTS;
 			o->has_ta = 1;
@@ -656,7 +803,7 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		o->client_state = s->st.st[0];
 		o->server_state = s->st.st[1];
 		if (tc->keep_results)
-			rec_store(tc, in->frame, o);
+			rec_store(tc, in, o);
 		return;
 	}
 
@@ -721,29 +868,23 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	s->pub.open = tcpstate_open(&s->st);
 	s->pub.close = tcpstate_close(&s->st);
 	s->pub.active_closer = tcpstate_active_closer(&s->st);
+	s->pub.nsegs++;
 	if (tc->keep_segs) {
 		struct tcpconv_seg *g;
 		s->segs = xgrow(s->segs, &s->csegs, s->nsegs + 1, sizeof(*s->segs));
 		g = &s->segs[s->nsegs++];
-		g->frame = in->frame;
-		g->ts = in->ts;
-		g->dir = o->dir;
-		g->flags = flags;
-		g->seq_rel = o->seq_rel;
-		g->ack_rel = o->ack_rel;
-		g->seq_raw = in->seq;
-		g->ack_raw = in->ack;
-		g->len = in->seglen;
-		g->win = in->win;
-		g->aflags = o->aflags;
-		g->state_after[0] = o->client_state;
-		g->state_after[1] = o->server_state;
+		seg_fill(g, in, o);
 		g->label[0] = ch[0].label;
 		g->label[1] = ch[1].label;
-		s->pub.nsegs = (uint32_t)s->nsegs;
+	}
+	if (s->completeness & (C_FIN | C_RST)) {
+		if (!s->fl[0].nua && s->fl[0].ua)
+			flow_release_ua(&s->fl[0]);
+		if (!s->fl[1].nua && s->fl[1].ua)
+			flow_release_ua(&s->fl[1]);
 	}
 	if (tc->keep_results)
-		rec_store(tc, in->frame, o);
+		rec_store(tc, in, o);
 }
 
 int tcpconv_frame_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream)
@@ -768,7 +909,7 @@ const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t 
     uint32_t i)
 {
 	if (index >= tc->ns || i >= tc->s[index].nsegs)
-		return NULL;
+		return NULL;	/* also when segments are not kept */
 	return &tc->s[index].segs[i];
 }
 

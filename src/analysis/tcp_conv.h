@@ -12,15 +12,20 @@
  *
  * Memory: streams in one array, found through an open-addressing hash; the unacked
  * segments of each direction in a per-direction array that is reused (no per-packet
- * allocation once warm).  keep_results (TUI): each frame's result is stored in a
- * 32-byte record indexed by frame number (rare values — dup ACK numbers, RTO, times
- * over 4.29 s — go to a side table), so a revisit (visited=1) rebuilds the same result
- * without running the analysis again.  The segment list of each stream (for the flow
- * ladder and the TUI diagram) is kept too.  UI thread (or the batch loop) only.
+ * allocation once warm) and freed when it empties after a FIN or RST, or when a new
+ * stream replaces the 4-tuple.  keep_results (TUI): each frame's result is stored in a
+ * 20-byte record indexed by frame number (what a revisit can recompute is not stored;
+ * rare values — dup ACKs, RTOs, times over 4.29 s, counts over 65535 — go to a side
+ * table), so a revisit (visited=1) rebuilds the same result without running the
+ * analysis again.  The segment list of each stream (flow ladder, TUI diagram) is kept
+ * only with tcpconv_keep_segments (on by default with keep_results); without it a
+ * stream's segments are rebuilt on demand by revisiting its frames
+ * (tcpconv_collect_begin/_end).  UI thread (or the batch loop) only.
  */
 #ifndef NETLAB_TCP_CONV_H
 #define NETLAB_TCP_CONV_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "analysis/tcp_state.h"
@@ -112,7 +117,7 @@ struct tcpconv_stream {
 	enum tcp_open open;
 	enum tcp_close close;
 	int active_closer;		/* 0 client, 1 server, -1 none */
-	uint32_t nsegs;
+	uint32_t nsegs;			/* segments analysed (kept or not) */
 };
 
 struct tcpconv_seg {
@@ -137,11 +142,29 @@ uint32_t tcpconv_stream_count(const struct tcpconv *tc);
  * tcpconv_segment call. */
 const struct tcpconv_stream *tcpconv_stream(const struct tcpconv *tc, uint32_t index);
 /* Segment i (0-based, capture order) of a stream; NULL when out of range.  Segments
- * are kept only when keep_results or tcpconv_keep_segments() is on. */
+ * are kept only when tcpconv_keep_segments() is on (the default with keep_results). */
 const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t index,
     uint32_t i);
-/* Keep every stream's segment list even without keep_results (--flow). */
+/* Keep every stream's segment list (on: --flow; off: the TUI, which rebuilds one
+ * stream's list on demand with tcpconv_collect_*).  Default: keep_results.  Set it
+ * before the first segment. */
 void tcpconv_keep_segments(struct tcpconv *tc, int on);
+int tcpconv_segments_kept(const struct tcpconv *tc);
+/* keep_results without kept segments: rebuilding a stream's segment list.  Between
+ * _begin and _end, every revisited frame (visited = 1) of `stream` is recorded as the
+ * first pass would have kept it (the caller re-dissects the stream's frames in capture
+ * order, each once; frames of other streams are ignored).  _end returns the segments
+ * in a malloc'd array the caller frees (NULL when none) and their count. */
+void tcpconv_collect_begin(struct tcpconv *tc, uint32_t stream);
+struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n);
+/* keep_results: the stream of frame `frame` from its kept result; 0 when the frame had
+ * no analysed TCP segment. */
+int tcpconv_frame_result_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream);
+/* keep_results: the capture time (ns) of a frame already analysed, so that a revisit
+ * recomputes an ACK's RTT instead of storing it.  Without it the RTT goes to the side
+ * table.  Set it before the first segment. */
+void tcpconv_set_frame_ts(struct tcpconv *tc, int64_t (*fn)(void *ctx, uint32_t frame),
+    void *ctx);
 /* Adds a frame's length to its stream's byte count (conv,tcp); call after
  * tcpconv_segment with the same segment. */
 void tcpconv_count_frame(struct tcpconv *tc, uint32_t stream, int dir, uint32_t frame_len);

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analysis/tcp_conv.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/registry.h"
@@ -99,9 +100,18 @@ static void fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 	pi->no_ts = (p->flags & STORE_F_NO_TS) != 0;
 }
 
+/* tcpconv_set_frame_ts: frames are in the store before they are dissected. */
+static int64_t frame_ts(void *ctx, uint32_t frame)
+{
+	const struct ui *u = ctx;
+	const struct store_pkt *p = frame ? store_get(u->st, frame - 1) : NULL;
+
+	return p ? p->ts : 0;
+}
+
 void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
 {
-	struct dctx d = { t, &u->pi, u->sess, NULL, 0, 0, 0 };
+	struct dctx d = { .tree = t, .pi = &u->pi, .sess = u->sess };
 
 	fill_pinfo(u, idx, &u->pi);
 	u->pi.visited = 1;
@@ -204,7 +214,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 {
 	struct store_pkt p;
 	struct pinfo *pi = &u->pi;
-	struct dctx d = { NULL, pi, u->sess, NULL, 0, 0, 0 };
+	struct dctx d = { .tree = NULL, .pi = pi, .sess = u->sess };
 	uint32_t idx;
 
 	memset(&p, 0, sizeof(p));
@@ -1076,6 +1086,10 @@ int ui_run(const struct ui_config *cfg)
 	snprintf(u->src_name, sizeof(u->src_name), "no source");
 	reg_init();
 	u->sess = session_new(1);
+	/* Memory per packet: the diagram rebuilds its stream's segments on demand
+	 * (ladder_view.c), and the TCP records take ACK times from the store. */
+	tcpconv_keep_segments(u->sess->tcp, 0);
+	tcpconv_set_frame_ts(u->sess->tcp, frame_ts, u);
 
 	if (o->nifaces || (o->read_file && o->replay_speed > 0)) {
 		char cerr[CAP_ERRBUF_SIZE];

@@ -84,8 +84,10 @@ static void set_ladder(struct dview *v, struct ladder *l)
 /* Stream of a frame number, -1 when no TCP stream holds it. */
 static long stream_of_frame(const struct tcpconv *tc, uint32_t frame)
 {
-	uint32_t n = tcpconv_stream_count(tc);
+	uint32_t n = tcpconv_stream_count(tc), sr;
 
+	if (!tcpconv_segments_kept(tc))
+		return tcpconv_frame_result_stream(tc, frame, &sr) ? (long)sr : -1;
 	for (uint32_t s = 0; s < n; s++) {
 		const struct tcpconv_stream *st = tcpconv_stream(tc, s);
 		uint32_t lo = 0, hi;
@@ -109,6 +111,41 @@ static long stream_of_frame(const struct tcpconv *tc, uint32_t frame)
 		}
 	}
 	return -1;
+}
+
+/* The ladder of stream s.  The TUI keeps no segment lists (memory per packet): the
+ * stream's frames — those of its conversation (store_pkt.conv) between its first and
+ * last frame — are re-dissected in capture order, and the analysis hands back the
+ * segments the first pass saw.  Costs one re-dissection per frame of the stream. */
+static struct ladder *ladder_build(struct ui *u, uint32_t s)
+{
+	struct tcpconv *tc = u->sess->tcp;
+	const struct tcpconv_stream *sp = tcpconv_stream(tc, s);
+	struct tcpconv_stream st;
+	struct tcpconv_seg *segs;
+	struct ladder *l;
+	uint32_t count = store_count(u->st), conv, end;
+	size_t n;
+
+	if (!sp)
+		return NULL;
+	if (tcpconv_segments_kept(tc))
+		return ladder_from_conv(tc, s);
+	st = *sp;
+	tcpconv_collect_begin(tc, s);
+	if (st.first_frame && st.first_frame <= count) {
+		conv = store_get(u->st, st.first_frame - 1)->conv;
+		end = st.last_frame > st.first_frame ? st.last_frame : st.first_frame;
+		if (end > count)
+			end = count;
+		for (uint32_t i = st.first_frame - 1; i < end; i++)
+			if (!conv || store_get(u->st, i)->conv == conv)
+				ui_dissect(u, i, NULL, 0);
+	}
+	segs = tcpconv_collect_end(tc, &n);
+	l = ladder_new(&st, segs, n);
+	free(segs);
+	return l;
 }
 
 /* What row i carries: the Info column when a protocol above TCP claimed the payload. */
@@ -146,7 +183,7 @@ static void refresh_model(struct ui *u, struct dview *v)
 		return;
 	st = tcpconv_stream(u->sess->tcp, v->stream);
 	if (st && st->nsegs != v->l->n) {
-		struct ladder *l = ladder_from_conv(u->sess->tcp, v->stream);
+		struct ladder *l = ladder_build(u, v->stream);
 		if (l)
 			set_ladder(v, l);
 	}
@@ -806,13 +843,20 @@ void ui_diagram_open(struct ui *u)
 		    sel + 1);
 		return;
 	}
-	l = ladder_from_conv(u->sess->tcp, (uint32_t)s);
+	l = ladder_build(u, (uint32_t)s);
 	if (!l)
 		return;
+	row = ladder_find_frame(l, (uint32_t)sel + 1);
+	if (row < 0 && !tcpconv_segments_kept(u->sess->tcp)) {
+		/* a segment the analysis did not sequence (header past the IP payload) */
+		ladder_free(l);
+		ui_message(u, 1, "packet %" PRId64 " is not a TCP segment: select a TCP packet, then d",
+		    sel + 1);
+		return;
+	}
 	v = xcalloc(1, sizeof(*v));
 	v->stream = (uint32_t)s;
 	set_ladder(v, l);
-	row = ladder_find_frame(l, (uint32_t)sel + 1);
 	v->cur = row >= 0 ? (size_t)row : 0;
 	ui_view_push(u, &diagram_view, v);
 }

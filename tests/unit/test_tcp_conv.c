@@ -28,6 +28,7 @@ static int nframes;
 
 static void load(void)
 {
+	nframes = 0;
 	const char *src = getenv("NETLAB_SRCDIR");
 	char path[1024];
 	uint8_t h[24], r[16];
@@ -105,6 +106,18 @@ static void same(const struct tcpconv_out *a, const struct tcpconv_out *b)
 	assert_int_equal(a->dupack_num, b->dupack_num);
 	assert_int_equal(a->client_state, b->client_state);
 	assert_int_equal(a->server_state, b->server_state);
+	assert_int_equal(a->ack_rel_valid, b->ack_rel_valid);
+	assert_true(a->irtt == b->irtt);
+	assert_int_equal(a->push_bytes_sent, b->push_bytes_sent);
+	assert_int_equal(a->has_push, b->has_push);
+	assert_int_equal(a->dupack_frame, b->dupack_frame);
+	assert_int_equal(a->rto_frame, b->rto_frame);
+}
+
+static int64_t frame_ts(void *ctx, uint32_t frame)
+{
+	(void)ctx;
+	return frame >= 1 && frame <= (uint32_t)nframes ? frames[frame - 1].ts : 0;
 }
 
 static void test_patterns_and_revisit(void **state)
@@ -154,10 +167,76 @@ static void test_patterns_and_revisit(void **state)
 	tcpconv_free(tc);
 }
 
+/* The TUI's set-up: no segment lists, ACK times from frame_ts; revisits give the same
+ * results and each stream's segment list is rebuilt by revisiting its frames. */
+static void test_tui_revisit_and_collect(void **state)
+{
+	static struct tcpconv_out first[MAXF];
+	struct tcpconv *kept = tcpconv_new(1), *tc = tcpconv_new(1);
+	struct tcpconv_in in;
+	struct tcpconv_out o;
+
+	(void)state;
+	load();
+	tcpconv_keep_segments(tc, 0);
+	tcpconv_set_frame_ts(tc, frame_ts, NULL);
+	assert_false(tcpconv_segments_kept(tc));
+	assert_true(tcpconv_segments_kept(kept));
+	for (int i = 0; i < nframes; i++) {
+		input(i, &in);
+		tcpconv_segment(tc, &in, 0, &first[i]);
+		tcpconv_segment(kept, &in, 0, &o);
+		same(&first[i], &o);
+	}
+	assert_null(tcpconv_stream_seg(tc, 0, 0));
+	for (int i = nframes - 1; i >= 0; i--) {
+		uint32_t st = 99;
+		input(i, &in);
+		tcpconv_segment(tc, &in, 1, &o);
+		same(&first[i], &o);
+		assert_true(tcpconv_frame_result_stream(tc, (uint32_t)i + 1, &st));
+		assert_int_equal(st, first[i].stream);
+	}
+	for (uint32_t s = 0; s < tcpconv_stream_count(tc); s++) {
+		size_t n = 0;
+		struct tcpconv_seg *v;
+		tcpconv_collect_begin(tc, s);
+		for (int i = 0; i < nframes; i++) {
+			input(i, &in);
+			tcpconv_segment(tc, &in, 1, &o);
+		}
+		v = tcpconv_collect_end(tc, &n);
+		assert_int_equal(n, tcpconv_stream(kept, s)->nsegs);
+		assert_int_equal(n, tcpconv_stream(tc, s)->nsegs);
+		for (size_t k = 0; k < n; k++) {
+			const struct tcpconv_seg *a = tcpconv_stream_seg(kept, s, (uint32_t)k), *b = &v[k];
+			assert_int_equal(a->frame, b->frame);
+			assert_true(a->ts == b->ts);
+			assert_int_equal(a->dir, b->dir);
+			assert_int_equal(a->flags, b->flags);
+			assert_int_equal(a->seq_rel, b->seq_rel);
+			assert_int_equal(a->ack_rel, b->ack_rel);
+			assert_int_equal(a->seq_raw, b->seq_raw);
+			assert_int_equal(a->ack_raw, b->ack_raw);
+			assert_int_equal(a->len, b->len);
+			assert_int_equal(a->win, b->win);
+			assert_int_equal(a->aflags, b->aflags);
+			assert_int_equal(a->state_after[0], b->state_after[0]);
+			assert_int_equal(a->state_after[1], b->state_after[1]);
+			assert_ptr_equal(a->label[0], b->label[0]);
+			assert_ptr_equal(a->label[1], b->label[1]);
+		}
+		free(v);
+	}
+	tcpconv_free(kept);
+	tcpconv_free(tc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_patterns_and_revisit),
+		cmocka_unit_test(test_tui_revisit_and_collect),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
