@@ -57,22 +57,23 @@ struct stream {
 	uint8_t client_fl;		/* Wireshark flow index of the client's sending side */
 	struct tcpstate st;
 	struct tcpconv_stream pub;
+	uint32_t prev1;			/* the stream this one replaced on its 4-tuple + 1, 0 none */
 	struct tcpconv_seg *segs;
 	size_t nsegs, csegs;
 };
 
-/* keep_results: one 20-byte record per frame number, in chunks of REC_CHUNK frames
+/* keep_results: one 16-byte record per frame number, in chunks of REC_CHUNK frames
  * allocated when a chunk holds its first TCP frame (no growth slack, nothing for a
  * stretch of frames without TCP).  What a revisit can recompute is not stored: the
  * direction and the relative numbers (from the stream), ack_rel_valid and has_push
- * (from the segment), the ACK's RTT (frame_ts of acks_frame).  Values that do not fit
+ * (from the segment), the ACK's RTT (frame_ts of acks_frame), the stream (the latest
+ * stream of the 4-tuple, or the one it replaced, by first frame).  Values that do not fit
  * (dup ACKs, RTOs, times over 4.29 s, frames or byte counts over 65535, or an RTT
  * without frame_ts) put the whole result in the aux side table (R_BIG). */
 #define REC_SHIFT 12
 #define REC_CHUNK ((size_t)1 << REC_SHIFT)
 
 struct rec {
-	uint32_t stream1;		/* stream + 1; 0: no TCP result for this frame */
 	uint32_t delta;			/* time_delta in ns; R_BIG: index into aux */
 	uint16_t ackd;			/* frame - acks_frame; 0: none */
 	uint16_t bif, push;		/* bytes_in_flight, push_bytes_sent */
@@ -81,7 +82,7 @@ struct rec {
 	uint8_t states;			/* client << 4 | server */
 	uint8_t pad;
 };
-enum { R_TA = 1 << 11, R_IRTT = 1 << 12, R_BIG = 1 << 13 };
+enum { R_TA = 1 << 11, R_IRTT = 1 << 12, R_BIG = 1 << 13, R_SET = 1 << 14 };
 
 struct aux {
 	uint32_t dupack_num, dupack_frame, rto_frame, acks_frame, bif, push;
@@ -553,7 +554,7 @@ static const struct rec *rec_find(const struct tcpconv *tc, uint32_t frame)
 
 	if (c >= tc->nrchunk || !tc->rchunk[c])
 		return NULL;
-	return tc->rchunk[c][frame & (REC_CHUNK - 1)].stream1 ?
+	return (tc->rchunk[c][frame & (REC_CHUNK - 1)].meta & R_SET) ?
 	    &tc->rchunk[c][frame & (REC_CHUNK - 1)] : NULL;
 }
 
@@ -575,11 +576,10 @@ static void rec_store(struct tcpconv *tc, const struct tcpconv_in *in, const str
 	    o->ack_rel_valid != ack_rel_valid_of(in) ||
 	    o->time_delta < 0 || o->time_delta > UINT32_MAX;
 
-	if (r->stream1)
+	if (r->meta & R_SET)
 		return;		/* a second TCP header in the same frame: keep the first */
-	r->stream1 = o->stream + 1;
 	r->aflags = o->aflags;
-	r->meta = (uint16_t)((o->completeness & 63) | ((o->win_scale + 2) & 31) << 6 |
+	r->meta = (uint16_t)(R_SET | (o->completeness & 63) | ((o->win_scale + 2) & 31) << 6 |
 	    (o->has_ta ? R_TA : 0) | (o->irtt ? R_IRTT : 0) | (big ? R_BIG : 0));
 	r->states = (uint8_t)(o->client_state << 4 | o->server_state);
 	if (big) {
@@ -611,14 +611,17 @@ static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struc
 	const struct rec *r = rec_find(tc, in->frame);
 	const struct stream *s;
 	const struct flow *fwd, *rev;
-	int sender;
+	int dir = direction(in), sender = dir >= 0 ? 0 : 1;
+	uint32_t idx;
 
-	if (!r)
+	if (!r || !(idx = tc->hash[hash_slot(tc, in, dir)]))
 		return 0;
-	s = &tc->s[r->stream1 - 1];
+	idx--;
+	while (tc->s[idx].pub.first_frame > in->frame && tc->s[idx].prev1)
+		idx = tc->s[idx].prev1 - 1;
+	s = &tc->s[idx];
 	memset(o, 0, sizeof(*o));
-	o->stream = r->stream1 - 1;
-	sender = direction(in) >= 0 ? 0 : 1;
+	o->stream = idx;
 	o->dir = sender != s->client_fl;
 	fwd = &s->fl[sender];
 	rev = &s->fl[!sender];
@@ -718,16 +721,6 @@ struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n)
 	return v;
 }
 
-int tcpconv_frame_result_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream)
-{
-	const struct rec *r = rec_find(tc, frame);
-
-	if (!r)
-		return 0;
-	*stream = r->stream1 - 1;
-	return 1;
-}
-
 /* ---- the entry point ---- */
 
 void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visited,
@@ -761,9 +754,11 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		/* A SYN with a new initial sequence number: the 4-tuple is reused. */
 		if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN &&
 		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
+			uint32_t old = idx;
 			flow_release_ua(&s->fl[0]);
 			flow_release_ua(&s->fl[1]);
 			idx = stream_new(tc, in, dir, slot);
+			tc->s[idx].prev1 = old + 1;
 			o->aflags |= TCPA_REUSED_PORTS;
 			o->has_ta = 1;
 			ta.on = 1;

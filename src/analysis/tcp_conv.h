@@ -132,8 +132,9 @@ struct tcpconv_seg {
 	const char *label[2];		/* transition of each end, NULL when unchanged */
 };
 
-/* The stream of frame `frame` when it was the last segment analysed (the -z taps run
- * right after dissection); 0 when that frame had no analysed TCP segment. */
+/* The stream of frame `frame` when it was the last segment analysed or revisited (the
+ * -z taps run right after dissection; the TUI diagram dissects the selected frame
+ * first); 0 when that frame had no analysed TCP segment. */
 int tcpconv_frame_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream);
 
 /* Number of streams seen so far. */
@@ -157,9 +158,6 @@ int tcpconv_segments_kept(const struct tcpconv *tc);
  * in a malloc'd array the caller frees (NULL when none) and their count. */
 void tcpconv_collect_begin(struct tcpconv *tc, uint32_t stream);
 struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n);
-/* keep_results: the stream of frame `frame` from its kept result; 0 when the frame had
- * no analysed TCP segment. */
-int tcpconv_frame_result_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream);
 /* keep_results: the capture time (ns) of a frame already analysed, so that a revisit
  * recomputes an ACK's RTT instead of storing it.  Without it the RTT goes to the side
  * table.  Set it before the first segment. */

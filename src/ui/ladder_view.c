@@ -82,12 +82,18 @@ static void set_ladder(struct dview *v, struct ladder *l)
 }
 
 /* Stream of a frame number, -1 when no TCP stream holds it. */
-static long stream_of_frame(const struct tcpconv *tc, uint32_t frame)
+static long stream_of_frame(struct ui *u, uint32_t frame)
 {
+	const struct tcpconv *tc = u->sess->tcp;
 	uint32_t n = tcpconv_stream_count(tc), sr;
 
-	if (!tcpconv_segments_kept(tc))
-		return tcpconv_frame_result_stream(tc, frame, &sr) ? (long)sr : -1;
+	if (!tcpconv_segments_kept(tc)) {
+		/* the analysis names the stream of the frame it has just revisited */
+		if (!frame || frame > store_count(u->st))
+			return -1;
+		ui_dissect(u, frame - 1, NULL, 0);
+		return tcpconv_frame_stream(tc, frame, &sr) ? (long)sr : -1;
+	}
 	for (uint32_t s = 0; s < n; s++) {
 		const struct tcpconv_stream *st = tcpconv_stream(tc, s);
 		uint32_t lo = 0, hi;
@@ -837,7 +843,7 @@ void ui_diagram_open(struct ui *u)
 		ui_message(u, 1, "the TCP diagram needs the TCP analysis, missing in this build");
 		return;
 	}
-	s = stream_of_frame(u->sess->tcp, (uint32_t)sel + 1);
+	s = stream_of_frame(u, (uint32_t)sel + 1);
 	if (s < 0) {
 		ui_message(u, 1, "packet %" PRId64 " is not a TCP segment: select a TCP packet, then d",
 		    sel + 1);

@@ -194,7 +194,7 @@ static void test_tui_revisit_and_collect(void **state)
 		input(i, &in);
 		tcpconv_segment(tc, &in, 1, &o);
 		same(&first[i], &o);
-		assert_true(tcpconv_frame_result_stream(tc, (uint32_t)i + 1, &st));
+		assert_true(tcpconv_frame_stream(tc, (uint32_t)i + 1, &st));
 		assert_int_equal(st, first[i].stream);
 	}
 	for (uint32_t s = 0; s < tcpconv_stream_count(tc); s++) {
