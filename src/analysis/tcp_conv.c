@@ -44,7 +44,7 @@ struct flow {
 	uint8_t nsack;
 	uint32_t sack_le[4], sack_re[4];
 	struct unacked *ua;		/* oldest first (Wireshark's list is newest first) */
-	size_t nua, cua;
+	uint32_t nua, cua;
 };
 
 struct stream {
@@ -58,8 +58,12 @@ struct stream {
 	struct tcpstate st;
 	struct tcpconv_stream pub;
 	uint32_t prev1;			/* the stream this one replaced on its 4-tuple + 1, 0 none */
-	struct tcpconv_seg *segs;
-	size_t nsegs, csegs;
+};
+
+/* keep_segs: a stream's segments (beside the streams: nothing per stream without it) */
+struct segvec {
+	struct tcpconv_seg *v;
+	size_t n, c;
 };
 
 /* keep_results: one 16-byte record per frame number, in chunks of REC_CHUNK frames
@@ -94,6 +98,8 @@ struct tcpconv {
 	int keep_results, keep_segs;
 	struct stream *s;
 	size_t ns, cs;
+	struct segvec *segv;		/* by stream index, nsegv entries */
+	size_t nsegv, csegv;
 	uint32_t *hash;			/* stream index + 1, 0 = empty; latest stream per 4-tuple */
 	size_t hcap;
 	struct rec **rchunk;		/* frame >> REC_SHIFT → REC_CHUNK records, or NULL */
@@ -131,8 +137,10 @@ void tcpconv_free(struct tcpconv *tc)
 	for (size_t i = 0; i < tc->ns; i++) {
 		free(tc->s[i].fl[0].ua);
 		free(tc->s[i].fl[1].ua);
-		free(tc->s[i].segs);
 	}
+	for (size_t i = 0; i < tc->nsegv; i++)
+		free(tc->segv[i].v);
+	free(tc->segv);
 	free(tc->s);
 	free(tc->hash);
 	for (size_t i = 0; i < tc->nrchunk; i++)
@@ -242,7 +250,7 @@ static void hash_grow(struct tcpconv *tc)
 static void flow_init(struct flow *f)
 {
 	struct unacked *ua = f->ua;
-	size_t cua = f->cua;
+	uint32_t cua = f->cua;
 
 	memset(f, 0, sizeof(*f));
 	f->ua = ua;
@@ -437,7 +445,9 @@ finished_retrans:
 	nextseq = seq + seglen;
 	if ((seglen || (flags & (TCPF_SYN | TCPF_FIN))) && fwd->nua < MAX_UNACKED) {
 		struct unacked *u;
-		fwd->ua = xgrow(fwd->ua, &fwd->cua, fwd->nua + 1, sizeof(*fwd->ua));
+		size_t cua = fwd->cua;
+		fwd->ua = xgrow(fwd->ua, &cua, fwd->nua + 1, sizeof(*fwd->ua));
+		fwd->cua = (uint32_t)cua;
 		u = &fwd->ua[fwd->nua++];
 		u->frame = in->frame;
 		u->seq = seq;
@@ -866,8 +876,15 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	s->pub.nsegs++;
 	if (tc->keep_segs) {
 		struct tcpconv_seg *g;
-		s->segs = xgrow(s->segs, &s->csegs, s->nsegs + 1, sizeof(*s->segs));
-		g = &s->segs[s->nsegs++];
+		struct segvec *sv;
+		if (idx >= tc->nsegv) {
+			tc->segv = xgrow(tc->segv, &tc->csegv, (size_t)idx + 1, sizeof(*tc->segv));
+			memset(tc->segv + tc->nsegv, 0, ((size_t)idx + 1 - tc->nsegv) * sizeof(*tc->segv));
+			tc->nsegv = (size_t)idx + 1;
+		}
+		sv = &tc->segv[idx];
+		sv->v = xgrow(sv->v, &sv->c, sv->n + 1, sizeof(*sv->v));
+		g = &sv->v[sv->n++];
 		seg_fill(g, in, o);
 		g->label[0] = ch[0].label;
 		g->label[1] = ch[1].label;
@@ -903,9 +920,9 @@ const struct tcpconv_stream *tcpconv_stream(const struct tcpconv *tc, uint32_t i
 const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t index,
     uint32_t i)
 {
-	if (index >= tc->ns || i >= tc->s[index].nsegs)
+	if (index >= tc->nsegv || i >= tc->segv[index].n)
 		return NULL;	/* also when segments are not kept */
-	return &tc->s[index].segs[i];
+	return &tc->segv[index].v[i];
 }
 
 void tcpconv_count_frame(struct tcpconv *tc, uint32_t stream, int dir, uint32_t frame_len)
