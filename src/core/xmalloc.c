@@ -61,7 +61,8 @@ void *xrealloc(void *p, size_t n)
 
 void *xgrow(void *p, size_t *cap, size_t need, size_t size)
 {
-	size_t c = *cap ? *cap : 16;
+	/* small first: most arrays are per connection or per PDU and stay short */
+	size_t c = *cap ? *cap : 2;
 
 	if (need <= *cap)
 		return p;
