@@ -19,15 +19,15 @@
 #include "dissect/protos.h"
 
 static const struct val_str encap_vals[] = {
-	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 12, "Raw IP" }, { 14, "Raw IP" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
+	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 10, "FDDI with bit-swapped MAC addresses" }, { 12, "Raw IP" }, { 14, "Raw IP" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
 	{ 113, "Linux cooked-mode capture v1" }, { 228, "Raw IPv4" }, { 229, "Raw IPv6" },
-	{ 276, "Linux cooked-mode capture v2" }, { 0, NULL }
+	{ 253, "Linux Netlink" }, { 276, "Linux cooked-mode capture v2" }, { 0, NULL }
 };
 
 /* Wireshark's WTAP_ENCAP numbers for frame.encap_type, by link type. */
 static const struct { int linktype, encap; } encaps[] = {
-	{ 0, 15 }, { 1, 1 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
-	{ 276, 210 },
+	{ 0, 15 }, { 1, 1 }, { 10, 6 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
+	{ 253, 158 }, { 276, 210 },
 };
 
 enum {
@@ -90,10 +90,10 @@ const struct val_str checksum_status_vals[] = {
 };
 
 static const struct dispatch link_table[] = {
-	{ 0, dissect_null }, { 1, dissect_eth }, { 12, dissect_raw }, { 14, dissect_raw },
+	{ 0, dissect_null }, { 1, dissect_eth }, { 10, dissect_fddi }, { 12, dissect_raw }, { 14, dissect_raw },
 	{ 101, dissect_raw }, { 108, dissect_loop },
 	{ 113, dissect_sll }, { 228, dissect_raw_ipv4 }, { 229, dissect_raw_ipv6 },
-	{ 276, dissect_sll2 },
+	{ 253, dissect_netlink }, { 276, dissect_sll2 },
 	{ (uint32_t)CAPFILE_LINKTYPE_PCAPNG_BLOCK, dissect_pcapng_block },
 };
 

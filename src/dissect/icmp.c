@@ -24,6 +24,7 @@ enum {
 	C_PROTO, C_TYPE, C_CODE, C_CHECKSUM, C_CHECKSUM_STATUS, C_UNUSED, C_IDENT, C_IDENT_LE,
 	C_SEQ, C_SEQ_LE, C_MTU, C_GW, C_POINTER, C_ORIG_TS, C_RECV_TS, C_XMIT_TS, C_MASK,
 	C_NUM_ADDRS, C_ENTRY_SIZE, C_LIFETIME, C_ROUTER, C_PREF, C_RESERVED,
+	C_RESP_IN, C_RESP_TO, C_NO_RESP, C_RESPTIME,
 };
 
 static const struct val_str type_vals[] = {
@@ -116,8 +117,19 @@ static struct field_def fields[] = {
 		"Preference of the router as a default router.", 0 },
 	[C_RESERVED] = { "icmp.reserved", "Reserved", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Must be zero.", 0 },
+	[C_RESP_IN] = { "icmp.resp_in", "Response frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The frame with the echo reply to this request.", 0 },
+	[C_RESP_TO] = { "icmp.resp_to", "Request frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The frame with the echo request this reply answers.", 0 },
+	[C_NO_RESP] = { "icmp.no_resp", "No response seen", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"No echo reply to this request is in the capture (lost, filtered, or the host is down).", 0 },
+	[C_RESPTIME] = { "icmp.resptime", "Response time", FT_DOUBLE, BASE_NONE, 0, 0, NULL,
+		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmp_table = REG_TABLE(fields);
+static const struct field_def *const echo_fields[4] = {
+	&fields[C_RESP_IN], &fields[C_RESP_TO], &fields[C_NO_RESP], &fields[C_RESPTIME],
+};
 
 uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum)
 {
@@ -243,6 +255,8 @@ void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_add_uint(t, node, &fields[C_SEQ_LE], at + 2, 2, seqle);
 		if (type != 42 && type != 43)
 			col_append(pi, " id=0x%04x, seq=%u/%u, ttl=%u", id, seq, seqle, pi->ip_ttl);
+		if (type == 0 || type == 8)
+			icmp_echo_track(d, node, 0, type == 0, sum, id, seq, echo_fields);
 		if (type == 13 || type == 14) {
 			tree_add_uint(t, node, &fields[C_ORIG_TS], at + 4, 4, cur_be32(c));
 			tree_add_uint(t, node, &fields[C_RECV_TS], at + 8, 4, cur_be32(c));
@@ -253,7 +267,10 @@ void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 			if (cur_ok(c))
 				tree_add_addr(t, node, &fields[C_MASK], at + 4, 4, m);
 		}
-		if (cur_ok(c))
+		/* Extended echo (RFC 8335) carries ICMP extension objects, not data. */
+		if (type == 42 || type == 43)
+			cur_skip(c, cur_left(c));
+		else if (cur_ok(c))
 			dissect_data(d, c, node);
 		return;
 	}

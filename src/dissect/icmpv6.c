@@ -25,7 +25,7 @@ enum {
 	X_NA_TARGET, X_RA_HOP, X_RA_FLAG, X_RA_LIFE, X_RA_REACH, X_RA_RETRANS,
 	X_OPT, X_OPT_TYPE, X_OPT_LEN, X_OPT_LINK, X_OPT_SRC_LINK, X_OPT_TGT_LINK,
 	X_OPT_PFX_LEN, X_OPT_PFX_FLAG, X_OPT_PFX_VALID, X_OPT_PFX_PREF, X_OPT_PFX, X_OPT_MTU,
-	X_MLD_DELAY, X_MLD_ADDR, X_MLDR_NB, X_DATA,
+	X_MLD_DELAY, X_MLD_ADDR, X_MLDR_NB, X_DATA, X_RESP_IN, X_RESP_TO, X_NO_RESP, X_RESPTIME,
 };
 
 static const struct val_str type_vals[] = {
@@ -149,8 +149,19 @@ static struct field_def fields[] = {
 		"Records in an MLDv2 report.", 0 },
 	[X_DATA] = { "icmpv6.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Message data.", 0 },
+	[X_RESP_IN] = { "icmpv6.resp_in", "Response In", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The frame with the echo reply to this request.", 0 },
+	[X_RESP_TO] = { "icmpv6.resp_to", "Response To", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The frame with the echo request this reply answers.", 0 },
+	[X_NO_RESP] = { "icmpv6.no_resp", "No response seen", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"No echo reply to this request is in the capture.", 0 },
+	[X_RESPTIME] = { "icmpv6.resptime", "Response Time", FT_DOUBLE, BASE_NONE, 0, 0, NULL,
+		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmpv6_table = REG_TABLE(fields);
+static const struct field_def *const echo_fields[4] = {
+	&fields[X_RESP_IN], &fields[X_RESP_TO], &fields[X_NO_RESP], &fields[X_RESPTIME],
+};
 
 static int echo_type(uint8_t type) { return type == 128 || type == 129; }
 
@@ -314,12 +325,10 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_add_uint(t, node, &fields[X_ECHO_ID], at, 2, id);
 		tree_add_uint(t, node, &fields[X_ECHO_SEQ], at + 2, 2, seq);
 		col_append(pi, " id=0x%04x, seq=%u, hop limit=%u", id, seq, pi->ip_ttl);
-		if (cur_left(c)) {
-			uint32_t dn = (uint32_t)cur_left(c);
-			n = tree_add_bytes(t, node, &fields[X_DATA], cur_off(c), dn, c->p, dn);
-			tree_label(t, n, "Data (%u byte%s)", dn, dn == 1 ? "" : "s");
-			cur_skip(c, dn);
-		}
+		if (type == 128 || type == 129)
+			icmp_echo_track(d, node, 1, type == 129, sum, id, seq, echo_fields);
+		/* Wireshark hands echo data to its data dissector (frame.protocols "data"). */
+		dissect_data(d, c, node);
 		return;
 	}
 	switch (type) {

@@ -5,8 +5,8 @@
  *   +------+------+---------+------------------+-----------+
  *
  * An 802.3 frame (length instead of EtherType) carries LLC; SNAP with OUI 00:00:00
- * carries an EtherType and is dispatched like Ethernet II.  Other SAPs (STP 0x42,
- * NetBIOS 0xf0 …) are shown as data.
+ * carries an EtherType and is dispatched like Ethernet II; SAP 0x42 is STP and Cisco's
+ * OUI 00:00:0c with PID 0x2000 is CDP.  Other SAPs (NetBIOS 0xf0 …) are shown as data.
  */
 #include "config.h"
 
@@ -75,12 +75,21 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)
 		}
 		tree_set_len(t, node, 8);
 		tree_add_uint(t, node, &fields[L_OUI], start + 3, 3, oui);
+		if (oui == 0x00000c && type == 0x2000) {
+			tree_add_uint(t, node, &fields[L_PID], start + 6, 2, type);
+			dissect_cdp(d, c, 0);
+			return;
+		}
 		if (oui == 0) {
 			tree_add_uint(t, node, &fields[L_TYPE], start + 6, 2, type);
 			if (dissect_ethertype(d, c, 0, type))
 				return;
 		} else
 			tree_add_uint(t, node, &fields[L_PID], start + 6, 2, type);
+	}
+	if (dsap == 0x42 && ssap == 0x42 && ctl == 0x03) {
+		dissect_stp(d, c, 0);
+		return;
 	}
 	dissect_data(d, c, 0);
 }

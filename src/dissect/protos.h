@@ -43,11 +43,30 @@ void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_lisp_data(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_fddi(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent);
+/* GQUIC (gquic.c): gquic_conv dissects the payload when its UDP conversation was
+ * found to be GQUIC before; gquic_heur recognises a first packet.  Both return 1
+ * when they took the payload. */
+int gquic_conv(struct dctx *d, struct cur *c);
+int gquic_heur(struct dctx *d, struct cur *c);
 /* DNS over TCP: c holds the 2-byte length and the message (for tcp.c's port table). */
 void dissect_dns_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
  * packet's columns, addresses and ports kept. */
 void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6);
+/* Echo request/reply matching (icmp_echo.c): appends "(request in N)" … to Info and
+ * adds f[0] response frame, f[1] request frame, f[2] no response, f[3] response time
+ * (ms) under node.  cksum, id and seq as on the wire. */
+void icmp_echo_track(struct dctx *d, uint32_t node, int v6, int reply, uint16_t cksum,
+    uint16_t id, uint16_t seq, const struct field_def *const f[4]);
 /* Internet checksum (RFC 1071) of p[0..n) added to a partial sum. */
 uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum);
 
@@ -57,7 +76,9 @@ extern const struct field_table tcp_table;
 extern const struct field_table eth_table, ipv4_table;
 extern const struct field_table null_table, sll_table, raw_table, vlan_table, ipv6_table,
     arp_table, icmp_table, icmpv6_table, udp_table, dns_table, llc_table, pppoe_table,
-    dhcp_table, pcapng_block_table;
+    dhcp_table, pcapng_block_table, gquic_table, lisp_table, ssdp_table, nbns_table,
+    dblsp_table, stp_table, cdp_table, netlink_table,
+    fddi_table;
 extern const struct val_str etype_vals[], ipproto_vals[], checksum_status_vals[];
 /* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
 extern const struct field_def *const ip_version_field;

@@ -106,7 +106,10 @@ static void payload(struct dctx *d, uint32_t node, struct cur *c, uint32_t proto
 {
 	if (proto <= 1536) {
 		tree_add_uint(d->tree, node, &fields[S_LTYPE], proto_off, 2, proto);
-		dissect_data(d, c, 0);
+		if (proto == 4)		/* ETH_P_802_2 */
+			dissect_llc(d, c, 0);
+		else
+			dissect_data(d, c, 0);
 		return;
 	}
 	tree_add_uint(d->tree, node, &fields[S_ETYPE], proto_off, 2, proto);
@@ -185,7 +188,10 @@ void dissect_sll2(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_add_uint(d->tree, node, &fields[S_HALEN], start + 11, 1, halen);
 	address(d, node, c, hatype, halen);
 	if (proto <= 1536) {
-		dissect_data(d, c, 0);
+		if (proto == 4)		/* ETH_P_802_2 */
+			dissect_llc(d, c, 0);
+		else
+			dissect_data(d, c, 0);
 		return;
 	}
 	pi_push_proto(d->pi, "ethertype");

@@ -61,9 +61,18 @@ static const struct dispatch port_table[] = {
 	{ 53, dissect_dns },
 	{ 67, dissect_dhcp },
 	{ 68, dissect_dhcp },
+	{ 137, dissect_nbns },
+	{ 1900, dissect_ssdp },
+	{ 4341, dissect_lisp_data },
+	{ 4342, dissect_lisp },
 	{ 5353, dissect_mdns },
 	{ 5355, dissect_llmnr },
+	{ 17500, dissect_dblsp_disc },
 };
+
+/* Payload recognisers tried when no port claims the datagram (Wireshark's UDP
+ * heuristic dissectors). */
+static int (*const heur_table[])(struct dctx *d, struct cur *c) = { gquic_heur };
 
 static int by_port(struct dctx *d, struct cur *c, uint16_t port)
 {
@@ -155,8 +164,14 @@ void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append(pi, " Len=%u", plen);
 	if (!plen)
 		return;
-	uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-	if (!d->headers_only && (by_port(d, &payload, lo) || by_port(d, &payload, hi)))
-		return;
+	if (!d->headers_only) {
+		/* A conversation a dissector claimed first, then ports, then heuristics. */
+		uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+		if (gquic_conv(d, &payload) || by_port(d, &payload, lo) || by_port(d, &payload, hi))
+			return;
+		for (size_t i = 0; i < sizeof(heur_table) / sizeof(heur_table[0]); i++)
+			if (heur_table[i](d, &payload))
+				return;
+	}
 	dissect_data(d, &payload, 0);
 }

@@ -61,8 +61,11 @@ static void inner(struct dctx *d, struct cur *c, uint32_t node, uint32_t at, uin
     int etype_field)
 {
 	if (type <= 1500) {
+		/* 802.3 length: LLC follows, clipped to the length (as in eth.c). */
 		tree_add_uint(d->tree, node, &fields[V_LEN], at, 2, type);
-		dissect_data(d, c, 0);
+		struct cur llc = cur_sub(c, type, NULL);
+		cur_skip(c, cur_left(&llc));
+		dissect_llc(d, &llc, 0);
 		return;
 	}
 	tree_add_uint(d->tree, node, &fields[etype_field], at, 2, type);

@@ -80,7 +80,33 @@ static const struct sample samples[] = {
 	{ "eth+pppoe+ipv4", 1, "ffffffffffff001122334455" "8864" "11000001001e" "0021"
 	    "4500001c0001000040110000c0a80001c0a80002" "a4b50035000800000000", 50, "pppoes" },
 	{ "icmp error", 1, "ffffffffffff0011223344550800" "4500003800010000400100000a0000010a000002"
-	    "0b00000000000000" "4500001c0001000040110000c0a80002c0a80001" "753032c8000c0000", 70, "icmp" },
+	    "0b00000000000000" "4500001c0001000040110000c0a80002c0a80001" "753032c8000c0000", 70, "icmp" },	{ "eth+ipv4+udp+gquic", 1, "ffffffffffff00112233445508004500003e00010000401100000a0000010a000002b36b01bb002a00000d0102030405"
+	    "0607085130323501aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    42, "gquic" },
+	{ "eth+ipv4+udp+lisp", 1, "30b5c2eb4cb0080027aff83f08004500007000010000ff11e2f0c0a8016e9353832110f610f6005c28fa15000001f7fe"
+	    "ff572ebc9e75000199101f5000022607f2c0f00fb00100000000faceb00c001c000199101f5000000005011c10000000"
+	    "000199101f500164ff00000500022607f2c0f00fb00100000000faceb00c",
+	    42, "lisp" },
+	{ "eth+ipv4+udp+nbns", 1, "fffffffffffff04da247ba2508004500004e7e1900008011e7868d8edce28d8edcff00890089003ac27cff6e01100001"
+	    "0000000000002045434643464845444441454445434444444944444545444245474445444341410000200001",
+	    54, "nbns" },
+	{ "eth+llc+stp", 1, "0180c2000000e8de27ffc077002642420300000000008000e8de27ffc078000000008000e8de27ffc078800200001400"
+	    "020000000000000000000000",
+	    52, "stp" },
+	{ "eth+llc+snap+cdp", 1, "01000ccccccc000f345f168d0169aaaa0300000c200002b401a5000100065332000500c2436973636f20494f5320536f"
+	    "6674776172652c20433335353020536f667477617265202843333535302d495053455256494345534b392d4d292c2056"
+	    "657273696f6e2031322e32283434295345322c2052454c4541534520534f4654574152452028666332290a436f707972"
+	    "696768742028632920313938362d3230303820627920436973636f2053797374656d732c20496e632e0a436f6d70696c"
+	    "6564205468752030312d4d61792d30382031363a313420627920616e746f6e696e6f00060015436973636f2057532d43"
+	    "333535302d323400020011000000010101cc000400000000000300144661737445746865726e6574302f313300040008"
+	    "000000280008002400000c011200000000ffffffff010221ff000000000000000f345f1680ff00000009000963697363"
+	    "6f000a00060001000b0005010012000500001300050000160011000000010101cc000400000000",
+	    26, "cdp" },
+	{ "netlink", 253, "0004033800000000000000000000000010000000100000000000000000000000",
+	    16, "netlink-route" },
+	{ "fddi+llc+ipv4+tcp", 10, "50aa00040083a7aa00040082a7aaaa0300000008004500002ce37600003306e146d4b42a6483f3400361a80035b909d8"
+	    "3d0000000060020200dff20000020405b4",
+	    41, "fddi" },
 };
 
 static size_t unhex(const char *h, uint8_t *out, size_t cap)
@@ -236,6 +262,63 @@ static void test_strvis(void **state)
 	assert_string_equal(buf, "abc");
 }
 
+/* Echo request/reply matching: tshark's one pass (the reply names its request) and the
+ * TUI's later visits (the request names its reply, the unanswered one says so), the
+ * same answer on every visit. */
+static void echo_info(struct session *s, struct dtree *t, const char *hex, uint32_t num,
+    int visited, const char *want_suffix)
+{
+	uint8_t pkt[128];
+	size_t len = unhex(hex, pkt, sizeof(pkt));
+	struct pinfo pi;
+	struct dctx d;
+
+	memset(&pi, 0, sizeof(pi));
+	memset(&d, 0, sizeof(d));
+	pi.num = num;
+	pi.ts = (int64_t)num * 1000000;
+	pi.caplen = pi.len = (uint32_t)len;
+	pi.linktype = 1;
+	pi.want_cols = 1;
+	pi.visited = visited;
+	d.tree = t;
+	d.pi = &pi;
+	d.sess = s;
+	tree_reset(t);
+	dissect_frame(&d, pkt);
+	size_t k = strlen(want_suffix), n = strlen(pi.info);
+	if (n < k || strcmp(pi.info + n - k, want_suffix) != 0)
+		fail_msg("frame %u (visited %d): Info \"%s\" does not end in \"%s\"", num, visited, pi.info,
+		    want_suffix);
+}
+
+static void test_icmp_echo_matching(void **state)
+{
+	/* 10.0.0.1 -> 10.0.0.2 request id 1 seq 1 (checksum 0xf7fd), the reply (0xfffd),
+	 * and a second request (seq 2, 0xf7fc) that is never answered. */
+#define ECHO(src, dst, type_sum, seq) "ffffffffffff0011223344550800" \
+	"4500001c000100004001000" "0" src dst type_sum "0001" seq
+	static const char *const req = ECHO("0a000001", "0a000002", "0800f7fd", "0001");
+	static const char *const rep = ECHO("0a000002", "0a000001", "0000fffd", "0001");
+	static const char *const req2 = ECHO("0a000001", "0a000002", "0800f7fc", "0002");
+#undef ECHO
+	struct session *s = session_new(1);
+	struct dtree *t = tree_new(1);
+
+	(void)state;
+	reg_init();
+	echo_info(s, t, req, 1, 0, "ttl=64");
+	echo_info(s, t, rep, 2, 0, "ttl=64 (request in 1)");
+	echo_info(s, t, req2, 3, 0, "ttl=64");
+	for (int pass = 0; pass < 2; pass++) {
+		echo_info(s, t, rep, 2, 1, "ttl=64 (request in 1)");
+		echo_info(s, t, req, 1, 1, "ttl=64 (reply in 2)");
+		echo_info(s, t, req2, 3, 1, "ttl=64 (no response found!)");
+	}
+	tree_free(t);
+	session_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_fvalue),
 		cmocka_unit_test(test_strvis),
 		cmocka_unit_test(test_truncated_everywhere),
+		cmocka_unit_test(test_icmp_echo_matching),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

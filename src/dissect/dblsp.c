@@ -1,0 +1,44 @@
+/* dblsp.c — Dropbox LAN sync Discovery Protocol: a JSON object broadcast on UDP 17500.
+ *
+ *   {"host_int": 123…, "version": [2, 0], "displayname": "", "port": 17500,
+ *    "namespaces": [ … ]}
+ *
+ * Wireshark shows it as DB-LSP-DISC and hands the text to its JSON dissector, hence
+ * "DB-LSP-DISC/JSON" and the two names in Info.  The JSON is kept as one text field.
+ */
+#include "config.h"
+
+#include "dissect/protos.h"
+
+enum { B_PROTO, B_TEXT, B_JSON };
+
+static struct field_def fields[] = {
+	[B_PROTO] = { "db-lsp-disc", "Dropbox LAN sync Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Dropbox clients announcing themselves to each other on the local network (UDP 17500).", 0 },
+	[B_TEXT] = { "db-lsp.text", "Text", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The announcement: a JSON object with the host id, version, port and shared folders.", 0 },
+	[B_JSON] = { "json", "JavaScript Object Notation", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Structured text: objects, arrays, strings and numbers.", 0 },
+};
+const struct field_table dblsp_table = REG_TABLE(fields);
+
+void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
+
+	(void)parent;
+	pi_push_proto(pi, "db-lsp-disc");
+	col_set_proto(pi, "DB-LSP-DISC");
+	col_clear(pi);
+	col_append_str(pi, "Dropbox LAN sync Discovery Protocol");
+	node = tree_add(d->tree, 0, &fields[B_PROTO], start, n);
+	tree_add_bytes(d->tree, node, &fields[B_TEXT], start, n, c->p, n);
+	if (n) {
+		pi_push_proto(pi, "json");
+		col_set_proto(pi, "DB-LSP-DISC/JSON");
+		col_append_str(pi, ", JavaScript Object Notation");
+		tree_add(d->tree, 0, &fields[B_JSON], start, n);
+	}
+	cur_skip(c, n);
+}
