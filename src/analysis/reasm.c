@@ -58,6 +58,7 @@ struct msp {
 	uint32_t seq, nxtpdu;
 	uint32_t first_frame, last_frame;	/* last_frame: reassembled in, 0 = not yet */
 	unsigned flags;
+	uint32_t id;			/* keep_results: index in the archive + 1 */
 	uint8_t *data;
 	uint32_t have, cap;		/* contiguous bytes from seq */
 	struct seginfo *segs;
@@ -81,13 +82,14 @@ enum { OP_PAYLOAD, OP_MSP, OP_TAIL, OP_OVERLAP };
 #define OVERLAP_TEXT "[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]"
 
 /* One recorded step of a frame (keep_results). */
-struct op {
+struct op {			/* 24 bytes: one or two per TCP segment with payload */
 	uint32_t frame;
-	uint8_t kind;
-	uint8_t info;		/* OP_TAIL: "[TCP segment of a reassembled PDU]" was shown */
 	uint32_t off, len;	/* payload offset (OP_PAYLOAD, OP_TAIL) and tail length */
 	uint32_t seq;
-	struct msp *msp;	/* OP_MSP; OP_TAIL: the msp the tail went to (reassembled_in) */
+	uint32_t msp;		/* OP_MSP; OP_TAIL: the msp the tail went to (reassembled_in),
+				 * as its msp->id; 0 = none */
+	uint8_t kind;
+	uint8_t info;		/* OP_TAIL: "[TCP segment of a reassembled PDU]" was shown */
 };
 
 struct reasm {
@@ -235,6 +237,7 @@ static struct msp *msp_new(struct reasm *r, uint32_t seq, uint32_t nxtpdu, uint3
 	if (r->keep) {
 		r->archive = xgrow(r->archive, &r->archcap, r->narchive + 1, sizeof(*r->archive));
 		r->archive[r->narchive++] = m;
+		m->id = (uint32_t)r->narchive;
 	}
 	return m;
 }
@@ -306,7 +309,13 @@ static void op_add(struct reasm *r, uint32_t frame, int kind, uint32_t off, uint
 	if (!r->keep)
 		return;
 	r->ops = xgrow(r->ops, &r->opcap, r->nops + 1, sizeof(*r->ops));
-	r->ops[r->nops++] = (struct op){ frame, (uint8_t)kind, (uint8_t)info, off, len, seq, m };
+	r->ops[r->nops++] = (struct op){ frame, off, len, seq, m ? m->id : 0, (uint8_t)kind,
+	    (uint8_t)info };
+}
+
+static struct msp *op_msp(const struct reasm *r, const struct op *o)
+{
+	return o->msp ? r->archive[o->msp - 1] : NULL;
 }
 
 /* ---- tree items ---- */
@@ -651,21 +660,22 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 			cur_skip(&c, o->off);
 			fn(d, &c, &p, &need);
 		} else if (o->kind == OP_MSP) {
+			const struct msp *m = op_msp(r, o);
 			uint32_t len = 0;
 			const uint8_t *data;
-			if (o->msp->last_frame != frame) {
-				show_tail(d, s, payload, o->off, o->msp, o->info);
+			if (m->last_frame != frame) {
+				show_tail(d, s, payload, o->off, m, o->info);
 				continue;
 			}
-			data = rebuild(r, o->msp, &len);
+			data = rebuild(r, m, &len);
 			seg_data(d, s, payload, o->off, o->len);
 			if (data)
-				run_msp(r, d, s, o->msp, data, len, fn, &need, st->conv);
+				run_msp(r, d, s, m, data, len, fn, &need, st->conv);
 		} else if (o->kind == OP_OVERLAP) {
 			col_append(d->pi, OVERLAP_TEXT);
 			tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
 		} else
-			show_tail(d, s, payload, o->off, o->msp, o->info);
+			show_tail(d, s, payload, o->off, op_msp(r, o), o->info);
 	}
 }
 
