@@ -48,10 +48,7 @@ struct flow {
 };
 
 struct stream {
-	uint8_t alen;
-	uint8_t a[2][16];		/* Wireshark's flow1 endpoint, flow2 endpoint */
-	uint16_t p[2];
-	struct flow fl[2];		/* [0] flow1, [1] flow2 */
+	struct flow fl[2];		/* [0] flow1, [1] flow2 (endpoints: st_addr) */
 	int64_t ts_first, ts_prev, ts_first_rtt, ts_mru_syn;
 	uint8_t completeness;
 	uint8_t client_fl;		/* Wireshark flow index of the client's sending side */
@@ -209,13 +206,25 @@ static uint64_t in_hash(const struct tcpconv_in *in, int dir)
 	    : key_hash(in->alen, in->dst, in->dport, in->src, in->sport);
 }
 
+/* Wireshark's flow1 (k = 0) and flow2 endpoints, kept once, in the public record's
+ * client/server order. */
+static const uint8_t *st_addr(const struct stream *s, int k)
+{
+	return s->pub.addr[k ^ s->client_fl];
+}
+
+static uint16_t st_port(const struct stream *s, int k)
+{
+	return s->pub.port[k ^ s->client_fl];
+}
+
 static int stream_match(const struct stream *s, const struct tcpconv_in *in, int dir)
 {
 	const uint8_t *a0 = dir >= 0 ? in->src : in->dst, *a1 = dir >= 0 ? in->dst : in->src;
 	uint16_t p0 = dir >= 0 ? in->sport : in->dport, p1 = dir >= 0 ? in->dport : in->sport;
 
-	return s->alen == in->alen && s->p[0] == p0 && s->p[1] == p1 &&
-	    !memcmp(s->a[0], a0, in->alen) && !memcmp(s->a[1], a1, in->alen);
+	return s->pub.alen == in->alen && st_port(s, 0) == p0 && st_port(s, 1) == p1 &&
+	    !memcmp(st_addr(s, 0), a0, in->alen) && !memcmp(st_addr(s, 1), a1, in->alen);
 }
 
 static size_t hash_slot(const struct tcpconv *tc, const struct tcpconv_in *in, int dir)
@@ -239,7 +248,8 @@ static void hash_grow(struct tcpconv *tc)
 			continue;
 		const struct stream *s = &tc->s[old[i] - 1];
 		size_t m = tc->hcap - 1;
-		size_t j = (size_t)key_hash(s->alen, s->a[0], s->p[0], s->a[1], s->p[1]) & m;
+		size_t j = (size_t)key_hash(s->pub.alen, st_addr(s, 0), st_port(s, 0),
+		    st_addr(s, 1), st_port(s, 1)) & m;
 		while (tc->hash[j])
 			j = (j + 1) & m;
 		tc->hash[j] = old[i];
@@ -273,11 +283,6 @@ static uint32_t stream_new(struct tcpconv *tc, const struct tcpconv_in *in, int 
 	idx = (uint32_t)tc->ns++;
 	s = &tc->s[idx];
 	memset(s, 0, sizeof(*s));
-	s->alen = in->alen;
-	memcpy(s->a[0], dir >= 0 ? in->src : in->dst, in->alen);
-	memcpy(s->a[1], dir >= 0 ? in->dst : in->src, in->alen);
-	s->p[0] = dir >= 0 ? in->sport : in->dport;
-	s->p[1] = dir >= 0 ? in->dport : in->sport;
 	flow_init(&s->fl[0]);
 	flow_init(&s->fl[1]);
 	s->ts_first = s->ts_prev = in->ts;
@@ -290,10 +295,13 @@ static uint32_t stream_new(struct tcpconv *tc, const struct tcpconv_in *in, int 
 	tcpstate_init(&s->st);
 	s->pub.index = idx;
 	s->pub.alen = in->alen;
-	memcpy(s->pub.addr[0], s->a[s->client_fl], in->alen);
-	memcpy(s->pub.addr[1], s->a[!s->client_fl], in->alen);
-	s->pub.port[0] = s->p[s->client_fl];
-	s->pub.port[1] = s->p[!s->client_fl];
+	{
+		int c = s->client_fl;	/* flow1's endpoint is the sender's when dir >= 0 */
+		memcpy(s->pub.addr[c], dir >= 0 ? in->src : in->dst, in->alen);
+		memcpy(s->pub.addr[!c], dir >= 0 ? in->dst : in->src, in->alen);
+		s->pub.port[c] = dir >= 0 ? in->sport : in->dport;
+		s->pub.port[!c] = dir >= 0 ? in->dport : in->sport;
+	}
 	s->pub.first_frame = in->frame;
 	s->pub.first_ts = in->ts;
 	s->pub.active_closer = -1;

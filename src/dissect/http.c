@@ -547,7 +547,6 @@ struct req_res {
 	uint32_t number;
 	uint32_t req_frame, res_frame;
 	int64_t req_ts;
-	char method[16];
 };
 
 /* What a message showed on the first pass, for revisits (keep_results). */
@@ -562,28 +561,37 @@ struct msg_rec {
 struct http_conv {
 	struct req_res *rr;
 	size_t nrr, rrcap;
-	char *last_uri;		/* full URI of the latest request (response_for.uri) */
-	char *last_method;
+	uint32_t last_uri;	/* full URI of the latest request (response_for.uri): its
+				 * index in uris + 1, 0 none */
+	uint8_t last_head, last_connect;	/* the latest request's method */
 	uint32_t ws_frame;	/* WebSocket from this frame on (0: none) */
 	uint32_t ws_seq[2];	/* … and, in that frame, from this seq of each direction */
-	int ws_set[2];
-	int upgrade_pending;	/* a request asked for Upgrade: websocket */
-	int seen_msg;		/* a request or response was dissected */
-	int raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
+	uint8_t ws_set[2];
+	uint8_t upgrade_pending;	/* a request asked for Upgrade: websocket */
+	uint8_t seen_msg;	/* a request or response was dissected */
+	uint8_t raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
 	struct msg_rec *recs;
 	size_t nrecs, reccap;
-	char **uris;
+	char **uris;		/* full URIs of requests (with keep_results all of them,
+				 * else the latest) */
 	size_t nuris, uricap;
 	struct ws_conv ws;
 };
+
+/* Forgets the URIs kept so far (batch mode keeps only the latest request's). */
+static void drop_uris(struct http_conv *c)
+{
+	for (size_t i = 0; i < c->nuris; i++)
+		free(c->uris[i]);
+	c->nuris = 0;
+	c->last_uri = 0;
+}
 
 static void conv_release(void *p)
 {
 	struct http_conv *c = p;
 
 	free(c->rr);
-	free(c->last_uri);
-	free(c->last_method);
 	free(c->recs);
 	for (size_t i = 0; i < c->nuris; i++)
 		free(c->uris[i]);
@@ -987,8 +995,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	col_append_escaped(d->pi, data, (size_t)ll);
 	col_append(d->pi, " ");
 	if (fl.kind == HTTP_RESPONSE) {
-		if ((cv->last_method && strcmp(cv->last_method, "HEAD") == 0) ||
-		    (fl.code / 100 == 2 && cv->last_method && strcmp(cv->last_method, "CONNECT") == 0) ||
+		if (cv->last_head || (fl.code / 100 == 2 && cv->last_connect) ||
 		    fl.code / 100 == 1 || fl.code == 204 || fl.code == 304)
 			try_body = 0, no_body = 1;
 	}
@@ -1127,8 +1134,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		if (!m.te_other)
 			body_len = 0;
 	} else if (fl.kind == HTTP_RESPONSE) {
-		if (fl.code / 100 == 1 || fl.code == 204 || fl.code == 304 ||
-		    (cv->last_method && strcmp(cv->last_method, "HEAD") == 0))
+		if (fl.code / 100 == 1 || fl.code == 204 || fl.code == 304 || cv->last_head)
 			body_len = 0;
 	}
 	if (no_body)
@@ -1140,6 +1146,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		struct req_res *cur = NULL, *prev = NULL;
 		uint32_t total = 0;
 		const char *for_uri = NULL;
+		int keep = d->sess && d->sess->keep_results;
 		char full[2048];
 		full[0] = '\0';
 		if (fl.kind == HTTP_REQUEST) {
@@ -1173,12 +1180,15 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				cur->number = (uint32_t)cv->nrr;
 				cur->req_frame = d->pi->num;
 				cur->req_ts = d->pi->ts;
-				snprintf(cur->method, sizeof(cur->method), "%s", m.method);
-				free(cv->last_method);
-				cv->last_method = xstrdup(m.method);
+				cv->last_head = strcmp(m.method, "HEAD") == 0;
+				cv->last_connect = strcmp(m.method, "CONNECT") == 0;
 				if (m.uri) {
-					free(cv->last_uri);
-					cv->last_uri = full[0] ? xstrdup(full) : NULL;
+					if (!keep)
+						drop_uris(cv);
+					cv->uris = xgrow(cv->uris, &cv->uricap, cv->nuris + 1,
+					    sizeof(*cv->uris));
+					cv->uris[cv->nuris] = full[0] ? xstrdup(full) : NULL;
+					cv->last_uri = (uint32_t)++cv->nuris;
 				}
 				if (m.upgrade_ws)
 					cv->upgrade_pending = 1;
@@ -1191,19 +1201,14 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				} else
 					cur = &cv->rr[cv->nrr - 1];
 				cur->res_frame = d->pi->num;
-				for_uri = cv->last_uri;
+				for_uri = cv->last_uri ? cv->uris[cv->last_uri - 1] : NULL;
 			}
 			if (cur && cur->number > 1)
 				prev = &cv->rr[cur->number - 2];
 			total = (uint32_t)cv->nrr;
-			if (d->sess && d->sess->keep_results) {
+			if (keep) {
 				struct msg_rec r = { d->pi->num, pdu_seq, p->dir,
-				    cur ? cur->number : 0, total, -1 };
-				if (for_uri) {
-					cv->uris = xgrow(cv->uris, &cv->uricap, cv->nuris + 1, sizeof(*cv->uris));
-					cv->uris[cv->nuris] = xstrdup(for_uri);
-					r.full_uri_idx = (int)cv->nuris++;
-				}
+				    cur ? cur->number : 0, total, for_uri ? (int)cv->last_uri - 1 : -1 };
 				cv->recs = xgrow(cv->recs, &cv->reccap, cv->nrecs + 1, sizeof(*cv->recs));
 				cv->recs[cv->nrecs++] = r;
 			}
