@@ -177,7 +177,7 @@ static void col_vappend(struct pinfo *pi, const char *fmt, va_list ap)
 void col_set(struct pinfo *pi, const char *s)
 {
 	col_clear(pi);
-	col_append(pi, "%s", s);
+	col_append_str(pi, s);
 }
 
 void col_append(struct pinfo *pi, const char *fmt, ...)
@@ -212,10 +212,16 @@ void col_prepend_fence(struct pinfo *pi, const char *s)
 
 void col_append_str(struct pinfo *pi, const char *s)
 {
+	size_t k, room;
+
 	if (!pi->want_cols)
 		return;
-	while (*s && pi->info_len < PI_INFO_MAX - 1)
-		pi->info[pi->info_len++] = *s++;
+	k = strlen(s);
+	room = (size_t)(PI_INFO_MAX - 1 - pi->info_len);
+	if (k > room)
+		k = room;
+	memcpy(pi->info + pi->info_len, s, k);
+	pi->info_len += (int)k;
 	pi->info[pi->info_len] = '\0';
 }
 

@@ -290,7 +290,7 @@ long http_line_end(const uint8_t *p, size_t n, int need_eol, size_t *next)
 static int in_list(const uint8_t *p, size_t n, const char *const *list, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
+		if (n && list[i][0] == p[0] && strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
 			return 1;
 	return 0;
 }
@@ -856,8 +856,10 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 		name[i] = (char)(l[i] >= 'A' && l[i] <= 'Z' ? l[i] - 'A' + 'a' : l[i]);
 	name[nl] = '\0';
 	for (size_t i = 0; nl && i < sizeof(header_fields) / sizeof(header_fields[0]); i++)
-		if (strcmp(header_fields[i].name, name) == 0)
+		if (header_fields[i].name[0] == name[0] && strcmp(header_fields[i].name, name) == 0) {
 			f = header_fields[i].field;
+			break;
+		}
 	if (f >= 0) {
 		node = add_str(d, http_node, f, off, next, l + v, ll - v);
 		if (tree_text(t))
@@ -993,7 +995,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	col_set_proto(d->pi, "HTTP");
 	col_clear(d->pi);
 	col_append_escaped(d->pi, data, (size_t)ll);
-	col_append(d->pi, " ");
+	col_append_str(d->pi, " ");
 	if (fl.kind == HTTP_RESPONSE) {
 		if (cv->last_head || (fl.code / 100 == 2 && cv->last_connect) ||
 		    fl.code / 100 == 1 || fl.code == 204 || fl.code == 304)

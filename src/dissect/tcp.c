@@ -962,7 +962,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			} else
 				cur_skip(c, hlen - 20);
 		}
-		col_append(pi, "%s", o.info);
+		col_append_str(pi, o.info);
 	}
 
 	if (have_conv) {

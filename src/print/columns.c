@@ -30,6 +30,14 @@ static size_t pad(char *buf, size_t n, size_t at, const char *s, int width, int 
 	size_t k = strlen(s);
 	size_t fill = width > 0 && k < (size_t)width ? (size_t)width - k : 0;
 
+	if (at + fill + k < n) {	/* room for all and the NUL: the usual case */
+		if (right)
+			memset(buf + at, ' ', fill), at += fill;
+		memcpy(buf + at, s, k), at += k;
+		if (!right)
+			memset(buf + at, ' ', fill), at += fill;
+		return at;
+	}
 	for (size_t i = 0; right && i < fill; i++, at++)
 		if (at + 1 < n)
 			buf[at] = ' ';
