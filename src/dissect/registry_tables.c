@@ -40,6 +40,8 @@ static const struct field_table *const tables[] = {
 	&stp_table,
 	&cdp_table,
 	&netlink_table,
+	&ntp_table,
+	&rip_table,
 	&http_table,
 	&websocket_table,
 	&tls_table,
