@@ -228,9 +228,19 @@ void col_append_str(struct pinfo *pi, const char *s)
 void col_append_uint(struct pinfo *pi, const char *prefix, uint64_t v)
 {
 	char tmp[FMTNUM_MAX];
+	size_t pl;
 
 	if (!pi->want_cols)
 		return;
+	pl = strlen(prefix);
+	if (pi->info_len + pl + FMTNUM_MAX < PI_INFO_MAX) {	/* room: the usual case */
+		char *p = pi->info + pi->info_len;
+		for (size_t i = 0; i < pl; i++)		/* short: cheaper than a memcpy call */
+			*p++ = prefix[i];
+		p += fmt_u64(p, v);
+		pi->info_len = (int)(p - pi->info);
+		return;
+	}
 	fmt_u64(tmp, v);
 	col_append_str(pi, prefix);
 	col_append_str(pi, tmp);
