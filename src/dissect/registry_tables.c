@@ -27,6 +27,7 @@ static const struct field_table *const tables[] = {
 	&arp_table,
 	&icmp_table,
 	&icmpv6_table,
+	&igmp_table,
 	&tcp_table,
 	&reasm_table,
 	&udp_table,
