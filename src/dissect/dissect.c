@@ -105,7 +105,7 @@ static const struct dispatch ethertype_table[] = {
 
 static const struct dispatch ipproto_table[] = {
 	{ 1, dissect_icmp }, { 2, dissect_igmp }, { 4, dissect_ipv4 }, { 6, dissect_tcp }, { 17, dissect_udp },
-	{ 41, dissect_ipv6 }, { 58, dissect_icmpv6 },
+	{ 41, dissect_ipv6 }, { 51, dissect_ah }, { 58, dissect_icmpv6 }, { 89, dissect_ospf },
 };
 
 static dissector_fn lookup(const struct dispatch *t, size_t n, uint32_t key)

@@ -53,6 +53,8 @@ void dissect_fddi(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent);
 /* GQUIC (gquic.c): gquic_conv dissects the payload when its UDP conversation was
@@ -81,7 +83,8 @@ extern const struct field_table null_table, sll_table, raw_table, vlan_table, ip
     arp_table, icmp_table, icmpv6_table, udp_table, dns_table, llc_table, pppoe_table,
     dhcp_table, pcapng_block_table, gquic_table, lisp_table, ssdp_table, nbns_table,
     dblsp_table, stp_table, cdp_table, netlink_table,
-    fddi_table, ntp_table, rip_table, igmp_table;
+    fddi_table, ntp_table, rip_table, igmp_table,
+    ah_table, ospf_table;
 extern const struct val_str etype_vals[], ipproto_vals[], checksum_status_vals[];
 /* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
 extern const struct field_def *const ip_version_field;

@@ -28,6 +28,8 @@ static const struct field_table *const tables[] = {
 	&icmp_table,
 	&icmpv6_table,
 	&igmp_table,
+	&ah_table,
+	&ospf_table,
 	&tcp_table,
 	&reasm_table,
 	&udp_table,
