@@ -144,8 +144,10 @@ void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 		fv_ether(dst, b, sizeof(b));
 		tree_label(d->tree, node, "Ethernet II, Src: %s, Dst: %s", a, b);
 	}
-	mac(d, node, E_DST, start, dst);
-	mac(d, node, E_SRC, start + 6, src);
+	if (tree_wants_range(d->tree, &fields[E_DST], &fields[E_IG])) {
+		mac(d, node, E_DST, start, dst);
+		mac(d, node, E_SRC, start + 6, src);
+	}
 	if (type <= 1500) {
 		/* IEEE 802.3: a length, then 802.2 LLC; the rest is padding or trailer. */
 		tree_label(d->tree, node, "IEEE 802.3 Ethernet ");

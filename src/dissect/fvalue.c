@@ -261,6 +261,11 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 	case FT_BYTES:
 		return hexbytes(n->v.s.p, n->v.s.n, buf, len, 0);
 	case FT_STRING:
+		if ((n->flags & TN_CLEAN) && n->v.s.n < len) {
+			memcpy(buf, n->v.s.p, n->v.s.n);
+			buf[n->v.s.n] = '\0';
+			return n->v.s.n;
+		}
 		return clamp(strvis(buf, len, n->v.s.p, n->v.s.n, STRVIS_UTF8 | STRVIS_NOBACKSLASH), len);
 	case FT_ABSOLUTE_TIME:	/* BASE_DEC: seconds since the epoch (frame.time_epoch) */
 		if (f->base == BASE_DEC)

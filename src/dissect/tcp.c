@@ -295,17 +295,24 @@ const struct field_table tcp_table = REG_TABLE(fields);
 enum sev { SEV_CHAT, SEV_NOTE, SEV_WARN };
 static const char *const sev_names[] = { "Chat", "Note", "Warning" };
 
+static const struct field_def *ws_expert_field(void)
+{
+	static const struct field_def *ws_expert;
+
+	if (!ws_expert)
+		ws_expert = reg_lookup("_ws.expert");
+	return ws_expert;
+}
+
 static uint32_t expert(struct dctx *d, uint32_t parent, int field, enum sev sev,
     const char *group, const char *msg)
 {
-	static const struct field_def *ws_expert;
+	const struct field_def *ws_expert = ws_expert_field();
 	struct dtree *t = d->tree;
 	uint32_t e, n;
 
 	if (!t)
 		return 0;
-	if (!ws_expert)
-		ws_expert = reg_lookup("_ws.expert");
 	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
 	tree_flag(t, e, TN_GENERATED | (sev == SEV_WARN ? TN_WARN : TN_NOTE));
 	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
@@ -736,6 +743,25 @@ static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_pay
 	return 0;
 }
 
+static int expert_wanted(const struct dtree *t)
+{
+	return tree_wants(t, ws_expert_field());
+}
+
+/* Does the tree want anything the option list adds (its items, the expert note)? */
+static int options_wanted(const struct dtree *t)
+{
+	return tree_wants_range(t, &fields[T_OPTIONS], &fields[T_OPT_UNKNOWN_PAYLOAD]) ||
+	    tree_wants(t, &fields[T_MSS_ABSENT]) || expert_wanted(t);
+}
+
+/* ... the flag bits and their expert notes? */
+static int flag_bits_wanted(const struct dtree *t)
+{
+	return tree_wants_range(t, &fields[T_F_RES], &fields[T_F_FIN]) ||
+	    tree_wants_range(t, &fields[T_C_SYN], &fields[T_C_RST]) || expert_wanted(t);
+}
+
 /* ---- the dissector ---- */
 
 void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
@@ -891,7 +917,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		flags_list(flags, flist, sizeof(flist));
 	n = tree_add_uint(t, tn, &fields[T_FLAGS], start + 12, 2, flags);
 	tree_label(t, n, "Flags: 0x%03x (%s)", flags, flist[0] ? flist : "<None>");
-	for (int f = T_F_RES; f <= T_F_FIN; f++) {
+	for (int f = T_F_RES, last = flag_bits_wanted(t) ? T_F_FIN : 0; f <= last; f++) {
 		uint32_t b = tree_add_uint(t, n, &fields[f], start + 12, 2, flags);
 		if (f == T_F_SYN && (flags & TCPF_SYN)) {
 			char msg[96];
@@ -911,7 +937,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		char s[32];
 		uint32_t k = flags_str(flags, s);
 		tree_flag(t, tree_add_bytes(t, n, &fields[T_F_STR], start + 12, 2,
-		    tree_keep(t, s, k), k), TN_GENERATED);
+		    tree_keep(t, s, k), k), TN_GENERATED | TN_CLEAN);
 	}
 	tree_add_uint(t, tn, &fields[T_WIN_VALUE], start + 14, 2, win);
 	gen_uint(t, tn, T_WIN, start + 14, r.win_calc);
@@ -952,7 +978,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 				sack_base = (flags & TCPF_ACK) ? ack - r.ack_rel : 0;
 			if (o.nsack && have_conv && !(flags & TCPF_ACK))
 				sack_base = 0;
-			if (t || pi->want_cols) {
+			if (pi->want_cols || tree_text(t) || options_wanted(t)) {
 				memset(&o, 0, sizeof(o));
 				o.ws_shift = -1;
 				o.mss = -1;

@@ -26,6 +26,8 @@ enum {
 	TN_EXPANDED = 1 << 4,	/* renderer hint: expanded by default */
 	TN_WARN = 1 << 5,	/* expert info: warning (retransmission…) */
 	TN_NOTE = 1 << 6,	/* expert info: note/chat */
+	TN_CLEAN = 1 << 7,	/* a string the dissector made (not wire bytes): printable
+				 * UTF-8 that needs no escaping */
 };
 
 union fval {
@@ -81,6 +83,29 @@ static inline int tree_text(const struct dtree *t) { return t && t->want_text; }
 static inline int tree_wants(const struct dtree *t, const struct field_def *f)
 {
 	return t && (!t->interest || (f && (t->interest[f->id >> 3] >> (f->id & 7) & 1)));
+}
+
+/* Does the tree want any of the fields lo..hi (registry ids, inclusive)?  For a
+ * dissector to skip a block of tree work (whole options lists, address details) at
+ * the cost of one test per eight fields. */
+static inline int tree_wants_range(const struct dtree *t, const struct field_def *lo,
+    const struct field_def *hi)
+{
+	if (!t)
+		return 0;
+	if (!t->interest)
+		return 1;
+	for (int i = lo->id; i <= hi->id;) {
+		if (!(i & 7) && i + 7 <= hi->id) {
+			if (t->interest[i >> 3])
+				return 1;
+			i += 8;
+		} else if (t->interest[i >> 3] >> (i & 7) & 1)
+			return 1;
+		else
+			i++;
+	}
+	return 0;
 }
 
 /* Adds a data source (the bytes are copied into the tree) and makes it current. */
