@@ -19,7 +19,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const int links[] = { 1, 0, 108, 113, 276, 101, 228, 229, 12, 14, 147 };
+static const int links[] = { 1, 0, 108, 113, 276, 101, 228, 229, 12, 14, 147, 10, 253 };
 
 static struct session *sess;
 static struct dtree *tree;
