@@ -32,6 +32,7 @@
 #include "dissect/fvalue.h"
 #include "dissect/http.h"
 #include "dissect/protos.h"
+#include "dissect/tcp.h"
 #include "dissect/tcp_payload.h"
 #include "dissect/ssh.h"
 #include "dissect/tls.h"
@@ -368,7 +369,7 @@ static size_t flags_list(uint16_t fl, char *buf, size_t n)
 	return at;
 }
 
-static uint32_t flags_str(uint16_t fl, char *buf)
+uint32_t tcp_flags_str(uint16_t fl, char *buf)
 {
 	static const char letters[] = "RRRACEUAPRSF";
 	uint32_t at = 0;
@@ -762,6 +763,59 @@ static int flag_bits_wanted(const struct dtree *t)
 	    tree_wants_range(t, &fields[T_C_SYN], &fields[T_C_RST]) || expert_wanted(t);
 }
 
+/* ---- the analysis step (tcp.h) ---- */
+
+int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
+    struct tcpconv_out *r, uint8_t *nsack)
+{
+	struct pinfo *pi = d->pi;
+	struct opts o;
+
+	*nsack = 0;
+	if (d->sess && d->sess->tcp && !pi->in_error &&
+	    (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
+		struct tcpconv_in in;
+		memset(&o, 0, sizeof(o));
+		o.ws_shift = -1;
+		o.mss = -1;
+		/* The analysis needs the options' window scale and SACK blocks: parsed
+		 * here without a tree (dissect_tcp walks them again for tree and Info). */
+		if (sg->hlen > 20 && cur_has(opts, sg->hlen - 20)) {
+			struct dctx quiet = *d;
+			quiet.tree = NULL;	/* options() touches pinfo only through the tree */
+			options(&quiet, opts, 0, sg->hlen - 20, sg->flags, 0, &o);
+		}
+		*nsack = o.nsack;
+		memset(&in, 0, sizeof(in));
+		in.frame = pi->num;
+		in.ts = pi->ts;
+		in.alen = pi->net_src.type == AT_IPv4 ? 4 : 16;
+		in.src = pi->net_src.a;
+		in.dst = pi->net_dst.a;
+		in.sport = sg->sport;
+		in.dport = sg->dport;
+		in.seq = sg->seq;
+		in.ack = sg->ack;
+		in.flags = sg->flags;
+		in.win = sg->win;
+		in.seglen = sg->seglen;
+		in.no_seglen = sg->no_seglen;
+		in.ws_shift = (sg->flags & TCPF_SYN) ? o.ws_shift : -1;
+		in.nsack = o.nsack;
+		memcpy(in.sack_le, o.sack_le, sizeof(in.sack_le));
+		memcpy(in.sack_re, o.sack_re, sizeof(in.sack_re));
+		tcpconv_segment(d->sess->tcp, &in, pi->visited, r);
+		return 1;
+	}
+	memset(r, 0, sizeof(*r));
+	r->seq_rel = sg->seq;
+	r->ack_rel = sg->ack;
+	r->win_scale = -1;
+	r->win_calc = sg->win;
+	r->nxtseq_rel = sg->seq + sg->seglen + ((sg->flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+	return 0;
+}
+
 /* ---- the dissector ---- */
 
 void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
@@ -774,6 +828,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint8_t off;
 	struct opts o;
 	struct tcpconv_out r;
+	uint8_t nsack;
 	int have_conv = 0, have_seglen;
 	size_t ip_payload = cur_left(c);
 	char flist[96];
@@ -829,47 +884,10 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	tree_set_len(t, tn, hlen);
 
-	memset(&o, 0, sizeof(o));
-	o.ws_shift = -1;
-	o.mss = -1;
-
-	/* The analysis needs the options' window scale and SACK blocks: parse them first
-	 * without a tree when there is one to fill later. */
-	if (hlen > 20 && cur_has(c, hlen - 20)) {
-		struct dctx quiet = *d;
+	{
+		struct tcp_seg sg = { sport, dport, flags, win, seq, ack, hlen, seglen, !have_seglen };
 		struct cur oc = *c;
-		quiet.tree = NULL;	/* options() touches the pinfo only through the tree */
-		options(&quiet, &oc, 0, hlen - 20, flags, 0, &o);
-	}
-	if (d->sess && d->sess->tcp && !pi->in_error && (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
-		struct tcpconv_in in;
-		memset(&in, 0, sizeof(in));
-		in.frame = pi->num;
-		in.ts = pi->ts;
-		in.alen = pi->net_src.type == AT_IPv4 ? 4 : 16;
-		in.src = pi->net_src.a;
-		in.dst = pi->net_dst.a;
-		in.sport = sport;
-		in.dport = dport;
-		in.seq = seq;
-		in.ack = ack;
-		in.flags = flags;
-		in.win = win;
-		in.seglen = seglen;
-		in.no_seglen = !have_seglen;
-		in.ws_shift = (flags & TCPF_SYN) ? o.ws_shift : -1;
-		in.nsack = o.nsack;
-		memcpy(in.sack_le, o.sack_le, sizeof(in.sack_le));
-		memcpy(in.sack_re, o.sack_re, sizeof(in.sack_re));
-		tcpconv_segment(d->sess->tcp, &in, pi->visited, &r);
-		have_conv = 1;
-	} else {
-		memset(&r, 0, sizeof(r));
-		r.seq_rel = seq;
-		r.ack_rel = ack;
-		r.win_scale = -1;
-		r.win_calc = win;
-		r.nxtseq_rel = seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+		have_conv = tcp_analyse(d, &sg, &oc, &r, &nsack);
 	}
 
 	/* Protocol line */
@@ -935,7 +953,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	if (tree_wants(t, &fields[T_F_STR])) {
 		char s[32];
-		uint32_t k = flags_str(flags, s);
+		uint32_t k = tcp_flags_str(flags, s);
 		tree_flag(t, tree_add_bytes(t, n, &fields[T_F_STR], start + 12, 2,
 		    tree_keep(t, s, k), k), TN_GENERATED | TN_CLEAN);
 	}
@@ -976,7 +994,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			uint32_t sack_base = 0;
 			if (have_conv)
 				sack_base = (flags & TCPF_ACK) ? ack - r.ack_rel : 0;
-			if (o.nsack && have_conv && !(flags & TCPF_ACK))
+			if (nsack && have_conv && !(flags & TCPF_ACK))
 				sack_base = 0;
 			if (pi->want_cols || tree_text(t) || options_wanted(t)) {
 				memset(&o, 0, sizeof(o));

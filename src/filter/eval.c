@@ -641,6 +641,24 @@ static size_t produce(struct ev *e, const struct xnode *x, size_t *count)
 	return base;
 }
 
+/* field OP constant, the commonest test: each occurrence against the constant as
+ * produce/rel would do, without going through the value stack. */
+static int cmp_field_const(struct ev *e, const struct xnode *x)
+{
+	const struct val *k = &x->b->consts[0];
+	int layer = 0, seen = 0, r = x->all;
+	struct val v;
+
+	for (uint32_t i = next_node(e->t, x->a, 0, &layer); i;
+	    i = next_node(e->t, x->a, i, &layer)) {
+		node_val(e->t, &e->t->nodes[i], x->a->vk, &v);
+		seen = 1;
+		if (rel(x->sub, &v, k) != x->all)
+			return !x->all;
+	}
+	return seen && r;
+}
+
 static int test(struct ev *e, const struct xnode *x)
 {
 	size_t save = e->s->vn, na, nb, ab, bb;
@@ -661,6 +679,8 @@ static int test(struct ev *e, const struct xnode *x)
 			r = val_true(&e->s->vs[ab + i]);
 		break;
 	case X_CMP:
+		if (x->a->kind == X_FIELD && !x->a->layer && x->b->kind == X_CONST)
+			return cmp_field_const(e, x);
 		ab = produce(e, x->a, &na);
 		if (!na)
 			break;

@@ -22,6 +22,7 @@
 #include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"
+#include "dissect/fastpath.h"
 #include "dissect/fvalue.h"
 #include "dissect/registry.h"
 #include "filter/dfilter.h"
@@ -64,6 +65,9 @@ struct batch {
 					 * conversation (no tcp.stream numbers, no -z) */
 	enum batch_phase phase;
 	struct replay rp;
+	int fast_ok;			/* the output may come from the fast path */
+	struct fastpath *fp;		/* for this pass's tree, NULL: dissectors only */
+	struct fastpath *fp_bare;	/* for packets dissected without a tree */
 	const struct field_def **fields;	/* -T fields */
 	int nfields;
 	int16_t *column_of;		/* by field id: the first -e column showing it, -1 */
@@ -197,6 +201,14 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 	b->level = b->out_level > b->filter_level ? b->out_level : b->filter_level;
 	b->two_pass_ok = b->filter && b->filter_level < b->out_level && !b->stats &&
 	    !o->verbose && !o->hex && !(b->fields_interest && has_ordinal(b->fields_interest));
+	/* NETLAB_FASTPATH=0: the dissectors for every packet (tests compare the two) */
+	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text &&
+	    !(getenv("NETLAB_FASTPATH") && strcmp(getenv("NETLAB_FASTPATH"), "0") == 0);
+	if (b->fast_ok) {
+		b->fp_bare = fastpath_new(NULL);
+		if (b->level < REG_LEVEL_PAYLOAD && !b->want_cols)
+			b->fp = fastpath_new(need_tree ? b->interest : NULL);
+	}
 	if (need_tree) {
 		b->tree = tree_new(need_text);
 		if (b->interest && !o->hex && !o->verbose)
@@ -213,6 +225,8 @@ void batch_free(struct batch *b)
 	free(b->interest);
 	free(b->fields_interest);
 	free(b->filter_interest);
+	fastpath_free(b->fp);
+	fastpath_free(b->fp_bare);
 	free(b->rp.key);
 	free(b->rp.match);
 	free(b->rp.hash);
@@ -297,9 +311,7 @@ static uint64_t conv_key(const struct pinfo *pi)
 {
 	const struct address *a = &pi->net_src, *z = &pi->net_dst;
 	uint16_t pa = pi->srcport, pz = pi->dstport;
-	uint64_t h = 1469598103934665603u;
-	uint8_t buf[2 * (1 + 16 + 2) + 1];
-	size_t k = 0;
+	uint64_t w[4], h;
 
 	if (pi->ptype == PT_NONE)
 		return 0;
@@ -308,15 +320,14 @@ static uint64_t conv_key(const struct pinfo *pi)
 		uint16_t tp = pa;
 		a = z, z = t, pa = pz, pz = tp;
 	}
-	buf[k++] = (uint8_t)pi->ptype;
-	buf[k++] = a->type;
-	memcpy(buf + k, a->a, 16), k += 16;
-	buf[k++] = (uint8_t)(pa >> 8), buf[k++] = (uint8_t)pa;
-	buf[k++] = z->type;
-	memcpy(buf + k, z->a, 16), k += 16;
-	buf[k++] = (uint8_t)(pz >> 8), buf[k++] = (uint8_t)pz;
-	for (size_t i = 0; i < k; i++)
-		h = (h ^ buf[i]) * 1099511628211u;
+	memcpy(w, a->a, 16);
+	memcpy(w + 2, z->a, 16);
+	h = (uint64_t)pi->ptype << 56 ^ (uint64_t)a->type << 48 ^ (uint64_t)z->type << 40 ^
+	    (uint64_t)pa << 16 ^ pz;
+	for (int i = 0; i < 4; i++) {	/* multiply-xorshift mixing, a word at a time */
+		h = (h ^ w[i]) * 0x9e3779b97f4a7c15u;
+		h ^= h >> 29;
+	}
 	return h | 1;		/* 0 is the key of packets without a conversation */
 }
 
@@ -399,15 +410,21 @@ static void batch_set_phase(struct batch *b, enum batch_phase phase)
 	b->phase = phase;
 	b->num = 0;
 	b->have_first = 0;
+	fastpath_free(b->fp);
+	b->fp = NULL;
 	if (phase == PHASE_FILTER) {
 		b->level = b->filter_level;
 		tree_set_interest(b->tree, b->filter_interest);
+		if (b->fast_ok && b->level < REG_LEVEL_PAYLOAD)
+			b->fp = fastpath_new(b->filter_interest);
 	} else if (phase == PHASE_OUTPUT) {
 		session_free(b->sess);
 		b->sess = session_new(0);
 		b->level = b->out_level;
 		if (b->tree)
 			tree_set_interest(b->tree, b->fields_interest);
+		if (b->fast_ok && b->level < REG_LEVEL_PAYLOAD && !b->want_cols)
+			b->fp = fastpath_new(b->fields_interest);
 	}
 }
 
@@ -449,7 +466,12 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 		d.tree = NULL;		/* summary lines: no tree */
 	if (d.tree)
 		tree_reset(d.tree);
-	dissect_frame(&d, rec->data);
+	{
+		const struct fastpath *fp = pi->want_cols || level == REG_LEVEL_PAYLOAD ? NULL :
+		    d.tree ? b->fp : b->fp_bare;
+		if (!fp || !fastpath_dissect(fp, &d, rec->data))
+			dissect_frame(&d, rec->data);
+	}
 	if (b->phase == PHASE_FILTER) {
 		rp_note(&b->rp, pi->num - 1, conv_key(pi), dfilter_apply(b->filter, b->tree, pi),
 		    replay_level(pi));

@@ -1,0 +1,32 @@
+/* tcp.h — the parts of TCP dissection that other dissection code shares (the fast
+ * path, fastpath.c): the analysis step of a segment and the tcp.flags.str text. */
+#ifndef NETLAB_TCP_H
+#define NETLAB_TCP_H
+
+#include <stdint.h>
+
+#include "analysis/tcp_conv.h"
+#include "dissect/dissect.h"
+
+/* A TCP header as read, with the payload length the IP layer gives it. */
+struct tcp_seg {
+	uint16_t sport, dport, flags, win;
+	uint32_t seq, ack;
+	uint32_t hlen;			/* header length in bytes, options included (>= 20) */
+	uint32_t seglen;		/* payload bytes */
+	int no_seglen;			/* the header is longer than the IP payload */
+};
+
+/* Runs the TCP analysis of one segment as dissect_tcp does: the options (opts: a
+ * cursor at them, hlen - 20 bytes) for the window scale and SACK blocks, then the
+ * conversation.  Needs pinfo's addresses, number and time.  Returns 1 with the
+ * analysis in *r, or 0 (no session, inside an ICMP error, not over IP) with raw
+ * numbers in *r.  *nsack: SACK blocks in the options (0 without analysis). */
+int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
+    struct tcpconv_out *r, uint8_t *nsack);
+
+#define TCP_FLAGS_STR_MAX 24
+/* tcp.flags.str: "··········A·" (12 positions, UTF-8); returns its bytes. */
+uint32_t tcp_flags_str(uint16_t flags, char *buf);
+
+#endif
