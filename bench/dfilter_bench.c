@@ -48,7 +48,7 @@ static double run(const char *path, struct dfilter *f, int reps, long *packets, 
 	*packets = *hits = 0;
 	start = now();
 	while (capfile_next(cf, &rec, errbuf) == 1) {
-		struct dctx d = { t, &pi, sess, NULL, 0, 0 };
+		struct dctx d = { .tree = t, .pi = &pi, .sess = sess };
 		pi.num = (uint32_t)++*packets;
 		pi.ts = rec.ts_sec * 1000000000 + (int64_t)rec.ts_nsec;
 		pi.caplen = rec.caplen;

@@ -93,6 +93,7 @@ struct aux {
 
 struct tcpconv {
 	int keep_results, keep_segs;
+	int no_states;			/* tcpconv_track_states(off) */
 	struct stream *s;
 	size_t ns, cs;
 	struct segvec *segv;		/* by stream index, nsegv entries */
@@ -151,6 +152,11 @@ void tcpconv_free(struct tcpconv *tc)
 void tcpconv_keep_segments(struct tcpconv *tc, int on)
 {
 	tc->keep_segs = on;
+}
+
+void tcpconv_track_states(struct tcpconv *tc, int on)
+{
+	tc->no_states = !on;
 }
 
 int tcpconv_segments_kept(const struct tcpconv *tc)
@@ -872,15 +878,17 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	}
 
 	/* Endpoint states. */
-	tcpstate_segment(&s->st, o->dir, flags, in->seq, in->ack, in->seglen, ch);
-	o->client_state = s->st.st[0];
-	o->server_state = s->st.st[1];
-
 	s->pub.last_frame = in->frame;
 	s->pub.last_ts = in->ts;
-	s->pub.open = tcpstate_open(&s->st);
-	s->pub.close = tcpstate_close(&s->st);
-	s->pub.active_closer = tcpstate_active_closer(&s->st);
+	if (!tc->no_states) {
+		tcpstate_segment(&s->st, o->dir, flags, in->seq, in->ack, in->seglen, ch);
+		s->pub.open = tcpstate_open(&s->st);
+		s->pub.close = tcpstate_close(&s->st);
+		s->pub.active_closer = tcpstate_active_closer(&s->st);
+	} else
+		memset(ch, 0, sizeof(ch));
+	o->client_state = s->st.st[0];
+	o->server_state = s->st.st[1];
 	s->pub.nsegs++;
 	if (tc->keep_segs) {
 		struct tcpconv_seg *g;

@@ -151,6 +151,11 @@ const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t 
  * before the first segment. */
 void tcpconv_keep_segments(struct tcpconv *tc, int on);
 int tcpconv_segments_kept(const struct tcpconv *tc);
+/* Follow the endpoints' RFC 9293 states (netlab.tcp.*_state, the stream's open and
+ * close classification and active closer); on by default.  A batch run that shows
+ * none of them turns it off (client_state/server_state stay CLOSED).  Set it before
+ * the first segment. */
+void tcpconv_track_states(struct tcpconv *tc, int on);
 /* keep_results without kept segments: rebuilding a stream's segment list.  Between
  * _begin and _end, every revisited frame (visited = 1) of `stream` is recorded as the
  * first pass would have kept it (the caller re-dissects the stream's frames in capture

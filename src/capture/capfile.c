@@ -29,9 +29,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
-#include <pthread.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,9 +91,6 @@ struct capfile {
 	/* Mapping (regular files) or buffer (streams). */
 	void *map;
 	size_t map_len;
-	pthread_t populater;	/* maps the file's pages ahead of the reader */
-	int have_populater;
-	atomic_int stop_populater;
 	uint8_t *buf;
 	size_t buf_cap;
 	int read_errno;		/* set when a read(2) failed */
@@ -673,29 +668,6 @@ static struct capfile *finish_open(struct capfile *cf, char *errbuf)
 	return cf;
 }
 
-#ifndef MADV_POPULATE_READ
-#define MADV_POPULATE_READ 22	/* Linux 5.14 */
-#endif
-#define POPULATE_CHUNK ((size_t)4 << 20)
-
-/* Maps the file's pages into the reader's address space, chunk by chunk from the
- * start, on the other core: the reader finds them mapped instead of taking a page
- * fault every few pages (a tenth of a second on a 570 MB file).  Kernels without
- * MADV_POPULATE_READ, or a stop from capfile_close, end it early; the reader faults
- * as before. */
-static void *populate_main(void *arg)
-{
-	struct capfile *cf = arg;
-
-	for (size_t at = 0; at < cf->map_len && !atomic_load(&cf->stop_populater);
-	    at += POPULATE_CHUNK) {
-		size_t n = cf->map_len - at < POPULATE_CHUNK ? cf->map_len - at : POPULATE_CHUNK;
-		if (madvise((uint8_t *)cf->map + at, n, MADV_POPULATE_READ) != 0)
-			break;
-	}
-	return NULL;
-}
-
 static struct capfile *open_fd(int fd, int own, const char *name, char *errbuf)
 {
 	struct capfile *cf = new_capfile(name ? name : "capture");
@@ -729,9 +701,6 @@ static struct capfile *open_fd(int fd, int own, const char *name, char *errbuf)
 			madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
 			cf->map = m;
 			cf->map_len = (size_t)st.st_size;
-			if (cf->map_len > POPULATE_CHUNK)
-				cf->have_populater = pthread_create(&cf->populater, NULL,
-				    populate_main, cf) == 0;
 			cf->base = m;
 			cf->end = cf->map_len;
 			return finish_open(cf, errbuf);
@@ -789,10 +758,6 @@ void capfile_close(struct capfile *cf)
 {
 	if (!cf)
 		return;
-	if (cf->have_populater) {
-		atomic_store(&cf->stop_populater, 1);
-		pthread_join(cf->populater, NULL);
-	}
 	if (cf->map)
 		munmap(cf->map, cf->map_len);
 	if (cf->close_fd && cf->fd >= 0)

@@ -765,6 +765,35 @@ static int flag_bits_wanted(const struct dtree *t)
 
 /* ---- the analysis step (tcp.h) ---- */
 
+/* What the analysis takes from the options: the window scale and the SACK blocks,
+ * walked as options() walks them (same lengths, same stop at a bogus length). */
+static void analysis_options(struct cur *c, uint32_t optlen, struct opts *o)
+{
+	struct cur oc = cur_sub(c, optlen, NULL);
+
+	while (cur_left(&oc)) {
+		uint8_t kind = cur_u8(&oc), len;
+		const uint8_t *body;
+
+		if (kind == 0 || kind == 1)
+			continue;
+		len = cur_u8(&oc);
+		if (!cur_ok(&oc) || len < 2 || len - 2u > cur_left(&oc))
+			break;
+		body = cur_ptr(&oc, (size_t)len - 2);
+		if (kind == 3 && len == 3)
+			o->ws_shift = body[0];
+		else if (kind == 5 && (len - 2) % 8 == 0)
+			for (unsigned i = 0; i < (len - 2u) / 8 && o->nsack < 4; i++) {
+				const uint8_t *b = body + 8 * i;
+				o->sack_le[o->nsack] = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+				    (uint32_t)b[2] << 8 | b[3];
+				o->sack_re[o->nsack++] = (uint32_t)b[4] << 24 | (uint32_t)b[5] << 16 |
+				    (uint32_t)b[6] << 8 | b[7];
+			}
+	}
+}
+
 int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
     struct tcpconv_out *r, uint8_t *nsack)
 {
@@ -775,16 +804,12 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
 	if (d->sess && d->sess->tcp && !pi->in_error &&
 	    (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
 		struct tcpconv_in in;
-		memset(&o, 0, sizeof(o));
 		o.ws_shift = -1;
-		o.mss = -1;
-		/* The analysis needs the options' window scale and SACK blocks: parsed
-		 * here without a tree (dissect_tcp walks them again for tree and Info). */
-		if (sg->hlen > 20 && cur_has(opts, sg->hlen - 20)) {
-			struct dctx quiet = *d;
-			quiet.tree = NULL;	/* options() touches pinfo only through the tree */
-			options(&quiet, opts, 0, sg->hlen - 20, sg->flags, 0, &o);
-		}
+		o.nsack = 0;
+		/* The analysis needs the options' window scale and SACK blocks (dissect_tcp
+		 * walks them again for the tree and Info). */
+		if (sg->hlen > 20 && cur_has(opts, sg->hlen - 20))
+			analysis_options(opts, sg->hlen - 20, &o);
 		*nsack = o.nsack;
 		memset(&in, 0, sizeof(in));
 		in.frame = pi->num;

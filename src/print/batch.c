@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "analysis/session.h"
+#include "analysis/tcp_conv.h"
 #include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"
@@ -36,6 +37,12 @@
 struct replay {
 	uint64_t *key;			/* by packet index */
 	uint8_t *match;			/* bitset by packet index */
+	struct replay_rec {		/* the record, for pass 2 without reading the file */
+		const uint8_t *data;	/* in the mapped file */
+		int64_t ts_sec;
+		uint32_t ts_nsec, caplen, len, ifid, flags;
+		int linktype;
+	} *rec;
 	uint32_t n, cap;
 	struct replay_conv {
 		uint64_t key;
@@ -117,6 +124,25 @@ static int has_ordinal(const uint8_t *interest)
 	return 0;
 }
 
+/* The analysis state of a pass: the endpoints' states only when something shows them
+ * (-V, -x, -z, netlab.* fields or filters). */
+static struct session *batch_session(const struct batch *b)
+{
+	static const char *const state_fields[] = {
+		"netlab", "netlab.tcp.client_state", "netlab.tcp.server_state",
+	};
+	struct session *sess = session_new(0);
+	int states = b->o->verbose || b->o->hex || b->stats;
+
+	for (size_t i = 0; i < sizeof(state_fields) / sizeof(state_fields[0]) && !states &&
+	    b->interest; i++) {
+		const struct field_def *f = reg_lookup(state_fields[i]);
+		states = f && (b->interest[f->id >> 3] >> (f->id & 7) & 1);
+	}
+	tcpconv_track_states(sess->tcp, states);
+	return sess;
+}
+
 struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n)
 {
 	struct batch *b = xcalloc(1, sizeof(*b));
@@ -128,7 +154,6 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 	b->o = o;
 	b->out = out;
 	b->time_digits = 6;
-	b->sess = session_new(0);
 	nbytes = ((size_t)reg_count() + 7) / 8;
 	if (o->out == OUT_FIELDS) {
 		size_t at = 0;
@@ -201,6 +226,7 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 	b->level = b->out_level > b->filter_level ? b->out_level : b->filter_level;
 	b->two_pass_ok = b->filter && b->filter_level < b->out_level && !b->stats &&
 	    !o->verbose && !o->hex && !(b->fields_interest && has_ordinal(b->fields_interest));
+	b->sess = batch_session(b);
 	/* NETLAB_FASTPATH=0: the dissectors for every packet (tests compare the two) */
 	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text &&
 	    !(getenv("NETLAB_FASTPATH") && strcmp(getenv("NETLAB_FASTPATH"), "0") == 0);
@@ -228,6 +254,7 @@ void batch_free(struct batch *b)
 	fastpath_free(b->fp);
 	fastpath_free(b->fp_bare);
 	free(b->rp.key);
+	free(b->rp.rec);
 	free(b->rp.match);
 	free(b->rp.hash);
 	free(b->fields);
@@ -350,16 +377,20 @@ static enum reg_level replay_level(const struct pinfo *pi)
 }
 
 /* Pass 1 saw packet idx in conversation key; m: it matched the filter. */
-static void rp_note(struct replay *rp, uint32_t idx, uint64_t key, int m, enum reg_level level)
+static void rp_note(struct replay *rp, uint32_t idx, const struct pkt_rec *rec, uint64_t key,
+    int m, enum reg_level level)
 {
 	if (idx >= rp->cap) {
 		size_t old = rp->cap, cap = old;
 		rp->key = xgrow(rp->key, &cap, (size_t)idx + 1, sizeof(*rp->key));
+		rp->rec = xrealloc(rp->rec, cap * sizeof(*rp->rec));
 		rp->match = xrealloc(rp->match, (cap + 7) / 8);
 		memset(rp->match + (old + 7) / 8, 0, (cap + 7) / 8 - (old + 7) / 8);
 		rp->cap = (uint32_t)cap;
 	}
 	rp->key[idx] = key;
+	rp->rec[idx] = (struct replay_rec){ rec->data, rec->ts_sec, rec->ts_nsec, rec->caplen,
+	    rec->len, rec->ifid, rec->flags, rec->linktype };
 	rp->n = idx + 1;
 	if (!m)
 		return;
@@ -419,7 +450,7 @@ static void batch_set_phase(struct batch *b, enum batch_phase phase)
 			b->fp = fastpath_new(b->filter_interest);
 	} else if (phase == PHASE_OUTPUT) {
 		session_free(b->sess);
-		b->sess = session_new(0);
+		b->sess = batch_session(b);
 		b->level = b->out_level;
 		if (b->tree)
 			tree_set_interest(b->tree, b->fields_interest);
@@ -473,8 +504,8 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 			dissect_frame(&d, rec->data);
 	}
 	if (b->phase == PHASE_FILTER) {
-		rp_note(&b->rp, pi->num - 1, conv_key(pi), dfilter_apply(b->filter, b->tree, pi),
-		    replay_level(pi));
+		rp_note(&b->rp, pi->num - 1, rec, conv_key(pi),
+		    dfilter_apply(b->filter, b->tree, pi), replay_level(pi));
 		return 0;
 	}
 	if (b->phase == PHASE_ONE && b->filter)
@@ -537,7 +568,8 @@ static int write_packet(struct capwriter *w, struct capfile *cf, const struct pk
 }
 
 /* Reads cf to the end (or -c), giving each packet that passes -f to the batch and
- * the matching ones to w.  Returns 2 after a damaged file or a failed write. */
+ * the matching ones to w.  Returns 2 after a damaged file (reported, except in pass
+ * 1: errbuf keeps it for pass 2) or a failed write. */
 static int run_pass(struct batch *b, struct capfile *cf, struct capfilter *bpf,
     struct capwriter *w, uint8_t *declared, char *errbuf)
 {
@@ -558,10 +590,52 @@ static int run_pass(struct batch *b, struct capfile *cf, struct capfilter *bpf,
 		if (b->o->count && ++count >= b->o->count)
 			return 0;
 	}
-	if (r < 0 && b->phase != PHASE_FILTER) {
-		fflush(b->out);
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
+	if (r < 0) {
+		if (b->phase != PHASE_FILTER) {
+			fflush(b->out);
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+		}
 		return 2;
+	}
+	return 0;
+}
+
+/* Pass 2 of a two-pass run: the packets pass 1 noted, from its copies of their records
+ * (cf: pass 1's reader, for the interfaces), only those it chose. */
+static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
+    uint8_t *declared, char *errbuf)
+{
+	const struct replay *rp = &b->rp;
+
+	for (uint32_t i = 0; i < rp->n; i++) {
+		const struct replay_rec *q = &rp->rec[i];
+		struct pkt_rec rec = { q->ts_sec, q->ts_nsec, q->caplen, q->len, q->linktype,
+		    q->ifid, q->data, 0, q->flags };
+		const struct capfile_iface *ifc;
+		int m;
+		enum reg_level level = b->level;
+		if (!rp_wanted(&b->rp, i, &m, &level))
+			continue;
+		/* batch_packet's clock, as if it had seen every packet before */
+		if (!b->have_first) {
+			const struct replay_rec *f = &rp->rec[0];
+			struct pkt_rec first = { f->ts_sec, f->ts_nsec, 0, 0, 0, 0, NULL, 0, 0 };
+			b->first_ts = pkt_rec_ns(&first);
+			b->have_first = 1;
+		}
+		if (i) {
+			struct pkt_rec prev = { q[-1].ts_sec, q[-1].ts_nsec, 0, 0, 0, 0, NULL, 0, 0 };
+			b->prev_ts = pkt_rec_ns(&prev);
+		} else
+			b->prev_ts = pkt_rec_ns(&rec);
+		b->num = i;
+		ifc = capfile_iface(cf, rec.ifid);
+		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
+			return 0;
+		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
+			return 2;
+		}
 	}
 	return 0;
 }
@@ -611,18 +685,20 @@ int batch_file_main(const struct options *o)
 		}
 	}
 	if (b->two_pass_ok && capfile_map(cf)) {
-		/* pass 1 over a second reader of the same mapped bytes; its errors, if
-		 * any, are the second pass's and reported there */
-		struct capfile *cf1 = capfile_open_mem(capfile_map(cf), (size_t)capfile_size(cf),
-		    o->read_file, errbuf);
-		if (cf1) {
-			batch_set_phase(b, PHASE_FILTER);
-			run_pass(b, cf1, bpf, NULL, NULL, errbuf);
-			capfile_close(cf1);
-			batch_set_phase(b, PHASE_OUTPUT);
+		/* pass 1 reads the file; pass 2 works from pass 1's copies of the records
+		 * (the mapped bytes stay) and reports pass 1's damage after its packets */
+		batch_set_phase(b, PHASE_FILTER);
+		status = run_pass(b, cf, bpf, NULL, NULL, errbuf);
+		batch_set_phase(b, PHASE_OUTPUT);
+		if (replay_pass(b, cf, w, declared, errbuf) == 2)
+			status = 3;
+		else if (status == 2) {
+			fflush(stdout);
+			fprintf(stderr, "netlab-tui: %s\n", errbuf);
 		}
-	}
-	status = run_pass(b, cf, bpf, w, declared, errbuf);
+		status = status ? 2 : 0;
+	} else
+		status = run_pass(b, cf, bpf, w, declared, errbuf);
 	if (w && capw_close(w, errbuf) < 0) {
 		fprintf(stderr, "netlab-tui: %s\n", errbuf);
 		status = 2;
