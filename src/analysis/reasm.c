@@ -371,8 +371,8 @@ static void show_tail(struct dctx *d, const struct reasm_seg *s, struct cur *pay
 	if (info) {
 		col_set_proto(d->pi, "TCP");
 		if (d->pi->info_len)
-			col_append(d->pi, " ");
-		col_append(d->pi, "[TCP segment of a reassembled PDU]");
+			col_append_str(d->pi, " ");
+		col_append_str(d->pi, "[TCP segment of a reassembled PDU]");
 	}
 	seg_data(d, s, payload, off, len);
 }
@@ -489,7 +489,7 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 				return;
 			if (!dissected && dir->have_done && dir->done_seq < seq && seq < dir->done_end) {
 				/* bytes of a PDU already reassembled (keep-alive probe, overlap) */
-				col_append(d->pi, OVERLAP_TEXT);
+				col_append_str(d->pi, OVERLAP_TEXT);
 				tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
 				op_add(r, frame, OP_OVERLAP, off, 0, seq, NULL, 0);
 				return;
@@ -562,8 +562,8 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 				if (!dissected) {
 					col_set_proto(d->pi, "TCP");
 					if (d->pi->info_len)
-						col_append(d->pi, " ");
-					col_append(d->pi, "[TCP segment of a reassembled PDU]");
+						col_append_str(d->pi, " ");
+					col_append_str(d->pi, "[TCP segment of a reassembled PDU]");
 				}
 				return;
 			}
@@ -672,7 +672,7 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 			if (data)
 				run_msp(r, d, s, m, data, len, fn, &need, st->conv);
 		} else if (o->kind == OP_OVERLAP) {
-			col_append(d->pi, OVERLAP_TEXT);
+			col_append_str(d->pi, OVERLAP_TEXT);
 			tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
 		} else
 			show_tail(d, s, payload, o->off, op_msp(r, o), o->info);

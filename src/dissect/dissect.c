@@ -186,6 +186,10 @@ void col_append(struct pinfo *pi, const char *fmt, ...)
 
 	if (!pi->want_cols)
 		return;
+	if (!strchr(fmt, '%')) {	/* a plain string: no printf */
+		col_append_str(pi, fmt);
+		return;
+	}
 	va_start(ap, fmt);
 	col_vappend(pi, fmt, ap);
 	va_end(ap);

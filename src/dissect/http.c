@@ -234,6 +234,7 @@ static const char *const methods[] = {
 	"UNBIND",
 };
 static const char *const notify_methods[] = { "NOTIFY" };
+#define METHOD_MAX 16		/* strlen("BASELINE-CONTROL"), the longest */
 
 /* Body media types → the dissector Wireshark 4.0 runs (frame.protocols name), the
  * Protocol column it sets and what it appends to Info (%s = the media type). */
@@ -302,7 +303,8 @@ enum http_kind http_classify(const uint8_t *line, size_t len, size_t *method_len
 	*method_len = 0;
 	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0)
 		return HTTP_RESPONSE;
-	while (i < len && line[i] != ' ')
+	/* no method is longer than METHOD_MAX: a body segment is not scanned for a space */
+	while (i < len && i <= METHOD_MAX && line[i] != ' ')
 		i++;
 	*method_len = i;
 	if (in_list(line, i, methods, sizeof(methods) / sizeof(methods[0])))

@@ -25,7 +25,8 @@ long http_line_end(const uint8_t *p, size_t n, int need_eol, size_t *next);
 enum http_kind { HTTP_OTHER, HTTP_REQUEST, HTTP_RESPONSE, HTTP_NOTIFICATION };
 
 /* Is this first line a request (known method followed by a space or the end) or a
- * response ("HTTP/")?  *method_len is the method's length for requests. */
+ * response ("HTTP/")?  *method_len is the method's length for requests (for other
+ * lines, the first token's length up to a bound). */
 enum http_kind http_classify(const uint8_t *line, size_t len, size_t *method_len);
 
 /* The tokens of a first line: offsets into the line, lengths (0 when missing). */

@@ -349,23 +349,23 @@ static const char *const flag_names[9] = {
 	"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"
 };
 
-static size_t flags_list(uint16_t fl, char *buf, size_t n)
+/* "SYN, ACK": the set flags by name (buf holds 64 bytes: all of them fit). */
+static size_t flags_list(uint16_t fl, char *buf)
 {
 	size_t at = 0;
 
-	buf[0] = '\0';
-	for (int i = 0; i < 9; i++) {
-		if (!(fl & (1u << i)))
+	for (int i = 0; i < 10; i++) {
+		const char *name = i < 9 ? flag_names[i] : "Reserved";
+		if (!(i < 9 ? fl & (1u << i) : fl & 0xe00))
 			continue;
-		int k = snprintf(buf + at, n - at, "%s%s", at ? ", " : "", flag_names[i]);
-		if (k > 0 && (size_t)k < n - at)
-			at += (size_t)k;
+		if (at) {
+			buf[at++] = ',';
+			buf[at++] = ' ';
+		}
+		while (*name)
+			buf[at++] = *name++;
 	}
-	if (fl & 0xe00) {
-		int k = snprintf(buf + at, n - at, "%sReserved", at ? ", " : "");
-		if (k > 0 && (size_t)k < n - at)
-			at += (size_t)k;
-	}
+	buf[at] = '\0';
 	return at;
 }
 
@@ -957,7 +957,7 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	flist[0] = '\0';
 	if (pi->want_cols || tree_text(t))
-		flags_list(flags, flist, sizeof(flist));
+		flags_list(flags, flist);
 	n = tree_add_uint(t, tn, &fields[T_FLAGS], start + 12, 2, flags);
 	tree_label(t, n, "Flags: 0x%03x (%s)", flags, flist[0] ? flist : "<None>");
 	for (int f = T_F_RES, last = flag_bits_wanted(t) ? T_F_FIN : 0; f <= last; f++) {

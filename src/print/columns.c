@@ -25,51 +25,64 @@ void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
 	c->info = pi->info;
 }
 
-static size_t pad(char *buf, size_t n, size_t at, const char *s, int width, int right)
+/* Copies s (k bytes) padded to width, for short strings a byte loop: a memcpy call
+ * per column cost more than the copy. */
+static char *put(char *p, const char *s, size_t k, int width, int right)
 {
-	size_t k = strlen(s);
 	size_t fill = width > 0 && k < (size_t)width ? (size_t)width - k : 0;
 
-	if (at + fill + k < n) {	/* room for all and the NUL: the usual case */
-		if (right)
-			memset(buf + at, ' ', fill), at += fill;
-		memcpy(buf + at, s, k), at += k;
-		if (!right)
-			memset(buf + at, ' ', fill), at += fill;
-		return at;
-	}
-	for (size_t i = 0; right && i < fill; i++, at++)
-		if (at + 1 < n)
-			buf[at] = ' ';
-	for (size_t i = 0; i < k; i++, at++)
-		if (at + 1 < n)
-			buf[at] = s[i];
-	for (size_t i = 0; !right && i < fill; i++, at++)
-		if (at + 1 < n)
-			buf[at] = ' ';
-	return at;
+	if (right)
+		for (size_t i = 0; i < fill; i++)
+			*p++ = ' ';
+	if (k > 32) {
+		memcpy(p, s, k);
+		p += k;
+	} else
+		for (size_t i = 0; i < k; i++)
+			*p++ = s[i];
+	if (!right)
+		for (size_t i = 0; i < fill; i++)
+			*p++ = ' ';
+	return p;
 }
 
 /* tshark: No. right in 5, Time right in 10, Source right in 12, " → ", Destination
  * left in 12, then Protocol, Length and Info separated by single spaces. */
+static size_t at_least(size_t k, size_t width)
+{
+	return k > width ? k : width;
+}
+
 size_t print_summary(char *buf, size_t n, const struct columns *c)
 {
-	size_t at = 0;
+	size_t kn = strlen(c->no), kt = strlen(c->time), ks = strlen(c->src);
+	size_t kd = strlen(c->dst), kp = strlen(c->proto), kl = strlen(c->len);
+	size_t ki = strlen(c->info);
+	size_t head = at_least(kn, 5) + 1 + at_least(kt, 10) + 1 + at_least(ks, 12) + 5 +
+	    at_least(kd, 12) + 1 + kp + 1 + kl + 1;
+	char *p = buf;
 
-	at = pad(buf, n, at, c->no, 5, 1);
-	at = pad(buf, n, at, " ", 0, 0);
-	at = pad(buf, n, at, c->time, 10, 1);
-	at = pad(buf, n, at, " ", 0, 0);
-	at = pad(buf, n, at, c->src, 12, 1);
-	at = pad(buf, n, at, " \xe2\x86\x92 ", 0, 0);
-	at = pad(buf, n, at, c->dst, 12, 0);
-	at = pad(buf, n, at, " ", 0, 0);
-	at = pad(buf, n, at, c->proto, 0, 0);
-	at = pad(buf, n, at, " ", 0, 0);
-	at = pad(buf, n, at, c->len, 0, 0);
-	at = pad(buf, n, at, " ", 0, 0);
-	at = pad(buf, n, at, c->info, 0, 0);
-	if (n)
-		buf[at < n ? at : n - 1] = '\0';
-	return at < n ? at : n - 1;
+	if (!n)
+		return 0;
+	if (head >= n) {		/* not even the short columns fit */
+		buf[0] = '\0';
+		return 0;
+	}
+	if (ki > n - 1 - head)
+		ki = n - 1 - head;	/* Info is cut to what fits */
+	p = put(p, c->no, kn, 5, 1);
+	*p++ = ' ';
+	p = put(p, c->time, kt, 10, 1);
+	*p++ = ' ';
+	p = put(p, c->src, ks, 12, 1);
+	p = put(p, " \xe2\x86\x92 ", 5, 0, 0);
+	p = put(p, c->dst, kd, 12, 0);
+	*p++ = ' ';
+	p = put(p, c->proto, kp, 0, 0);
+	*p++ = ' ';
+	p = put(p, c->len, kl, 0, 0);
+	*p++ = ' ';
+	p = put(p, c->info, ki, 0, 0);
+	*p = '\0';
+	return (size_t)(p - buf);
 }
