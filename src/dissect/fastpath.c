@@ -275,9 +275,15 @@ int fastpath_dissect(const struct fastpath *fp, struct dctx *d, const uint8_t *f
 	p.frame = frame;
 	d->frame = frame;
 	fill_pinfo(pi, &p);
-	{
+	if (d->sess) {
 		struct cur opts = cur_make(frame + p.tcp_off + 20, p.sg.hlen - 20);
 		p.have_conv = tcp_analyse(d, &p.sg, &opts, &p.r, &nsack);
+	} else {		/* what tcp_analyse gives without a session, no more */
+		p.have_conv = 0;
+		p.r.seq_rel = p.sg.seq;
+		p.r.ack_rel = p.sg.ack;
+		p.r.win_calc = p.sg.win;
+		p.r.nxtseq_rel = p.sg.seq + p.sg.seglen + ((p.sg.flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
 	}
 	if (d->tree) {
 		tree_add_source(d->tree, "Frame", frame, pi->caplen);

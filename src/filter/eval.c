@@ -356,15 +356,9 @@ static int contains(const struct val *a, const struct val *b)
 	return memmem(p, n, q, m) != NULL;
 }
 
-static int rel(int op, const struct val *a, const struct val *b)
+/* Does a comparison op hold for an ordering c (<0, 0, >0)? */
+static int cmp_holds(int op, int c)
 {
-	int c;
-
-	if ((a->never | b->never) & 1)
-		return 0;
-	if (op == OP_CONTAINS)
-		return contains(a, b);
-	c = val_cmp(a, b);
 	switch (op) {
 	case OP_EQ: return c == 0;
 	case OP_NE: return c != 0;
@@ -374,6 +368,15 @@ static int rel(int op, const struct val *a, const struct val *b)
 	case OP_LE: return c <= 0;
 	}
 	return 0;
+}
+
+static int rel(int op, const struct val *a, const struct val *b)
+{
+	if ((a->never | b->never) & 1)
+		return 0;
+	if (op == OP_CONTAINS)
+		return contains(a, b);
+	return cmp_holds(op, val_cmp(a, b));
 }
 
 static void arith(int op, enum vkind vk, const struct val *a, const struct val *b, struct ev *e)
@@ -648,6 +651,19 @@ static int cmp_field_const(struct ev *e, const struct xnode *x)
 	const struct val *k = &x->b->consts[0];
 	int layer = 0, seen = 0, r = x->all;
 	struct val v;
+
+	if (x->a->vk == VK_UINT && k->kind == VK_UINT && !(k->never & 1) && x->sub >= OP_EQ &&
+	    x->sub <= OP_LE) {	/* integers: compared in place */
+		for (uint32_t i = next_node(e->t, x->a, 0, &layer); i;
+		    i = next_node(e->t, x->a, i, &layer)) {
+			uint64_t u = fv_uint(&e->t->nodes[i]);
+			int c = u < k->u ? -1 : u > k->u;
+			seen = 1;
+			if (cmp_holds(x->sub, c) != x->all)
+				return !x->all;
+		}
+		return seen && r;
+	}
 
 	for (uint32_t i = next_node(e->t, x->a, 0, &layer); i;
 	    i = next_node(e->t, x->a, i, &layer)) {
