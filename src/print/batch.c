@@ -336,21 +336,23 @@ void batch_set_if_known(struct batch *b, int known)
  * order; every other packet shares one key (their state: ICMP, ARP …). */
 static uint64_t conv_key(const struct pinfo *pi)
 {
-	const struct address *a = &pi->net_src, *z = &pi->net_dst;
-	uint16_t pa = pi->srcport, pz = pi->dstport;
 	uint64_t w[4], h;
+	uint16_t pa = pi->srcport, pz = pi->dstport;
+	int swap;
 
 	if (pi->ptype == PT_NONE)
 		return 0;
-	if (memcmp(a, z, sizeof(*a)) > 0 || (memcmp(a, z, sizeof(*a)) == 0 && pa > pz)) {
-		const struct address *t = a;
+	memcpy(w, pi->net_src.a, 16);
+	memcpy(w + 2, pi->net_dst.a, 16);
+	/* either direction gives the same key: the endpoints in a fixed order */
+	swap = w[0] != w[2] ? w[0] > w[2] : w[1] != w[3] ? w[1] > w[3] : pa > pz;
+	if (swap) {
+		uint64_t t0 = w[0], t1 = w[1];
 		uint16_t tp = pa;
-		a = z, z = t, pa = pz, pz = tp;
+		w[0] = w[2], w[1] = w[3], w[2] = t0, w[3] = t1;
+		pa = pz, pz = tp;
 	}
-	memcpy(w, a->a, 16);
-	memcpy(w + 2, z->a, 16);
-	h = (uint64_t)pi->ptype << 56 ^ (uint64_t)a->type << 48 ^ (uint64_t)z->type << 40 ^
-	    (uint64_t)pa << 16 ^ pz;
+	h = (uint64_t)pi->ptype << 56 ^ (uint64_t)pi->net_src.type << 48 ^ (uint64_t)pa << 16 ^ pz;
 	for (int i = 0; i < 4; i++) {	/* multiply-xorshift mixing, a word at a time */
 		h = (h ^ w[i]) * 0x9e3779b97f4a7c15u;
 		h ^= h >> 29;
