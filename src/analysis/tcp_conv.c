@@ -231,11 +231,13 @@ static uint16_t st_port(const struct stream *s, int k)
 /* memcmp(a, b, n) == 0 for the two address sizes, without a call */
 static int addr_eq(const uint8_t *a, const uint8_t *b, uint8_t n)
 {
-	uint64_t x[2] = { 0, 0 }, y[2] = { 0, 0 };
+	uint32_t x, y;
 
-	memcpy(x, a, n <= 16 ? n : 16);
-	memcpy(y, b, n <= 16 ? n : 16);
-	return x[0] == y[0] && x[1] == y[1];
+	if (n != 4)
+		return memcmp(a, b, n) == 0;
+	memcpy(&x, a, 4);
+	memcpy(&y, b, 4);
+	return x == y;
 }
 
 static int stream_match(const struct stream *s, const struct tcpconv_in *in, int dir)

@@ -408,6 +408,12 @@ static void opt_info(struct opts *o, const char *fmt, ...)
 
 	if (!o->text || o->ilen >= sizeof(o->info) - 1)
 		return;
+	if (!strchr(fmt, '%')) {	/* " SACK_PERM": no printf */
+		while (*fmt && o->ilen < sizeof(o->info) - 1)
+			o->info[o->ilen++] = *fmt++;
+		o->info[o->ilen] = '\0';
+		return;
+	}
 	va_start(ap, fmt);
 	k = vsnprintf(o->info + o->ilen, sizeof(o->info) - o->ilen, fmt, ap);
 	va_end(ap);

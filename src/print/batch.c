@@ -72,6 +72,8 @@ struct batch {
 					 * conversation (no tcp.stream numbers, no -z) */
 	enum batch_phase phase;
 	struct replay rp;
+	int rp_match;			/* pass 2: the packet replay_pass hands over matched */
+	enum reg_level rp_level;	/* … and how deep it is dissected */
 	int fast_ok;			/* the output may come from the fast path */
 	struct fastpath *fp;		/* for this pass's tree, NULL: dissectors only */
 	struct fastpath *fp_bare;	/* for packets dissected without a tree */
@@ -482,8 +484,10 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	pi->rel_ts = ts - b->first_ts;
 	pi->delta_ts = ts - b->prev_ts;
 	b->prev_ts = ts;
-	if (b->phase == PHASE_OUTPUT && !rp_wanted(&b->rp, pi->num - 1, &m, &level))
-		return 0;
+	if (b->phase == PHASE_OUTPUT) {
+		m = b->rp_match;
+		level = b->rp_level;
+	}
 	pi->caplen = rec->caplen;
 	pi->len = rec->len;
 	pi->linktype = rec->linktype;
@@ -618,6 +622,8 @@ static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
 		enum reg_level level = b->level;
 		if (!rp_wanted(&b->rp, i, &m, &level))
 			continue;
+		b->rp_match = m;
+		b->rp_level = level;
 		/* batch_packet's clock, as if it had seen every packet before */
 		if (!b->have_first) {
 			const struct replay_rec *f = &rp->rec[0];
