@@ -273,6 +273,14 @@ void addr_to_str(const struct address *a, char *buf, size_t n)
 	}
 }
 
+void addr_port_to_str(const struct address *a, uint16_t port, char *buf, size_t n)
+{
+	char s[64];
+
+	addr_to_str(a, s, sizeof(s));
+	snprintf(buf, n, a->type == AT_IPv6 ? "[%s]:%u" : "%s:%u", s, port);
+}
+
 /* ---- errors ---- */
 
 static struct field_def malformed_fields[] = {

@@ -134,5 +134,7 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto);
 
 /* Address formatting shared by columns and labels (never allocates). */
 void addr_to_str(const struct address *a, char *buf, size_t n);
+/* An endpoint: "10.0.0.1:80", "[::1]:8080". */
+void addr_port_to_str(const struct address *a, uint16_t port, char *buf, size_t n);
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "analysis/reasm.h"
 #include "analysis/session.h"
+#include "core/hexdigit.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/http.h"
@@ -477,17 +478,6 @@ int http_scan_framing(const uint8_t *p, size_t n, struct http_framing *fr)
 	}
 }
 
-static int hexval(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Chunk size as ws_hexstrtou32 reads it: -1 when not a number or over 32 bits. */
 static int64_t chunk_size(const uint8_t *l, size_t len)
 {
@@ -497,8 +487,8 @@ static int64_t chunk_size(const uint8_t *l, size_t len)
 
 	while (i < len && (l[i] == ' ' || l[i] == '\t'))
 		i++;
-	for (; i < len && hexval(l[i]) >= 0; i++, digits++) {
-		v = v * 16 + (uint64_t)hexval(l[i]);
+	for (; i < len && hexdigit_value(l[i]) >= 0; i++, digits++) {
+		v = v * 16 + (uint64_t)hexdigit_value(l[i]);
 		if (v > 0xffffffffu)
 			return -1;
 	}
@@ -1379,13 +1369,7 @@ int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_paylo
 	conv_for(d, ti->stream, &cv);
 	if (cv->ws_frame && cv->raw_after_switch && d->pi->num > cv->ws_frame)
 		return 0;
-	s.stream = ti->stream;
-	s.dir = ti->dir;
-	s.seq = ti->seq;
-	s.nxtseq = ti->nxtseq;
-	s.fin = ti->flags & 0x01;
-	s.retransmission = ti->retransmission;
-	s.tcp_node = ti->tcp_node;
+	s = tcp_payload_seg(ti);
 	reasm_segment(d->sess->reasm, d, payload, &s, http_pdu);
 	return 1;
 }

@@ -39,7 +39,8 @@ const struct val_str ipproto_vals[] = {
 	{ 135, "Mobility Header" }, { 136, "UDPLite" }, { 0, NULL }
 };
 
-static const struct val_str dscp_vals[] = {
+/* DSCP and ECN names, shared with IPv6's traffic class (protos.h) */
+const struct val_str ip_dscp_vals[] = {
 	{ 0, "Default" }, { 8, "Class Selector 1" }, { 10, "Assured Forwarding 11" },
 	{ 12, "Assured Forwarding 12" }, { 14, "Assured Forwarding 13" }, { 16, "Class Selector 2" },
 	{ 18, "Assured Forwarding 21" }, { 20, "Assured Forwarding 22" }, { 22, "Assured Forwarding 23" },
@@ -49,17 +50,17 @@ static const struct val_str dscp_vals[] = {
 	{ 44, "Voice Admit" }, { 46, "Expedited Forwarding" }, { 48, "Class Selector 6" },
 	{ 56, "Class Selector 7" }, { 1, "Lower Effort" }, { 0, NULL }
 };
-static const struct val_str dscp_short[] = {
+const struct val_str ip_dscp_short[] = {
 	{ 0, "CS0" }, { 8, "CS1" }, { 10, "AF11" }, { 12, "AF12" }, { 14, "AF13" }, { 16, "CS2" },
 	{ 18, "AF21" }, { 20, "AF22" }, { 22, "AF23" }, { 24, "CS3" }, { 26, "AF31" }, { 28, "AF32" },
 	{ 30, "AF33" }, { 32, "CS4" }, { 34, "AF41" }, { 36, "AF42" }, { 38, "AF43" }, { 40, "CS5" },
 	{ 44, "VOICE-ADMIT" }, { 46, "EF" }, { 48, "CS6" }, { 56, "CS7" }, { 1, "LE" }, { 0, NULL }
 };
-static const struct val_str ecn_vals[] = {
+const struct val_str ip_ecn_vals[] = {
 	{ 0, "Not ECN-Capable Transport" }, { 1, "ECN-Capable Transport codepoint '01'" },
 	{ 2, "ECN-Capable Transport codepoint '10'" }, { 3, "Congestion Experienced" }, { 0, NULL }
 };
-static const struct val_str ecn_short[] = {
+const struct val_str ip_ecn_short[] = {
 	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" }, { 0, NULL }
 };
 static const struct val_str ipopt_vals[] = {
@@ -79,9 +80,9 @@ static struct field_def fields[] = {
 		"4 bits: header length in 32-bit words (5 = 20 bytes, more with options).", 0 },
 	[I_DSFIELD] = { "ip.dsfield", "Differentiated Services Field", FT_UINT8, BASE_HEX, 0, 0, NULL,
 		"8 bits: priority class (DSCP) and congestion notification (ECN).", 0 },
-	[I_DSCP] = { "ip.dsfield.dscp", "Differentiated Services Codepoint", FT_UINT8, BASE_DEC, 0xfc, 8, dscp_vals,
+	[I_DSCP] = { "ip.dsfield.dscp", "Differentiated Services Codepoint", FT_UINT8, BASE_DEC, 0xfc, 8, ip_dscp_vals,
 		"6 bits: traffic class for quality of service; 0 is best effort.", 0 },
-	[I_ECN] = { "ip.dsfield.ecn", "Explicit Congestion Notification", FT_UINT8, BASE_DEC, 0x03, 8, ecn_vals,
+	[I_ECN] = { "ip.dsfield.ecn", "Explicit Congestion Notification", FT_UINT8, BASE_DEC, 0x03, 8, ip_ecn_vals,
 		"2 bits: lets routers signal congestion without dropping packets.", 0 },
 	[I_LEN] = { "ip.len", "Total Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"16 bits: bytes of header plus payload; anything after it in the frame is padding.", 0 },
@@ -279,14 +280,14 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	n = tree_add_uint(t, node, &fields[I_DSFIELD], start + 1, 1, tos);
 	if (tree_text(t)) {
-		const char *ds = val_to_str(tos >> 2, dscp_short);
+		const char *ds = val_to_str(tos >> 2, ip_dscp_short);
 		char dsbuf[16];
 		if (!ds) {
 			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tos >> 2);
 			ds = dsbuf;
 		}
 		tree_label(t, n, "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
-		    ds, val_to_str(tos & 3, ecn_short));
+		    ds, val_to_str(tos & 3, ip_ecn_short));
 	}
 	tree_add_uint(t, n, &fields[I_DSCP], start + 1, 1, tos);
 	tree_add_uint(t, n, &fields[I_ECN], start + 1, 1, tos);

@@ -39,29 +39,6 @@ enum {
 	F_PROTO, F_NXT, F_RES_OCTET, F_OFFSET, F_RES_BITS, F_MORE, F_IDENT,
 };
 
-static const struct val_str dscp_short[] = {
-	{ 0, "CS0" }, { 8, "CS1" }, { 10, "AF11" }, { 12, "AF12" }, { 14, "AF13" }, { 16, "CS2" },
-	{ 18, "AF21" }, { 20, "AF22" }, { 22, "AF23" }, { 24, "CS3" }, { 26, "AF31" }, { 28, "AF32" },
-	{ 30, "AF33" }, { 32, "CS4" }, { 34, "AF41" }, { 36, "AF42" }, { 38, "AF43" }, { 40, "CS5" },
-	{ 44, "VOICE-ADMIT" }, { 46, "EF" }, { 48, "CS6" }, { 56, "CS7" }, { 1, "LE" }, { 0, NULL }
-};
-static const struct val_str dscp_vals[] = {
-	{ 0, "Default" }, { 8, "Class Selector 1" }, { 10, "Assured Forwarding 11" },
-	{ 12, "Assured Forwarding 12" }, { 14, "Assured Forwarding 13" }, { 16, "Class Selector 2" },
-	{ 18, "Assured Forwarding 21" }, { 20, "Assured Forwarding 22" }, { 22, "Assured Forwarding 23" },
-	{ 24, "Class Selector 3" }, { 26, "Assured Forwarding 31" }, { 28, "Assured Forwarding 32" },
-	{ 30, "Assured Forwarding 33" }, { 32, "Class Selector 4" }, { 34, "Assured Forwarding 41" },
-	{ 36, "Assured Forwarding 42" }, { 38, "Assured Forwarding 43" }, { 40, "Class Selector 5" },
-	{ 44, "Voice Admit" }, { 46, "Expedited Forwarding" }, { 48, "Class Selector 6" },
-	{ 56, "Class Selector 7" }, { 1, "Lower Effort" }, { 0, NULL }
-};
-static const struct val_str ecn_vals[] = {
-	{ 0, "Not ECN-Capable Transport" }, { 1, "ECN-Capable Transport codepoint '01'" },
-	{ 2, "ECN-Capable Transport codepoint '10'" }, { 3, "Congestion Experienced" }, { 0, NULL }
-};
-static const struct val_str ecn_short[] = {
-	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" }, { 0, NULL }
-};
 static const struct val_str opt_vals[] = {
 	{ 0x00, "Pad1" }, { 0x01, "PadN" }, { 0x04, "Tunnel Encapsulation Limit" },
 	{ 0x05, "Router Alert" }, { 0x06, "Quick-Start" }, { 0x07, "CALIPSO" },
@@ -92,9 +69,9 @@ static struct field_def fields[] = {
 		"4 bits: the IP version, 6 here.", 0 },
 	[P_TCLASS] = { "ipv6.tclass", "Traffic Class", FT_UINT32, BASE_HEX, 0x0ff00000, 32, NULL,
 		"8 bits: priority (DSCP) and congestion notification (ECN), like IPv4's DS field.", 0 },
-	[P_DSCP] = { "ipv6.tclass.dscp", "Differentiated Services Codepoint", FT_UINT32, BASE_DEC, 0x0fc00000, 32, dscp_vals,
+	[P_DSCP] = { "ipv6.tclass.dscp", "Differentiated Services Codepoint", FT_UINT32, BASE_DEC, 0x0fc00000, 32, ip_dscp_vals,
 		"6 bits: traffic class for quality of service; 0 is best effort.", 0 },
-	[P_ECN] = { "ipv6.tclass.ecn", "Explicit Congestion Notification", FT_UINT32, BASE_DEC, 0x00300000, 32, ecn_vals,
+	[P_ECN] = { "ipv6.tclass.ecn", "Explicit Congestion Notification", FT_UINT32, BASE_DEC, 0x00300000, 32, ip_ecn_vals,
 		"2 bits: lets routers signal congestion without dropping packets.", 0 },
 	[P_FLOW] = { "ipv6.flow", "Flow Label", FT_UINT24, BASE_HEX, 0x0fffff, 24, NULL,
 		"20 bits: marks packets of one flow so routers can keep them on one path.", 0 },
@@ -548,7 +525,7 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 		if (tree_text(t)) {
 			char bits[48];
 			uint8_t tc = (uint8_t)(w0 >> 20);
-			const char *ds = val_to_str(tc >> 2, dscp_short);
+			const char *ds = val_to_str(tc >> 2, ip_dscp_short);
 			char dsbuf[16];
 			if (!ds) {
 				snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
@@ -556,7 +533,7 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 			}
 			fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
 			tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
-			    val_to_str(tc & 3, ecn_short));
+			    val_to_str(tc & 3, ip_ecn_short));
 		}
 		tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
 		tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);

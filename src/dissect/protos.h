@@ -86,6 +86,8 @@ extern const struct field_table null_table, sll_table, raw_table, vlan_table, ip
     fddi_table, ntp_table, rip_table, igmp_table,
     ah_table, ospf_table;
 extern const struct val_str etype_vals[], ipproto_vals[], checksum_status_vals[];
+/* IPv4 DS field and IPv6 traffic class (ipv4.c): names as in the tree, short forms */
+extern const struct val_str ip_dscp_vals[], ip_dscp_short[], ip_ecn_vals[], ip_ecn_short[];
 /* ip.version, which IPv6 also adds (hidden), as Wireshark does. */
 extern const struct field_def *const ip_version_field;
 

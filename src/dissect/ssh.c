@@ -341,13 +341,7 @@ int ssh_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payloa
 	if (!d->sess || !d->sess->reasm || ti->no_subdissector || !cur_left(payload))
 		return 0;
 	stream_get(d->sess, ti->stream)->info_frame = 0;
-	s.stream = ti->stream;
-	s.dir = ti->dir;
-	s.seq = ti->seq;
-	s.nxtseq = ti->nxtseq;
-	s.fin = ti->flags & 0x01;
-	s.retransmission = ti->retransmission;
-	s.tcp_node = ti->tcp_node;
+	s = tcp_payload_seg(ti);
 	reasm_segment(d->sess->reasm, d, payload, &s, ssh_pdu);
 	return 1;
 }

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "analysis/reasm.h"
 #include "dissect/dissect.h"
 
 struct tcp_payload_info {
@@ -27,6 +28,13 @@ struct tcp_payload_info {
 	                         * Wireshark's tcp_no_subdissector_on_error keeps these from
 	                         * the protocols above */
 };
+
+/* The segment as the reassembly (HTTP, TLS, SSH over reasm_segment) takes it. */
+static inline struct reasm_seg tcp_payload_seg(const struct tcp_payload_info *ti)
+{
+	return (struct reasm_seg){ ti->stream, ti->dir, ti->seq, ti->nxtseq, ti->flags & 0x01,
+	    ti->retransmission, ti->tcp_node };
+}
 
 /* Returns 1 when it dissected (or claimed) the payload, 0 to let TCP show it as data. */
 typedef int (*tcp_payload_fn)(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);

@@ -483,13 +483,7 @@ int tls_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payloa
 	st = stream_get(d->sess, ti->stream, 1);
 	st->known = 1;
 	st->info_frame = 0;	/* per-frame mark starts afresh (revisits too) */
-	s.stream = ti->stream;
-	s.dir = ti->dir;
-	s.seq = ti->seq;
-	s.nxtseq = ti->nxtseq;
-	s.fin = ti->flags & 0x01;
-	s.retransmission = ti->retransmission;
-	s.tcp_node = ti->tcp_node;
+	s = tcp_payload_seg(ti);
 	reasm_segment(d->sess->reasm, d, payload, &s, tls_pdu);
 	return 1;
 }

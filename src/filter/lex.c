@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/hexdigit.h"
 #include "core/xmalloc.h"
 #include "filter/dfilter_int.h"
 
@@ -86,17 +87,6 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* One escape sequence at s (s[0] == '\\'): stores the byte, returns its length or 0
  * when it is not a valid escape. */
 static int escape(const char *s, uint8_t *out)
@@ -108,10 +98,10 @@ static int escape(const char *s, uint8_t *out)
 			*out = (uint8_t)p[1];
 			return 2;
 		}
-	if (s[1] == 'x' && hexval(s[2]) >= 0) {
-		int v = hexval(s[2]), k = 3;
-		if (hexval(s[3]) >= 0)
-			v = v * 16 + hexval(s[k++]);
+	if (s[1] == 'x' && hexdigit_value((unsigned char)s[2]) >= 0) {
+		int v = hexdigit_value((unsigned char)s[2]), k = 3;
+		if (hexdigit_value((unsigned char)s[3]) >= 0)
+			v = v * 16 + hexdigit_value((unsigned char)s[k++]);
 		*out = (uint8_t)v;
 		return k;
 	}
@@ -120,8 +110,8 @@ static int escape(const char *s, uint8_t *out)
 		 * length.  Returns -k when it is malformed (k = its length). */
 		int want = s[1] == 'u' ? 4 : 8, k = 2;
 		unsigned long v = 0;
-		while (k < 2 + want && hexval(s[k]) >= 0)
-			v = v * 16 + (unsigned long)hexval(s[k++]);
+		while (k < 2 + want && hexdigit_value((unsigned char)s[k]) >= 0)
+			v = v * 16 + (unsigned long)hexdigit_value((unsigned char)s[k++]);
 		if (k < 2 + want || v < 0xa0 || (v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff)
 			return -k;
 		*out = 0;
@@ -266,7 +256,7 @@ static int colon_word_ok(const char *w, int len, struct dfilter_error *err, int 
 		const char *c = g;
 		while (c < end && *c != ':')
 			c++;
-		if (!(idx == 0 && c == g) && !(c - g == 2 && hexval(g[0]) >= 0 && hexval(g[1]) >= 0)) {
+		if (!(idx == 0 && c == g) && !(c - g == 2 && hexdigit_value((unsigned char)g[0]) >= 0 && hexdigit_value((unsigned char)g[1]) >= 0)) {
 			bad = idx;
 			break;
 		}

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "core/xmalloc.h"
+#include "dissect/fvalue.h"
 #include "filter/dfilter_int.h"
 
 struct sema {
@@ -816,20 +817,6 @@ static int numeric(enum vkind k)
 	return k == VK_UINT || k == VK_INT || k == VK_DOUBLE || k == VK_RELTIME;
 }
 
-static int fv_type_bits_local(enum ftype t)
-{
-	switch (t) {
-	case FT_UINT8: case FT_INT8: case FT_CHAR: return 8;
-	case FT_UINT16: case FT_INT16: return 16;
-	case FT_UINT24: return 24;
-	case FT_UINT32: case FT_INT32: case FT_FRAMENUM: return 32;
-	case FT_UINT40: return 40;
-	case FT_UINT48: return 48;
-	case FT_UINT64: case FT_INT64: return 64;
-	default: return 0;
-	}
-}
-
 static const struct {
 	const char *name;
 	enum xfunc fn;
@@ -933,7 +920,7 @@ static struct xnode *compile_func(struct sema *s, const struct anode *n, struct 
 			at0.ft = x->args[0]->f->type;
 		else
 			at0.ft = x->args[0]->vk == VK_UINT ? FT_UINT64 : FT_BYTES;
-		x->width = fv_type_bits_local(at0.ft) / 8;
+		x->width = fv_type_bits(at0.ft) / 8;
 		if (at0.ft == FT_DOUBLE || at0.ft == FT_ABSOLUTE_TIME || at0.ft == FT_RELATIVE_TIME)
 			x->width = 8;
 		if (at0.ft == FT_BOOLEAN)

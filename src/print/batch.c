@@ -88,7 +88,7 @@ struct batch {
 	struct stats *stats;		/* -z */
 	int time_digits;
 	int print_packets;		/* any per-packet output */
-	int64_t first_ts, prev_ts, prev_disp_ts;
+	int64_t first_ts, prev_ts;
 	uint32_t num;
 	int have_first;
 	int matched;			/* the last packet passed the display filter */
@@ -112,19 +112,20 @@ static void set_bit(uint8_t *bits, int id)
 	bits[id >> 3] |= (uint8_t)(1u << (id & 7));
 }
 
-/* Fields numbered across conversations (tcp.stream): a two-pass run, which skips
- * other conversations, would number them differently. */
-static int has_ordinal(const uint8_t *interest)
+/* Does the interest set (NULL: none) hold any of these fields? */
+static int wants_any(const uint8_t *interest, const char *const *names, size_t n)
 {
-	static const char *const ordinal[] = { "tcp.stream", "udp.stream" };
-
-	for (size_t i = 0; i < sizeof(ordinal) / sizeof(ordinal[0]); i++) {
-		const struct field_def *f = reg_lookup(ordinal[i]);
+	for (size_t i = 0; i < n && interest; i++) {
+		const struct field_def *f = reg_lookup(names[i]);
 		if (f && (interest[f->id >> 3] >> (f->id & 7) & 1))
 			return 1;
 	}
 	return 0;
 }
+
+/* Fields numbered across conversations: a two-pass run, which skips other
+ * conversations, would number them differently. */
+static const char *const ordinal_fields[] = { "tcp.stream", "udp.stream" };
 
 /* The analysis state of a pass: the endpoints' states only when something shows them
  * (-V, -x, -z, netlab.* fields or filters). */
@@ -134,14 +135,9 @@ static struct session *batch_session(const struct batch *b)
 		"netlab", "netlab.tcp.client_state", "netlab.tcp.server_state",
 	};
 	struct session *sess = session_new(0);
-	int states = b->o->verbose || b->o->hex || b->stats;
 
-	for (size_t i = 0; i < sizeof(state_fields) / sizeof(state_fields[0]) && !states &&
-	    b->interest; i++) {
-		const struct field_def *f = reg_lookup(state_fields[i]);
-		states = f && (b->interest[f->id >> 3] >> (f->id & 7) & 1);
-	}
-	tcpconv_track_states(sess->tcp, states);
+	tcpconv_track_states(sess->tcp, b->o->verbose || b->o->hex || b->stats ||
+	    wants_any(b->interest, state_fields, sizeof(state_fields) / sizeof(state_fields[0])));
 	return sess;
 }
 
@@ -227,7 +223,8 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 		b->out_level = REG_LEVEL_HEADERS;	/* no per-packet output (-q, -w) */
 	b->level = b->out_level > b->filter_level ? b->out_level : b->filter_level;
 	b->two_pass_ok = b->filter && b->filter_level < b->out_level && !b->stats &&
-	    !o->verbose && !o->hex && !(b->fields_interest && has_ordinal(b->fields_interest));
+	    !o->verbose && !o->hex && !wants_any(b->fields_interest, ordinal_fields,
+	    sizeof(ordinal_fields) / sizeof(ordinal_fields[0]));
 	b->sess = batch_session(b);
 	/* NETLAB_FASTPATH=0: the dissectors for every packet (tests compare the two) */
 	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text &&
@@ -476,7 +473,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 
 	b->matched = 0;
 	if (!b->have_first) {
-		b->first_ts = b->prev_ts = b->prev_disp_ts = ts;
+		b->first_ts = b->prev_ts = ts;
 		b->have_first = 1;
 	}
 	pi->num = ++b->num;
@@ -606,6 +603,13 @@ static int run_pass(struct batch *b, struct capfile *cf, struct capfilter *bpf,
 	return 0;
 }
 
+static int64_t replay_ns(const struct replay_rec *q)
+{
+	struct pkt_rec r = { .ts_sec = q->ts_sec, .ts_nsec = q->ts_nsec };
+
+	return pkt_rec_ns(&r);
+}
+
 /* Pass 2 of a two-pass run: the packets pass 1 noted, from its copies of their records
  * (cf: pass 1's reader, for the interfaces), only those it chose. */
 static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
@@ -625,17 +629,9 @@ static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
 		b->rp_match = m;
 		b->rp_level = level;
 		/* batch_packet's clock, as if it had seen every packet before */
-		if (!b->have_first) {
-			const struct replay_rec *f = &rp->rec[0];
-			struct pkt_rec first = { f->ts_sec, f->ts_nsec, 0, 0, 0, 0, NULL, 0, 0 };
-			b->first_ts = pkt_rec_ns(&first);
-			b->have_first = 1;
-		}
-		if (i) {
-			struct pkt_rec prev = { q[-1].ts_sec, q[-1].ts_nsec, 0, 0, 0, 0, NULL, 0, 0 };
-			b->prev_ts = pkt_rec_ns(&prev);
-		} else
-			b->prev_ts = pkt_rec_ns(&rec);
+		b->first_ts = replay_ns(&rp->rec[0]);
+		b->have_first = 1;
+		b->prev_ts = replay_ns(i ? q - 1 : q);
 		b->num = i;
 		ifc = capfile_iface(cf, rec.ifid);
 		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)

@@ -173,17 +173,6 @@ static void skip_gap(struct follow *f, int node)
 	}
 }
 
-static void node_name(char *buf, size_t n, const struct address *a, uint16_t port)
-{
-	char s[64];
-
-	addr_to_str(a, s, sizeof(s));
-	if (a->type == AT_IPv6)
-		snprintf(buf, n, "[%s]:%u", s, port);
-	else
-		snprintf(buf, n, "%s:%u", s, port);
-}
-
 static void follow_packet(void *st, const struct dctx *d, const struct pkt_rec *rec)
 {
 	struct follow *f = st;
@@ -199,8 +188,8 @@ static void follow_packet(void *st, const struct dctx *d, const struct pkt_rec *
 	if (!f->have_nodes) {
 		f->have_nodes = 1;
 		f->client_dir = t->dir;
-		node_name(f->node_str[0], sizeof(f->node_str[0]), &d->pi->net_src, d->pi->srcport);
-		node_name(f->node_str[1], sizeof(f->node_str[1]), &d->pi->net_dst, d->pi->dstport);
+		addr_port_to_str(&d->pi->net_src, d->pi->srcport, f->node_str[0], sizeof(f->node_str[0]));
+		addr_port_to_str(&d->pi->net_dst, d->pi->dstport, f->node_str[1], sizeof(f->node_str[1]));
 	}
 	node = t->dir == f->client_dir ? 0 : 1;
 	/* an ACK past a gap of the other direction: the receiver got those bytes */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/hexdigit.h"
 #include "server/httpreq.h"
 
 /* RFC 9110 tchar */
@@ -23,17 +24,6 @@ static int is_tchar(unsigned char c)
 
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c && strchr(extra, c));
-}
-
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 static long reject(struct httpreq *r, int status, const char *why)
@@ -74,8 +64,8 @@ int httpreq_path(const char *t, size_t n, char *out, size_t outsz, size_t *outle
 			int hi, lo;
 			if (i + 2 >= n)
 				return 400;
-			hi = hexval((unsigned char)t[i + 1]);
-			lo = hexval((unsigned char)t[i + 2]);
+			hi = hexdigit_value((unsigned char)t[i + 1]);
+			lo = hexdigit_value((unsigned char)t[i + 2]);
 			if (hi < 0 || lo < 0)
 				return 400;
 			c = (unsigned char)(hi << 4 | lo);

@@ -19,17 +19,6 @@ struct conv_view {
 	size_t cur, top;
 };
 
-static void endpoint(const struct address *a, uint16_t port, char *buf, size_t n)
-{
-	char s[64];
-
-	addr_to_str(a, s, sizeof(s));
-	if (a->type == AT_IPv6)
-		snprintf(buf, n, "[%s]:%u", s, port);
-	else
-		snprintf(buf, n, "%s:%u", s, port);
-}
-
 static void human(uint64_t v, char *buf, size_t n)
 {
 	if (v < 100000)
@@ -54,8 +43,8 @@ static void conv_draw(struct ui *u, int rows, int cols)
 	if (body > 0 && v->cur >= v->top + (size_t)body)
 		v->top = v->cur - (size_t)body + 1;
 	for (size_t i = 0; i < u->nconvs; i++) {
-		endpoint(&u->convs[i].a, u->convs[i].pa, a, sizeof(a));
-		endpoint(&u->convs[i].b, u->convs[i].pb, b, sizeof(b));
+		addr_port_to_str(&u->convs[i].a, u->convs[i].pa, a, sizeof(a));
+		addr_port_to_str(&u->convs[i].b, u->convs[i].pb, b, sizeof(b));
 		if ((int)strlen(a) > ew)
 			ew = (int)strlen(a);
 		if ((int)strlen(b) > ew)
@@ -90,8 +79,8 @@ static void conv_draw(struct ui *u, int rows, int cols)
 		if (i >= u->nconvs)
 			continue;
 		c = &u->convs[i];
-		endpoint(&c->a, c->pa, a, sizeof(a));
-		endpoint(&c->b, c->pb, b, sizeof(b));
+		addr_port_to_str(&c->a, c->pa, a, sizeof(a));
+		addr_port_to_str(&c->b, c->pb, b, sizeof(b));
 		ui_shorten(ea, sizeof(ea), a, ew);
 		ui_shorten(eb, sizeof(eb), b, ew);
 		human(c->pkts_ab, n1, sizeof(n1));
