@@ -118,6 +118,9 @@ int main(int argc, char **argv)
 	/* -- capture engine: -D, live capture (capture/) -- */
 	if (o.list_ifaces)
 		return cap_list_main(&o);
+	/* -- the TUI's views as text, no terminal (ui/headless.c) -- */
+	if (o.headless && (o.read_file || o.nifaces))
+		return ui_headless_main(&o);
 	if ((o.nifaces && want_batch(&o)) || (o.read_file && o.replay_speed > 0 && want_batch(&o)))
 		return live_main(&o);
 	/* -- built-in server: --serve --no-ui, --visit (server/) -- */

@@ -51,6 +51,8 @@ struct options {
 	const char *glossary;			/* -G */
 	int flow;				/* --flow */
 	long flow_stream;			/* --flow=N, -1 = all */
+	int headless;				/* --headless */
+	long headless_seed;			/* --headless=SEED */
 
 	/* server and lab */
 	const char *serve;			/* --serve[=ADDR:PORT], NULL = off */

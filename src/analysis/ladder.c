@@ -7,11 +7,13 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "analysis/ladder.h"
 #include "analysis/tcp_state.h"
 #include "core/xmalloc.h"
+#include "dissect/dissect.h"
 
 /* ---- names ---- */
 
@@ -299,6 +301,22 @@ void ladder_free(struct ladder *l)
 		free(l->rows[i].carries);
 	free(l->rows);
 	free(l);
+}
+
+int ladder_carries_text(const struct pinfo *pi, char *buf, size_t n)
+{
+	size_t k;
+
+	if (pi->proto_col && strcmp(pi->proto_col, "TCP") != 0 && pi->info_len > 0)
+		snprintf(buf, n, "%s", pi->info);
+	else if (strstr(pi->info, "[TCP segment of a reassembled PDU]"))
+		snprintf(buf, n, "[segment of a reassembled PDU]");
+	else
+		return 0;
+	k = strlen(buf);
+	while (k && buf[k - 1] == ' ')
+		buf[--k] = '\0';
+	return k > 0;
 }
 
 void ladder_set_carries(struct ladder *l, size_t i, const char *text)

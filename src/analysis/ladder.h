@@ -28,6 +28,8 @@
 
 #include "analysis/tcp_conv.h"
 
+struct pinfo;
+
 enum ladder_phase { LPH_HANDSHAKE, LPH_DATA, LPH_TEARDOWN };
 
 #define LADDER_NOTES 3
@@ -63,6 +65,11 @@ void ladder_free(struct ladder *l);
 
 /* What row i carries ("GET /index.html HTTP/1.1", "304 Not Modified"); text must be
  * escaped already (an Info column is).  Copied; NULL or "" clears. */
+/* What a segment carries, from its frame's columns (want_cols): the Info column when a
+ * protocol above TCP claimed the payload, "[segment of a reassembled PDU]" for a
+ * segment of a PDU completed later; 0 (buf untouched) when nothing worth saying.
+ * --flow and the TUI's diagram both use it. */
+int ladder_carries_text(const struct pinfo *pi, char *buf, size_t n);
 void ladder_set_carries(struct ladder *l, size_t i, const char *text);
 
 /* Row of a frame number, -1 when the frame is not in the ladder. */

@@ -365,7 +365,9 @@ static void show_tail(struct dctx *d, const struct reasm_seg *s, struct cur *pay
 	if (off > cur_left(payload))
 		len = 0;
 
-	if (m && m->last_frame && m->last_frame != d->pi->num && !(m->flags & MSP_GAVE_UP))
+	/* Only what one pass in capture order knows (a revisit shows the same tree): a PDU
+	 * completed in a later frame is not named (tshark -2 would). */
+	if (m && m->last_frame && m->last_frame < d->pi->num && !(m->flags & MSP_GAVE_UP))
 		tree_flag(t, tree_add_uint(t, s->tcp_node, &fields[R_REASM_IN], base + off, 0,
 		    m->last_frame), TN_GENERATED);
 	if (info) {

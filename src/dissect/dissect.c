@@ -427,6 +427,7 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	pi->ip_ttl = 0;
 	pi->in_error = 0;
 	pi->ptype = PT_NONE;
+	pi->stream_ptype = PT_NONE;
 	pi->tcp_flags = 0;
 	pi->tcp_seglen = 0;
 	pi->srcport = pi->dstport = 0;

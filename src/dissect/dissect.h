@@ -50,6 +50,10 @@ struct pinfo {
 	uint16_t srcport, dstport;
 	uint16_t tcp_flags;		/* of the (outer) TCP header, 0 when none */
 	uint32_t tcp_seglen;		/* its payload length */
+	/* The tcp.stream or udp.stream of the (last) transport header the analysis
+	 * numbered, for the conversation table; stream_ptype PT_NONE when none. */
+	enum port_type stream_ptype;
+	uint32_t stream;
 
 	const char *protos[PI_MAX_PROTOS];	/* frame.protocols chain */
 	int nprotos;

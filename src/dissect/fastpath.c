@@ -186,6 +186,7 @@ static void fill_pinfo(struct pinfo *pi, const struct pkt *p)
 	memcpy(pi->net_dst.a, f + p->ip_off + 16, 4);
 	pi->ip_ttl = p->ttl;
 	pi->ptype = PT_TCP;
+	pi->stream_ptype = PT_NONE;
 	pi->srcport = p->sg.sport;
 	pi->dstport = p->sg.dport;
 	pi->tcp_flags = p->sg.flags;
@@ -278,6 +279,10 @@ int fastpath_dissect(const struct fastpath *fp, struct dctx *d, const uint8_t *f
 	if (d->sess) {
 		struct cur opts = cur_make(frame + p.tcp_off + 20, p.sg.hlen - 20);
 		p.have_conv = tcp_analyse(d, &p.sg, &opts, &p.r, &nsack);
+		if (p.have_conv) {
+			pi->stream_ptype = PT_TCP;
+			pi->stream = p.r.stream;
+		}
 	} else {		/* what tcp_analyse gives without a session, no more */
 		p.have_conv = 0;
 		p.r.seq_rel = p.sg.seq;

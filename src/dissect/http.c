@@ -1216,15 +1216,9 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 				if (tree_text(t))
 					tree_label(t, nn, "HTTP request %u/%u", cur->number, total);
 				tree_flag(t, nn, TN_GENERATED);
-				if (d->pi->visited && cur->res_frame)
-					tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_IN], start, 0,
-					    cur->res_frame), TN_GENERATED);
 				if (prev && prev->req_frame)
 					tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
 					    prev->req_frame), TN_GENERATED);
-				if (d->pi->visited && cur->number < cv->nrr && cv->rr[cur->number].req_frame)
-					tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_REQ_IN], start, 0,
-					    cv->rr[cur->number].req_frame), TN_GENERATED);
 			}
 		} else if (fl.kind == HTTP_RESPONSE) {
 			tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_F], start, 0, 1), TN_HIDDEN);
@@ -1249,15 +1243,6 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 					if (prev->res_frame)
 						tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_RESP_IN], start, 0,
 						    prev->res_frame), TN_GENERATED);
-				}
-				if (d->pi->visited && cur->number < cv->nrr) {
-					const struct req_res *nx = &cv->rr[cur->number];
-					if (nx->req_frame)
-						tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_REQ_IN], start, 0,
-						    nx->req_frame), TN_GENERATED);
-					if (nx->res_frame)
-						tree_flag(t, tree_add_uint(t, http_node, &fields[H_NEXT_RESP_IN], start, 0,
-						    nx->res_frame), TN_GENERATED);
 				}
 				if (cur->req_frame)
 					tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_IN], start, 0,

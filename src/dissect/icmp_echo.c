@@ -7,9 +7,9 @@
  *
  * First pass (pinfo.visited = 0): a request opens a transaction (a later identical
  * request replaces it as the open one); the first reply that finds it closes it and
- * shows "(request in N)".  A request shows nothing yet: tshark in one pass cannot know
- * its reply.  Later visits (TUI) read the recorded result of the frame: a request then
- * shows "(reply in N)" or "(no response found!)", a reply its request again.
+ * shows "(request in N)".  A request shows nothing: tshark in one pass cannot know its
+ * reply.  Later visits (TUI) read the recorded result of the frame and show exactly
+ * what the first pass showed (a reply its request), so the TUI equals batch mode.
  */
 #include "config.h"
 
@@ -165,29 +165,11 @@ void icmp_echo_track(struct dctx *d, uint32_t node, int v6, int reply, uint16_t 
 			if (!tr || tr->resp_frame)
 				return;
 			tr->resp_frame = pi->num;
-			seen_add(s, tr->req_frame, (uint32_t)(tr - s->t));
 			seen_add(s, tr->resp_frame, (uint32_t)(tr - s->t));
 		}
 	} else
 		tr = seen_lookup(s, pi->num, &k);
-	if (!reply) {
-		if (!tr) {
-			if (pi->visited) {
-				uint32_t n = tree_add(t, node, f[2], 0, 0);
-				tree_flag(t, n, TN_GENERATED);
-				tree_label(t, n, "No response seen");
-				col_append_str(pi, " (no response found!)");
-			}
-			return;
-		}
-		if (tr->resp_frame) {
-			tree_flag(t, tree_add_uint(t, node, f[0], 0, 0, tr->resp_frame), TN_GENERATED);
-			col_append_uint(pi, " (reply in ", tr->resp_frame);
-			col_append_str(pi, ")");
-		}
-		return;
-	}
-	if (!tr)
+	if (!reply || !tr)
 		return;
 	tree_flag(t, tree_add_uint(t, node, f[1], 0, 0, tr->req_frame), TN_GENERATED);
 	col_append_uint(pi, " (request in ", tr->req_frame);

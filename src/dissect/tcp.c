@@ -930,6 +930,8 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 			tree_label_append(t, tn, ", Len: %u", seglen);
 	}
 	if (have_conv) {
+		pi->stream_ptype = PT_TCP;
+		pi->stream = r.stream;
 		gen_uint(t, tn, T_STREAM, start, r.stream);
 		n = gen_uint(t, tn, T_COMPLETENESS, start, r.completeness);
 		if (tree_text(t)) {

@@ -149,6 +149,8 @@ void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 		    &pi->net_dst, dport, &fi);
 		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start, 0, fi.stream), TN_GENERATED);
 		if (!pi->in_error) {
+			pi->stream_ptype = PT_UDP;
+			pi->stream = fi.stream;
 			uint32_t ts = tree_add_text(t, node, start, 0, "[Timestamps]");
 			tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_REL], start, 0, fi.rel_ts), TN_GENERATED);
 			tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_DELTA], start, 0, fi.delta_ts), TN_GENERATED);

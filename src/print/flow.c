@@ -75,6 +75,7 @@ int flow_main(const struct options *o)
 	struct session *sess;
 	struct pinfo pi;
 	struct carries cr = { NULL, 0 };
+	char line[PI_INFO_MAX];
 	int64_t first = 0, prev = 0;
 	uint32_t num = 0;
 	int r, status = 0;
@@ -110,9 +111,8 @@ int flow_main(const struct options *o)
 		pi.visited = 0;
 		pi.want_cols = 1;
 		dissect_frame(&d, rec.data);
-		if (pi.ptype == PT_TCP && pi.proto_col && strcmp(pi.proto_col, "TCP") != 0 &&
-		    pi.info_len > 0)
-			carries_set(&cr, pi.num, pi.info);
+		if (pi.ptype == PT_TCP && ladder_carries_text(&pi, line, sizeof(line)))
+			carries_set(&cr, pi.num, line);
 		if (o->count && num >= (uint32_t)o->count)
 			break;
 	}

@@ -29,6 +29,15 @@ void print_hex(FILE *fp, const struct dtree *t);
 /* One hex dump line: "0000  00 11 … 77   ........" for bytes [off, off+16). */
 size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, uint32_t off);
 
+struct convtab;
+/* -z conv,tcp / conv,udp: the conversation table of one port type, as tshark. */
+void print_conv_table(FILE *fp, const struct convtab *ct, int ptype);
+
+struct tcpfollow;
+enum follow_mode { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_RAW };
+/* -z follow,tcp,MODE,N: one stream's bytes, as tshark. */
+void print_follow(FILE *fp, const struct tcpfollow *f, enum follow_mode mode);
+
 struct batch;
 /* Sets up the outputs -V/-x/-T fields/-Y/-z ask for; NULL with a message in errbuf. */
 struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n);

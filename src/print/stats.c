@@ -8,12 +8,14 @@
 #include "print/stats.h"
 
 extern const struct stat_kind follow_tcp_kind;	/* follow.c */
-extern const struct stat_kind conv_tcp_kind;	/* conv_tcp.c */
+extern const struct stat_kind conv_tcp_kind;	/* conv.c */
+extern const struct stat_kind conv_udp_kind;	/* conv.c */
 
 /* Kinds are added here by the modules that implement them. */
 static const struct stat_kind *const kinds[] = {
 	&follow_tcp_kind,
 	&conv_tcp_kind,
+	&conv_udp_kind,
 };
 
 struct stats {

@@ -26,6 +26,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analysis/conv_table.h"
+#include "analysis/reasm.h"
 #include "analysis/tcp_conv.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
@@ -109,6 +111,17 @@ static int64_t frame_ts(void *ctx, uint32_t frame)
 	return p ? p->ts : 0;
 }
 
+/* reasm_set_frame_source: the bytes of frame `num` from the store. */
+static const uint8_t *frame_bytes(void *ctx, uint32_t num, uint32_t *caplen)
+{
+	const struct ui *u = ctx;
+
+	if (!num || num > store_count(u->st))
+		return NULL;
+	*caplen = store_get(u->st, num - 1)->caplen;
+	return store_data(u->st, num - 1);
+}
+
 void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
 {
 	struct dctx d = { .tree = t, .pi = &u->pi, .sess = u->sess };
@@ -119,93 +132,6 @@ void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
 	if (t)
 		tree_reset(t);
 	dissect_frame(&d, store_data(u->st, idx));
-}
-
-/* ---- conversations (counted during the first pass) ---- */
-
-static uint32_t conv_hash(const struct address *a, uint16_t pa, const struct address *b,
-    uint16_t pb, int ptype)
-{
-	uint32_t h = 2166136261u ^ (uint32_t)ptype;
-	const uint8_t *s;
-
-	for (s = (const uint8_t *)a; s < (const uint8_t *)a + sizeof(*a); s++)
-		h = (h ^ *s) * 16777619u;
-	for (s = (const uint8_t *)b; s < (const uint8_t *)b + sizeof(*b); s++)
-		h = (h ^ *s) * 16777619u;
-	h = (h ^ pa) * 16777619u;
-	return (h ^ pb) * 16777619u;
-}
-
-static int ep_cmp(const struct address *a, uint16_t pa, const struct address *b, uint16_t pb)
-{
-	int c = memcmp(a, b, sizeof(*a));
-
-	return c ? c : (int)pa - (int)pb;
-}
-
-static void conv_rehash(struct ui *u)
-{
-	size_t cap = u->hashcap ? u->hashcap * 2 : 1024;
-
-	free(u->convhash);
-	u->convhash = xcalloc(cap, sizeof(*u->convhash));
-	u->hashcap = cap;
-	for (size_t i = 0; i < u->nconvs; i++) {
-		const struct ui_conv *c = &u->convs[i];
-		int lo = ep_cmp(&c->a, c->pa, &c->b, c->pb) <= 0;
-		size_t k = (lo ? conv_hash(&c->a, c->pa, &c->b, c->pb, c->ptype) :
-		    conv_hash(&c->b, c->pb, &c->a, c->pa, c->ptype)) & (cap - 1);
-		while (u->convhash[k])
-			k = (k + 1) & (cap - 1);
-		u->convhash[k] = (uint32_t)i + 1;
-	}
-}
-
-static uint32_t conv_account(struct ui *u, const struct pinfo *pi, uint32_t idx, int64_t ts)
-{
-	const struct address *s = &pi->net_src, *d = &pi->net_dst;
-	uint16_t sp = pi->srcport, dp = pi->dstport;
-	int lo = ep_cmp(s, sp, d, dp) <= 0;
-	uint32_t h;
-	size_t k;
-	struct ui_conv *c;
-
-	if ((pi->ptype != PT_TCP && pi->ptype != PT_UDP) || !s->type)
-		return 0;
-	if ((u->nconvs + 1) * 2 > u->hashcap)
-		conv_rehash(u);
-	h = lo ? conv_hash(s, sp, d, dp, pi->ptype) : conv_hash(d, dp, s, sp, pi->ptype);
-	for (k = h & (u->hashcap - 1); u->convhash[k]; k = (k + 1) & (u->hashcap - 1)) {
-		c = &u->convs[u->convhash[k] - 1];
-		if (c->ptype != pi->ptype)
-			continue;
-		if (!ep_cmp(&c->a, c->pa, s, sp) && !ep_cmp(&c->b, c->pb, d, dp))
-			goto ab;
-		if (!ep_cmp(&c->a, c->pa, d, dp) && !ep_cmp(&c->b, c->pb, s, sp))
-			goto ba;
-	}
-	u->convs = xgrow(u->convs, &u->convs_cap, u->nconvs + 1, sizeof(*u->convs));
-	c = &u->convs[u->nconvs];
-	memset(c, 0, sizeof(*c));
-	c->a = *s;
-	c->b = *d;
-	c->pa = sp;
-	c->pb = dp;
-	c->ptype = (uint8_t)pi->ptype;
-	c->first_idx = idx;
-	c->first_ts = ts;
-	u->convhash[k] = (uint32_t)++u->nconvs;
-ab:
-	c->pkts_ab++;
-	c->bytes_ab += pi->len;
-	c->last_ts = ts;
-	return u->convhash[k];
-ba:
-	c->pkts_ba++;
-	c->bytes_ba += pi->len;
-	c->last_ts = ts;
-	return u->convhash[k];
 }
 
 /* ---- sources ---- */
@@ -246,7 +172,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 	dissect_frame(&d, store_data(u->st, idx));
 	{
 		struct store_pkt *sp = store_at(u->st, idx);
-		sp->conv = conv_account(u, pi, idx, p.ts);
+		sp->conv = convtab_add(u->convs, pi);
 		if (pi->malformed)
 			sp->flags |= STORE_F_MALFORMED;
 	}
@@ -255,7 +181,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 }
 
 /* Reads the file for about budget_us; returns 1 while more remains. */
-static int load_step(struct ui *u, int64_t budget_us)
+int ui_load_step(struct ui *u, int64_t budget_us)
 {
 	char errbuf[CAPFILE_ERRBUF_SIZE];
 	struct pkt_rec rec;
@@ -300,7 +226,7 @@ static int load_percent(const struct ui *u)
 }
 
 /* Drains the capture rings for about budget_us; returns 1 while frames remain. */
-static int drain_step(struct ui *u, int64_t budget_us)
+int ui_drain_step(struct ui *u, int64_t budget_us)
 {
 	struct pkt_rec recs[64];
 	int64_t t0 = now_us();
@@ -982,7 +908,7 @@ static void visit_tick(struct ui *u)
 	ui_message(u, rc < 0, "%s", line);
 }
 
-static void ui_free(struct ui *u)
+void ui_close(struct ui *u)
 {
 	if (u->visit) {
 		char line[256];
@@ -999,8 +925,7 @@ static void ui_free(struct ui *u)
 	free(u->rowinterest);
 	for (int i = 0; i < u->nhist; i++)
 		free(u->hist[i]);
-	free(u->convs);
-	free(u->convhash);
+	convtab_free(u->convs);
 	store_free(u->st);
 	if (u->cf)
 		capfile_close(u->cf);
@@ -1008,6 +933,7 @@ static void ui_free(struct ui *u)
 	session_free(u->sess);
 	if (u->server)
 		httpd_stop(u->server);
+	free(u);
 }
 
 static int loop(struct ui *u)
@@ -1029,9 +955,9 @@ static int loop(struct ui *u)
 		if (u->quit)
 			break;
 		if (u->ncaps)
-			more = drain_step(u, LOAD_SLICE_US);
+			more = ui_drain_step(u, LOAD_SLICE_US);
 		if (u->loading)
-			load_step(u, store_count(u->st) ? LOAD_SLICE_US : LOAD_FIRST_US);
+			ui_load_step(u, store_count(u->st) ? LOAD_SLICE_US : LOAD_FIRST_US);
 		else if (u->flt.active && u->flt.scan < store_count(u->st))
 			ui_filter_step(u, LOAD_SLICE_US);
 		busy = more || u->loading || (u->flt.active && u->flt.scan < store_count(u->st));
@@ -1064,14 +990,15 @@ static int loop(struct ui *u)
 	return 0;
 }
 
-int ui_run(const struct ui_config *cfg)
+/* Sets up u for cfg and opens its source (file, replay or interfaces); 0, or the exit
+ * status after a message on stderr (u is then freed).  No terminal is touched. */
+struct ui *ui_open(const struct ui_config *cfg, int *status)
 {
 	struct ui *u = xcalloc(1, sizeof(*u));
 	const struct options *o = cfg->o;
 	char errbuf[CAPFILE_ERRBUF_SIZE];
-	struct sigaction sa;
-	int status = 0;
 
+	*status = 0;
 	u->o = o;
 	u->server = cfg->server;
 	u->srvcfg = cfg->server_cfg;
@@ -1090,6 +1017,9 @@ int ui_run(const struct ui_config *cfg)
 	 * (ladder_view.c), and the TCP records take ACK times from the store. */
 	tcpconv_keep_segments(u->sess->tcp, 0);
 	tcpconv_set_frame_ts(u->sess->tcp, frame_ts, u);
+	/* Revisits rebuild reassembled PDUs from their segments' frames in the store. */
+	reasm_set_frame_source(u->sess->reasm, frame_bytes, u);
+	u->convs = convtab_new();
 
 	if (o->nifaces || (o->read_file && o->replay_speed > 0)) {
 		char cerr[CAP_ERRBUF_SIZE];
@@ -1098,9 +1028,7 @@ int ui_run(const struct ui_config *cfg)
 		u->if_known = 1;
 		if (start_sources(u, cerr) < 0) {
 			fprintf(stderr, "netlab-tui: %s\n", cerr);
-			ui_free(u);
-			free(u);
-			return 2;
+			goto fail;
 		}
 		u->state = u->live ? "capturing" : "replaying";
 		u->follow = 1;
@@ -1114,18 +1042,14 @@ int ui_run(const struct ui_config *cfg)
 		u->cf = capfile_open(o->read_file, errbuf);
 		if (!u->cf) {
 			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			ui_free(u);
-			free(u);
-			return 2;
+			goto fail;
 		}
 		if (o->capture_filter) {
 			char cerr[CAP_ERRBUF_SIZE];
 			u->bpf = capfilter_new(o->capture_filter, o->snaplen, capfile_linktype(u->cf), cerr);
 			if (!u->bpf) {
 				fprintf(stderr, "netlab-tui: %s\n", cerr);
-				ui_free(u);
-				free(u);
-				return 2;
+				goto fail;
 			}
 		}
 		if (capfile_format(u->cf) == CAPFILE_PCAP_NSEC)
@@ -1135,9 +1059,7 @@ int ui_run(const struct ui_config *cfg)
 		if (!capfile_map(u->cf)) {
 			fprintf(stderr, "netlab-tui: the TUI reads a capture file, not a stream; "
 			    "save the stream with -w FILE first, or use batch mode (| less)\n");
-			ui_free(u);
-			free(u);
-			return 2;
+			goto fail;
 		}
 		u->st = store_new(capfile_map(u->cf), (size_t)capfile_size(u->cf));
 		u->state = "loading";
@@ -1145,7 +1067,21 @@ int ui_run(const struct ui_config *cfg)
 		set_source_name(u, o->read_file);
 	} else
 		u->st = store_new(NULL, 0);
+	return u;
+fail:
+	ui_close(u);
+	*status = 2;
+	return NULL;
+}
 
+int ui_run(const struct ui_config *cfg)
+{
+	struct sigaction sa;
+	int status = 0;
+	struct ui *u = ui_open(cfg, &status);
+
+	if (!u)
+		return status;
 	setlocale(LC_CTYPE, "");
 	theme_glyphs_init();
 	memset(&sa, 0, sizeof(sa));
@@ -1158,8 +1094,7 @@ int ui_run(const struct ui_config *cfg)
 	if (!initscr()) {
 		fprintf(stderr, "netlab-tui: cannot use this terminal (TERM=%s)\n",
 		    getenv("TERM") ? getenv("TERM") : "");
-		ui_free(u);
-		free(u);
+		ui_close(u);
 		return 1;
 	}
 	curses_on = 1;
@@ -1185,14 +1120,13 @@ int ui_run(const struct ui_config *cfg)
 	if (cfg->visit_at_start && u->server)	/* after the capture threads have started */
 		u->visit = visit_job_start(u->srvcfg ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
 		    httpd_port(u->server), 700);
-	load_step(u, LOAD_FIRST_US);
+	ui_load_step(u, LOAD_FIRST_US);
 	loop(u);
 	term_restore();
 	fatal_set_cleanup(NULL);
 	if (got_signal)
 		status = got_signal == SIGINT ? 130 : 128 + got_signal;
-	ui_free(u);
-	free(u);
+	ui_close(u);
 	return status;
 }
 

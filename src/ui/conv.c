@@ -1,9 +1,11 @@
 /* conv.c — the conversations view: every TCP and UDP conversation with packets and
  * bytes each way and its duration; Enter displays only that conversation.
  *
- * The counts come from the first pass (app.c), so opening the view costs nothing;
- * the filter it applies uses the conversation index kept in each store record and is
- * shown as the equivalent Wireshark filter text.
+ * The rows are the conversation table model (analysis/conv_table.c, the same as
+ * -z conv,tcp and -z conv,udp: one row per tcp.stream / udp.stream), counted during
+ * the first pass, so opening the view costs nothing; the filter it applies uses the
+ * conversation index kept in each store record and is shown as the equivalent
+ * Wireshark filter text.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/conv_table.h"
 #include "core/xmalloc.h"
 #include "ui/ui_int.h"
 
@@ -32,19 +35,21 @@ static void human(uint64_t v, char *buf, size_t n)
 static void conv_draw(struct ui *u, int rows, int cols)
 {
 	struct conv_view *v = ui_view_state(u);
+	size_t nconvs = convtab_count(u->convs);
 	int body = rows - 2, ew = 9;
 	char a[96], b[96], line[512], n1[16], n2[16], n3[16], n4[16], ea[64], eb[64];
 	const char *arrow = ui_g.utf8 ? "\xe2\x86\x92" : ">", *larrow = ui_g.utf8 ? "\xe2\x86\x90" : "<";
 
-	if (v->cur >= u->nconvs)
-		v->cur = u->nconvs ? u->nconvs - 1 : 0;
+	if (v->cur >= nconvs)
+		v->cur = nconvs ? nconvs - 1 : 0;
 	if (v->cur < v->top)
 		v->top = v->cur;
 	if (body > 0 && v->cur >= v->top + (size_t)body)
 		v->top = v->cur - (size_t)body + 1;
-	for (size_t i = 0; i < u->nconvs; i++) {
-		addr_port_to_str(&u->convs[i].a, u->convs[i].pa, a, sizeof(a));
-		addr_port_to_str(&u->convs[i].b, u->convs[i].pb, b, sizeof(b));
+	for (size_t i = 0; i < nconvs; i++) {
+		const struct convtab_row *c = convtab_row(u->convs, i);
+		addr_port_to_str(&c->a, c->pa, a, sizeof(a));
+		addr_port_to_str(&c->b, c->pb, b, sizeof(b));
 		if ((int)strlen(a) > ew)
 			ew = (int)strlen(a);
 		if ((int)strlen(b) > ew)
@@ -59,7 +64,7 @@ static void conv_draw(struct ui *u, int rows, int cols)
 
 	attrset(theme_attr(UA_HEADER));
 	mvhline(0, 0, ' ', cols);
-	snprintf(line, sizeof(line), " Conversations: %zu   Enter: show only this one   q/Esc: back", u->nconvs);
+	snprintf(line, sizeof(line), " Conversations: %zu   Enter: show only this one   q/Esc: back", nconvs);
 	ui_put(0, 0, cols, line, 0);
 	attrset(A_BOLD);
 	mvhline(1, 0, ' ', cols);
@@ -71,21 +76,21 @@ static void conv_draw(struct ui *u, int rows, int cols)
 	attrset(A_NORMAL);
 	for (int r = 0; r < body; r++) {
 		size_t i = v->top + (size_t)r;
-		const struct ui_conv *c;
+		const struct convtab_row *c;
 		int y = 2 + r;
 
 		attrset(A_NORMAL);
 		mvhline(y, 0, ' ', cols);
-		if (i >= u->nconvs)
+		if (i >= nconvs)
 			continue;
-		c = &u->convs[i];
+		c = convtab_row(u->convs, i);
 		addr_port_to_str(&c->a, c->pa, a, sizeof(a));
 		addr_port_to_str(&c->b, c->pb, b, sizeof(b));
 		ui_shorten(ea, sizeof(ea), a, ew);
 		ui_shorten(eb, sizeof(eb), b, ew);
-		human(c->pkts_ab, n1, sizeof(n1));
+		human(c->frames_ab, n1, sizeof(n1));
 		human(c->bytes_ab, n2, sizeof(n2));
-		human(c->pkts_ba, n3, sizeof(n3));
+		human(c->frames_ba, n3, sizeof(n3));
 		human(c->bytes_ba, n4, sizeof(n4));
 		snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9.6f",
 		    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, n2, n3, n4,
@@ -95,7 +100,7 @@ static void conv_draw(struct ui *u, int rows, int cols)
 		ui_put(y, 0, cols, line, i == v->cur);
 		attrset(A_NORMAL);
 	}
-	if (!u->nconvs)
+	if (!nconvs)
 		ui_put(3, 2, cols - 4, "No TCP or UDP conversations (yet).", 0);
 }
 
@@ -103,12 +108,13 @@ static void conv_move(struct ui *u, long d)
 {
 	struct conv_view *v = ui_view_state(u);
 	long r = (long)v->cur + d;
+	size_t nconvs = convtab_count(u->convs);
 
 	if (r < 0)
 		r = 0;
-	if (u->nconvs && (size_t)r >= u->nconvs)
-		r = (long)u->nconvs - 1;
-	v->cur = u->nconvs ? (size_t)r : 0;
+	if (nconvs && (size_t)r >= nconvs)
+		r = (long)nconvs - 1;
+	v->cur = nconvs ? (size_t)r : 0;
 }
 
 static void k_down(struct ui *u) { conv_move(u, 1); }
@@ -122,21 +128,15 @@ static void k_close(struct ui *u) { ui_view_pop(u); }
 static void k_enter(struct ui *u)
 {
 	struct conv_view *v = ui_view_state(u);
-	const struct ui_conv *c;
-	char a[64], b[64], text[512];
-	const char *ip, *tp;
+	const struct convtab_row *c = convtab_row(u->convs, v->cur);
+	char text[64];
 
-	if (v->cur >= u->nconvs)
+	if (!c)
 		return;
-	c = &u->convs[v->cur];
-	addr_to_str(&c->a, a, sizeof(a));
-	addr_to_str(&c->b, b, sizeof(b));
-	ip = c->a.type == AT_IPv6 ? "ipv6" : "ip";
-	tp = c->ptype == PT_TCP ? "tcp" : "udp";
-	snprintf(text, sizeof(text), "%s.addr==%s && %s.port==%u && %s.addr==%s && %s.port==%u",
-	    ip, a, tp, c->pa, ip, b, tp, c->pb);
+	/* the rows are streams: a reused 4-tuple is another row, as in Wireshark */
+	snprintf(text, sizeof(text), "%s.stream eq %u", c->ptype == PT_TCP ? "tcp" : "udp", c->stream);
 	{
-		uint32_t conv = (uint32_t)v->cur + 1, first = c->first_idx;
+		uint32_t conv = (uint32_t)v->cur + 1, first = c->first_frame - 1;
 		ui_view_pop(u);
 		ui_filter_conv(u, conv, text);
 		ui_select_frame(u, first);
@@ -177,7 +177,7 @@ static void conv_mouse(struct ui *u, int y, int x, unsigned long bstate)
 	else if (bstate & BUTTON5_PRESSED)
 		conv_move(u, 3);
 #endif
-	else if (y >= 2 && v->top + (size_t)(y - 2) < u->nconvs) {
+	else if (y >= 2 && v->top + (size_t)(y - 2) < convtab_count(u->convs)) {
 		size_t i = v->top + (size_t)(y - 2);
 		if (i == v->cur)
 			k_enter(u);

@@ -2,10 +2,10 @@
  * client bytes and server bytes in two colours, as ASCII or hex, with a jump from any
  * chunk to the packet that carried it.
  *
- * The payload of each frame is its tcp.payload field (re-dissected, pinfo.visited=1);
- * frames flagged tcp.analysis.retransmission are skipped, so each direction is the
- * concatenation of its in-order payloads.  Only printable ASCII reaches the screen
- * (everything else is '.'), so nothing from the wire can drive the terminal.
+ * The chunks come from the follow model (analysis/follow.c, the same as -z follow,tcp):
+ * the stream's frames are re-dissected in capture order (pinfo.visited=1) and fed to
+ * it.  Only printable ASCII reaches the screen (everything else is '.'), so nothing
+ * from the wire can drive the terminal.
  */
 #include "config.h"
 
@@ -13,8 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/conv_table.h"
+#include "analysis/follow.h"
 #include "core/xmalloc.h"
-#include "dissect/registry.h"
 #include "ui/ui_int.h"
 
 struct chunk {
@@ -275,73 +276,57 @@ static void follow_close(struct ui *u)
 static const struct ui_view follow_view = { "follow", follow_draw, follow_key, follow_mouse,
 	follow_close, NULL };
 
+struct tcpfollow *ui_follow_build(struct ui *u, uint32_t conv)
+{
+	const struct convtab_row *c = convtab_row(u->convs, conv - 1);
+	struct dctx d = { .tree = NULL, .pi = &u->pi, .sess = u->sess };
+	struct tcpfollow *tf;
+	uint32_t n = store_count(u->st);
+
+	if (!c || c->ptype != PT_TCP)
+		return NULL;
+	tf = tcpfollow_new(c->stream);
+	for (uint32_t i = c->first_frame - 1; i < n; i++) {
+		if (store_get(u->st, i)->conv != conv)
+			continue;
+		ui_dissect(u, i, NULL, 0);
+		tcpfollow_frame(tf, &d);
+	}
+	return tf;
+}
+
 void ui_follow_open(struct ui *u)
 {
-	const struct field_def *fpay = reg_lookup("tcp.payload");
-	const struct field_def *fretr = reg_lookup("tcp.analysis.retransmission");
 	int64_t sel = ui_sel_frame(u);
-	const struct ui_conv *c;
+	struct tcpfollow *tf;
 	struct follow *f;
-	struct dtree *t;
-	uint8_t *interest;
-	uint32_t conv, n = store_count(u->st);
-	char a[128], b[128];
+	uint32_t conv;
 
 	if (sel < 0)
 		return;
 	conv = store_get(u->st, (uint32_t)sel)->conv;
-	if (!conv || u->convs[conv - 1].ptype != PT_TCP) {
+	tf = conv ? ui_follow_build(u, conv) : NULL;
+	if (!tf) {
 		ui_message(u, 1, "the selected packet is not part of a TCP stream");
 		return;
 	}
-	if (!fpay) {
-		ui_message(u, 1, "following needs the TCP dissector's tcp.payload field, missing in this build");
-		return;
-	}
-	c = &u->convs[conv - 1];
-	interest = xcalloc(((size_t)reg_count() + 7) / 8, 1);
-	interest[fpay->id >> 3] |= (uint8_t)(1u << (fpay->id & 7));
-	if (fretr)
-		interest[fretr->id >> 3] |= (uint8_t)(1u << (fretr->id & 7));
-	t = tree_new(0);
-	tree_set_interest(t, interest);
 	f = xcalloc(1, sizeof(*f));
-	for (uint32_t i = c->first_idx; i < n; i++) {
-		uint32_t node;
-		const struct fnode *fn;
-		int dir;
-		if (store_get(u->st, i)->conv != conv)
-			continue;
-		ui_dissect(u, i, t, 0);
-		if (fretr && tree_find(t, fretr, 0))
-			continue;
-		node = tree_find(t, fpay, 0);
-		if (!node)
-			continue;
-		fn = tree_node(t, node);
-		if (!fn->v.s.p || !fn->v.s.n)
-			continue;
-		dir = !(memcmp(&u->pi.net_src, &c->a, sizeof(c->a)) == 0 && u->pi.srcport == c->pa);
-		f->buf = xgrow(f->buf, &f->bufcap, f->nbuf + fn->v.s.n, 1);
-		memcpy(f->buf + f->nbuf, fn->v.s.p, fn->v.s.n);
+	for (size_t i = 0; i < tcpfollow_count(tf); i++) {
+		const struct follow_chunk *ch = tcpfollow_chunk(tf, i);
+		int dir = ch->node;
+		f->buf = xgrow(f->buf, &f->bufcap, f->nbuf + ch->len, 1);
+		memcpy(f->buf + f->nbuf, ch->data, ch->len);
 		f->chunks = xgrow(f->chunks, &f->chunkcap, f->nchunks + 1, sizeof(*f->chunks));
-		f->chunks[f->nchunks++] = (struct chunk){ i, (uint32_t)f->nbuf, fn->v.s.n,
-			(uint32_t)f->bytes[dir], (uint8_t)dir };
-		f->nbuf += fn->v.s.n;
-		f->bytes[dir] += fn->v.s.n;
-	}
-	tree_free(t);
-	free(interest);
-	{
-		char ea[96], eb[96];
-		addr_to_str(&c->a, ea, sizeof(ea));
-		addr_to_str(&c->b, eb, sizeof(eb));
-		snprintf(a, sizeof(a), "%s:%u", ea, c->pa);
-		snprintf(b, sizeof(b), "%s:%u", eb, c->pb);
+		f->chunks[f->nchunks++] = (struct chunk){ ch->frame ? ch->frame - 1 : 0,
+			(uint32_t)f->nbuf, ch->len, (uint32_t)f->bytes[dir], (uint8_t)dir };
+		f->nbuf += ch->len;
+		f->bytes[dir] += ch->len;
 	}
 	snprintf(f->title, sizeof(f->title),
-	    " Follow TCP: %s %s %s %llu bytes, %s %s %s %llu bytes  x hex  Enter packet  q back",
-	    a, ui_g.arrow, b, (unsigned long long)f->bytes[0], b, ui_g.arrow, a,
-	    (unsigned long long)f->bytes[1]);
+	    " Follow TCP: %s %s %s %llu bytes, %s %s %s %llu bytes (tcp.stream %u)  x hex  Enter packet  q back",
+	    tcpfollow_node(tf, 0), ui_g.arrow, tcpfollow_node(tf, 1),
+	    (unsigned long long)f->bytes[0], tcpfollow_node(tf, 1), ui_g.arrow, tcpfollow_node(tf, 0),
+	    (unsigned long long)f->bytes[1], tcpfollow_stream(tf));
+	tcpfollow_free(tf);
 	ui_view_push(u, &follow_view, f);
 }

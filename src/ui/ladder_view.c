@@ -159,7 +159,6 @@ static void carries(struct ui *u, struct dview *v, size_t i)
 {
 	uint32_t frame;
 	char buf[PI_INFO_MAX];
-	size_t k;
 
 	if (i >= v->l->n || v->carried[i])
 		return;
@@ -168,17 +167,25 @@ static void carries(struct ui *u, struct dview *v, size_t i)
 	if (!frame || frame > store_count(u->st))
 		return;
 	ui_dissect(u, frame - 1, NULL, 1);
-	if (u->pi.proto_col && strcmp(u->pi.proto_col, "TCP") != 0) {
-		snprintf(buf, sizeof(buf), "%s", u->pi.info);
-	} else if (strstr(u->pi.info, "[TCP segment of a reassembled PDU]")) {
-		snprintf(buf, sizeof(buf), "[segment of a reassembled PDU]");
-	} else {
-		return;
+	if (ladder_carries_text(&u->pi, buf, sizeof(buf)))
+		ladder_set_carries(v->l, i, buf);
+}
+
+/* The whole ladder of stream s with what every row carries (headless runs). */
+struct ladder *ui_ladder(struct ui *u, uint32_t s)
+{
+	struct ladder *l = ladder_build(u, s);
+	char buf[PI_INFO_MAX];
+
+	for (size_t i = 0; l && i < l->n; i++) {
+		uint32_t frame = l->rows[i].s.frame;
+		if (!frame || frame > store_count(u->st))
+			continue;
+		ui_dissect(u, frame - 1, NULL, 1);
+		if (ladder_carries_text(&u->pi, buf, sizeof(buf)))
+			ladder_set_carries(l, i, buf);
 	}
-	k = strlen(buf);
-	while (k && buf[k - 1] == ' ')
-		buf[--k] = '\0';
-	ladder_set_carries(v->l, i, buf);
+	return l;
 }
 
 static void refresh_model(struct ui *u, struct dview *v)

@@ -11,6 +11,10 @@
  * the status line when the packet is not TCP or the analysis kept no segments. */
 void ui_diagram_open(struct ui *u);
 
+/* The ladder of TCP stream s as the diagram shows it, every row's "carries" filled
+ * (what --flow prints); NULL when unknown.  Caller frees with ladder_free. */
+struct ladder *ui_ladder(struct ui *u, uint32_t s);
+
 /* The view's key table (listed in keys.c's key_groups for help and the man page). */
 extern const struct ui_key ui_diagram_keys[];
 

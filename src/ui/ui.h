@@ -26,6 +26,8 @@ struct ui_config {
 };
 
 int ui_main(const struct options *o);
+/* --headless[=SEED]: the TUI's views of the source as text, no terminal (headless.c). */
+int ui_headless_main(const struct options *o);
 int ui_run(const struct ui_config *cfg);
 
 /* The KEYS section of the man page (mdoc), generated from the key tables. */

@@ -85,6 +85,9 @@ void *ui_view_state(struct ui *u);
 extern const struct ui_view ui_help_view;
 void ui_conv_open(struct ui *u);
 void ui_follow_open(struct ui *u);
+/* The follow model of conversation conv (store_pkt.conv), NULL unless TCP; caller
+ * frees with tcpfollow_free. */
+struct tcpfollow *ui_follow_build(struct ui *u, uint32_t conv);
 
 /* ---- theme ---- */
 
@@ -163,15 +166,6 @@ struct ui_row {			/* cached strings of one list row */
 	uint8_t color;		/* enum ui_color */
 };
 
-struct ui_conv {		/* a TCP or UDP conversation */
-	struct address a, b;	/* a: the first packet's source */
-	uint16_t pa, pb;
-	uint8_t ptype;		/* enum port_type */
-	uint32_t first_idx;	/* frame index of its first packet */
-	uint64_t pkts_ab, pkts_ba, bytes_ab, bytes_ba;
-	int64_t first_ts, last_ts;
-};
-
 struct ui_filter_state {
 	struct dfilter *df;	/* compiled filter, or NULL */
 	uint32_t conv;		/* conversation filter (conv index + 1), 0 = none */
@@ -212,11 +206,8 @@ struct ui {
 	uint32_t unsaved;		/* live packets not written to a file */
 	uint32_t nmarked;
 
-	/* conversations */
-	struct ui_conv *convs;
-	size_t nconvs, convs_cap;
-	uint32_t *convhash;		/* open addressing, conv index + 1 */
-	size_t hashcap;
+	/* conversations (analysis/conv_table.c); store_pkt.conv is a row index + 1 */
+	struct convtab *convs;
 
 	/* list */
 	struct ui_filter_state flt;
@@ -275,6 +266,14 @@ void ui_server_toggle(struct ui *u);
 void ui_visit(struct ui *u);
 
 /* app.c */
+struct ui_config;
+/* Sets up a ui for cfg and opens its source (no terminal); NULL with a message on
+ * stderr and *status set.  ui_close frees it. */
+struct ui *ui_open(const struct ui_config *cfg, int *status);
+void ui_close(struct ui *u);
+/* Reads the file / drains the capture rings for about budget_us; 1 while more. */
+int ui_load_step(struct ui *u, int64_t budget_us);
+int ui_drain_step(struct ui *u, int64_t budget_us);
 void ui_message(struct ui *u, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_quit(struct ui *u);
 void ui_prompt(struct ui *u, enum ui_prompt p, const char *init);
