@@ -85,7 +85,8 @@ enum { OP_PAYLOAD, OP_MSP, OP_TAIL, OP_OVERLAP };
 struct op {			/* 24 bytes: one or two per TCP segment with payload */
 	uint32_t frame;
 	uint32_t off, len;	/* payload offset (OP_PAYLOAD, OP_TAIL) and tail length */
-	uint32_t seq;
+	uint32_t seq;		/* OP_MSP of a PDU that then asked for more: the msp's
+				 * segment count at that time */
 	uint32_t msp;		/* OP_MSP; OP_TAIL: the msp the tail went to (reassembled_in),
 				 * as its msp->id; 0 = none */
 	uint8_t kind;
@@ -559,8 +560,10 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 				if (have_end < nxtseq)
 					msp_add(r, m, have_end, pl + off + seglen, nxtseq - have_end, frame,
 					    foff + off + seglen);
-				if (r->keep)
+				if (r->keep) {	/* replayed with the segments it had then */
 					r->ops[opi].info = (uint8_t)!dissected;
+					r->ops[opi].seq = (uint32_t)m->nsegs;
+				}
 				if (!dissected) {
 					col_set_proto(d->pi, "TCP");
 					if (d->pi->info_len)
@@ -597,8 +600,7 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 				if (have_end < nxtseq)
 					msp_add(r, nm, have_end, pl + off + seglen, nxtseq - have_end, frame,
 					    foff + off + seglen);
-				m->nxtpdu = start;
-				msp_close(r, dir);
+				msp_close(r, dir);	/* nxtpdu stays: a revisit rebuilds what ran */
 				dir->open = nm;
 				return;
 			}
@@ -628,7 +630,10 @@ static const uint8_t *rebuild(struct reasm *r, const struct msp *m, uint32_t *le
 	for (size_t i = 0; i < m->nsegs; i++) {
 		const struct seginfo *g = &m->segs[i];
 		uint32_t cap = 0;
-		const uint8_t *f = r->frame_fn(r->frame_ctx, g->frame, &cap);
+		const uint8_t *f;
+		if (!g->len)
+			continue;	/* the bare FIN that ended the PDU */
+		f = r->frame_fn(r->frame_ctx, g->frame, &cap);
 		if (!f || (uint64_t)g->foff + g->len > cap || g->pdu_off >= n)
 			return NULL;
 		memcpy(r->scratch + g->pdu_off, f + g->foff,
@@ -663,16 +668,29 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 			fn(d, &c, &p, &need);
 		} else if (o->kind == OP_MSP) {
 			const struct msp *m = op_msp(r, o);
+			struct msp part;
 			uint32_t len = 0;
 			const uint8_t *data;
 			if (m->last_frame != frame) {
-				show_tail(d, s, payload, o->off, m, o->info);
-				continue;
+				/* the PDU was run on what it had then and asked for more */
+				part = *m;
+				part.nsegs = o->seq < m->nsegs ? o->seq : m->nsegs;
+				part.nxtpdu = part.seq;
+				for (size_t k = 0; k < part.nsegs; k++)
+					if (part.seq + part.segs[k].pdu_off + part.segs[k].len > part.nxtpdu)
+						part.nxtpdu = part.seq + part.segs[k].pdu_off + part.segs[k].len;
+				m = &part;
 			}
 			data = rebuild(r, m, &len);
 			seg_data(d, s, payload, o->off, o->len);
 			if (data)
 				run_msp(r, d, s, m, data, len, fn, &need, st->conv);
+			if (m == &part && o->info) {
+				col_set_proto(d->pi, "TCP");
+				if (d->pi->info_len)
+					col_append_str(d->pi, " ");
+				col_append_str(d->pi, "[TCP segment of a reassembled PDU]");
+			}
 		} else if (o->kind == OP_OVERLAP) {
 			col_append_str(d->pi, OVERLAP_TEXT);
 			tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);

@@ -11,6 +11,7 @@
 #ifndef NETLAB_SESSION_H
 #define NETLAB_SESSION_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct tcpconv;
@@ -36,5 +37,29 @@ struct session {
 
 struct session *session_new(int keep_results);
 void session_free(struct session *s);
+
+/* The state a dissector keeps per stream and changes as frames go by (TLS version and
+ * ChangeCipherSpec, SSH keys …), replayed on revisits so that a frame dissected again
+ * shows exactly what the first pass showed, whatever was seen after it.
+ *
+ * The dissector embeds a struct frame_state in its per-stream struct, after the
+ * `size` bytes of plain state to track, and reaches the struct only through
+ * frame_state_get: in the first pass that returns `live` and, with keep_results, logs
+ * the tracked bytes at the start of each frame in which they changed; on a revisit it
+ * returns a scratch copy of the whole struct (`whole` bytes) whose tracked bytes are
+ * as they were when this frame began, or NULL when the stream did not exist yet then.
+ * The dissector changes whatever it gets, as in the first pass: on a revisit only the
+ * scratch copy changes, until the next dissection of a frame (pinfo.serial). */
+struct frame_state {
+	uint8_t *log;			/* entries: uint32 frame, then the tracked bytes */
+	size_t n, cap;			/* entries, bytes */
+	uint32_t logged_frame;		/* first pass: the last frame looked at */
+	uint32_t serial;		/* revisit: the dissection the scratch belongs to */
+	void *scratch;
+};
+struct dctx;
+void *frame_state_get(struct frame_state *fs, const struct dctx *d, void *live, size_t size,
+    size_t whole);
+void frame_state_free(struct frame_state *fs);
 
 #endif

@@ -405,7 +405,10 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	int block = pi->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK;
 	uint32_t fr = 0;
 	int encap = -1;
+	char ifname[256];
 
+	ifname[0] = '\0';
+	pi->serial++;
 	/* A pcapng block (capfile.h): its header is metadata, the frame what follows,
 	 * as wiretap makes it (frame.len = custom data and options). */
 	pi->block = NULL;
@@ -444,12 +447,15 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 		fr = tree_add(t, 0, &frame_fields[F_FRAME], 0, pi->caplen);
 		tree_label(t, fr, "Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits)",
 		    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
+		if (pi->ifname && tree_text(t))	/* from the file: escaped as tshark does */
+			strvis(ifname, sizeof(ifname), (const uint8_t *)pi->ifname, strlen(pi->ifname),
+			    STRVIS_UTF8 | STRVIS_NOBACKSLASH);
 		if (pi->ifname)
-			tree_label_append(t, fr, " on interface %s, id %u", pi->ifname, pi->ifid);
+			tree_label_append(t, fr, " on interface %s, id %u", ifname, pi->ifid);
 		if (pi->if_known && !block && tree_wants(t, &frame_fields[F_IFID])) {
 			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
 			if (pi->ifname && tree_text(t))
-				tree_label(t, n, "Interface id: %u (%s)", pi->ifid, pi->ifname);
+				tree_label(t, n, "Interface id: %u (%s)", pi->ifid, ifname);
 		}
 		if (pi->ifname)
 			tree_add_bytes(t, fr, &frame_fields[F_IFNAME], 0, 0,

@@ -44,6 +44,7 @@ struct pinfo {
 	 * header (type, length, PEN), set by dissect_frame; the frame is what follows. */
 	const uint8_t *block;
 	int visited;			/* frame already seen by the analysis (TUI revisit) */
+	uint32_t serial;		/* counts dissect_frame calls (frame_state_get) */
 
 	struct address dl_src, dl_dst, net_src, net_dst;
 	enum port_type ptype;

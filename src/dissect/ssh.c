@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,8 +94,10 @@ struct ssh_stream {
 	int version;		/* 0 unknown, 1, 2 (from the server's version string) */
 	int newkeys[2];		/* NEWKEYS sent by the client / the server */
 	enum kex kex;
-	char *kexlist[2];	/* kex_algorithms name-lists of the KEXINITs */
 	uint32_t info_frame;	/* SSH rewrote Info in this frame (per visit) */
+	/* not replayed: the first pass alone reads KEXINITs */
+	char *kexlist[2];	/* kex_algorithms name-lists of the KEXINITs */
+	struct frame_state fs;	/* the fields before kexlist as each frame began */
 };
 
 struct ssh_streams {
@@ -110,15 +113,18 @@ static void streams_release(void *p)
 		if (s->v[i]) {
 			free(s->v[i]->kexlist[0]);
 			free(s->v[i]->kexlist[1]);
+			frame_state_free(&s->v[i]->fs);
 			free(s->v[i]);
 		}
 	free(s->v);
 	free(s);
 }
 
-static struct ssh_stream *stream_get(struct session *sess, uint32_t stream)
+/* The stream's state as this frame sees it (frame_state_get); NULL on a revisit of a
+ * frame before the stream's first. */
+static struct ssh_stream *stream_get(struct dctx *d, uint32_t stream)
 {
-	struct sess_slot *sl = &sess->slot[SESS_SLOT_SSH];
+	struct sess_slot *sl = &d->sess->slot[SESS_SLOT_SSH];
 	struct ssh_streams *s = sl->p;
 
 	if (!s) {
@@ -132,7 +138,8 @@ static struct ssh_stream *stream_get(struct session *sess, uint32_t stream)
 	}
 	if (!s->v[stream])
 		s->v[stream] = xcalloc(1, sizeof(struct ssh_stream));
-	return s->v[stream];
+	return frame_state_get(&s->v[stream]->fs, d, s->v[stream], offsetof(struct ssh_stream, kexlist),
+	    sizeof(struct ssh_stream));
 }
 
 /* Is name (len n) an element of the comma-separated list? */
@@ -240,7 +247,7 @@ static void item(struct call *k, const char *s)
 static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
     struct reasm_need *need)
 {
-	struct ssh_stream *st = stream_get(d->sess, p->stream);
+	struct ssh_stream *st = stream_get(d, p->stream);
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
 	const uint8_t *base = c->base;
@@ -249,6 +256,8 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 	    pi->dstport == 22 || pi->dstport == 29418 ? 0 : p->dir;
 	struct call k = { d, st, server, 0 };
 
+	if (!st)
+		return;
 	pi_push_proto(pi, "ssh");
 	if (t)
 		k.node = tree_add(t, 0, &fields[F_PROTO], start, n);
@@ -284,7 +293,7 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 			ll = nl ? (uint32_t)(nl - q) : left;
 			if (ll && q[ll - 1] == '\r')
 				ll--;
-			if (server && !pi->visited && ll >= 6)
+			if (server && ll >= 6)
 				st->version = q[4] == '2' || !memcmp(q + 4, "1.99", ll >= 8 ? 4 : 0) ? 2 :
 				    q[4] == '1' ? 1 : st->version;
 			if (pi->want_cols) {
@@ -323,12 +332,10 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		tree_add_uint(t, k.node, &fields[F_MSG_CODE], start + off + 5, 1, code);
 		if (pi->want_cols)
 			item(&k, code_name(st, code));
-		if (!pi->visited) {
-			if (code == 20 && total <= left)
-				kexinit(st, server, q + 5, total - 5 - pad);
-			else if (code == 21)
-				st->newkeys[server] = 1;
-		}
+		if (code == 20 && total <= left && !pi->visited)
+			kexinit(st, server, q + 5, total - 5 - pad);
+		else if (code == 21)
+			st->newkeys[server] = 1;
 		off += total < left ? total : left;
 	}
 	col_set_proto(pi, st->version == 2 ? "SSHv2" : st->version == 1 ? "SSHv1" : "SSH");
@@ -337,10 +344,14 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 int ssh_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
 {
 	struct reasm_seg s;
+	struct ssh_stream *st;
 
 	if (!d->sess || !d->sess->reasm || ti->no_subdissector || !cur_left(payload))
 		return 0;
-	stream_get(d->sess, ti->stream)->info_frame = 0;
+	st = stream_get(d, ti->stream);
+	if (!st)
+		return 0;
+	st->info_frame = 0;
 	s = tcp_payload_seg(ti);
 	reasm_segment(d->sess->reasm, d, payload, &s, ssh_pdu);
 	return 1;

@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,7 @@ struct tls_stream {
 	uint8_t known;		/* the stream was claimed as TLS */
 	/* per frame, recomputed on every visit: */
 	uint32_t info_frame;	/* TLS cleared Info in this frame */
+	struct frame_state fs;	/* the fields above as each frame began (revisits) */
 };
 
 struct tls_streams {
@@ -228,14 +230,18 @@ static void streams_release(void *p)
 	struct tls_streams *s = p;
 
 	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
+		if (s->v[i]) {
+			frame_state_free(&s->v[i]->fs);
+			free(s->v[i]);
+		}
 	free(s->v);
 	free(s);
 }
 
-static struct tls_stream *stream_get(struct session *sess, uint32_t stream, int create)
+/* The stream's state as this frame sees it (frame_state_get), NULL when none. */
+static struct tls_stream *stream_get(struct dctx *d, uint32_t stream, int create)
 {
-	struct sess_slot *sl = &sess->slot[SESS_SLOT_TLS];
+	struct sess_slot *sl = &d->sess->slot[SESS_SLOT_TLS];
 	struct tls_streams *s = sl->p;
 
 	if (!s) {
@@ -253,7 +259,10 @@ static struct tls_stream *stream_get(struct session *sess, uint32_t stream, int 
 	}
 	if (!s->v[stream] && create)
 		s->v[stream] = xcalloc(1, sizeof(struct tls_stream));
-	return s->v[stream];
+	if (!s->v[stream])
+		return NULL;
+	return frame_state_get(&s->v[stream]->fs, d, s->v[stream],
+	    offsetof(struct tls_stream, fs), sizeof(struct tls_stream));
 }
 
 /* ---- dissection ---- */
@@ -356,7 +365,7 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	uint8_t hs_type = ct == 22 && flen ? base[fo] : 0xff;
 	const char *vs = tls_version_short(ver);
 
-	if (!d->pi->visited) {
+	{
 		uint16_t v = ver;
 		if (ct == 22 && hs_type == 2 && flen >= 4) {
 			struct tls_hello h;
@@ -385,8 +394,7 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 		info_item(k, "Change Cipher Spec");
 		tree_label_append(t, rn, ": Change Cipher Spec");
 		tree_add(t, rn, &fields[F_CCS], fo, flen);
-		if (!d->pi->visited)
-			st->ccs[dir & 1] = 1;
+		st->ccs[dir & 1] = 1;
 		break;
 	case 21:
 		if (rl == 2 && flen == 2 && !st->ccs[dir & 1]) {
@@ -426,9 +434,12 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
     struct reasm_need *need)
 {
-	struct call k = { d, stream_get(d->sess, p->stream, 1), p, 0 };
+	struct call k = { d, stream_get(d, p->stream, 1), p, 0 };
 	const uint8_t *base = c->base;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), off = 0;
+
+	if (!k.st)
+		return;
 
 	if (k.st->info_frame != d->pi->num) {	/* dissect_ssl clears Info on its first call */
 		k.st->info_frame = d->pi->num;
@@ -480,7 +491,9 @@ int tls_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payloa
 		return 0;
 	if (!cur_left(payload))
 		return 0;
-	st = stream_get(d->sess, ti->stream, 1);
+	st = stream_get(d, ti->stream, 1);
+	if (!st)
+		return 0;	/* a revisit before the first pass made it TLS */
 	st->known = 1;
 	st->info_frame = 0;	/* per-frame mark starts afresh (revisits too) */
 	s = tcp_payload_seg(ti);
@@ -496,7 +509,7 @@ int tls_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_payl
 
 	if (!d->sess)
 		return 0;
-	st = stream_get(d->sess, ti->stream, 0);
+	st = stream_get(d, ti->stream, 0);
 	if (st && st->known)
 		return tls_tcp_payload(d, payload, ti);
 	if (!tls_record_header(payload->p, cur_left(payload), &ct, &ver, &rl) || ct > 23 ||

@@ -156,10 +156,8 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 		p.ifid = 0;
 	} else if (store_iface_linktype(u->st, p.ifid) < 0 ||
 	    rec->linktype != store_iface_linktype(u->st, p.ifid)) {
-		char esc[128];
-		strvis(esc, sizeof(esc), (const uint8_t *)(ifname ? ifname : ""),
-		    ifname ? strlen(ifname) : 0, STRVIS_UTF8);
-		store_set_iface(u->st, p.ifid, rec->linktype, esc);
+		/* raw, as batch mode passes it: the frame dissector escapes it */
+		store_set_iface(u->st, p.ifid, rec->linktype, ifname ? ifname : "");
 	}
 	if (!u->have_first) {
 		u->first_ts = p.ts;
