@@ -620,25 +620,28 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 
 static const uint8_t *rebuild(struct reasm *r, const struct msp *m, uint32_t *len)
 {
-	uint32_t n = m->nxtpdu - m->seq;
+	uint32_t n = m->nxtpdu - m->seq, have = 0;
 
 	if (m->flags & MSP_GAVE_UP || !r->frame_fn)
 		return NULL;
 	if (n > r->per_pdu)
 		return NULL;
 	r->scratch = xgrow(r->scratch, &r->scratchcap, n ? n : 1, 1);
-	for (size_t i = 0; i < m->nsegs; i++) {
+	/* as msp_add filled it: bytes already there are not overwritten */
+	for (size_t i = 0; i < m->nsegs && have < n; i++) {
 		const struct seginfo *g = &m->segs[i];
-		uint32_t cap = 0;
+		uint32_t cap = 0, end = g->pdu_off + g->len > n ? n : g->pdu_off + g->len;
 		const uint8_t *f;
-		if (!g->len)
-			continue;	/* the bare FIN that ended the PDU */
+		if (end <= have)
+			continue;	/* old bytes, or the bare FIN that ended the PDU */
 		f = r->frame_fn(r->frame_ctx, g->frame, &cap);
-		if (!f || (uint64_t)g->foff + g->len > cap || g->pdu_off >= n)
+		if (!f || (uint64_t)g->foff + g->len > cap || g->pdu_off > have)
 			return NULL;
-		memcpy(r->scratch + g->pdu_off, f + g->foff,
-		    g->pdu_off + g->len > n ? n - g->pdu_off : g->len);
+		memcpy(r->scratch + have, f + g->foff + (have - g->pdu_off), end - have);
+		have = end;
 	}
+	if (have < n)
+		return NULL;
 	*len = n;
 	return r->scratch;
 }

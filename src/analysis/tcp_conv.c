@@ -91,8 +91,17 @@ struct aux {
 	uint8_t has_push, ack_rel_valid;
 };
 
+/* keep_results: a flow's base_seq moved (a SYN/ACK with another ISN); frames before
+ * `frame` were numbered from `old`.  Rare, in frame order. */
+struct basechg {
+	uint32_t frame, stream, old;
+	uint8_t sender;
+};
+
 struct tcpconv {
 	int keep_results, keep_segs;
+	struct basechg *bchg;
+	size_t nbchg, cbchg;
 	int no_states;			/* tcpconv_track_states(off) */
 	struct stream *s;
 	size_t ns, cs;
@@ -139,6 +148,7 @@ void tcpconv_free(struct tcpconv *tc)
 	for (size_t i = 0; i < tc->nsegv; i++)
 		free(tc->segv[i].v);
 	free(tc->segv);
+	free(tc->bchg);
 	free(tc->s);
 	free(tc->hash);
 	for (size_t i = 0; i < tc->nrchunk; i++)
@@ -646,6 +656,16 @@ static void rec_store(struct tcpconv *tc, const struct tcpconv_in *in, const str
 	}
 }
 
+/* The base_seq frame `frame` was numbered from, for flow `sender` of stream idx. */
+static uint32_t base_at(const struct tcpconv *tc, uint32_t idx, int sender, uint32_t frame,
+    uint32_t now)
+{
+	for (size_t i = 0; i < tc->nbchg; i++)
+		if (tc->bchg[i].frame > frame && tc->bchg[i].stream == idx && tc->bchg[i].sender == sender)
+			return tc->bchg[i].old;
+	return now;
+}
+
 static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struct tcpconv_out *o)
 {
 	const struct rec *r = rec_find(tc, in->frame);
@@ -667,7 +687,7 @@ static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struc
 	rev = &s->fl[!sender];
 	o->completeness = r->meta & 63;
 	o->win_scale = (int8_t)(((r->meta >> 6) & 31) - 2);
-	o->seq_rel = in->seq - fwd->base_seq;
+	o->seq_rel = in->seq - base_at(tc, idx, sender, in->frame, fwd->base_seq);
 	o->nxtseq_rel = o->seq_rel + in->seglen + ((in->flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
 	o->win_calc = (!(in->flags & TCPF_SYN) && o->win_scale >= 0) ?
 	    (uint32_t)in->win << o->win_scale : in->win;
@@ -699,7 +719,8 @@ static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struc
 		o->has_push = r->push != 0;
 		o->ack_rel_valid = (uint8_t)ack_rel_valid_of(in);
 	}
-	o->ack_rel = o->ack_rel_valid ? in->ack - rev->base_seq : in->ack;
+	o->ack_rel = o->ack_rel_valid ? in->ack - base_at(tc, idx, !sender, in->frame, rev->base_seq) :
+	    in->ack;
 	o->client_state = r->states >> 4;
 	o->server_state = r->states & 15;
 	return 1;
@@ -805,6 +826,11 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		} else if ((flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK) &&
 		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
 			/* A SYN/ACK with another ISN: same stream, counted from the new ISN. */
+			if (tc->keep_results) {
+				tc->bchg = xgrow(tc->bchg, &tc->cbchg, tc->nbchg + 1, sizeof(*tc->bchg));
+				tc->bchg[tc->nbchg++] = (struct basechg){ in->frame, idx, fwd->base_seq,
+				    (uint8_t)(dir >= 0 ? 0 : 1) };
+			}
 			fwd->base_seq = in->seq;
 			o->aflags |= TCPA_REUSED_PORTS;
 			o->has_ta = 1;

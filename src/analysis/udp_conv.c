@@ -34,6 +34,13 @@ struct udpconv {
 	struct udp_frame_info *frames;	/* by frame number, keep_results only */
 	uint8_t *have;
 	size_t fcap;
+	/* a frame with several UDP headers (tunnels): the second and later answers */
+	struct later {
+		uint32_t num, occ;
+		struct udp_frame_info fi;
+	} *later;
+	size_t nlater, clater;
+	uint32_t serial, occ;		/* the dissection under way and its UDP headers so far */
 };
 
 struct udpconv *udpconv_new(int keep_results)
@@ -53,6 +60,7 @@ void udpconv_free(struct udpconv *u)
 	free(u->tab);
 	free(u->frames);
 	free(u->have);
+	free(u->later);
 	free(u);
 }
 
@@ -103,8 +111,13 @@ static void grow(struct udpconv *u)
 	u->cap = ncap;
 }
 
-static void remember(struct udpconv *u, uint32_t num, const struct udp_frame_info *fi)
+static void remember(struct udpconv *u, uint32_t num, uint32_t occ, const struct udp_frame_info *fi)
 {
+	if (occ) {
+		u->later = xgrow(u->later, &u->clater, u->nlater + 1, sizeof(*u->later));
+		u->later[u->nlater++] = (struct later){ num, occ, *fi };
+		return;
+	}
 	if (num >= u->fcap) {
 		size_t ncap = u->fcap ? u->fcap : 1024;
 		while (ncap <= num)
@@ -118,16 +131,36 @@ static void remember(struct udpconv *u, uint32_t num, const struct udp_frame_inf
 	u->have[num] = 1;
 }
 
-void udpconv_lookup(struct udpconv *u, uint32_t num, int visited, int64_t ts,
+/* The recorded answer for the occ-th UDP header of frame num, or NULL. */
+static const struct udp_frame_info *recalled(const struct udpconv *u, uint32_t num, uint32_t occ)
+{
+	if (!occ)
+		return num < u->fcap && u->have[num] ? &u->frames[num] : NULL;
+	for (size_t i = 0; i < u->nlater; i++)
+		if (u->later[i].num == num && u->later[i].occ == occ)
+			return &u->later[i].fi;
+	return NULL;
+}
+
+void udpconv_lookup(struct udpconv *u, uint32_t num, uint32_t serial, int visited, int64_t ts,
     const struct address *src, uint16_t sport, const struct address *dst, uint16_t dport,
     struct udp_frame_info *out)
 {
 	struct endpoint e[2], tmp;
 	struct conv *c;
+	uint32_t occ;
 
-	if (u->keep && visited && num < u->fcap && u->have[num]) {
-		*out = u->frames[num];
-		return;
+	if (serial != u->serial) {
+		u->serial = serial;
+		u->occ = 0;
+	}
+	occ = u->occ++;
+	if (u->keep && visited) {
+		const struct udp_frame_info *fi = recalled(u, num, occ);
+		if (fi) {
+			*out = *fi;
+			return;
+		}
 	}
 	memset(e, 0, sizeof(e));
 	e[0].type = src->type;
@@ -158,6 +191,6 @@ void udpconv_lookup(struct udpconv *u, uint32_t num, int visited, int64_t ts,
 	out->delta_ts = ts - c->last_ts;
 	if (!visited)
 		c->last_ts = ts;
-	if (u->keep)
-		remember(u, num, out);
+	if (u->keep && !recalled(u, num, occ))
+		remember(u, num, occ, out);
 }

@@ -22,8 +22,10 @@ struct udpconv *udpconv_new(int keep_results);
 void udpconv_free(struct udpconv *u);
 
 /* The stream of a datagram.  On the first visit of frame `num` (visited = 0) the
- * stream's times advance; with keep_results a revisit returns the recorded answer. */
-void udpconv_lookup(struct udpconv *u, uint32_t num, int visited, int64_t ts,
+ * stream's times advance; with keep_results a revisit returns the recorded answer.
+ * serial tells one dissection from the next (pinfo.serial), so the several UDP
+ * headers of one frame (tunnels) each get their own answer. */
+void udpconv_lookup(struct udpconv *u, uint32_t num, uint32_t serial, int visited, int64_t ts,
     const struct address *src, uint16_t sport, const struct address *dst, uint16_t dport,
     struct udp_frame_info *out);
 

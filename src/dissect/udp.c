@@ -145,7 +145,7 @@ void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	if (d->sess && d->sess->udp) {
 		struct udp_frame_info fi;
-		udpconv_lookup(d->sess->udp, pi->num, pi->visited || pi->in_error, pi->ts, &pi->net_src, sport,
+		udpconv_lookup(d->sess->udp, pi->num, pi->serial, pi->visited || pi->in_error, pi->ts, &pi->net_src, sport,
 		    &pi->net_dst, dport, &fi);
 		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start, 0, fi.stream), TN_GENERATED);
 		if (!pi->in_error) {
