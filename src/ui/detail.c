@@ -231,10 +231,23 @@ void ui_detail_all(struct ui *u, int expand)
 	u->dirty = 1;
 }
 
+/* The pane's lines (every one, not only those on screen) as text, indented four
+ * spaces a level as -V prints them (headless runs). */
+void ui_detail_text(struct ui *u, FILE *fp)
+{
+	char label[4096];
+
+	for (size_t line = 0; line < u->ndlines; line++) {
+		const struct fnode *n = &u->tree->nodes[u->dlines[line]];
+		fv_label(u->tree, n, label, sizeof(label));
+		fprintf(fp, "%*s%s\n", 4 * n->depth, "", label);
+	}
+}
+
 void ui_detail_draw(struct ui *u)
 {
 	int y0 = u->y_of[PANE_DETAIL] + 1, h = u->rows_of[PANE_DETAIL] - 1;
-	char label[1024];
+	char label[4096];
 
 	if (h <= 0)
 		return;

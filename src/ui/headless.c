@@ -4,8 +4,8 @@
  * The source is opened and loaded exactly as the TUI does (ui_open, the load and drain
  * steps: the store, the first pass, the conversation table; --replay and -i go through
  * the capture thread and the ring).  Then every frame is selected in a seeded random
- * order, and for each the list row (ui_row) and the detail tree (ui_detail_sync) are
- * built as the panes build them, alternating which comes first, so any state a
+ * order, and for each the list row (ui_row) and the detail pane's lines with every
+ * subtree open (ui_detail_sync, ui_detail_all) are built as the panes build them, alternating which comes first, so any state a
  * revisit leaks into the next one shows.  The output is in batch mode's formats:
  *
  *   #frames             per frame its summary line and whole tree (-P -V)
@@ -64,8 +64,8 @@ static void load_all(struct ui *u)
 	}
 }
 
-/* Text a renderer writes to a stream, kept. */
-static char *render_tree(const struct dtree *t)
+/* The detail pane's lines with every subtree open (e), kept as text. */
+static char *render_detail(struct ui *u)
 {
 	char *buf = NULL;
 	size_t n = 0;
@@ -73,7 +73,8 @@ static char *render_tree(const struct dtree *t)
 
 	if (!fp)
 		fatal("open_memstream failed");
-	print_tree(fp, t);
+	ui_detail_all(u, 1);
+	ui_detail_text(u, fp);
 	fputc('\n', fp);
 	fclose(fp);
 	return buf;
@@ -111,7 +112,7 @@ static void views_of_frames(struct ui *u, uint64_t seed, FILE *out)
 			rows[idx] = render_row(u, idx);
 		ui_select_frame(u, idx);
 		ui_detail_sync(u);
-		trees[idx] = render_tree(u->tree);
+		trees[idx] = render_detail(u);
 		if (!(k & 1))
 			rows[idx] = render_row(u, idx);
 	}
