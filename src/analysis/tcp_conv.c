@@ -723,6 +723,10 @@ static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struc
 	    in->ack;
 	o->client_state = r->states >> 4;
 	o->server_state = r->states & 15;
+	if (in->no_seglen) {	/* as the first pass: raw numbers, no relative ones */
+		o->seq_rel = in->seq;
+		o->ack_rel = in->ack;
+	}
 	return 1;
 }
 
