@@ -16,6 +16,7 @@
 
 #include "analysis/conv_table.h"
 #include "core/xmalloc.h"
+#include "ui/ladder_view.h"
 #include "ui/ui_int.h"
 
 struct conv_view {
@@ -64,7 +65,7 @@ static void conv_draw(struct ui *u, int rows, int cols)
 
 	attrset(theme_attr(UA_HEADER));
 	mvhline(0, 0, ' ', cols);
-	snprintf(line, sizeof(line), " Conversations: %zu   Enter: show only this one   q/Esc: back", nconvs);
+	snprintf(line, sizeof(line), " Conversations: %zu   Enter: TCP diagram   f: show only this one   q: back", nconvs);
 	ui_put(0, 0, cols, line, 0);
 	attrset(A_BOLD);
 	mvhline(1, 0, ' ', cols);
@@ -125,7 +126,7 @@ static void k_home(struct ui *u) { conv_move(u, -(1L << 40)); }
 static void k_end(struct ui *u) { conv_move(u, 1L << 40); }
 static void k_close(struct ui *u) { ui_view_pop(u); }
 
-static void k_enter(struct ui *u)
+static void k_filter(struct ui *u)
 {
 	struct conv_view *v = ui_view_state(u);
 	const struct convtab_row *c = convtab_row(u->convs, v->cur);
@@ -143,6 +144,22 @@ static void k_enter(struct ui *u)
 	}
 }
 
+/* A TCP stream opens its diagram (the lab's question: how did it open and close?);
+ * a UDP conversation is displayed alone. */
+static void k_enter(struct ui *u)
+{
+	struct conv_view *v = ui_view_state(u);
+	const struct convtab_row *c = convtab_row(u->convs, v->cur);
+
+	if (!c)
+		return;
+	if (c->ptype != PT_TCP) {
+		k_filter(u);
+		return;
+	}
+	ui_diagram_open_stream(u, c->stream);
+}
+
 const struct ui_key ui_conv_keys[] = {
 	{ 'j', "j", UI_CTX_VIEW, k_down, "next conversation" },
 	{ KEY_DOWN, "Down", UI_CTX_VIEW, k_down, NULL },
@@ -154,9 +171,10 @@ const struct ui_key ui_conv_keys[] = {
 	{ KEY_HOME, "Home", UI_CTX_VIEW, k_home, NULL },
 	{ 'G', "G", UI_CTX_VIEW, k_end, "last conversation" },
 	{ KEY_END, "End", UI_CTX_VIEW, k_end, NULL },
-	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "display only this conversation's packets" },
+	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "open the TCP stream's diagram (UDP: display it alone)" },
 	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
 	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
+	{ 'f', "f", UI_CTX_VIEW, k_filter, "display only this conversation's packets (tcp.stream eq N)" },
 	{ 'q', "q", UI_CTX_VIEW, k_close, "back to the packets" },
 	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
 	{ 0, NULL, 0, NULL, NULL }

@@ -837,10 +837,19 @@ static void diagram_close(struct ui *u)
 static const struct ui_view diagram_view = { "diagram", diagram_draw, diagram_key,
 	diagram_mouse, diagram_close, NULL };
 
+static void push_diagram(struct ui *u, uint32_t stream, struct ladder *l, size_t row)
+{
+	struct dview *v = xcalloc(1, sizeof(*v));
+
+	v->stream = stream;
+	set_ladder(v, l);
+	v->cur = row;
+	ui_view_push(u, &diagram_view, v);
+}
+
 void ui_diagram_open(struct ui *u)
 {
 	int64_t sel = ui_sel_frame(u);
-	struct dview *v;
 	struct ladder *l;
 	long s, row;
 
@@ -867,9 +876,16 @@ void ui_diagram_open(struct ui *u)
 		    sel + 1);
 		return;
 	}
-	v = xcalloc(1, sizeof(*v));
-	v->stream = (uint32_t)s;
-	set_ladder(v, l);
-	v->cur = row >= 0 ? (size_t)row : 0;
-	ui_view_push(u, &diagram_view, v);
+	push_diagram(u, (uint32_t)s, l, row >= 0 ? (size_t)row : 0);
+}
+
+void ui_diagram_open_stream(struct ui *u, uint32_t stream)
+{
+	struct ladder *l = u->sess && u->sess->tcp ? ladder_build(u, stream) : NULL;
+
+	if (!l) {
+		ui_message(u, 1, "no TCP diagram for tcp.stream %u", stream);
+		return;
+	}
+	push_diagram(u, stream, l, 0);
 }

@@ -11,6 +11,9 @@
  * the status line when the packet is not TCP or the analysis kept no segments. */
 void ui_diagram_open(struct ui *u);
 
+/* Opens the diagram of TCP stream `stream` on its first arrow (conversations view). */
+void ui_diagram_open_stream(struct ui *u, uint32_t stream);
+
 /* The ladder of TCP stream s as the diagram shows it, every row's "carries" filled
  * (what --flow prints); NULL when unknown.  Caller frees with ladder_free. */
 struct ladder *ui_ladder(struct ui *u, uint32_t s);

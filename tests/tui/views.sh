@@ -33,7 +33,12 @@ t_keys c
 t_wait "Conversations:"
 if [ "$HAVE_TCP" = 1 ]; then
 	t_wait "TCP  127.0.0.1:"
+	# Enter opens the stream's diagram; q comes back to the conversations
 	t_keys Enter
+	t_wait "client 127.0.0.1:"
+	t_keys q
+	t_wait "Conversations:"
+	t_keys f
 	t_wait "Filter: tcp.stream eq "
 	t_check "fewer packets displayed" sh -c \
 		"! tmux -L $T_SOCK capture-pane -p -t t | grep -q 'Displayed: 50'"
