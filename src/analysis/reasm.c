@@ -73,6 +73,7 @@ struct rdir {
 
 struct rstream {
 	struct rdir dir[2];
+	uint32_t conv_frame;		/* the frame that made conv */
 	void *conv;
 	void (*release)(void *);
 };
@@ -191,13 +192,15 @@ static struct rstream *get_stream(struct reasm *r, uint32_t stream)
 	return r->streams[stream];
 }
 
-void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(void *))
+void *reasm_conv(struct reasm *r, uint32_t stream, uint32_t frame, size_t size,
+    void (*release)(void *))
 {
 	struct rstream *s = get_stream(r, stream);
 
 	if (!s->conv) {
 		s->conv = xcalloc(1, size);
 		s->release = release;
+		s->conv_frame = frame;
 	}
 	return s->conv;
 }
@@ -221,9 +224,11 @@ void reasm_pdu_size(struct dctx *d, const struct reasm_pdu *p, uint32_t off, uin
 	tree_flag(d->tree, n, TN_GENERATED);
 }
 
-void *reasm_conv_find(const struct reasm *r, uint32_t stream)
+void *reasm_conv_find(const struct reasm *r, uint32_t stream, uint32_t frame)
 {
-	return stream < r->nstreams && r->streams[stream] ? r->streams[stream]->conv : NULL;
+	const struct rstream *s = stream < r->nstreams ? r->streams[stream] : NULL;
+
+	return s && s->conv && s->conv_frame <= frame ? s->conv : NULL;
 }
 
 /* ---- msp ---- */

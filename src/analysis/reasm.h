@@ -90,9 +90,11 @@ struct reasm_seg {
 void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
     const struct reasm_seg *s, reasm_pdu_fn fn);
 
-/* The protocol state of a stream, created zeroed with `size` bytes on first use and
- * released with `release` (may be NULL) when the session ends.  One per stream. */
-void *reasm_conv(struct reasm *r, uint32_t stream, size_t size, void (*release)(void *));
+/* The protocol state of a stream, created zeroed with `size` bytes on first use (in
+ * `frame`) and released with `release` (may be NULL) when the session ends.  One per
+ * stream. */
+void *reasm_conv(struct reasm *r, uint32_t stream, uint32_t frame, size_t size,
+    void (*release)(void *));
 
 /* The TCP segment of the frame being dissected, for -z follow,tcp (tcp.c notes every
  * segment of a stream; valid while d->pi->num == frame).  seq is relative. */
@@ -109,8 +111,9 @@ const struct reasm_tcp_note *reasm_last_tcp(const struct reasm *r, uint32_t fram
 /* "[PDU Size: N]" in TCP's tree, for one PDU of several in a segment (tcp_dissect_pdus). */
 void reasm_pdu_size(struct dctx *d, const struct reasm_pdu *p, uint32_t off, uint32_t len);
 
-/* The stream's protocol state if it was created, else NULL. */
-void *reasm_conv_find(const struct reasm *r, uint32_t stream);
+/* The stream's protocol state if it was created by `frame` (a revisit of an earlier
+ * frame does not see it, as the first pass did not), else NULL. */
+void *reasm_conv_find(const struct reasm *r, uint32_t stream, uint32_t frame);
 
 /* Field table of the reassembly items (tcp.segments, tcp.segment, …). */
 extern const struct field_table reasm_table;

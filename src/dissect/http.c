@@ -1339,7 +1339,7 @@ static void http_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 
 static void conv_for(struct dctx *d, uint32_t stream, struct http_conv **cv)
 {
-	*cv = reasm_conv(d->sess->reasm, stream, sizeof(struct http_conv), conv_release);
+	*cv = reasm_conv(d->sess->reasm, stream, d->pi->num, sizeof(struct http_conv), conv_release);
 }
 
 int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
@@ -1366,7 +1366,7 @@ int http_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_pay
 	size_t next;
 	long ll;
 
-	if (d->sess && d->sess->reasm && reasm_conv_find(d->sess->reasm, ti->stream))
+	if (d->sess && d->sess->reasm && reasm_conv_find(d->sess->reasm, ti->stream, d->pi->num))
 		return http_tcp_payload(d, payload, ti);
 	if (n < 8)
 		return 0;
