@@ -800,6 +800,17 @@ uint64_t capfile_pos(const struct capfile *cf)
 	return cf->base_off + cf->pos;
 }
 
+int capfile_time_digits(const struct capfile *cf, const struct capfile_iface *ifc)
+{
+	int digits = 0;
+
+	if (capfile_format(cf) != CAPFILE_PCAPNG || !ifc)
+		return capfile_format(cf) == CAPFILE_PCAP_NSEC ? 9 : 6;
+	for (uint64_t r = ifc->tsresol; r > 1 && r % 10 == 0 && digits < 9; r /= 10)
+		digits++;
+	return digits ? digits : 6;
+}
+
 uint64_t capfile_size(const struct capfile *cf)
 {
 	return cf->stream ? 0 : cf->end;

@@ -112,6 +112,9 @@ int capfile_linktype(const struct capfile *cf);
 /* For progress: bytes consumed so far and the total (0 for streams). */
 uint64_t capfile_pos(const struct capfile *cf);
 uint64_t capfile_size(const struct capfile *cf);
+/* Digits of the Time column for packets of interface ifc, as tshark: 9 for a
+ * nanosecond pcap, the interface's if_tsresol (10^-N) for pcapng, 6 otherwise. */
+int capfile_time_digits(const struct capfile *cf, const struct capfile_iface *ifc);
 /* The mmap'd file bytes (NULL for streams): packets stay valid for the file's life. */
 const uint8_t *capfile_map(const struct capfile *cf);
 /* Packets returned so far. */

@@ -584,6 +584,8 @@ static int run_pass(struct batch *b, struct capfile *cf, struct capfilter *bpf,
 		const struct capfile_iface *ifc = capfile_iface(cf, rec.ifid);
 		if (bpf && !capfilter_match(bpf, &rec))
 			continue;	/* -f: as if never captured (tshark -r -f drops it before -Y) */
+		if (!b->num)		/* the file's precision: its first packet's interface */
+			b->time_digits = capfile_time_digits(cf, ifc);
 		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
 			return 0;
 		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
@@ -665,8 +667,6 @@ int batch_file_main(const struct options *o)
 		capfile_close(cf);
 		return o->display_filter ? 2 : 1;
 	}
-	if (capfile_format(cf) == CAPFILE_PCAP_NSEC)
-		batch_set_time_digits(b, 9);
 	batch_set_if_known(b, capfile_format(cf) == CAPFILE_PCAPNG);
 	if (o->capture_filter) {
 		bpf = capfilter_new(o->capture_filter, o->snaplen, capfile_linktype(cf), errbuf);

@@ -193,6 +193,8 @@ int ui_load_step(struct ui *u, int64_t budget_us)
 		const struct capfile_iface *ifc = capfile_iface(u->cf, rec.ifid);
 		if (u->bpf && !capfilter_match(u->bpf, &rec))
 			continue;	/* -f on a file: as if never captured */
+		if (!store_count(u->st))	/* the file's precision, as batch mode */
+			u->time_digits = capfile_time_digits(u->cf, ifc);
 		ingest(u, &rec, ifc && ifc->name[0] ? ifc->name : NULL);
 		if ((store_count(u->st) & 255) == 0 && now_us() - t0 > budget_us)
 			break;
@@ -1050,8 +1052,6 @@ struct ui *ui_open(const struct ui_config *cfg, int *status)
 				goto fail;
 			}
 		}
-		if (capfile_format(u->cf) == CAPFILE_PCAP_NSEC)
-			u->time_digits = 9;
 		u->if_known = capfile_format(u->cf) == CAPFILE_PCAPNG;
 		u->file_size = capfile_size(u->cf);
 		if (!capfile_map(u->cf)) {

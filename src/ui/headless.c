@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "analysis/conv_table.h"
 #include "analysis/follow.h"
@@ -43,13 +44,31 @@ static uint64_t next_rand(uint64_t *s)
 	return *s * 2685821657736338717ull;
 }
 
+static int64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Everything the source has: the whole file, or a live capture until -c or
+ * -a duration:SEC ends it. */
 static void load_all(struct ui *u)
 {
+	int64_t stop_at = u->o->autostop_duration > 0 ?
+	    now_us() + (int64_t)(u->o->autostop_duration * 1e6) : 0;
+
 	while (u->loading)
 		ui_load_step(u, 200000);
 	while (u->ncaps && !u->caps_eof) {
 		struct pollfd pfd[OPT_MAX_IFACES];
 		int n = 0;
+		if (stop_at && now_us() >= stop_at) {
+			for (int i = 0; i < u->ncaps; i++)
+				capsrc_stop(u->caps[i]);
+			stop_at = 0;
+		}
 		if (ui_drain_step(u, 200000))
 			continue;
 		for (int i = 0; i < u->ncaps; i++) {
@@ -184,9 +203,21 @@ int ui_headless_main(const struct options *o)
 	if (!u)
 		return status;
 	load_all(u);
+	if (o->write_file) {	/* as `w` saves every packet */
+		char err[512];
+		uint32_t n = store_count(u->st), *idx = xcalloc(n ? n : 1, sizeof(*idx));
+		for (uint32_t i = 0; i < n; i++)
+			idx[i] = i;
+		if (ui_save(u, o->write_file, idx, n, err, sizeof(err)) < 0) {
+			fprintf(stderr, "netlab-tui: %s\n", err);
+			status = 2;
+		}
+		free(idx);
+	}
 	views_of_frames(u, (uint64_t)o->headless_seed, stdout);
 	views_of_streams(u, stdout);
-	status = u->load_error ? 2 : 0;
+	if (u->load_error)
+		status = 2;
 	if (fflush(stdout) != 0)
 		status = 2;
 	ui_close(u);
