@@ -137,31 +137,6 @@ static void http_date(time_t t, char out[32])
 	    tm.tm_mday, mon[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* Parses an IMF-fixdate; returns -1 if it is not one (the condition is then ignored). */
-static time_t parse_http_date(struct httpreq_str s)
-{
-	char buf[40];
-	char wd[4], mn[4];
-	int d, y, H, M, S, m;
-	struct tm tm;
-
-	if (s.n == 0 || s.n >= sizeof(buf))
-		return -1;
-	memcpy(buf, s.p, s.n);
-	buf[s.n] = '\0';
-	if (sscanf(buf, "%3s, %d %3s %d %d:%d:%d GMT", wd, &d, mn, &y, &H, &M, &S) != 7)
-		return -1;
-	for (m = 0; m < 12 && strcmp(mon[m], mn) != 0; m++)
-		;
-	if (m == 12 || d < 1 || d > 31 || y < 1970 || y > 9999 || H > 23 || M > 59 || S > 60 ||
-	    H < 0 || M < 0 || S < 0)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_mday = d, tm.tm_mon = m, tm.tm_year = y - 1900;
-	tm.tm_hour = H, tm.tm_min = M, tm.tm_sec = S;
-	return timegm(&tm);
-}
-
 static void update_date(struct httpd *h)
 {
 	time_t t = time(NULL);
@@ -630,8 +605,9 @@ static void respond_entity(struct httpd *h, struct conn *c, const struct httpreq
 	if (r->if_none_match.n)
 		notmod = etag_match(r->if_none_match, en->etag);
 	else if (r->if_modified_since.n) {
-		time_t t = parse_http_date(r->if_modified_since);
-		notmod = t != (time_t)-1 && en->mtime <= t;
+		time_t t;
+		notmod = httpreq_date(r->if_modified_since.p, r->if_modified_since.n, time(NULL),
+		    &t) == 0 && en->mtime <= t;
 	}
 	if (!notmod && r->range.n) {
 		int ok = 1;

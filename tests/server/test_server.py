@@ -3,7 +3,7 @@
 Python's standard library only: every status it answers, traversal and limits,
 keep-alive, HTTP/1.0, pipelining, WebSocket (a hand-written RFC 6455 client), a
 slowloris, SIGTERM, and the `--visit` report.  Only 127.0.0.1; every wait is bounded."""
-import base64, hashlib, os, shutil, signal, socket, struct, subprocess, sys, tempfile, time
+import base64, email.utils, hashlib, os, shutil, signal, socket, struct, subprocess, sys, tempfile, time
 
 BIN = os.environ.get("NETLAB_BIN")
 failures = 0
@@ -126,6 +126,7 @@ def statuses(port):
           "older If-Modified-Since → 200")
     check(get(port, "/", "If-None-Match: \"nope\"\r\nIf-Modified-Since: %s\r\n" % lm)[0] == 200,
           "If-None-Match takes precedence over If-Modified-Since")
+    if_modified_since(port, lm)
     st, h, body, _ = get(port, "/", "If-None-Match: %s\r\n" % etag)
     check(st == 304 and body == b"" and h.get("etag") == etag, "304 carries the ETag and no body")
 
@@ -179,6 +180,25 @@ def statuses(port):
     check(raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n")[0] == 200,
           "Upgrade outside /ws is ignored")
     check(get(port, "/ws")[0] == 426, "plain GET /ws → 426")
+
+
+def if_modified_since(port, lm):
+    """Issue 15 item 12: the whole HTTP-date is parsed; an invalid one is ignored."""
+    t = email.utils.parsedate_to_datetime(lm)
+    rfc850 = t.strftime("%A, %d-%b-%y %H:%M:%S GMT")
+    asctime = t.strftime("%a %b ") + "%2d" % t.day + t.strftime(" %H:%M:%S %Y")
+    check(get(port, "/", "If-Modified-Since: %s\r\n" % rfc850)[0] == 304, "RFC 850 If-Modified-Since → 304")
+    check(get(port, "/", "If-Modified-Since: %s\r\n" % asctime)[0] == 304, "asctime If-Modified-Since → 304")
+    for bad in (lm[:-4], lm + " junk", lm.replace("GMT", "UTC"), lm.lower(), lm[5:], "Sat, 01 Jan 2100 00:00:00",
+                "Sat, 31 Feb 2100 00:00:00 GMT", "%s, %s" % (lm, lm)):
+        check(get(port, "/", "If-Modified-Since: %s\r\n" % bad)[0] == 200,
+              "invalid If-Modified-Since \"%s\" is ignored → 200" % bad)
+    if shutil.which("curl"):
+        for hdr, want in ((lm, "304"), (lm[:-4], "200")):
+            out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H",
+                                  "If-Modified-Since: " + hdr, "http://127.0.0.1:%d/" % port],
+                                 capture_output=True, text=True, timeout=10).stdout
+            check(out == want, "curl If-Modified-Since \"%s\" → %s (got %s)" % (hdr, want, out))
 
 
 def traversal(port):
