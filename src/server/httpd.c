@@ -60,6 +60,11 @@
 
 enum cstate { C_HTTP, C_WS, C_LINGER };
 
+/* An unfinished UTF-8 sequence: need more bytes, the next one in [lo, hi]. */
+struct utf8_state {
+	uint8_t need, lo, hi;
+};
+
 struct conn {
 	int fd;
 	enum cstate state;
@@ -86,6 +91,7 @@ struct conn {
 	uint8_t *msg;			/* owned; fragmented WebSocket message so far */
 	size_t msglen;
 	int msgop;			/* its opcode, 0 = none in progress */
+	struct utf8_state u8;		/* text message: the check so far, across fragments */
 	int greet;			/* WebSocket greeting due once the 101 has left */
 };
 
@@ -736,6 +742,69 @@ static int www_open(struct httpd *h, const char *path, struct entity *en, char *
 
 static const char ws_greeting[] = "{\"type\":\"connected\"}";
 
+/* UTF-8 lead bytes (RFC 3629 section 4): continuation bytes that follow and the range
+ * of the first one, which excludes overlong forms, surrogates and beyond U+10FFFF. */
+static const struct {
+	uint8_t first, last, need, lo, hi;
+} utf8_leads[] = {
+	{ 0xc2, 0xdf, 1, 0x80, 0xbf },
+	{ 0xe0, 0xe0, 2, 0xa0, 0xbf },
+	{ 0xe1, 0xec, 2, 0x80, 0xbf },
+	{ 0xed, 0xed, 2, 0x80, 0x9f },
+	{ 0xee, 0xef, 2, 0x80, 0xbf },
+	{ 0xf0, 0xf0, 3, 0x90, 0xbf },
+	{ 0xf1, 0xf3, 3, 0x80, 0xbf },
+	{ 0xf4, 0xf4, 3, 0x80, 0x8f },
+};
+
+/* Checks p[0..n) as the continuation of the text in st; returns -1 at the first byte
+ * that cannot be UTF-8 (whatever follows), 0 otherwise.  st->need > 0 afterwards means
+ * a character is still unfinished. */
+static int utf8_feed(struct utf8_state *st, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t b = p[i];
+		size_t k;
+
+		if (st->need) {
+			if (b < st->lo || b > st->hi)
+				return -1;
+			st->need--;
+			st->lo = 0x80, st->hi = 0xbf;
+			continue;
+		}
+		if (b < 0x80)
+			continue;
+		for (k = 0; k < sizeof(utf8_leads) / sizeof(utf8_leads[0]); k++)
+			if (b >= utf8_leads[k].first && b <= utf8_leads[k].last)
+				break;
+		if (k == sizeof(utf8_leads) / sizeof(utf8_leads[0]))
+			return -1;
+		st->need = utf8_leads[k].need;
+		st->lo = utf8_leads[k].lo;
+		st->hi = utf8_leads[k].hi;
+	}
+	return 0;
+}
+
+/* Close codes a peer may send (RFC 6455 7.4.1, 7.4.2 and the IANA registry): 1004 is
+ * reserved, 1005, 1006 and 1015 must never be on the wire, 1016-2999 are unassigned. */
+static const struct {
+	unsigned lo, hi;
+} ws_close_codes[] = {
+	{ 1000, 1003 },
+	{ 1007, 1014 },
+	{ 3000, 4999 },
+};
+
+static int ws_close_code_ok(unsigned code)
+{
+	for (size_t i = 0; i < sizeof(ws_close_codes) / sizeof(ws_close_codes[0]); i++)
+		if (code >= ws_close_codes[i].lo && code <= ws_close_codes[i].hi)
+			return 1;
+	return 0;
+}
+
 static void ws_frame(struct conn *c, int op, const uint8_t *p, size_t n)
 {
 	uint8_t hd[10];
@@ -759,6 +828,8 @@ static void ws_frame(struct conn *c, int op, const uint8_t *p, size_t n)
 		out_add(c, p, n);
 }
 
+/* Sends a close frame with code (0 = no status code: an empty payload) and ends the
+ * connection once it has left.  code is never 1005, 1006 or 1015. */
 static void ws_close(struct httpd *h, struct conn *c, unsigned code)
 {
 	uint8_t p[2] = { (uint8_t)(code >> 8), (uint8_t)code };
@@ -872,6 +943,14 @@ static int ws_process(struct httpd *h, struct conn *c)
 			ws_close(h, c, 1002);
 			return 1;
 		}
+		if (op == 1)
+			memset(&c->u8, 0, sizeof(c->u8));
+		/* RFC 6455 8.1: fail as soon as the text cannot be UTF-8, fragment or not */
+		if ((op == 1 || (op == 0 && c->msgop == 1)) &&
+		    (utf8_feed(&c->u8, pl, (size_t)len) < 0 || (fin && c->u8.need))) {
+			ws_close(h, c, 1007);
+			return 1;
+		}
 		if (op == 0 || !fin) {
 			if (c->msglen + len > WS_MAX_PAYLOAD) {
 				ws_close(h, c, 1009);
@@ -898,13 +977,14 @@ static int ws_process(struct httpd *h, struct conn *c)
 		log_note(h, c, what);
 		return 1;
 	}
-	case 8: {			/* close: echo the status code, then end the connection */
+	case 8: {			/* close: echo a valid status code, then end the connection */
 		unsigned code = len >= 2 ? (unsigned)pl[0] << 8 | pl[1] : 0;
+		struct utf8_state reason = { 0, 0, 0 };
 
-		if (len == 1) {
-			ws_close(h, c, 1002);
-			return 1;
-		}
+		if (len == 1 || (len >= 2 && !ws_close_code_ok(code)))
+			code = 1002;
+		else if (len > 2 && (utf8_feed(&reason, pl + 2, (size_t)len - 2) < 0 || reason.need))
+			code = 1007;
 		ws_close(h, c, code);
 		return 1;
 	}

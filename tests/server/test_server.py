@@ -401,6 +401,76 @@ def websocket(port):
     s.close()
 
 
+def ws_session(port, frames):
+    """Opens a WebSocket, sends frames, returns the frames read until the server's close
+    (or EOF) as (opcode, payload) pairs, and whether the server then closed TCP."""
+    s, st, h, want, buf = ws_open(port)
+    got = []
+    if st != 101:
+        s.close()
+        return got, False
+    op, fin, p, buf = ws_read(s, buf)		# greeting
+    s.sendall(b"".join(frames))
+    s.settimeout(2)
+    while len(got) < 8:
+        try:
+            op, fin, p, buf = ws_read(s, buf)
+        except OSError:
+            break
+        if op is None:
+            break
+        got.append((op, p))
+        if op == 8:
+            break
+    closed = closed_by_server(s)
+    s.close()
+    return got, closed
+
+
+def ws_close_code(got):
+    if not got or got[-1][0] != 8:
+        return "no close"
+    p = got[-1][1]
+    return struct.unpack("!H", p[:2])[0] if len(p) >= 2 else "empty"
+
+
+def websocket_rfc6455(port):
+    """Issue 15 item 11: UTF-8 of text messages (across fragments), close codes and reasons."""
+    for name, frames in (
+            ("invalid byte 0xff", [ws_frame(1, b"ok\xff")]),
+            ("overlong /", [ws_frame(1, b"\xc0\xaf")]),
+            ("overlong 3-byte", [ws_frame(1, b"\xe0\x80\xaf")]),
+            ("surrogate U+D800", [ws_frame(1, b"\xed\xa0\x80")]),
+            ("beyond U+10FFFF", [ws_frame(1, b"\xf4\x90\x80\x80")]),
+            ("truncated at the end", [ws_frame(1, b"ok\xe2\x82")]),
+            ("invalid across fragments", [ws_frame(1, b"\xf0\x9f", fin=False), ws_frame(0, b"\x98", fin=False),
+                                          ws_frame(0, b"A")]),
+            ("truncated across fragments", [ws_frame(1, b"a\xce", fin=False), ws_frame(0, b"")]),
+    ):
+        got, closed = ws_session(port, frames)
+        check(ws_close_code(got) == 1007 and all(op != 1 for op, _ in got) and closed,
+              "text with %s → close 1007 (got %s)" % (name, ws_close_code(got)))
+    # fail fast: an invalid first fragment is refused before the message ends
+    got, closed = ws_session(port, [ws_frame(1, b"\xff", fin=False)])
+    check(ws_close_code(got) == 1007, "invalid first fragment → close 1007 at once")
+    got, _ = ws_session(port, [ws_frame(1, b"a\xce", fin=False), ws_frame(9, b"p"), ws_frame(0, b"\xba\xf0\x9f", fin=False),
+                               ws_frame(0, b"\x98\x80"), ws_frame(8, struct.pack("!H", 1000))])
+    check(got[:2] == [(10, b"p"), (1, "aκ😀".encode())], "UTF-8 split across fragments echoed whole")
+    got, _ = ws_session(port, [ws_frame(2, b"\xff\xfe"), ws_frame(8, b"")])
+    check(got == [(2, b"\xff\xfe"), (8, b"")], "binary is not checked; an empty close gets an empty close")
+
+    for code in (0, 999, 1004, 1005, 1006, 1015, 1016, 1100, 2000, 2999, 5000, 65535):
+        got, closed = ws_session(port, [ws_frame(8, struct.pack("!H", code) + b"x")])
+        check(ws_close_code(got) == 1002 and closed, "received close code %d → close 1002 (got %s)"
+              % (code, ws_close_code(got)))
+    for code in (1000, 1001, 1003, 1007, 1011, 3000, 4999):
+        got, _ = ws_session(port, [ws_frame(8, struct.pack("!H", code) + "né".encode())])
+        check(ws_close_code(got) == code, "received close code %d echoed (got %s)" % (code, ws_close_code(got)))
+    for reason in (b"\xff", b"ok\xe2\x82", b"\xed\xbf\xbf"):
+        got, _ = ws_session(port, [ws_frame(8, struct.pack("!H", 1000) + reason)])
+        check(ws_close_code(got) == 1007, "close reason %r → close 1007 (got %s)" % (reason, ws_close_code(got)))
+
+
 def slowloris(port):
     socks = []
     for _ in range(64):
@@ -495,6 +565,7 @@ def main():
     traversal(PORT)
     keepalive(PORT)
     websocket(PORT)
+    websocket_rfc6455(PORT)
     slowloris(PORT)
     max_connections(PORT)
     idle_cpu(srv.p.pid)
