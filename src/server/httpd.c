@@ -12,6 +12,14 @@
  * by one response head (plus a pointer to a static body or an open file).  Input is
  * bounded by the request-head limits (414, 431) and, after an upgrade, by the WebSocket
  * payload limit.
+ *
+ * Time and slots: a request (head and body) must arrive within one absolute deadline from
+ * its first byte, however slowly it trickles in; an idle kept-alive connection gets
+ * IDLE_TIMEOUT_MS.  A connection that waits for input (idle or with an incomplete request)
+ * or lingers is "evictable": a new client takes the slot of the oldest one when the table
+ * is full, when its own address is at its cap, or when descriptors run out.  If none can
+ * go, a new client gets 503, or without a descriptor to accept it with, the listener is
+ * paused until a connection closes, so EMFILE never spins the loop.
  */
 #include "config.h"
 
@@ -21,6 +29,7 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -45,11 +54,13 @@
 #include "server/site.h"
 
 #define MAX_CONNS 256
-#define HEADER_TIMEOUT_MS 10000		/* a request head must arrive in this (slowloris) */
+#define REQUEST_TIMEOUT_MS 10000	/* default: a request's head and body (slowloris) */
+#define MAX_CLIENT_CONNS 128		/* default: connections per client address */
 #define IDLE_TIMEOUT_MS 15000		/* keep-alive idle between requests */
 #define SEND_TIMEOUT_MS 15000		/* a client that stops reading */
 #define WS_IDLE_TIMEOUT_MS 120000
 #define LINGER_MS 2000			/* after our FIN, wait this long for the peer's */
+#define EVICT_GRACE_MS 500		/* idle or waiting this long before it may be evicted */
 #define BODY_DISCARD_MAX 4096		/* a GET/HEAD body up to this is read and dropped */
 #define WS_MAX_PAYLOAD 65536		/* frame and message limit; beyond: close 1009 */
 #define LOG_SLOTS 4096
@@ -74,6 +85,11 @@ struct conn {
 	int drained;			/* last recv left the socket empty */
 	int close_after;		/* close (gracefully) once output has left */
 	long long deadline;		/* monotonic ms */
+	int in_req;			/* a request (head or body) is arriving */
+	long long since;		/* that request's start, or when the connection went idle */
+	int af;				/* peer address family and address: the per-client cap */
+	uint8_t addr[16];
+	struct conn *next_dead;		/* evicted during this loop turn: freed at its end */
 	char peer[56];
 
 	char *in;			/* owned; inoff..inlen is unparsed input */
@@ -105,6 +121,10 @@ struct httpd {
 
 	struct conn *conns[MAX_CONNS];
 	int nconns;
+	int request_timeout_ms, max_client_conns;	/* from the config, defaults applied */
+	int accept_paused;		/* the listener is out of the epoll set (no descriptors) */
+	long long accept_retry;		/* ... until a connection closes or this time */
+	struct conn *dead;		/* evicted this loop turn, not yet freed */
 	long long now;			/* monotonic ms, updated each loop turn */
 	time_t date_sec;
 	char date[32];			/* cached IMF-fixdate of date_sec */
@@ -340,6 +360,8 @@ static int flush(struct httpd *h, struct conn *c)
 		c->fileleft -= (size_t)n;
 	}
 	out_reset(c);
+	if (!c->in_req)
+		c->since = h->now;	/* idle from the end of the response */
 	return 0;
 }
 
@@ -354,20 +376,98 @@ static void set_events(struct httpd *h, struct conn *c, uint32_t ev)
 	}
 }
 
-static void conn_free(struct httpd *h, struct conn *c)
+/* Closes c's descriptors and takes it out of the table; the struct stays allocated. */
+static void conn_release(struct httpd *h, struct conn *c)
 {
 	int i = c->idx;
 
 	close(c->fd);		/* also removes it from the epoll set */
+	c->fd = -1;
 	if (c->filefd >= 0)
 		close(c->filefd);
+	c->filefd = -1;
 	h->conns[i] = h->conns[--h->nconns];
 	h->conns[i]->idx = i;
 	free(c->in);
 	free(c->out);
 	free(c->msg);
-	free(c);
+	c->in = c->out = NULL;
+	c->msg = NULL;
 	atomic_fetch_sub_explicit(&h->active, 1, memory_order_relaxed);
+	if (h->accept_paused)
+		h->accept_retry = 0;	/* a slot and a descriptor are free: accept again */
+}
+
+static void conn_free(struct httpd *h, struct conn *c)
+{
+	conn_release(h, c);
+	free(c);
+}
+
+/* Closes another connection than the one being run: events for it may still be in
+ * this loop turn's batch, so the struct (fd -1) lives until the turn ends. */
+static void conn_evict(struct httpd *h, struct conn *c, const char *why)
+{
+	log_note(h, c, why);
+	conn_release(h, c);
+	c->next_dead = h->dead;
+	h->dead = c;
+}
+
+/* Lingers, or has waited for input (idle or with a request arriving) for a while: may
+ * be closed for a new client.  A younger one may have its request unread in the socket
+ * (just accepted, or just answered and the next one pipelined). */
+static int conn_evictable(const struct httpd *h, const struct conn *c)
+{
+	return c->state == C_LINGER || (c->state == C_HTTP && !out_pending(c) &&
+	    !c->close_after && h->now - c->since >= EVICT_GRACE_MS);
+}
+
+/* The connection to close for a new one: a lingering one first, else the one idle or
+ * waiting for its request the longest; only those of address (af, addr) if af != 0.
+ * NULL if none may go. */
+static struct conn *evict_pick(struct httpd *h, int af, const uint8_t *addr)
+{
+	struct conn *best = NULL;
+
+	for (int i = 0; i < h->nconns; i++) {
+		struct conn *c = h->conns[i];
+
+		if (!conn_evictable(h, c) || (af && (c->af != af || memcmp(c->addr, addr, 16) != 0)))
+			continue;
+		if (!best || (c->state == C_LINGER) > (best->state == C_LINGER) ||
+		    ((c->state == C_LINGER) == (best->state == C_LINGER) && c->since < best->since))
+			best = c;
+	}
+	return best;
+}
+
+/* Stops watching the listener until a connection closes or half a second passes: with
+ * no descriptor to accept into, it stays readable and the loop would spin. */
+static void accept_pause(struct httpd *h)
+{
+	struct epoll_event e = { .events = 0, .data.ptr = &h->lfd };
+
+	if (epoll_ctl(h->ep, EPOLL_CTL_MOD, h->lfd, &e) == 0) {
+		h->accept_paused = 1;
+		h->accept_retry = h->now + 500;
+	}
+}
+
+/* Does a connection wait in the listener's queue? */
+static int listener_ready(struct httpd *h)
+{
+	struct pollfd p = { .fd = h->lfd, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
+static void accept_resume(struct httpd *h)
+{
+	struct epoll_event e = { .events = EPOLLIN, .data.ptr = &h->lfd };
+
+	if (epoll_ctl(h->ep, EPOLL_CTL_MOD, h->lfd, &e) == 0)
+		h->accept_paused = 0;
 }
 
 /* Closes the sending side (FIN) and waits briefly for the peer's FIN, reading and
@@ -388,21 +488,54 @@ static void conn_linger(struct httpd *h, struct conn *c)
 
 static void do_accept(struct httpd *h)
 {
+	int evicted = 0;	/* for EMFILE since the last accept */
+
 	for (;;) {
 		struct sockaddr_storage ss;
 		socklen_t sl = sizeof(ss);
-		struct conn *c;
+		struct conn *c, *v;
 		char host[INET6_ADDRSTRLEN];
 		int fd = accept4(h->lfd, (struct sockaddr *)&ss, &sl, SOCK_NONBLOCK | SOCK_CLOEXEC);
-		int one = 1;
+		int one = 1, af, same = 0;
+		uint8_t addr[16] = { 0 };
 		struct epoll_event e;
 
 		if (fd < 0) {
 			if (errno == EINTR || errno == ECONNABORTED)
 				continue;
-			return;		/* EAGAIN, or EMFILE: retried on the next event */
+			if (errno != EMFILE && errno != ENFILE && errno != ENOBUFS && errno != ENOMEM)
+				return;		/* EAGAIN: all accepted */
+			/* Out of descriptors (Linux says so before it looks at the queue): if a
+			 * client waits, free one from an idle connection, once per try. */
+			if (!listener_ready(h))
+				return;
+			if (!evicted && (v = evict_pick(h, 0, NULL)) != NULL) {
+				conn_evict(h, v, "closed for a new client (no descriptors left)");
+				evicted = 1;
+				continue;
+			}
+			accept_pause(h);
+			return;
 		}
-		if (h->nconns == MAX_CONNS) {
+		evicted = 0;
+		af = ss.ss_family;
+		if (af == AF_INET6)
+			memcpy(addr, &((struct sockaddr_in6 *)&ss)->sin6_addr, 16);
+		else
+			memcpy(addr, &((struct sockaddr_in *)&ss)->sin_addr, 4);
+		for (int i = 0; i < h->nconns; i++)
+			same += h->conns[i]->af == af && memcmp(h->conns[i]->addr, addr, 16) == 0;
+		v = NULL;
+		if (same >= h->max_client_conns) {
+			v = evict_pick(h, af, addr);
+			if (v)
+				conn_evict(h, v, "closed for a new connection of the same client (per-client cap)");
+		} else if (h->nconns == MAX_CONNS) {
+			v = evict_pick(h, 0, NULL);
+			if (v)
+				conn_evict(h, v, "closed for a new client (connection table full)");
+		}
+		if ((same >= h->max_client_conns || h->nconns == MAX_CONNS) && !v) {
 			static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\n"
 			    "Server: " HTTPD_SERVER "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 			if (send(fd, busy, sizeof(busy) - 1, MSG_NOSIGNAL | MSG_DONTWAIT) > 0)
@@ -418,7 +551,11 @@ static void do_accept(struct httpd *h)
 		c->filefd = -1;
 		c->incap = HTTPREQ_HEAD_MAX;
 		c->in = xmalloc(c->incap);
-		c->deadline = h->now + HEADER_TIMEOUT_MS;
+		c->deadline = h->now + h->request_timeout_ms;
+		c->in_req = 1;		/* the first request must arrive in time too */
+		c->since = h->now;
+		c->af = af;
+		memcpy(c->addr, addr, 16);
 		if (ss.ss_family == AF_INET6) {
 			struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
 			inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof(host));
@@ -707,7 +844,8 @@ static int www_open(struct httpd *h, const char *path, struct entity *en, char *
 		/* the resolved path has no symlinks left; O_NOFOLLOW catches a swap since */
 		fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 		if (fd < 0)
-			return errno == EACCES || errno == ELOOP ? 403 : 404;
+			return errno == EACCES || errno == ELOOP ? 403 :
+			    errno == EMFILE || errno == ENFILE ? 503 : 404;
 		if (fstat(fd, &st) < 0) {
 			close(fd);
 			return 500;
@@ -1002,6 +1140,14 @@ static int ws_process(struct httpd *h, struct conn *c)
 
 /* ---------------------------------------------------------------- HTTP requests */
 
+/* The request has arrived whole (head and body): the connection is idle from now, or
+ * from the end of the response if that is still to leave. */
+static void request_done(struct httpd *h, struct conn *c)
+{
+	c->in_req = 0;
+	c->since = h->now;
+}
+
 /* Handles one request from the input; returns 1 if input was consumed. */
 static int http_process(struct httpd *h, struct conn *c)
 {
@@ -1016,10 +1162,16 @@ static int http_process(struct httpd *h, struct conn *c)
 		size_t k = c->inlen - c->inoff < c->discard ? c->inlen - c->inoff : (size_t)c->discard;
 		c->inoff += k;
 		c->discard -= k;
+		if (!c->discard)
+			request_done(h, c);
 		return k > 0;
 	}
 	if (c->inoff == c->inlen)
 		return 0;
+	if (!c->in_req) {		/* the first byte of a request starts its clock */
+		c->in_req = 1;
+		c->since = h->now;
+	}
 	n = httpreq_parse(c->in + c->inoff, c->inlen - c->inoff, r);
 	if (n == 0) {
 		if (c->eof && c->inlen > c->inoff)
@@ -1039,6 +1191,8 @@ static int http_process(struct httpd *h, struct conn *c)
 		return 1;
 	}
 	c->discard = r->content_length;
+	if (!c->discard)
+		request_done(h, c);
 	if (r->method == HTTPREQ_OTHER) {
 		respond_error(h, c, r, 405, r->keep_alive, "Allow: GET, HEAD\r\n");
 		return 1;
@@ -1119,8 +1273,10 @@ static void conn_run(struct httpd *h, struct conn *c)
 			return;
 		}
 		if (c->drained) {
-			if (c->state == C_HTTP && c->inlen == 0)
-				c->deadline = h->now + IDLE_TIMEOUT_MS;
+			/* absolute: bytes trickling in do not move it */
+			if (c->state == C_HTTP)
+				c->deadline = c->since +
+				    (c->in_req ? h->request_timeout_ms : IDLE_TIMEOUT_MS);
 			set_events(h, c, EPOLLIN);
 			return;
 		}
@@ -1135,8 +1291,6 @@ static void conn_run(struct httpd *h, struct conn *c)
 		}
 		n = recv(c->fd, c->in + c->inlen, c->incap - c->inlen, 0);
 		if (n > 0) {
-			if (c->state == C_HTTP && c->inlen == 0)
-				c->deadline = h->now + HEADER_TIMEOUT_MS;
 			c->inlen += (size_t)n;
 			c->drained = (size_t)n < c->incap - c->inlen + (size_t)n;
 		} else if (n == 0) {
@@ -1193,6 +1347,8 @@ static void *loop(void *arg)
 				continue;
 			else {
 				struct conn *c = p;
+				if (c->fd < 0)
+					continue;	/* evicted earlier in this turn */
 				if (evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP))
 					c->drained = 0;
 				if (evs[i].events & EPOLLERR) {
@@ -1202,10 +1358,17 @@ static void *loop(void *arg)
 				conn_run(h, c);
 			}
 		}
+		while (h->dead) {
+			struct conn *c = h->dead;
+			h->dead = c->next_dead;
+			free(c);
+		}
 		if (h->now >= next_sweep) {
 			sweep(h);
 			next_sweep = h->now + 250;
 		}
+		if (h->accept_paused && h->now >= h->accept_retry)
+			accept_resume(h);
 	}
 	return NULL;
 }
@@ -1340,6 +1503,11 @@ struct httpd *httpd_start(const struct httpd_config *cfg, char *errbuf, size_t n
 	int perr;
 
 	h->lfd = h->efd = h->ep = -1;
+	h->request_timeout_ms = cfg->request_timeout_ms > 0 ? cfg->request_timeout_ms :
+	    REQUEST_TIMEOUT_MS;
+	h->max_client_conns = cfg->max_client_conns > 0 ? cfg->max_client_conns : MAX_CLIENT_CONNS;
+	if (h->max_client_conns > MAX_CONNS)
+		h->max_client_conns = MAX_CONNS;
 	if (cfg->www) {
 		char real[PATH_MAX];
 		struct stat st;
