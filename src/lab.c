@@ -134,6 +134,8 @@ struct lab *lab_start(struct options *o, char *errbuf, size_t n)
 	l->cfg.name = o->name;
 	l->cfg.student_id = o->student_id;
 	l->cfg.major = o->major;
+	l->cfg.request_timeout_ms = o->request_timeout_ms;
+	l->cfg.max_client_conns = o->max_client_conns;
 	l->server = start_server(l, &port, errbuf, n);
 	if (!l->server) {
 		free(l);

@@ -65,6 +65,25 @@ static void set_major(struct options *o, const char *a) { o->major = a; }
 static void set_visit(struct options *o, const char *a) { o->visit = 1; }
 static void set_lab(struct options *o, const char *a) { o->lab = 1; }
 static void set_serve(struct options *o, const char *a) { o->serve = a ? a : "127.0.0.1:8080"; }
+static void set_max_client_conns(struct options *o, const char *a)
+{
+	o->max_client_conns = (int)num_arg("--max-client-conns", a, 1, 256);
+}
+
+static void set_request_timeout(struct options *o, const char *a)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(a, &end);
+	if (errno || end == a || *end || !(v >= 0.1 && v <= 3600)) {
+		fprintf(stderr, "netlab-tui: invalid --request-timeout \"%s\": expected seconds from "
+		    "0.1 to 3600\n", a);
+		exit(1);
+	}
+	o->request_timeout_ms = (int)(v * 1000 + 0.5);
+}
 
 static void set_F(struct options *o, const char *a)
 {
@@ -219,6 +238,8 @@ static struct opt_row rows[] = {
 	{ "name", 0, required_argument, "NAME", "your name on the built-in page", set_name, 0 },
 	{ "student-id", 0, required_argument, "ID", "your student ID on the built-in page", set_sid, 0 },
 	{ "major", 0, required_argument, "MAJOR", "your major on the built-in page", set_major, 0 },
+	{ "request-timeout", 0, required_argument, "SEC", "server: a request's head and body must arrive within SEC seconds (default 10)", set_request_timeout, 0 },
+	{ "max-client-conns", 0, required_argument, "N", "server: connections one client address may hold (default 128, at most 256)", set_max_client_conns, 0 },
 	{ "visit", 0, no_argument, NULL, "run a browser-like visit against the server (batch)", set_visit, 0 },
 	{ "lab", 0, no_argument, NULL, "lab mode: server, capture on lo, visit, TUI (the default with no source)", set_lab, 0 },
 	{ "help", 'h', no_argument, NULL, "show this help and exit", set_help, 0 },

@@ -59,6 +59,8 @@ struct options {
 	int no_ui;				/* --no-ui */
 	const char *www;			/* --www DIR */
 	const char *name, *student_id, *major;
+	int request_timeout_ms;			/* --request-timeout SEC, 0 = default */
+	int max_client_conns;			/* --max-client-conns N, 0 = default */
 	int visit;				/* --visit */
 	int lab;				/* --lab */
 };

@@ -12,6 +12,14 @@
  * by one response head (plus a pointer to a static body or an open file).  Input is
  * bounded by the request-head limits (414, 431) and, after an upgrade, by the WebSocket
  * payload limit.
+ *
+ * Time and slots: a request (head and body) must arrive within one absolute deadline from
+ * its first byte, however slowly it trickles in; an idle kept-alive connection gets
+ * IDLE_TIMEOUT_MS.  A connection that waits for input (idle or with an incomplete request)
+ * or lingers is "evictable": a new client takes the slot of the oldest one when the table
+ * is full, when its own address is at its cap, or when descriptors run out.  If none can
+ * go, a new client gets 503, or without a descriptor to accept it with, the listener is
+ * paused until a connection closes, so EMFILE never spins the loop.
  */
 #include "config.h"
 
@@ -21,6 +29,7 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -45,11 +54,13 @@
 #include "server/site.h"
 
 #define MAX_CONNS 256
-#define HEADER_TIMEOUT_MS 10000		/* a request head must arrive in this (slowloris) */
+#define REQUEST_TIMEOUT_MS 10000	/* default: a request's head and body (slowloris) */
+#define MAX_CLIENT_CONNS 128		/* default: connections per client address */
 #define IDLE_TIMEOUT_MS 15000		/* keep-alive idle between requests */
 #define SEND_TIMEOUT_MS 15000		/* a client that stops reading */
 #define WS_IDLE_TIMEOUT_MS 120000
 #define LINGER_MS 2000			/* after our FIN, wait this long for the peer's */
+#define EVICT_GRACE_MS 500		/* idle or waiting this long before it may be evicted */
 #define BODY_DISCARD_MAX 4096		/* a GET/HEAD body up to this is read and dropped */
 #define WS_MAX_PAYLOAD 65536		/* frame and message limit; beyond: close 1009 */
 #define LOG_SLOTS 4096
@@ -60,6 +71,11 @@
 
 enum cstate { C_HTTP, C_WS, C_LINGER };
 
+/* An unfinished UTF-8 sequence: need more bytes, the next one in [lo, hi]. */
+struct utf8_state {
+	uint8_t need, lo, hi;
+};
+
 struct conn {
 	int fd;
 	enum cstate state;
@@ -69,6 +85,11 @@ struct conn {
 	int drained;			/* last recv left the socket empty */
 	int close_after;		/* close (gracefully) once output has left */
 	long long deadline;		/* monotonic ms */
+	int in_req;			/* a request (head or body) is arriving */
+	long long since;		/* that request's start, or when the connection went idle */
+	int af;				/* peer address family and address: the per-client cap */
+	uint8_t addr[16];
+	struct conn *next_dead;		/* evicted during this loop turn: freed at its end */
 	char peer[56];
 
 	char *in;			/* owned; inoff..inlen is unparsed input */
@@ -86,6 +107,7 @@ struct conn {
 	uint8_t *msg;			/* owned; fragmented WebSocket message so far */
 	size_t msglen;
 	int msgop;			/* its opcode, 0 = none in progress */
+	struct utf8_state u8;		/* text message: the check so far, across fragments */
 	int greet;			/* WebSocket greeting due once the 101 has left */
 };
 
@@ -99,6 +121,10 @@ struct httpd {
 
 	struct conn *conns[MAX_CONNS];
 	int nconns;
+	int request_timeout_ms, max_client_conns;	/* from the config, defaults applied */
+	int accept_paused;		/* the listener is out of the epoll set (no descriptors) */
+	long long accept_retry;		/* ... until a connection closes or this time */
+	struct conn *dead;		/* evicted this loop turn, not yet freed */
 	long long now;			/* monotonic ms, updated each loop turn */
 	time_t date_sec;
 	char date[32];			/* cached IMF-fixdate of date_sec */
@@ -135,31 +161,6 @@ static void http_date(time_t t, char out[32])
 	gmtime_r(&t, &tm);
 	snprintf(out, 32, "%s, %02d %s %04d %02d:%02d:%02d GMT", wday[tm.tm_wday % 7],
 	    tm.tm_mday, mon[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-/* Parses an IMF-fixdate; returns -1 if it is not one (the condition is then ignored). */
-static time_t parse_http_date(struct httpreq_str s)
-{
-	char buf[40];
-	char wd[4], mn[4];
-	int d, y, H, M, S, m;
-	struct tm tm;
-
-	if (s.n == 0 || s.n >= sizeof(buf))
-		return -1;
-	memcpy(buf, s.p, s.n);
-	buf[s.n] = '\0';
-	if (sscanf(buf, "%3s, %d %3s %d %d:%d:%d GMT", wd, &d, mn, &y, &H, &M, &S) != 7)
-		return -1;
-	for (m = 0; m < 12 && strcmp(mon[m], mn) != 0; m++)
-		;
-	if (m == 12 || d < 1 || d > 31 || y < 1970 || y > 9999 || H > 23 || M > 59 || S > 60 ||
-	    H < 0 || M < 0 || S < 0)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_mday = d, tm.tm_mon = m, tm.tm_year = y - 1900;
-	tm.tm_hour = H, tm.tm_min = M, tm.tm_sec = S;
-	return timegm(&tm);
 }
 
 static void update_date(struct httpd *h)
@@ -359,6 +360,8 @@ static int flush(struct httpd *h, struct conn *c)
 		c->fileleft -= (size_t)n;
 	}
 	out_reset(c);
+	if (!c->in_req)
+		c->since = h->now;	/* idle from the end of the response */
 	return 0;
 }
 
@@ -373,20 +376,98 @@ static void set_events(struct httpd *h, struct conn *c, uint32_t ev)
 	}
 }
 
-static void conn_free(struct httpd *h, struct conn *c)
+/* Closes c's descriptors and takes it out of the table; the struct stays allocated. */
+static void conn_release(struct httpd *h, struct conn *c)
 {
 	int i = c->idx;
 
 	close(c->fd);		/* also removes it from the epoll set */
+	c->fd = -1;
 	if (c->filefd >= 0)
 		close(c->filefd);
+	c->filefd = -1;
 	h->conns[i] = h->conns[--h->nconns];
 	h->conns[i]->idx = i;
 	free(c->in);
 	free(c->out);
 	free(c->msg);
-	free(c);
+	c->in = c->out = NULL;
+	c->msg = NULL;
 	atomic_fetch_sub_explicit(&h->active, 1, memory_order_relaxed);
+	if (h->accept_paused)
+		h->accept_retry = 0;	/* a slot and a descriptor are free: accept again */
+}
+
+static void conn_free(struct httpd *h, struct conn *c)
+{
+	conn_release(h, c);
+	free(c);
+}
+
+/* Closes another connection than the one being run: events for it may still be in
+ * this loop turn's batch, so the struct (fd -1) lives until the turn ends. */
+static void conn_evict(struct httpd *h, struct conn *c, const char *why)
+{
+	log_note(h, c, why);
+	conn_release(h, c);
+	c->next_dead = h->dead;
+	h->dead = c;
+}
+
+/* Lingers, or has waited for input (idle or with a request arriving) for a while: may
+ * be closed for a new client.  A younger one may have its request unread in the socket
+ * (just accepted, or just answered and the next one pipelined). */
+static int conn_evictable(const struct httpd *h, const struct conn *c)
+{
+	return c->state == C_LINGER || (c->state == C_HTTP && !out_pending(c) &&
+	    !c->close_after && h->now - c->since >= EVICT_GRACE_MS);
+}
+
+/* The connection to close for a new one: a lingering one first, else the one idle or
+ * waiting for its request the longest; only those of address (af, addr) if af != 0.
+ * NULL if none may go. */
+static struct conn *evict_pick(struct httpd *h, int af, const uint8_t *addr)
+{
+	struct conn *best = NULL;
+
+	for (int i = 0; i < h->nconns; i++) {
+		struct conn *c = h->conns[i];
+
+		if (!conn_evictable(h, c) || (af && (c->af != af || memcmp(c->addr, addr, 16) != 0)))
+			continue;
+		if (!best || (c->state == C_LINGER) > (best->state == C_LINGER) ||
+		    ((c->state == C_LINGER) == (best->state == C_LINGER) && c->since < best->since))
+			best = c;
+	}
+	return best;
+}
+
+/* Stops watching the listener until a connection closes or half a second passes: with
+ * no descriptor to accept into, it stays readable and the loop would spin. */
+static void accept_pause(struct httpd *h)
+{
+	struct epoll_event e = { .events = 0, .data.ptr = &h->lfd };
+
+	if (epoll_ctl(h->ep, EPOLL_CTL_MOD, h->lfd, &e) == 0) {
+		h->accept_paused = 1;
+		h->accept_retry = h->now + 500;
+	}
+}
+
+/* Does a connection wait in the listener's queue? */
+static int listener_ready(struct httpd *h)
+{
+	struct pollfd p = { .fd = h->lfd, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
+static void accept_resume(struct httpd *h)
+{
+	struct epoll_event e = { .events = EPOLLIN, .data.ptr = &h->lfd };
+
+	if (epoll_ctl(h->ep, EPOLL_CTL_MOD, h->lfd, &e) == 0)
+		h->accept_paused = 0;
 }
 
 /* Closes the sending side (FIN) and waits briefly for the peer's FIN, reading and
@@ -407,21 +488,54 @@ static void conn_linger(struct httpd *h, struct conn *c)
 
 static void do_accept(struct httpd *h)
 {
+	int evicted = 0;	/* for EMFILE since the last accept */
+
 	for (;;) {
 		struct sockaddr_storage ss;
 		socklen_t sl = sizeof(ss);
-		struct conn *c;
+		struct conn *c, *v;
 		char host[INET6_ADDRSTRLEN];
 		int fd = accept4(h->lfd, (struct sockaddr *)&ss, &sl, SOCK_NONBLOCK | SOCK_CLOEXEC);
-		int one = 1;
+		int one = 1, af, same = 0;
+		uint8_t addr[16] = { 0 };
 		struct epoll_event e;
 
 		if (fd < 0) {
 			if (errno == EINTR || errno == ECONNABORTED)
 				continue;
-			return;		/* EAGAIN, or EMFILE: retried on the next event */
+			if (errno != EMFILE && errno != ENFILE && errno != ENOBUFS && errno != ENOMEM)
+				return;		/* EAGAIN: all accepted */
+			/* Out of descriptors (Linux says so before it looks at the queue): if a
+			 * client waits, free one from an idle connection, once per try. */
+			if (!listener_ready(h))
+				return;
+			if (!evicted && (v = evict_pick(h, 0, NULL)) != NULL) {
+				conn_evict(h, v, "closed for a new client (no descriptors left)");
+				evicted = 1;
+				continue;
+			}
+			accept_pause(h);
+			return;
 		}
-		if (h->nconns == MAX_CONNS) {
+		evicted = 0;
+		af = ss.ss_family;
+		if (af == AF_INET6)
+			memcpy(addr, &((struct sockaddr_in6 *)&ss)->sin6_addr, 16);
+		else
+			memcpy(addr, &((struct sockaddr_in *)&ss)->sin_addr, 4);
+		for (int i = 0; i < h->nconns; i++)
+			same += h->conns[i]->af == af && memcmp(h->conns[i]->addr, addr, 16) == 0;
+		v = NULL;
+		if (same >= h->max_client_conns) {
+			v = evict_pick(h, af, addr);
+			if (v)
+				conn_evict(h, v, "closed for a new connection of the same client (per-client cap)");
+		} else if (h->nconns == MAX_CONNS) {
+			v = evict_pick(h, 0, NULL);
+			if (v)
+				conn_evict(h, v, "closed for a new client (connection table full)");
+		}
+		if ((same >= h->max_client_conns || h->nconns == MAX_CONNS) && !v) {
 			static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\n"
 			    "Server: " HTTPD_SERVER "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 			if (send(fd, busy, sizeof(busy) - 1, MSG_NOSIGNAL | MSG_DONTWAIT) > 0)
@@ -437,7 +551,11 @@ static void do_accept(struct httpd *h)
 		c->filefd = -1;
 		c->incap = HTTPREQ_HEAD_MAX;
 		c->in = xmalloc(c->incap);
-		c->deadline = h->now + HEADER_TIMEOUT_MS;
+		c->deadline = h->now + h->request_timeout_ms;
+		c->in_req = 1;		/* the first request must arrive in time too */
+		c->since = h->now;
+		c->af = af;
+		memcpy(c->addr, addr, 16);
 		if (ss.ss_family == AF_INET6) {
 			struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
 			inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof(host));
@@ -630,8 +748,9 @@ static void respond_entity(struct httpd *h, struct conn *c, const struct httpreq
 	if (r->if_none_match.n)
 		notmod = etag_match(r->if_none_match, en->etag);
 	else if (r->if_modified_since.n) {
-		time_t t = parse_http_date(r->if_modified_since);
-		notmod = t != (time_t)-1 && en->mtime <= t;
+		time_t t;
+		notmod = httpreq_date(r->if_modified_since.p, r->if_modified_since.n, time(NULL),
+		    &t) == 0 && en->mtime <= t;
 	}
 	if (!notmod && r->range.n) {
 		int ok = 1;
@@ -725,7 +844,8 @@ static int www_open(struct httpd *h, const char *path, struct entity *en, char *
 		/* the resolved path has no symlinks left; O_NOFOLLOW catches a swap since */
 		fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 		if (fd < 0)
-			return errno == EACCES || errno == ELOOP ? 403 : 404;
+			return errno == EACCES || errno == ELOOP ? 403 :
+			    errno == EMFILE || errno == ENFILE ? 503 : 404;
 		if (fstat(fd, &st) < 0) {
 			close(fd);
 			return 500;
@@ -760,6 +880,69 @@ static int www_open(struct httpd *h, const char *path, struct entity *en, char *
 
 static const char ws_greeting[] = "{\"type\":\"connected\"}";
 
+/* UTF-8 lead bytes (RFC 3629 section 4): continuation bytes that follow and the range
+ * of the first one, which excludes overlong forms, surrogates and beyond U+10FFFF. */
+static const struct {
+	uint8_t first, last, need, lo, hi;
+} utf8_leads[] = {
+	{ 0xc2, 0xdf, 1, 0x80, 0xbf },
+	{ 0xe0, 0xe0, 2, 0xa0, 0xbf },
+	{ 0xe1, 0xec, 2, 0x80, 0xbf },
+	{ 0xed, 0xed, 2, 0x80, 0x9f },
+	{ 0xee, 0xef, 2, 0x80, 0xbf },
+	{ 0xf0, 0xf0, 3, 0x90, 0xbf },
+	{ 0xf1, 0xf3, 3, 0x80, 0xbf },
+	{ 0xf4, 0xf4, 3, 0x80, 0x8f },
+};
+
+/* Checks p[0..n) as the continuation of the text in st; returns -1 at the first byte
+ * that cannot be UTF-8 (whatever follows), 0 otherwise.  st->need > 0 afterwards means
+ * a character is still unfinished. */
+static int utf8_feed(struct utf8_state *st, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t b = p[i];
+		size_t k;
+
+		if (st->need) {
+			if (b < st->lo || b > st->hi)
+				return -1;
+			st->need--;
+			st->lo = 0x80, st->hi = 0xbf;
+			continue;
+		}
+		if (b < 0x80)
+			continue;
+		for (k = 0; k < sizeof(utf8_leads) / sizeof(utf8_leads[0]); k++)
+			if (b >= utf8_leads[k].first && b <= utf8_leads[k].last)
+				break;
+		if (k == sizeof(utf8_leads) / sizeof(utf8_leads[0]))
+			return -1;
+		st->need = utf8_leads[k].need;
+		st->lo = utf8_leads[k].lo;
+		st->hi = utf8_leads[k].hi;
+	}
+	return 0;
+}
+
+/* Close codes a peer may send (RFC 6455 7.4.1, 7.4.2 and the IANA registry): 1004 is
+ * reserved, 1005, 1006 and 1015 must never be on the wire, 1016-2999 are unassigned. */
+static const struct {
+	unsigned lo, hi;
+} ws_close_codes[] = {
+	{ 1000, 1003 },
+	{ 1007, 1014 },
+	{ 3000, 4999 },
+};
+
+static int ws_close_code_ok(unsigned code)
+{
+	for (size_t i = 0; i < sizeof(ws_close_codes) / sizeof(ws_close_codes[0]); i++)
+		if (code >= ws_close_codes[i].lo && code <= ws_close_codes[i].hi)
+			return 1;
+	return 0;
+}
+
 static void ws_frame(struct conn *c, int op, const uint8_t *p, size_t n)
 {
 	uint8_t hd[10];
@@ -783,6 +966,8 @@ static void ws_frame(struct conn *c, int op, const uint8_t *p, size_t n)
 		out_add(c, p, n);
 }
 
+/* Sends a close frame with code (0 = no status code: an empty payload) and ends the
+ * connection once it has left.  code is never 1005, 1006 or 1015. */
 static void ws_close(struct httpd *h, struct conn *c, unsigned code)
 {
 	uint8_t p[2] = { (uint8_t)(code >> 8), (uint8_t)code };
@@ -896,6 +1081,14 @@ static int ws_process(struct httpd *h, struct conn *c)
 			ws_close(h, c, 1002);
 			return 1;
 		}
+		if (op == 1)
+			memset(&c->u8, 0, sizeof(c->u8));
+		/* RFC 6455 8.1: fail as soon as the text cannot be UTF-8, fragment or not */
+		if ((op == 1 || (op == 0 && c->msgop == 1)) &&
+		    (utf8_feed(&c->u8, pl, (size_t)len) < 0 || (fin && c->u8.need))) {
+			ws_close(h, c, 1007);
+			return 1;
+		}
 		if (op == 0 || !fin) {
 			if (c->msglen + len > WS_MAX_PAYLOAD) {
 				ws_close(h, c, 1009);
@@ -922,13 +1115,14 @@ static int ws_process(struct httpd *h, struct conn *c)
 		log_note(h, c, what);
 		return 1;
 	}
-	case 8: {			/* close: echo the status code, then end the connection */
+	case 8: {			/* close: echo a valid status code, then end the connection */
 		unsigned code = len >= 2 ? (unsigned)pl[0] << 8 | pl[1] : 0;
+		struct utf8_state reason = { 0, 0, 0 };
 
-		if (len == 1) {
-			ws_close(h, c, 1002);
-			return 1;
-		}
+		if (len == 1 || (len >= 2 && !ws_close_code_ok(code)))
+			code = 1002;
+		else if (len > 2 && (utf8_feed(&reason, pl + 2, (size_t)len - 2) < 0 || reason.need))
+			code = 1007;
 		ws_close(h, c, code);
 		return 1;
 	}
@@ -946,6 +1140,14 @@ static int ws_process(struct httpd *h, struct conn *c)
 
 /* ---------------------------------------------------------------- HTTP requests */
 
+/* The request has arrived whole (head and body): the connection is idle from now, or
+ * from the end of the response if that is still to leave. */
+static void request_done(struct httpd *h, struct conn *c)
+{
+	c->in_req = 0;
+	c->since = h->now;
+}
+
 /* Handles one request from the input; returns 1 if input was consumed. */
 static int http_process(struct httpd *h, struct conn *c)
 {
@@ -960,10 +1162,16 @@ static int http_process(struct httpd *h, struct conn *c)
 		size_t k = c->inlen - c->inoff < c->discard ? c->inlen - c->inoff : (size_t)c->discard;
 		c->inoff += k;
 		c->discard -= k;
+		if (!c->discard)
+			request_done(h, c);
 		return k > 0;
 	}
 	if (c->inoff == c->inlen)
 		return 0;
+	if (!c->in_req) {		/* the first byte of a request starts its clock */
+		c->in_req = 1;
+		c->since = h->now;
+	}
 	n = httpreq_parse(c->in + c->inoff, c->inlen - c->inoff, r);
 	if (n == 0) {
 		if (c->eof && c->inlen > c->inoff)
@@ -983,6 +1191,8 @@ static int http_process(struct httpd *h, struct conn *c)
 		return 1;
 	}
 	c->discard = r->content_length;
+	if (!c->discard)
+		request_done(h, c);
 	if (r->method == HTTPREQ_OTHER) {
 		respond_error(h, c, r, 405, r->keep_alive, "Allow: GET, HEAD\r\n");
 		return 1;
@@ -1063,8 +1273,10 @@ static void conn_run(struct httpd *h, struct conn *c)
 			return;
 		}
 		if (c->drained) {
-			if (c->state == C_HTTP && c->inlen == 0)
-				c->deadline = h->now + IDLE_TIMEOUT_MS;
+			/* absolute: bytes trickling in do not move it */
+			if (c->state == C_HTTP)
+				c->deadline = c->since +
+				    (c->in_req ? h->request_timeout_ms : IDLE_TIMEOUT_MS);
 			set_events(h, c, EPOLLIN);
 			return;
 		}
@@ -1079,8 +1291,6 @@ static void conn_run(struct httpd *h, struct conn *c)
 		}
 		n = recv(c->fd, c->in + c->inlen, c->incap - c->inlen, 0);
 		if (n > 0) {
-			if (c->state == C_HTTP && c->inlen == 0)
-				c->deadline = h->now + HEADER_TIMEOUT_MS;
 			c->inlen += (size_t)n;
 			c->drained = (size_t)n < c->incap - c->inlen + (size_t)n;
 		} else if (n == 0) {
@@ -1137,6 +1347,8 @@ static void *loop(void *arg)
 				continue;
 			else {
 				struct conn *c = p;
+				if (c->fd < 0)
+					continue;	/* evicted earlier in this turn */
 				if (evs[i].events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP))
 					c->drained = 0;
 				if (evs[i].events & EPOLLERR) {
@@ -1146,10 +1358,17 @@ static void *loop(void *arg)
 				conn_run(h, c);
 			}
 		}
+		while (h->dead) {
+			struct conn *c = h->dead;
+			h->dead = c->next_dead;
+			free(c);
+		}
 		if (h->now >= next_sweep) {
 			sweep(h);
 			next_sweep = h->now + 250;
 		}
+		if (h->accept_paused && h->now >= h->accept_retry)
+			accept_resume(h);
 	}
 	return NULL;
 }
@@ -1284,6 +1503,11 @@ struct httpd *httpd_start(const struct httpd_config *cfg, char *errbuf, size_t n
 	int perr;
 
 	h->lfd = h->efd = h->ep = -1;
+	h->request_timeout_ms = cfg->request_timeout_ms > 0 ? cfg->request_timeout_ms :
+	    REQUEST_TIMEOUT_MS;
+	h->max_client_conns = cfg->max_client_conns > 0 ? cfg->max_client_conns : MAX_CLIENT_CONNS;
+	if (h->max_client_conns > MAX_CONNS)
+		h->max_client_conns = MAX_CONNS;
 	if (cfg->www) {
 		char real[PATH_MAX];
 		struct stat st;

@@ -27,6 +27,9 @@ struct httpd_config {
 	int port;			/* 0 = any free port (see httpd_port) */
 	const char *www;		/* directory to serve; NULL = the built-in site */
 	const char *name, *student_id, *major;	/* built-in page; NULL = placeholders */
+	int request_timeout_ms;		/* a request's head and body must arrive within this
+					 * from its first byte (or from accept); 0 = 10 s */
+	int max_client_conns;		/* per client address; 0 = 128 (256 at most) */
 };
 
 struct httpd_stats {

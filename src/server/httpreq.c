@@ -140,6 +140,138 @@ int httpreq_has_token(struct httpreq_str list, const char *tok)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- HTTP-date */
+
+static const char *const wday_short[7] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+static const char *const wday_long[7] = { "Sunday", "Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday" };
+static const char *const month_name[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+	"Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* The three forms of RFC 9110 5.6.7.  Codes: w short day name, W long day name, b month
+ * name, d 2DIGIT day, e asctime day (SP DIGIT or 2DIGIT), Y 4DIGIT year, y 2DIGIT year,
+ * h m s 2DIGIT hour, minute, second; any other character must appear as is. */
+static const char *const date_forms[] = {
+	"w, d b Y h:m:s GMT",		/* IMF-fixdate */
+	"W, d-b-y h:m:s GMT",		/* rfc850-date (obsolete) */
+	"w b e h:m:s Y",		/* asctime-date (obsolete) */
+};
+
+struct date_parts {
+	int day, mon, year, year2, hour, min, sec;
+};
+
+/* Matches one of names at s[*i..n); returns its index or -1. */
+static int date_name(const char *s, size_t n, size_t *i, const char *const *names, int count)
+{
+	for (int k = 0; k < count; k++) {
+		size_t l = strlen(names[k]);
+		if (n - *i >= l && memcmp(s + *i, names[k], l) == 0) {
+			*i += l;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* k decimal digits at s[*i..n), or -1. */
+static int date_num(const char *s, size_t n, size_t *i, int k)
+{
+	int v = 0;
+
+	if (n - *i < (size_t)k)
+		return -1;
+	for (int j = 0; j < k; j++) {
+		char ch = s[*i + (size_t)j];
+		if (ch < '0' || ch > '9')
+			return -1;
+		v = v * 10 + (ch - '0');
+	}
+	*i += (size_t)k;
+	return v;
+}
+
+/* Does s[0..n) match the form exactly?  Fills p (year2 = -1 unless a 2-digit year). */
+static int date_match(const char *form, const char *s, size_t n, struct date_parts *p)
+{
+	size_t i = 0;
+
+	p->year2 = -1;
+	for (; *form; form++) {
+		int v = 0;
+
+		switch (*form) {
+		case 'w': v = date_name(s, n, &i, wday_short, 7); break;
+		case 'W': v = date_name(s, n, &i, wday_long, 7); break;
+		case 'b': v = p->mon = date_name(s, n, &i, month_name, 12); break;
+		case 'd': v = p->day = date_num(s, n, &i, 2); break;
+		case 'e':
+			if (i < n && s[i] == ' ') {
+				i++;
+				v = p->day = date_num(s, n, &i, 1);
+			} else
+				v = p->day = date_num(s, n, &i, 2);
+			break;
+		case 'Y': v = p->year = date_num(s, n, &i, 4); break;
+		case 'y': v = p->year2 = date_num(s, n, &i, 2); break;
+		case 'h': v = p->hour = date_num(s, n, &i, 2); break;
+		case 'm': v = p->min = date_num(s, n, &i, 2); break;
+		case 's': v = p->sec = date_num(s, n, &i, 2); break;
+		default:
+			if (i >= n || s[i] != *form)
+				return 0;
+			i++;
+		}
+		if (v < 0)
+			return 0;
+	}
+	return i == n;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian, m 1..12). */
+static long long days_from_civil(long long y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int httpreq_date(const char *s, size_t n, time_t now, time_t *t)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	struct date_parts p;
+	size_t f;
+	int leap;
+
+	for (f = 0; f < sizeof(date_forms) / sizeof(date_forms[0]); f++)
+		if (date_match(date_forms[f], s, n, &p))
+			break;
+	if (f == sizeof(date_forms) / sizeof(date_forms[0]))
+		return -1;
+	if (p.year2 >= 0) {		/* RFC 9110 5.6.7: at most 50 years ahead */
+		struct tm tm;
+		int cy;
+
+		gmtime_r(&now, &tm);
+		cy = tm.tm_year + 1900;
+		p.year = cy - cy % 100 + p.year2;
+		if (p.year > cy + 50)
+			p.year -= 100;
+	}
+	leap = (p.year % 4 == 0 && p.year % 100 != 0) || p.year % 400 == 0;
+	if (p.day < 1 || p.day > mdays[p.mon] || (p.mon == 1 && p.day == 29 && !leap) ||
+	    p.hour > 23 || p.min > 59 || p.sec > 60)
+		return -1;
+	*t = (time_t)(days_from_civil(p.year, p.mon + 1, p.day) * 86400 + p.hour * 3600 +
+	    p.min * 60 + p.sec);
+	return 0;
+}
+
 static const struct {
 	const char *method;
 	enum httpreq_method m;

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define HTTPREQ_LINE_MAX 8192		/* request line, bytes without CRLF; beyond: 414 */
 #define HTTPREQ_FIELDS_MAX 16384	/* header section after the request line; beyond: 431 */
@@ -57,6 +58,14 @@ long httpreq_parse(const char *buf, size_t len, struct httpreq *r);
 /* Percent-decodes (once) and normalises the path part of an origin-form target into
  * out (size outsz >= n + 2).  Returns 0, or the status to reject with (400). */
 int httpreq_path(const char *target, size_t n, char *out, size_t outsz, size_t *outlen);
+
+/* Parses a whole HTTP-date (RFC 9110 5.6.7): the IMF-fixdate "Sun, 06 Nov 1994
+ * 08:49:37 GMT", or the obsolete RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime
+ * "Sun Nov  6 08:49:37 1994" forms, case-sensitive, nothing before or after.  A
+ * two-digit RFC 850 year more than 50 years after now is taken from the previous
+ * century.  Returns 0 with *t set, or -1 when s[0..n) is not an HTTP-date (a
+ * condition with it is then ignored). */
+int httpreq_date(const char *s, size_t n, time_t now, time_t *t);
 
 /* Is tok one of the comma-separated, case-insensitive tokens in list? */
 int httpreq_has_token(struct httpreq_str list, const char *tok);

@@ -37,6 +37,8 @@ static struct httpd *start(const struct options *o, char *addr, size_t an, int *
 	cfg.name = o->name;
 	cfg.student_id = o->student_id;
 	cfg.major = o->major;
+	cfg.request_timeout_ms = o->request_timeout_ms;
+	cfg.max_client_conns = o->max_client_conns;
 	h = httpd_start(&cfg, err, sizeof(err));
 	if (!h) {
 		fprintf(stderr, "netlab-tui: %s\n", err);

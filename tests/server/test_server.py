@@ -3,7 +3,7 @@
 Python's standard library only: every status it answers, traversal and limits,
 keep-alive, HTTP/1.0, pipelining, WebSocket (a hand-written RFC 6455 client), a
 slowloris, SIGTERM, and the `--visit` report.  Only 127.0.0.1; every wait is bounded."""
-import base64, hashlib, os, shutil, signal, socket, struct, subprocess, sys, tempfile, time
+import base64, email.utils, hashlib, os, resource, shutil, signal, socket, struct, subprocess, sys, tempfile, time
 
 BIN = os.environ.get("NETLAB_BIN")
 failures = 0
@@ -27,12 +27,16 @@ def free_port():
 
 
 class Server:
-    def __init__(self, *args):
+    def __init__(self, *args, nofile=None):
         self.port = free_port()
         self.out = tempfile.TemporaryFile()
         self.err = tempfile.TemporaryFile()
+
+        def limit():
+            if nofile:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
         self.p = subprocess.Popen([BIN, "--serve=127.0.0.1:%d" % self.port, "--no-ui"] + list(args),
-                                  stdout=self.out, stderr=self.err)
+                                  stdout=self.out, stderr=self.err, preexec_fn=limit)
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
@@ -60,9 +64,13 @@ def conn(port):
 
 
 def read_response(s, buf=b"", head=False):
-    """Reads one response: (status, headers dict lower-case, body, leftover bytes)."""
+    """Reads one response: (status, headers dict lower-case, body, leftover bytes); status
+    None if the connection ends or times out first."""
     while b"\r\n\r\n" not in buf:
-        d = s.recv(65536)
+        try:
+            d = s.recv(65536)
+        except OSError:
+            d = b""
         if not d:
             return None, {}, b"", buf
         buf += d
@@ -126,6 +134,7 @@ def statuses(port):
           "older If-Modified-Since → 200")
     check(get(port, "/", "If-None-Match: \"nope\"\r\nIf-Modified-Since: %s\r\n" % lm)[0] == 200,
           "If-None-Match takes precedence over If-Modified-Since")
+    if_modified_since(port, lm)
     st, h, body, _ = get(port, "/", "If-None-Match: %s\r\n" % etag)
     check(st == 304 and body == b"" and h.get("etag") == etag, "304 carries the ETag and no body")
 
@@ -179,6 +188,25 @@ def statuses(port):
     check(raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n")[0] == 200,
           "Upgrade outside /ws is ignored")
     check(get(port, "/ws")[0] == 426, "plain GET /ws → 426")
+
+
+def if_modified_since(port, lm):
+    """Issue 15 item 12: the whole HTTP-date is parsed; an invalid one is ignored."""
+    t = email.utils.parsedate_to_datetime(lm)
+    rfc850 = t.strftime("%A, %d-%b-%y %H:%M:%S GMT")
+    asctime = t.strftime("%a %b ") + "%2d" % t.day + t.strftime(" %H:%M:%S %Y")
+    check(get(port, "/", "If-Modified-Since: %s\r\n" % rfc850)[0] == 304, "RFC 850 If-Modified-Since → 304")
+    check(get(port, "/", "If-Modified-Since: %s\r\n" % asctime)[0] == 304, "asctime If-Modified-Since → 304")
+    for bad in (lm[:-4], lm + " junk", lm.replace("GMT", "UTC"), lm.lower(), lm[5:], "Sat, 01 Jan 2100 00:00:00",
+                "Sat, 31 Feb 2100 00:00:00 GMT", "%s, %s" % (lm, lm)):
+        check(get(port, "/", "If-Modified-Since: %s\r\n" % bad)[0] == 200,
+              "invalid If-Modified-Since \"%s\" is ignored → 200" % bad)
+    if shutil.which("curl"):
+        for hdr, want in ((lm, "304"), (lm[:-4], "200")):
+            out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H",
+                                  "If-Modified-Since: " + hdr, "http://127.0.0.1:%d/" % port],
+                                 capture_output=True, text=True, timeout=10).stdout
+            check(out == want, "curl If-Modified-Since \"%s\" → %s (got %s)" % (hdr, want, out))
 
 
 def traversal(port):
@@ -381,6 +409,76 @@ def websocket(port):
     s.close()
 
 
+def ws_session(port, frames):
+    """Opens a WebSocket, sends frames, returns the frames read until the server's close
+    (or EOF) as (opcode, payload) pairs, and whether the server then closed TCP."""
+    s, st, h, want, buf = ws_open(port)
+    got = []
+    if st != 101:
+        s.close()
+        return got, False
+    op, fin, p, buf = ws_read(s, buf)		# greeting
+    s.sendall(b"".join(frames))
+    s.settimeout(2)
+    while len(got) < 8:
+        try:
+            op, fin, p, buf = ws_read(s, buf)
+        except OSError:
+            break
+        if op is None:
+            break
+        got.append((op, p))
+        if op == 8:
+            break
+    closed = closed_by_server(s)
+    s.close()
+    return got, closed
+
+
+def ws_close_code(got):
+    if not got or got[-1][0] != 8:
+        return "no close"
+    p = got[-1][1]
+    return struct.unpack("!H", p[:2])[0] if len(p) >= 2 else "empty"
+
+
+def websocket_rfc6455(port):
+    """Issue 15 item 11: UTF-8 of text messages (across fragments), close codes and reasons."""
+    for name, frames in (
+            ("invalid byte 0xff", [ws_frame(1, b"ok\xff")]),
+            ("overlong /", [ws_frame(1, b"\xc0\xaf")]),
+            ("overlong 3-byte", [ws_frame(1, b"\xe0\x80\xaf")]),
+            ("surrogate U+D800", [ws_frame(1, b"\xed\xa0\x80")]),
+            ("beyond U+10FFFF", [ws_frame(1, b"\xf4\x90\x80\x80")]),
+            ("truncated at the end", [ws_frame(1, b"ok\xe2\x82")]),
+            ("invalid across fragments", [ws_frame(1, b"\xf0\x9f", fin=False), ws_frame(0, b"\x98", fin=False),
+                                          ws_frame(0, b"A")]),
+            ("truncated across fragments", [ws_frame(1, b"a\xce", fin=False), ws_frame(0, b"")]),
+    ):
+        got, closed = ws_session(port, frames)
+        check(ws_close_code(got) == 1007 and all(op != 1 for op, _ in got) and closed,
+              "text with %s → close 1007 (got %s)" % (name, ws_close_code(got)))
+    # fail fast: an invalid first fragment is refused before the message ends
+    got, closed = ws_session(port, [ws_frame(1, b"\xff", fin=False)])
+    check(ws_close_code(got) == 1007, "invalid first fragment → close 1007 at once")
+    got, _ = ws_session(port, [ws_frame(1, b"a\xce", fin=False), ws_frame(9, b"p"), ws_frame(0, b"\xba\xf0\x9f", fin=False),
+                               ws_frame(0, b"\x98\x80"), ws_frame(8, struct.pack("!H", 1000))])
+    check(got[:2] == [(10, b"p"), (1, "aκ😀".encode())], "UTF-8 split across fragments echoed whole")
+    got, _ = ws_session(port, [ws_frame(2, b"\xff\xfe"), ws_frame(8, b"")])
+    check(got == [(2, b"\xff\xfe"), (8, b"")], "binary is not checked; an empty close gets an empty close")
+
+    for code in (0, 999, 1004, 1005, 1006, 1015, 1016, 1100, 2000, 2999, 5000, 65535):
+        got, closed = ws_session(port, [ws_frame(8, struct.pack("!H", code) + b"x")])
+        check(ws_close_code(got) == 1002 and closed, "received close code %d → close 1002 (got %s)"
+              % (code, ws_close_code(got)))
+    for code in (1000, 1001, 1003, 1007, 1011, 3000, 4999):
+        got, _ = ws_session(port, [ws_frame(8, struct.pack("!H", code) + "né".encode())])
+        check(ws_close_code(got) == code, "received close code %d echoed (got %s)" % (code, ws_close_code(got)))
+    for reason in (b"\xff", b"ok\xe2\x82", b"\xed\xbf\xbf"):
+        got, _ = ws_session(port, [ws_frame(8, struct.pack("!H", 1000) + reason)])
+        check(ws_close_code(got) == 1007, "close reason %r → close 1007 (got %s)" % (reason, ws_close_code(got)))
+
+
 def slowloris(port):
     socks = []
     for _ in range(64):
@@ -424,21 +522,262 @@ def idle_cpu(pid):
     check(used < 0.3, "idle server uses little CPU (%.2f s in 1.5 s)" % used)
 
 
-def max_connections(port):
+def server_closed(s):
+    """Has the server closed s (after whatever it sent)?  Does not wait."""
+    s.setblocking(False)
+    try:
+        while True:
+            if not s.recv(65536):
+                return True
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    finally:
+        s.settimeout(5)
+
+
+def wait_closed(socks, seconds):
+    """Waits up to seconds for the server to close every socket; returns how many still open."""
+    t_end = time.time() + seconds
+    left = list(socks)
+    while left and time.time() < t_end:
+        left = [s for s in left if not server_closed(s)]
+        if left:
+            time.sleep(0.05)
+    return len(left)
+
+
+def keepalive_conn(port):
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    st = read_response(s)[0]
+    return s if st == 200 else None
+
+
+def max_connections():
+    """Issue 15 item 10: a full table (256) closes the oldest idle or incomplete connection
+    for a new client; only when every connection is busy (WebSockets) does it answer 503."""
+    srv = Server("--max-client-conns", "256")
+    port = srv.port
     socks = []
     try:
-        for _ in range(256):
+        for i in range(256):
             socks.append(conn(port))
-        extra = conn(port)
-        st = read_response(extra)[0]
-        check(st == 503, "connection 257 gets 503")
-        extra.close()
+            time.sleep(0.1 if i == 0 else 0.001)	# the first one is the oldest by far
+        time.sleep(0.7)		# only a connection idle for 0.5 s may be evicted
+        st = get(port, "/")[0]
+        check(st == 200, "connection 257 evicts the oldest idle one and gets 200 (got %s)" % st)
+        check(wait_closed(socks[:1], 2) == 0 and wait_closed(socks[1:], 0.3) == 255,
+              "exactly the oldest connection was closed")
     except OSError as e:
         check(False, "max connections: %s" % e)
     for s in socks:
         s.close()
     time.sleep(0.3)
+    ws = []
+    for _ in range(256):
+        s, st, _, _, _ = ws_open(port)
+        ws.append(s)
+    extra = conn(port)
+    st = read_response(extra)[0]
+    check(st == 503, "256 WebSockets: connection 257 gets 503 (got %s)" % st)
+    extra.close()
+    for s in ws:
+        s.close()
+    time.sleep(0.3)
     check(get(port, "/")[0] == 200, "served again once connections are closed")
+    rc, out, err = srv.stop()
+    check(rc == 0, "max_connections: the server exits 0 (rc %s)" % rc)
+    if rc != 0:
+        print(err[-2000:])
+
+
+def client_cap():
+    """Issue 15 item 10: --max-client-conns caps one address; over it, that client's own
+    oldest idle connection goes, or it gets 503 when none can."""
+    srv = Server("--max-client-conns", "4")
+    port = srv.port
+    idle = []
+    for _ in range(4):
+        idle.append(keepalive_conn(port))
+        time.sleep(0.05)		# a clear order of age
+    check(all(idle), "4 kept-alive connections")
+    time.sleep(0.7)
+    st = get(port, "/")[0]
+    check(st == 200, "a 5th connection of the client is served (got %s)" % st)
+    check(wait_closed(idle[:1], 2) == 0, "... in place of the client's oldest idle connection")
+    ok = True
+    for s in idle[1:]:
+        s.sendall(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+        ok = ok and read_response(s)[0] == 200
+    check(ok, "the other 3 connections still work")
+    for s in idle:
+        s.close()
+    time.sleep(0.3)
+    ws = [ws_open(port)[0] for _ in range(4)]
+    st = raw(port, b"")[0]
+    check(st == 503, "4 WebSockets: the client's 5th connection gets 503 (got %s)" % st)
+    try:
+        other = socket.socket()
+        other.settimeout(5)
+        other.bind(("127.0.0.2", 0))
+        other.connect(("127.0.0.1", port))
+    except OSError as e:
+        print("skip: no second loopback source address (%s)" % e)
+    else:
+        other.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        check(read_response(other)[0] == 200, "another client address (127.0.0.2) is still served")
+        other.close()
+    for s in ws:
+        s.close()
+    rc, out, err = srv.stop()
+    check(rc == 0, "client_cap: the server exits 0 (rc %s)" % rc)
+    if rc != 0:
+        print(err[-2000:])
+
+
+def slow_request():
+    """Issue 15 item 9: one absolute deadline per request, head and body; trickling bytes
+    do not extend it (--request-timeout 1)."""
+    srv = Server("--request-timeout", "1", "--max-client-conns", "256")
+    port = srv.port
+
+    def trickle(s, seconds):
+        t0 = time.time()
+        while time.time() - t0 < seconds:
+            try:
+                s.sendall(b"x")
+            except OSError:
+                return time.time() - t0
+            if server_closed(s):
+                return time.time() - t0
+            time.sleep(0.1)
+        return None
+
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 4000\r\n\r\n")
+    st = read_response(s)[0]
+    took = trickle(s, 4)
+    check(st == 200 and took is not None and took < 2, "a body trickling a byte per 0.1 s is cut off after "
+          "the request timeout (%s s)" % (took if took is None else "%.1f" % took))
+    s.close()
+    s = conn(port)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+    t0 = time.time()
+    for _ in range(40):
+        try:
+            s.sendall(b"y")
+        except OSError:
+            break
+        if server_closed(s):
+            break
+        time.sleep(0.1)
+    s.settimeout(2)
+    took = time.time() - t0
+    check(took < 2, "a head trickling a byte per 0.1 s ends after the request timeout (%.1f s)" % took)
+    s.close()
+
+    # 260 slow bodies, more than the table holds: normal requests are still answered and
+    # every slow connection is gone after the deadline
+    socks = []
+    for _ in range(260):
+        s = conn(port)
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 4000\r\n\r\nx")
+        socks.append(s)
+    time.sleep(0.7)
+    sts = [get(port, "/")[0] for _ in range(3)]
+    check(sts == [200] * 3, "GET during 260 slow bodies → 200 (got %s)" % sts)
+    t_end = time.time() + 2.5
+    while time.time() < t_end:
+        for s in socks:
+            try:
+                s.send(b"x")
+            except OSError:
+                pass
+        time.sleep(0.3)
+    left = wait_closed(socks, 0.5)
+    check(left == 0, "every slow body connection closed by the deadline (%d left)" % left)
+    for s in socks:
+        s.close()
+    rc, out, err = srv.stop()
+    check(rc == 0, "slow_request: the server exits 0 (rc %s)" % rc)
+    if rc != 0:
+        print(err[-2000:])
+
+
+def emfile():
+    """Issue 15 item 8: out of descriptors (RLIMIT_NOFILE 40) the server neither spins nor
+    forgets queued clients."""
+    srv = Server(nofile=40)
+    port = srv.port
+    pid = srv.p.pid
+    ws, queued = [], None
+    for _ in range(60):
+        s = conn(port)
+        key = base64.b64encode(os.urandom(16)).decode()
+        s.sendall(("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n" % key).encode())
+        s.settimeout(1)
+        try:
+            st = read_response(s)[0]
+        except OSError:
+            st = None
+        s.settimeout(5)
+        if st != 101:
+            queued = s
+            break
+        ws.append(s)
+    check(queued is not None and len(ws) > 10, "descriptors run out after %d WebSockets" % len(ws))
+    waiting = []
+    for _ in range(3):
+        s = conn(port)
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        waiting.append(s)
+    c0 = cpu_seconds(pid)
+    time.sleep(2)
+    used = cpu_seconds(pid) - c0
+    check(used < 0.3, "no busy loop at EMFILE (%.2f s CPU in 2 s)" % used)
+    for s in ws:
+        s.close()
+    if queued:
+        queued.settimeout(3)
+        try:
+            st = read_response(queued)[0]
+        except OSError:
+            st = None
+        check(st == 101, "the queued WebSocket client is answered once descriptors free (got %s)" % st)
+        queued.close()
+    sts = []
+    for s in waiting:
+        s.settimeout(3)
+        try:
+            sts.append(read_response(s)[0])
+        except OSError:
+            sts.append(None)
+        s.close()
+    check(sts == [200] * 3, "queued GETs answered once descriptors free (got %s)" % sts)
+
+    # idle connections give way: 60 that send nothing, then a GET is answered at once
+    idle = [conn(port) for _ in range(60)]
+    time.sleep(0.7)
+    c0 = cpu_seconds(pid)
+    s = conn(port)
+    s.settimeout(2)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    try:
+        st = read_response(s)[0]
+    except OSError:
+        st = None
+    s.close()
+    check(st == 200, "out of descriptors, a GET takes an idle connection's place (got %s)" % st)
+    time.sleep(1)
+    used = cpu_seconds(pid) - c0
+    check(used < 0.3, "no busy loop with idle connections at EMFILE (%.2f s CPU)" % used)
+    for s in idle:
+        s.close()
+    rc, out, err = srv.stop()
+    check(rc == 0, "the server at EMFILE exits 0 on SIGTERM (%s)" % rc)
 
 
 def header_timeout():
@@ -475,8 +814,8 @@ def main():
     traversal(PORT)
     keepalive(PORT)
     websocket(PORT)
+    websocket_rfc6455(PORT)
     slowloris(PORT)
-    max_connections(PORT)
     idle_cpu(srv.p.pid)
     if os.environ.get("SLOW_TESTS"):
         header_timeout()
@@ -488,6 +827,10 @@ def main():
     check("GET /\\xff\\x1b 400" in out or "GET /\\xff\\x1b 404" in out, "log escapes wire bytes")
     check("\x1b" not in out, "no raw escape character in the log")
     www_dir()
+    max_connections()
+    client_cap()
+    slow_request()
+    emfile()
     visit()
     print("%d failure(s)" % failures)
     return 1 if failures else 0

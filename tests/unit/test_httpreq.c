@@ -226,6 +226,97 @@ static void test_tokens(void **state)
 	assert_false(httpreq_has_token(l, "keep"));
 }
 
+/* 784111777 = Sun, 06 Nov 1994 08:49:37 GMT (RFC 9110 5.6.7's example) */
+#define EXAMPLE_T 784111777
+#define NOW_2026 1796601600	/* 2026-12-07 */
+
+static int date(const char *s, time_t *t)
+{
+	return httpreq_date(s, strlen(s), NOW_2026, t);
+}
+
+static void test_date_forms(void **state)
+{
+	time_t t = 0;
+
+	assert_int_equal(date("Sun, 06 Nov 1994 08:49:37 GMT", &t), 0);
+	assert_int_equal((long long)t, EXAMPLE_T);
+	t = 0;
+	assert_int_equal(date("Sunday, 06-Nov-94 08:49:37 GMT", &t), 0);
+	assert_int_equal((long long)t, EXAMPLE_T);
+	t = 0;
+	assert_int_equal(date("Sun Nov  6 08:49:37 1994", &t), 0);
+	assert_int_equal((long long)t, EXAMPLE_T);
+	assert_int_equal(date("Sun Nov 16 08:49:37 1994", &t), 0);
+	assert_int_equal((long long)t, EXAMPLE_T + 10 * 86400);
+	assert_int_equal(date("Thu, 01 Jan 1970 00:00:00 GMT", &t), 0);
+	assert_int_equal((long long)t, 0);
+	assert_int_equal(date("Tue, 29 Feb 2000 23:59:59 GMT", &t), 0);
+	assert_int_equal((long long)t, 951868799);
+	assert_int_equal(date("Sat, 31 Dec 2016 23:59:60 GMT", &t), 0);	/* leap second */
+	assert_int_equal(date("Fri, 31 Dec 9999 23:59:59 GMT", &t), 0);
+	assert_int_equal((long long)t, 253402300799LL);
+}
+
+static void test_date_two_digit_year(void **state)
+{
+	time_t t = 0;
+
+	/* RFC 9110 5.6.7: more than 50 years ahead of now means the previous century */
+	assert_int_equal(date("Wednesday, 01-Jan-76 00:00:00 GMT", &t), 0);
+	assert_int_equal((long long)t, 3345062400LL);		/* 2076 */
+	assert_int_equal(date("Saturday, 01-Jan-77 00:00:00 GMT", &t), 0);
+	assert_int_equal((long long)t, 220924800);		/* 1977 */
+	assert_int_equal(date("Saturday, 01-Jan-00 00:00:00 GMT", &t), 0);
+	assert_int_equal((long long)t, 946684800);		/* 2000 */
+}
+
+static void test_date_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"Sun, 06 Nov 1994 08:49:37",		/* no GMT (issue 15 item 12) */
+		"Sun, 06 Nov 1994 08:49:37 UTC",
+		"Sun, 06 Nov 1994 08:49:37 gmt",
+		"Sun, 06 Nov 1994 08:49:37 GMT ",
+		" Sun, 06 Nov 1994 08:49:37 GMT",
+		"Sun, 06 Nov 1994 08:49:37 GMTX",
+		"Sun, 06 Nov 1994 08:49:37 GMT, Mon, 07 Nov 1994 08:49:37 GMT",
+		"Sun, 6 Nov 1994 08:49:37 GMT",
+		"Sun, 06 nov 1994 08:49:37 GMT",
+		"sun, 06 Nov 1994 08:49:37 GMT",
+		"Sun, 06 Nov 94 08:49:37 GMT",
+		"Sun, 06 Nov 1994 8:49:37 GMT",
+		"Sun, 06 Nov 1994 08:49 GMT",
+		"Sun, 32 Nov 1994 08:49:37 GMT",
+		"Sun, 31 Nov 1994 08:49:37 GMT",
+		"Sun, 00 Nov 1994 08:49:37 GMT",
+		"Sun, 29 Feb 1900 08:49:37 GMT",
+		"Sun, 06 Nov 1994 24:00:00 GMT",
+		"Sun, 06 Nov 1994 08:60:00 GMT",
+		"Sun, 06 Nov 1994 08:49:61 GMT",
+		"Sun, 06 Xyz 1994 08:49:37 GMT",
+		"Sunday, 06 Nov 1994 08:49:37 GMT",
+		"Sun, 06-Nov-94 08:49:37 GMT",
+		"Sunday, 06-Nov-1994 08:49:37 GMT",
+		"Sunday, 06-Nov-94 08:49:37",
+		"Sun Nov 6 08:49:37 1994",
+		"Sun Nov  6 08:49:37 1994 GMT",
+		"Sun Nov  6 08:49:37 94",
+		"1994-11-06T08:49:37Z",
+		"784111777",
+	};
+	time_t t = 12345;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (date(bad[i], &t) != -1)
+			fail_msg("accepted \"%s\"", bad[i]);
+	}
+	/* a NUL inside the field is no HTTP-date either */
+	assert_int_equal(httpreq_date("Sun, 06 Nov 1994 08:49:37 GMT\0", 30, NOW_2026, &t), -1);
+	assert_int_equal((long long)t, 12345);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +331,9 @@ int main(void)
 		cmocka_unit_test(test_traversal),
 		cmocka_unit_test(test_nul_and_controls),
 		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_date_forms),
+		cmocka_unit_test(test_date_two_digit_year),
+		cmocka_unit_test(test_date_invalid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
