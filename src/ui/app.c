@@ -1020,7 +1020,7 @@ static int loop(struct ui *u)
 		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
-		while ((key = getch()) != ERR) {
+		while ((key = ui_key_read()) != ERR) {
 			handle_key(u, key);
 			input = 1;
 			if (u->quit)
@@ -1169,6 +1169,7 @@ int ui_run(const struct ui_config *cfg)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	ui_keys_init();
 	theme_init();
 	if (mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED

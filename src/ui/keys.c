@@ -28,6 +28,86 @@ int ui_key_dispatch(struct ui *u, const struct ui_key *t, unsigned ctx, int key)
 	return 0;
 }
 
+/* ---- what terminals send ----
+ *
+ * The same key arrives as different bytes: Home is \e[1~ from tmux, screen, PuTTY and
+ * the Linux console, \e[H or \eOH from xterm (normal or application cursor mode),
+ * \e[7~ from rxvt.  curses decodes only the one sequence TERM's terminfo names, and
+ * an undecoded sequence comes out as Esc, '[', '4', '~': Esc closes a view.  So every
+ * common sequence is defined for its key, whatever TERM says; modified keys (Ctrl,
+ * Shift, Alt: \e[1;5C, rxvt's \eOc and \e[7^) act as the plain key; and any other
+ * CSI or SS3 sequence is swallowed whole by ui_key_read(), never read as Esc.
+ */
+static const struct { const char *seq; int key; } key_seqs[] = {
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END }, { "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+	{ "\033[A", KEY_UP }, { "\033OA", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033OB", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033OC", KEY_RIGHT }, { "\033[D", KEY_LEFT }, { "\033OD", KEY_LEFT },
+	/* rxvt: Shift-arrows \e[a, Ctrl-arrows \eOa, Ctrl \e[5^, Shift \e[5$ */
+	{ "\033[a", KEY_UP }, { "\033Oa", KEY_UP }, { "\033[b", KEY_DOWN }, { "\033Ob", KEY_DOWN },
+	{ "\033[c", KEY_RIGHT }, { "\033Oc", KEY_RIGHT }, { "\033[d", KEY_LEFT }, { "\033Od", KEY_LEFT },
+	{ "\033[7^", KEY_HOME }, { "\033[7$", KEY_HOME }, { "\033[8^", KEY_END }, { "\033[8$", KEY_END },
+	{ "\033[5^", KEY_PPAGE }, { "\033[5$", KEY_PPAGE }, { "\033[6^", KEY_NPAGE }, { "\033[6$", KEY_NPAGE },
+	{ "\033[3^", KEY_DC }, { "\033[3$", KEY_DC },
+	{ "\033[Z", KEY_BTAB }, { "\033OM", KEY_ENTER },
+	/* F1: xterm, rxvt/PuTTY, Linux console */
+	{ "\033OP", KEY_F(1) }, { "\033[11~", KEY_F(1) }, { "\033[[A", KEY_F(1) },
+};
+
+/* xterm's modifier forms: CSI 1;m X for the letter keys, CSI n;m ~ for the others. */
+static const struct { char final; int key; } mod_letter[] = {
+	{ 'A', KEY_UP }, { 'B', KEY_DOWN }, { 'C', KEY_RIGHT }, { 'D', KEY_LEFT },
+	{ 'H', KEY_HOME }, { 'F', KEY_END }, { 'P', KEY_F(1) },
+};
+static const struct { int n; int key; } mod_tilde[] = {
+	{ 1, KEY_HOME }, { 2, KEY_IC }, { 3, KEY_DC }, { 4, KEY_END }, { 5, KEY_PPAGE },
+	{ 6, KEY_NPAGE }, { 7, KEY_HOME }, { 8, KEY_END },
+};
+
+void ui_keys_init(void)
+{
+	char seq[16];
+
+	for (size_t i = 0; i < sizeof(key_seqs) / sizeof(key_seqs[0]); i++)
+		define_key(key_seqs[i].seq, key_seqs[i].key);
+	for (int m = 2; m <= 8; m++) {
+		for (size_t i = 0; i < sizeof(mod_letter) / sizeof(mod_letter[0]); i++) {
+			snprintf(seq, sizeof(seq), "\033[1;%d%c", m, mod_letter[i].final);
+			define_key(seq, mod_letter[i].key);
+		}
+		for (size_t i = 0; i < sizeof(mod_tilde) / sizeof(mod_tilde[0]); i++) {
+			snprintf(seq, sizeof(seq), "\033[%d;%d~", mod_tilde[i].n, m);
+			define_key(seq, mod_tilde[i].key);
+		}
+	}
+}
+
+int ui_key_read(void)
+{
+	for (;;) {
+		int c = getch(), d, n;
+
+		if (c != 27)
+			return c;
+		d = getch();
+		if (d == ERR)
+			return 27;		/* a lone Esc: nothing followed within ESCDELAY */
+		if (d != '[' && d != 'O') {
+			ungetch(d);		/* Alt-key: Esc, then the key */
+			return 27;
+		}
+		/* An unknown sequence: SS3 is one more byte; CSI runs to a final byte
+		 * 0x40-0x7e (rxvt's ~ ^ $ @ are finals too).  Bounded; dropped. */
+		for (n = 0; n < 32; n++) {
+			int e = getch();
+			if (e == ERR || d == 'O' || (e >= 0x40 && e <= 0x7e) || e == '$' || e == '^')
+				break;
+		}
+	}
+}
+
 /* ---- actions of the main screen ---- */
 
 static long page(struct ui *u)

@@ -61,6 +61,12 @@ struct ui_keygroup {
 
 /* Runs the row of table whose key matches (and ctx, when ctx != 0); 1 if found. */
 int ui_key_dispatch(struct ui *u, const struct ui_key *table, unsigned ctx, int key);
+/* After initscr: defines the sequences every common terminal sends for the keys the
+ * tables bind (Home as \e[1~, \e[H, \eOH or \e[7~ …), whatever TERM's terminfo says. */
+void ui_keys_init(void);
+/* getch() that never turns a key's escape sequence into a lone Esc: unknown CSI/SS3
+ * sequences are dropped whole.  27 is only an Esc (or Alt-key, the key pushed back). */
+int ui_key_read(void);
 extern const struct ui_key ui_main_keys[];
 extern const struct ui_key ui_edit_keys[];
 extern const struct ui_key ui_help_keys[];
