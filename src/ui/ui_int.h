@@ -133,6 +133,11 @@ void theme_glyphs_init(void);	/* before initscr(); from the locale */
 int ui_put(int y, int x, int w, const char *s, int pad);
 /* Display width of s (same rules as ui_put). */
 int ui_width(const char *s);
+/* Word wrap: the bytes of s that fill at most w columns, cut after the last space that
+ * fits (hard at w when one word is longer); *next is where the next line starts. */
+size_t ui_wrap(const char *s, int w, const char **next);
+/* Draws s wrapped into rows y.. (at most maxrows, the last one cut); returns the rows used. */
+int ui_put_wrapped(int y, int x, int w, int maxrows, const char *s);
 /* Shortens s to w columns with an ellipsis in the middle (addresses). */
 void ui_shorten(char *dst, size_t n, const char *s, int w);
 
