@@ -241,6 +241,7 @@ static void act_apply(struct ui *u) { ui_detail_apply_filter(u); }
 static void act_conv(struct ui *u) { ui_conv_open(u); }
 static void act_followtcp(struct ui *u) { ui_follow_open(u); }
 static void act_diagram(struct ui *u) { ui_diagram_open(u); }
+static void act_explain(struct ui *u) { ui_view_push(u, &ui_explain_view, NULL); }
 static void act_help(struct ui *u)
 {
 	u->help_top = 0;
@@ -285,6 +286,7 @@ const struct ui_key ui_main_keys[] = {
 	{ 'E', "E", ANY, act_collapse_all, "close every subtree of the details" },
 	{ '/', "/", ANY, act_filter, "edit the display filter" },
 	{ '\\', "\\", ANY, act_clear_filter, "clear the display filter" },
+	{ 'i', "i", ANY, act_explain, "explain the focused field in full (the line above the status bar shows its start)" },
 	{ 'a', "a", ANY, act_apply, "apply the focused field as a display filter (tcp.flags.syn == 1)" },
 	{ 'm', "m", ANY, act_mark, "mark or unmark the selected packet" },
 	{ 'M', "M", ANY, act_unmark_all, "unmark every packet" },
@@ -360,6 +362,7 @@ static const struct ui_keygroup key_groups[] = {
 	{ "Conversations", ui_conv_keys },
 	{ "Follow TCP stream", ui_follow_keys },
 	{ "TCP state diagram", ui_diagram_keys },
+	{ "Field explanation", ui_explain_keys },
 	{ "Help", ui_help_keys },
 };
 #define NGROUPS (sizeof(key_groups) / sizeof(key_groups[0]))
@@ -384,10 +387,16 @@ static const struct ui_key *next_entry(const struct ui_key *t, char *names, size
 	return t;
 }
 
-static int help_line(int i, char *buf, size_t n, int *title)
-{
-	int line = 0;
+#define HELP_NAMES_W 22	/* "  %-22s help": the help text starts at column 25 */
 
+/* Display line i of the help at cols columns: group titles, then each entry with its
+ * help wrapped under itself (a hanging indent), so no line is cut.  0 past the end. */
+static int help_line(int i, int cols, char *buf, size_t n, int *title)
+{
+	int line = 0, w = cols - 2 - (HELP_NAMES_W + 3);
+
+	if (w < 20)
+		w = 20;
 	for (size_t g = 0; g < NGROUPS; g++) {
 		const struct ui_key *t = key_groups[g].keys;
 		char names[128];
@@ -398,11 +407,19 @@ static int help_line(int i, char *buf, size_t n, int *title)
 			return 1;
 		}
 		while ((t = next_entry(t, names, sizeof(names), &help)) != NULL) {
-			if (line++ == i) {
-				snprintf(buf, n, "  %-22s %s", names, help);
-				*title = 0;
-				return 1;
-			}
+			const char *p = help, *next;
+			int first = 1;
+			do {
+				size_t k = ui_wrap(p, w, &next);
+				if (line++ == i) {
+					snprintf(buf, n, "  %-*s %.*s", HELP_NAMES_W, first ? names : "",
+					    (int)k, p);
+					*title = 0;
+					return 1;
+				}
+				first = 0;
+				p = next;
+			} while (*p);
 		}
 		if (line++ == i) {
 			buf[0] = '\0';
@@ -416,10 +433,10 @@ static int help_line(int i, char *buf, size_t n, int *title)
 static void help_draw(struct ui *u, int rows, int cols)
 {
 	long *top = &u->help_top;
-	char buf[256];
+	char buf[512];
 	int title, total = 0;
 
-	while (help_line(total, buf, sizeof(buf), &title))
+	while (help_line(total, cols, buf, sizeof(buf), &title))
 		total++;
 	if (*top > total - (rows - 1))
 		*top = total - (rows - 1) > 0 ? total - (rows - 1) : 0;
@@ -429,7 +446,7 @@ static void help_draw(struct ui *u, int rows, int cols)
 	attrset(A_NORMAL);
 	for (int y = 1; y < rows; y++) {
 		mvhline(y, 0, ' ', cols);
-		if (!help_line((int)*top + y - 1, buf, sizeof(buf), &title))
+		if (!help_line((int)*top + y - 1, cols, buf, sizeof(buf), &title))
 			continue;
 		if (title)
 			attrset(A_BOLD);
@@ -464,7 +481,12 @@ void ui_keys_mdoc(FILE *fp)
 	    "middle and its bytes at the bottom.\n"
 	    "Keys act on the focused pane; the help screen\n"
 	    ".Pq Ic \\&?\n"
-	    "lists the same keys as this section.\n", fp);
+	    "lists the same keys as this section.\n"
+	    "Home, End, PgUp, PgDn, Delete and the arrows work in every form xterm, rxvt,\n"
+	    "PuTTY, screen, tmux and the Linux console send them (with Ctrl or Shift, as the\n"
+	    "plain key), whatever\n"
+	    ".Ev TERM\n"
+	    "says; another key's escape sequence is ignored, never taken for Esc.\n", fp);
 	for (size_t g = 0; g < NGROUPS; g++) {
 		const struct ui_key *t = key_groups[g].keys;
 		char names[128];

@@ -89,6 +89,10 @@ void ui_view_pop(struct ui *u);
 void *ui_view_state(struct ui *u);
 
 extern const struct ui_view ui_help_view;
+/* The focused field in full: name, filter field, type, bytes and the whole
+ * explanation the help line can only begin (detail.c). */
+extern const struct ui_view ui_explain_view;
+extern const struct ui_key ui_explain_keys[];
 void ui_conv_open(struct ui *u);
 void ui_follow_open(struct ui *u);
 
@@ -203,6 +207,7 @@ struct ui {
 	struct pinfo pi;		/* scratch for re-dissection */
 	struct httpd *server;
 	const struct httpd_config *srvcfg;	/* `s` restarts the server with it; NULL: no key */
+	int srv_wanted_port;		/* the lab's usual port when it fell back to another, or 0 */
 	struct visit_job *visit;		/* a running visit (`v`, lab mode), or NULL */
 
 	/* source */
