@@ -492,7 +492,8 @@ static int is_ascii(const char *s)
 
 /* The status bar at a level of brevity: 0 full words; 1 short labels ("Pkts", "req");
  * 2 leaves out what is zero or passing (no drops, "visiting"); 3 one count when nothing
- * is filtered and a shorter source name; 4 the server's port without its address.  The
+ * is filtered and a shorter source name; 4 no "follow" mark; 5 the server's port without
+ * its address.  The
  * counts, the server and the help hint stay at every level (the caller picks the
  * first level that fits). */
 static void status_text(struct ui *u, int level, char *left, size_t n, char *right, size_t rn)
@@ -537,7 +538,7 @@ static void status_text(struct ui *u, int level, char *left, size_t n, char *rig
 		httpd_get_stats(u->server, &hs);
 		if (!level)
 			ADD(" %s server %s:%d", dot, addr, httpd_port(u->server));
-		else if (level < 4)
+		else if (level < 5)
 			ADD(" %s %s:%d", dot, addr, httpd_port(u->server));
 		else
 			ADD(" %s :%d", dot, httpd_port(u->server));
@@ -550,7 +551,7 @@ static void status_text(struct ui *u, int level, char *left, size_t n, char *rig
 	if (u->visit && level < 2)
 		ADD(" %s visiting", dot);
 #undef ADD
-	snprintf(right, rn, "%s? help ", u->follow ? (level ? "follow " : "follow  ") : "");
+	snprintf(right, rn, "%s? help ", u->follow && level < 4 ? (level ? "follow " : "follow  ") : "");
 }
 
 void ui_draw_status(struct ui *u)
@@ -560,7 +561,7 @@ void ui_draw_status(struct ui *u)
 
 	for (level = 0;; level++) {
 		status_text(u, level, left, sizeof(left), right, sizeof(right));
-		if (level == 4 || ui_width(left) + ui_width(right) + 1 <= COLS)
+		if (level == 5 || ui_width(left) + ui_width(right) + 1 <= COLS)
 			break;
 	}
 	attrset(theme_attr(UA_STATUS));
