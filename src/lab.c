@@ -33,6 +33,7 @@ struct lab {
 	char bpf[32];
 	char notice[CAP_ERRBUF_SIZE + 256];
 	int live;
+	int wanted_port;	/* the usual port, when it was in use and another was taken */
 	struct visit_job *visit;
 };
 
@@ -120,8 +121,11 @@ struct lab *lab_start(struct options *o, char *errbuf, size_t n)
 	struct lab *l = xcalloc(1, sizeof(*l));
 	char cerr[CAP_ERRBUF_SIZE];
 	struct capsrc *probe;
-	int port = HTTPD_DEFAULT_PORT;
+	int port = HTTPD_DEFAULT_PORT, wanted;
 	const char *pcap;
+	char busy[48] = "";
+	/* --serve beside -i or -r: the server only, the TUI shows the source named */
+	int own_source = (o->nifaces || o->read_file) && !o->lab;
 
 	l->o = o;
 	snprintf(l->addr, sizeof(l->addr), "%s", HTTPD_DEFAULT_ADDR);
@@ -136,12 +140,22 @@ struct lab *lab_start(struct options *o, char *errbuf, size_t n)
 	l->cfg.major = o->major;
 	l->cfg.request_timeout_ms = o->request_timeout_ms;
 	l->cfg.max_client_conns = o->max_client_conns;
+	wanted = port;
 	l->server = start_server(l, &port, errbuf, n);
 	if (!l->server) {
 		free(l);
 		return NULL;
 	}
 	l->cfg.port = port = httpd_port(l->server);
+	if (port != wanted) {
+		l->wanted_port = wanted;
+		snprintf(busy, sizeof(busy), " (%d was in use)", wanted);
+	}
+	if (own_source) {
+		snprintf(l->notice, sizeof(l->notice), "serving http://%s:%d/%s: v visits it, s stops it",
+		    l->addr, port, busy);
+		return l;
+	}
 
 	/* Live capture on lo if permitted: probe it here, where the error can still be
 	 * turned into the fallback instead of a failed start. */
@@ -161,8 +175,8 @@ struct lab *lab_start(struct options *o, char *errbuf, size_t n)
 			o->snaplen = 65535;
 		if (!o->bufsize_mib)
 			o->bufsize_mib = 32;
-		snprintf(l->notice, sizeof(l->notice), "lab: serving http://%s:%d/ and capturing on lo "
-		    "(%s)", l->addr, port, l->bpf);
+		snprintf(l->notice, sizeof(l->notice), "lab: serving http://%s:%d/%s and capturing on lo "
+		    "(%s)", l->addr, port, busy, l->bpf);
 		return l;
 	}
 	pcap = lab_capture_path();
@@ -176,7 +190,7 @@ struct lab *lab_start(struct options *o, char *errbuf, size_t n)
 	if (o->replay_speed <= 0)
 		o->replay_speed = 1;
 	snprintf(l->notice, sizeof(l->notice), "%s — replaying the bundled lab capture instead "
-	    "(the server still runs on http://%s:%d/)", cerr, l->addr, port);
+	    "(the server still runs on http://%s:%d/%s)", cerr, l->addr, port, busy);
 	return l;
 }
 
@@ -196,6 +210,11 @@ const struct httpd_config *lab_server_config(const struct lab *l)
 int lab_live(const struct lab *l)
 {
 	return l->live;
+}
+
+int lab_wanted_port(const struct lab *l)
+{
+	return l->wanted_port;
 }
 
 const char *lab_notice(const struct lab *l)

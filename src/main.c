@@ -93,6 +93,7 @@ static int lab_main(struct options *o)
 	cfg.server_cfg = lab_server_config(l);
 	cfg.notice = lab_notice(l);
 	cfg.visit_at_start = lab_live(l);
+	cfg.server_wanted_port = lab_wanted_port(l);
 	st = ui_run(&cfg);
 	lab_end(l);
 	return st;
@@ -134,7 +135,8 @@ int main(int argc, char **argv)
 	if (o.read_file && want_batch(&o))
 		return batch_file_main(&o);
 	/* -- TUI and lab mode (ui/) -- */
-	if (!o.lab && (o.read_file || o.nifaces))
+	if (!o.lab && !o.serve && (o.read_file || o.nifaces))
 		return ui_main(&o);
+	/* the lab, or --serve beside a source: the server runs while the TUI shows it */
 	return lab_main(&o);
 }

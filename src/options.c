@@ -232,7 +232,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },
 	{ "flow", 0, optional_argument, "STREAM", "print the TCP ladder with endpoint states (all streams or one)", set_flow, 0 },
 	{ "headless", 0, optional_argument, "SEED", "run the TUI's views without a terminal and print them as text (tests)", set_headless, 0 },
-	{ "serve", 0, optional_argument, "ADDR:PORT", "start the built-in web server (default 127.0.0.1:8080)", set_serve, 0 },
+	{ "serve", 0, optional_argument, "ADDR:PORT", "start the built-in web server (default 127.0.0.1:8080); with -i or -r the TUI shows that source while it serves", set_serve, 0 },
 	{ "no-ui", 0, no_argument, NULL, "with --serve: run only the server until SIGINT/SIGTERM", set_no_ui, 0 },
 	{ "www", 0, required_argument, "DIR", "serve DIR instead of the built-in lab page", set_www, 0 },
 	{ "name", 0, required_argument, "NAME", "your name on the built-in page", set_name, 0 },

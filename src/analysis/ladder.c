@@ -38,7 +38,9 @@ static const struct { uint16_t bit; const char *name; } flag_names[] = {
 	{ TCPF_AE, "AE" },
 };
 
-static void flags_join(uint16_t flags, const char *sep, int skip_psh, char *buf, size_t n)
+/* The flag list is never shortened (a ladder that drops PSH teaches the wrong segment):
+ * only the separator tightens. */
+static void flags_join(uint16_t flags, const char *sep, char *buf, size_t n)
 {
 	size_t at = 0;
 
@@ -49,8 +51,6 @@ static void flags_join(uint16_t flags, const char *sep, int skip_psh, char *buf,
 	for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
 		if (!(flags & flag_names[i].bit) || flag_names[i].bit == TCPF_SYN)
 			continue;
-		if (skip_psh && flag_names[i].bit == TCPF_PSH)
-			continue;
 		at += (size_t)snprintf(buf + (at < n ? at : n), at < n ? n - at : 0, "%s%s",
 		    at ? sep : "", flag_names[i].name);
 	}
@@ -60,7 +60,7 @@ static void flags_join(uint16_t flags, const char *sep, int skip_psh, char *buf,
 
 void ladder_flags_str(uint16_t flags, char *buf, size_t n)
 {
-	flags_join(flags, ", ", 0, buf, n);
+	flags_join(flags, ", ", buf, n);
 }
 
 static const struct { uint16_t bit; const char *name, *abbr; } mark_names[] = {
@@ -451,10 +451,7 @@ static void label_level(const struct ladder_row *r, int level, char *buf, size_t
 	int ack = (r->s.flags & TCPF_ACK) != 0;
 	int show_seq, show_ack;
 
-	if (level == 0)
-		flags_join(r->s.flags, ", ", 0, fl, sizeof(fl));
-	else
-		flags_join(r->s.flags, ",", level >= 2 && r->carries, fl, sizeof(fl));
+	flags_join(r->s.flags, level == 0 ? ", " : ",", fl, sizeof(fl));
 	marks_join(r->s.aflags, level >= 1, mk, sizeof(mk));
 	if (level < 2) {
 		show_seq = 1;
@@ -519,6 +516,13 @@ void ladder_label(const struct ladder *l, size_t i, int width, int utf8, char *b
 				snprintf(buf, n, "%s", tmp);
 				return;
 			}
+		}
+		/* no room for any of it: the flags and numbers whole, without it */
+		copy.carries = NULL;
+		label_level(&copy, 3, tmp, sizeof(tmp));
+		if (ladder_width(tmp) <= width) {
+			snprintf(buf, n, "%s", tmp);
+			return;
 		}
 	}
 	label_level(r, 3, tmp, sizeof(tmp));

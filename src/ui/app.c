@@ -409,47 +409,91 @@ static void draw_filter_bar(struct ui *u)
 	}
 }
 
-void ui_draw_status(struct ui *u)
+static int is_ascii(const char *s)
 {
-	char left[512], right[256];
-	int at, pct = load_percent(u);
-	int lw, rw;
+	while (*s && !(*s & 0x80))
+		s++;
+	return !*s;
+}
 
-	at = snprintf(left, sizeof(left), " Packets: %u  Displayed: %zu", store_count(u->st), ui_ndisp(u));
+/* The status bar at a level of brevity: 0 full words; 1 short labels ("Pkts", "req");
+ * 2 leaves out what is zero or passing (no drops, "visiting"); 3 one count when nothing
+ * is filtered and a shorter source name; 4 no "follow" mark; 5 the server's port without
+ * its address.  The
+ * counts, the server and the help hint stay at every level (the caller picks the
+ * first level that fits). */
+static void status_text(struct ui *u, int level, char *left, size_t n, char *right, size_t rn)
+{
+	const char *dot = ui_g.utf8 ? "\xc2\xb7" : "|";
+	int at, pct = load_percent(u);
+	size_t ndisp = ui_ndisp(u);
+	char src[sizeof(u->src_name)];
+
+#define ADD(...) (at += snprintf(left + at, at < (int)n ? n - (size_t)at : 0, __VA_ARGS__), \
+	at = at < (int)n ? at : (int)n)
+	at = 0;
+	if (level >= 3 && !u->flt.active && ndisp == store_count(u->st))
+		ADD(" Pkts: %u", store_count(u->st));
+	else
+		ADD(level ? " Pkts: %u  Shown: %zu" : " Packets: %u  Displayed: %zu",
+		    store_count(u->st), ndisp);
 	if (u->nmarked)
-		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Marked: %u", u->nmarked);
+		ADD(level ? "  Mkd: %u" : "  Marked: %u", u->nmarked);
 	if (pct >= 0)
-		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Loading %d%%", pct);
+		ADD(level ? "  Load %d%%" : "  Loading %d%%", pct);
 	if (u->flt.active && u->flt.scan < store_count(u->st))
-		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Filtering %u%%",
+		ADD(level ? "  Filt %u%%" : "  Filtering %u%%",
 		    (unsigned)((uint64_t)u->flt.scan * 100 / store_count(u->st)));
-	at += snprintf(left + at, sizeof(left) - (size_t)at, " %s %s %s %s", ui_g.utf8 ? "\xc2\xb7" : "|",
-	    u->src_name, ui_g.utf8 ? "\xc2\xb7" : "|", u->state);
+	if (level >= 3 && is_ascii(u->src_name))
+		ui_shorten(src, sizeof(src), u->src_name, 14);	/* ASCII only: cut by bytes */
+	else
+		snprintf(src, sizeof(src), "%s", u->src_name);
+	ADD(" %s %s %s %s", dot, src, dot, u->state);
 	if (u->ncaps) {
 		uint64_t dk, dr;
 		drops(u, &dk, &dr);
-		at += snprintf(left + at, sizeof(left) - (size_t)at, "  Drops: %llu kernel, %llu ring",
-		    (unsigned long long)dk, (unsigned long long)dr);
+		if (!level)
+			ADD("  Drops: %llu kernel, %llu ring", (unsigned long long)dk,
+			    (unsigned long long)dr);
+		else if (level < 2 || dk || dr)
+			ADD("  Drops: %llu/%llu", (unsigned long long)dk, (unsigned long long)dr);
 	}
 	if (u->server) {
 		struct httpd_stats hs;
+		const char *addr = u->srvcfg && u->srvcfg->addr ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR;
 		httpd_get_stats(u->server, &hs);
-		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server %s:%d %s %llu requests",
-		    ui_g.utf8 ? "\xc2\xb7" : "|",
-		    u->srvcfg && u->srvcfg->addr ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
-		    httpd_port(u->server), ui_g.utf8 ? "\xc2\xb7" : "|", (unsigned long long)hs.requests);
+		if (!level)
+			ADD(" %s server %s:%d", dot, addr, httpd_port(u->server));
+		else if (level < 5)
+			ADD(" %s %s:%d", dot, addr, httpd_port(u->server));
+		else
+			ADD(" %s :%d", dot, httpd_port(u->server));
+		/* the lab fell back from its usual port: say so while the server runs */
+		if (u->srv_wanted_port && u->srv_wanted_port != httpd_port(u->server))
+			ADD(level ? " (%d in use)" : " (%d was in use)", u->srv_wanted_port);
+		ADD(level ? " %s %llu req" : " %s %llu requests", dot, (unsigned long long)hs.requests);
 	} else if (u->srvcfg)
-		at += snprintf(left + at, sizeof(left) - (size_t)at, " %s server off",
-		    ui_g.utf8 ? "\xc2\xb7" : "|");
-	if (u->visit && at < (int)sizeof(left))
-		snprintf(left + at, sizeof(left) - (size_t)at, " %s visiting", ui_g.utf8 ? "\xc2\xb7" : "|");
-	snprintf(right, sizeof(right), "%s? help ", u->follow ? "follow  " : "");
+		ADD(" %s server off", dot);
+	if (u->visit && level < 2)
+		ADD(" %s visiting", dot);
+#undef ADD
+	snprintf(right, rn, "%s? help ", u->follow && level < 4 ? (level ? "follow " : "follow  ") : "");
+}
+
+void ui_draw_status(struct ui *u)
+{
+	char left[512], right[64];
+	int level;
+
+	for (level = 0;; level++) {
+		status_text(u, level, left, sizeof(left), right, sizeof(right));
+		if (level == 5 || ui_width(left) + ui_width(right) + 1 <= COLS)
+			break;
+	}
 	attrset(theme_attr(UA_STATUS));
 	mvhline(LINES - 1, 0, ' ', COLS);
-	rw = (int)strlen(right);
-	lw = ui_put(LINES - 1, 0, COLS, left, 0);
-	if (lw + rw < COLS)
-		ui_put(LINES - 1, COLS - rw, rw, right, 0);
+	ui_put(LINES - 1, 0, COLS - ui_width(right), left, 0);
+	ui_put(LINES - 1, COLS - ui_width(right), ui_width(right), right, 0);
 	attrset(A_NORMAL);
 }
 
@@ -492,7 +536,12 @@ static void draw_help_line(struct ui *u)
 	}
 	if (u->msg[0]) {
 		attrset(theme_attr(u->msg_err ? UA_ERROR : UA_OK));
-		ui_put(y, 1, COLS - 2, u->msg, 0);
+		if (ui_width(u->msg) > COLS - 2 && y > 1) {
+			/* a long message borrows the row above while it shows */
+			mvhline(y - 1, 0, ' ', COLS);
+			ui_put_wrapped(y - 1, 1, COLS - 2, 2, u->msg);
+		} else
+			ui_put(y, 1, COLS - 2, u->msg, 0);
 		attrset(A_NORMAL);
 		return;
 	}
@@ -500,7 +549,18 @@ static void draw_help_line(struct ui *u)
 		return;
 	ui_detail_help_line(u, buf, sizeof(buf));
 	attrset(theme_attr(UA_DIM));
-	ui_put(y, 1, COLS - 2, buf, 0);
+	if (ui_width(buf) > COLS - 2) {
+		/* cut between words, and name the key that shows all of it */
+		const char *more = ui_g.utf8 ? "\xe2\x80\xa6 (i: all of it)" : "... (i: all of it)";
+		const char *next;
+		char line[1100];
+		size_t k = ui_wrap(buf, COLS - 3 - ui_width(more), &next);
+		while (k && buf[k - 1] == ' ')
+			k--;
+		snprintf(line, sizeof(line), "%.*s%s", (int)k, buf, more);
+		ui_put(y, 1, COLS - 2, line, 0);
+	} else
+		ui_put(y, 1, COLS - 2, buf, 0);
 	attrset(A_NORMAL);
 }
 
@@ -946,7 +1006,7 @@ static int loop(struct ui *u)
 		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
-		while ((key = getch()) != ERR) {
+		while ((key = ui_key_read()) != ERR) {
 			handle_key(u, key);
 			input = 1;
 			if (u->quit)
@@ -1002,6 +1062,7 @@ struct ui *ui_open(const struct ui_config *cfg, int *status)
 	u->o = o;
 	u->server = cfg->server;
 	u->srvcfg = cfg->server_cfg;
+	u->srv_wanted_port = cfg->server_wanted_port;
 	u->zoom = -1;
 	u->split[PANE_LIST] = 5;
 	u->split[PANE_DETAIL] = 4;
@@ -1102,6 +1163,7 @@ int ui_run(const struct ui_config *cfg)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	ui_keys_init();
 	theme_init();
 	if (mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -1130,7 +1192,7 @@ int ui_run(const struct ui_config *cfg)
 
 int ui_main(const struct options *o)
 {
-	struct ui_config cfg = { o, NULL, NULL, NULL, 0 };
+	struct ui_config cfg = { .o = o };
 
 	return ui_run(&cfg);
 }

@@ -425,6 +425,64 @@ void ui_detail_help_line(struct ui *u, char *buf, size_t n)
 		snprintf(buf, n, "%s · %s", f->f->abbrev, f->f->help ? f->f->help : f->f->name);
 }
 
+/* ---- the focused field explained in full (i) ---- */
+
+static void explain_draw(struct ui *u, int rows, int cols)
+{
+	const struct fnode *f = ui_detail_focus(u);
+	const char *keys = "q or Esc: back";
+	char buf[512];
+	int y = 2;
+
+	attrset(theme_attr(UA_HEADER));
+	mvhline(0, 0, ' ', cols);
+	ui_put(0, 1, cols - ui_width(keys) - 3, "Field explanation", 0);
+	ui_put(0, cols - ui_width(keys) - 1, ui_width(keys), keys, 0);
+	attrset(A_NORMAL);
+	for (int i = 1; i < rows; i++)
+		mvhline(i, 0, ' ', cols);
+	if (!f || !f->f) {
+		ui_put_wrapped(y, 2, cols - 4, rows - y, f ? "This line is text: it has no filter "
+		    "field and no explanation." : "No packet is selected.");
+		return;
+	}
+	attrset(A_BOLD);
+	ui_put(y++, 2, cols - 4, f->f->name, 0);
+	attrset(A_NORMAL);
+	snprintf(buf, sizeof(buf), "filter field: %s   type: %s", f->f->abbrev, ftype_name(f->f->type));
+	y += ui_put_wrapped(y, 2, cols - 4, 2, buf);
+	if (f->len) {
+		snprintf(buf, sizeof(buf), "bytes: %u at offset %u", f->len, f->off);
+		ui_put(y++, 2, cols - 4, buf, 0);
+	}
+	y++;
+	if (y < rows)
+		y += ui_put_wrapped(y, 2, cols - 4, rows - y, f->f->help ? f->f->help :
+		    "(no explanation for this field yet)");
+	if (y + 1 < rows) {
+		attrset(theme_attr(UA_DIM));
+		ui_put_wrapped(y + 1, 2, cols - 4, rows - y - 1,
+		    "a (in the details) filters on this field's value; / edits the filter.");
+		attrset(A_NORMAL);
+	}
+}
+
+static void explain_close(struct ui *u) { ui_view_pop(u); }
+
+const struct ui_key ui_explain_keys[] = {
+	{ 'q', "q", UI_CTX_VIEW, explain_close, "back to the packets" },
+	{ 27, "Esc", UI_CTX_VIEW, explain_close, NULL },
+	{ 'i', "i", UI_CTX_VIEW, explain_close, NULL },
+	{ 0, NULL, 0, NULL, NULL }
+};
+
+static int explain_key(struct ui *u, int key)
+{
+	return ui_key_dispatch(u, ui_explain_keys, 0, key);
+}
+
+const struct ui_view ui_explain_view = { "explain", explain_draw, explain_key, NULL, NULL, NULL };
+
 void ui_detail_apply_filter(struct ui *u)
 {
 	const struct fnode *n = ui_detail_focus(u);

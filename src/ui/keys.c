@@ -28,6 +28,86 @@ int ui_key_dispatch(struct ui *u, const struct ui_key *t, unsigned ctx, int key)
 	return 0;
 }
 
+/* ---- what terminals send ----
+ *
+ * The same key arrives as different bytes: Home is \e[1~ from tmux, screen, PuTTY and
+ * the Linux console, \e[H or \eOH from xterm (normal or application cursor mode),
+ * \e[7~ from rxvt.  curses decodes only the one sequence TERM's terminfo names, and
+ * an undecoded sequence comes out as Esc, '[', '4', '~': Esc closes a view.  So every
+ * common sequence is defined for its key, whatever TERM says; modified keys (Ctrl,
+ * Shift, Alt: \e[1;5C, rxvt's \eOc and \e[7^) act as the plain key; and any other
+ * CSI or SS3 sequence is swallowed whole by ui_key_read(), never read as Esc.
+ */
+static const struct { const char *seq; int key; } key_seqs[] = {
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END }, { "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+	{ "\033[A", KEY_UP }, { "\033OA", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033OB", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033OC", KEY_RIGHT }, { "\033[D", KEY_LEFT }, { "\033OD", KEY_LEFT },
+	/* rxvt: Shift-arrows \e[a, Ctrl-arrows \eOa, Ctrl \e[5^, Shift \e[5$ */
+	{ "\033[a", KEY_UP }, { "\033Oa", KEY_UP }, { "\033[b", KEY_DOWN }, { "\033Ob", KEY_DOWN },
+	{ "\033[c", KEY_RIGHT }, { "\033Oc", KEY_RIGHT }, { "\033[d", KEY_LEFT }, { "\033Od", KEY_LEFT },
+	{ "\033[7^", KEY_HOME }, { "\033[7$", KEY_HOME }, { "\033[8^", KEY_END }, { "\033[8$", KEY_END },
+	{ "\033[5^", KEY_PPAGE }, { "\033[5$", KEY_PPAGE }, { "\033[6^", KEY_NPAGE }, { "\033[6$", KEY_NPAGE },
+	{ "\033[3^", KEY_DC }, { "\033[3$", KEY_DC },
+	{ "\033[Z", KEY_BTAB }, { "\033OM", KEY_ENTER },
+	/* F1: xterm, rxvt/PuTTY, Linux console */
+	{ "\033OP", KEY_F(1) }, { "\033[11~", KEY_F(1) }, { "\033[[A", KEY_F(1) },
+};
+
+/* xterm's modifier forms: CSI 1;m X for the letter keys, CSI n;m ~ for the others. */
+static const struct { char final; int key; } mod_letter[] = {
+	{ 'A', KEY_UP }, { 'B', KEY_DOWN }, { 'C', KEY_RIGHT }, { 'D', KEY_LEFT },
+	{ 'H', KEY_HOME }, { 'F', KEY_END }, { 'P', KEY_F(1) },
+};
+static const struct { int n; int key; } mod_tilde[] = {
+	{ 1, KEY_HOME }, { 2, KEY_IC }, { 3, KEY_DC }, { 4, KEY_END }, { 5, KEY_PPAGE },
+	{ 6, KEY_NPAGE }, { 7, KEY_HOME }, { 8, KEY_END },
+};
+
+void ui_keys_init(void)
+{
+	char seq[16];
+
+	for (size_t i = 0; i < sizeof(key_seqs) / sizeof(key_seqs[0]); i++)
+		define_key(key_seqs[i].seq, key_seqs[i].key);
+	for (int m = 2; m <= 8; m++) {
+		for (size_t i = 0; i < sizeof(mod_letter) / sizeof(mod_letter[0]); i++) {
+			snprintf(seq, sizeof(seq), "\033[1;%d%c", m, mod_letter[i].final);
+			define_key(seq, mod_letter[i].key);
+		}
+		for (size_t i = 0; i < sizeof(mod_tilde) / sizeof(mod_tilde[0]); i++) {
+			snprintf(seq, sizeof(seq), "\033[%d;%d~", mod_tilde[i].n, m);
+			define_key(seq, mod_tilde[i].key);
+		}
+	}
+}
+
+int ui_key_read(void)
+{
+	for (;;) {
+		int c = getch(), d, n;
+
+		if (c != 27)
+			return c;
+		d = getch();
+		if (d == ERR)
+			return 27;		/* a lone Esc: nothing followed within ESCDELAY */
+		if (d != '[' && d != 'O') {
+			ungetch(d);		/* Alt-key: Esc, then the key */
+			return 27;
+		}
+		/* An unknown sequence: SS3 is one more byte; CSI runs to a final byte
+		 * 0x40-0x7e (rxvt's ~ ^ $ @ are finals too).  Bounded; dropped. */
+		for (n = 0; n < 32; n++) {
+			int e = getch();
+			if (e == ERR || d == 'O' || (e >= 0x40 && e <= 0x7e) || e == '$' || e == '^')
+				break;
+		}
+	}
+}
+
 /* ---- actions of the main screen ---- */
 
 static long page(struct ui *u)
@@ -161,6 +241,7 @@ static void act_apply(struct ui *u) { ui_detail_apply_filter(u); }
 static void act_conv(struct ui *u) { ui_conv_open(u); }
 static void act_followtcp(struct ui *u) { ui_follow_open(u); }
 static void act_diagram(struct ui *u) { ui_diagram_open(u); }
+static void act_explain(struct ui *u) { ui_view_push(u, &ui_explain_view, NULL); }
 static void act_help(struct ui *u)
 {
 	u->help_top = 0;
@@ -205,6 +286,7 @@ const struct ui_key ui_main_keys[] = {
 	{ 'E', "E", ANY, act_collapse_all, "close every subtree of the details" },
 	{ '/', "/", ANY, act_filter, "edit the display filter" },
 	{ '\\', "\\", ANY, act_clear_filter, "clear the display filter" },
+	{ 'i', "i", ANY, act_explain, "explain the focused field in full (the line above the status bar shows its start)" },
 	{ 'a', "a", ANY, act_apply, "apply the focused field as a display filter (tcp.flags.syn == 1)" },
 	{ 'm', "m", ANY, act_mark, "mark or unmark the selected packet" },
 	{ 'M', "M", ANY, act_unmark_all, "unmark every packet" },
@@ -280,6 +362,7 @@ static const struct ui_keygroup key_groups[] = {
 	{ "Conversations", ui_conv_keys },
 	{ "Follow TCP stream", ui_follow_keys },
 	{ "TCP state diagram", ui_diagram_keys },
+	{ "Field explanation", ui_explain_keys },
 	{ "Help", ui_help_keys },
 };
 #define NGROUPS (sizeof(key_groups) / sizeof(key_groups[0]))
@@ -304,10 +387,16 @@ static const struct ui_key *next_entry(const struct ui_key *t, char *names, size
 	return t;
 }
 
-static int help_line(int i, char *buf, size_t n, int *title)
-{
-	int line = 0;
+#define HELP_NAMES_W 22	/* "  %-22s help": the help text starts at column 25 */
 
+/* Display line i of the help at cols columns: group titles, then each entry with its
+ * help wrapped under itself (a hanging indent), so no line is cut.  0 past the end. */
+static int help_line(int i, int cols, char *buf, size_t n, int *title)
+{
+	int line = 0, w = cols - 2 - (HELP_NAMES_W + 3);
+
+	if (w < 20)
+		w = 20;
 	for (size_t g = 0; g < NGROUPS; g++) {
 		const struct ui_key *t = key_groups[g].keys;
 		char names[128];
@@ -318,11 +407,19 @@ static int help_line(int i, char *buf, size_t n, int *title)
 			return 1;
 		}
 		while ((t = next_entry(t, names, sizeof(names), &help)) != NULL) {
-			if (line++ == i) {
-				snprintf(buf, n, "  %-22s %s", names, help);
-				*title = 0;
-				return 1;
-			}
+			const char *p = help, *next;
+			int first = 1;
+			do {
+				size_t k = ui_wrap(p, w, &next);
+				if (line++ == i) {
+					snprintf(buf, n, "  %-*s %.*s", HELP_NAMES_W, first ? names : "",
+					    (int)k, p);
+					*title = 0;
+					return 1;
+				}
+				first = 0;
+				p = next;
+			} while (*p);
 		}
 		if (line++ == i) {
 			buf[0] = '\0';
@@ -336,10 +433,10 @@ static int help_line(int i, char *buf, size_t n, int *title)
 static void help_draw(struct ui *u, int rows, int cols)
 {
 	long *top = &u->help_top;
-	char buf[256];
+	char buf[512];
 	int title, total = 0;
 
-	while (help_line(total, buf, sizeof(buf), &title))
+	while (help_line(total, cols, buf, sizeof(buf), &title))
 		total++;
 	if (*top > total - (rows - 1))
 		*top = total - (rows - 1) > 0 ? total - (rows - 1) : 0;
@@ -349,7 +446,7 @@ static void help_draw(struct ui *u, int rows, int cols)
 	attrset(A_NORMAL);
 	for (int y = 1; y < rows; y++) {
 		mvhline(y, 0, ' ', cols);
-		if (!help_line((int)*top + y - 1, buf, sizeof(buf), &title))
+		if (!help_line((int)*top + y - 1, cols, buf, sizeof(buf), &title))
 			continue;
 		if (title)
 			attrset(A_BOLD);
@@ -384,7 +481,12 @@ void ui_keys_mdoc(FILE *fp)
 	    "middle and its bytes at the bottom.\n"
 	    "Keys act on the focused pane; the help screen\n"
 	    ".Pq Ic \\&?\n"
-	    "lists the same keys as this section.\n", fp);
+	    "lists the same keys as this section.\n"
+	    "Home, End, PgUp, PgDn, Delete and the arrows work in every form xterm, rxvt,\n"
+	    "PuTTY, screen, tmux and the Linux console send them (with Ctrl or Shift, as the\n"
+	    "plain key), whatever\n"
+	    ".Ev TERM\n"
+	    "says; another key's escape sequence is ignored, never taken for Esc.\n", fp);
 	for (size_t g = 0; g < NGROUPS; g++) {
 		const struct ui_key *t = key_groups[g].keys;
 		char names[128];

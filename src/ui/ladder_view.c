@@ -42,6 +42,7 @@ struct dview {
 	size_t cur;		/* selected row */
 	long top;		/* first body line shown */
 	int machine;		/* state machine instead of the ladder */
+	int body_y, body_h;	/* the ladder's rows on screen, as last drawn */
 	int ex;			/* export prompt state */
 	struct lineedit le;
 	char path[512];
@@ -217,13 +218,26 @@ static int side_attr(int side)
 	return theme_attr(side == 0 ? UA_DIR_A : UA_DIR_B);
 }
 
-static void short_close(const struct ladder *l, char *buf, size_t n)
+/* How the connection ends, in one line; level 1 leaves out who closed first (the title
+ * says it), level 2 is the shortest. */
+static void short_close(const struct ladder *l, int level, char *buf, size_t n)
 {
 	int c = l->st.active_closer;
 	const char *to = ui_g.utf8 ? "\xe2\x86\x92" : "->";
 
+	if (c >= 0 && level >= 1 && l->st.close != TCPC_RESET && l->st.close != TCPC_SIMULTANEOUS) {
+		if (level == 1)
+			snprintf(buf, n, "%s ends in TIME-WAIT: waits 2MSL (2 %s max segment lifetime)",
+			    ladder_side_name(c), ui_g.utf8 ? "\xc3\x97" : "x");
+		else
+			snprintf(buf, n, "%s ends in TIME-WAIT (2MSL)", ladder_side_name(c));
+		return;
+	}
 	if (l->st.close == TCPC_RESET)
-		snprintf(buf, n, "reset (RST): the connection ends at once, no TIME-WAIT");
+		snprintf(buf, n, level >= 2 ? "ends at once, no TIME-WAIT" :
+		    "reset (RST): the connection ends at once, no TIME-WAIT");
+	else if (l->st.close == TCPC_SIMULTANEOUS && level >= 2)
+		snprintf(buf, n, "both go through CLOSING %s TIME-WAIT (2MSL)", to);
 	else if (l->st.close == TCPC_SIMULTANEOUS)
 		snprintf(buf, n, "FINs crossed: both ends go through CLOSING %s both in TIME-WAIT (2MSL)", to);
 	else if (c < 0)
@@ -236,7 +250,8 @@ static void short_close(const struct ladder *l, char *buf, size_t n)
 
 /* The selected segment's state changes: "3/22 frame 3 ACK: server SYN-RECEIVED→
  * ESTABLISHED (rcv ACK of SYN)"; labels 0 leaves the RFC transition names out,
- * labels 2 gives only them ("client: active OPEN / snd SYN …"). */
+ * labels 2 gives only them ("step 3/22 (frame 3)  client: active OPEN / snd SYN …"),
+ * labels 3 only them without the step. */
 static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
 {
 	const struct ladder_row *r;
@@ -250,23 +265,25 @@ static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
 	}
 	r = &v->l->rows[v->cur];
 	ladder_flags_str(r->s.flags, fl, sizeof(fl));
-	if (labels == 2)
+	if (labels == 3)
+		at = 0, buf[0] = '\0';
+	else if (labels == 2)
 		at = (size_t)snprintf(buf, n, "step %zu/%zu (frame %" PRIu32 ")", v->cur + 1, v->l->n,
 		    r->s.frame);
 	else
 		at = (size_t)snprintf(buf, n, "%zu/%zu frame %" PRIu32 " %s:", v->cur + 1, v->l->n,
 		    r->s.frame, fl);
 	if (!r->changed[0] && !r->changed[1]) {
-		snprintf(buf + at, n > at ? n - at : 0, " no state change");
+		snprintf(buf + at, n > at ? n - at : 0, "%sno state change", at ? " " : "");
 		return;
 	}
 	for (int k = 0; k < 2 && at < n; k++) {
 		const char *lab = r->s.label[k];
 		if (!r->changed[k])
 			continue;
-		if (labels == 2)
-			at += (size_t)snprintf(buf + at, n - at, "  %s: %s", ladder_side_name(k),
-			    lab ? lab : "");
+		if (labels >= 2)
+			at += (size_t)snprintf(buf + at, n - at, "%s%s: %s", at ? "  " : "",
+			    ladder_side_name(k), lab ? lab : "");
 		else
 			at += (size_t)snprintf(buf + at, n - at, " %s %s%s%s%s%s%s",
 			    ladder_side_name(k), tcpstate_name(r->before[k]), to,
@@ -275,7 +292,9 @@ static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
 	}
 }
 
-static void draw_footer(struct dview *v, int y, int cols)
+/* labels: the footer_text level tried first (1 on the ladder, 3 under the machine when
+ * its header has no room for the transition names). */
+static void draw_footer(struct dview *v, int y, int cols, int labels)
 {
 	char buf[1024];
 
@@ -295,7 +314,9 @@ static void draw_footer(struct dview *v, int y, int cols)
 		attrset(A_NORMAL);
 		return;
 	}
-	footer_text(v, 1, buf, sizeof(buf));
+	footer_text(v, labels, buf, sizeof(buf));
+	if (ui_width(buf) > cols - 2)
+		footer_text(v, labels == 3 ? 1 : 0, buf, sizeof(buf));
 	if (ui_width(buf) > cols - 2)
 		footer_text(v, 0, buf, sizeof(buf));
 	attrset(A_BOLD);
@@ -303,19 +324,117 @@ static void draw_footer(struct dview *v, int y, int cols)
 	attrset(A_NORMAL);
 }
 
-static void draw_header(struct ui *u, struct dview *v, int cols, const char *keys)
+/* Packs parts into rows of w columns joined by sep, breaking between parts where it can
+ * (a part wider than a row is word-wrapped).  Draws from row y when draw, at most maxrows
+ * (the last one cut); returns the rows it needs. */
+static int pack_parts(const char *const *parts, int nparts, const char *sep, int y, int w,
+    int maxrows, int draw)
 {
-	char buf[512];
-	int kw = ui_width(keys);
+	char line[1024];
+	int rows = 0, sw = ui_width(sep);
+	size_t at = 0;
 
-	(void)u;
+	line[0] = '\0';
+	for (int i = 0; i < nparts; i++) {
+		const char *p = parts[i];
+		if (at && ui_width(line) + sw + ui_width(p) <= w) {
+			at += (size_t)snprintf(line + at, sizeof(line) - at, "%s%s", sep, p);
+			continue;
+		}
+		if (at) {
+			if (draw && rows < maxrows)
+				ui_put(y + rows, 1, w, line, 0);
+			rows++;
+			at = 0;
+			line[0] = '\0';
+		}
+		while (ui_width(p) > w) {
+			const char *next;
+			size_t k = ui_wrap(p, w, &next);
+			if (draw && rows < maxrows) {
+				snprintf(line, sizeof(line), "%.*s", (int)k, p);
+				ui_put(y + rows, 1, w, rows == maxrows - 1 ? p : line, 0);
+			}
+			rows++;
+			p = next;
+		}
+		at = (size_t)snprintf(line, sizeof(line), "%s", p);
+	}
+	if (at) {
+		if (draw && rows < maxrows)
+			ui_put(y + rows, 1, w, line, 0);
+		rows++;
+	}
+	return rows;
+}
+
+/* The title with the keys at the right of row 0, then how the connection ends.  When
+ * the title and the keys do not share a row, row 0 keeps "TCP stream N" and the keys,
+ * and the title's other parts and the closing sentence follow, wrapped between parts
+ * (up to three rows; the sentence shortens first).  Nothing is cut.  Returns the rows
+ * used. */
+static int draw_header(struct dview *v, int cols, const char *keys)
+{
+	char title[512], head[64], buf[512], part[8][512], closing[1100];
+	const char *parts[9];
+	const char *sep = ui_g.utf8 ? " \xc2\xb7 " : " - ";
+	int kw = ui_width(keys), n, np = 0, rows = 0, merge;
+	int closer = v->l->st.active_closer >= 0 && v->l->st.close != TCPC_RESET &&
+	    v->l->st.close != TCPC_SIMULTANEOUS;
+	const char *rest;
+
+	ladder_title(v->l, ui_g.utf8, title, sizeof(title));
 	attrset(theme_attr(UA_HEADER));
 	mvhline(0, 0, ' ', cols);
-	ladder_title(v->l, ui_g.utf8, buf, sizeof(buf));
-	ui_put(0, 1, cols - 2 - (kw + 2 < cols / 3 ? kw + 2 : 0), buf, 0);
-	if (kw + 2 < cols / 3)
+	if (kw + 16 < cols)
 		ui_put(0, cols - kw - 1, kw, keys, 0);
+	else
+		kw = -2;
+	if (ui_width(title) + kw + 3 <= cols) {
+		ui_put(0, 1, cols - kw - 3, title, 0);
+		attrset(A_NORMAL);
+		for (int level = 0; level < 3; level++) {
+			short_close(v->l, level, buf, sizeof(buf));
+			if (ui_width(buf) <= cols - 2)
+				break;
+		}
+		mvhline(1, 0, ' ', cols);
+		mvhline(2, 0, ' ', cols);
+		return 1 + ui_put_wrapped(1, 1, cols - 2, 2, buf);
+	}
+	n = snprintf(head, sizeof(head), "TCP stream %" PRIu32 "%s", v->l->st.index, sep);
+	rest = strncmp(title, head, (size_t)n) == 0 ? title + n : title;
+	head[(size_t)n - strlen(sep)] = '\0';
+	ui_put(0, 1, cols - kw - 3, rest == title ? "" : head, 0);
 	attrset(A_NORMAL);
+	while (*rest && np < 7) {
+		const char *e = strstr(rest, sep);
+		size_t k = e ? (size_t)(e - rest) : strlen(rest);
+		snprintf(part[np], sizeof(part[0]), "%.*s", (int)k, rest);
+		parts[np] = part[np];
+		np++;
+		rest += k + (e ? strlen(sep) : 0);
+	}
+	/* the closer's part carries the sentence: "client closed first → …" */
+	merge = closer && np;
+	if (!merge)
+		np++;
+	for (int level = 1; level < 3; level++) {
+		short_close(v->l, level, buf, sizeof(buf));
+		if (merge)
+			snprintf(closing, sizeof(closing), "%.511s %s %s", part[np - 1],
+			    ui_g.utf8 ? "\xe2\x86\x92" : "->", buf);
+		else
+			snprintf(closing, sizeof(closing), "%s", buf);
+		parts[np - 1] = closing;
+		rows = pack_parts(parts, np, sep, 1, cols - 2, 3, 0);
+		if (rows <= 2)
+			break;
+	}
+	for (int i = 1; i <= 3; i++)
+		mvhline(i, 0, ' ', cols);
+	rows = pack_parts(parts, np, sep, 1, cols - 2, 3, 1);
+	return 1 + (rows < 3 ? rows : 3);
 }
 
 /* ---- the ladder ---- */
@@ -336,7 +455,7 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 {
 	struct dview *v = ui_view_state(u);
 	struct ladder_layout lo;
-	int body = rows - 4, y;
+	int body, y, hy;
 	long sl;
 	char buf[1024];
 	const char *keys = ui_g.utf8 ? "m machine \xc2\xb7 x export \xc2\xb7 q back" :
@@ -344,23 +463,25 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 
 	refresh_model(u, v);
 	ladder_layout(cols, &lo);
-	draw_header(u, v, cols, keys);
-	short_close(v->l, buf, sizeof(buf));
-	mvhline(1, 0, ' ', cols);
-	ui_put(1, 1, cols - 2, buf, 0);
+	hy = draw_header(v, cols, keys);
+	body = rows - hy - 2;
+	if (body < 1)
+		body = 1;
+	v->body_y = hy + 1;
+	v->body_h = body;
 
 	/* lanes: two even on loopback, where only the ports differ */
-	mvhline(2, 0, ' ', cols);
+	mvhline(hy, 0, ' ', cols);
 	attrset(side_attr(0) | A_BOLD);
 	snprintf(buf, sizeof(buf), "client %s", v->l->lane[0]);
-	ui_put(2, lo.num_w + 1, cols / 2 - lo.num_w - 2, buf, 0);
+	ui_put(hy, lo.num_w + 1, cols / 2 - lo.num_w - 2, buf, 0);
 	attrset(side_attr(1) | A_BOLD);
 	snprintf(buf, sizeof(buf), "server %s", v->l->lane[1]);
 	{
 		int w = ui_width(buf);
 		if (w > cols / 2 - 1)
 			w = cols / 2 - 1;
-		ui_put(2, cols - w, w, buf, 0);
+		ui_put(hy, cols - w, w, buf, 0);
 	}
 	attrset(A_NORMAL);
 
@@ -382,7 +503,7 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 
 	for (y = 0; y < body; y++) {
 		long li = v->top + y;
-		int sy = 3 + y;
+		int sy = v->body_y + y;
 		const struct dline *d;
 		const struct ladder_row *r;
 		mvhline(sy, 0, ' ', cols);
@@ -440,7 +561,7 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 			break;
 		}
 	}
-	draw_footer(v, rows - 1, cols);
+	draw_footer(v, rows - 1, cols, 1);
 }
 
 /* ---- the state machine (RFC 9293 figure 5, simplified) ---- */
@@ -578,12 +699,21 @@ static void machine_draw(struct ui *u, int rows, int cols)
 	const char *keys = ui_g.utf8 ? "\xe2\x86\x90/\xe2\x86\x92 step \xc2\xb7 m ladder \xc2\xb7 q back" :
 	    "</> step | m ladder | q back";
 
+	int flabels = 1;
+
 	refresh_model(u, v);
 	{
-		/* the transition just taken replaces the title here */
+		/* the transition just taken replaces the title here; when it does not fit
+		 * beside the keys, the step stays here and the transition names go to the
+		 * footer */
 		char buf[512];
 		int kw = ui_width(keys);
 		footer_text(v, 2, buf, sizeof(buf));
+		if (ui_width(buf) + kw + 3 > cols && v->l->n) {
+			snprintf(buf, sizeof(buf), "step %zu/%zu (frame %" PRIu32 ")", v->cur + 1,
+			    v->l->n, v->l->rows[v->cur].s.frame);
+			flabels = 3;
+		}
 		attrset(theme_attr(UA_HEADER));
 		mvhline(0, 0, ' ', cols);
 		ui_put(0, 1, cols - 2 - (ui_width(buf) + kw + 3 <= cols ? kw + 2 : 0), buf, 0);
@@ -618,7 +748,7 @@ static void machine_draw(struct ui *u, int rows, int cols)
 	for (size_t i = 0; i < sizeof(mboxes) / sizeof(mboxes[0]); i++)
 		if (y0 + mboxes[i].y >= 1 && (st[0] == mboxes[i].st || st[1] == mboxes[i].st))
 			draw_box(y0, x0, &mboxes[i], cols, st[0] == mboxes[i].st, st[1] == mboxes[i].st);
-	draw_footer(v, rows - 1, cols);
+	draw_footer(v, rows - 1, cols, flabels);
 }
 
 static void diagram_draw(struct ui *u, int rows, int cols)
@@ -703,9 +833,9 @@ static void go_row(struct ui *u, long row)
 	ui_select_frame(u, v->l->rows[v->cur].s.frame - 1);
 }
 
-static long body_rows(void)
+static long body_rows(const struct dview *v)
 {
-	return LINES - 6 > 1 ? LINES - 6 : 1;
+	return v->body_h > 1 ? v->body_h : 1;
 }
 
 static void k_next(struct ui *u) { go_row(u, (long)((struct dview *)ui_view_state(u))->cur + 1); }
@@ -713,7 +843,7 @@ static void k_prev(struct ui *u) { go_row(u, (long)((struct dview *)ui_view_stat
 static void k_pgdn(struct ui *u)
 {
 	struct dview *v = ui_view_state(u);
-	long sl = seg_line(v, v->cur) + body_rows();
+	long sl = seg_line(v, v->cur) + body_rows(v);
 	size_t r = v->cur;
 
 	while (r + 1 < v->l->n && seg_line(v, r + 1) <= sl)
@@ -723,7 +853,7 @@ static void k_pgdn(struct ui *u)
 static void k_pgup(struct ui *u)
 {
 	struct dview *v = ui_view_state(u);
-	long sl = seg_line(v, v->cur) - body_rows();
+	long sl = seg_line(v, v->cur) - body_rows(v);
 	size_t r = v->cur;
 
 	while (r > 0 && seg_line(v, r - 1) >= sl)
@@ -759,7 +889,17 @@ static void k_enter(struct ui *u)
 		u->focus = PANE_DETAIL;
 	}
 }
-static void k_close(struct ui *u) { ui_view_pop(u); }
+/* Back one level: from the state machine to the ladder, from the ladder to the packets. */
+static void k_close(struct ui *u)
+{
+	struct dview *v = ui_view_state(u);
+
+	if (v->machine) {
+		v->machine = 0;
+		clear();
+	} else
+		ui_view_pop(u);
+}
 
 const struct ui_key ui_diagram_keys[] = {
 	{ 'j', "j", UI_CTX_VIEW, k_next, "next segment (the packet selection follows)" },
@@ -782,7 +922,7 @@ const struct ui_key ui_diagram_keys[] = {
 	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "go to the packet of the selected arrow (details)" },
 	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
 	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
-	{ 'q', "q", UI_CTX_VIEW, k_close, "back to the packets (the selected arrow stays selected)" },
+	{ 'q', "q", UI_CTX_VIEW, k_close, "back: from the state machine to the ladder, from the ladder to the packets (the selected arrow stays selected)" },
 	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
 	{ 0, NULL, 0, NULL, NULL }
 };
@@ -812,9 +952,9 @@ static void diagram_mouse(struct ui *u, int y, int x, unsigned long bstate)
 		return;
 	}
 #endif
-	if (v->machine || y < 3)
+	if (v->machine || y < v->body_y)
 		return;
-	li = v->top + (y - 3);
+	li = v->top + (y - v->body_y);
 	if (li >= 0 && (size_t)li < v->nlines && v->lines[li].kind != DL_INIT &&
 	    v->lines[li].kind != DL_PHASE) {
 		if (v->lines[li].row == v->cur && (bstate & BUTTON1_DOUBLE_CLICKED))

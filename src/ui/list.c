@@ -351,8 +351,9 @@ void ui_list_draw(struct ui *u)
 		w.src = cap;
 	if (w.dst > cap)
 		w.dst = cap;
-	if (w.proto > 8)
-		w.proto = 8;
+	/* "WebSocket" whole at any width; longer names (DB-LSP-DISC/JSON) on wide screens */
+	if (w.proto > (cols >= 110 ? 16 : 9))
+		w.proto = cols >= 110 ? 16 : 9;
 
 	attrset(theme_attr(UA_HEADER));
 	mvhline(y0, 0, ' ', cols);

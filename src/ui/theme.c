@@ -251,6 +251,53 @@ int ui_put(int y, int x, int w, const char *s, int pad)
 	return used;
 }
 
+size_t ui_wrap(const char *s, int w, const char **next)
+{
+	const char *p = s, *brk = NULL;
+	int used = 0;
+
+	while (*p) {
+		size_t len;
+		const char *rep;
+		int cw = unit(p, &len, &rep);
+		if (*p == ' ' && p > s)
+			brk = p;
+		if (used + cw > w && p > s) {
+			const char *end = brk && *p != ' ' ? brk : p;
+			for (*next = end; **next == ' '; (*next)++)
+				;
+			return (size_t)(end - s);
+		}
+		used += cw;
+		p += len;
+	}
+	*next = p;
+	return (size_t)(p - s);
+}
+
+int ui_put_wrapped(int y, int x, int w, int maxrows, const char *s)
+{
+	int rows = 0;
+	char line[1024];
+
+	while (*s && rows < maxrows) {
+		const char *next;
+		size_t k = ui_wrap(s, w, &next);
+		if (rows == maxrows - 1) {
+			ui_put(y + rows, x, w, s, 0);
+			return rows + 1;
+		}
+		if (k >= sizeof(line))
+			k = sizeof(line) - 1;
+		memcpy(line, s, k);
+		line[k] = '\0';
+		ui_put(y + rows, x, w, line, 0);
+		rows++;
+		s = next;
+	}
+	return rows;
+}
+
 void ui_shorten(char *dst, size_t n, const char *s, int w)
 {
 	size_t len = strlen(s);

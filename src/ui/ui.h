@@ -23,6 +23,8 @@ struct ui_config {
 	const struct httpd_config *server_cfg;	/* lets `s` restart it; NULL: no server key */
 	const char *notice;	/* first status message (lab mode), or NULL */
 	int visit_at_start;	/* run a visit once capture has started */
+	int server_wanted_port;	/* the port the server wanted when it fell back to another
+				 * (shown while it runs), or 0 */
 };
 
 int ui_main(const struct options *o);

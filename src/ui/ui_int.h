@@ -62,6 +62,12 @@ struct ui_keygroup {
 
 /* Runs the row of table whose key matches (and ctx, when ctx != 0); 1 if found. */
 int ui_key_dispatch(struct ui *u, const struct ui_key *table, unsigned ctx, int key);
+/* After initscr: defines the sequences every common terminal sends for the keys the
+ * tables bind (Home as \e[1~, \e[H, \eOH or \e[7~ …), whatever TERM's terminfo says. */
+void ui_keys_init(void);
+/* getch() that never turns a key's escape sequence into a lone Esc: unknown CSI/SS3
+ * sequences are dropped whole.  27 is only an Esc (or Alt-key, the key pushed back). */
+int ui_key_read(void);
 extern const struct ui_key ui_main_keys[];
 extern const struct ui_key ui_edit_keys[];
 extern const struct ui_key ui_help_keys[];
@@ -84,6 +90,10 @@ void ui_view_pop(struct ui *u);
 void *ui_view_state(struct ui *u);
 
 extern const struct ui_view ui_help_view;
+/* The focused field in full: name, filter field, type, bytes and the whole
+ * explanation the help line can only begin (detail.c). */
+extern const struct ui_view ui_explain_view;
+extern const struct ui_key ui_explain_keys[];
 void ui_conv_open(struct ui *u);
 void ui_follow_open(struct ui *u);
 /* The follow model of conversation conv (store_pkt.conv), NULL unless TCP; caller
@@ -131,6 +141,11 @@ void theme_glyphs_init(void);	/* before initscr(); from the locale */
 int ui_put(int y, int x, int w, const char *s, int pad);
 /* Display width of s (same rules as ui_put). */
 int ui_width(const char *s);
+/* Word wrap: the bytes of s that fill at most w columns, cut after the last space that
+ * fits (hard at w when one word is longer); *next is where the next line starts. */
+size_t ui_wrap(const char *s, int w, const char **next);
+/* Draws s wrapped into rows y.. (at most maxrows, the last one cut); returns the rows used. */
+int ui_put_wrapped(int y, int x, int w, int maxrows, const char *s);
 /* Shortens s to w columns with an ellipsis in the middle (addresses). */
 void ui_shorten(char *dst, size_t n, const char *s, int w);
 
@@ -187,6 +202,7 @@ struct ui {
 	struct pinfo pi;		/* scratch for re-dissection */
 	struct httpd *server;
 	const struct httpd_config *srvcfg;	/* `s` restarts the server with it; NULL: no key */
+	int srv_wanted_port;		/* the lab's usual port when it fell back to another, or 0 */
 	struct visit_job *visit;		/* a running visit (`v`, lab mode), or NULL */
 
 	/* source */

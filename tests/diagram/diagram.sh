@@ -60,7 +60,9 @@ t_keys d
 t_wait "20/22 frame 45 FIN, ACK"
 # the state machine
 t_keys m
-t_wait "step 20/22 (frame 45)  client: CLOSE / snd FIN  server: rcv FIN / snd ACK"
+# (at 80 columns the step stays in the header, the transition names go to the footer)
+t_wait "step 20/22 (frame 45)"
+t_wait "client: CLOSE / snd FIN  server: rcv FIN / snd ACK"
 t_check "boxes drawn" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q '│ FIN-WAIT-1 │'"
 t_check "client marked on FIN-WAIT-1" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q '┌──────▼─────┐.*┌cli\\|cli'"
 t_keys Right
@@ -122,10 +124,15 @@ t_wait "Packets:" || t_done
 t_keys d
 t_wait "client 127.0.0.1:40000" || t_done
 t_check "ASCII arrows" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q -- '-- SYN  Seq=0 -*>'"
+t_keys G	# the crossing FINs are near the end (80x24: the header takes three rows)
+t_wait "11/11 frame"
 t_check "ASCII crossing" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q -- '-X->'"
 t_keys m
 t_wait "| ESTABLISHED |"
 t_check "ASCII boxes" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q -- '+--------+'"
-t_keys q
+t_keys q	# the machine back to the ladder
+t_wait "m machine | x export | q back"
+t_keys q	# the ladder back to the packets
+t_wait "Filter:"
 t_quit
 t_done

@@ -15,6 +15,7 @@ fi
 T_SOCK="nltui-$$-${RANDOM}"
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/nltui.XXXXXX")
 T_LOCALE=${T_LOCALE:-C.UTF-8}
+T_TERM=${T_TERM:-xterm-256color}	# TERM inside the pane (t_start reads it)
 T_FAILED=0
 
 t_cleanup() {
@@ -32,7 +33,7 @@ t_start() {
 	cat > "$T_DIR/run.sh" <<EOS
 #!/bin/sh
 cd "$T_DIR"
-LANG=$T_LOCALE LC_ALL=$T_LOCALE TERM=xterm-256color \
+LANG=$T_LOCALE LC_ALL=$T_LOCALE TERM=$T_TERM \
 	"$NETLAB_BIN" $* 2>"$T_DIR/stderr"
 echo "EXIT=\$?" > "$T_DIR/status"
 sleep 600
@@ -43,6 +44,18 @@ EOS
 
 t_keys() {
 	tmux -L "$T_SOCK" send-keys -t t "$@"
+}
+
+# t_raw BYTES: the bytes a terminal would send, as printf(1) escapes ('\033[4~'),
+# written to the program unchanged (no tmux key translation).
+t_raw() {
+	tmux -L "$T_SOCK" send-keys -t t -H $(printf "$1" | od -An -v -tx1)
+}
+
+# t_stop: ends the program and its pane (before a t_start in the same test).
+t_stop() {
+	tmux -L "$T_SOCK" kill-server >/dev/null 2>&1
+	rm -f "$T_DIR/status" "$T_DIR/stderr"
 }
 
 # Literal text (no key-name lookup).
