@@ -244,7 +244,7 @@ static long long days_from_civil(long long y, int m, int d)
 int httpreq_date(const char *s, size_t n, time_t now, time_t *t)
 {
 	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	struct date_parts p;
+	struct date_parts p = { 0 };
 	size_t f;
 	int leap;
 

@@ -196,7 +196,7 @@ static void views_of_streams(struct ui *u, FILE *out)
 
 int ui_headless_main(const struct options *o)
 {
-	struct ui_config cfg = { o, NULL, NULL, NULL, 0 };
+	struct ui_config cfg = { .o = o };
 	int status;
 	struct ui *u = ui_open(&cfg, &status);
 
