@@ -84,9 +84,11 @@ for cap in $caps; do
 		sleep 0.2
 		prev=
 		for i in $(seq 1 60); do
-			cur=$(t_screen)
+			cur=$(t_screen)	# the help line follows the cursor: pages differ
 			[ "$cur" = "$prev" ] && break
-			printf '%s\n##\n' "$cur" >> "$T_DIR/screens"
+			# the pane's body: not the filter bar and title, help line and status bar
+			printf '%s\n' "$cur" | sed '1,2d' | sed '$d' | sed '$d' >> "$T_DIR/screens"
+			echo '##' >> "$T_DIR/screens"
 			prev=$cur
 			t_keys NPage
 			sleep 0.05
