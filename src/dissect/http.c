@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -551,10 +552,7 @@ struct msg_rec {
 };
 
 struct http_conv {
-	struct req_res *rr;
-	size_t nrr, rrcap;
-	uint32_t last_uri;	/* full URI of the latest request (response_for.uri): its
-				 * index in uris + 1, 0 none */
+	/* replayed on revisits as each frame began (frame_state) */
 	uint8_t last_head, last_connect;	/* the latest request's method */
 	uint32_t ws_frame;	/* WebSocket from this frame on (0: none) */
 	uint32_t ws_seq[2];	/* … and, in that frame, from this seq of each direction */
@@ -562,12 +560,18 @@ struct http_conv {
 	uint8_t upgrade_pending;	/* a request asked for Upgrade: websocket */
 	uint8_t seen_msg;	/* a request or response was dissected */
 	uint8_t raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
+	/* the first pass alone adds to these; revisits read their records */
+	uint32_t last_uri;	/* full URI of the latest request (response_for.uri): its
+				 * index in uris + 1, 0 none */
+	struct req_res *rr;
+	size_t nrr, rrcap;
 	struct msg_rec *recs;
 	size_t nrecs, reccap;
 	char **uris;		/* full URIs of requests (with keep_results all of them,
 				 * else the latest) */
 	size_t nuris, uricap;
 	struct ws_conv ws;
+	struct frame_state fs;
 };
 
 /* Forgets the URIs kept so far (batch mode keeps only the latest request's). */
@@ -589,6 +593,7 @@ static void conv_release(void *p)
 		free(c->uris[i]);
 	free(c->uris);
 	websocket_conv_release(&c->ws);
+	frame_state_free(&c->fs);
 }
 
 /* ---- tree helpers ---- */
@@ -1250,7 +1255,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 			}
 			if (for_uri)
 				add_gen_str(d, http_node, H_RESP_FOR_URI, for_uri);
-			if (!d->pi->visited && fl.code == 101) {
+			if (fl.code == 101) {
 				/* the protocol switches after this message (tshark: from the
 				 * next frame in the other direction) */
 				cv->ws_frame = d->pi->num;
@@ -1295,15 +1300,28 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	return (long)(at + body_len);
 }
 
+/* The stream's HTTP state as this frame began (frame_state_get); NULL on a revisit
+ * of a frame before HTTP claimed the stream. */
+static struct http_conv *conv_for(struct dctx *d, uint32_t stream)
+{
+	struct http_conv *cv = reasm_conv(d->sess->reasm, stream, d->pi->num,
+	    sizeof(struct http_conv), conv_release);
+
+	return frame_state_get(&cv->fs, d, cv, offsetof(struct http_conv, last_uri),
+	    sizeof(struct http_conv));
+}
+
 /* The PDU function reasm calls: every message in data, then WebSocket after 101. */
 static void http_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
     struct reasm_need *need)
 {
-	struct http_conv *cv = p->conv;
+	struct http_conv *cv = conv_for(d, p->stream);
 	const uint8_t *base = c->base;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), off = 0;
 	int first = 1;
 
+	if (!cv)
+		return;
 	while (off < n) {
 		long used;
 		uint32_t seq = p->seq + off;
@@ -1337,11 +1355,6 @@ static void http_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 	}
 }
 
-static void conv_for(struct dctx *d, uint32_t stream, struct http_conv **cv)
-{
-	*cv = reasm_conv(d->sess->reasm, stream, d->pi->num, sizeof(struct http_conv), conv_release);
-}
-
 int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
 {
 	struct reasm_seg s;
@@ -1351,7 +1364,9 @@ int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_paylo
 		return 0;
 	if (!cur_left(payload) && !(ti->flags & 0x01))
 		return 0;
-	conv_for(d, ti->stream, &cv);
+	cv = conv_for(d, ti->stream);
+	if (!cv)
+		return 0;
 	if (cv->ws_frame && cv->raw_after_switch && d->pi->num > cv->ws_frame)
 		return 0;
 	s = tcp_payload_seg(ti);
