@@ -100,6 +100,20 @@ static void free_blobs(struct dtree *t)
 	t->bcap = t->blen = 0;
 }
 
+uint32_t tree_clamp_bytes(const struct dtree *t, const uint8_t *p, uint32_t n)
+{
+	/* Compared as integers: p may belong to none of the sources (tree_keep, a
+	 * dissector's own buffer), and then it is left alone. */
+	uintptr_t a = (uintptr_t)p;
+
+	for (int i = 0; i < t->nsrc; i++) {
+		uintptr_t lo = (uintptr_t)t->src[i].data, hi = lo + t->src[i].len;
+		if (a >= lo && a < hi)
+			return a + n > hi ? (uint32_t)(hi - a) : n;
+	}
+	return n;
+}
+
 int tree_add_source(struct dtree *t, const char *name, const uint8_t *data, uint32_t len)
 {
 	if (!t || t->nsrc == TREE_MAX_SOURCES)

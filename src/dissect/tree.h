@@ -167,7 +167,11 @@ static inline uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const str
 	return i;
 }
 
-/* Bytes or string: p must outlive the tree (the frame, a source, or tree_keep()). */
+/* n, or fewer when p lies inside a data source and p + n runs past its end. */
+uint32_t tree_clamp_bytes(const struct dtree *t, const uint8_t *p, uint32_t n);
+
+/* Bytes or string: p must outlive the tree (the frame, a source, or tree_keep()).
+ * A value starting inside a data source is cut at the source's end. */
 static inline uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len, const uint8_t *p, uint32_t n)
 {
@@ -175,7 +179,7 @@ static inline uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const st
 
 	if (i) {
 		t->nodes[i].v.s.p = p;
-		t->nodes[i].v.s.n = n;
+		t->nodes[i].v.s.n = tree_clamp_bytes(t, p, n);
 	}
 	return i;
 }

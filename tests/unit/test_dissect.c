@@ -329,6 +329,31 @@ static void test_icmp_echo_matching(void **state)
 	session_free(s);
 }
 
+/* A bytes value starting inside a data source is cut at its end; one outside every
+ * source (tree_keep) is left alone. */
+static void test_tree_bytes_clamp(void **state)
+{
+	static const uint8_t frame[10] = { 0 };
+	struct dtree *t = tree_new(1);
+	const struct field_def *f;
+	const uint8_t *kept;
+	uint32_t n;
+
+	(void)state;
+	reg_init();
+	f = reg_lookup("ipv6.routing.src.reserved");
+	assert_non_null(f);
+	tree_add_source(t, "Frame", frame, sizeof(frame));
+	n = tree_add_bytes(t, 0, f, 8, 4, frame + 8, 4);
+	assert_int_equal(tree_node(t, n)->v.s.n, 2);
+	n = tree_add_bytes(t, 0, f, 0, 4, frame, 4);
+	assert_int_equal(tree_node(t, n)->v.s.n, 4);
+	kept = tree_keep(t, "abcdef", 6);
+	n = tree_add_bytes(t, 0, f, 0, 4, kept, 6);
+	assert_int_equal(tree_node(t, n)->v.s.n, 6);
+	tree_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_strvis),
 		cmocka_unit_test(test_truncated_everywhere),
 		cmocka_unit_test(test_icmp_echo_matching),
+		cmocka_unit_test(test_tree_bytes_clamp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
