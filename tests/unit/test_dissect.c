@@ -262,6 +262,19 @@ static void test_fvalue(void **state)
 	fv_display(NULL, &n, buf, sizeof(buf));
 	assert_string_equal(buf, "0xa31ee");
 	assert_int_equal(fv_uint(&n), 0xa31ee);
+	/* a bytes value longer than the buffer: the first len - 1 characters, all set */
+	struct field_def h = { "x.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "", 0 };
+	uint8_t ab[40];
+	memset(ab, 0xab, sizeof(ab));
+	memset(&n, 0, sizeof(n));
+	n.f = &h;
+	n.v.s.p = ab;
+	n.v.s.n = sizeof(ab);
+	memset(buf, 'X', sizeof(buf));
+	assert_int_equal(fv_fields(NULL, &n, buf, sizeof(buf)), 80);
+	assert_int_equal(strlen(buf), sizeof(buf) - 1);
+	assert_null(strchr(buf, 'X'));
+	assert_int_equal(buf[62], 'a');
 }
 
 static void test_strvis(void **state)
