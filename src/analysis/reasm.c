@@ -388,6 +388,8 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, 0, conv, s->tcp_node };
 	struct cur c;
 	int src = 0;
+	uint32_t mark = t ? t->n : 0;
+	uint8_t nsrc = t ? t->nsrc : 0;
 
 	(void)r;
 	if (t) {
@@ -401,6 +403,11 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 	fn(d, &c, &p, need);
 	if (t)
 		tree_set_source(t, 0);
+	/* The PDU is longer than announced: as in tshark, this frame shows neither the
+	 * segments nor the reassembled bytes (only the frame that dissects the PDU
+	 * does; showing them on every segment made -x output quadratic). */
+	if (need->need_len && !need->need_off)
+		tree_rollback(t, mark, nsrc);
 }
 
 /* ---- first pass ---- */

@@ -131,6 +131,35 @@ void tree_set_source(struct dtree *t, int src)
 		t->cursrc = (uint8_t)src;
 }
 
+void tree_rollback(struct dtree *t, uint32_t mark, uint8_t nsrc)
+{
+	if (!t)
+		return;
+	/* Nodes are numbered in order of addition, so the removed ones are the tail of
+	 * the array; only their older parents (the open path) point into it. */
+	for (uint32_t i = mark; i < t->n; i++) {
+		uint32_t p = t->nodes[i].parent, c;
+		struct fnode *pn = &t->nodes[p];
+		if (p >= mark || pn->last < mark)
+			continue;
+		if (pn->first >= mark) {
+			pn->first = pn->last = 0;
+			continue;
+		}
+		for (c = pn->first; t->nodes[c].next && t->nodes[c].next < mark; c = t->nodes[c].next)
+			;
+		t->nodes[c].next = 0;
+		pn->last = c;
+	}
+	if (mark && mark < t->n)
+		t->n = mark;
+	if (nsrc < t->nsrc) {
+		t->nsrc = nsrc;
+		if (t->cursrc >= nsrc)
+			t->cursrc = 0;
+	}
+}
+
 uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len)
 {
