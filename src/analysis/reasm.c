@@ -263,26 +263,27 @@ static void msp_close(struct reasm *r, struct rdir *dir)
 	msp_free(r, m);
 }
 
-/* Adds bytes at seq to m; returns how many bytes of the PDU are now contiguous. */
+/* Adds len bytes at seq to m (len 0: a bare FIN at seq, checked for a gap only). */
 static void msp_add(struct reasm *r, struct msp *m, uint32_t seq, const uint8_t *p, uint32_t len,
     uint32_t frame, uint32_t foff)
 {
 	uint32_t pos = seq - m->seq;
 
-	if (!len)
-		return;
-	if (r->keep || !(m->flags & MSP_GAVE_UP)) {
+	if (len && (r->keep || !(m->flags & MSP_GAVE_UP))) {
 		m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
 		m->segs[m->nsegs++] = (struct seginfo){ frame, foff, len, pos };
 	}
 	if (m->flags & MSP_GAVE_UP)
 		return;
-	if (pos > m->have) {		/* a segment is missing: like tshark, give up */
+	/* A segment is missing (also before a bare FIN, len 0), or seq lies before the
+	 * PDU (pos wraps): like tshark, give up.  Past this point m->seq + m->have >=
+	 * seq + len, which first_pass relies on. */
+	if (pos > m->have) {
 		m->flags |= MSP_GAVE_UP;
 		msp_free_data(r, m);
 		return;
 	}
-	if (pos + len <= m->have)	/* old bytes again */
+	if (pos + len <= m->have)	/* old bytes again, or none */
 		return;
 	{
 		uint32_t skip = m->have - pos, add = len - skip;
@@ -395,6 +396,8 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, 0, conv, s->tcp_node };
 	struct cur c;
 	int src = 0;
+	uint32_t mark = t ? t->n : 0;
+	uint8_t nsrc = t ? t->nsrc : 0;
 
 	(void)r;
 	if (t) {
@@ -408,6 +411,11 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 	fn(d, &c, &p, need);
 	if (t)
 		tree_set_source(t, 0);
+	/* The PDU is longer than announced: as in tshark, this frame shows neither the
+	 * segments nor the reassembled bytes (only the frame that dissects the PDU
+	 * does; showing them on every segment made -x output quadratic). */
+	if (need->need_len && !need->need_off)
+		tree_rollback(t, mark, nsrc);
 }
 
 /* ---- first pass ---- */
@@ -536,8 +544,9 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 		dir->done_end = m->nxtpdu;
 		if (m->flags & MSP_GAVE_UP || m->have < m->nxtpdu - m->seq) {
 			uint32_t end = m->nxtpdu;
-			show_tail(d, s, payload, off, NULL, !dissected);
-			op_add(r, frame, OP_TAIL, off, plen - off, seq, NULL, !dissected);
+			int info = !dissected && off < plen;	/* not on a bare FIN */
+			show_tail(d, s, payload, off, NULL, info);
+			op_add(r, frame, OP_TAIL, off, plen - off, seq, NULL, info);
 			msp_close(r, dir);
 			if (end >= nxtseq || end <= seq)
 				return;
@@ -562,13 +571,13 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 					m->flags |= MSP_UNTIL_FIN;
 				else
 					m->nxtpdu = have_end + need.need_len;
-				if (have_end < nxtseq)
-					msp_add(r, m, have_end, pl + off + seglen, nxtseq - have_end, frame,
-					    foff + off + seglen);
-				if (r->keep) {	/* replayed with the segments it had then */
-					r->ops[opi].info = (uint8_t)!dissected;
+				if (r->keep)	/* replayed with the segments it had when it ran */
 					r->ops[opi].seq = (uint32_t)m->nsegs;
-				}
+				if (have_end < nxtseq)	/* seq <= have_end: see msp_add */
+					msp_add(r, m, have_end, pl + off + (have_end - seq),
+					    nxtseq - have_end, frame, foff + off + (have_end - seq));
+				if (r->keep)
+					r->ops[opi].info = (uint8_t)!dissected;
 				if (!dissected) {
 					col_set_proto(d->pi, "TCP");
 					if (d->pi->info_len)
@@ -603,8 +612,8 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 					nm->nsegs = keep_n;
 				}
 				if (have_end < nxtseq)
-					msp_add(r, nm, have_end, pl + off + seglen, nxtseq - have_end, frame,
-					    foff + off + seglen);
+					msp_add(r, nm, have_end, pl + off + (have_end - seq),
+					    nxtseq - have_end, frame, foff + off + (have_end - seq));
 				msp_close(r, dir);	/* nxtpdu stays: a revisit rebuilds what ran */
 				dir->open = nm;
 				return;

@@ -37,6 +37,8 @@ struct ring_hdr {
 	int64_t ts_sec;
 	int32_t linktype;
 	uint32_t ifid;
+	uint32_t flags;		/* pkt_rec.flags (CAPFILE_REC_*: replayed files) */
+	uint32_t unused;	/* keeps the frame bytes 8-byte aligned */
 };
 
 #define HDR_SIZE ((uint32_t)sizeof(struct ring_hdr))
@@ -259,6 +261,8 @@ int ring_push(struct ring *r, const struct pkt_rec *rec)
 	h->ts_sec = rec->ts_sec;
 	h->linktype = rec->linktype;
 	h->ifid = rec->ifid;
+	h->flags = rec->flags;
+	h->unused = 0;
 	if (caplen)
 		memcpy(h + 1, rec->data, caplen);
 	r->p_head += need;
@@ -294,6 +298,7 @@ size_t ring_pop(struct ring *r, struct pkt_rec *out, size_t max)
 		out[n].ifid = h->ifid;
 		out[n].data = (const uint8_t *)(h + 1);
 		out[n].file_off = 0;
+		out[n].flags = h->flags;
 		r->c_pos += h->reclen;
 		n++;
 	}

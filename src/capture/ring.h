@@ -1,8 +1,8 @@
 /* ring.h — single-producer single-consumer packet ring (C11 atomics, no locks).
  *
- * A byte ring of variable-size records: a 32-byte header (timestamps, lengths, link
- * type, interface) followed by the frame bytes, 8-byte aligned, so a 64-byte frame
- * costs 96 bytes and a 1500-byte frame 1536.  A frame larger than ring_max_caplen()
+ * A byte ring of variable-size records: a 40-byte header (timestamps, lengths, link
+ * type, interface, record flags) followed by the frame bytes, 8-byte aligned, so a
+ * 64-byte frame costs 104 bytes and a 1500-byte frame 1544.  A frame larger than ring_max_caplen()
  * (half the ring, at most CAPFILE_MAX_CAPLEN) is truncated and counted.
  *
  * Threads: exactly one producer thread calls the ring_push* functions, exactly one

@@ -459,7 +459,7 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 			uint32_t k = i + 1 + l <= rdavail ? l : rdavail - i - 1;
 			tree_add_bytes(t, tn, &fields[D_TXT], o + i + 1, k, p + i + 1, k);
 			if (!s[0] && info)
-				snprintf(s, sizeof(s) < (size_t)k + 1 ? sizeof(s) : (size_t)k + 1, "%s", (const char *)p + i + 1);
+				snprintf(s, sizeof(s), "%.*s", (int)k, (const char *)p + i + 1);
 			i += 1u + l;
 		}
 		break;

@@ -118,10 +118,10 @@ static size_t hexbytes(const uint8_t *p, uint32_t n, char *buf, size_t len, char
 			buf[at] = sep;
 		if (sep && i)
 			at++;
-		if (at + 2 < len) {
+		if (at + 1 < len)	/* snprintf's cut: the first len - 1 characters */
 			buf[at] = hx[p[i] >> 4];
+		if (at + 2 < len)
 			buf[at + 1] = hx[p[i] & 15];
-		}
 		at += 2;
 	}
 	if (len)

@@ -366,18 +366,19 @@ static void final_dst(struct dctx *d, const uint8_t *a)
 static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, uint8_t segleft)
 {
 	uint32_t at = cur_off(r);
+	const uint8_t *res;
 
 	switch (type) {
 	case 0:
-		tree_add_bytes(d->tree, node, &fields[R_SRC_RES], at, 4, r->p, 4);
-		cur_skip(r, 4);
+		if ((res = cur_ptr(r, 4)))
+			tree_add_bytes(d->tree, node, &fields[R_SRC_RES], at, 4, res, 4);
 		if (segleft && cur_left(r) >= 16)
 			final_dst(d, r->end - 16 - (cur_left(r) % 16));
 		addr_list(d, r, node, R_SRC_ADDR, 1);
 		break;
 	case 2:
-		tree_add_bytes(d->tree, node, &fields[R_MIP_RES], at, 4, r->p, 4);
-		cur_skip(r, 4);
+		if ((res = cur_ptr(r, 4)))
+			tree_add_bytes(d->tree, node, &fields[R_MIP_RES], at, 4, res, 4);
 		if (cur_has(r, 16)) {
 			if (segleft)
 				final_dst(d, r->p);
@@ -387,8 +388,8 @@ static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, 
 	case 4:
 		tree_add_uint(d->tree, node, &fields[R_SRH_LAST], at, 1, cur_u8(r));
 		tree_add_uint(d->tree, node, &fields[R_SRH_FLAGS], at + 1, 1, cur_u8(r));
-		tree_add_bytes(d->tree, node, &fields[R_SRH_TAG], at + 2, 2, r->p, 2);
-		cur_skip(r, 2);
+		if ((res = cur_ptr(r, 2)))
+			tree_add_bytes(d->tree, node, &fields[R_SRH_TAG], at + 2, 2, res, 2);
 		if (segleft && cur_left(r) >= 16)
 			final_dst(d, r->p);
 		addr_list(d, r, node, R_SRH_ADDR, 0);

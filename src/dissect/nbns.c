@@ -85,6 +85,17 @@ static int get_name(const uint8_t *p, size_t n, size_t *off, char *buf, size_t b
 	return 1;
 }
 
+/* The decoded name is a local buffer: the node gets a copy in the tree. */
+static void add_name(struct dtree *t, uint32_t node, uint32_t off, uint32_t len, const char *name)
+{
+	uint32_t n;
+
+	if (!tree_wants(t, &fields[N_NAME]))
+		return;
+	n = (uint32_t)strlen(name);
+	tree_add_bytes(t, node, &fields[N_NAME], off, len, tree_keep(t, name, n), n);
+}
+
 void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
@@ -126,8 +137,7 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 			return;
 		const char *tn = val_to_str(be16(p + off), type_vals);
 		col_append(pi, " %s %s", tn ? tn : "Unknown", name);
-		tree_add_bytes(t, node, &fields[N_NAME], start + (uint32_t)at, (uint32_t)(off - at),
-		    (const uint8_t *)name, (uint32_t)strnlen(name, sizeof(name)));
+		add_name(t, node, start + (uint32_t)at, (uint32_t)(off - at), name);
 		off += 4;
 	}
 	for (unsigned i = 0; i < an; i++) {
@@ -136,8 +146,7 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 			return;
 		uint16_t type = be16(p + off), rdlen = be16(p + off + 8);
 		const char *tn = val_to_str(type, type_vals);
-		tree_add_bytes(t, node, &fields[N_NAME], start + (uint32_t)at, (uint32_t)(off - at),
-		    (const uint8_t *)name, (uint32_t)strnlen(name, sizeof(name)));
+		add_name(t, node, start + (uint32_t)at, (uint32_t)(off - at), name);
 		off += 10;
 		if (off + rdlen > n)
 			return;

@@ -100,6 +100,20 @@ static void free_blobs(struct dtree *t)
 	t->bcap = t->blen = 0;
 }
 
+uint32_t tree_clamp_bytes(const struct dtree *t, const uint8_t *p, uint32_t n)
+{
+	/* Compared as integers: p may belong to none of the sources (tree_keep, a
+	 * dissector's own buffer), and then it is left alone. */
+	uintptr_t a = (uintptr_t)p;
+
+	for (int i = 0; i < t->nsrc; i++) {
+		uintptr_t lo = (uintptr_t)t->src[i].data, hi = lo + t->src[i].len;
+		if (a >= lo && a < hi)
+			return a + n > hi ? (uint32_t)(hi - a) : n;
+	}
+	return n;
+}
+
 int tree_add_source(struct dtree *t, const char *name, const uint8_t *data, uint32_t len)
 {
 	if (!t || t->nsrc == TREE_MAX_SOURCES)
@@ -115,6 +129,35 @@ void tree_set_source(struct dtree *t, int src)
 {
 	if (t && src >= 0 && src < t->nsrc)
 		t->cursrc = (uint8_t)src;
+}
+
+void tree_rollback(struct dtree *t, uint32_t mark, uint8_t nsrc)
+{
+	if (!t)
+		return;
+	/* Nodes are numbered in order of addition, so the removed ones are the tail of
+	 * the array; only their older parents (the open path) point into it. */
+	for (uint32_t i = mark; i < t->n; i++) {
+		uint32_t p = t->nodes[i].parent, c;
+		struct fnode *pn = &t->nodes[p];
+		if (p >= mark || pn->last < mark)
+			continue;
+		if (pn->first >= mark) {
+			pn->first = pn->last = 0;
+			continue;
+		}
+		for (c = pn->first; t->nodes[c].next && t->nodes[c].next < mark; c = t->nodes[c].next)
+			;
+		t->nodes[c].next = 0;
+		pn->last = c;
+	}
+	if (mark && mark < t->n)
+		t->n = mark;
+	if (nsrc < t->nsrc) {
+		t->nsrc = nsrc;
+		if (t->cursrc >= nsrc)
+			t->cursrc = 0;
+	}
 }
 
 uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,

@@ -111,6 +111,11 @@ static inline int tree_wants_range(const struct dtree *t, const struct field_def
 /* Adds a data source (the bytes are copied into the tree) and makes it current. */
 int tree_add_source(struct dtree *t, const char *name, const uint8_t *data, uint32_t len);
 void tree_set_source(struct dtree *t, int src);
+/* Undoes an attempt that came to nothing: removes the nodes added since t->n was
+ * `mark` and the data sources added since t->nsrc was `nsrc` (the current source
+ * falls back to the frame if it was one of them).  Labels and kept bytes stay in
+ * their arenas until the reset; label changes to older nodes stay. */
+void tree_rollback(struct dtree *t, uint32_t mark, uint8_t nsrc);
 /* Copies bytes into the tree so a value can point at them for the tree's life. */
 const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n);
 
@@ -167,7 +172,11 @@ static inline uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const str
 	return i;
 }
 
-/* Bytes or string: p must outlive the tree (the frame, a source, or tree_keep()). */
+/* n, or fewer when p lies inside a data source and p + n runs past its end. */
+uint32_t tree_clamp_bytes(const struct dtree *t, const uint8_t *p, uint32_t n);
+
+/* Bytes or string: p must outlive the tree (the frame, a source, or tree_keep()).
+ * A value starting inside a data source is cut at the source's end. */
 static inline uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len, const uint8_t *p, uint32_t n)
 {
@@ -175,7 +184,7 @@ static inline uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const st
 
 	if (i) {
 		t->nodes[i].v.s.p = p;
-		t->nodes[i].v.s.n = n;
+		t->nodes[i].v.s.n = tree_clamp_bytes(t, p, n);
 	}
 	return i;
 }

@@ -12,6 +12,9 @@ update=0
 [ -x "$bin" ] || { echo "no binary at $bin (set NETLAB_BIN)"; exit 1; }
 TZ=UTC
 export TZ
+# a label pointing into a dissector's stack frame shows up here (nbns, issue 15)
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_stack_use_after_return=1"
+export ASAN_OPTIONS
 tmp=$(mktemp) || exit 1
 trap 'rm -f "$tmp"' EXIT
 pass=0 fail=0

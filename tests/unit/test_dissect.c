@@ -112,6 +112,10 @@ static const struct sample samples[] = {
 	    "00000000000559040000000001000000002035482148b2435a23dcdd5536030100280202020200000001f17300000000"
 	    "000501000013000a0028020202020101010101010101",
 	    78, "ospf" },
+	/* the TXT string is the last byte of the frame (its Info text once read on) */
+	{ "eth+ipv4+udp+dns txt", 1, "00112233445566778899aabb08004500004100010000401166a90a0000010a000002"
+	    "00359c40002d056d12348180000100010000000001610000100001c00c001000010000003c00060568656c6c6f",
+	    42, "dns" },
 	{ "netlink", 253, "0004033800000000000000000000000010000000100000000000000000000000",
 	    16, "netlink-route" },
 	{ "fddi+llc+ipv4+tcp", 10, "50aa00040083a7aa00040082a7aaaa0300000008004500002ce37600003306e146d4b42a6483f3400361a80035b909d8"
@@ -258,6 +262,19 @@ static void test_fvalue(void **state)
 	fv_display(NULL, &n, buf, sizeof(buf));
 	assert_string_equal(buf, "0xa31ee");
 	assert_int_equal(fv_uint(&n), 0xa31ee);
+	/* a bytes value longer than the buffer: the first len - 1 characters, all set */
+	struct field_def h = { "x.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "", 0 };
+	uint8_t ab[40];
+	memset(ab, 0xab, sizeof(ab));
+	memset(&n, 0, sizeof(n));
+	n.f = &h;
+	n.v.s.p = ab;
+	n.v.s.n = sizeof(ab);
+	memset(buf, 'X', sizeof(buf));
+	assert_int_equal(fv_fields(NULL, &n, buf, sizeof(buf)), 80);
+	assert_int_equal(strlen(buf), sizeof(buf) - 1);
+	assert_null(strchr(buf, 'X'));
+	assert_int_equal(buf[62], 'a');
 }
 
 static void test_strvis(void **state)
@@ -329,6 +346,31 @@ static void test_icmp_echo_matching(void **state)
 	session_free(s);
 }
 
+/* A bytes value starting inside a data source is cut at its end; one outside every
+ * source (tree_keep) is left alone. */
+static void test_tree_bytes_clamp(void **state)
+{
+	static const uint8_t frame[10] = { 0 };
+	struct dtree *t = tree_new(1);
+	const struct field_def *f;
+	const uint8_t *kept;
+	uint32_t n;
+
+	(void)state;
+	reg_init();
+	f = reg_lookup("ipv6.routing.src.reserved");
+	assert_non_null(f);
+	tree_add_source(t, "Frame", frame, sizeof(frame));
+	n = tree_add_bytes(t, 0, f, 8, 4, frame + 8, 4);
+	assert_int_equal(tree_node(t, n)->v.s.n, 2);
+	n = tree_add_bytes(t, 0, f, 0, 4, frame, 4);
+	assert_int_equal(tree_node(t, n)->v.s.n, 4);
+	kept = tree_keep(t, "abcdef", 6);
+	n = tree_add_bytes(t, 0, f, 0, 4, kept, 6);
+	assert_int_equal(tree_node(t, n)->v.s.n, 6);
+	tree_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_strvis),
 		cmocka_unit_test(test_truncated_everywhere),
 		cmocka_unit_test(test_icmp_echo_matching),
+		cmocka_unit_test(test_tree_bytes_clamp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
