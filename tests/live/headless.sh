@@ -44,8 +44,8 @@ if ! cmp -s "$tmp/live.out" "$tmp/file.out"; then
 	diff "$tmp/live.out" "$tmp/file.out" | head -20
 	fail "the live views differ from the saved file's"
 fi
-notime=$(sed -n '/^#frames$/,/^#z /p' "$tmp/live.out" | grep -cE '^ *[0-9]+ +[0-9]+\.[0-9]+ ' )
-rows=$(sed -n '/^#frames$/,/^#z /p' "$tmp/live.out" | grep -cE '^ *[0-9]+ ')
-[ "$notime" = "$rows" ] || fail "$((rows - notime)) of $rows live rows have no time"
+# a row without its time: "   14               127.0.0.1 → 127.0.0.1 …"
+notime=$(sed -n '/^#frames$/,/^#z /p' "$tmp/live.out" | grep -cE '^ *[0-9]+ +127\.0\.0\.1 ')
+[ "$notime" = 0 ] || fail "$notime live rows have no time"
 grep -q "HTTP/1.1 200 OK" "$tmp/live.out" || fail "no HTTP response in the live views"
 echo "ok: $frames live frames render as the saved file, every row with its time"
