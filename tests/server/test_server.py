@@ -3,7 +3,7 @@
 Python's standard library only: every status it answers, traversal and limits,
 keep-alive, HTTP/1.0, pipelining, WebSocket (a hand-written RFC 6455 client), a
 slowloris, SIGTERM, and the `--visit` report.  Only 127.0.0.1; every wait is bounded."""
-import base64, email.utils, hashlib, os, resource, shutil, signal, socket, struct, subprocess, sys, tempfile, time
+import atexit, base64, email.utils, hashlib, os, resource, shutil, signal, socket, struct, subprocess, sys, tempfile, time
 
 BIN = os.environ.get("NETLAB_BIN")
 failures = 0
@@ -37,6 +37,7 @@ class Server:
                 resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
         self.p = subprocess.Popen([BIN, "--serve=127.0.0.1:%d" % self.port, "--no-ui"] + list(args),
                                   stdout=self.out, stderr=self.err, preexec_fn=limit)
+        atexit.register(self.kill)
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
@@ -44,6 +45,12 @@ class Server:
             except OSError:
                 time.sleep(0.05)
         raise SystemExit("server did not start")
+
+    def kill(self):
+        """Leaves no server behind when a test ends early with an exception."""
+        if self.p.poll() is None:
+            self.p.kill()
+            self.p.wait()
 
     def stop(self):
         self.p.send_signal(signal.SIGTERM)
