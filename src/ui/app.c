@@ -416,35 +416,35 @@ static int is_ascii(const char *s)
 	return !*s;
 }
 
-/* The status bar at a level of brevity: 0 full words; 1 short labels ("Pkts", "req");
- * 2 leaves out what is zero or passing (no drops, "visiting"); 3 one count when nothing
- * is filtered and a shorter source name; 4 no "follow" mark; 5 the server's port without
- * its address.  The
- * counts, the server and the help hint stay at every level (the caller picks the
- * first level that fits). */
+/* The status bar at a level of brevity: 0 full words; 1 short drop counts; 2 short
+ * labels ("Pkts", "req"); 3 leaves out what is zero or passing (no drops, "visiting")
+ * and the word "server"; 4 one count when nothing is filtered and a shorter source
+ * name; 5 no "follow" mark; 6 the server's port without its address.  The counts, the
+ * server and the help hint stay at every level (the caller picks the first level that
+ * fits). */
 static void status_text(struct ui *u, int level, char *left, size_t n, char *right, size_t rn)
 {
 	const char *dot = ui_g.utf8 ? "\xc2\xb7" : "|";
-	int at, pct = load_percent(u);
+	int at, pct = load_percent(u), shrt = level >= 2;
 	size_t ndisp = ui_ndisp(u);
 	char src[sizeof(u->src_name)];
 
 #define ADD(...) (at += snprintf(left + at, at < (int)n ? n - (size_t)at : 0, __VA_ARGS__), \
 	at = at < (int)n ? at : (int)n)
 	at = 0;
-	if (level >= 3 && !u->flt.active && ndisp == store_count(u->st))
+	if (level >= 4 && !u->flt.active && ndisp == store_count(u->st))
 		ADD(" Pkts: %u", store_count(u->st));
 	else
-		ADD(level ? " Pkts: %u  Shown: %zu" : " Packets: %u  Displayed: %zu",
+		ADD(shrt ? " Pkts: %u  Shown: %zu" : " Packets: %u  Displayed: %zu",
 		    store_count(u->st), ndisp);
 	if (u->nmarked)
-		ADD(level ? "  Mkd: %u" : "  Marked: %u", u->nmarked);
+		ADD(shrt ? "  Mkd: %u" : "  Marked: %u", u->nmarked);
 	if (pct >= 0)
-		ADD(level ? "  Load %d%%" : "  Loading %d%%", pct);
+		ADD(shrt ? "  Load %d%%" : "  Loading %d%%", pct);
 	if (u->flt.active && u->flt.scan < store_count(u->st))
-		ADD(level ? "  Filt %u%%" : "  Filtering %u%%",
+		ADD(shrt ? "  Filt %u%%" : "  Filtering %u%%",
 		    (unsigned)((uint64_t)u->flt.scan * 100 / store_count(u->st)));
-	if (level >= 3 && is_ascii(u->src_name))
+	if (level >= 4 && is_ascii(u->src_name))
 		ui_shorten(src, sizeof(src), u->src_name, 14);	/* ASCII only: cut by bytes */
 	else
 		snprintf(src, sizeof(src), "%s", u->src_name);
@@ -455,29 +455,29 @@ static void status_text(struct ui *u, int level, char *left, size_t n, char *rig
 		if (!level)
 			ADD("  Drops: %llu kernel, %llu ring", (unsigned long long)dk,
 			    (unsigned long long)dr);
-		else if (level < 2 || dk || dr)
+		else if (level < 3 || dk || dr)
 			ADD("  Drops: %llu/%llu", (unsigned long long)dk, (unsigned long long)dr);
 	}
 	if (u->server) {
 		struct httpd_stats hs;
 		const char *addr = u->srvcfg && u->srvcfg->addr ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR;
 		httpd_get_stats(u->server, &hs);
-		if (!level)
+		if (level < 3)
 			ADD(" %s server %s:%d", dot, addr, httpd_port(u->server));
-		else if (level < 5)
+		else if (level < 6)
 			ADD(" %s %s:%d", dot, addr, httpd_port(u->server));
 		else
 			ADD(" %s :%d", dot, httpd_port(u->server));
 		/* the lab fell back from its usual port: say so while the server runs */
 		if (u->srv_wanted_port && u->srv_wanted_port != httpd_port(u->server))
-			ADD(level ? " (%d in use)" : " (%d was in use)", u->srv_wanted_port);
-		ADD(level ? " %s %llu req" : " %s %llu requests", dot, (unsigned long long)hs.requests);
+			ADD(shrt ? " (%d in use)" : " (%d was in use)", u->srv_wanted_port);
+		ADD(shrt ? " %s %llu req" : " %s %llu requests", dot, (unsigned long long)hs.requests);
 	} else if (u->srvcfg)
 		ADD(" %s server off", dot);
-	if (u->visit && level < 2)
+	if (u->visit && level < 3)
 		ADD(" %s visiting", dot);
 #undef ADD
-	snprintf(right, rn, "%s? help ", u->follow && level < 4 ? (level ? "follow " : "follow  ") : "");
+	snprintf(right, rn, "%s? help ", u->follow && level < 5 ? (level ? "follow " : "follow  ") : "");
 }
 
 void ui_draw_status(struct ui *u)
@@ -487,7 +487,7 @@ void ui_draw_status(struct ui *u)
 
 	for (level = 0;; level++) {
 		status_text(u, level, left, sizeof(left), right, sizeof(right));
-		if (level == 5 || ui_width(left) + ui_width(right) + 1 <= COLS)
+		if (level == 6 || ui_width(left) + ui_width(right) + 1 <= COLS)
 			break;
 	}
 	attrset(theme_attr(UA_STATUS));
