@@ -168,13 +168,18 @@ static void find_crossings(struct ladder *l)
 		if (!p || !(r->s.flags & TCPF_ACK) || (r->s.flags & TCPF_RST) ||
 		    (r->s.aflags & NOT_CROSSING) || (p->s.aflags & NOT_CROSSING))
 			continue;
-		if (!seg_space(&p->s) || p->cross >= 0)
+		if (!seg_space(&p->s))
+			continue;
+		/* one partner per row, except that a FIN crossing the peer's FIN is
+		 * always marked (data sent in between may have crossed it first) */
+		if (p->cross >= 0 && !((r->s.flags & TCPF_FIN) && (p->s.flags & TCPF_FIN)))
 			continue;
 		/* the SYN/ACK answering a SYN it has not seen is a simultaneous open,
 		 * shown by the states; the bare SYN carries no ACK anyway */
 		if (seq_lt(r->s.ack_rel, p->s.seq_rel + seg_space(&p->s))) {
 			r->cross = (int32_t)j;
-			p->cross = (int32_t)i;
+			if (p->cross < 0)
+				p->cross = (int32_t)i;
 		}
 	}
 }
@@ -217,6 +222,41 @@ static void phases(struct ladder *l)
 	}
 }
 
+/* The note under a crossing FIN's two-step change of end k: "client: FIN-WAIT-1,
+ * then CLOSING when the server's FIN came". */
+static void via_note(const struct ladder_row *r, int k, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s: %s, then %s when the %s's FIN came", ladder_side_name(k),
+	    tcpstate_name(r->s.via[k]), tcpstate_name(r->s.state_after[k]),
+	    ladder_side_name(!k));
+}
+
+/* A segment with undo[k] proves that end k never was in the state the earlier rows
+ * showed since the peer's FIN (presumed delivered, tcp_state.h): back to that FIN's
+ * row, end k stays in undo[k] and that row loses its change of k. */
+static void undo_presumed(struct ladder *l)
+{
+	for (size_t i = 1; i < l->n; i++)
+		for (int k = 0; k < 2; k++) {
+			uint8_t undo = l->rows[i].s.undo[k], shown;
+			if (undo == TCPS_NONE)
+				continue;
+			shown = l->rows[i - 1].s.state_after[k];
+			for (size_t j = i; j-- > 0;) {
+				struct tcpconv_seg *g = &l->rows[j].s;
+				if (g->state_after[k] != shown)
+					break;
+				g->state_after[k] = undo;
+				if (g->label[k]) {
+					g->label[k] = NULL;
+					g->via[k] = TCPS_NONE;
+					g->via_label[k] = NULL;
+					break;
+				}
+			}
+		}
+}
+
 struct ladder *ladder_new(const struct tcpconv_stream *st, const struct tcpconv_seg *segs,
     size_t n)
 {
@@ -239,20 +279,28 @@ struct ladder *ladder_new(const struct tcpconv_stream *st, const struct tcpconv_
 		l->initial[0] = ch[0].from;
 		l->initial[1] = ch[1].from;
 	}
+	for (size_t i = 0; i < n; i++) {
+		l->rows[i].s = segs[i];
+		l->rows[i].s.dir &= 1;
+		l->rows[i].cross = -1;
+	}
+	undo_presumed(l);
 	prev[0] = l->initial[0];
 	prev[1] = l->initial[1];
 	for (size_t i = 0; i < n; i++) {
 		struct ladder_row *r = &l->rows[i];
-		int d = segs[i].dir & 1;
-		r->s = segs[i];
-		r->s.dir = (uint8_t)d;
-		r->cross = -1;
+		int d = r->s.dir;
 		for (int k = 0; k < 2; k++) {
 			r->before[k] = prev[k];
 			r->changed[k] = r->s.state_after[k] != prev[k];
 			prev[k] = r->s.state_after[k];
 			if (r->s.state_after[k] == TCPS_TIME_WAIT)
 				l->time_wait[k] = 1;
+			if (r->changed[k] && r->s.via[k] == TCPS_FIN_WAIT_1) {
+				char note[128];
+				via_note(r, k, note, sizeof(note));
+				add_note(r, "%s", note);
+			}
 			if (r->changed[k] && r->s.state_after[k] == TCPS_TIME_WAIT)
 				add_note(r, "%s enters TIME-WAIT: waits 2MSL, then CLOSED",
 				    ladder_side_name(k));
@@ -823,18 +871,29 @@ int ladder_write_markdown(FILE *fp, const struct ladder *l)
 			uint8_t to = r->s.state_after[k];
 			if (!r->changed[k])
 				continue;
-			fprintf(fp, "   - the %s goes %s %s %s", ladder_side_name(k),
-			    state_or_blank(r->before[k]), arrow, tcpstate_name(to));
+			fprintf(fp, "   - the %s goes %s %s ", ladder_side_name(k),
+			    state_or_blank(r->before[k]), arrow);
+			if (r->s.via[k] != TCPS_NONE)
+				fprintf(fp, "%s (%s) %s ", tcpstate_name(r->s.via[k]),
+				    r->s.via_label[k] ? r->s.via_label[k] : "", arrow);
+			fprintf(fp, "%s", tcpstate_name(to));
 			if (r->s.label[k])
 				fprintf(fp, " (%s)", r->s.label[k]);
 			if (to < TCPS_COUNT && state_meaning[to])
 				fprintf(fp, ": %s", state_meaning[to]);
 			fprintf(fp, ".\n");
 		}
-		for (int k = 0; k < LADDER_NOTES; k++)
+		for (int k = 0; k < LADDER_NOTES; k++) {
+			char v0[128] = "", v1[128] = "";
+			if (r->s.via[0] == TCPS_FIN_WAIT_1)
+				via_note(r, 0, v0, sizeof(v0));
+			if (r->s.via[1] == TCPS_FIN_WAIT_1)
+				via_note(r, 1, v1, sizeof(v1));
 			if (r->note[k][0] && strncmp(r->note[k], "crossed", 7) != 0 &&
-			    !strstr(r->note[k], "TIME-WAIT"))
+			    !strstr(r->note[k], "TIME-WAIT") && strcmp(r->note[k], v0) != 0 &&
+			    strcmp(r->note[k], v1) != 0)
 				fprintf(fp, "   - %s.\n", r->note[k]);
+		}
 		if (r->cross >= 0)
 			fprintf(fp, "   - This segment crossed frame %" PRIu32 " in flight: it was "
 			    "sent before that segment arrived.\n", l->rows[r->cross].s.frame);

@@ -13,8 +13,18 @@
  * Crossing: segment i crossed segment j (the last earlier segment from the other
  * side) when j occupies sequence space (data, SYN or FIN) and i carries an ACK that
  * does not cover j's end: i was sent before j arrived — e.g. a FIN whose ACK does not
- * cover the FIN the peer had already sent (simultaneous close).  Retransmissions,
+ * cover the FIN the peer had already sent (simultaneous close).  Each row crosses
+ * at most one partner, except that a FIN crossing the peer's FIN is always marked,
+ * even when data sent before it crossed that FIN first.  Retransmissions,
  * keep-alives and duplicate ACKs never count as crossing.
+ *
+ * Hindsight: the analysis gives each frame the states known up to it, so the
+ * receiver of a FIN that later turns out to have crossed shows CLOSE-WAIT on that
+ * FIN's frame (tcp_state.h).  The ladder sees the whole stream: a segment with
+ * undo[k] set makes end k keep undo[k] on the rows since that FIN (which loses its
+ * change of k), so the crossing FIN's row shows ESTABLISHED → FIN-WAIT-1 → CLOSING
+ * (via[k]) and nothing shows the CLOSE-WAIT the end never was in.  Only the rows'
+ * states differ from the frames' netlab.tcp.*_state fields, and only there.
  *
  * Ownership: a ladder owns copies of everything; the stream and segment arrays may
  * be freed once ladder_new returns.  Not thread-safe; one owner.
@@ -36,7 +46,8 @@ enum ladder_phase { LPH_HANDSHAKE, LPH_DATA, LPH_TEARDOWN };
 
 struct ladder_row {
 	struct tcpconv_seg s;		/* copy; s.label[] point to static strings */
-	uint8_t before[2];		/* enum tcp_st before the segment: [0] client */
+	uint8_t before[2];		/* enum tcp_st before the segment: [0] client (a
+					 * two-step change passes s.via[k] on the way) */
 	uint8_t changed[2];		/* state_after differs from before */
 	uint8_t phase;			/* enum ladder_phase */
 	int32_t cross;			/* row this one crossed in flight with, -1 none */

@@ -749,6 +749,16 @@ static void seg_fill(struct tcpconv_seg *g, const struct tcpconv_in *in, const s
 	g->state_after[1] = o->server_state;
 }
 
+static void seg_change(struct tcpconv_seg *g, const struct tcpstate_change ch[2])
+{
+	for (int k = 0; k < 2; k++) {
+		g->label[k] = ch[k].label;
+		g->via[k] = ch[k].via;
+		g->via_label[k] = ch[k].via_label;
+		g->undo[k] = ch[k].undo;
+	}
+}
+
 static void collect(struct tcpconv *tc, const struct tcpconv_in *in, const struct tcpconv_out *o)
 {
 	if (tc->coll_stream1 != o->stream + 1 || in->no_seglen || in->frame == tc->coll_last)
@@ -776,8 +786,7 @@ struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n)
 	tcpstate_init(&st);
 	for (size_t i = 0; i < tc->ncoll; i++) {
 		tcpstate_segment(&st, v[i].dir, v[i].flags, v[i].seq_raw, v[i].ack_raw, v[i].len, ch);
-		v[i].label[0] = ch[0].label;
-		v[i].label[1] = ch[1].label;
+		seg_change(&v[i], ch);
 	}
 	*n = tc->ncoll;
 	tc->coll = NULL;
@@ -948,8 +957,7 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		sv->v = xgrow(sv->v, &sv->c, sv->n + 1, sizeof(*sv->v));
 		g = &sv->v[sv->n++];
 		seg_fill(g, in, o);
-		g->label[0] = ch[0].label;
-		g->label[1] = ch[1].label;
+		seg_change(g, ch);
 	}
 	if (s->completeness & (C_FIN | C_RST)) {
 		if (!s->fl[0].nua && s->fl[0].ua)
@@ -967,6 +975,15 @@ int tcpconv_frame_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *str
 		return 0;
 	*stream = tc->last_stream;
 	return 1;
+}
+
+int tcpconv_close_summary(const struct tcpconv *tc, uint32_t stream,
+    struct tcp_close_summary *out)
+{
+	if (stream >= tc->ns || tc->no_states)
+		return -1;
+	tcpstate_summary(&tc->s[stream].st, out);
+	return 0;
 }
 
 uint32_t tcpconv_stream_count(const struct tcpconv *tc)

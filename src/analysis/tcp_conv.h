@@ -130,12 +130,27 @@ struct tcpconv_seg {
 	uint16_t aflags;		/* TCPA_* */
 	uint8_t state_after[2];		/* [0] client, [1] server */
 	const char *label[2];		/* transition of each end, NULL when unchanged */
+	/* two-step changes and corrections of earlier frames (struct tcpstate_change):
+	 * via/via_label the middle state and the first step's label, undo the state the
+	 * end really kept since an earlier frame (TCPS_NONE: none) */
+	uint8_t via[2], undo[2];
+	const char *via_label[2];
 };
 
 /* The stream of frame `frame` when it was the last segment analysed or revisited (the
  * -z taps run right after dissection; the TUI diagram dissects the selected frame
  * first); 0 when that frame had no analysed TCP segment. */
 int tcpconv_frame_stream(const struct tcpconv *tc, uint32_t frame, uint32_t *stream);
+
+/* The close summary of stream `stream` (tcp_state.h: handshake full / partial /
+ * none, close type four / three / crossing / RST / half / open, the side that closed
+ * first, the sides that reached TIME-WAIT), from the segments analysed so far:
+ * final once the capture is read, live while it grows.  What the conversations pane
+ * shows as columns; the same as --flow's classification (ladder_title).  Returns 0,
+ * or -1 (out untouched) when the stream does not exist or states are not tracked
+ * (tcpconv_track_states off). */
+int tcpconv_close_summary(const struct tcpconv *tc, uint32_t stream,
+    struct tcp_close_summary *out);
 
 /* Number of streams seen so far. */
 uint32_t tcpconv_stream_count(const struct tcpconv *tc);

@@ -3,6 +3,8 @@
  * A segment becomes up to three events per endpoint, applied in this order: the
  * acknowledgment (of the peer's SYN or FIN), then SYN or FIN, and RST.  Each event is
  * looked up in `transitions`: a (state, event) pair with no row changes nothing.
+ * Every row is an edge of RFC 9293 §3.3.2 figure 5 (the RST row stands for the
+ * reset processing of §3.10.7); a crossing FIN is two of them, snd FIN then rcv FIN.
  */
 #include "config.h"
 
@@ -16,7 +18,6 @@ enum ev {
 	EV_RCV_SYN,		/* received the peer's SYN */
 	EV_RCV_ACK_SYN,		/* received an ACK covering our SYN */
 	EV_SND_FIN,		/* sent a FIN */
-	EV_SND_FIN_CROSSED,	/* sent a FIN before the peer's FIN had arrived */
 	EV_RCV_FIN,		/* received the peer's FIN */
 	EV_RCV_ACK_FIN,		/* received an ACK covering our FIN */
 	EV_RST,			/* a RST was sent or received */
@@ -39,7 +40,6 @@ static const struct transition transitions[] = {
 	{ TCPS_ESTABLISHED, EV_SND_FIN, TCPS_FIN_WAIT_1, "CLOSE / snd FIN" },
 	{ TCPS_ESTABLISHED, EV_RCV_FIN, TCPS_CLOSE_WAIT, "rcv FIN / snd ACK" },
 	{ TCPS_CLOSE_WAIT, EV_SND_FIN, TCPS_LAST_ACK, "CLOSE / snd FIN" },
-	{ TCPS_CLOSE_WAIT, EV_SND_FIN_CROSSED, TCPS_CLOSING, "CLOSE / snd FIN, rcv FIN (FINs crossed)" },
 	{ TCPS_FIN_WAIT_1, EV_RCV_ACK_FIN, TCPS_FIN_WAIT_2, "rcv ACK of FIN" },
 	{ TCPS_FIN_WAIT_1, EV_RCV_FIN, TCPS_CLOSING, "rcv FIN / snd ACK" },
 	{ TCPS_FIN_WAIT_2, EV_RCV_FIN, TCPS_TIME_WAIT, "rcv FIN / snd ACK" },
@@ -96,6 +96,7 @@ void tcpstate_init(struct tcpstate *s)
 	memset(s, 0, sizeof(*s));
 	s->closer = -1;
 	s->time_wait = -1;
+	s->rst_from = -1;
 }
 
 static void apply(struct tcpstate *s, int side, enum ev ev, struct tcpstate_change *ch)
@@ -111,9 +112,35 @@ static void apply(struct tcpstate *s, int side, enum ev ev, struct tcpstate_chan
 			ch[side].label = t->label;
 		}
 		s->st[side] = t->to;
-		if (t->to == TCPS_TIME_WAIT && s->time_wait < 0)
-			s->time_wait = (int8_t)side;
+		if (t->to == TCPS_TIME_WAIT) {
+			if (s->time_wait < 0)
+				s->time_wait = (int8_t)side;
+			s->tw_sides |= (uint8_t)(side ? TCP_SIDE_SERVER : TCP_SIDE_CLIENT);
+		}
 		return;
+	}
+}
+
+/* Applies ev after an earlier step of the same segment: a second change of `side`
+ * keeps the first as ch[side].via (from → via → to). */
+static void apply_then(struct tcpstate *s, int side, enum ev ev, struct tcpstate_change *ch)
+{
+	struct tcpstate_change first;
+
+	if (!ch) {
+		apply(s, side, ev, NULL);
+		return;
+	}
+	first = ch[side];
+	ch[side].label = NULL;
+	apply(s, side, ev, ch);
+	if (!ch[side].label) {
+		ch[side] = first;
+		return;
+	}
+	if (first.label) {
+		ch[side].via = first.to;
+		ch[side].via_label = first.label;
 	}
 }
 
@@ -153,6 +180,8 @@ void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
 		for (int i = 0; i < 2; i++) {
 			ch[i].from = ch[i].to = s->st[i];
 			ch[i].label = NULL;
+			ch[i].via = ch[i].undo = TCPS_NONE;
+			ch[i].via_label = NULL;
 		}
 	if (!s->started) {
 		start(s, dir, flags, ack);
@@ -165,8 +194,10 @@ void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
 
 	/* 1. What this segment acknowledges moves its receiver. */
 	if (flags & TCPF_ACK) {
-		if (s->syn_seen[peer] && seq_ge(ack, s->syn_seq[peer] + 1))
+		if (s->syn_seen[peer] && seq_ge(ack, s->syn_seq[peer] + 1)) {
+			s->syn_acked |= (uint8_t)(peer ? TCP_SIDE_SERVER : TCP_SIDE_CLIENT);
 			apply(s, peer, EV_RCV_ACK_SYN, ch);
+		}
 		if (s->fin_seen[peer] && seq_ge(ack, s->fin_seq[peer] + 1)) {
 			acked_peer_fin = 1;
 			apply(s, peer, EV_RCV_ACK_FIN, ch);
@@ -180,6 +211,7 @@ void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
 			s->open = TCPO_SIMULTANEOUS;
 		s->syn_seen[dir] = 1;
 		s->syn_seq[dir] = seq;
+		s->syn_captured |= (uint8_t)(dir ? TCP_SIDE_SERVER : TCP_SIDE_CLIENT);
 		apply(s, dir, EV_SND_SYN, ch);
 		apply(s, peer, EV_RCV_SYN, ch);
 	}
@@ -188,7 +220,11 @@ void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
 	if ((flags & TCPF_FIN) && !(flags & TCPF_RST)) {
 		uint32_t finseq = seq + seglen + ((flags & TCPF_SYN) ? 1 : 0);
 		if (!s->fin_seen[dir]) {
-			int crossed = s->fin_seen[peer] && !acked_peer_fin;
+			/* the peer's FIN is still unacknowledged (FIN-WAIT-1: an earlier
+			 * ACK of it would have moved the peer on) and this ACK does not
+			 * cover it */
+			int crossed = s->fin_seen[peer] && !acked_peer_fin &&
+			    s->st[peer] == TCPS_FIN_WAIT_1;
 			s->fin_seen[dir] = 1;
 			s->fin_seq[dir] = finseq;
 			s->fins++;
@@ -198,8 +234,21 @@ void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
 				s->crossed = 1;
 			else
 				s->fin_with_ack_of_fin = acked_peer_fin && peer_before == TCPS_FIN_WAIT_1;
-			apply(s, dir, crossed ? EV_SND_FIN_CROSSED : EV_SND_FIN, ch);
-			apply(s, peer, EV_RCV_FIN, ch);
+			if (crossed && s->st[dir] == TCPS_CLOSE_WAIT &&
+			    s->fin_rcvd_in[dir] != TCPS_NONE) {
+				/* the peer's FIN, presumed delivered, had not arrived */
+				s->st[dir] = s->fin_rcvd_in[dir];
+				if (ch)
+					ch[dir].undo = s->st[dir];
+			}
+			apply_then(s, dir, EV_SND_FIN, ch);
+			if (crossed)	/* the peer's FIN arrives after ours left */
+				apply_then(s, dir, EV_RCV_FIN, ch);
+			if (s->fin_rcvd_in[peer] == TCPS_NONE)
+				s->fin_rcvd_in[peer] = s->st[peer];
+			/* after an ACK of the peer's own FIN in this segment:
+			 * FIN-WAIT-1 → FIN-WAIT-2 → TIME-WAIT, two edges */
+			apply_then(s, peer, EV_RCV_FIN, ch);
 		}
 	}
 
@@ -207,6 +256,8 @@ void tcpstate_segment(struct tcpstate *s, int dir, uint16_t flags, uint32_t seq,
 	if (flags & TCPF_RST) {
 		if (s->st[0] != TCPS_CLOSED || s->st[1] != TCPS_CLOSED)
 			s->reset = 1;
+		if (s->rst_from < 0)
+			s->rst_from = (int8_t)dir;
 		apply(s, 0, EV_RST, ch);
 		apply(s, 1, EV_RST, ch);
 	}
@@ -233,4 +284,50 @@ enum tcp_close tcpstate_close(const struct tcpstate *s)
 int tcpstate_active_closer(const struct tcpstate *s)
 {
 	return s->closer;
+}
+
+void tcpstate_summary(const struct tcpstate *s, struct tcp_close_summary *out)
+{
+	const uint8_t both = TCP_SIDE_CLIENT | TCP_SIDE_SERVER;
+
+	if (s->syn_captured == both && s->syn_acked == both)
+		out->handshake = TCPH_FULL;
+	else if (s->syn_captured)
+		out->handshake = TCPH_PARTIAL;
+	else
+		out->handshake = TCPH_NONE;
+	out->close = tcpstate_close(s);
+	out->first_closer = s->closer;
+	if (out->close == TCPC_RESET && s->fins == 0)
+		out->first_closer = s->rst_from;
+	out->time_wait = s->tw_sides;
+}
+
+const char *tcpstate_handshake_short(enum tcp_handshake h)
+{
+	static const char *const names[] = {
+		[TCPH_NONE] = "none", [TCPH_PARTIAL] = "partial", [TCPH_FULL] = "full",
+	};
+	return h <= TCPH_FULL ? names[h] : "";
+}
+
+const char *tcpstate_close_short(enum tcp_close c)
+{
+	static const char *const names[] = {
+		[TCPC_STILL_OPEN] = "open", [TCPC_FOUR_WAY] = "four", [TCPC_THREE_WAY] = "three",
+		[TCPC_SIMULTANEOUS] = "crossing", [TCPC_RESET] = "RST",
+		[TCPC_HALF_CLOSED] = "half",
+	};
+	return c <= TCPC_HALF_CLOSED ? names[c] : "";
+}
+
+const char *tcpstate_side_short(int side)
+{
+	return side == 0 ? "client" : side == 1 ? "server" : "none";
+}
+
+const char *tcpstate_sides_short(unsigned sides)
+{
+	static const char *const names[] = { "none", "client", "server", "both" };
+	return names[sides & 3];
 }

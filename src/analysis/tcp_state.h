@@ -8,12 +8,21 @@
  *   - its ACK is applied first: an ACK covering the peer's SYN or FIN (ack ≥ seq + 1
  *     of that SYN/FIN, modulo 2^32) moves the peer (the FIN's sender);
  *   - then its SYN or FIN moves its sender and its receiver.  A FIN whose ACK does not
- *     cover a FIN the peer sent earlier means the FINs crossed: the sender goes to
- *     CLOSING, not LAST-ACK;
+ *     cover a FIN the peer sent earlier means the FINs crossed (simultaneous close,
+ *     RFC 9293 §3.6 figure 13): the sender had not received the peer's FIN when it
+ *     sent its own, so it goes ESTABLISHED → FIN-WAIT-1 (CLOSE / snd FIN) and, when
+ *     the peer's FIN arrives right after, FIN-WAIT-1 → CLOSING (rcv FIN / snd ACK);
+ *     the peer, in FIN-WAIT-1, goes to CLOSING too; each leaves CLOSING for
+ *     TIME-WAIT on the ACK of its FIN.  There is no CLOSE-WAIT → CLOSING edge;
  *   - a RST closes both ends; a retransmitted SYN or FIN (same sequence number as one
  *     already seen from that side) changes nothing.
  * States are those "after the segment was sent by its sender and delivered to its
- * receiver".  The client is the sender of the first SYN without ACK (or the receiver
+ * receiver", known from the segments up to it (one pass: batch output and a revisit
+ * in the TUI give the same value).  So a FIN that later turns out to have crossed
+ * was presumed delivered: its receiver shows CLOSE-WAIT on that FIN's frame.  The
+ * crossing FIN then reports change.undo (the state its sender really kept: the
+ * peer's FIN had not arrived), and whole-stream views (ladder.c) correct the earlier
+ * frames with it.  The client is the sender of the first SYN without ACK (or the receiver
  * of a first SYN/ACK); when no handshake is seen, the sender of the first segment, and
  * both ends start ESTABLISHED.
  *
@@ -55,15 +64,31 @@ struct tcpstate {
 	uint8_t fin_with_ack_of_fin;	/* the second FIN acknowledged the first */
 	uint8_t crossed, reset;
 	int8_t closer;		/* side that sent the first FIN, -1 none */
-	int8_t time_wait;	/* side that reached TIME-WAIT, -1 none */
+	int8_t time_wait;	/* side that reached TIME-WAIT first, -1 none */
+	uint8_t tw_sides;	/* TCP_SIDE_* bits: the sides that reached TIME-WAIT */
+	uint8_t syn_captured;	/* TCP_SIDE_* bits: first SYN of that side captured */
+	uint8_t syn_acked;	/* TCP_SIDE_* bits: that side's SYN was acknowledged */
+	uint8_t fin_rcvd_in[2];	/* state the side was in when the peer's FIN was presumed
+				 * delivered to it (TCPS_NONE: not yet) */
+	int8_t rst_from;	/* side that sent the first RST, -1 none */
 	uint32_t segments;
 };
 
+/* Bits for a set of sides. */
+enum { TCP_SIDE_CLIENT = 1, TCP_SIDE_SERVER = 2 };
+
 /* The change a segment made to one endpoint: from → to with the RFC label; from == to
- * and label NULL when nothing changed. */
+ * and label NULL when nothing changed.  A change of two steps (a crossing FIN:
+ * ESTABLISHED → FIN-WAIT-1 → CLOSING) has via = the middle state and via_label its
+ * transition (from → via), label being via → to; otherwise via is TCPS_NONE.  undo
+ * is TCPS_NONE, or the state this endpoint really was in since the peer's FIN, which
+ * the earlier frames showed as delivered (CLOSE-WAIT): the steps start from undo,
+ * and from is still what the previous frame showed. */
 struct tcpstate_change {
 	uint8_t from, to;
 	const char *label;
+	uint8_t via, undo;
+	const char *via_label;
 };
 
 /* Starts a connection.  first_dir is the side (0 client, 1 server) that sends the first
@@ -82,5 +107,37 @@ const char *tcpstate_open_name(enum tcp_open o);	/* "three-way handshake" */
 const char *tcpstate_close_name(enum tcp_close c);	/* "four segments (FIN, ACK, FIN, ACK)" */
 /* Side (0 client, 1 server) that closed first (active closer), -1 when none. */
 int tcpstate_active_closer(const struct tcpstate *s);
+
+/* ---- close summary (the conversations pane's columns, -z conv) ---- */
+
+enum tcp_handshake {
+	TCPH_NONE,		/* no SYN captured (the capture started mid-connection) */
+	TCPH_PARTIAL,		/* some SYN captured, not both SYNs and both their ACKs */
+	TCPH_FULL,		/* both SYNs and the ACK of each captured (three-way, or
+				 * simultaneous open) */
+};
+
+struct tcp_close_summary {
+	enum tcp_handshake handshake;
+	enum tcp_close close;	/* TCPC_FOUR_WAY: four segments; TCPC_THREE_WAY: three
+				 * (FIN+ACK piggybacked); TCPC_SIMULTANEOUS: the FINs
+				 * crossed; TCPC_RESET; TCPC_HALF_CLOSED: one FIN only;
+				 * TCPC_STILL_OPEN: neither FIN nor RST */
+	int first_closer;	/* 0 client, 1 server, -1 none: the sender of the first FIN
+				 * captured (with crossing FINs both closed actively; this is
+				 * the one captured first), or of the RST when a RST ended the
+				 * connection before any FIN */
+	unsigned time_wait;	/* TCP_SIDE_* bits: the sides that reached TIME-WAIT */
+};
+
+/* The summary of the segments seen so far (final after the stream's last segment). */
+void tcpstate_summary(const struct tcpstate *s, struct tcp_close_summary *out);
+/* Short column texts: "full", "partial", "none"; "four", "three", "crossing", "RST",
+ * "half", "open"; "client", "server", "none" (side < 0); "none", "client", "server",
+ * "both" (a TCP_SIDE_* set).  Static strings. */
+const char *tcpstate_handshake_short(enum tcp_handshake h);
+const char *tcpstate_close_short(enum tcp_close c);
+const char *tcpstate_side_short(int side);
+const char *tcpstate_sides_short(unsigned sides);
 
 #endif

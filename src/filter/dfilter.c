@@ -78,12 +78,15 @@ void dfilter_error_format(const char *text, const struct dfilter_error *err, cha
 	int col = err->col, len = err->len;
 
 	at = (size_t)snprintf(buf, n, "%s", err->msg);
-	/* tshark shows no caret when the problem is the end of the text. */
-	if (col < 0 || (size_t)col >= tl || at >= n)
+	/* A filter that ends too early points after its last character (col == tl, a
+	 * one-column caret), like every other error; tshark prints no caret there. */
+	if (col < 0 || (size_t)col > tl || at >= n)
 		return;
 	if (len < 1)
 		len = 1;
-	if ((size_t)(col + len) > tl)
+	if ((size_t)col == tl)
+		len = 1;
+	else if ((size_t)(col + len) > tl)
 		len = (int)(tl - (size_t)col);
 	at += (size_t)snprintf(buf + at, n - at, "\n    %s\n    ", text);
 	for (int i = 0; i < col && at + 1 < n; i++)

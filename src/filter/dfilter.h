@@ -18,7 +18,8 @@ struct dfilter;
 
 struct dfilter_error {
 	char msg[256];		/* "\"tcp.prot\" is neither a field nor a protocol name. Did you mean tcp.port?" */
-	int col;		/* 0-based column of the offending text */
+	int col;		/* 0-based column of the offending text; the text's length
+				 * when it ends too early */
 	int len;		/* its length (≥ 1) */
 };
 
@@ -32,7 +33,9 @@ int dfilter_apply(const struct dfilter *f, const struct dtree *t, const struct p
 /* The compiled filter as canonical text (tests: "a eq 1" and "a == 1" dump alike).
  * Returns the length it needed. */
 size_t dfilter_dump(const struct dfilter *f, char *buf, size_t n);
-/* Multi-line message for a terminal: the message, the text, a caret line. */
+/* Multi-line message for a terminal: the message, the text, a caret line (for a
+ * filter that ends too early, err->col is the text's length: the caret stands after
+ * its last character). */
 void dfilter_error_format(const char *text, const struct dfilter_error *err, char *buf, size_t n);
 
 #endif

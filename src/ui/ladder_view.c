@@ -281,13 +281,19 @@ static void footer_text(const struct dview *v, int labels, char *buf, size_t n)
 		const char *lab = r->s.label[k];
 		if (!r->changed[k])
 			continue;
+		/* a two-step change: from → via (via_label) → to (label) */
+		const char *vlab = r->s.via[k] != TCPS_NONE && r->s.via_label[k] ?
+		    r->s.via_label[k] : NULL;
 		if (labels >= 2)
-			at += (size_t)snprintf(buf + at, n - at, "%s%s: %s", at ? "  " : "",
-			    ladder_side_name(k), lab ? lab : "");
+			at += (size_t)snprintf(buf + at, n - at, "%s%s: %s%s%s", at ? "  " : "",
+			    ladder_side_name(k), vlab ? vlab : "", vlab ? ", " : "", lab ? lab : "");
 		else
-			at += (size_t)snprintf(buf + at, n - at, " %s %s%s%s%s%s%s",
+			at += (size_t)snprintf(buf + at, n - at, " %s %s%s%s%s%s%s%s%s%s%s",
 			    ladder_side_name(k), tcpstate_name(r->before[k]), to,
+			    r->s.via[k] != TCPS_NONE ? tcpstate_name(r->s.via[k]) : "",
+			    r->s.via[k] != TCPS_NONE ? to : "",
 			    tcpstate_name(r->s.state_after[k]), labels && lab ? " (" : "",
+			    labels && vlab ? vlab : "", labels && vlab ? ", " : "",
 			    labels && lab ? lab : "", labels && lab ? ")" : "");
 	}
 }
@@ -604,7 +610,6 @@ static const struct { uint8_t y, x; const char *s; } mlinks[] = {
 	{ 12, 17, "\xe2\x96\xbc" },
 	{ 12, 73, "\xe2\x96\xbc" },
 	{ 13, 24, "\xe2\x94\x80rcv FIN\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6" },
-	{ 13, 46, "\xe2\x97\x80 snd FIN (crossed) \xe2\x94\x80" },
 	{ 15, 17, "\xe2\x96\xbc rcv ACK of FIN" },
 	{ 15, 40, "\xe2\x96\xbc rcv ACK" },
 	{ 15, 57, "CLOSE / snd FIN \xe2\x96\xbc" },

@@ -116,6 +116,24 @@ for c in four crossed reset server; do
 done
 t_check "crossed FINs drawn crossing" grep -q "╳" "$T_DIR/close-crossed.md"
 
+# ---- crossing FINs: each end FIN-WAIT-1 then CLOSING, never CLOSE-WAIT (issue 14) ----
+restart
+t_start 120 40 -r "$DATA/close-crossed.pcap"
+t_wait "Packets:" || t_done
+t_keys d
+t_wait "client 127.0.0.1:40000" || t_done
+t_keys G k k
+t_wait "9/11 frame 9 FIN, ACK: client ESTABLISHED→FIN-WAIT-1→CLOSING server FIN-WAIT-1→CLOSING"
+t_check "no CLOSE-WAIT on the ladder" sh -c "! tmux -L $T_SOCK capture-pane -p -t t | grep -q 'CLOSE-WAIT'"
+t_keys k
+t_wait "8/11 frame 8 FIN, ACK: server ESTABLISHED→FIN-WAIT-1"
+t_keys j m
+t_wait "step 9/11 (frame 9)  client: CLOSE / snd FIN, rcv FIN / snd ACK  server: rcv FIN / snd ACK"
+t_check "both ends marked on CLOSING" sh -c "tmux -L $T_SOCK capture-pane -p -t t | grep -q 'cli.*srv'"
+t_check "no CLOSE-WAIT → CLOSING edge" sh -c "! tmux -L $T_SOCK capture-pane -p -t t | grep -q 'snd FIN (crossed)\\|CLOSE-WAIT.*CLOSING'"
+t_keys q
+t_quit
+
 # ---- ASCII under LANG=C ----
 T_LOCALE=C
 restart

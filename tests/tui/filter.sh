@@ -22,6 +22,16 @@ t_wait "invalid"
 t_keys Escape
 t_wait "(none)  / to filter"
 
+# a filter that ends too early: the caret after its last character (issue 14)
+t_keys /
+t_wait "Filter:"
+t_type "(tcp.port == 80"
+t_wait "column 16: Unexpected end of filter expression."
+t_check "caret after the last character" sh -c \
+	"tmux -L $T_SOCK capture-pane -p -t t | sed -n 2p | grep -q '^                       ^ column 16: '"
+t_keys Escape
+t_wait "(none)  / to filter"
+
 if t_screen | grep -q . && "$NETLAB_BIN" -r "$PCAP" -Y "frame.number == 3" >/dev/null 2>&1; then
 	t_keys /
 	t_type "frame.number == 3"

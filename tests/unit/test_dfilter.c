@@ -200,6 +200,19 @@ static const struct {
 	{ "tcp.analysis.retransmission == 1", "(type=Label) cannot participate in == comparison.", 0 },
 	{ "ip.proto == udp", "ip.proto and udp are not of compatible types.", 12 },
 	{ "tcp.prot == 80", "tcp.prot is neither a field nor a protocol name. Did you mean tcp.port?", 0 },
+	/* a filter that ends too early: the column after its last character (issue 14) */
+	{ "tcp.port ==", "Unexpected end of filter expression.", 11 },
+	{ "(tcp.port == 80", "Unexpected end of filter expression.", 15 },
+	{ "tcp.port in {80", "Unexpected end of filter expression.", 15 },
+	{ "tcp.port in {80,", "Unexpected end of filter expression.", 16 },
+	{ "!", "Unexpected end of filter expression.", 1 },
+	{ "tcp.port == 80 &&", "Unexpected end of filter expression.", 17 },
+	{ "tcp.port == 80 && ", "Unexpected end of filter expression.", 18 },
+	{ "tcp.port == 80 or not", "Unexpected end of filter expression.", 21 },
+	{ "tcp.port >", "Unexpected end of filter expression.", 10 },
+	{ "tcp.port == 80 +", "Unexpected end of filter expression.", 16 },
+	{ "lower(ip.src", "Unexpected end of filter expression.", 12 },
+	{ "any", "Unexpected end of filter expression.", 3 },
 };
 
 static void test_reject(void **state)
@@ -235,9 +248,30 @@ static void test_error_format(void **state)
 	assert_string_equal(buf, "\"1.2.3\" is not a valid hostname or IPv4 address.\n"
 	    "    ip.src == 1.2.3 and ip\n"
 	    "              ^~~~~");
+	/* ending too early: the caret after the last character, column = length + 1 */
 	assert_null(dfilter_compile("ip.src ==", &err));
 	dfilter_error_format("ip.src ==", &err, buf, sizeof(buf));
-	assert_string_equal(buf, "Unexpected end of filter expression.");
+	assert_string_equal(buf, "Unexpected end of filter expression.\n"
+	    "    ip.src ==\n"
+	    "             ^");
+	static const char *const early[] = {
+		"tcp.port ==", "(tcp.port == 80", "tcp.port in {80", "!", "tcp.port == 80 &&",
+	};
+	for (size_t i = 0; i < sizeof(early) / sizeof(early[0]); i++) {
+		char want[512];
+		size_t tl = strlen(early[i]);
+		assert_null(dfilter_compile(early[i], &err));
+		assert_int_equal(err.col, (int)tl);
+		assert_int_equal(err.len, 1);
+		dfilter_error_format(early[i], &err, buf, sizeof(buf));
+		snprintf(want, sizeof(want), "Unexpected end of filter expression.\n    %s\n    %*s^",
+		    early[i], (int)tl, "");
+		assert_string_equal(buf, want);
+	}
+	/* a column past the text (not produced by the compiler) gets no caret line */
+	err.col = 40;
+	dfilter_error_format("ip", &err, buf, sizeof(buf));
+	assert_null(strchr(buf, '\n'));
 	/* truncation stays NUL-terminated */
 	assert_null(dfilter_compile("ip.ttl == abc", &err));
 	dfilter_error_format("ip.ttl == abc", &err, buf, 20);

@@ -70,8 +70,12 @@ static void build(struct built *b, const struct step *steps, size_t n)
 		tcpstate_segment(&ts, s->dir, s->flags, s->seq_raw, s->ack_raw, s->len, ch);
 		s->state_after[0] = ts.st[0];
 		s->state_after[1] = ts.st[1];
-		s->label[0] = ch[0].label;
-		s->label[1] = ch[1].label;
+		for (int k = 0; k < 2; k++) {
+			s->label[k] = ch[k].label;
+			s->via[k] = ch[k].via;
+			s->via_label[k] = ch[k].via_label;
+			s->undo[k] = ch[k].undo;
+		}
 	}
 	b->n = n;
 	b->st.nsegs = (uint32_t)n;
@@ -224,6 +228,23 @@ static void test_crossing(void **state)
 	assert_int_equal(l->rows[4].s.state_after[0], TCPS_CLOSING);
 	assert_int_equal(l->st.close, TCPC_SIMULTANEOUS);
 	assert_true(l->time_wait[0] && l->time_wait[1]);
+	/* issue 14: the server's FIN had not reached the client when the client sent its
+	 * own: no CLOSE-WAIT for the client, ESTABLISHED → FIN-WAIT-1 → CLOSING */
+	assert_int_equal(l->rows[3].s.state_after[0], TCPS_ESTABLISHED);
+	assert_false(l->rows[3].changed[0]);
+	assert_null(l->rows[3].s.label[0]);
+	assert_true(l->rows[3].changed[1]);
+	assert_int_equal(l->rows[4].before[0], TCPS_ESTABLISHED);
+	assert_int_equal(l->rows[4].s.via[0], TCPS_FIN_WAIT_1);
+	assert_string_equal(l->rows[4].s.via_label[0], "CLOSE / snd FIN");
+	assert_string_equal(l->rows[4].s.label[0], "rcv FIN / snd ACK");
+	assert_int_equal(l->rows[4].before[1], TCPS_FIN_WAIT_1);
+	assert_int_equal(l->rows[4].s.state_after[1], TCPS_CLOSING);
+	assert_string_equal(l->rows[4].note[0],
+	    "client: FIN-WAIT-1, then CLOSING when the server's FIN came");
+	for (size_t i = 0; i < l->n; i++)
+		for (int e = 0; e < 2; e++)
+			assert_int_not_equal(l->rows[i].s.state_after[e], TCPS_CLOSE_WAIT);
 	for (size_t i = 0; i < m->n; i++)
 		assert_int_equal(m->rows[i].cross, -1);
 	for (size_t i = 0; i < k->n; i++)
@@ -231,6 +252,54 @@ static void test_crossing(void **state)
 	ladder_free(l);
 	ladder_free(m);
 	ladder_free(k);
+}
+
+/* Data sent between the peer's FIN and the crossing FIN: every row since that FIN
+ * keeps the client ESTABLISHED; the Markdown walks the two edges. */
+static void test_crossing_late(void **state)
+{
+	static const struct step st[] = {
+		{ C, SY, 0, 0, 0, 0 },
+		{ S, SY | A, 0, 1, 0, 0 },
+		{ C, A, 1, 1, 0, 0 },
+		{ S, F | A, 1, 1, 0, 0 },
+		{ C, P | A, 1, 1, 5, 0 },	/* sent before the server's FIN arrived */
+		{ C, F | A, 6, 1, 0, 0 },	/* and so was this FIN */
+		{ S, A, 2, 7, 0, 0 },
+		{ C, A, 7, 2, 0, 0 },
+	};
+	struct ladder *l = make(st, sizeof(st) / sizeof(st[0]));
+	char *md = NULL;
+	size_t mdlen = 0;
+	FILE *fp;
+
+	(void)state;
+	for (size_t i = 3; i < 5; i++) {
+		assert_int_equal(l->rows[i].s.state_after[0], TCPS_ESTABLISHED);
+		assert_false(l->rows[i].changed[0]);
+	}
+	assert_int_equal(l->rows[5].before[0], TCPS_ESTABLISHED);
+	assert_int_equal(l->rows[5].s.via[0], TCPS_FIN_WAIT_1);
+	assert_int_equal(l->rows[5].s.state_after[0], TCPS_CLOSING);
+	assert_int_equal(l->rows[5].s.state_after[1], TCPS_CLOSING);
+	/* the crossing FIN is marked even though the data crossed the server's FIN first */
+	assert_int_equal(l->rows[4].cross, 3);
+	assert_int_equal(l->rows[3].cross, 4);
+	assert_int_equal(l->rows[5].cross, 3);
+	assert_int_equal(l->rows[6].s.state_after[0], TCPS_TIME_WAIT);
+	assert_int_equal(l->rows[7].s.state_after[1], TCPS_TIME_WAIT);
+	fp = open_memstream(&md, &mdlen);
+	assert_non_null(fp);
+	assert_int_equal(ladder_write_markdown(fp, l), 0);
+	fclose(fp);
+	assert_non_null(strstr(md, "the client goes ESTABLISHED \xe2\x86\x92 FIN-WAIT-1 (CLOSE / snd "
+	    "FIN) \xe2\x86\x92 CLOSING (rcv FIN / snd ACK)"));
+	/* CLOSE-WAIT only in the close's explanation, never as a state reached */
+	assert_null(strstr(md, "\xe2\x86\x92 CLOSE-WAIT"));
+	assert_null(strstr(md, "| CLOSE-WAIT |"));
+	assert_null(strstr(md, "**CLOSE-WAIT**"));
+	free(md);
+	ladder_free(l);
 }
 
 static void test_crossing_data(void **state)
@@ -429,7 +498,9 @@ static void test_markdown(void **state)
 	    "**SYN-SENT** | **SYN-RECEIVED** |  |\n"));
 	assert_non_null(strstr(t, "GET /a\\|b HTTP/1.1"));
 	assert_non_null(strstr(t, "the client goes CLOSED \xe2\x86\x92 SYN-SENT (active OPEN / snd SYN)"));
-	assert_non_null(strstr(t, "the server goes FIN-WAIT-1 \xe2\x86\x92 TIME-WAIT"));
+	/* the client's FIN+ACK: two edges of RFC 9293 figure 5 for the server */
+	assert_non_null(strstr(t, "the server goes FIN-WAIT-1 \xe2\x86\x92 FIN-WAIT-2 (rcv ACK of "
+	    "FIN) \xe2\x86\x92 TIME-WAIT (rcv FIN / snd ACK)"));
 	assert_non_null(strstr(t, "## The close\n\nThree-segment teardown"));
 	free(t);
 	ladder_free(l);
@@ -470,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_phases),
 		cmocka_unit_test(test_handshake_arithmetic),
 		cmocka_unit_test(test_crossing),
+		cmocka_unit_test(test_crossing_late),
 		cmocka_unit_test(test_crossing_data),
 		cmocka_unit_test(test_classification_text),
 		cmocka_unit_test(test_retransmission_marks),
