@@ -1,6 +1,10 @@
 /* conv.c — the conversations view: every TCP and UDP conversation with packets and
  * bytes each way and its duration; Enter displays only that conversation.
  *
+ * TCP rows also show the lab's questions: was the handshake seen, how did it close
+ * (four segments, three, crossing FINs, RST), who closed first and which side ends in
+ * TIME-WAIT (tcpconv_close_summary, the classification --flow prints).
+ *
  * The rows are the conversation table model (analysis/conv_table.c, the same as
  * -z conv,tcp and -z conv,udp: one row per tcp.stream / udp.stream), counted during
  * the first pass, so opening the view costs nothing; the filter it applies uses the
@@ -15,6 +19,8 @@
 #include <string.h>
 
 #include "analysis/conv_table.h"
+#include "analysis/tcp_conv.h"
+#include "analysis/tcp_state.h"
 #include "core/xmalloc.h"
 #include "ui/ladder_view.h"
 #include "ui/ui_int.h"
@@ -33,13 +39,30 @@ static void human(uint64_t v, char *buf, size_t n)
 		snprintf(buf, n, "%" PRIu64 "M", v / 1000000);
 }
 
+/* The lab columns of a TCP stream (tcpconv_close_summary): handshake, close type,
+ * who closed first, which side ends in TIME-WAIT; dashes for UDP. */
+static void lab_cols(struct ui *u, const struct convtab_row *c, char *buf, size_t n, int wide)
+{
+	struct tcp_close_summary cs;
+
+	if (c->ptype != PT_TCP || !u->sess->tcp ||
+	    tcpconv_close_summary(u->sess->tcp, c->stream, &cs) < 0) {
+		snprintf(buf, n, wide ? " %-9s %-8s %-6s %-9s" : " %-7s %-8s %-6s %-6s", "-", "-", "-", "-");
+		return;
+	}
+	snprintf(buf, n, wide ? " %-9s %-8s %-6s %-9s" : " %-7s %-8s %-6s %-6s",
+	    tcpstate_handshake_short(cs.handshake), tcpstate_close_short(cs.close),
+	    tcpstate_side_short(cs.first_closer), tcpstate_sides_short(cs.time_wait));
+}
+
+/* Wide terminals get packets and bytes each way and the duration; at 80 columns the
+ * packet total, so that both endpoints and the lab columns fit. */
 static void conv_draw(struct ui *u, int rows, int cols)
 {
 	struct conv_view *v = ui_view_state(u);
 	size_t nconvs = convtab_count(u->convs);
-	int body = rows - 2, ew = 9;
-	char a[96], b[96], line[512], n1[16], n2[16], n3[16], n4[16], ea[64], eb[64];
-	const char *arrow = ui_g.utf8 ? "\xe2\x86\x92" : ">", *larrow = ui_g.utf8 ? "\xe2\x86\x90" : "<";
+	int body = rows - 2, ew = 9, wide = cols >= 132, fixed = wide ? 84 : 50;
+	char a[96], b[96], line[512], n1[16], n2[16], n3[16], n4[16], ea[64], eb[64], lab[64];
 
 	if (v->cur >= nconvs)
 		v->cur = nconvs ? nconvs - 1 : 0;
@@ -58,8 +81,8 @@ static void conv_draw(struct ui *u, int rows, int cols)
 		if (i > 2000)
 			break;	/* enough to size the columns */
 	}
-	if (ew > (cols - 44) / 2)
-		ew = (cols - 44) / 2;
+	if (ew > (cols - fixed) / 2)
+		ew = (cols - fixed) / 2;
 	if (ew < 9)
 		ew = 9;
 
@@ -69,10 +92,13 @@ static void conv_draw(struct ui *u, int rows, int cols)
 	ui_put(0, 0, cols, line, 0);
 	attrset(A_BOLD);
 	mvhline(1, 0, ' ', cols);
-	snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9s", "", ew, "Address A", ew,
-	    "Address B", "Pk A>B", "By A>B", "Pk B>A", "By B>A", "Duration");
-	(void)arrow;
-	(void)larrow;
+	if (wide)
+		snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9s %-9s %-8s %-6s %-9s", "",
+		    ew, "Address A", ew, "Address B", "Pk A>B", "By A>B", "Pk B>A", "By B>A", "Duration",
+		    "Handshake", "Close", "Closer", "TIME-WAIT");
+	else
+		snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %-7s %-8s %-6s %-6s", "", ew,
+		    "Address A", ew, "Address B", "Pkts", "Hshake", "Close", "Closer", "T-WAIT");
 	ui_put(1, 0, cols, line, 0);
 	attrset(A_NORMAL);
 	for (int r = 0; r < body; r++) {
@@ -89,13 +115,20 @@ static void conv_draw(struct ui *u, int rows, int cols)
 		addr_port_to_str(&c->b, c->pb, b, sizeof(b));
 		ui_shorten(ea, sizeof(ea), a, ew);
 		ui_shorten(eb, sizeof(eb), b, ew);
-		human(c->frames_ab, n1, sizeof(n1));
-		human(c->bytes_ab, n2, sizeof(n2));
-		human(c->frames_ba, n3, sizeof(n3));
-		human(c->bytes_ba, n4, sizeof(n4));
-		snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9.6f",
-		    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, n2, n3, n4,
-		    (double)(c->last_ts - c->first_ts) / 1e9);
+		lab_cols(u, c, lab, sizeof(lab), wide);
+		if (wide) {
+			human(c->frames_ab, n1, sizeof(n1));
+			human(c->bytes_ab, n2, sizeof(n2));
+			human(c->frames_ba, n3, sizeof(n3));
+			human(c->bytes_ba, n4, sizeof(n4));
+			snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s %7s %6s %7s %9.6f%s",
+			    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, n2, n3, n4,
+			    (double)(c->last_ts - c->first_ts) / 1e9, lab);
+		} else {
+			human(c->frames_ab + c->frames_ba, n1, sizeof(n1));
+			snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s%s",
+			    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, lab);
+		}
 		if (i == v->cur)
 			attrset(theme_attr(UA_SEL));
 		ui_put(y, 0, cols, line, i == v->cur);
