@@ -48,6 +48,8 @@ struct run {
 	int (*on_packet)(void *ctx, const struct pkt_rec *rec);
 	void *ctx;
 	uint64_t handled;
+	uint64_t written;	/* packets wholly in the -w file (set at the end) */
+	int werr;		/* a write error was printed (print it once) */
 	uint64_t limit;		/* -c / -a packets:, 0 = none */
 	uint64_t size_limit;	/* -a filesize: in bytes, 0 = none */
 	int status;
@@ -126,6 +128,16 @@ static void announce(const struct run *r)
 	fputc('\n', stderr);
 }
 
+/* A write error ends the capture; the writer repeats it, we print it once. */
+static void write_failed(struct run *r, const char *errbuf)
+{
+	if (!r->werr)
+		fprintf(stderr, "netlab-tui: %s\n", errbuf);
+	r->werr = 1;
+	r->status = 2;
+	r->done = 1;
+}
+
 /* One packet through the writer and the printer; sets r->done at a limit. */
 static void handle(struct run *r, const struct pkt_rec *rec)
 {
@@ -133,9 +145,7 @@ static void handle(struct run *r, const struct pkt_rec *rec)
 
 	r->handled++;
 	if (r->w && capw_write(r->w, rec, errbuf) < 0) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		r->status = 2;
-		r->done = 1;
+		write_failed(r, errbuf);
 		return;
 	}
 	if (r->on_packet) {
@@ -181,11 +191,8 @@ static size_t drain(struct run *r)
 		ring_release(capsrc_ring(r->src[i]));
 	if (total && r->w && r->status == 0) {
 		char errbuf[CAPW_ERRBUF_SIZE];
-		if (capw_flush(r->w, errbuf) < 0) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			r->status = 2;
-			r->done = 1;
-		}
+		if (capw_flush(r->w, errbuf) < 0)
+			write_failed(r, errbuf);
 	}
 	return total;
 }
@@ -267,7 +274,15 @@ static void report(struct run *r)
 				r->status = 2;
 		}
 	}
-	fprintf(stderr, "%llu packet%s captured\n", (unsigned long long)r->handled, plural(r->handled));
+	if (r->o->write_file && r->written < r->handled) {
+		/* only what the file holds counts as captured */
+		uint64_t lost = r->handled - r->written;
+		fprintf(stderr, "%llu packet%s captured\n", (unsigned long long)r->written, plural(r->written));
+		fprintf(stderr, "%llu packet%s not written to %s\n", (unsigned long long)lost,
+		    plural(lost), r->o->write_file);
+	} else
+		fprintf(stderr, "%llu packet%s captured\n", (unsigned long long)r->handled,
+		    plural(r->handled));
 	if (kdrops || rdrops)
 		fprintf(stderr, "%llu packet%s dropped by the kernel, %llu dropped in the ring\n",
 		    (unsigned long long)kdrops, plural(kdrops), (unsigned long long)rdrops);
@@ -319,9 +334,13 @@ int capture_batch_main(const struct options *o,
 	consume(&r);
 	for (int i = 0; i < r.nsrc; i++)
 		capsrc_stop(r.src[i]);
-	if (r.w && capw_close(r.w, errbuf) < 0) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		r.status = 2;
+	if (r.w) {
+		char werr[CAPW_ERRBUF_SIZE];
+		if (!r.werr && capw_flush(r.w, werr) < 0)
+			write_failed(&r, werr);
+		r.written = capw_packets(r.w);
+		if (capw_close(r.w, werr) < 0)
+			write_failed(&r, werr);
 	}
 	r.w = NULL;
 	/* Joining first makes the final pcap_stats visible. */
