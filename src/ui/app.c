@@ -3,7 +3,16 @@
  * One thread.  poll() waits on the terminal (and, with a live source, the capture
  * ring's descriptor) with a timeout; SIGWINCH arrives as KEY_RESIZE from getch();
  * SIGINT/SIGTERM/SIGHUP set a flag that ends the loop, and every exit path (including
- * fatal()) restores the terminal.  Work that could take long — loading a file,
+ * fatal()) restores the terminal.  A terminal that goes away without a SIGHUP (the
+ * process is not its session's foreground, e.g. under setsid or su) shows as
+ * POLLHUP/POLLERR on standard input or EIO from getch(): the loop ends at once and
+ * nothing is written to the dead terminal.
+ *
+ * Live capture (-i): each drained batch is written through to the temporary pcapng
+ * (capture/spool.h) before it is ingested, and the store indexes that file's map, so
+ * memory per packet is what a file opened with -r costs.  A clean quit removes the
+ * file; a signal or a lost terminal keeps it when it holds packets not saved with
+ * `w`, and says where on stderr and in syslog; a crash says so on stderr.  Work that could take long — loading a file,
  * filtering — runs in slices of a few milliseconds between two looks at the keyboard.
  *
  * Loading: every packet goes into the store and through the first pass (dissect_frame
@@ -23,10 +32,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "analysis/tcp_conv.h"
+#include "capture/spool.h"
+#include "capture/writer.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/registry.h"
@@ -41,6 +53,7 @@
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
+static struct spool *live_spool;	/* for fatal(): say where the capture is */
 
 static void on_signal(int sig)
 {
@@ -54,6 +67,14 @@ static void term_restore(void)
 		endwin();
 		curses_on = 0;
 	}
+}
+
+/* fatal()'s cleanup: the terminal first, so the messages are readable. */
+static void fatal_cleanup(void)
+{
+	term_restore();
+	if (live_spool)
+		fputs(spool_crash_note(live_spool) + 2, stderr);
 }
 
 static int64_t now_us(void)
@@ -299,6 +320,30 @@ static int load_percent(const struct ui *u)
 	return (int)(capfile_pos(u->cf) * 100 / size);
 }
 
+/* Writes a popped batch to the temporary file and points the records at their bytes
+ * in its map, so the store references them instead of copying.  After a write
+ * failure (a full disk) the batch and every later one are copied, as without a
+ * spool; the file keeps its whole packets. */
+static void spool_batch(struct ui *u, struct pkt_rec *recs, size_t n)
+{
+	char err[CAPW_ERRBUF_SIZE];
+	uint64_t off[64];
+
+	if (!u->spool || u->spool_failed)
+		return;
+	for (size_t k = 0; k < n; k++)
+		if (spool_write(u->spool, &recs[k], &off[k], err) < 0)
+			goto failed;
+	if (spool_flush(u->spool, err) < 0)
+		goto failed;
+	for (size_t k = 0; k < n; k++)
+		recs[k].data = spool_map(u->spool) + off[k];
+	return;
+failed:
+	u->spool_failed = 1;
+	ui_message(u, 1, "%s; live packets are kept in memory from now on", err);
+}
+
 /* Drains the capture rings for about budget_us; returns 1 while frames remain. */
 static int drain_step(struct ui *u, int64_t budget_us)
 {
@@ -311,6 +356,7 @@ static int drain_step(struct ui *u, int64_t budget_us)
 		struct ring *r = capsrc_ring(u->caps[i]);
 		size_t n;
 		while ((n = ring_pop(r, recs, 64)) > 0) {
+			spool_batch(u, recs, n);
 			for (size_t k = 0; k < n; k++) {
 				uint32_t ifid = recs[k].ifid;
 				ingest(u, &recs[k], ifid < (uint32_t)u->o->nifaces ? u->o->ifaces[ifid] :
@@ -351,6 +397,38 @@ static void drops(struct ui *u, uint64_t *kernel, uint64_t *ring)
 	}
 }
 
+/* A live capture's store indexes the temporary file (see the top of this file);
+ * without one (no writable $TMPDIR) packets are copied into memory, as before. */
+static void start_spool(struct ui *u)
+{
+	char err[CAPW_ERRBUF_SIZE];
+	int nsec = 1;
+
+	for (int i = 0; i < u->ncaps; i++)
+		nsec &= capsrc_nsec(u->caps[i]);
+	u->spool = spool_create(nsec, err);
+	if (!u->spool)
+		goto failed;
+	for (int i = 0; i < u->ncaps; i++) {
+		int lt = capsrc_linktype(u->caps[i]);
+		if (lt >= 0 && spool_add_iface(u->spool, (uint32_t)i, lt, capsrc_snaplen(u->caps[i]),
+		    capsrc_name(u->caps[i]), err) < 0)
+			goto failed;
+	}
+	if (spool_flush(u->spool, err) < 0)
+		goto failed;
+	store_free(u->st);
+	u->st = store_new(spool_map(u->spool), spool_map_size(u->spool));
+	live_spool = u->spool;
+	spool_keep_on_crash(u->spool);
+	return;
+failed:
+	spool_close(u->spool, 0);
+	u->spool = NULL;
+	u->spool_failed = 1;
+	ui_message(u, 1, "%s; live packets are kept in memory", err);
+}
+
 static int start_sources(struct ui *u, char *errbuf)
 {
 	const struct options *o = u->o;
@@ -360,8 +438,11 @@ static int start_sources(struct ui *u, char *errbuf)
 		struct capsrc *s = capsrc_create();
 		u->caps[u->ncaps++] = s;
 		if (o->nifaces) {
+			/* No immediate mode: libpcap then uses TPACKET_V2 with one slot of
+			 * the interface's MTU per frame (256 frames of lo in 16 MiB), which
+			 * drops bursts; TPACKET_V3 blocks hand frames over within the
+			 * capture timeout (50 ms), soon enough for the screen. */
 			capsrc_set_iface(s, o->ifaces[i]);
-			capsrc_set_immediate(s, 1);
 			capsrc_set_ifid(s, (uint32_t)i);
 		} else {
 			capsrc_set_file(s, o->read_file);
@@ -378,10 +459,36 @@ static int start_sources(struct ui *u, char *errbuf)
 	}
 	if (cap_drop_privileges(o->user, errbuf) < 0)
 		return -1;
+	if (u->live)
+		start_spool(u);		/* as the unprivileged user, like -w */
 	for (int i = 0; i < u->ncaps; i++)
 		if (capsrc_start(u->caps[i], errbuf) < 0)
 			return -1;
 	return 0;
+}
+
+/* Decides, at exit, whether the temporary file stays: after a signal or a lost
+ * terminal, when it holds packets that were not saved with `w` (a clean quit
+ * always removes it).  Says where on stderr and in syslog (stderr may be the
+ * terminal that went away). */
+static void spool_finish(struct ui *u)
+{
+	char line[CAPW_ERRBUF_SIZE + 128];
+	uint64_t n;
+
+	if (!u->spool)
+		return;
+	n = spool_packets(u->spool);
+	u->keep_spool = (got_signal || u->tty_lost) && u->unsaved && n;
+	if (!u->keep_spool)
+		return;
+	snprintf(line, sizeof(line), "the live capture (%llu packet%s) is kept in %s; "
+	    "open it with: netlab-tui -r %s (or --recover)", (unsigned long long)n, n == 1 ? "" : "s",
+	    spool_path(u->spool), spool_path(u->spool));
+	fprintf(stderr, "netlab-tui: %s\n", line);
+	openlog("netlab-tui", LOG_PID, LOG_USER);
+	syslog(LOG_NOTICE, "%s", line);
+	closelog();
 }
 
 /* ---- layout and drawing ---- */
@@ -1002,6 +1109,9 @@ static void ui_free(struct ui *u)
 	free(u->convs);
 	free(u->convhash);
 	store_free(u->st);
+	if (u->spool == live_spool)
+		live_spool = NULL;
+	spool_close(u->spool, u->keep_spool);	/* after the store: it points into the map */
 	if (u->cf)
 		capfile_close(u->cf);
 	capfilter_free(u->bpf);
@@ -1020,13 +1130,15 @@ static int loop(struct ui *u)
 		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
-		while ((key = getch()) != ERR) {
+		while ((errno = 0, key = getch()) != ERR) {
 			handle_key(u, key);
 			input = 1;
 			if (u->quit)
 				break;
 		}
-		if (u->quit)
+		if (key == ERR && errno == EIO)
+			u->tty_lost = 1;
+		if (u->quit || u->tty_lost)
 			break;
 		if (u->ncaps)
 			more = drain_step(u, LOAD_SLICE_US);
@@ -1053,6 +1165,10 @@ static int loop(struct ui *u)
 		}
 		if (poll(pfd, (nfds_t)nfd, sleep_ok ? timeout : 0) < 0 && errno != EINTR)
 			break;
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			u->tty_lost = 1;
+			break;
+		}
 		for (int i = 0; i < nfd - 1; i++)
 			ring_sleep_done(capsrc_ring(u->caps[i]));
 		if (u->ncaps && !busy)
@@ -1154,7 +1270,7 @@ int ui_run(const struct ui_config *cfg)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	fatal_set_cleanup(term_restore);
+	fatal_set_cleanup(fatal_cleanup);
 	if (!initscr()) {
 		fprintf(stderr, "netlab-tui: cannot use this terminal (TERM=%s)\n",
 		    getenv("TERM") ? getenv("TERM") : "");
@@ -1187,10 +1303,15 @@ int ui_run(const struct ui_config *cfg)
 		    httpd_port(u->server), 700);
 	load_step(u, LOAD_FIRST_US);
 	loop(u);
+	if (u->tty_lost)
+		curses_on = 0;		/* nothing to restore on a terminal that is gone */
 	term_restore();
 	fatal_set_cleanup(NULL);
 	if (got_signal)
 		status = got_signal == SIGINT ? 130 : 128 + got_signal;
+	else if (u->tty_lost)
+		status = 128 + SIGHUP;
+	spool_finish(u);
 	ui_free(u);
 	free(u);
 	return status;
