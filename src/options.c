@@ -64,6 +64,7 @@ static void set_sid(struct options *o, const char *a) { o->student_id = a; }
 static void set_major(struct options *o, const char *a) { o->major = a; }
 static void set_visit(struct options *o, const char *a) { o->visit = 1; }
 static void set_lab(struct options *o, const char *a) { o->lab = 1; }
+static void set_recover(struct options *o, const char *a) { o->recover = 1; }
 static void set_serve(struct options *o, const char *a) { o->serve = a ? a : "127.0.0.1:8080"; }
 
 static void set_F(struct options *o, const char *a)
@@ -193,6 +194,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'w', required_argument, "FILE", "write packets to a capture FILE (\"-\" = standard output)", set_w, 0 },
 	{ NULL, 'F', required_argument, "FORMAT", "file format for -w: pcap (default) or pcapng", set_F, 0 },
 	{ NULL, 'Z', required_argument, "USER", "drop privileges to USER once capture has started (default: $SUDO_USER)", set_Z, 0 },
+	{ "recover", 0, no_argument, NULL, "open the newest live capture an earlier run left in $TMPDIR (lost terminal, crash)", set_recover, 0 },
 	{ "replay", 0, optional_argument, "SPEED", "play the -r file at its original pace times SPEED, as if live", set_replay, 0 },
 	{ "display-filter", 'Y', required_argument, "FILTER", "show only packets matching the display FILTER (Wireshark syntax)", set_Y, 0 },
 	{ NULL, 'P', no_argument, NULL, "print packet summaries (also while writing with -w; forces batch mode)", set_P, 0 },

@@ -31,6 +31,7 @@ struct options {
 	int write_pcapng;			/* -F pcapng */
 	const char *user;			/* -Z */
 	double replay_speed;			/* --replay[=SPEED], 0 = off */
+	int recover;				/* --recover: read_file is a leftover live capture */
 
 	/* output */
 	const char *display_filter;		/* -Y */

@@ -429,6 +429,21 @@ failed:
 	ui_message(u, 1, "%s; live packets are kept in memory", err);
 }
 
+/* At start: offer the live captures earlier runs left behind (spool_finish). */
+static void leftover_notice(struct ui *u)
+{
+	char *path, esc[300], before[sizeof(u->msg)];
+	int n;
+
+	if (u->o->recover || (n = spool_leftovers(&path, 1)) == 0)
+		return;
+	strvis(esc, sizeof(esc), (const uint8_t *)path, strlen(path), STRVIS_UTF8);
+	snprintf(before, sizeof(before), "%s", u->msg);
+	ui_message(u, 0, "%s%sa live capture was left in %s%s: netlab-tui --recover opens it",
+	    before, before[0] ? " · " : "", esc, n > 1 ? " (and older ones)" : "");
+	free(path);
+}
+
 static int start_sources(struct ui *u, char *errbuf)
 {
 	const struct options *o = u->o;
@@ -839,6 +854,12 @@ static void do_save(struct ui *u)
 		ui_message(u, 0, "Saved %zu packet%s to %s", n, n == 1 ? "" : "s", esc);
 		if (u->save_set == SAVE_ALL)
 			u->unsaved = 0;
+		/* a recovered leftover, saved whole, is left no more (the map keeps it
+		 * readable until exit) */
+		if (u->save_set == SAVE_ALL && u->o->recover && u->o->read_file &&
+		    strcmp(u->ple.buf, u->o->read_file) != 0 && unlink(u->o->read_file) == 0)
+			ui_message(u, 0, "Saved %zu packet%s to %s; the leftover capture is removed", n,
+			    n == 1 ? "" : "s", esc);
 	}
 	free(idx);
 }
@@ -1298,6 +1319,7 @@ int ui_run(const struct ui_config *cfg)
 	if (cfg->notice)
 		ui_message(u, 0, "%s%s", cfg->notice,
 		    cfg->visit_at_start ? " · v visits again, d shows the TCP diagram" : "");
+	leftover_notice(u);
 	if (cfg->visit_at_start && u->server)	/* after the capture threads have started */
 		u->visit = visit_job_start(u->srvcfg ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
 		    httpd_port(u->server), 700);
