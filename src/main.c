@@ -145,6 +145,12 @@ int main(int argc, char **argv)
 		return glossary_main(o.glossary);
 	if (o.recover && recover(&o) < 0)
 		return 1;
+	if ((o.ring_filesize_kb || o.ring_duration > 0 || o.ring_files) &&
+	    !(o.write_file && (o.nifaces || o.replay_speed > 0))) {
+		fprintf(stderr, "netlab-tui: a ring buffer (-b) is for a capture written to files: "
+		    "-i IFACE -w FILE -b ...\n");
+		return 1;
+	}
 	if (o.nifaces && o.write_file && o.display_filter) {
 		/* as tshark: -Y selects what is shown, -w saves what is captured */
 		fprintf(stderr, "netlab-tui: display filters aren't supported when capturing and "
