@@ -134,10 +134,11 @@ uint64_t spool_packets(const struct spool *sp)
 	return capw_packets(sp->w);
 }
 
-static void on_crash(int sig)
+static void on_crash(int sig, siginfo_t *si, void *uc)
 {
 	const struct spool *sp = crash_spool;
 
+	(void)uc;
 	if (sp) {
 		const char *s = sp->note;
 		size_t n = 0;
@@ -149,8 +150,10 @@ static void on_crash(int sig)
 	for (size_t i = 0; i < NCRASH; i++)
 		if (crash_sigs[i] == sig)
 			sigaction(sig, &crash_old[i], NULL);
-	/* A fault repeats on return and meets the previous handler; abort is raised. */
-	if (sig == SIGABRT)
+	/* A fault repeats on return and meets the previous handler with its own
+	 * context (a sanitizer reports the faulting line); a sent signal or an abort
+	 * is raised again. */
+	if (sig == SIGABRT || !si || si->si_code <= 0)
 		raise(sig);
 }
 
@@ -159,9 +162,9 @@ void spool_keep_on_crash(struct spool *sp)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_crash;
+	sa.sa_sigaction = on_crash;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_NODEFER;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	crash_spool = sp;
 	for (size_t i = 0; i < NCRASH; i++)
 		sigaction(crash_sigs[i], &sa, &crash_old[i]);

@@ -7,7 +7,7 @@
 #      tmux server (the pty goes away) ends the process within 5 s, without spinning,
 #      and keeps the file, which tshark reads whole; stderr says where it is.
 #   2. The next start says a capture was left; --recover reads it.
-#   3. A clean quit (q, y) removes the temporary file; SIGTERM keeps it.
+#   3. A clean quit (q, y) removes the temporary file; SIGTERM and SIGSEGV keep it.
 #   4. -r FILE under setsid: a lost terminal ends it too.
 # Needs root (or capture rights on lo), tmux, python3, tshark; skips (77) otherwise.
 # Traffic: 127.0.0.1 only; every wait is bounded.
@@ -160,6 +160,21 @@ kill -TERM "$PID"
 t_check "SIGTERM: the process ends" gone "$PID" 5
 f=$(ls "$SPOOL"/netlab-tui-*.pcapng 2>/dev/null)
 t_check "SIGTERM keeps the file and says so" grep -qF "the live capture (30 packets) is kept in $f" "$T_DIR/stderr"
+tmux -L "$T_SOCK" kill-server
+
+# ---- 3b. a crash (SIGSEGV) keeps the file and says where ----
+rm -f "$SPOOL"/*
+T_SOCK="nltui-$$-4b"
+start_tui setsid -i lo -f "udp port $PORT"
+t_wait "capturing" || t_done
+send_udp 40 1000
+t_wait "Packets: 40 "
+kill -SEGV "$PID"
+t_check "SIGSEGV: the process ends" gone "$PID" 10
+f=$(ls "$SPOOL"/netlab-tui-*.pcapng 2>/dev/null)
+t_check "SIGSEGV keeps the file and names it on stderr" grep -qF "the live capture is kept in $f" "$T_DIR/stderr"
+c=$(tshark -r "$f" 2>/dev/null | wc -l | tr -d ' ')
+t_check "tshark reads the 40 packets ($c) after the crash" test "$c" = 40
 tmux -L "$T_SOCK" kill-server
 
 # ---- 4. -r FILE under setsid: a lost terminal ends it too ----
