@@ -12,8 +12,10 @@
  * (capture/spool.h) before it is ingested, and the store indexes that file's map, so
  * memory per packet is what a file opened with -r costs.  A clean quit removes the
  * file; a signal or a lost terminal keeps it when it holds packets not saved with
- * `w`, and says where on stderr and in syslog; a crash says so on stderr.  Work that could take long — loading a file,
- * filtering — runs in slices of a few milliseconds between two looks at the keyboard.
+ * `w`, and says where on stderr and in syslog; a crash says so on stderr.
+ *
+ * Work that could take long — loading a file, filtering — runs in slices of a few
+ * milliseconds between two looks at the keyboard.
  *
  * Loading: every packet goes into the store and through the first pass (dissect_frame
  * without a tree, session keep_results = 1) in capture order, so the TCP analysis sees
