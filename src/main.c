@@ -4,10 +4,12 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "capture/capture.h"
+#include "capture/spool.h"
 #include "core/timefmt.h"
 #include "options.h"
 #include "print/print.h"
@@ -100,6 +102,38 @@ static int lab_main(struct options *o)
 }
 /* -- end lab mode -- */
 
+/* -- --recover: a live capture the TUI left behind (capture/spool.h) -- */
+static char *recovered;		/* a root for leak checkers: lives until exit */
+
+static int recover(struct options *o)
+{
+	char *paths[16];
+	int n;
+
+	if (o->read_file || o->nifaces) {
+		fprintf(stderr, "netlab-tui: --recover opens a file of its own: give no -r or -i with it\n");
+		return -1;
+	}
+	n = spool_leftovers(paths, 16);
+	if (n == 0) {
+		fprintf(stderr, "netlab-tui: no live capture was left in %s\n",
+		    getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		return -1;
+	}
+	recovered = paths[0];
+	fprintf(stderr, "netlab-tui: opening %s", recovered);
+	if (n > 1) {
+		fprintf(stderr, ", the newest of %d left:", n);
+		for (int i = 1; i < n && i < 16; i++)
+			fprintf(stderr, "%s %s", i > 1 ? "," : "", paths[i]);
+	}
+	fputc('\n', stderr);
+	for (int i = 1; i < n && i < 16; i++)
+		free(paths[i]);
+	o->read_file = recovered;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -110,6 +144,14 @@ int main(int argc, char **argv)
 
 	if (o.glossary)
 		return glossary_main(o.glossary);
+	if (o.recover && recover(&o) < 0)
+		return 1;
+	if ((o.ring_filesize_kb || o.ring_duration > 0 || o.ring_files) &&
+	    !(o.write_file && (o.nifaces || o.replay_speed > 0))) {
+		fprintf(stderr, "netlab-tui: a ring buffer (-b) is for a capture written to files: "
+		    "-i IFACE -w FILE -b ...\n");
+		return 1;
+	}
 	if (o.nifaces && o.write_file && o.display_filter) {
 		/* as tshark: -Y selects what is shown, -w saves what is captured */
 		fprintf(stderr, "netlab-tui: display filters aren't supported when capturing and "

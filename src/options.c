@@ -64,6 +64,7 @@ static void set_sid(struct options *o, const char *a) { o->student_id = a; }
 static void set_major(struct options *o, const char *a) { o->major = a; }
 static void set_visit(struct options *o, const char *a) { o->visit = 1; }
 static void set_lab(struct options *o, const char *a) { o->lab = 1; }
+static void set_recover(struct options *o, const char *a) { o->recover = 1; }
 static void set_serve(struct options *o, const char *a) { o->serve = a ? a : "127.0.0.1:8080"; }
 static void set_max_client_conns(struct options *o, const char *a)
 {
@@ -177,6 +178,27 @@ bad:
 	exit(1);
 }
 
+static void set_b(struct options *o, const char *a)
+{
+	const char *v = strchr(a, ':');
+
+	if (v && strncmp(a, "duration:", 9) == 0) {
+		char *end;
+		o->ring_duration = strtod(v + 1, &end);
+		if (*end || !(o->ring_duration > 0))
+			goto bad;
+	} else if (v && strncmp(a, "filesize:", 9) == 0)
+		o->ring_filesize_kb = num_arg("-b filesize", v + 1, 1, 2000000000);
+	else if (v && strncmp(a, "files:", 6) == 0)
+		o->ring_files = num_arg("-b files", v + 1, 1, 100000);
+	else
+		goto bad;
+	return;
+bad:
+	fprintf(stderr, "netlab-tui: invalid ring buffer option \"%s\" (-b): use filesize:KB, duration:SEC or files:N\n", a);
+	exit(1);
+}
+
 static void set_flow(struct options *o, const char *a)
 {
 	o->flow = 1;
@@ -216,8 +238,10 @@ static struct opt_row rows[] = {
 	{ NULL, 'c', required_argument, "COUNT", "stop after COUNT packets", set_c, 0 },
 	{ "autostop", 'a', required_argument, "COND", "stop after duration:SEC, packets:N or filesize:KB", set_a, 0 },
 	{ NULL, 'w', required_argument, "FILE", "write packets to a capture FILE (\"-\" = standard output)", set_w, 0 },
+	{ NULL, 'b', required_argument, "COND", "-w ring buffer of live captures: new file at filesize:KB or duration:SEC, keep files:N", set_b, 0 },
 	{ NULL, 'F', required_argument, "FORMAT", "file format for -w: pcap (default) or pcapng", set_F, 0 },
 	{ NULL, 'Z', required_argument, "USER", "drop privileges to USER once capture has started (default: $SUDO_USER)", set_Z, 0 },
+	{ "recover", 0, no_argument, NULL, "open the newest live capture an earlier run left in $TMPDIR (lost terminal, crash)", set_recover, 0 },
 	{ "replay", 0, optional_argument, "SPEED", "play the -r file at its original pace times SPEED, as if live", set_replay, 0 },
 	{ "display-filter", 'Y', required_argument, "FILTER", "show only packets matching the display FILTER (Wireshark syntax)", set_Y, 0 },
 	{ NULL, 'P', no_argument, NULL, "print packet summaries (also while writing with -w; forces batch mode)", set_P, 0 },

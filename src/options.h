@@ -28,9 +28,13 @@ struct options {
 	long autostop_packets;			/* -a packets:N */
 	long autostop_filesize_kb;		/* -a filesize:KB */
 	const char *write_file;			/* -w */
+	long ring_filesize_kb;			/* -b filesize:KB, 0 = none */
+	double ring_duration;			/* -b duration:SEC, 0 = none */
+	long ring_files;			/* -b files:N, 0 = keep every file */
 	int write_pcapng;			/* -F pcapng */
 	const char *user;			/* -Z */
 	double replay_speed;			/* --replay[=SPEED], 0 = off */
+	int recover;				/* --recover: read_file is a leftover live capture */
 
 	/* output */
 	const char *display_filter;		/* -Y */

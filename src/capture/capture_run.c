@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "capture/capture.h"
 #include "capture/writer.h"
@@ -48,6 +49,14 @@ struct run {
 	int (*on_packet)(void *ctx, const struct pkt_rec *rec);
 	void *ctx;
 	uint64_t handled;
+	uint64_t written;	/* packets wholly in the -w files (set as each closes) */
+	/* -b ring buffer: the files written so far, oldest first (the kept ones) */
+	int ring;
+	char **names;
+	size_t nnames, cap_names;
+	unsigned file_no;
+	double file_start;
+	int werr;		/* a write error was printed (print it once) */
 	uint64_t limit;		/* -c / -a packets:, 0 = none */
 	uint64_t size_limit;	/* -a filesize: in bytes, 0 = none */
 	int status;
@@ -95,14 +104,38 @@ static int open_sources(struct run *r, char *errbuf)
 	return 0;
 }
 
+/* -b: tshark's names, PREFIX_NNNNN_YYYYMMDDhhmmss.EXT for -w PREFIX.EXT. */
+static char *ring_name(const char *path, unsigned no)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	char stamp[32];
+	struct tm tm;
+	time_t now = time(NULL);
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm);
+	if (!dot || dot == (slash ? slash + 1 : path))
+		return xasprintf("%s_%05u_%s", path, no, stamp);
+	return xasprintf("%.*s_%05u_%s%s", (int)(dot - path), path, no, stamp, dot);
+}
+
 static int open_writer(struct run *r, char *errbuf)
 {
 	const struct options *o = r->o;
+	const char *path = o->write_file;
 	int nsec = 1;
 
 	for (int i = 0; i < r->nsrc; i++)
 		nsec &= capsrc_nsec(r->src[i]);
-	r->w = capw_open(o->write_file, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP, nsec, errbuf);
+	if (r->ring) {
+		char *name = ring_name(o->write_file, ++r->file_no);
+		r->names = xgrow(r->names, &r->cap_names, r->nnames + 1, sizeof(*r->names));
+		r->names[r->nnames++] = name;
+		path = name;
+		r->file_start = mono_now();
+	}
+	r->w = capw_open(path, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP, nsec, errbuf);
 	if (r->w == NULL)
 		return -1;
 	for (int i = 0; i < r->nsrc; i++) {
@@ -117,6 +150,51 @@ static int open_writer(struct run *r, char *errbuf)
 	return capw_flush(r->w, errbuf);
 }
 
+static void write_failed(struct run *r, const char *errbuf);
+
+/* Flushes and closes the current file, counting its packets; 0 or -1 (reported). */
+static int close_writer(struct run *r)
+{
+	char werr[CAPW_ERRBUF_SIZE];
+	int rc = 0;
+
+	if (!r->werr && capw_flush(r->w, werr) < 0) {
+		write_failed(r, werr);
+		rc = -1;
+	}
+	r->written += capw_packets(r->w);
+	if (capw_close(r->w, werr) < 0) {
+		write_failed(r, werr);
+		rc = -1;
+	}
+	r->w = NULL;
+	return rc;
+}
+
+/* -b: the next file of the ring once the current one is full or old enough; the
+ * oldest file goes when more than files:N are kept. */
+static void ring_rotate(struct run *r)
+{
+	const struct options *o = r->o;
+	char errbuf[CAPW_ERRBUF_SIZE];
+
+	if (!r->ring || !r->w || r->done)
+		return;
+	if (!((o->ring_filesize_kb && capw_bytes(r->w) >= (uint64_t)o->ring_filesize_kb * 1000u) ||
+	    (o->ring_duration > 0 && mono_now() - r->file_start >= o->ring_duration)))
+		return;
+	if (close_writer(r) < 0)
+		return;
+	if (o->ring_files && r->nnames >= (size_t)o->ring_files) {
+		unlink(r->names[0]);
+		free(r->names[0]);
+		memmove(r->names, r->names + 1, (r->nnames - 1) * sizeof(*r->names));
+		r->nnames--;
+	}
+	if (open_writer(r, errbuf) < 0)
+		write_failed(r, errbuf);
+}
+
 static void announce(const struct run *r)
 {
 	fputs("Capturing on ", stderr);
@@ -126,6 +204,16 @@ static void announce(const struct run *r)
 	fputc('\n', stderr);
 }
 
+/* A write error ends the capture; the writer repeats it, we print it once. */
+static void write_failed(struct run *r, const char *errbuf)
+{
+	if (!r->werr)
+		fprintf(stderr, "netlab-tui: %s\n", errbuf);
+	r->werr = 1;
+	r->status = 2;
+	r->done = 1;
+}
+
 /* One packet through the writer and the printer; sets r->done at a limit. */
 static void handle(struct run *r, const struct pkt_rec *rec)
 {
@@ -133,9 +221,7 @@ static void handle(struct run *r, const struct pkt_rec *rec)
 
 	r->handled++;
 	if (r->w && capw_write(r->w, rec, errbuf) < 0) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		r->status = 2;
-		r->done = 1;
+		write_failed(r, errbuf);
 		return;
 	}
 	if (r->on_packet) {
@@ -150,6 +236,7 @@ static void handle(struct run *r, const struct pkt_rec *rec)
 		r->done = 1;
 	if (r->w && r->size_limit && capw_bytes(r->w) >= r->size_limit)
 		r->done = 1;
+	ring_rotate(r);
 }
 
 static int ts_before(const struct pkt_rec *a, const struct pkt_rec *b)
@@ -181,11 +268,8 @@ static size_t drain(struct run *r)
 		ring_release(capsrc_ring(r->src[i]));
 	if (total && r->w && r->status == 0) {
 		char errbuf[CAPW_ERRBUF_SIZE];
-		if (capw_flush(r->w, errbuf) < 0) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			r->status = 2;
-			r->done = 1;
-		}
+		if (capw_flush(r->w, errbuf) < 0)
+			write_failed(r, errbuf);
 	}
 	return total;
 }
@@ -232,6 +316,7 @@ static void consume(struct run *r)
 			for (int i = 0; i < r->nsrc; i++)
 				capsrc_stop(r->src[i]);
 		}
+		ring_rotate(r);		/* -b duration: also when no packet comes */
 		if (drain(r) > 0)
 			continue;
 		if (all_eof(r))
@@ -267,7 +352,15 @@ static void report(struct run *r)
 				r->status = 2;
 		}
 	}
-	fprintf(stderr, "%llu packet%s captured\n", (unsigned long long)r->handled, plural(r->handled));
+	if (r->o->write_file && r->written < r->handled) {
+		/* only what the files hold counts as captured */
+		uint64_t lost = r->handled - r->written;
+		fprintf(stderr, "%llu packet%s captured\n", (unsigned long long)r->written, plural(r->written));
+		fprintf(stderr, "%llu packet%s not written to %s\n", (unsigned long long)lost,
+		    plural(lost), r->ring && r->nnames ? r->names[r->nnames - 1] : r->o->write_file);
+	} else
+		fprintf(stderr, "%llu packet%s captured\n", (unsigned long long)r->handled,
+		    plural(r->handled));
 	if (kdrops || rdrops)
 		fprintf(stderr, "%llu packet%s dropped by the kernel, %llu dropped in the ring\n",
 		    (unsigned long long)kdrops, plural(kdrops), (unsigned long long)rdrops);
@@ -291,6 +384,11 @@ int capture_batch_main(const struct options *o,
 	if (o->autostop_packets > 0 && (!r.limit || (uint64_t)o->autostop_packets < r.limit))
 		r.limit = (uint64_t)o->autostop_packets;
 	r.size_limit = o->autostop_filesize_kb > 0 ? (uint64_t)o->autostop_filesize_kb * 1000u : 0;
+	r.ring = o->ring_filesize_kb > 0 || o->ring_duration > 0 || o->ring_files > 0;
+	if (r.ring && (!o->write_file || strcmp(o->write_file, "-") == 0)) {
+		fprintf(stderr, "netlab-tui: a ring buffer (-b) needs a file to write: -w FILE\n");
+		return 2;
+	}
 
 	if (open_sources(&r, errbuf) < 0 || cap_drop_privileges(o->user, errbuf) < 0 ||
 	    (o->write_file && open_writer(&r, errbuf) < 0)) {
@@ -319,16 +417,16 @@ int capture_batch_main(const struct options *o,
 	consume(&r);
 	for (int i = 0; i < r.nsrc; i++)
 		capsrc_stop(r.src[i]);
-	if (r.w && capw_close(r.w, errbuf) < 0) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		r.status = 2;
-	}
-	r.w = NULL;
+	if (r.w)
+		close_writer(&r);
 	/* Joining first makes the final pcap_stats visible. */
 	for (int i = 0; i < r.nsrc; i++)
 		capsrc_join(r.src[i]);
 	report(&r);
 	free_sources(&r);
+	for (size_t i = 0; i < r.nnames; i++)
+		free(r.names[i]);
+	free(r.names);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	return r.status;

@@ -8,17 +8,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "capture/writer.h"
 #include "core/xmalloc.h"
 
-#define WBUF_SIZE (256u * 1024u)
+#define WBUF_SIZE (512u * 1024u)	/* grows for a block bigger than this */
 #define LINKTYPE_ETHERNET 1
+#define END_PKT 0x80000000u		/* block_end[]: the block is a packet */
 
 struct w_iface {
 	uint32_t ifid;
@@ -26,8 +29,11 @@ struct w_iface {
 	uint32_t index;		/* pcapng interface id */
 };
 
+/* Blocks are assembled whole in buf, so a flush writes whole blocks; block_end[]
+ * keeps where each buffered block ends, so a short write can be cut back to the last
+ * complete one. */
 struct capwriter {
-	FILE *fp;
+	int fd;
 	char *path;
 	enum capw_format fmt;
 	int nsec;
@@ -36,10 +42,16 @@ struct capwriter {
 	uint32_t pcap_snaplen;
 	struct w_iface *ifs;
 	size_t nifs, cap_ifs;
-	uint64_t bytes;
+	uint64_t flushed;	/* bytes in the file, all complete blocks */
+	uint64_t packets;	/* packets among them */
+	uint64_t last_data;	/* file offset of the last packet's bytes */
 	int failed;
+	int reported;		/* the failure was returned to the caller */
 	char err[CAPW_ERRBUF_SIZE];
-	char *buf;
+	uint8_t *buf;
+	size_t blen, bcap;
+	uint32_t *block_end;	/* offset in buf after each buffered block | END_PKT */
+	size_t nblocks, cap_blocks;
 };
 
 static int fail(struct capwriter *w, char *errbuf, int err)
@@ -49,58 +61,131 @@ static int fail(struct capwriter *w, char *errbuf, int err)
 		snprintf(w->err, sizeof(w->err), "cannot write to %s: %s", w->path,
 		    err ? strerror(err) : "write error");
 	}
+	w->reported = 1;
 	if (errbuf)
 		snprintf(errbuf, CAPW_ERRBUF_SIZE, "%s", w->err);
 	return -1;
 }
 
-static int put(struct capwriter *w, const void *p, size_t n, char *errbuf)
+/* Writes the buffer out.  On a short write the file is cut back to the end of the
+ * last block that was written whole (a pipe cannot be cut: it keeps the partial
+ * block), and only whole packets are counted. */
+static int flush_buf(struct capwriter *w)
+{
+	size_t off = 0, good = 0;
+	uint64_t pkts = 0;
+	int err = 0;
+
+	while (off < w->blen) {
+		ssize_t k = write(w->fd, w->buf + off, w->blen - off);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			err = k < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)k;
+	}
+	for (size_t i = 0; i < w->nblocks && (w->block_end[i] & ~END_PKT) <= off; i++) {
+		good = w->block_end[i] & ~END_PKT;
+		pkts += (w->block_end[i] & END_PKT) != 0;
+	}
+	if (off > good && ftruncate(w->fd, (off_t)(w->flushed + good)) == 0)
+		(void)lseek(w->fd, (off_t)(w->flushed + good), SEEK_SET);
+	w->flushed += good;
+	w->packets += pkts;
+	w->blen = 0;
+	w->nblocks = 0;
+	if (err) {
+		w->failed = 1;
+		snprintf(w->err, sizeof(w->err), "cannot write to %s: %s", w->path, strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/* Room for a block of n bytes at the end of the buffer (flushing first if needed);
+ * NULL once the writer has failed. */
+static uint8_t *reserve(struct capwriter *w, size_t n)
 {
 	if (w->failed)
+		return NULL;
+	if (w->blen + n > w->bcap) {
+		if (w->blen && flush_buf(w) < 0)
+			return NULL;
+		if (n > w->bcap) {
+			w->buf = xrealloc(w->buf, n);
+			w->bcap = n;
+		}
+	}
+	return w->buf + w->blen;
+}
+
+static void commit(struct capwriter *w, size_t n, int is_pkt)
+{
+	w->blen += n;
+	w->block_end = xgrow(w->block_end, &w->cap_blocks, w->nblocks + 1, sizeof(*w->block_end));
+	w->block_end[w->nblocks++] = (uint32_t)w->blen | (is_pkt ? END_PKT : 0);
+}
+
+/* One whole non-packet block (file header, SHB, IDB). */
+static int put_block(struct capwriter *w, const void *p, size_t n, char *errbuf)
+{
+	uint8_t *d = reserve(w, n);
+
+	if (!d)
 		return fail(w, errbuf, 0);
-	errno = 0;
-	if (n && fwrite(p, 1, n, w->fp) != n)
-		return fail(w, errbuf, errno ? errno : EIO);
-	w->bytes += n;
+	memcpy(d, p, n);
+	commit(w, n, 0);
 	return 0;
+}
+
+static struct capwriter *writer_new(int fd, const char *name, enum capw_format fmt, int nsec)
+{
+	struct capwriter *w = xcalloc(1, sizeof(*w));
+
+	w->fd = fd;
+	w->path = xstrdup(name);
+	w->fmt = fmt;
+	w->nsec = nsec;
+	w->pcap_linktype = -1;
+	w->bcap = WBUF_SIZE;
+	w->buf = xmalloc(w->bcap);
+	return w;
 }
 
 struct capwriter *capw_open(const char *path, enum capw_format fmt, int nsec, char *errbuf)
 {
-	struct capwriter *w;
-	FILE *fp;
-	int is_stdout = strcmp(path, "-") == 0;
+	int fd;
 
-	/* stdout: our own FILE on a dup, so fclose reports errors and leaves fd 1 alone. */
-	if (is_stdout) {
-		int fd = dup(STDOUT_FILENO);
+	/* stdout: our own descriptor, so close reports errors and leaves fd 1 alone. */
+	if (strcmp(path, "-") == 0) {
 		fflush(stdout);
-		if (fd < 0 || (fp = fdopen(fd, "wb")) == NULL) {
+		if ((fd = dup(STDOUT_FILENO)) < 0) {
 			snprintf(errbuf, CAPW_ERRBUF_SIZE, "cannot write to standard output: %s",
 			    strerror(errno));
-			if (fd >= 0)
-				close(fd);
 			return NULL;
 		}
-	} else if ((fp = fopen(path, "wb")) == NULL) {
+		return writer_new(fd, "standard output", fmt, nsec);
+	}
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0) {
 		snprintf(errbuf, CAPW_ERRBUF_SIZE, "cannot create the capture file %s: %s%s", path,
 		    strerror(errno), errno == EACCES ?
 		    " — write somewhere you (or the -Z user) may write, such as /tmp" : "");
 		return NULL;
 	}
-	w = xcalloc(1, sizeof(*w));
-	w->fp = fp;
-	w->path = xstrdup(is_stdout ? "standard output" : path);
-	w->fmt = fmt;
-	w->nsec = nsec;
-	w->pcap_linktype = -1;
-	w->buf = xmalloc(WBUF_SIZE);
-	setvbuf(fp, w->buf, _IOFBF, WBUF_SIZE);
-	return w;
+	return writer_new(fd, path, fmt, nsec);
+}
+
+struct capwriter *capw_fdopen(int fd, const char *name, enum capw_format fmt, int nsec)
+{
+	return writer_new(fd, name, fmt, nsec);
 }
 
 const char *capw_path(const struct capwriter *w) { return w->path; }
-uint64_t capw_bytes(const struct capwriter *w) { return w->bytes; }
+uint64_t capw_bytes(const struct capwriter *w) { return w->flushed + w->blen; }
+uint64_t capw_packets(const struct capwriter *w) { return w->packets; }
+uint64_t capw_last_data(const struct capwriter *w) { return w->last_data; }
 
 static int write_pcap_header(struct capwriter *w, int linktype, uint32_t snaplen, char *errbuf)
 {
@@ -111,7 +196,7 @@ static int write_pcap_header(struct capwriter *w, int linktype, uint32_t snaplen
 	w->header_done = 1;
 	w->pcap_linktype = linktype;
 	w->pcap_snaplen = snaplen;
-	return put(w, h, sizeof(h), errbuf);
+	return put_block(w, h, sizeof(h), errbuf);
 }
 
 static int write_shb(struct capwriter *w, char *errbuf)
@@ -145,7 +230,7 @@ static int write_shb(struct capwriter *w, char *errbuf)
 	memcpy(b + n - 4, &u32, 4);
 #undef PUT
 	w->header_done = 1;
-	return put(w, b, n, errbuf);
+	return put_block(w, b, n, errbuf);
 }
 
 static int write_idb(struct capwriter *w, int linktype, uint32_t snaplen, const char *name,
@@ -184,7 +269,7 @@ static int write_idb(struct capwriter *w, int linktype, uint32_t snaplen, const 
 	memcpy(b + 4, &u32, 4);
 	memcpy(b + n - 4, &u32, 4);
 #undef PUT
-	return put(w, b, n, errbuf);
+	return put_block(w, b, n, errbuf);
 }
 
 static struct w_iface *find_iface(struct capwriter *w, uint32_t ifid, int linktype)
@@ -226,50 +311,54 @@ int capw_add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t sn
 	return 0;
 }
 
-static const uint8_t zeros[4];
-
 int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf)
 {
-	struct w_iface *f = find_iface(w, rec->ifid, rec->linktype);
+	struct w_iface *f;
 	uint32_t len = rec->len < rec->caplen ? rec->caplen : rec->len;
+	uint32_t pad = (4 - (rec->caplen & 3)) & 3;
+	size_t hl = w->fmt == CAPW_PCAP ? 16 : 28;
+	size_t total = w->fmt == CAPW_PCAP ? 16 + (size_t)rec->caplen : 32 + (size_t)rec->caplen + pad;
+	uint8_t *d;
 
-	if (f == NULL) {
+	if (w->failed)
+		return fail(w, errbuf, 0);
+	if ((f = find_iface(w, rec->ifid, rec->linktype)) == NULL) {
 		if (capw_add_iface(w, rec->ifid, rec->linktype, 262144, NULL, errbuf) < 0)
 			return -1;
 		f = find_iface(w, rec->ifid, rec->linktype);
 	}
+	if ((d = reserve(w, total)) == NULL)
+		return fail(w, errbuf, 0);
 	if (w->fmt == CAPW_PCAP) {
 		uint32_t h[4] = { (uint32_t)rec->ts_sec, w->nsec ? rec->ts_nsec : rec->ts_nsec / 1000u,
 		    rec->caplen, len };
-		if (put(w, h, sizeof(h), errbuf) < 0 || put(w, rec->data, rec->caplen, errbuf) < 0)
-			return -1;
-		return 0;
+		memcpy(d, h, sizeof(h));
+	} else {
+		uint64_t ts = (uint64_t)rec->ts_sec * (w->nsec ? 1000000000u : 1000000u) +
+		    (w->nsec ? rec->ts_nsec : rec->ts_nsec / 1000u);
+		uint32_t t32 = (uint32_t)total;
+		uint32_t h[7] = { 6, t32, f->index, (uint32_t)(ts >> 32), (uint32_t)ts, rec->caplen, len };
+		memcpy(d, h, sizeof(h));
+		memset(d + hl + rec->caplen, 0, pad);
+		memcpy(d + total - 4, &t32, 4);
 	}
-	uint64_t ts = (uint64_t)rec->ts_sec * (w->nsec ? 1000000000u : 1000000u) +
-	    (w->nsec ? rec->ts_nsec : rec->ts_nsec / 1000u);
-	uint32_t pad = (4 - (rec->caplen & 3)) & 3;
-	uint32_t total = 32 + rec->caplen + pad;
-	uint32_t h[7] = { 6, total, f->index, (uint32_t)(ts >> 32), (uint32_t)ts, rec->caplen, len };
-
-	if (put(w, h, sizeof(h), errbuf) < 0 || put(w, rec->data, rec->caplen, errbuf) < 0 ||
-	    put(w, zeros, pad, errbuf) < 0 || put(w, &total, 4, errbuf) < 0)
-		return -1;
+	if (rec->caplen)
+		memcpy(d + hl, rec->data, rec->caplen);
+	w->last_data = w->flushed + w->blen + hl;
+	commit(w, total, 1);
 	return 0;
 }
 
 int capw_flush(struct capwriter *w, char *errbuf)
 {
-	if (w->failed)
+	if (w->failed || flush_buf(w) < 0)
 		return fail(w, errbuf, 0);
-	errno = 0;
-	if (fflush(w->fp) != 0 || ferror(w->fp))
-		return fail(w, errbuf, errno ? errno : EIO);
 	return 0;
 }
 
 int capw_close(struct capwriter *w, char *errbuf)
 {
-	int rc = 0;
+	int rc = 0, was_reported = w->failed && w->reported;
 
 	if (!w->header_done && !w->failed) {
 		if (w->fmt == CAPW_PCAP)
@@ -277,13 +366,18 @@ int capw_close(struct capwriter *w, char *errbuf)
 		else
 			write_shb(w, NULL);
 	}
-	if (capw_flush(w, errbuf) < 0)
+	if (!w->failed)
+		flush_buf(w);
+	if (close(w->fd) != 0 && !w->failed && errno != EINTR)
+		fail(w, NULL, errno);
+	/* A failure the caller already got from capw_write/capw_flush is not repeated. */
+	if (w->failed && !was_reported) {
+		if (errbuf)
+			snprintf(errbuf, CAPW_ERRBUF_SIZE, "%s", w->err);
 		rc = -1;
-	errno = 0;
-	if (fclose(w->fp) != 0 && rc == 0) {
-		rc = fail(w, errbuf, errno ? errno : EIO);
 	}
 	free(w->buf);
+	free(w->block_end);
 	free(w->ifs);
 	free(w->path);
 	free(w);

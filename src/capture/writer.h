@@ -2,8 +2,13 @@
  *
  * Files are valid at every flush: pcap's header, and pcapng's section header plus
  * one interface block per (ifid, link type), are written before the first packet
- * that needs them.  Every write error (a full disk: ENOSPC, EIO, EPIPE ...) is
- * returned with the file name in errbuf and stays sticky, never ignored.
+ * that needs them, and blocks are buffered whole, so a flush never ends inside one.
+ * Every write error (a full disk: ENOSPC, EFBIG, EIO, EPIPE ...) is returned with the
+ * file name in errbuf and stays sticky: every later call returns -1 with the same
+ * sentence, except capw_close, which returns only errors no earlier call returned
+ * (a caller that prints each -1 prints the error once).  After a short write the file
+ * is cut back (ftruncate) to the end of the last complete block, so it stays readable,
+ * and capw_packets() counts only packets that are wholly in the file.
  * One thread (the consumer) owns a writer.
  */
 #ifndef NETLAB_WRITER_H
@@ -22,6 +27,9 @@ struct capwriter;
 /* path "-" = standard output.  nsec: keep nanosecond timestamps (pcap: the ns magic
  * a1b23c4d; pcapng: if_tsresol 9); else microseconds.  NULL + errbuf on failure. */
 struct capwriter *capw_open(const char *path, enum capw_format fmt, int nsec, char *errbuf);
+/* The same on a descriptor opened for writing at offset 0 (taken over: capw_close
+ * closes it); name is used in messages. */
+struct capwriter *capw_fdopen(int fd, const char *name, enum capw_format fmt, int nsec);
 /* Declares an interface up front (its name goes into the pcapng IDB).  Packets with an
  * undeclared (ifid, linktype) declare one on the fly, unnamed.  A pcap file holds one
  * link type: a second one is an error that suggests -F pcapng. */
@@ -32,9 +40,14 @@ int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf);
 int capw_flush(struct capwriter *w, char *errbuf);
 /* Bytes in the file so far, buffered ones included (for -a filesize:). */
 uint64_t capw_bytes(const struct capwriter *w);
+/* Packets wholly written to the file (buffered ones not yet: flush first). */
+uint64_t capw_packets(const struct capwriter *w);
+/* After a successful capw_write: the file offset of that packet's bytes (they are in
+ * the file once flushed). */
+uint64_t capw_last_data(const struct capwriter *w);
 const char *capw_path(const struct capwriter *w);
 /* Writes the headers if nothing was written yet, flushes, closes, frees (always).
- * 0, or -1 + errbuf when anything was lost on the way. */
+ * 0, or -1 + errbuf when something was lost that no earlier call reported. */
 int capw_close(struct capwriter *w, char *errbuf);
 
 #endif

@@ -3,8 +3,19 @@
  * One thread.  poll() waits on the terminal (and, with a live source, the capture
  * ring's descriptor) with a timeout; SIGWINCH arrives as KEY_RESIZE from getch();
  * SIGINT/SIGTERM/SIGHUP set a flag that ends the loop, and every exit path (including
- * fatal()) restores the terminal.  Work that could take long — loading a file,
- * filtering — runs in slices of a few milliseconds between two looks at the keyboard.
+ * fatal()) restores the terminal.  A terminal that goes away without a SIGHUP (the
+ * process is not its session's foreground, e.g. under setsid or su) shows as
+ * POLLHUP/POLLERR on standard input or EIO from getch(): the loop ends at once and
+ * nothing is written to the dead terminal.
+ *
+ * Live capture (-i): each drained batch is written through to the temporary pcapng
+ * (capture/spool.h) before it is ingested, and the store indexes that file's map, so
+ * memory per packet is what a file opened with -r costs.  A clean quit removes the
+ * file; a signal or a lost terminal keeps it when it holds packets not saved with
+ * `w`, and says where on stderr and in syslog; a crash says so on stderr.
+ *
+ * Work that could take long — loading a file, filtering — runs in slices of a few
+ * milliseconds between two looks at the keyboard.
  *
  * Loading: every packet goes into the store and through the first pass (dissect_frame
  * without a tree, session keep_results = 1) in capture order, so the TCP analysis sees
@@ -23,12 +34,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "analysis/conv_table.h"
 #include "analysis/reasm.h"
 #include "analysis/tcp_conv.h"
+#include "capture/spool.h"
+#include "capture/writer.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/registry.h"
@@ -43,6 +57,7 @@
 
 static volatile sig_atomic_t got_signal;
 static int curses_on;
+static struct spool *live_spool;	/* for fatal(): say where the capture is */
 
 static void on_signal(int sig)
 {
@@ -56,6 +71,14 @@ static void term_restore(void)
 		endwin();
 		curses_on = 0;
 	}
+}
+
+/* fatal()'s cleanup: the terminal first, so the messages are readable. */
+static void fatal_cleanup(void)
+{
+	term_restore();
+	if (live_spool)
+		fputs(spool_crash_note(live_spool) + 2, stderr);
 }
 
 static int64_t now_us(void)
@@ -225,6 +248,30 @@ static int load_percent(const struct ui *u)
 	return (int)(capfile_pos(u->cf) * 100 / size);
 }
 
+/* Writes a popped batch to the temporary file and points the records at their bytes
+ * in its map, so the store references them instead of copying.  After a write
+ * failure (a full disk) the batch and every later one are copied, as without a
+ * spool; the file keeps its whole packets. */
+static void spool_batch(struct ui *u, struct pkt_rec *recs, size_t n)
+{
+	char err[CAPW_ERRBUF_SIZE];
+	uint64_t off[64];
+
+	if (!u->spool || u->spool_failed)
+		return;
+	for (size_t k = 0; k < n; k++)
+		if (spool_write(u->spool, &recs[k], &off[k], err) < 0)
+			goto failed;
+	if (spool_flush(u->spool, err) < 0)
+		goto failed;
+	for (size_t k = 0; k < n; k++)
+		recs[k].data = spool_map(u->spool) + off[k];
+	return;
+failed:
+	u->spool_failed = 1;
+	ui_message(u, 1, "%s; live packets are kept in memory from now on", err);
+}
+
 /* Drains the capture rings for about budget_us; returns 1 while frames remain. */
 int ui_drain_step(struct ui *u, int64_t budget_us)
 {
@@ -237,6 +284,7 @@ int ui_drain_step(struct ui *u, int64_t budget_us)
 		struct ring *r = capsrc_ring(u->caps[i]);
 		size_t n;
 		while ((n = ring_pop(r, recs, 64)) > 0) {
+			spool_batch(u, recs, n);
 			for (size_t k = 0; k < n; k++) {
 				uint32_t ifid = recs[k].ifid;
 				ingest(u, &recs[k], ifid < (uint32_t)u->o->nifaces ? u->o->ifaces[ifid] :
@@ -277,6 +325,53 @@ static void drops(struct ui *u, uint64_t *kernel, uint64_t *ring)
 	}
 }
 
+/* A live capture's store indexes the temporary file (see the top of this file);
+ * without one (no writable $TMPDIR) packets are copied into memory, as before. */
+static void start_spool(struct ui *u)
+{
+	char err[CAPW_ERRBUF_SIZE];
+	int nsec = 1;
+
+	for (int i = 0; i < u->ncaps; i++)
+		nsec &= capsrc_nsec(u->caps[i]);
+	u->spool = spool_create(nsec, err);
+	if (!u->spool)
+		goto failed;
+	for (int i = 0; i < u->ncaps; i++) {
+		int lt = capsrc_linktype(u->caps[i]);
+		if (lt >= 0 && spool_add_iface(u->spool, (uint32_t)i, lt, capsrc_snaplen(u->caps[i]),
+		    capsrc_name(u->caps[i]), err) < 0)
+			goto failed;
+	}
+	if (spool_flush(u->spool, err) < 0)
+		goto failed;
+	store_free(u->st);
+	u->st = store_new(spool_map(u->spool), spool_map_size(u->spool));
+	live_spool = u->spool;
+	spool_keep_on_crash(u->spool);
+	return;
+failed:
+	spool_close(u->spool, 0);
+	u->spool = NULL;
+	u->spool_failed = 1;
+	ui_message(u, 1, "%s; live packets are kept in memory", err);
+}
+
+/* At start: offer the live captures earlier runs left behind (spool_finish). */
+static void leftover_notice(struct ui *u)
+{
+	char *path, esc[300], before[sizeof(u->msg)];
+	int n;
+
+	if (u->o->recover || (n = spool_leftovers(&path, 1)) == 0)
+		return;
+	strvis(esc, sizeof(esc), (const uint8_t *)path, strlen(path), STRVIS_UTF8);
+	snprintf(before, sizeof(before), "%s", u->msg);
+	ui_message(u, 0, "%s%sa live capture was left in %s%s: netlab-tui --recover opens it",
+	    before, before[0] ? " · " : "", esc, n > 1 ? " (and older ones)" : "");
+	free(path);
+}
+
 static int start_sources(struct ui *u, char *errbuf)
 {
 	const struct options *o = u->o;
@@ -286,8 +381,11 @@ static int start_sources(struct ui *u, char *errbuf)
 		struct capsrc *s = capsrc_create();
 		u->caps[u->ncaps++] = s;
 		if (o->nifaces) {
+			/* No immediate mode: libpcap then uses TPACKET_V2 with one slot of
+			 * the interface's MTU per frame (256 frames of lo in 16 MiB), which
+			 * drops bursts; TPACKET_V3 blocks hand frames over within the
+			 * capture timeout (50 ms), soon enough for the screen. */
 			capsrc_set_iface(s, o->ifaces[i]);
-			capsrc_set_immediate(s, 1);
 			capsrc_set_ifid(s, (uint32_t)i);
 		} else {
 			capsrc_set_file(s, o->read_file);
@@ -304,10 +402,36 @@ static int start_sources(struct ui *u, char *errbuf)
 	}
 	if (cap_drop_privileges(o->user, errbuf) < 0)
 		return -1;
+	if (u->live)
+		start_spool(u);		/* as the unprivileged user, like -w */
 	for (int i = 0; i < u->ncaps; i++)
 		if (capsrc_start(u->caps[i], errbuf) < 0)
 			return -1;
 	return 0;
+}
+
+/* Decides, at exit, whether the temporary file stays: after a signal or a lost
+ * terminal, when it holds packets that were not saved with `w` (a clean quit
+ * always removes it).  Says where on stderr and in syslog (stderr may be the
+ * terminal that went away). */
+static void spool_finish(struct ui *u)
+{
+	char line[CAPW_ERRBUF_SIZE + 128];
+	uint64_t n;
+
+	if (!u->spool)
+		return;
+	n = spool_packets(u->spool);
+	u->keep_spool = (got_signal || u->tty_lost) && u->unsaved && n;
+	if (!u->keep_spool)
+		return;
+	snprintf(line, sizeof(line), "the live capture (%llu packet%s) is kept in %s; "
+	    "open it with: netlab-tui -r %s (or --recover)", (unsigned long long)n, n == 1 ? "" : "s",
+	    spool_path(u->spool), spool_path(u->spool));
+	fprintf(stderr, "netlab-tui: %s\n", line);
+	openlog("netlab-tui", LOG_PID, LOG_USER);
+	syslog(LOG_NOTICE, "%s", line);
+	closelog();
 }
 
 /* ---- layout and drawing ---- */
@@ -718,6 +842,12 @@ static void do_save(struct ui *u)
 		ui_message(u, 0, "Saved %zu packet%s to %s", n, n == 1 ? "" : "s", esc);
 		if (u->save_set == SAVE_ALL)
 			u->unsaved = 0;
+		/* a recovered leftover, saved whole, is left no more (the map keeps it
+		 * readable until exit) */
+		if (u->save_set == SAVE_ALL && u->o->recover && u->o->read_file &&
+		    strcmp(u->ple.buf, u->o->read_file) != 0 && unlink(u->o->read_file) == 0)
+			ui_message(u, 0, "Saved %zu packet%s to %s; the leftover capture is removed", n,
+			    n == 1 ? "" : "s", esc);
 	}
 	free(idx);
 }
@@ -987,6 +1117,9 @@ void ui_close(struct ui *u)
 		free(u->hist[i]);
 	convtab_free(u->convs);
 	store_free(u->st);
+	if (u->spool == live_spool)
+		live_spool = NULL;
+	spool_close(u->spool, u->keep_spool);	/* after the store: it points into the map */
 	if (u->cf)
 		capfile_close(u->cf);
 	capfilter_free(u->bpf);
@@ -1006,13 +1139,15 @@ static int loop(struct ui *u)
 		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
-		while ((key = ui_key_read()) != ERR) {
+		while ((errno = 0, key = ui_key_read()) != ERR) {
 			handle_key(u, key);
 			input = 1;
 			if (u->quit)
 				break;
 		}
-		if (u->quit)
+		if (key == ERR && errno == EIO)
+			u->tty_lost = 1;
+		if (u->quit || u->tty_lost)
 			break;
 		if (u->ncaps)
 			more = ui_drain_step(u, LOAD_SLICE_US);
@@ -1039,6 +1174,10 @@ static int loop(struct ui *u)
 		}
 		if (poll(pfd, (nfds_t)nfd, sleep_ok ? timeout : 0) < 0 && errno != EINTR)
 			break;
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			u->tty_lost = 1;
+			break;
+		}
 		for (int i = 0; i < nfd - 1; i++)
 			ring_sleep_done(capsrc_ring(u->caps[i]));
 		if (u->ncaps && !busy)
@@ -1149,7 +1288,7 @@ int ui_run(const struct ui_config *cfg)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	fatal_set_cleanup(term_restore);
+	fatal_set_cleanup(fatal_cleanup);
 	if (!initscr()) {
 		fprintf(stderr, "netlab-tui: cannot use this terminal (TERM=%s)\n",
 		    getenv("TERM") ? getenv("TERM") : "");
@@ -1177,15 +1316,21 @@ int ui_run(const struct ui_config *cfg)
 	if (cfg->notice)
 		ui_message(u, 0, "%s%s", cfg->notice,
 		    cfg->visit_at_start ? " · v visits again, d shows the TCP diagram" : "");
+	leftover_notice(u);
 	if (cfg->visit_at_start && u->server)	/* after the capture threads have started */
 		u->visit = visit_job_start(u->srvcfg ? u->srvcfg->addr : HTTPD_DEFAULT_ADDR,
 		    httpd_port(u->server), 700);
 	ui_load_step(u, LOAD_FIRST_US);
 	loop(u);
+	if (u->tty_lost)
+		curses_on = 0;		/* nothing to restore on a terminal that is gone */
 	term_restore();
 	fatal_set_cleanup(NULL);
 	if (got_signal)
 		status = got_signal == SIGINT ? 130 : 128 + got_signal;
+	else if (u->tty_lost)
+		status = 128 + SIGHUP;
+	spool_finish(u);
 	ui_close(u);
 	return status;
 }

@@ -2,7 +2,8 @@
  *
  * pcapng when the name ends in ".pcapng" or the packets have several link types,
  * pcap otherwise; timestamps keep the source's precision.  The caller has asked
- * before overwriting an existing file (app.c).
+ * before overwriting an existing file (app.c).  A failed write (a full disk) leaves
+ * the file cut back to its last complete packet and says how many it holds.
  */
 #include "config.h"
 
@@ -64,13 +65,16 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 		if (capw_write(w, &rec, err) < 0)
 			goto fail;
 	}
+	if (capw_flush(w, err) < 0)
+		goto fail;
 	if (capw_close(w, err) < 0) {
 		snprintf(errbuf, en, "%s", err);
 		return -1;
 	}
 	return 0;
 fail:
-	snprintf(errbuf, en, "%s", err);
-	capw_close(w, err);
+	snprintf(errbuf, en, "%s (%llu of %zu packets saved: the file ends after the last "
+	    "complete one)", err, (unsigned long long)capw_packets(w), n);
+	capw_close(w, NULL);
 	return -1;
 }

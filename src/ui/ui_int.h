@@ -213,6 +213,10 @@ struct ui {
 	const char *state;		/* "file", "loading", "capturing", "stopped" */
 	int live;			/* packets come from interfaces (unsaved ones ask at q) */
 	struct capsrc *caps[OPT_MAX_IFACES];	/* capture engine sources (-i, --replay) */
+	struct spool *spool;		/* live: the temporary pcapng the store indexes */
+	int spool_failed;		/* not written (disk full): packets are copied */
+	int keep_spool;			/* ui_free leaves the temporary file */
+	int tty_lost;			/* the terminal went away (hang-up, EIO) */
 	int ncaps, caps_eof;
 	int time_digits;
 	int if_known;

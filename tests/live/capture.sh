@@ -135,6 +135,39 @@ else
 	bad "-a packets:5: exit $rc"; cat "$T/ap.err"
 fi
 
+# 1d. -b ring buffer: filesize:KB + files:N keep the newest N files, named as tshark
+#     names them (PREFIX_NNNNN_YYYYMMDDhhmmss.EXT), each complete; duration:SEC.
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -b filesize:4 -b files:3 -a duration:3 -w "$T/rb.pcap" 2>"$T/rb.err" &
+P=$!
+sleep 0.3
+drive $P
+wait $P; rc=$?
+files=$(ls "$T" | grep -c '^rb_[0-9]\{5\}_[0-9]\{14\}\.pcap$')
+last=$(ls "$T" | sed -n 's/^rb_\([0-9]\{5\}\)_.*/\1/p' | sort | tail -n 1)
+clean=0
+for f in "$T"/rb_*.pcap; do
+	tshark -r "$f" 2>&1 >/dev/null | grep -v '^Running as user' | grep -q . || clean=$((clean + 1))
+done
+if [ $rc -eq 0 ] && [ "$files" = 3 ] && [ "$clean" = 3 ] && [ "${last:-0}" -gt 3 ]; then
+	ok "-b filesize:4 -b files:3: the newest 3 of $(echo "$last" | sed "s/^0*//") files kept, each read cleanly"
+else
+	bad "-b filesize:4 -b files:3: exit $rc, $files files ($clean clean), last number $last"; ls "$T"; cat "$T/rb.err"
+fi
+timeout 30 "$BIN" -i lo -f "tcp port $PORT" -b duration:1 -a duration:2.5 -w "$T/rd.pcapng" -F pcapng 2>"$T/rd.err"
+rc=$?
+files=$(ls "$T" | grep -c '^rd_[0-9]\{5\}_[0-9]\{14\}\.pcapng$')
+if [ $rc -eq 0 ] && [ "$files" -ge 2 ] && [ "$files" -le 4 ]; then
+	ok "-b duration:1 for 2.5 s: $files files"
+else
+	bad "-b duration:1: exit $rc, $files files"; ls "$T"; cat "$T/rd.err"
+fi
+"$BIN" -i lo -b files:2 -q -c 1 >"$T/rq.out" 2>&1; rc=$?
+if [ $rc -ne 0 ] && grep -q "ring buffer (-b)" "$T/rq.out"; then
+	ok "-b without -w: $(cat "$T/rq.out")"
+else
+	bad "-b without -w: exit $rc"; cat "$T/rq.out"
+fi
+
 # 2. -Z nobody: file created by nobody, no thread keeps root.
 if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	N=15
@@ -195,6 +228,7 @@ timeout 10 "$BIN" -i lo -c 1 -w /dev/full >"$T/f.out" 2>&1
 rc=$?
 if [ $rc -ne 0 ] && grep -q "/dev/full: No space left on device" "$T/f.out"; then
 	ok "-w /dev/full: exit $rc, $(grep /dev/full "$T/f.out")"
+	[ "$(grep -c /dev/full "$T/f.out")" = 1 ] || bad "-w /dev/full: the error is printed more than once"
 else
 	bad "-w /dev/full: exit $rc"; cat "$T/f.out"
 fi
@@ -206,10 +240,15 @@ if mount -t tmpfs -o size=64k tmpfs "$T/small" 2>/dev/null; then
 	sleep 0.3
 	drive $P
 	wait $P; rc=$?
-	if [ $rc -ne 0 ] && grep -q "x.pcap: No space left on device" "$T/t.out"; then
-		ok "64 KiB tmpfs fills up: exit $rc, error reported"
+	nerr=$(grep -c "x.pcap: No space left on device" "$T/t.out")
+	c=$(count "$T/small/x.pcap")
+	tshark -r "$T/small/x.pcap" 2>&1 >/dev/null | grep -v '^Running as user' >"$T/t.tshark"
+	if [ $rc -ne 0 ] && [ "$nerr" = 1 ] && grep -q "^$c packets captured" "$T/t.out" &&
+	    [ "$c" -gt 0 ] && ! [ -s "$T/t.tshark" ]; then
+		ok "64 KiB tmpfs fills up: exit $rc, error printed once, file cut back to $c whole packets"
 	else
-		bad "full tmpfs: exit $rc"; cat "$T/t.out"
+		bad "full tmpfs: exit $rc, error printed $nerr times, tshark reads $c packets"
+		cat "$T/t.out" "$T/t.tshark"
 	fi
 	umount "$T/small" && MNT=
 else

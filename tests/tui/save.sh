@@ -31,6 +31,14 @@ t_keys w m C-u
 t_type "marked.pcapng"
 t_keys Enter
 t_wait "Saved 2 packets to marked.pcapng"
+
+# a full disk: the error, once, with how many packets the file holds
+t_keys w a C-u
+t_type "/dev/full"
+t_keys Enter
+t_wait "/dev/full exists. Overwrite it? (y/N)"
+t_keys y
+t_wait "/dev/full: No space left on device (0 of 50 packets saved"
 t_quit
 
 if command -v tshark >/dev/null 2>&1; then

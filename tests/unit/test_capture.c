@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,7 +120,12 @@ static void test_writer_errors(void **state)
 		rc = capw_flush(w, err);
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err, "/dev/full: No space left on device"));
-	assert_int_equal(capw_close(w, err), -1);
+	/* Reported once: later calls repeat it, close does not report it again. */
+	assert_int_equal(capw_write(w, &r, err), -1);
+	assert_int_equal(capw_packets(w), 0);
+	err[0] = '\0';
+	assert_int_equal(capw_close(w, err), 0);
+	assert_string_equal(err, "");
 	/* Cannot create. */
 	assert_null(capw_open("/nonexistent-dir/x.pcap", CAPW_PCAP, 0, err));
 	assert_non_null(strstr(err, "/nonexistent-dir/x.pcap"));
@@ -131,6 +139,67 @@ static void test_writer_errors(void **state)
 	capw_close(w, err);
 	unlink(path);
 	free(path);
+}
+
+/* A file that cannot grow past a limit (RLIMIT_FSIZE stands in for a full disk, no
+ * mount needed): the write fails once, the file is cut back to its last complete
+ * packet and reads cleanly, and capw_packets() counts exactly the packets in it. */
+static void test_writer_truncates(void **state)
+{
+	static const enum capw_format fmts[] = { CAPW_PCAP, CAPW_PCAPNG };
+	struct rlimit old, lim;
+	struct sigaction ign, oldsa;
+
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	assert_int_equal(sigaction(SIGXFSZ, &ign, &oldsa), 0);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	for (size_t k = 0; k < 2; k++) {
+		char err[CAPW_ERRBUF_SIZE];
+		char *path = tmpname(k ? ".pcapng" : ".pcap");
+		struct capwriter *w = capw_open(path, fmts[k], 0, err);
+		uint8_t f[54];
+		struct pkt_rec r = { .caplen = 54, .len = 54, .linktype = 1, .data = f };
+		struct pkt_rec rec;
+		struct capfile *cf;
+		struct stat sb;
+		uint64_t n = 0, written;
+		int rc = 0, fails = 0;
+
+		assert_non_null(w);
+		lim = old;
+		lim.rlim_cur = 10001;	/* not on a record boundary */
+		assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+		for (int i = 0; i < 1000; i++) {
+			make_frame(f, (uint16_t)i);
+			r.ts_sec = i;
+			if (capw_write(w, &r, err) < 0)
+				fails++;
+			if (i % 50 == 49 && capw_flush(w, err) < 0)
+				fails++;
+		}
+		assert_true(fails > 0);
+		assert_non_null(strstr(err, path));
+		assert_non_null(strstr(err, "File too large"));
+		written = capw_packets(w);
+		assert_int_equal(capw_close(w, err), 0);
+		assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+		assert_int_equal(stat(path, &sb), 0);
+		assert_true(sb.st_size <= 10001 && sb.st_size > 9000);
+		assert_true(written > 100 && written < 200);
+		cf = capfile_open(path, err);
+		assert_non_null(cf);
+		while ((rc = capfile_next(cf, &rec, err)) == 1) {
+			assert_int_equal(rec.ts_sec, (int64_t)n);
+			n++;
+		}
+		assert_int_equal(rc, 0);	/* clean end: no cut-off record */
+		assert_int_equal(n, written);
+		capfile_close(cf);
+		unlink(path);
+		free(path);
+	}
+	sigaction(SIGXFSZ, &oldsa, NULL);
 }
 
 /* Runs a file source to EOF; returns the frames seen and the elapsed seconds. */
@@ -326,6 +395,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writer_roundtrip),
 		cmocka_unit_test(test_writer_errors),
+		cmocka_unit_test(test_writer_truncates),
 		cmocka_unit_test(test_file_source_filter),
 		cmocka_unit_test(test_file_source_whole_and_count),
 		cmocka_unit_test(test_replay_pacing),
