@@ -81,7 +81,7 @@ static void fatal_cleanup(void)
 		fputs(spool_crash_note(live_spool) + 2, stderr);
 }
 
-static int64_t now_us(void)
+int64_t ui_now_us(void)
 {
 	struct timespec ts;
 
@@ -206,7 +206,7 @@ int ui_load_step(struct ui *u, int64_t budget_us)
 {
 	char errbuf[CAPFILE_ERRBUF_SIZE];
 	struct pkt_rec rec;
-	int64_t t0 = now_us();
+	int64_t t0 = ui_now_us();
 	uint32_t before = store_count(u->st);
 	int r = 1;
 
@@ -219,7 +219,7 @@ int ui_load_step(struct ui *u, int64_t budget_us)
 		if (!store_count(u->st))	/* the file's precision, as batch mode */
 			u->time_digits = capfile_time_digits(u->cf, ifc);
 		ingest(u, &rec, ifc && ifc->name[0] ? ifc->name : NULL);
-		if ((store_count(u->st) & 255) == 0 && now_us() - t0 > budget_us)
+		if ((store_count(u->st) & 255) == 0 && ui_now_us() - t0 > budget_us)
 			break;
 		if (u->o->count && store_count(u->st) >= (uint64_t)u->o->count) {
 			r = 0;
@@ -276,7 +276,7 @@ failed:
 int ui_drain_step(struct ui *u, int64_t budget_us)
 {
 	struct pkt_rec recs[64];
-	int64_t t0 = now_us();
+	int64_t t0 = ui_now_us();
 	uint32_t before = store_count(u->st);
 	int more = 0, eof = 0;
 
@@ -291,7 +291,7 @@ int ui_drain_step(struct ui *u, int64_t budget_us)
 				    capsrc_name(u->caps[i]));
 			}
 			ring_release(r);
-			if (now_us() - t0 > budget_us) {
+			if (ui_now_us() - t0 > budget_us) {
 				more = 1;
 				break;
 			}
@@ -1160,9 +1160,9 @@ static int loop(struct ui *u)
 			u->msg[0] = '\0';
 			u->dirty = 1;
 		}
-		if (input || (u->dirty && (!busy || now_us() - last_draw >= DRAW_EVERY_US))) {
+		if (input || (u->dirty && (!busy || ui_now_us() - last_draw >= DRAW_EVERY_US))) {
 			draw(u);
-			last_draw = now_us();
+			last_draw = ui_now_us();
 		}
 		timeout = busy ? 0 : u->server || u->ncaps ? 500 : 1000;
 		pfd[0] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };

@@ -5,8 +5,9 @@
  * steps: the store, the first pass, the conversation table; --replay and -i go through
  * the capture thread and the ring).  Then every frame is selected in a seeded random
  * order, and for each the list row (ui_row) and the detail pane's lines with every
- * subtree open (ui_detail_sync, ui_detail_all) are built as the panes build them, alternating which comes first, so any state a
- * revisit leaks into the next one shows.  The output is in batch mode's formats:
+ * subtree open (ui_detail_sync, ui_detail_all) are built as the panes build them,
+ * alternating which comes first, so that any state a revisit leaks into the next one
+ * shows.  The output is in batch mode's formats:
  *
  *   #frames             per frame its summary line and whole tree (-P -V)
  *   #z ARGS             the -z arguments of the next part  (-q -z ARG …)
@@ -44,27 +45,19 @@ static uint64_t next_rand(uint64_t *s)
 	return *s * 2685821657736338717ull;
 }
 
-static int64_t now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 /* Everything the source has: the whole file, or a live capture until -c or
  * -a duration:SEC ends it. */
 static void load_all(struct ui *u)
 {
 	int64_t stop_at = u->o->autostop_duration > 0 ?
-	    now_us() + (int64_t)(u->o->autostop_duration * 1e6) : 0;
+	    ui_now_us() + (int64_t)(u->o->autostop_duration * 1e6) : 0;
 
 	while (u->loading)
 		ui_load_step(u, 200000);
 	while (u->ncaps && !u->caps_eof) {
 		struct pollfd pfd[OPT_MAX_IFACES];
 		int n = 0;
-		if (stop_at && now_us() >= stop_at) {
+		if (stop_at && ui_now_us() >= stop_at) {
 			for (int i = 0; i < u->ncaps; i++)
 				capsrc_stop(u->caps[i]);
 			stop_at = 0;

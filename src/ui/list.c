@@ -18,14 +18,6 @@
 #include "dissect/registry.h"
 #include "ui/ui_int.h"
 
-static int64_t now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 size_t ui_ndisp(const struct ui *u)
 {
 	return u->flt.active ? u->flt.ndisp : store_count(u->st);
@@ -252,7 +244,7 @@ int ui_filter_step(struct ui *u, int budget_us)
 {
 	struct ui_filter_state *f = &u->flt;
 	uint32_t n = store_count(u->st);
-	int64_t t0 = now_us();
+	int64_t t0 = ui_now_us();
 	size_t before = f->ndisp;
 
 	if (!f->active)
@@ -274,7 +266,7 @@ int ui_filter_step(struct ui *u, int budget_us)
 				f->want_sel = -1;
 			}
 		}
-		if ((idx & 63) == 0 && now_us() - t0 > budget_us)
+		if ((idx & 63) == 0 && ui_now_us() - t0 > budget_us)
 			break;
 	}
 	if (f->ndisp != before) {

@@ -295,6 +295,7 @@ void ui_close(struct ui *u);
 /* Reads the file / drains the capture rings for about budget_us; 1 while more. */
 int ui_load_step(struct ui *u, int64_t budget_us);
 int ui_drain_step(struct ui *u, int64_t budget_us);
+int64_t ui_now_us(void);	/* CLOCK_MONOTONIC in µs */
 void ui_message(struct ui *u, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_quit(struct ui *u);
 void ui_prompt(struct ui *u, enum ui_prompt p, const char *init);
