@@ -136,10 +136,18 @@ static const struct udp_frame_info *recalled(const struct udpconv *u, uint32_t n
 {
 	if (!occ)
 		return num < u->fcap && u->have[num] ? &u->frames[num] : NULL;
-	for (size_t i = 0; i < u->nlater; i++)
-		if (u->later[i].num == num && u->later[i].occ == occ)
-			return &u->later[i].fi;
-	return NULL;
+	/* appended in capture order: sorted by (num, occ) */
+	size_t lo = 0, hi = u->nlater;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct later *l = &u->later[mid];
+		if (l->num < num || (l->num == num && l->occ < occ))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < u->nlater && u->later[lo].num == num && u->later[lo].occ == occ ?
+	    &u->later[lo].fi : NULL;
 }
 
 void udpconv_lookup(struct udpconv *u, uint32_t num, uint32_t serial, int visited, int64_t ts,
