@@ -20,8 +20,9 @@ struct convtab_row {
 	uint8_t ptype;			/* PT_TCP or PT_UDP */
 	uint32_t stream;		/* tcp.stream or udp.stream */
 	uint32_t first_frame;		/* frame number of its first frame */
-	uint64_t frames_ab, bytes_ab, frames_ba, bytes_ba;
-	int64_t first_rel, first_ts, last_ts;	/* ns; first_rel since the capture start */
+	uint32_t frames_ab, frames_ba;
+	uint64_t bytes_ab, bytes_ba;
+	int64_t first_ts, last_ts;	/* ns since the epoch */
 };
 
 struct convtab;
@@ -34,6 +35,8 @@ uint32_t convtab_add(struct convtab *ct, const struct pinfo *pi);
 size_t convtab_count(const struct convtab *ct);
 /* Row i (0-based, in order of first appearance). */
 const struct convtab_row *convtab_row(const struct convtab *ct, size_t i);
+/* The row's first frame relative to the capture's first frame (ns). */
+int64_t convtab_first_rel(const struct convtab *ct, const struct convtab_row *r);
 /* The rows of one port type as tshark prints them: most frames first, ties in order
  * of appearance.  Caller frees *rows; returns the count. */
 size_t convtab_sorted(const struct convtab *ct, int ptype, const struct convtab_row ***rows);

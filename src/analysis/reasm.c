@@ -632,15 +632,24 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 
 /* ---- revisit ---- */
 
-static const uint8_t *rebuild(struct reasm *r, const struct msp *m, uint32_t *len)
+/* The PDU's bytes from its segments' frames, built in the tree being filled (no
+ * second copy: the tree keeps them as the data source) or, without one, in scratch. */
+static const uint8_t *rebuild(struct reasm *r, struct dtree *t, const struct msp *m,
+    uint32_t *len)
 {
 	uint32_t n = m->nxtpdu - m->seq, have = 0;
+	uint8_t *buf;
 
 	if (m->flags & MSP_GAVE_UP || !r->frame_fn)
 		return NULL;
 	if (n > r->per_pdu)
 		return NULL;
-	r->scratch = xgrow(r->scratch, &r->scratchcap, n ? n : 1, 1);
+	if (t)
+		buf = tree_alloc(t, n);
+	else {
+		r->scratch = xgrow(r->scratch, &r->scratchcap, n ? n : 1, 1);
+		buf = r->scratch;
+	}
 	/* as msp_add filled it: bytes already there are not overwritten */
 	for (size_t i = 0; i < m->nsegs && have < n; i++) {
 		const struct seginfo *g = &m->segs[i];
@@ -651,13 +660,13 @@ static const uint8_t *rebuild(struct reasm *r, const struct msp *m, uint32_t *le
 		f = r->frame_fn(r->frame_ctx, g->frame, &cap);
 		if (!f || (uint64_t)g->foff + g->len > cap || g->pdu_off > have)
 			return NULL;
-		memcpy(r->scratch + have, f + g->foff + (have - g->pdu_off), end - have);
+		memcpy(buf + have, f + g->foff + (have - g->pdu_off), end - have);
 		have = end;
 	}
 	if (have < n)
 		return NULL;
 	*len = n;
-	return r->scratch;
+	return buf;
 }
 
 static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
@@ -698,7 +707,7 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 						part.nxtpdu = part.seq + part.segs[k].pdu_off + part.segs[k].len;
 				m = &part;
 			}
-			data = rebuild(r, m, &len);
+			data = rebuild(r, d->tree, m, &len);
 			seg_data(d, s, payload, o->off, o->len);
 			if (data)
 				run_msp(r, d, s, m, data, len, fn, &need, st->conv);

@@ -33,58 +33,82 @@ void session_free(struct session *s)
 	for (int i = 0; i < SESS_NSLOTS; i++)
 		if (s->slot[i].p && s->slot[i].release)
 			s->slot[i].release(s->slot[i].p);
+	free(s->fs_log);
+	for (int i = 0; i < SESS_SCRATCH; i++)
+		free(s->fs_scratch[i].buf);
 	free(s);
 }
 
 /* ---- per-frame state of the dissectors (see session.h) ---- */
 
+static int is_zero(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i])
+			return 0;
+	return 1;
+}
+
+struct fs_entry {
+	uint32_t frame, prev;		/* prev: the stream's previous entry's offset + 1 */
+};
+
 void *frame_state_get(struct frame_state *fs, const struct dctx *d, void *live, size_t size,
     size_t whole)
 {
+	struct session *s = d->sess;
 	const struct pinfo *pi = d->pi;
-	size_t rec = 4 + size, lo = 0, hi;
-	uint32_t frame = pi->num;
+	uint32_t frame = pi->num, at;
+	struct fs_entry e;
 
-	if (!d->sess || !d->sess->keep_results)
+	if (!s || !s->keep_results)
 		return live;
 	if (!pi->visited) {
-		if (fs->logged_frame != frame) {
-			fs->logged_frame = frame;
-			if (!fs->n || memcmp(fs->log + (fs->n - 1) * rec + 4, live, size) != 0) {
-				size_t have = fs->n * rec;
-				fs->log = xgrow(fs->log, &fs->cap, have + rec, 1);
-				memcpy(fs->log + have, &frame, 4);
-				memcpy(fs->log + have + 4, live, size);
-				fs->n++;
-			}
-		}
+		size_t rec = sizeof(e) + size;
+		if (fs->logged_frame == frame)
+			return live;
+		fs->logged_frame = frame;
+		if (!fs->created)
+			fs->created = frame;
+		if (fs->last ? !memcmp(s->fs_log + fs->last - 1 + sizeof(e), live, size) :
+		    is_zero(live, size))
+			return live;
+		if (s->fs_len + rec >= UINT32_MAX)
+			return live;
+		s->fs_log = xgrow(s->fs_log, &s->fs_cap, s->fs_len + rec, 1);
+		e.frame = frame;
+		e.prev = fs->last;
+		memcpy(s->fs_log + s->fs_len, &e, sizeof(e));
+		memcpy(s->fs_log + s->fs_len + sizeof(e), live, size);
+		fs->last = (uint32_t)s->fs_len + 1;
+		s->fs_len += rec;
 		return live;
 	}
-	if (fs->scratch && fs->serial == pi->serial)
-		return fs->scratch;
-	/* the last entry logged at or before this frame (frames come in capture order) */
-	hi = fs->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		uint32_t f;
-		memcpy(&f, fs->log + mid * rec, 4);
-		if (f <= frame)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (int i = 0; i < SESS_SCRATCH; i++)
+		if (s->fs_scratch[i].fs == fs && s->fs_scratch[i].serial == pi->serial)
+			return s->fs_scratch[i].buf;
+	/* the newest entry logged at or before this frame */
+	for (at = fs->last; at; at = e.prev) {
+		memcpy(&e, s->fs_log + at - 1, sizeof(e));
+		if (e.frame <= frame)
+			break;
 	}
-	if (!lo)
+	if (!fs->created || frame < fs->created)
 		return NULL;
-	if (!fs->scratch)
-		fs->scratch = xmalloc(whole);
-	memcpy(fs->scratch, live, whole);
-	memcpy(fs->scratch, fs->log + (lo - 1) * rec + 4, size);
-	fs->serial = pi->serial;
-	return fs->scratch;
-}
-
-void frame_state_free(struct frame_state *fs)
-{
-	free(fs->log);
-	free(fs->scratch);
+	{
+		unsigned k = s->fs_next++ % SESS_SCRATCH;
+		uint8_t *buf;
+		s->fs_scratch[k].buf = xgrow(s->fs_scratch[k].buf, &s->fs_scratch[k].cap, whole, 1);
+		s->fs_scratch[k].fs = fs;
+		s->fs_scratch[k].serial = pi->serial;
+		buf = s->fs_scratch[k].buf;
+		memcpy(buf, live, whole);
+		if (at)
+			memcpy(buf, s->fs_log + at - 1 + sizeof(e), size);
+		else
+			memset(buf, 0, size);
+		return buf;
+	}
 }

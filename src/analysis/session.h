@@ -27,8 +27,19 @@ struct sess_slot {
 	void (*release)(void *);
 };
 
+#define SESS_SCRATCH 4
 struct session {
 	int keep_results;
+	/* frame_state: the log of every stream's changes, and revisit scratch copies */
+	uint8_t *fs_log;
+	size_t fs_len, fs_cap;
+	struct {
+		const struct frame_state *fs;
+		uint32_t serial;
+		void *buf;
+		size_t cap;
+	} fs_scratch[SESS_SCRATCH];
+	unsigned fs_next;
 	struct tcpconv *tcp;	/* analysis/tcp_conv.c */
 	struct udpconv *udp;	/* analysis/udp_conv.c */
 	struct reasm *reasm;	/* analysis/reasm.c (HTTP/WebSocket) */
@@ -39,8 +50,9 @@ struct session *session_new(int keep_results);
 void session_free(struct session *s);
 
 /* The state a dissector keeps per stream and changes as frames go by (TLS version and
- * ChangeCipherSpec, SSH keys …), replayed on revisits so that a frame dissected again
- * shows exactly what the first pass showed, whatever was seen after it.
+ * ChangeCipherSpec, SSH keys, HTTP's method and upgrade state …), replayed on revisits
+ * so that a frame dissected again shows exactly what the first pass showed, whatever
+ * was seen after it.
  *
  * The dissector embeds a struct frame_state in its per-stream struct, after the
  * `size` bytes of plain state to track, and reaches the struct only through
@@ -49,17 +61,16 @@ void session_free(struct session *s);
  * returns a scratch copy of the whole struct (`whole` bytes) whose tracked bytes are
  * as they were when this frame began, or NULL when the stream did not exist yet then.
  * The dissector changes whatever it gets, as in the first pass: on a revisit only the
- * scratch copy changes, until the next dissection of a frame (pinfo.serial). */
+ * scratch copy changes, until the next dissection of a frame (pinfo.serial).  The log
+ * is one array of the session (no allocation per stream): 12 bytes a stream, and
+ * 8 + size bytes a change (a stream's state starts all zero: no entry for that). */
 struct frame_state {
-	uint8_t *log;			/* entries: uint32 frame, then the tracked bytes */
-	size_t n, cap;			/* entries, bytes */
+	uint32_t created;		/* the frame of the first call (the state is all zero) */
+	uint32_t last;			/* its newest log entry's offset + 1, 0 none */
 	uint32_t logged_frame;		/* first pass: the last frame looked at */
-	uint32_t serial;		/* revisit: the dissection the scratch belongs to */
-	void *scratch;
 };
 struct dctx;
 void *frame_state_get(struct frame_state *fs, const struct dctx *d, void *live, size_t size,
     size_t whole);
-void frame_state_free(struct frame_state *fs);
 
 #endif

@@ -558,9 +558,10 @@ struct http_conv {
 	uint32_t ws_seq[2];	/* … and, in that frame, from this seq of each direction */
 	uint8_t ws_set[2];
 	uint8_t upgrade_pending;	/* a request asked for Upgrade: websocket */
-	uint8_t seen_msg;	/* a request or response was dissected */
 	uint8_t raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
 	/* the first pass alone adds to these; revisits read their records */
+	uint32_t first_msg_frame, first_msg_seq;	/* where the first message was
+							 * dissected (frame 0: none yet) */
 	uint32_t last_uri;	/* full URI of the latest request (response_for.uri): its
 				 * index in uris + 1, 0 none */
 	struct req_res *rr;
@@ -593,7 +594,6 @@ static void conv_release(void *p)
 		free(c->uris[i]);
 	free(c->uris);
 	websocket_conv_release(&c->ws);
-	frame_state_free(&c->fs);
 }
 
 /* ---- tree helpers ---- */
@@ -970,7 +970,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	}
 	http_split_first(data, (size_t)ll, &fl);
 	m.kind = fl.kind;
-	if (fl.kind == HTTP_OTHER && !cv->seen_msg)
+	if (fl.kind == HTTP_OTHER && !(cv->first_msg_frame && (cv->first_msg_frame < d->pi->num ||
+	    cv->first_msg_seq < pdu_seq)))
 		return (long)n;		/* before any message: tshark shows nothing */
 	if (fl.kind == HTTP_OTHER) {
 		/* not a request or response: "Continuation" */
@@ -1028,7 +1029,10 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	}
 
 	/* complete: the tree */
-	cv->seen_msg = 1;
+	if (!cv->first_msg_frame) {
+		cv->first_msg_frame = d->pi->num;
+		cv->first_msg_seq = pdu_seq;
+	}
 	pi_push_proto(d->pi, "http");
 	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
 	{

@@ -113,7 +113,6 @@ static void streams_release(void *p)
 		if (s->v[i]) {
 			free(s->v[i]->kexlist[0]);
 			free(s->v[i]->kexlist[1]);
-			frame_state_free(&s->v[i]->fs);
 			free(s->v[i]);
 		}
 	free(s->v);

@@ -230,10 +230,7 @@ static void streams_release(void *p)
 	struct tls_streams *s = p;
 
 	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i]) {
-			frame_state_free(&s->v[i]->fs);
-			free(s->v[i]);
-		}
+		free(s->v[i]);
 	free(s->v);
 	free(s);
 }

@@ -62,15 +62,21 @@ void tree_set_interest(struct dtree *t, const uint8_t *bitset)
 	t->interest = bitset;
 }
 
-const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n)
+/* Do bytes [p, p+n) lie in the tree's newest block (tree_alloc)? */
+static int tree_owns(const struct dtree *t, const uint8_t *p, uint32_t n)
+{
+	const uint8_t *b = t->blob ? t->blob + sizeof(uint8_t *) : NULL;
+
+	return b && p >= b && (size_t)(p - b) + n <= t->blen;
+}
+
+uint8_t *tree_alloc(struct dtree *t, uint32_t n)
 {
 	/* Bytes handed out never move: a full block is chained behind a new one (the
 	 * first word of a block points at the previous block), and reset frees all but
 	 * the newest. */
 	uint8_t *b;
 
-	if (!t)
-		return p;
 	if ((size_t)t->blen + n > t->bcap || !t->blob) {
 		size_t cap = (size_t)(t->bcap ? t->bcap : 4096);
 		uint8_t *nb;
@@ -83,9 +89,19 @@ const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n)
 		t->blen = 0;
 	}
 	b = t->blob + sizeof(uint8_t *) + t->blen;
+	t->blen += n;
+	return b;
+}
+
+const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n)
+{
+	uint8_t *b;
+
+	if (!t)
+		return p;
+	b = tree_alloc(t, n);
 	if (n)
 		memcpy(b, p, n);
-	t->blen += n;
 	return b;
 }
 
@@ -119,7 +135,8 @@ int tree_add_source(struct dtree *t, const char *name, const uint8_t *data, uint
 	if (!t || t->nsrc == TREE_MAX_SOURCES)
 		return 0;
 	t->src[t->nsrc].name = name;
-	t->src[t->nsrc].data = t->nsrc ? tree_keep(t, data, len) : data;
+	/* the frame outlives the tree; other sources are copied unless the tree owns them */
+	t->src[t->nsrc].data = t->nsrc && !tree_owns(t, data, len) ? tree_keep(t, data, len) : data;
 	t->src[t->nsrc].len = len;
 	t->cursrc = t->nsrc;
 	return t->nsrc++;

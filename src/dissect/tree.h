@@ -118,6 +118,9 @@ void tree_set_source(struct dtree *t, int src);
 void tree_rollback(struct dtree *t, uint32_t mark, uint8_t nsrc);
 /* Copies bytes into the tree so a value can point at them for the tree's life. */
 const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n);
+/* n bytes of the tree's own for the caller to fill (t not NULL); tree_add_source
+ * takes them without a copy. */
+uint8_t *tree_alloc(struct dtree *t, uint32_t n);
 
 /* Creates a node (the caller checked tree_wants); use the inline wrappers below. */
 uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,

@@ -88,8 +88,8 @@ void print_conv_table(FILE *fp, const struct convtab *ct, int ptype)
 		const struct convtab_row *r = v[i];
 		char a[80], b[80], rx[32], tx[32], tot[32];
 		/* As tshark: relative times to doubles (nstime_to_sec), then subtracted. */
-		int64_t last_rel = r->first_rel + (r->last_ts - r->first_ts);
-		double start = nstime_to_sec(r->first_rel);
+		int64_t first_rel = convtab_first_rel(ct, r), last_rel = first_rel + (r->last_ts - r->first_ts);
+		double start = nstime_to_sec(first_rel);
 		double dur = nstime_to_sec(last_rel) - start;
 
 		endpoint(&r->a, r->pa, a, sizeof(a));
@@ -97,9 +97,9 @@ void print_conv_table(FILE *fp, const struct convtab *ct, int ptype)
 		size_str(r->bytes_ba, rx, sizeof(rx));
 		size_str(r->bytes_ab, tx, sizeof(tx));
 		size_str(r->bytes_ba + r->bytes_ab, tot, sizeof(tot));
-		fprintf(fp, "%-26s <-> %-26s  %6" PRIu64 " %-9s  %6" PRIu64 " %-9s  %6" PRIu64
+		fprintf(fp, "%-26s <-> %-26s  %6" PRIu32 " %-9s  %6" PRIu32 " %-9s  %6" PRIu64
 		    " %-9s  %14.9f   %12.4f\n", a, b, r->frames_ba, rx, r->frames_ab, tx,
-		    r->frames_ba + r->frames_ab, tot, start, dur);
+		    (uint64_t)r->frames_ba + r->frames_ab, tot, start, dur);
 	}
 	fputs("================================================================================\n", fp);
 	free(v);

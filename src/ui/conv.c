@@ -125,7 +125,7 @@ static void conv_draw(struct ui *u, int rows, int cols)
 			    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, n2, n3, n4,
 			    (double)(c->last_ts - c->first_ts) / 1e9, lab);
 		} else {
-			human(c->frames_ab + c->frames_ba, n1, sizeof(n1));
+			human((uint64_t)c->frames_ab + c->frames_ba, n1, sizeof(n1));
 			snprintf(line, sizeof(line), " %-4s %-*s %-*s %6s%s",
 			    c->ptype == PT_TCP ? "TCP" : "UDP", ew, ea, ew, eb, n1, lab);
 		}
