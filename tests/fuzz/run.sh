@@ -38,7 +38,7 @@ mkdir -p "$art" || exit 1
 	-print_final_stats=1 -artifact_prefix="$art/$name-" \
 	"$work/new" "$seeds" "$work/corpus" 2>"$work/log"
 status=$?
-grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|peak_rss)' "$work/log"
+grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss)' "$work/log"
 if [ $status -ne 0 ]; then
 	tail -n 60 "$work/log"
 	echo "fuzz_$name failed (status $status); inputs kept in $art"
