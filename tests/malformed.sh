@@ -5,11 +5,12 @@
 #     each); and every frame listed: the count of "Frame N:" lines equals tshark's
 #     frame count, recorded in tests/data/malformed_counts.txt
 #     (regenerate: for f in *; do echo "$f $(tshark -n -r $f | wc -l)"; done).
-#  2. Every capture of ../shared/corpus/{real,more,malformed} in the other batch modes
-#     (summary, -T fields, --flow, and -V -x for real and more): exit status 0 or 2
-#     with a message, no sanitizer report (ASan, UBSan, LeakSanitizer), no hang
-#     (MALFORMED_TIMEOUT seconds per run, default 30).  MALFORMED_QUICK=1 does part 1
-#     only.
+#  2. The captures of ../shared/corpus/{real,more,malformed} in the other batch
+#     modes (-V -x, whose output carries the summary columns too; -T fields; --flow;
+#     see below for which): exit status 0 or 2 with a message, no sanitizer report
+#     (ASan, UBSan, LeakSanitizer), no hang (MALFORMED_TIMEOUT seconds per run,
+#     default 30).  MALFORMED_QUICK=1 does part 1 only.  The summary alone (the fast
+#     path) is run over the corpus by tests/batch_fastpath.sh.
 corpus=$NETLAB_SHARED/corpus/malformed
 counts=$NETLAB_SRCDIR/tests/data/malformed_counts.txt
 [ -d "$corpus" ] || { echo "SKIP: no corpus at $corpus"; exit 77; }
@@ -45,39 +46,57 @@ echo "malformed corpus: $((total - bad))/$total files clean"
 [ $total -gt 0 ] || { echo "SKIP: no listed file found"; exit 77; }
 [ "${MALFORMED_QUICK:-0}" = 1 ] && { [ $bad -eq 0 ]; exit; }
 
-# 2. the other modes over the whole corpus
-fields="-T fields -e frame.number -e frame.protocols -e ip.src -e ipv6.dst -e tcp.stream
-	-e tcp.reassembled.length -e udp.length -e http.request.uri -e dns.qry.name
-	-e ipv6.routing.src.reserved -e nbns.name -e _ws.col.Info"
-runs=0 bad2=0
-check() {	# check FILE MODE-ARGS...: one run, judged as above
-	f=$1
-	shift
-	runs=$((runs + 1))
-	# shellcheck disable=SC2068
-	timeout "${MALFORMED_TIMEOUT:-30}" "$NETLAB_BIN" -n -r "$f" $@ > /dev/null 2> "$err"
-	rc=$?
-	why=
-	if [ $rc -eq 124 ]; then
-		why="timed out"
-	elif grep -q -e 'Sanitizer' -e 'runtime error' "$err"; then
-		why="sanitizer: $(grep -m1 -e 'Sanitizer' -e 'runtime error' "$err")"
-	elif [ $rc -ne 0 ] && { [ $rc -ne 2 ] || [ ! -s "$err" ]; }; then
-		why="exit status $rc"
-	fi
-	if [ -n "$why" ]; then
-		bad2=$((bad2 + 1))
-		echo "FAIL ${f#"$NETLAB_SHARED"/corpus/} ($*): $why"
-	fi
-}
+# 2. the other modes over the whole corpus, MALFORMED_JOBS (default: the CPUs) at once
 top=$NETLAB_SHARED/corpus
+w=$(mktemp) || exit 1
+trap 'rm -f "$out" "$err" "$w" "$w.list" "$w.out"' EXIT
+cat > "$w" <<'WORKER'
+# MODE FILE: one run of $NETLAB_BIN; prints "run", and "FAIL ..." when it went wrong
+mode=$1 f=$2
+case $mode in
+sum) set -- ;;
+vx) set -- -V -x ;;
+fields) set -- -T fields -e frame.number -e frame.protocols -e ip.src -e ipv6.dst \
+	-e tcp.stream -e tcp.reassembled.length -e udp.length -e http.request.uri \
+	-e dns.qry.name -e ipv6.routing.src.reserved -e nbns.name -e _ws.col.Info ;;
+flow) set -- --flow ;;
+esac
+err=$(mktemp) || exit 1
+timeout "${MALFORMED_TIMEOUT:-30}" "$NETLAB_BIN" -n -r "$f" "$@" > /dev/null 2> "$err"
+rc=$?
+why=
+if [ $rc -eq 124 ]; then
+	why="timed out"
+elif grep -q -e 'Sanitizer' -e 'runtime error' "$err"; then
+	why="sanitizer: $(grep -m1 -e 'Sanitizer' -e 'runtime error' "$err")"
+elif [ $rc -ne 0 ] && { [ $rc -ne 2 ] || [ ! -s "$err" ]; }; then
+	why="exit status $rc"
+fi
+rm -f "$err"
+echo run
+[ -z "$why" ] || echo "FAIL $f ($*): $why"
+WORKER
+# -V -x (tree, hex and the summary columns) on every capture of real and more (part 1
+# did malformed); -T fields and --flow on real, malformed and every 4th of more; the
+# summary alone (fast path) on malformed and every 4th of more (batch_fastpath.sh
+# does real).  Each run is mostly process start-up under ASan, hence the sampling.
+i=0
+find "$top/real" "$top/more" "$top/malformed" -type f \
+    \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | sort | while read -r f; do
+	case $f in
+	"$top"/malformed/*) echo "sum $f"; echo "fields $f"; echo "flow $f" ;;
+	"$top"/more/*)
+		echo "vx $f"
+		i=$((i + 1))
+		[ $((i % 4)) -eq 0 ] && { echo "sum $f"; echo "fields $f"; echo "flow $f"; } ;;
+	*) echo "vx $f"; echo "fields $f"; echo "flow $f" ;;
+	esac
+done > "$w.list"
 start=$(date +%s)
-for f in $(find "$top/real" "$top/more" "$top/malformed" -type f \
-    \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | sort); do
-	check "$f"
-	check "$f" "$fields"
-	check "$f" --flow
-	case $f in "$top"/malformed/*) ;; *) check "$f" -V -x ;; esac
-done
+xargs -P "${MALFORMED_JOBS:-$(nproc)}" -L 1 sh "$w" < "$w.list" > "$w.out"
+runs=$(grep -c '^run$' "$w.out")
+grep '^FAIL' "$w.out" | sed "s|$top/||"
+bad2=$(grep -c '^FAIL' "$w.out")
 echo "all modes: $((runs - bad2))/$runs runs clean ($(( $(date +%s) - start )) s)"
-[ $bad -eq 0 ] && [ $bad2 -eq 0 ]
+[ "$runs" -eq "$(wc -l < "$w.list")" ] || { echo "only $runs of $(wc -l < "$w.list") runs done"; exit 1; }
+[ $bad -eq 0 ] && [ "$bad2" -eq 0 ]

@@ -26,7 +26,8 @@ size_t print_summary(char *buf, size_t n, const struct columns *cols);
 void print_tree(FILE *fp, const struct dtree *t);
 /* The -x dump of every data source (headed by its name when there are several). */
 void print_hex(FILE *fp, const struct dtree *t);
-/* One hex dump line: "0000  00 11 … 77   ........" for bytes [off, off+16). */
+/* One hex dump line: "0000  00 11 … 77   ........" for bytes [off, off+16); the
+ * offset has as many digits as len - 1 needs, at least 4. */
 size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, uint32_t off);
 
 struct convtab;

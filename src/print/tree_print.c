@@ -32,8 +32,11 @@ size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, ui
 	static const char hx[] = "0123456789abcdef";
 	char line[96];
 	size_t at = 0;
+	int w = 4;
 
-	at += (size_t)snprintf(line, sizeof(line), "%04x  ", off);
+	while (w < 8 && len && (len - 1) >> (4 * w))	/* as tshark: 4 digits, more if needed */
+		w++;
+	at += (size_t)snprintf(line, sizeof(line), "%0*x  ", w, off);
 	for (uint32_t i = 0; i < 16; i++) {
 		if (off + i < len) {
 			line[at++] = hx[data[off + i] >> 4];

@@ -8,6 +8,8 @@
 # libFuzzer build (--enable-fuzzing CC=clang): fuzzes for FUZZ_SECONDS (default 60)
 # from those inputs; a crash fails the test and its input is kept in
 # $NETLAB_BUILDDIR/tests/fuzz/artifacts/NAME-* (add it to the seeds once fixed).
+# An input taking over 30 s counts as a hang (one takes well under a second even
+# under ASan; 10 s gave false alarms on a loaded machine).
 name=$1
 bin=$NETLAB_BUILDDIR/tests/fuzz/fuzz_$name
 seeds=$NETLAB_SRCDIR/tests/fuzz/seeds/$name
@@ -32,11 +34,11 @@ if ! "$bin" -help=1 2>&1 | grep -q libFuzzer; then
 fi
 art=$NETLAB_BUILDDIR/tests/fuzz/artifacts
 mkdir -p "$art" || exit 1
-"$bin" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 -rss_limit_mb=2048 \
+"$bin" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=30 -rss_limit_mb=2048 \
 	-print_final_stats=1 -artifact_prefix="$art/$name-" \
 	"$work/new" "$seeds" "$work/corpus" 2>"$work/log"
 status=$?
-grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|peak_rss)' "$work/log"
+grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss)' "$work/log"
 if [ $status -ne 0 ]; then
 	tail -n 60 "$work/log"
 	echo "fuzz_$name failed (status $status); inputs kept in $art"

@@ -16,6 +16,7 @@
 #include "dissect/dissect.h"
 #include "dissect/fvalue.h"
 #include "dissect/registry.h"
+#include "print/print.h"
 
 /* One sample packet per dissector: link type, bytes, and how many leading bytes are
  * headers (cutting inside them must be flagged in the tree). */
@@ -275,6 +276,14 @@ static void test_fvalue(void **state)
 	assert_int_equal(strlen(buf), sizeof(buf) - 1);
 	assert_null(strchr(buf, 'X'));
 	assert_int_equal(buf[62], 'a');
+	/* hex dump offsets: 4 digits, 5 for a source over 64 KiB (as tshark -x) */
+	static uint8_t big[0x10001];
+	print_hex_line(buf, sizeof(buf), big, 0x10000, 0xfff0);
+	assert_memory_equal(buf, "fff0  00 ", 9);
+	print_hex_line(buf, sizeof(buf), big, 0x10001, 0x10000);
+	assert_memory_equal(buf, "10000  00 ", 10);
+	print_hex_line(buf, sizeof(buf), big, 0x10001, 0x10);
+	assert_memory_equal(buf, "00010  00 ", 10);
 }
 
 static void test_strvis(void **state)
