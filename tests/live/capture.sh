@@ -137,10 +137,23 @@ fi
 
 # 1d. -b ring buffer: filesize:KB + files:N keep the newest N files, named as tshark
 #     names them (PREFIX_NNNNN_YYYYMMDDhhmmss.EXT), each complete; duration:SEC.
-timeout 30 "$BIN" -i lo -f "tcp port $PORT" -b filesize:4 -b files:3 -a duration:3 -w "$T/rb.pcap" 2>"$T/rb.err" &
+UPORT=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+timeout 30 "$BIN" -i lo -f "udp port $UPORT" -b filesize:4 -b files:3 -c 200 -w "$T/rb.pcap" 2>"$T/rb.err" &
 P=$!
-sleep 0.3
-drive $P
+# 500-byte datagrams, 1 ms apart, until the capture has its 200 (at most 20 s)
+python3 - "$P" "$UPORT" <<'EOF'
+import os, socket, sys, time
+pid, port = int(sys.argv[1]), int(sys.argv[2])
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+end = time.monotonic() + 20
+while time.monotonic() < end:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        break
+    s.sendto(b"r" * 500, ("127.0.0.1", port))
+    time.sleep(0.001)
+EOF
 wait $P; rc=$?
 files=$(ls "$T" | grep -c '^rb_[0-9]\{5\}_[0-9]\{14\}\.pcap$')
 last=$(ls "$T" | sed -n 's/^rb_\([0-9]\{5\}\)_.*/\1/p' | sort | tail -n 1)
@@ -148,7 +161,8 @@ clean=0
 for f in "$T"/rb_*.pcap; do
 	tshark -r "$f" 2>&1 >/dev/null | grep -v '^Running as user' | grep -q . || clean=$((clean + 1))
 done
-if [ $rc -eq 0 ] && [ "$files" = 3 ] && [ "$clean" = 3 ] && [ "${last:-0}" -gt 3 ]; then
+if [ $rc -eq 0 ] && [ "$files" = 3 ] && [ "$clean" = 3 ] && [ "${last:-0}" -gt 20 ] &&
+    grep -q "^200 packets captured" "$T/rb.err"; then
 	ok "-b filesize:4 -b files:3: the newest 3 of $(echo "$last" | sed "s/^0*//") files kept, each read cleanly"
 else
 	bad "-b filesize:4 -b files:3: exit $rc, $files files ($clean clean), last number $last"; ls "$T"; cat "$T/rb.err"
