@@ -22,9 +22,9 @@
  * was presumed delivered: its receiver shows CLOSE-WAIT on that FIN's frame.  The
  * crossing FIN then reports change.undo (the state its sender really kept: the
  * peer's FIN had not arrived), and whole-stream views (ladder.c) correct the earlier
- * frames with it.  The client is the sender of the first SYN without ACK (or the receiver
- * of a first SYN/ACK); when no handshake is seen, the sender of the first segment, and
- * both ends start ESTABLISHED.
+ * frames with it.  The client is the sender of the first SYN without ACK (or the
+ * receiver of a first SYN/ACK); when no handshake is seen, the sender of the first
+ * segment, and both ends start ESTABLISHED.
  *
  * Pure data, no allocation: struct tcpstate is embedded in the owner's stream record.
  */
@@ -108,7 +108,7 @@ const char *tcpstate_close_name(enum tcp_close c);	/* "four segments (FIN, ACK, 
 /* Side (0 client, 1 server) that closed first (active closer), -1 when none. */
 int tcpstate_active_closer(const struct tcpstate *s);
 
-/* ---- close summary (the conversations pane's columns, -z conv) ---- */
+/* ---- close summary (the conversations pane's columns) ---- */
 
 enum tcp_handshake {
 	TCPH_NONE,		/* no SYN captured (the capture started mid-connection) */
