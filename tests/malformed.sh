@@ -18,14 +18,14 @@ out=$(mktemp) && err=$(mktemp) || exit 1
 trap 'rm -f "$out" "$err"' EXIT
 TZ=UTC
 export TZ
-total=0 bad=0
-while read -r f want; do
-	case $f in "#"*|"") continue ;; esac
-	[ -f "$corpus/$f" ] || continue
-	total=$((total + 1))
-	timeout 10 "$NETLAB_BIN" -n -r "$corpus/$f" -V -x > "$out" 2> "$err"
+# run SECONDS OUTPUT FILE ARGS...: one run on FILE with stderr in $err; sets why to what
+# went wrong (a hang, a sanitizer report, an exit status other than 0, or 2 without a
+# message), empty for a clean run
+run() {
+	t=$1 o=$2
+	shift 2
+	timeout "$t" "$NETLAB_BIN" -n -r "$@" > "$o" 2> "$err"
 	rc=$?
-	got=$(grep -c '^Frame [0-9]*: ' "$out")
 	why=
 	if [ $rc -eq 124 ]; then
 		why="timed out"
@@ -33,7 +33,16 @@ while read -r f want; do
 		why="sanitizer: $(grep -m1 -e 'Sanitizer' -e 'runtime error' "$err")"
 	elif [ $rc -ne 0 ] && { [ $rc -ne 2 ] || [ ! -s "$err" ]; }; then
 		why="exit status $rc"
-	elif [ "$got" != "$want" ]; then
+	fi
+}
+total=0 bad=0
+while read -r f want; do
+	case $f in "#"*|"") continue ;; esac
+	[ -f "$corpus/$f" ] || continue
+	total=$((total + 1))
+	run 10 "$out" "$corpus/$f" -V -x
+	got=$(grep -c '^Frame [0-9]*: ' "$out")
+	if [ -z "$why" ] && [ "$got" != "$want" ]; then
 		why="$got frames listed, tshark lists $want"
 	fi
 	if [ -n "$why" ]; then
@@ -55,16 +64,7 @@ check() {	# check FILE MODE-ARGS...: one run, judged as above
 	shift
 	runs=$((runs + 1))
 	# shellcheck disable=SC2068
-	timeout "${MALFORMED_TIMEOUT:-30}" "$NETLAB_BIN" -n -r "$f" $@ > /dev/null 2> "$err"
-	rc=$?
-	why=
-	if [ $rc -eq 124 ]; then
-		why="timed out"
-	elif grep -q -e 'Sanitizer' -e 'runtime error' "$err"; then
-		why="sanitizer: $(grep -m1 -e 'Sanitizer' -e 'runtime error' "$err")"
-	elif [ $rc -ne 0 ] && { [ $rc -ne 2 ] || [ ! -s "$err" ]; }; then
-		why="exit status $rc"
-	fi
+	run "${MALFORMED_TIMEOUT:-30}" /dev/null "$f" $@
 	if [ -n "$why" ]; then
 		bad2=$((bad2 + 1))
 		echo "FAIL ${f#"$NETLAB_SHARED"/corpus/} ($*): $why"
