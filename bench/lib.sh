@@ -30,3 +30,27 @@ peak_rss_kb() {
 ratio() {
 	echo "$1 $2" | awk '{ if ($1 == "nan" || $2 == "nan") print "nan"; else if ($2 > 0) printf "%.1f\n", $1 / $2; else print "inf" }'
 }
+
+# bench_setup NAME SKIP TOOL...: what the live benchmarks do first.  Exits with status
+# SKIP ("bench: NAME skipped: TOOL not found") unless every TOOL is installed, with 1
+# unless $BIN is executable; then makes the temporary directory $bench_tmp.
+bench_setup() {
+	bench_name=$1 bench_skip=$2
+	shift 2
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 ||
+			{ echo "bench: $bench_name skipped: $tool not found"; exit "$bench_skip"; }
+	done
+	[ -x "$BIN" ] || { echo "bench: no binary $BIN (set NETLAB_BIN)"; exit 1; }
+	bench_tmp=$(mktemp -d "/tmp/netlab-$bench_name.XXXXXX") || exit 1
+}
+
+# bench_need_lo: after bench_setup, exits with its SKIP status unless $BIN can capture
+# on lo (needs root or cap_net_raw); the probe's output is in $bench_tmp/probe.
+bench_need_lo() {
+	"$BIN" -i lo -q -a duration:0.1 -w /dev/null >"$bench_tmp/probe" 2>&1
+	grep -q "packets* captured" "$bench_tmp/probe" || {
+		echo "bench: $bench_name skipped: cannot capture on lo: $(head -c 200 "$bench_tmp/probe")"
+		exit "$bench_skip"
+	}
+}

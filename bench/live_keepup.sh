@@ -4,13 +4,11 @@
 # Prints "bench: live_packets", "bench: live_ring_drops N packets" (target 0) and
 # "bench: live_kernel_drops N packets".  Needs root (or capture rights) and wrk.
 # Use an optimised build without sanitizers: NETLAB_BIN=/path/to/netlab-tui.
+. "$(dirname "$0")/lib.sh"
 BIN=${NETLAB_BIN:-./src/netlab-tui}
 DUR=${BENCH_SECONDS:-10}
-for tool in wrk curl python3; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool not found, skipping"; exit 77; }
-done
-[ -x "$BIN" ] || { echo "bench: no binary $BIN (set NETLAB_BIN)"; exit 1; }
-tmp=$(mktemp -d /tmp/netlab-keepup.XXXXXX) || exit 1
+bench_setup live_keepup 77 wrk curl python3
+tmp=$bench_tmp
 srv= cap=
 cleanup() {
 	[ -n "$srv" ] && kill "$srv" 2>/dev/null
@@ -20,8 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$BIN" -i lo -q -a duration:0.1 -w /dev/null >"$tmp/probe" 2>&1
-grep -q "packets* captured" "$tmp/probe" || { echo "bench: cannot capture on lo, skipping: $(head -c 200 "$tmp/probe")"; exit 77; }
+bench_need_lo
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$BIN" --serve=127.0.0.1:"$port" --no-ui >/dev/null 2>"$tmp/server.err" &

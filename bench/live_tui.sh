@@ -16,14 +16,12 @@
 # Needs root (or capture rights on lo), tmux, python3 (tshark for the last figure).
 # Use an optimised build without sanitizers: NETLAB_BIN=/path/to/netlab-tui.
 set -u
+. "$(dirname "$0")/lib.sh"
 BIN=${NETLAB_BIN:-./src/netlab-tui}
 N=${BENCH_LIVE_PACKETS:-1000000}
 RATE=${BENCH_LIVE_RATE:-50000}
-for tool in tmux python3 setsid; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "bench: live_tui skipped: $tool not found"; exit 0; }
-done
-[ -x "$BIN" ] || { echo "bench: no binary $BIN (set NETLAB_BIN)"; exit 1; }
-dir=$(mktemp -d /tmp/netlab-livetui.XXXXXX) || exit 1
+bench_setup live_tui 0 tmux python3 setsid
+dir=$bench_tmp
 sock=nllivetui-$$
 pid=
 cleanup() {
@@ -33,9 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$BIN" -i lo -q -a duration:0.1 -w /dev/null >"$dir/probe" 2>&1
-grep -q "packets* captured" "$dir/probe" ||
-	{ echo "bench: live_tui skipped: cannot capture on lo: $(head -c 200 "$dir/probe")"; exit 0; }
+bench_need_lo
 port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir "$dir/tmp"
 cat > "$dir/run.sh" <<EOS

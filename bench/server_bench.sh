@@ -5,17 +5,15 @@
 #     NETLAB_BIN=/path/to/netlab-tui bench/server_bench.sh
 # NGINX_ACCESS_LOG=off turns nginx's access log off (ours always logs to its queue).
 # Prints "bench: server_req_per_s", "bench: nginx_req_per_s", "bench: server_vs_nginx".
+. "$(dirname "$0")/lib.sh"
 BIN=${NETLAB_BIN:-./src/netlab-tui}
 DUR=${BENCH_SECONDS:-10}
-for tool in wrk nginx curl python3; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool not found, skipping"; exit 77; }
-done
-[ -x "$BIN" ] || { echo "bench: no binary $BIN (set NETLAB_BIN)"; exit 1; }
+bench_setup server_bench 77 wrk nginx curl python3
+tmp=$bench_tmp
 
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
-tmp=$(mktemp -d /tmp/netlab-bench.XXXXXX) || exit 1
 srv_pid= ngx_pid=
 cleanup() {
 	[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null

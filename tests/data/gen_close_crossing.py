@@ -22,19 +22,10 @@ Usage: gen_close_crossing.py OUTDIR
 import struct
 import sys
 
+from pcapgen import ACK, ETH, FIN, LO, LO6, NULL, PSH, SYN, tcp_frame, write_pcap
+
 CLIENT, SERVER = 0, 1
-FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
-ETH, NULL = 1, 0          # link types
 T0 = 1733500000           # capture start (s)
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 class Conn:
@@ -79,39 +70,15 @@ class Conn:
             win = 512
         raw_seq = (self.isn[side] + seq) & 0xFFFFFFFF
         raw_ack = (self.isn[peer] + ack) & 0xFFFFFFFF if flags & ACK else 0
-        hl = 20 + len(opts)
-        tcp = struct.pack("!HHIIBBHHH", self.port[side], self.port[peer], raw_seq, raw_ack,
-                          (hl // 4) << 4, flags, win, 0, 0) + opts + payload
-        if self.v6:
-            src = dst = b"\0" * 15 + b"\1"
-            pseudo = src + dst + struct.pack("!IxxxB", len(tcp), 6)
-        else:
-            src = dst = bytes([127, 0, 0, 1])
-            pseudo = src + dst + struct.pack("!BBH", 0, 6, len(tcp))
-        tcp = tcp[:16] + struct.pack("!H", csum(pseudo + tcp)) + tcp[18:]
-        if self.v6:
-            ip = struct.pack("!IHBB16s16s", 0x60000000 | (0x3a5f1 if side else 0x8c2d4),
-                             len(tcp), 6, 64, src, dst)
-            ethertype, family = 0x86DD, 30
-        else:
-            self.ipid[side] += 1
-            ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), self.ipid[side],
-                             0x4000, 64, 6, 0, src, dst)
-            ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-            ethertype, family = 0x0800, 2
-        if self.link == ETH:
-            return b"\0" * 12 + struct.pack("!H", ethertype) + ip + tcp
-        return struct.pack("<I", family) + ip + tcp
+        self.ipid[side] += 1          # IPv4 only; the flow label is IPv6's
+        ip = LO6 if self.v6 else LO
+        return tcp_frame(self.port[side], self.port[peer], raw_seq, raw_ack, flags, payload,
+                         win, opts, src=ip, dst=ip, ident=self.ipid[side],
+                         flow=0x3a5f1 if side else 0x8c2d4, link=self.link)
 
     def write(self, path):
-        with open(path, "wb") as f:
-            f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, self.link))
-            for i, s in enumerate(self.segs):
-                data = self._frame(i)
-                us = s[0]
-                f.write(struct.pack("<IIII", T0 + us // 1000000, us % 1000000, len(data),
-                                    len(data)))
-                f.write(data)
+        write_pcap(path, ((T0 + s[0] // 1000000, s[0] % 1000000, self._frame(i))
+                          for i, s in enumerate(self.segs)), link=self.link)
 
 
 REQ = b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nConnection: close\r\n\r\n"

@@ -7,31 +7,9 @@ of those segments used to print the whole reassembled buffer with -x).
 
 Run: python3 tests/data/gen_http_chunked_segs.py tests/data/http-chunked-segs.pcap
 """
-import struct
 import sys
 
-FIN, SYN, PSH, ACK = 0x01, 0x02, 0x08, 0x10
-LO = bytes([127, 0, 0, 1])
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-
-def frame(sport, dport, seq, ack, flags, payload=b""):
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xffffffff, ack & 0xffffffff,
-                      5 << 4, flags, 512, 0, 0) + payload
-    pseudo = LO + LO + struct.pack("!BBH", 0, 6, len(tcp))
-    tcp = tcp[:16] + struct.pack("!H", csum(pseudo + tcp)) + tcp[18:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 0, 0x4000, 64, 6, 0, LO, LO)
-    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-    return b"\0" * 12 + b"\x08\x00" + ip + tcp
-
+from pcapgen import ACK, PSH, SYN, tcp_frame as frame, write_pcap
 
 frames = []
 cp, ci, si = 40001, 1000, 5000
@@ -48,8 +26,4 @@ for k in range(0, len(resp), seg):
     frames.append(frame(80, cp, si + 1 + k, ack, PSH | ACK, resp[k:k + seg]))
 frames.append(frame(cp, 80, ack, si + 1 + len(resp), ACK))
 
-with open(sys.argv[1], "wb") as fh:
-    fh.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-    for i, f in enumerate(frames):
-        fh.write(struct.pack("<IIII", 1700000000, 1000 * (i + 1), len(f), len(f)))
-        fh.write(f)
+write_pcap(sys.argv[1], ((1700000000, 1000 * (i + 1), f) for i, f in enumerate(frames)))

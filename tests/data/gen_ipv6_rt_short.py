@@ -10,15 +10,16 @@ Run: python3 tests/data/gen_ipv6_rt_short.py tests/data/ipv6-rt-short.pcap
 import struct
 import sys
 
+from pcapgen import eth, ipv6, write_pcap
+
 SRC = bytes.fromhex("fe800000000000000000000000000001")
 DST = bytes.fromhex("fe800000000000000000000000000002")
 
 
 def v6(rt_type, rt_bytes_captured):
     rt = struct.pack("!BBBB", 59, 2, rt_type, 1) + b"\0" * 20   # 24-byte header
-    ip = struct.pack("!IHBB", 6 << 28, len(rt), 43, 64) + SRC + DST
-    eth = b"\x02\0\0\0\0\x02" + b"\x02\0\0\0\0\x01" + b"\x86\xdd"
-    return eth + ip + rt[:rt_bytes_captured]
+    f = eth(ipv6(SRC, DST, 43, rt), 0x86dd, dst="02:00:00:00:00:02", src="02:00:00:00:00:01")
+    return f[:14 + 40 + rt_bytes_captured]
 
 
 frames = []
@@ -26,8 +27,4 @@ for t in (0, 2, 4):
     frames.append(v6(t, 4))
     frames.append(b"\xee" * 64)
 
-with open(sys.argv[1], "wb") as fh:
-    fh.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-    for i, f in enumerate(frames):
-        fh.write(struct.pack("<IIII", 1700000000, i, len(f), len(f)))
-        fh.write(f)
+write_pcap(sys.argv[1], ((1700000000, i, f) for i, f in enumerate(frames)))

@@ -13,31 +13,9 @@ that lost a segment before the FIN), the case that crashed reassembly (issue 15)
 
 Run: python3 tests/data/gen_reasm_gap_fin.py tests/data/reasm-gap-fin.pcap
 """
-import struct
 import sys
 
-FIN, SYN, PSH, ACK = 0x01, 0x02, 0x08, 0x10
-LO = bytes([127, 0, 0, 1])
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-
-def frame(sport, dport, seq, ack, flags, payload=b""):
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xffffffff, ack & 0xffffffff,
-                      5 << 4, flags, 512, 0, 0) + payload
-    pseudo = LO + LO + struct.pack("!BBH", 0, 6, len(tcp))
-    tcp = tcp[:16] + struct.pack("!H", csum(pseudo + tcp)) + tcp[18:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 0, 0x4000, 64, 6, 0, LO, LO)
-    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-    return b"\0" * 12 + b"\x08\x00" + ip + tcp
-
+from pcapgen import ACK, FIN, PSH, SYN, tcp_frame as frame, write_pcap
 
 frames = []
 
@@ -88,9 +66,4 @@ add(cp, 80, ci + 1, si + 1, PSH | ACK, HEAD)
 add(cp, 80, ci + 1 + len(HEAD) + 10, si + 1, PSH | ACK, b"Accept: */*\r\n")
 add(cp, 80, ci + 1 + len(HEAD) + 10 + 13, si + 1, FIN | ACK)
 
-with open(sys.argv[1], "wb") as fh:
-    fh.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-    t = 1700000000
-    for i, f in enumerate(frames):
-        fh.write(struct.pack("<IIII", t, 1000 * (i + 1), len(f), len(f)))
-        fh.write(f)
+write_pcap(sys.argv[1], ((1700000000, 1000 * (i + 1), f) for i, f in enumerate(frames)))

@@ -15,34 +15,10 @@ Ethernet framing with zero MACs as on Linux lo, 1 ms between segments.
 
 Run: python3 tests/data/gen_tcp_patterns.py tests/data/tcp-patterns.pcap
 """
-import struct
 import sys
 
-SYN, FIN, RST, PSH, ACK = 0x02, 0x01, 0x04, 0x08, 0x10
-LO = bytes([127, 0, 0, 1])
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-
-def frame(sport, dport, seq, ack, flags, payload=b"", win=65483, opts=b""):
-    while len(opts) % 4:
-        opts += b"\x01"
-    off = (20 + len(opts)) // 4
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xffffffff, ack & 0xffffffff,
-                      off << 4, flags, win, 0, 0) + opts + payload
-    pseudo = LO + LO + struct.pack("!BBH", 0, 6, len(tcp))
-    tcp = tcp[:16] + struct.pack("!H", csum(pseudo + tcp)) + tcp[18:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 0, 0x4000, 64, 6, 0, LO, LO)
-    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-    return b"\0" * 12 + b"\x08\x00" + ip + tcp
-
+import pcapgen
+from pcapgen import ACK, FIN, PSH, RST, SYN
 
 SYN_OPTS = b"\x02\x04\xff\xd7\x04\x02\x01\x03\x03\x07"   # MSS 65495, SACK_PERM, NOP, WS 7
 
@@ -52,16 +28,12 @@ class Capture:
         self.frames = []
         self.t = 1700000000 * 1000000
 
-    def add(self, *a, **k):
+    def add(self, *a, win=65483, **k):
         self.t += 1000
-        self.frames.append((self.t, frame(*a, **k)))
+        self.frames.append((self.t, pcapgen.tcp_frame(*a, win=win, **k)))
 
     def write(self, path):
-        with open(path, "wb") as fh:
-            fh.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-            for t, f in self.frames:
-                fh.write(struct.pack("<IIII", t // 1000000, t % 1000000, len(f), len(f)))
-                fh.write(f)
+        pcapgen.write_pcap(path, ((t // 1000000, t % 1000000, f) for t, f in self.frames))
 
 
 def handshake(c, cp, ci, si, sp=8080):

@@ -81,6 +81,25 @@ gone() {
 
 rss_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 
+# capture_udp SOCKET COUNT [setsid]: start_tui [setsid] on lo, filter "udp port $PORT",
+# in the tmux server SOCKET ($T_SOCK); COUNT datagrams are sent and shown as captured.
+capture_udp() {
+	T_SOCK=$1 n=$2
+	shift 2
+	start_tui "$@" -i lo -f "udp port $PORT"
+	t_wait "capturing" || t_done
+	send_udp "$n" 1000
+	t_wait "Packets: $n "
+}
+
+# signal_kept SIG SECONDS: sends SIG to the TUI, checks that it ends within SECONDS and
+# sets f to the temporary file it left.
+signal_kept() {
+	kill -"$1" "$PID"
+	t_check "SIG$1: the process ends" gone "$PID" "$2"
+	f=$(ls "$SPOOL"/netlab-tui-*.pcapng 2>/dev/null)
+}
+
 # ---- 1. setsid, live, 20,000 packets, terminal killed ----
 start_tui setsid -i lo -f "udp port $PORT"
 t_wait "capturing" || t_done
@@ -138,11 +157,7 @@ t_check "--recover says which file" grep -qF "opening $f" "$T_DIR/recover.err"
 
 # ---- 3. a clean quit removes the temporary file; SIGTERM keeps it ----
 rm -f "$SPOOL"/*
-T_SOCK="nltui-$$-3"
-start_tui -i lo -f "udp port $PORT"
-t_wait "capturing" || t_done
-send_udp 50 1000
-t_wait "Packets: 50 "
+capture_udp "nltui-$$-3" 50
 t_check "the temporary file exists while capturing" test -n "$(ls "$SPOOL")"
 t_keys q
 t_wait "Quit anyway?" 5
@@ -151,27 +166,15 @@ t_check "quit with y: exit 0" t_quit_status 0
 t_check "a clean quit removes the temporary file" test -z "$(ls "$SPOOL")"
 tmux -L "$T_SOCK" kill-server
 
-T_SOCK="nltui-$$-4"
-start_tui setsid -i lo -f "udp port $PORT"
-t_wait "capturing" || t_done
-send_udp 30 1000
-t_wait "Packets: 30 "
-kill -TERM "$PID"
-t_check "SIGTERM: the process ends" gone "$PID" 5
-f=$(ls "$SPOOL"/netlab-tui-*.pcapng 2>/dev/null)
+capture_udp "nltui-$$-4" 30 setsid
+signal_kept TERM 5
 t_check "SIGTERM keeps the file and says so" grep -qF "the live capture (30 packets) is kept in $f" "$T_DIR/stderr"
 tmux -L "$T_SOCK" kill-server
 
 # ---- 3b. a crash (SIGSEGV) keeps the file and says where ----
 rm -f "$SPOOL"/*
-T_SOCK="nltui-$$-4b"
-start_tui setsid -i lo -f "udp port $PORT"
-t_wait "capturing" || t_done
-send_udp 40 1000
-t_wait "Packets: 40 "
-kill -SEGV "$PID"
-t_check "SIGSEGV: the process ends" gone "$PID" 10
-f=$(ls "$SPOOL"/netlab-tui-*.pcapng 2>/dev/null)
+capture_udp "nltui-$$-4b" 40 setsid
+signal_kept SEGV 10
 t_check "SIGSEGV keeps the file and names it on stderr" grep -qF "the live capture is kept in $f" "$T_DIR/stderr"
 c=$(tshark -r "$f" 2>/dev/null | wc -l | tr -d ' ')
 t_check "tshark reads the 40 packets ($c) after the crash" test "$c" = 40
