@@ -560,10 +560,10 @@ struct http_conv {
 	uint8_t upgrade_pending;	/* a request asked for Upgrade: websocket */
 	uint8_t raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
 	/* the first pass alone adds to these; revisits read their records */
-	uint32_t first_msg_frame, first_msg_seq;	/* where the first message was
-							 * dissected (frame 0: none yet) */
 	uint32_t last_uri;	/* full URI of the latest request (response_for.uri): its
 				 * index in uris + 1, 0 none */
+	uint32_t first_msg_frame, first_msg_seq;	/* where the first message was
+							 * dissected (frame 0: none yet) */
 	struct req_res *rr;
 	size_t nrr, rrcap;
 	struct msg_rec *recs;
