@@ -7,7 +7,8 @@
 #     (regenerate: for f in *; do echo "$f $(tshark -n -r $f | wc -l)"; done).
 #  2. The captures of ../shared/corpus/{real,more,malformed} in the other batch
 #     modes (-V -x, whose output carries the summary columns too; -T fields; --flow;
-#     see below for which): exit status 0 or 2 with a message, no sanitizer report
+#     the TUI's code path, --headless, on malformed: tests/tui/headless.sh runs it on
+#     real and more; see below for which): exit status 0 or 2 with a message, no sanitizer report
 #     (ASan, UBSan, LeakSanitizer), no hang (MALFORMED_TIMEOUT seconds per run,
 #     default 30).  MALFORMED_QUICK=1 does part 1 only.  The summary alone (the fast
 #     path) is run over the corpus by tests/batch_fastpath.sh.
@@ -60,6 +61,7 @@ fields) set -- -T fields -e frame.number -e frame.protocols -e ip.src -e ipv6.ds
 	-e tcp.stream -e tcp.reassembled.length -e udp.length -e http.request.uri \
 	-e dns.qry.name -e ipv6.routing.src.reserved -e nbns.name -e _ws.col.Info ;;
 flow) set -- --flow ;;
+headless) set -- --headless ;;
 esac
 err=$(mktemp) || exit 1
 timeout "${MALFORMED_TIMEOUT:-30}" "$NETLAB_BIN" -n -r "$f" "$@" > /dev/null 2> "$err"
@@ -84,7 +86,7 @@ i=0
 find "$top/real" "$top/more" "$top/malformed" -type f \
     \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | sort | while read -r f; do
 	case $f in
-	"$top"/malformed/*) echo "sum $f"; echo "fields $f"; echo "flow $f" ;;
+	"$top"/malformed/*) echo "sum $f"; echo "fields $f"; echo "flow $f"; echo "headless $f" ;;
 	"$top"/more/*)
 		echo "vx $f"
 		i=$((i + 1))
