@@ -187,11 +187,17 @@ if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 	N=15
 	timeout 30 "$BIN" -i lo -f "tcp port $PORT" -c $N -Z nobody -w "$T/z.pcap" 2>"$T/z.err" &
 	P=$!
-	sleep 0.5
-	C=$(cat /proc/$P/task/$P/children 2>/dev/null | awk '{ print $1 }')	# under timeout
-	uids=$(cat /proc/$C/task/*/status 2>/dev/null | awk '/^Uid:/ { print $2, $3, $4, $5 }' | sort -u)
-	nthreads=$(ls /proc/$C/task 2>/dev/null | wc -l)
 	nobody=$(id -u nobody)
+	# the privileges drop once capture has started: poll (a loaded machine is slow)
+	i=0
+	while :; do
+		sleep 0.2
+		C=$(cat /proc/$P/task/$P/children 2>/dev/null | awk '{ print $1 }')	# under timeout
+		uids=$(cat /proc/$C/task/*/status 2>/dev/null | awk '/^Uid:/ { print $2, $3, $4, $5 }' | sort -u)
+		nthreads=$(ls /proc/$C/task 2>/dev/null | wc -l)
+		i=$((i + 1))
+		[ "$uids" = "$nobody $nobody $nobody $nobody" ] || [ $i -ge 50 ] && break
+	done
 	drive $P
 	wait $P; rc=$?
 	c=$(count "$T/z.pcap")
