@@ -39,7 +39,7 @@ struct follow {
 	uint64_t bytes[2];
 	int hex, built_cols, built_hex;
 	size_t cur, top;
-	char title[1024];
+	char title[1024], narrow[512];	/* the header; the second fits 80 columns */
 };
 
 static void add_line(struct follow *f, uint32_t c, uint32_t off, uint32_t len)
@@ -91,7 +91,7 @@ static void follow_draw(struct ui *u, int rows, int cols)
 		f->top = f->cur - (size_t)body + 1;
 	attrset(theme_attr(UA_HEADER));
 	mvhline(0, 0, ' ', cols);
-	ui_put(0, 0, cols, f->title, 0);
+	ui_put(0, 0, cols, ui_width(f->title) <= cols ? f->title : f->narrow, 0);
 	attrset(A_NORMAL);
 	for (int r = 0; r < body; r++) {
 		size_t i = f->top + (size_t)r;
@@ -327,6 +327,9 @@ void ui_follow_open(struct ui *u)
 	    tcpfollow_node(tf, 0), ui_g.arrow, tcpfollow_node(tf, 1),
 	    (unsigned long long)f->bytes[0], tcpfollow_node(tf, 1), ui_g.arrow, tcpfollow_node(tf, 0),
 	    (unsigned long long)f->bytes[1], tcpfollow_stream(tf));
+	snprintf(f->narrow, sizeof(f->narrow), " Follow TCP: %s %s %s %llu B, %llu B back  x Enter q",
+	    tcpfollow_node(tf, 0), ui_g.arrow, tcpfollow_node(tf, 1), (unsigned long long)f->bytes[0],
+	    (unsigned long long)f->bytes[1]);
 	tcpfollow_free(tf);
 	ui_view_push(u, &follow_view, f);
 }

@@ -2,7 +2,7 @@
 # The conversations view as a lab tool: one row per tcp.stream (a reused 4-tuple is a
 # new row, as -z conv,tcp), with the handshake, the close type, who closed first and
 # which side ends in TIME-WAIT, at 80x24 and on a wide terminal; Enter opens the
-# stream's diagram.
+# stream's diagram.  At 80 columns the follow view's header fits too.
 . "$NETLAB_SRCDIR/tests/tui/lib.sh"
 PCAP="$NETLAB_SRCDIR/tests/data/tcp-patterns.pcap"
 streams=$("$NETLAB_BIN" -r "$PCAP" -q -z conv,tcp | grep -c '<->')
@@ -40,6 +40,10 @@ t_keys j j Enter
 t_wait "client 127.0.0.1:40003"
 t_keys q
 t_wait "Conversations:"
+t_keys q
+# the follow view's header fits 80 columns whole
+t_keys f
+t_wait "B back  x Enter q"
 t_keys q
 tmux -L "$T_SOCK" resize-window -t t -x 160 -y 30 2>/dev/null
 t_keys c
