@@ -244,10 +244,12 @@ static void test_revisit(void **state)
 	ts_dissect(&s, 6, 1);
 	assert_string_equal(s.pi.info, "HTTP/1.1 200 OK  (text/plain)");
 	assert_string_equal(ts_field(&s, "tcp.segment"), "5,6");
+	/* a revisit shows what one pass in capture order showed (batch mode, tshark
+	 * without -2): no links to later frames */
 	ts_dissect(&s, 5, 1);
-	assert_string_equal(ts_field(&s, "tcp.reassembled_in"), "6");	/* known on revisits */
+	assert_string_equal(ts_field(&s, "tcp.reassembled_in"), "");
 	ts_dissect(&s, 4, 1);
-	assert_string_equal(ts_field(&s, "http.response_in"), "6");
+	assert_string_equal(ts_field(&s, "http.response_in"), "");
 	for (uint32_t i = 4; i <= s.n; i++)
 		free(first[i]);
 	ts_free(&s);
