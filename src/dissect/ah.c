@@ -51,8 +51,8 @@ void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 	const uint8_t *p = c->p;
 	uint8_t next = p[0];
 	uint32_t hlen = (p[1] + 2u) * 4u;
-	uint32_t spi = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 | (uint32_t)p[6] << 8 | p[7];
-	uint32_t seq = (uint32_t)p[8] << 24 | (uint32_t)p[9] << 16 | (uint32_t)p[10] << 8 | p[11];
+	uint32_t spi = cur_peek_be32(c, 4);
+	uint32_t seq = cur_peek_be32(c, 8);
 	col_append(pi, "AH (SPI=0x%08x)", spi);
 	tree_set_len(t, node, hlen);
 	tree_add_uint(t, node, &fields[A_NEXT], start, 1, next);

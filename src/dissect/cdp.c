@@ -52,6 +52,7 @@ void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, "CDP");
 	col_clear(pi);
 	node = tree_add(t, 0, &fields[C_PROTO], start, (uint32_t)n);
+	struct cur all = *c;
 	cur_skip(c, n);
 	if (n < 4) {
 		dissect_exhausted(d, node, "CDP");
@@ -59,9 +60,9 @@ void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	tree_add_uint(t, node, &fields[C_VERSION], start, 1, p[0]);
 	tree_add_uint(t, node, &fields[C_TTL], start + 1, 1, p[1]);
-	tree_add_uint(t, node, &fields[C_CHECKSUM], start + 2, 2, (uint32_t)(p[2] << 8 | p[3]));
+	tree_add_uint(t, node, &fields[C_CHECKSUM], start + 2, 2, cur_peek_be16(&all, 2));
 	while (off + 4 <= n) {
-		uint16_t type = (uint16_t)(p[off] << 8 | p[off + 1]), len = (uint16_t)(p[off + 2] << 8 | p[off + 3]);
+		uint16_t type = cur_peek_be16(&all, off), len = cur_peek_be16(&all, off + 2);
 		if (len < 4 || off + len > n)
 			break;
 		tree_add_uint(t, node, &fields[C_TLV_TYPE], start + (uint32_t)off, 2, type);

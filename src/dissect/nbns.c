@@ -45,8 +45,6 @@ static struct field_def fields[] = {
 };
 const struct field_table nbns_table = REG_TABLE(fields);
 
-static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
-
 /* Decodes the name at p[*off] into buf ("NAME<xx>" plus ".scope"); moves *off past it.
  * Returns 0 when the name runs past the message. */
 static int get_name(const uint8_t *p, size_t n, size_t *off, char *buf, size_t bn)
@@ -110,12 +108,13 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, "NBNS");
 	col_clear(pi);
 	node = tree_add(t, 0, &fields[N_PROTO], start, (uint32_t)n);
+	const struct cur m = *c;
 	cur_skip(c, n);
 	if (n < 12) {
 		dissect_exhausted(d, node, "NBNS");
 		return;
 	}
-	uint16_t flags = be16(p + 2), qd = be16(p + 4), an = be16(p + 6);
+	uint16_t flags = cur_peek_be16(&m, 2), qd = cur_peek_be16(&m, 4), an = cur_peek_be16(&m, 6);
 	const char *op = val_to_str((flags >> 11) & 0xf, opcode_vals);
 	char unk[32];
 	if (!op) {
@@ -125,17 +124,17 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append_str(pi, op);
 	if (flags & 0x8000)
 		col_append_str(pi, " response");
-	tree_add_uint(t, node, &fields[N_ID], start, 2, be16(p));
+	tree_add_uint(t, node, &fields[N_ID], start, 2, cur_peek_be16(&m, 0));
 	tree_add_uint(t, node, &fields[N_FLAGS], start + 2, 2, flags);
 	tree_add_uint(t, node, &fields[N_QD], start + 4, 2, qd);
 	tree_add_uint(t, node, &fields[N_AN], start + 6, 2, an);
-	tree_add_uint(t, node, &fields[N_NS], start + 8, 2, be16(p + 8));
-	tree_add_uint(t, node, &fields[N_AR], start + 10, 2, be16(p + 10));
+	tree_add_uint(t, node, &fields[N_NS], start + 8, 2, cur_peek_be16(&m, 8));
+	tree_add_uint(t, node, &fields[N_AR], start + 10, 2, cur_peek_be16(&m, 10));
 	for (unsigned i = 0; i < qd; i++) {
 		size_t at = off;
 		if (!get_name(p, n, &off, name, sizeof(name)) || off + 4 > n)
 			return;
-		const char *tn = val_to_str(be16(p + off), type_vals);
+		const char *tn = val_to_str(cur_peek_be16(&m, off), type_vals);
 		col_append(pi, " %s %s", tn ? tn : "Unknown", name);
 		add_name(t, node, start + (uint32_t)at, (uint32_t)(off - at), name);
 		off += 4;
@@ -144,7 +143,7 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 		size_t at = off;
 		if (!get_name(p, n, &off, name, sizeof(name)) || off + 10 > n)
 			return;
-		uint16_t type = be16(p + off), rdlen = be16(p + off + 8);
+		uint16_t type = cur_peek_be16(&m, off), rdlen = cur_peek_be16(&m, off + 8);
 		const char *tn = val_to_str(type, type_vals);
 		add_name(t, node, start + (uint32_t)at, (uint32_t)(off - at), name);
 		off += 10;

@@ -47,8 +47,7 @@ void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 		dissect_exhausted(d, node, "Netlink");
 		return;
 	}
-	const uint8_t *p = c->p;
-	uint16_t hatype = (uint16_t)(p[2] << 8 | p[3]), family = (uint16_t)(p[14] << 8 | p[15]);
+	uint16_t hatype = cur_peek_be16(c, 2), family = cur_peek_be16(c, 14);
 	tree_add_uint(t, node, &fields[N_HATYPE], start + 2, 2, hatype);
 	tree_add_uint(t, node, &fields[N_FAMILY], start + 14, 2, family);
 	cur_skip(c, 16);

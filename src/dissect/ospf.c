@@ -41,7 +41,8 @@ void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
-	const uint8_t *p = c->p;
+	const struct cur h = *c;
+	const uint8_t *p = h.p;
 
 	(void)parent;
 	pi_push_proto(pi, "ospf");
@@ -60,7 +61,7 @@ void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 		col_append(pi, "Unknown (%u)", p[1]);
 	tree_add_uint(t, node, &fields[O_VERSION], start, 1, p[0]);
 	tree_add_uint(t, node, &fields[O_MSG], start + 1, 1, p[1]);
-	tree_add_uint(t, node, &fields[O_LEN], start + 2, 2, (uint32_t)(p[2] << 8 | p[3]));
+	tree_add_uint(t, node, &fields[O_LEN], start + 2, 2, cur_peek_be16(&h, 2));
 	tree_add_addr(t, node, &fields[O_SRCROUTER], start + 4, 4, p + 4);
 	tree_add_addr(t, node, &fields[O_AREA], start + 8, 4, p + 8);
 }
