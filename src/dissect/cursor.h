@@ -215,4 +215,12 @@ static inline struct cur cur_sub(const struct cur *c, size_t n, int *clipped)
 	return s;
 }
 
+/* The checksum a field at even offset off of c should hold: c's bytes summed with that
+ * 16-bit field taken as zero, plus sum (a pseudo-header's), folded. */
+static inline uint16_t cur_csum_field(uint32_t sum, const struct cur *c, size_t off)
+{
+	struct cur head = cur_sub(c, off, NULL), tail = cur_at(c, off + 2);
+	return cur_csum_fold(cur_csum_add(cur_csum_add(sum, &head), &tail));
+}
+
 #endif

@@ -79,7 +79,8 @@ static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const 
 	struct dtree *t = d->tree;
 	int dst = which == E_DST;
 	uint32_t n;
-	uint64_t w = (uint64_t)a[0] << 16 | (uint64_t)a[1] << 8 | a[2];
+	const struct cur ac = cur_make(a, 6);
+	uint64_t w = cur_peek_be24(&ac, 0);
 
 	n = tree_add_addr(t, parent, &fields[which], off, 6, a);
 	tree_add_addr(t, n, &fields[E_ADDR], off, 6, a);

@@ -133,13 +133,8 @@ static const struct field_def *const echo_fields[4] = {
 
 uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum)
 {
-	for (size_t i = 0; i + 1 < n; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (n & 1)
-		sum += (uint32_t)p[n - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	const struct cur c = cur_make(p, n);
+	return cur_csum_fold(cur_csum_add(sum, &c));
 }
 
 void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6)
@@ -223,16 +218,8 @@ void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 		if (good)
 			tree_label(t, n, "Checksum: 0x%04x [correct]", sum);
 		else {
-			/* The value the field should hold: the sum with the field as zero. */
-			uint32_t s = 0;
-			for (size_t i = 0; i + 1 < mlen; i += 2)
-				if (i != 2)
-					s += (uint32_t)(msg[i] << 8 | msg[i + 1]);
-			if (mlen & 1)
-				s += (uint32_t)msg[mlen - 1] << 8;
-			while (s >> 16)
-				s = (s & 0xffff) + (s >> 16);
-			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, (uint16_t)~s);
+			const struct cur m = cur_make(msg, mlen);
+			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, cur_csum_field(0, &m, 2));
 		}
 		tree_flag(t, tree_add_uint(t, node, &fields[C_CHECKSUM_STATUS], start + 2, 0, good ? 1 : 0), TN_GENERATED);
 	} else {
@@ -286,7 +273,7 @@ void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 			tree_add_bytes(t, node, &fields[C_UNUSED], at + 1, 3, c->p + 1, 3);
 		} else if (type == 3 && code == 4) {
 			tree_add_bytes(t, node, &fields[C_UNUSED], at, 2, c->p, 2);
-			tree_add_uint(t, node, &fields[C_MTU], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
+			tree_add_uint(t, node, &fields[C_MTU], at + 2, 2, cur_peek_be16(c, 2));
 		} else
 			tree_add_bytes(t, node, &fields[C_UNUSED], at, 4, c->p, 4);
 		cur_skip(c, 4);

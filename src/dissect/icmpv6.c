@@ -204,15 +204,15 @@ static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, 
 			tree_add_uint(t, on, &fields[X_OPT_PFX_LEN], at + 2, 1, o.p[2 - 2]);
 			tree_add_uint(t, on, &fields[X_OPT_PFX_FLAG], at + 3, 1, o.p[1]);
 			tree_add_uint(t, on, &fields[X_OPT_PFX_VALID], at + 4, 4,
-			    (uint32_t)o.p[2] << 24 | (uint32_t)o.p[3] << 16 | (uint32_t)o.p[4] << 8 | o.p[5]);
+			    cur_peek_be32(&o, 2));
 			tree_add_uint(t, on, &fields[X_OPT_PFX_PREF], at + 8, 4,
-			    (uint32_t)o.p[6] << 24 | (uint32_t)o.p[7] << 16 | (uint32_t)o.p[8] << 8 | o.p[9]);
+			    cur_peek_be32(&o, 6));
 			tree_add_bytes(t, on, &fields[X_RESERVED], at + 12, 4, o.p + 10, 4);
 			tree_add_addr(t, on, &fields[X_OPT_PFX], at + 16, 16, o.p + 14);
 		} else if (type == 5 && cur_left(&o) >= 6) {
 			tree_add_bytes(t, on, &fields[X_RESERVED], at + 2, 2, o.p, 2);
 			tree_add_uint(t, on, &fields[X_OPT_MTU], at + 4, 4,
-			    (uint32_t)o.p[2] << 24 | (uint32_t)o.p[3] << 16 | (uint32_t)o.p[4] << 8 | o.p[5]);
+			    cur_peek_be32(&o, 2));
 		}
 		if (clipped) {
 			dissect_exhausted(d, on, "ICMPv6");
@@ -225,13 +225,9 @@ static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, 
 /* Sum of the IPv6 pseudo-header (RFC 8200 section 8.1) for next header 58. */
 static uint32_t pseudo_sum(const struct pinfo *pi, uint32_t len)
 {
-	uint32_t s = 0;
+	const struct cur src = cur_make(pi->net_src.a, 16), dst = cur_make(pi->net_dst.a, 16);
 
-	for (int i = 0; i < 16; i += 2) {
-		s += (uint32_t)(pi->net_src.a[i] << 8 | pi->net_src.a[i + 1]);
-		s += (uint32_t)(pi->net_dst.a[i] << 8 | pi->net_dst.a[i + 1]);
-	}
-	return s + (len >> 16) + (len & 0xffff) + 58;
+	return cur_csum_add(cur_csum_add(0, &src), &dst) + (len >> 16) + (len & 0xffff) + 58;
 }
 
 void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
@@ -267,15 +263,8 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_label(t, n, "Code: %u (%s)", code, cname);
 	n = tree_add_uint(t, node, &fields[X_CHECKSUM], start + 2, 2, sum);
 	if (!pi->in_error && pi->caplen >= pi->len && pi->net_src.type == AT_IPv6) {
-		uint32_t s = pseudo_sum(pi, (uint32_t)mlen);
-		for (size_t i = 0; i + 1 < mlen; i += 2)
-			if (i != 2)
-				s += (uint32_t)(msg[i] << 8 | msg[i + 1]);
-		if (mlen & 1)
-			s += (uint32_t)msg[mlen - 1] << 8;
-		while (s >> 16)
-			s = (s & 0xffff) + (s >> 16);
-		uint16_t want = (uint16_t)~s;
+		const struct cur m = cur_make(msg, mlen);
+		uint16_t want = cur_csum_field(pseudo_sum(pi, (uint32_t)mlen), &m, 2);
 		if (want == sum)
 			tree_label(t, n, "Checksum: 0x%04x [correct]", sum);
 		else
@@ -298,7 +287,7 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 			dissect_exhausted(d, node, "ICMPv6");
 			return;
 		}
-		uint32_t v = (uint32_t)c->p[0] << 24 | (uint32_t)c->p[1] << 16 | (uint32_t)c->p[2] << 8 | c->p[3];
+		uint32_t v = cur_peek_be32(c, 0);
 		if (type == 2)
 			tree_add_uint(t, node, &fields[X_MTU], at, 4, v);
 		else if (type == 4)
@@ -345,7 +334,7 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 		if (cur_has(c, 12)) {
 			tree_add_uint(t, node, &fields[X_RA_HOP], at, 1, c->p[0]);
 			tree_add_uint(t, node, &fields[X_RA_FLAG], at + 1, 1, c->p[1]);
-			tree_add_uint(t, node, &fields[X_RA_LIFE], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
+			tree_add_uint(t, node, &fields[X_RA_LIFE], at + 2, 2, cur_peek_be16(c, 2));
 			cur_skip(c, 4);
 			tree_add_uint(t, node, &fields[X_RA_REACH], at + 4, 4, cur_be32(c));
 			tree_add_uint(t, node, &fields[X_RA_RETRANS], at + 8, 4, cur_be32(c));
@@ -414,7 +403,7 @@ void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 	case 143:
 		if (cur_has(c, 4)) {
 			tree_add_bytes(t, node, &fields[X_RESERVED], at, 2, c->p, 2);
-			tree_add_uint(t, node, &fields[X_MLDR_NB], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
+			tree_add_uint(t, node, &fields[X_MLDR_NB], at + 2, 2, cur_peek_be16(c, 2));
 			cur_skip(c, 4);
 		}
 		cur_skip(c, cur_left(c));

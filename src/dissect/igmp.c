@@ -87,7 +87,8 @@ static void group_record(struct dctx *d, uint32_t node, const uint8_t *p, size_t
 		return;
 	}
 	uint8_t rt = p[*off], adl = p[*off + 1];
-	unsigned num = (unsigned)(p[*off + 2] << 8 | p[*off + 3]);
+	const struct cur m = cur_make(p, len);
+	unsigned num = cur_peek_be16(&m, *off + 2);
 	fv_ipv4(p + *off + 4, g, sizeof(g));
 	tree_add_uint(d->tree, node, &fields[I_RECORD_TYPE], start + (uint32_t)*off, 1, rt);
 	tree_add_uint(d->tree, node, &fields[I_NUM_SRC], start + (uint32_t)*off + 2, 2, num);
@@ -120,6 +121,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 	struct dtree *t = d->tree;
 	const uint8_t *p = c->p;
 	size_t len = cur_left(c), off;
+	const struct cur m = *c;
 	uint32_t start = cur_off(c), node;
 	char g[20];
 
@@ -158,7 +160,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, proto_col[ver]);
 	col_append_str(pi, val_to_str(type, type_vals));
 	tree_flag(t, tree_add_uint(t, node, &fields[I_VERSION], start, 0, (uint32_t)ver), TN_GENERATED);
-	tree_add_uint(t, node, &fields[I_CHECKSUM], start + 2, 2, (uint32_t)(p[2] << 8 | p[3]));
+	tree_add_uint(t, node, &fields[I_CHECKSUM], start + 2, 2, cur_peek_be16(&m, 2));
 	fv_ipv4(p + 4, g, sizeof(g));
 	int general = !(p[4] | p[5] | p[6] | p[7]);
 	if (ver == 1) {
@@ -182,7 +184,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_add_uint(t, node, &fields[I_MAX_RESP], start + 1, 1, p[1]);
 		tree_add_addr(t, node, &fields[I_MADDR], start + 4, 4, p + 4);
 		col_append(pi, general ? ", general" : ", specific for group %s", g);
-		unsigned num = (unsigned)(p[10] << 8 | p[11]);
+		unsigned num = cur_peek_be16(&m, 10);
 		tree_add_uint(t, node, &fields[I_NUM_SRC], start + 10, 2, num);
 		if (num)
 			col_append(pi, ", source%s {", num > 1 ? "s" : "");
@@ -190,7 +192,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		sources(d, node, p, len, &off, num, start);
 		return;
 	}
-	unsigned num = (unsigned)(p[6] << 8 | p[7]);
+	unsigned num = cur_peek_be16(&m, 6);
 	tree_add_uint(t, node, &fields[I_NUM_GRP], start + 6, 2, num);
 	if (!num)
 		col_append_str(pi, " - General query");

@@ -187,6 +187,7 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 		{ I_FRAG, 6, 2 }, { I_TTL, 8, 1 }, { I_PROTO_F, 9, 1 }, { I_CHECKSUM, 10, 2 },
 	};
 	struct dtree *t = d->tree;
+	const struct cur hc = cur_make(h, avail);
 
 	if (avail >= 1) {
 		tree_add_uint(t, node, &fields[I_VERSION], start, 1, h[0]);
@@ -201,8 +202,7 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		if (avail < (size_t)parts[i].off + parts[i].len)
 			break;
-		uint32_t v = parts[i].len == 1 ? h[parts[i].off] :
-		    (uint32_t)(h[parts[i].off] << 8 | h[parts[i].off + 1]);
+		uint32_t v = parts[i].len == 1 ? cur_peek(&hc, parts[i].off) : cur_peek_be16(&hc, parts[i].off);
 		tree_add_uint(t, node, &fields[parts[i].f], start + parts[i].off, parts[i].len, v);
 		if (parts[i].f == I_LEN && v && v < (h[0] & 15u) * 4) {
 			col_set(d->pi, "");

@@ -224,18 +224,19 @@ static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8
 {
 	struct dtree *t = d->tree;
 	uint8_t v4[4];
+	const struct cur ac = cur_make(a, 16);
 
 	if (a[0] == 0x20 && a[1] == 0x02) {
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_6TO4 : P_DST_6TO4], off + 2, 4, a + 2), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_6TO4], off + 2, 4, a + 2), TN_GENERATED | TN_HIDDEN);
 		tree_flag(t, tree_add_uint(t, node, &fields[src ? P_SRC_6TO4_SLA : P_DST_6TO4_SLA], off + 6, 2,
-		    (uint32_t)(a[6] << 8 | a[7])), TN_GENERATED);
+		    cur_peek_be16(&ac, 6)), TN_GENERATED);
 		tree_flag(t, tree_add_uint(t, node, &fields[P_6TO4_SLA], off + 6, 2,
-		    (uint32_t)(a[6] << 8 | a[7])), TN_GENERATED | TN_HIDDEN);
+		    cur_peek_be16(&ac, 6)), TN_GENERATED | TN_HIDDEN);
 		return;
 	}
 	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
-		uint16_t port = (uint16_t)~(a[10] << 8 | a[11]);
+		uint16_t port = (uint16_t)~cur_peek_be16(&ac, 10);
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_TS : P_DST_TS], off + 4, 4, a + 4), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_TS], off + 4, 4, a + 4), TN_GENERATED | TN_HIDDEN);
 		tree_flag(t, tree_add_uint(t, node, &fields[src ? P_SRC_TC_PORT : P_DST_TC_PORT], off + 10, 2, port), TN_GENERATED);

@@ -79,7 +79,8 @@ int ssh_packet_header(const uint8_t *p, size_t n, uint32_t *total, uint8_t *padd
 
 	if (n < 6)
 		return 0;
-	len = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	const struct cur m = cur_make(p, n);
+	len = cur_peek_be32(&m, 0);
 	if (len < 5 || len > 256 * 1024 || p[4] >= len)
 		return -1;
 	*total = len + 4;
@@ -195,8 +196,8 @@ static void kexinit(struct ssh_stream *st, int server, const uint8_t *payload, u
 
 	if (n < 1 + 16 + 4)
 		return;
-	l = (uint32_t)payload[17] << 24 | (uint32_t)payload[18] << 16 |
-	    (uint32_t)payload[19] << 8 | payload[20];
+	const struct cur m = cur_make(payload, n);
+	l = cur_peek_be32(&m, 17);
 	if (l > n - 21)
 		return;
 	free(st->kexlist[server]);

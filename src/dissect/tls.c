@@ -133,8 +133,9 @@ int tls_record_header(const uint8_t *p, size_t n, uint8_t *type, uint16_t *versi
 	if (n < 5 || p[0] < 20 || p[0] > 24 || p[1] != 3 || p[2] > 4)
 		return 0;
 	*type = p[0];
-	*version = (uint16_t)(p[1] << 8 | p[2]);
-	*len = (uint16_t)(p[3] << 8 | p[4]);
+	struct cur m = cur_make(p, n);
+	*version = cur_peek_be16(&m, 1);
+	*len = cur_peek_be16(&m, 3);
 	return 1;
 }
 
@@ -193,7 +194,7 @@ int tls_parse_hello(const uint8_t *p, size_t n, int server, struct tls_hello *h)
 				}
 			}
 		} else if (et == 43 && server && el == 2) {	/* supported_versions */
-			h->selected_version = (uint16_t)(p[at] << 8 | p[at + 1]);
+			h->selected_version = cur_peek_be16(&c, 0);
 		}
 		cur_skip(&c, el);
 	}
@@ -314,7 +315,8 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 			tree_add_text(t, rn, off, rem, "Handshake Protocol: Encrypted Handshake Message");
 			return;
 		}
-		ml = (uint32_t)base[off + 1] << 16 | (uint32_t)base[off + 2] << 8 | base[off + 3];
+		const struct cur hc = cur_make(base + off, rem);
+		ml = cur_peek_be24(&hc, 1);
 		if (first && ml + 4 > rem) {
 			info_item(k, "Encrypted Handshake Message");
 			if (tree_text(t))
@@ -355,9 +357,10 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	struct dctx *d = k->d;
 	struct dtree *t = d->tree;
 	struct tls_stream *st = k->st;
+	const struct cur rc = cur_make(base + off, avail);
 	uint8_t ct = base[off];
-	uint16_t ver = (uint16_t)(base[off + 1] << 8 | base[off + 2]);
-	uint16_t rl = (uint16_t)(base[off + 3] << 8 | base[off + 4]);
+	uint16_t ver = cur_peek_be16(&rc, 1);
+	uint16_t rl = cur_peek_be16(&rc, 3);
 	uint32_t flen = avail - 5 < rl ? avail - 5 : rl, fo = off + 5, rn;
 	uint8_t hs_type = ct == 22 && flen ? base[fo] : 0xff;
 	const char *vs = tls_version_short(ver);
@@ -366,7 +369,7 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 		uint16_t v = ver;
 		if (ct == 22 && hs_type == 2 && flen >= 4) {
 			struct tls_hello h;
-			uint32_t ml = (uint32_t)base[fo + 1] << 16 | (uint32_t)base[fo + 2] << 8 | base[fo + 3];
+			uint32_t ml = cur_peek_be24(&rc, 6);
 			tls_parse_hello(base + fo + 4, ml + 4 <= flen ? ml : flen - 4, 1, &h);
 			if (h.selected_version)
 				v = h.selected_version;

@@ -101,6 +101,7 @@ void websocket_conv_release(struct ws_conv *w)
 
 int websocket_parse_header(const uint8_t *p, size_t n, struct ws_header *h)
 {
+	const struct cur m = cur_make(p, n);
 	uint32_t at = 2;
 
 	memset(h, 0, sizeof(*h));
@@ -115,14 +116,12 @@ int websocket_parse_header(const uint8_t *p, size_t n, struct ws_header *h)
 	if (h->len7 == 126) {
 		if (n < 4)
 			return 0;
-		h->payload_len = (uint64_t)p[2] << 8 | p[3];
+		h->payload_len = cur_peek_be16(&m, 2);
 		at = 4;
 	} else if (h->len7 == 127) {
 		if (n < 10)
 			return 0;
-		h->payload_len = 0;
-		for (int i = 0; i < 8; i++)
-			h->payload_len = h->payload_len << 8 | p[2 + i];
+		h->payload_len = (uint64_t)cur_peek_be32(&m, 2) << 32 | cur_peek_be32(&m, 6);
 		at = 10;
 	}
 	if (h->mask) {
@@ -137,6 +136,7 @@ int websocket_parse_header(const uint8_t *p, size_t n, struct ws_header *h)
 
 uint32_t websocket_frame_len(const uint8_t *p, size_t n)
 {
+	const struct cur m = cur_make(p, n);
 	uint32_t len = 2, pl;
 
 	if (n < 2)
@@ -145,15 +145,12 @@ uint32_t websocket_frame_len(const uint8_t *p, size_t n)
 	if (pl == 126) {
 		if (n < 4)
 			return 0;
-		pl = (uint32_t)p[2] << 8 | p[3];
+		pl = cur_peek_be16(&m, 2);
 		len += 2;
 	} else if (pl == 127) {
-		uint64_t v = 0;
 		if (n < 10)
 			return 0;
-		for (int i = 0; i < 8; i++)
-			v = v << 8 | p[2 + i];
-		pl = (uint32_t)v;
+		pl = cur_peek_be32(&m, 6);
 		len += 8;
 	}
 	if (p[1] & 0x80)
@@ -266,9 +263,10 @@ static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off,
 	}
 	case 8: {
 		uint32_t cn = tree_add(t, pn, &fields[W_CLOSE], pl_off, pl_len);
+		const struct cur pc = cur_make(payload, pl_len);
 		if (pl_len >= 2)
 			tree_add_uint(t, cn, &fields[W_CLOSE_CODE], pl_off, 2,
-			    (uint64_t)payload[0] << 8 | payload[1]);
+			    cur_peek_be16(&pc, 0));
 		if (pl_len > 2)
 			tree_add_bytes(t, cn, &fields[W_CLOSE_REASON], pl_off + 2, pl_len - 2, payload + 2,
 			    pl_len - 2);
