@@ -490,85 +490,40 @@ static int ext_chain(struct dctx *d, struct cur *c, uint32_t node, uint8_t nxt, 
 	return nxt;
 }
 
-void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
+/* Traffic class (DSCP, ECN) and flow label: the first 32 bits. */
+static void first_word(struct dtree *t, uint32_t node, uint32_t start, uint32_t w0)
+{
+	uint32_t n;
+
+	n = tree_add_uint(t, node, &fields[P_TCLASS], start, 4, w0);
+	if (tree_text(t)) {
+		char bits[48];
+		uint8_t tc = (uint8_t)(w0 >> 20);
+		const char *ds = val_to_str(tc >> 2, ip_dscp_short);
+		char dsbuf[16];
+		if (!ds) {
+			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
+			ds = dsbuf;
+		}
+		fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
+		tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
+		    val_to_str(tc & 3, ip_ecn_short));
+	}
+	tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
+	tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);
+	tree_add_uint(t, node, &fields[P_FLOW], start + 1, 3, w0 & 0xffffff);
+}
+
+/* Everything after the fixed header (c at it), clipped to Payload Length (or the
+ * jumbo length, or the frame when both are absent). */
+static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t node, size_t avail,
+    uint16_t plen, uint8_t nxt, struct chain *chp)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	uint32_t start = cur_off(c), node, n;
-	size_t avail = cur_left(c);
-	uint32_t w0;
-	uint16_t plen;
-	uint8_t nxt, hlim, src[16], dst[16];
-	struct chain ch = { 0 };
+	struct chain ch = *chp;
+	uint32_t start = cur_off(c) - 40;
 
-	pi_push_proto(pi, "ipv6");
-	col_set_proto(pi, "IPv6");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[P_PROTO], start, 40);
-	w0 = cur_be32(c);
-	plen = cur_be16(c);
-	nxt = cur_u8(c);
-	hlim = cur_u8(c);
-	cur_bytes(c, src, 16);
-	cur_bytes(c, dst, 16);
-	/* A short header still shows the fields it has, as Wireshark does. */
-	if (avail >= 1) {
-		n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]));
-		tree_flag(t, tree_add_uint(t, node, ip_version_field, start, 1,
-		    (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start])), TN_HIDDEN);
-		if (((avail >= 4 ? w0 >> 24 : c->base[start]) >> 4) != 6) {
-			col_append(pi, "Bogus IP version");
-			dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");
-			return;
-		}
-	}
-	if (avail >= 4) {
-		n = tree_add_uint(t, node, &fields[P_TCLASS], start, 4, w0);
-		if (tree_text(t)) {
-			char bits[48];
-			uint8_t tc = (uint8_t)(w0 >> 20);
-			const char *ds = val_to_str(tc >> 2, ip_dscp_short);
-			char dsbuf[16];
-			if (!ds) {
-				snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
-				ds = dsbuf;
-			}
-			fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
-			tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
-			    val_to_str(tc & 3, ip_ecn_short));
-		}
-		tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
-		tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);
-		tree_add_uint(t, node, &fields[P_FLOW], start + 1, 3, w0 & 0xffffff);
-	}
-	if (avail >= 6)
-		ch.plen_node = tree_add_uint(t, node, &fields[P_PLEN], start + 4, 2, plen);
-	if (avail >= 7)
-		tree_add_uint(t, node, &fields[P_NXT], start + 6, 1, nxt);
-	if (avail >= 8)
-		tree_add_uint(t, node, &fields[P_HLIM], start + 7, 1, hlim);
-	if (avail >= 24)
-		addr_fields(d, node, P_SRC, P_SRC_HOST, start + 8, src);
-	if (!cur_ok(c)) {
-		dissect_exhausted(d, node, "IPv6");
-		return;
-	}
-	addr_fields(d, node, P_DST, P_DST_HOST, start + 24, dst);
-	pi->ip_ttl = hlim;
-	pi->net_src.type = pi->net_dst.type = AT_IPv6;
-	memcpy(pi->net_src.a, src, 16);
-	memcpy(pi->net_dst.a, dst, 16);
-	if (tree_text(t)) {
-		char a[64], b[64];
-		fv_ipv6(src, a, sizeof(a));
-		fv_ipv6(dst, b, sizeof(b));
-		tree_label(t, node, "Internet Protocol Version 6, Src: %s, Dst: %s", a, b);
-	}
-	addr_detail(d, node, start + 8, src, 1);
-	addr_detail(d, node, start + 24, dst, 0);
-
-	/* Everything after the fixed header, clipped to Payload Length (or the jumbo
-	 * length, or the frame when both are absent). */
 	struct cur pay = *c;
 	if (plen || nxt != 0)
 		pay = cur_sub(c, plen, NULL);	/* 0 without a hop-by-hop header: empty, as Wireshark */
@@ -603,4 +558,67 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	if (!dissect_ipproto(d, &pay, parent, (uint8_t)proto))
 		dissect_data(d, &pay, parent);
+}
+
+void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node, n;
+	size_t avail = cur_left(c);
+	uint32_t w0;
+	uint16_t plen;
+	uint8_t nxt, hlim, src[16], dst[16];
+	struct chain ch = { 0 };
+
+	pi_push_proto(pi, "ipv6");
+	col_set_proto(pi, "IPv6");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[P_PROTO], start, 40);
+	w0 = cur_be32(c);
+	plen = cur_be16(c);
+	nxt = cur_u8(c);
+	hlim = cur_u8(c);
+	cur_bytes(c, src, 16);
+	cur_bytes(c, dst, 16);
+	/* A short header still shows the fields it has, as Wireshark does. */
+	if (avail >= 1) {
+		n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]));
+		tree_flag(t, tree_add_uint(t, node, ip_version_field, start, 1,
+		    (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start])), TN_HIDDEN);
+		if (((avail >= 4 ? w0 >> 24 : c->base[start]) >> 4) != 6) {
+			col_append(pi, "Bogus IP version");
+			dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");
+			return;
+		}
+	}
+	if (avail >= 4)
+		first_word(t, node, start, w0);
+	if (avail >= 6)
+		ch.plen_node = tree_add_uint(t, node, &fields[P_PLEN], start + 4, 2, plen);
+	if (avail >= 7)
+		tree_add_uint(t, node, &fields[P_NXT], start + 6, 1, nxt);
+	if (avail >= 8)
+		tree_add_uint(t, node, &fields[P_HLIM], start + 7, 1, hlim);
+	if (avail >= 24)
+		addr_fields(d, node, P_SRC, P_SRC_HOST, start + 8, src);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "IPv6");
+		return;
+	}
+	addr_fields(d, node, P_DST, P_DST_HOST, start + 24, dst);
+	pi->ip_ttl = hlim;
+	pi->net_src.type = pi->net_dst.type = AT_IPv6;
+	memcpy(pi->net_src.a, src, 16);
+	memcpy(pi->net_dst.a, dst, 16);
+	if (tree_text(t)) {
+		char a[64], b[64];
+		fv_ipv6(src, a, sizeof(a));
+		fv_ipv6(dst, b, sizeof(b));
+		tree_label(t, node, "Internet Protocol Version 6, Src: %s, Dst: %s", a, b);
+	}
+	addr_detail(d, node, start + 8, src, 1);
+	addr_detail(d, node, start + 24, dst, 0);
+
+	payload(d, c, parent, node, avail, plen, nxt, &ch);
 }
