@@ -191,17 +191,15 @@ static void text_lines(struct dctx *d, const uint8_t *p, uint32_t n)
 	tree_label(t, node, "Line-based text data (%u lines)", lines);
 }
 
-static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off, uint32_t flen)
+/* Columns and the header fields of the frame at p (frame offset off); returns its node. */
+static uint32_t frame_header(struct dctx *d, const uint8_t *p, uint32_t off, uint32_t flen,
+    const struct ws_header *hp)
 {
 	struct dtree *t = d->tree;
-	const uint8_t *p = base + off;
-	struct ws_header h;
-	uint32_t node, pl_off, pl_len, pn;
-	uint8_t *un = NULL;
-	const uint8_t *payload;
+	const struct ws_header h = *hp;
+	uint32_t node;
 	const char *op;
 
-	websocket_parse_header(p, flen, &h);
 	col_set_proto(d->pi, "WebSocket");
 	col_clear(d->pi);
 	op = val_to_str((uint32_t)h.opcode, opcode_vals);
@@ -223,6 +221,20 @@ static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off,
 		tree_add_uint(t, node, &fields[W_LEN64], off + 2, 8, h.payload_len);
 	if (h.mask)
 		tree_add_bytes(t, node, &fields[W_KEY], off + h.header_len - 4, 4, p + h.header_len - 4, 4);
+	return node;
+}
+
+static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off, uint32_t flen)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *p = base + off;
+	struct ws_header h;
+	uint32_t node, pl_off, pl_len, pn;
+	uint8_t *un = NULL;
+	const uint8_t *payload;
+
+	websocket_parse_header(p, flen, &h);
+	node = frame_header(d, p, off, flen, &h);
 	pl_off = off + h.header_len;
 	pl_len = flen - h.header_len;
 	if (!pl_len)
