@@ -26,7 +26,7 @@ enum port_type { PT_NONE, PT_TCP, PT_UDP };
 #define PI_MAX_PROTOS 24
 #define PI_INFO_MAX 4096	/* tshark's COL_MAX_INFO_LEN */
 
-struct session;			/* analysis state of one capture, analysis/session.h */
+struct session;			/* analysis state of one capture, dissect/session.h */
 
 struct pinfo {
 	uint32_t num;			/* frame number, from 1 */

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"

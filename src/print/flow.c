@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "analysis/ladder.h"
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "capture/capfile.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"

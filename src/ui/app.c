@@ -39,8 +39,8 @@
 #include <unistd.h>
 
 #include "analysis/conv_table.h"
-#include "analysis/reasm.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/reasm.h"
+#include "dissect/tcp_conv.h"
 #include "capture/spool.h"
 #include "capture/writer.h"
 #include "core/strvis.h"

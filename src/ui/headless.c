@@ -26,7 +26,7 @@
 #include "analysis/conv_table.h"
 #include "analysis/follow.h"
 #include "analysis/ladder.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 #include "capture/ring.h"
 #include "core/xmalloc.h"
 #include "ui/ladder_view.h"

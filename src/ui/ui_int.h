@@ -25,7 +25,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "capture/capture.h"
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
