@@ -40,7 +40,7 @@ struct pinfo {
 	int if_known;			/* the file records interfaces (pcapng) */
 	int no_ts;			/* the record has no time stamp (CAPFILE_REC_NO_TS): the
 					 * time fields and the Time column stay empty */
-	/* A pcapng block listed as a frame (CAPFILE_LINKTYPE_PCAPNG_BLOCK): its 12-byte
+	/* A pcapng block listed as a frame (LINKTYPE_PCAPNG_BLOCK): its 12-byte
 	 * header (type, length, PEN), set by dissect_frame; the frame is what follows. */
 	const uint8_t *block;
 	int visited;			/* frame already seen by the analysis (TUI revisit) */
