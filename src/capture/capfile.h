@@ -28,6 +28,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "core/linktype.h"
+
 #define CAPFILE_ERRBUF_SIZE 256
 #define CAPFILE_MAX_CAPLEN (256u * 1024u)
 
@@ -62,8 +64,8 @@ struct pkt_rec {
  * order (the type word tells which); caplen = len = total length - 4.  tshark's
  * frame is the part after the PEN (CAPFILE_PCAPNG_BLOCK_HDR bytes in).  ifid is
  * CAPFILE_IFID_NONE: the block belongs to no interface. */
-#define CAPFILE_LINKTYPE_PCAPNG_BLOCK (-2)
-#define CAPFILE_PCAPNG_BLOCK_HDR 12u
+#define CAPFILE_LINKTYPE_PCAPNG_BLOCK LINKTYPE_PCAPNG_BLOCK
+#define CAPFILE_PCAPNG_BLOCK_HDR LINKTYPE_PCAPNG_BLOCK_HDR
 #define CAPFILE_IFID_NONE UINT32_MAX
 
 struct capfile_iface {

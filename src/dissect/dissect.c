@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "capture/capfile.h"
 #include "core/fmtnum.h"
+#include "core/linktype.h"
 #include "core/strvis.h"
 #include "core/timefmt.h"
 #include "dissect/dissect.h"
@@ -90,11 +90,13 @@ const struct val_str checksum_status_vals[] = {
 };
 
 static const struct dispatch link_table[] = {
-	{ 0, dissect_null }, { 1, dissect_eth }, { 10, dissect_fddi }, { 12, dissect_raw }, { 14, dissect_raw },
-	{ 101, dissect_raw }, { 108, dissect_loop },
-	{ 113, dissect_sll }, { 228, dissect_raw_ipv4 }, { 229, dissect_raw_ipv6 },
-	{ 253, dissect_netlink }, { 276, dissect_sll2 },
-	{ (uint32_t)CAPFILE_LINKTYPE_PCAPNG_BLOCK, dissect_pcapng_block },
+	{ LINKTYPE_NULL, dissect_null }, { LINKTYPE_ETHERNET, dissect_eth },
+	{ LINKTYPE_FDDI, dissect_fddi }, { LINKTYPE_RAW_BSD, dissect_raw },
+	{ LINKTYPE_RAW_OPENBSD, dissect_raw }, { LINKTYPE_RAW, dissect_raw },
+	{ LINKTYPE_LOOP, dissect_loop }, { LINKTYPE_LINUX_SLL, dissect_sll },
+	{ LINKTYPE_IPV4, dissect_raw_ipv4 }, { LINKTYPE_IPV6, dissect_raw_ipv6 },
+	{ LINKTYPE_NETLINK, dissect_netlink }, { LINKTYPE_LINUX_SLL2, dissect_sll2 },
+	{ (uint32_t)LINKTYPE_PCAPNG_BLOCK, dissect_pcapng_block },
 };
 
 static const struct dispatch ethertype_table[] = {
@@ -402,21 +404,21 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	struct dtree *t = d->tree;
 	struct cur c;
 	dissector_fn link = LOOKUP(link_table, (uint32_t)pi->linktype);
-	int block = pi->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK;
+	int block = pi->linktype == LINKTYPE_PCAPNG_BLOCK;
 	uint32_t fr = 0;
 	int encap = -1;
 	char ifname[256];
 
 	ifname[0] = '\0';
 	pi->serial++;
-	/* A pcapng block (capfile.h): its header is metadata, the frame what follows,
+	/* A pcapng block (core/linktype.h): its header is metadata, the frame what follows,
 	 * as wiretap makes it (frame.len = custom data and options). */
 	pi->block = NULL;
-	if (block && pi->caplen >= CAPFILE_PCAPNG_BLOCK_HDR && pi->len >= CAPFILE_PCAPNG_BLOCK_HDR) {
+	if (block && pi->caplen >= LINKTYPE_PCAPNG_BLOCK_HDR && pi->len >= LINKTYPE_PCAPNG_BLOCK_HDR) {
 		pi->block = frame;
-		frame += CAPFILE_PCAPNG_BLOCK_HDR;
-		pi->caplen -= CAPFILE_PCAPNG_BLOCK_HDR;
-		pi->len -= CAPFILE_PCAPNG_BLOCK_HDR;
+		frame += LINKTYPE_PCAPNG_BLOCK_HDR;
+		pi->caplen -= LINKTYPE_PCAPNG_BLOCK_HDR;
+		pi->len -= LINKTYPE_PCAPNG_BLOCK_HDR;
 	}
 	c = cur_make(frame, pi->caplen);
 	d->frame = frame;

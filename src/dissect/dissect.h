@@ -26,7 +26,7 @@ enum port_type { PT_NONE, PT_TCP, PT_UDP };
 #define PI_MAX_PROTOS 24
 #define PI_INFO_MAX 4096	/* tshark's COL_MAX_INFO_LEN */
 
-struct session;			/* analysis state of one capture, analysis/session.h */
+struct session;			/* analysis state of one capture, dissect/session.h */
 
 struct pinfo {
 	uint32_t num;			/* frame number, from 1 */
@@ -40,7 +40,7 @@ struct pinfo {
 	int if_known;			/* the file records interfaces (pcapng) */
 	int no_ts;			/* the record has no time stamp (CAPFILE_REC_NO_TS): the
 					 * time fields and the Time column stay empty */
-	/* A pcapng block listed as a frame (CAPFILE_LINKTYPE_PCAPNG_BLOCK): its 12-byte
+	/* A pcapng block listed as a frame (LINKTYPE_PCAPNG_BLOCK): its 12-byte
 	 * header (type, length, PEN), set by dissect_frame; the frame is what follows. */
 	const uint8_t *block;
 	int visited;			/* frame already seen by the analysis (TUI revisit) */

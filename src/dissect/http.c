@@ -6,7 +6,7 @@
  *   CRLF
  *   [ message-body ]                Content-Length | chunked | until close
  *
- * A message is dissected in the frame that completes it (analysis/reasm.c asks for
+ * A message is dissected in the frame that completes it (dissect/reasm.c asks for
  * "one more segment" while the headers are incomplete and for the exact remainder
  * once Content-Length is known).  Requests and responses are paired per TCP stream the
  * way Wireshark 4.0 does it: a response goes with the latest request.  After
@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/hexdigit.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"

@@ -15,7 +15,7 @@
  *   +---------------------------------------------------------------+
  *
  * The reader hands the block over without its trailing length (capfile.h,
- * CAPFILE_LINKTYPE_PCAPNG_BLOCK); dissect_frame() keeps the first 12 bytes as
+ * LINKTYPE_PCAPNG_BLOCK); dissect_frame() keeps the first 12 bytes as
  * pi->block and makes the frame what follows the PEN, as wiretap does: frame.len is
  * the custom data and options (total length - 16), the words are in the section's
  * byte order, which the type word tells.  Wireshark 4.0 shows the PEN and the copy
@@ -26,7 +26,7 @@
 
 #include <string.h>
 
-#include "capture/capfile.h"
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
 #define BT_CB 0x00000BADu

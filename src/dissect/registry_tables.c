@@ -2,7 +2,7 @@
  * Protocol owners add one line each. */
 #include "config.h"
 
-#include "analysis/reasm.h"
+#include "dissect/reasm.h"
 #include "dissect/http.h"
 #include "dissect/protos.h"
 #include "dissect/ssh.h"

@@ -14,7 +14,7 @@
  *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *
  * Stream index, relative numbers, window scaling and the SEQ/ACK analysis come from
- * analysis/tcp_conv.c (computed once per frame in capture order); the endpoint states
+ * dissect/tcp_conv.c (computed once per frame in capture order); the endpoint states
  * are shown in a "netlab" subtree at the end of the TCP tree (netlab.tcp.client_state
  * and netlab.tcp.server_state, strings such as "SYN-SENT").  The payload goes to the
  * protocol tables below (tcp_payload.h), else it is shown as data.
@@ -25,10 +25,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
+#include "dissect/reasm.h"
 #include "core/fmtnum.h"
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "dissect/fvalue.h"
 #include "dissect/http.h"
 #include "dissect/protos.h"

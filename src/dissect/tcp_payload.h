@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "analysis/reasm.h"
+#include "dissect/reasm.h"
 #include "dissect/dissect.h"
 
 struct tcp_payload_info {

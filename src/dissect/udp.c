@@ -10,14 +10,14 @@
  *
  * The payload is clipped to the Length field (a Length beyond the IP payload is
  * flagged, as Wireshark does, and the IP payload is used).  The checksum is shown
- * [unverified] (Wireshark's default).  udp.stream comes from analysis/udp_conv.c.
+ * [unverified] (Wireshark's default).  udp.stream comes from dissect/udp_conv.c.
  * Payload dispatch by port, lower port first, then the higher one (Wireshark's
  * decode_udp_ports).
  */
 #include "config.h"
 
-#include "analysis/session.h"
-#include "analysis/udp_conv.h"
+#include "dissect/session.h"
+#include "dissect/udp_conv.h"
 #include "dissect/protos.h"
 
 enum {

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"
@@ -59,7 +59,7 @@ enum batch_phase {
 };
 
 struct batch {
-	const struct options *o;
+	const struct batch_config *o;
 	FILE *out;
 	struct session *sess;
 	struct dtree *tree;		/* NULL when the output needs none */
@@ -141,7 +141,7 @@ static struct session *batch_session(const struct batch *b)
 	return sess;
 }
 
-struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n)
+struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, size_t n)
 {
 	struct batch *b = xcalloc(1, sizeof(*b));
 	int need_tree = o->verbose || o->hex || o->out == OUT_FIELDS || o->display_filter;
@@ -646,48 +646,13 @@ static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
 	return 0;
 }
 
-int batch_file_main(const struct options *o)
+int batch_run_file(struct batch *b, struct capfile *cf, struct capfilter *bpf,
+    struct capwriter *w)
 {
 	char errbuf[1024];
-	struct capfile *cf;
-	struct capwriter *w = NULL;
-	struct capfilter *bpf = NULL;
 	uint8_t declared[256] = { 0 };
-	struct batch *b;
-	int r, status = 0;
+	int status;
 
-	cf = capfile_open(o->read_file, errbuf);
-	if (!cf) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		return 2;
-	}
-	b = batch_new(o, stdout, errbuf, sizeof(errbuf));
-	if (!b) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		capfile_close(cf);
-		return o->display_filter ? 2 : 1;
-	}
-	batch_set_if_known(b, capfile_format(cf) == CAPFILE_PCAPNG);
-	if (o->capture_filter) {
-		bpf = capfilter_new(o->capture_filter, o->snaplen, capfile_linktype(cf), errbuf);
-		if (!bpf) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			batch_free(b);
-			capfile_close(cf);
-			return 2;
-		}
-	}
-	if (o->write_file) {
-		w = capw_open(o->write_file, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP,
-		    capfile_format(cf) == CAPFILE_PCAP_NSEC, errbuf);
-		if (!w) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			capfilter_free(bpf);
-			batch_free(b);
-			capfile_close(cf);
-			return 2;
-		}
-	}
 	if (b->two_pass_ok && capfile_map(cf)) {
 		/* pass 1 reads the file; pass 2 works from pass 1's copies of the records
 		 * (the mapped bytes stay) and reports pass 1's damage after its packets */
@@ -703,13 +668,5 @@ int batch_file_main(const struct options *o)
 		status = status ? 2 : 0;
 	} else
 		status = run_pass(b, cf, bpf, w, declared, errbuf);
-	if (w && capw_close(w, errbuf) < 0) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		status = 2;
-	}
-	r = batch_end(b);
-	capfilter_free(bpf);
-	batch_free(b);
-	capfile_close(cf);
-	return status ? status : r;
+	return status;
 }

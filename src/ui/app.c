@@ -39,14 +39,14 @@
 #include <unistd.h>
 
 #include "analysis/conv_table.h"
-#include "analysis/reasm.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/reasm.h"
+#include "dissect/tcp_conv.h"
 #include "capture/spool.h"
 #include "capture/writer.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/registry.h"
-#include "lab.h"
+#include "server/visit.h"
 #include "server/httpd.h"
 #include "ui/ui.h"
 #include "ui/ui_int.h"
@@ -374,7 +374,7 @@ static void leftover_notice(struct ui *u)
 
 static int start_sources(struct ui *u, char *errbuf)
 {
-	const struct options *o = u->o;
+	const struct ui_options *o = u->o;
 	int n = o->nifaces ? o->nifaces : 1;
 
 	for (int i = 0; i < n; i++) {
@@ -1135,7 +1135,7 @@ static int loop(struct ui *u)
 
 	draw(u);
 	while (!u->quit && !got_signal) {
-		struct pollfd pfd[1 + OPT_MAX_IFACES];
+		struct pollfd pfd[1 + CAP_MAX_IFACES];
 		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
@@ -1194,7 +1194,7 @@ static int loop(struct ui *u)
 struct ui *ui_open(const struct ui_config *cfg, int *status)
 {
 	struct ui *u = xcalloc(1, sizeof(*u));
-	const struct options *o = cfg->o;
+	const struct ui_options *o = cfg->o;
 	char errbuf[CAPFILE_ERRBUF_SIZE];
 
 	*status = 0;
@@ -1335,7 +1335,7 @@ int ui_run(const struct ui_config *cfg)
 	return status;
 }
 
-int ui_main(const struct options *o)
+int ui_main(const struct ui_options *o)
 {
 	struct ui_config cfg = { .o = o };
 

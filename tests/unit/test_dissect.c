@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "core/strvis.h"
 #include "dissect/cursor.h"
 #include "dissect/dissect.h"
