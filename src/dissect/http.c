@@ -25,7 +25,6 @@
 
 #include "dissect/reasm.h"
 #include "dissect/session.h"
-#include "core/hexdigit.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/http.h"
@@ -225,19 +224,6 @@ static const struct { const char *name; int field; } header_fields[] = {
 	{ "http2-settings", H_HTTP2_SETTINGS },
 };
 
-/* Methods Wireshark 4.0 recognises (is_http_request_or_reply), case-sensitive. */
-static const char *const methods[] = {
-	"GET", "PUT", "ACL", "COPY", "HEAD", "LOCK", "MOVE", "POLL", "POST", "BCOPY", "BMOVE",
-	"MKCOL", "TRACE", "PATCH", "LABEL", "MERGE", "DELETE", "SEARCH", "UNLOCK", "REPORT",
-	"UPDATE", "BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "VERSION", "PROPFIND", "CHECKOUT",
-	"CCM_POST", "M-SEARCH", "SUBSCRIBE", "PROPPATCH", "BPROPPATCH", "UNCHECKOUT",
-	"MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT", "RPC_IN_DATA", "RPC_OUT_DATA",
-	"VERSION-CONTROL", "BASELINE-CONTROL", "MKCALENDAR", "ORDERPATCH", "BIND", "REBIND",
-	"UNBIND",
-};
-static const char *const notify_methods[] = { "NOTIFY" };
-#define METHOD_MAX 16		/* strlen("BASELINE-CONTROL"), the longest */
-
 /* Body media types → the dissector Wireshark 4.0 runs (frame.protocols name), the
  * Protocol column it sets and what it appends to Info (%s = the media type). */
 enum { INFO_TYPE, INFO_JSON, INFO_NONE, INFO_GIF, INFO_PNG, INFO_JFIF };
@@ -263,276 +249,6 @@ static const struct {
 	{ "image/png", "png", NULL, INFO_PNG },
 	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL, INFO_TYPE },
 };
-
-/* ---- parsers (no packet needed) ---- */
-
-long http_line_end(const uint8_t *p, size_t n, int need_eol, size_t *next)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '\n') {
-			*next = i + 1;
-			return (long)i;
-		}
-		if (p[i] == '\r') {
-			if (i + 1 < n) {
-				*next = i + (p[i + 1] == '\n' ? 2 : 1);
-				return (long)i;
-			}
-			if (need_eol)
-				return -1;
-			*next = i + 1;
-			return (long)i;
-		}
-	}
-	if (need_eol)
-		return -1;
-	*next = n;
-	return (long)n;
-}
-
-static int in_list(const uint8_t *p, size_t n, const char *const *list, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		if (n && list[i][0] == p[0] && strlen(list[i]) == n && memcmp(p, list[i], n) == 0)
-			return 1;
-	return 0;
-}
-
-enum http_kind http_classify(const uint8_t *line, size_t len, size_t *method_len)
-{
-	size_t i = 0;
-
-	*method_len = 0;
-	if (len >= 5 && memcmp(line, "HTTP/", 5) == 0)
-		return HTTP_RESPONSE;
-	/* no method is longer than METHOD_MAX: a body segment is not scanned for a space */
-	while (i < len && i <= METHOD_MAX && line[i] != ' ')
-		i++;
-	*method_len = i;
-	if (in_list(line, i, methods, sizeof(methods) / sizeof(methods[0])))
-		return HTTP_REQUEST;
-	if (in_list(line, i, notify_methods, 1))
-		return HTTP_NOTIFICATION;
-	return HTTP_OTHER;
-}
-
-/* Wireshark's get_token_len: a token ends at a space; the next one starts after the
- * spaces that follow. */
-static size_t token(const uint8_t *p, size_t at, size_t end, size_t *next)
-{
-	size_t i = at;
-
-	while (i < end && p[i] != ' ')
-		i++;
-	*next = i;
-	while (*next < end && p[*next] == ' ')
-		(*next)++;
-	return i - at;
-}
-
-void http_split_first(const uint8_t *line, size_t len, struct http_first *fl)
-{
-	size_t next, at;
-
-	memset(fl, 0, sizeof(*fl));
-	fl->code = -1;
-	fl->kind = http_classify(line, len, &next);
-	if (fl->kind == HTTP_OTHER)
-		return;
-	fl->tok1_len = token(line, 0, len, &next);
-	at = next;
-	if (fl->kind != HTTP_RESPONSE) {
-		/* two spaces: an empty URI */
-		if (at >= 2 && at - fl->tok1_len == 2 && line[at - 1] == ' ' && line[at - 2] == ' ')
-			at--;
-		fl->tok2_off = at;
-		fl->tok2_len = token(line, at, len, &next);
-		fl->rest_off = next;
-		fl->rest_len = len - next;
-		return;
-	}
-	fl->tok2_off = at;
-	fl->tok2_len = token(line, at, len, &next);
-	if (fl->tok2_len >= 3) {
-		fl->code = 0;
-		for (int k = 0; k < 3; k++) {
-			uint8_t c = line[at + (size_t)k];
-			fl->code = fl->code * 10 + (c >= '0' && c <= '9' ? c - '0' : 0);
-		}
-		fl->tok2_len = 3;
-	} else {
-		fl->tok2_len = 0;
-		return;
-	}
-	fl->rest_off = next;
-	fl->rest_len = len - next;
-}
-
-static int casepfx(const uint8_t *p, size_t n, const char *s)
-{
-	size_t k = strlen(s);
-
-	if (n < k)
-		return 0;
-	for (size_t i = 0; i < k; i++) {
-		uint8_t c = p[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (uint8_t)(c - 'A' + 'a');
-		if (c != (uint8_t)s[i])
-			return 0;
-	}
-	return 1;
-}
-
-int http_parse_cl(const uint8_t *p, size_t n, int64_t *v)
-{
-	size_t i = 0;
-	uint64_t x = 0;
-	int neg = 0, digits = 0;
-
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	if (i < n && (p[i] == '+' || p[i] == '-'))
-		neg = p[i++] == '-';
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, digits++) {
-		if (x > (uint64_t)INT64_MAX / 10)
-			return 0;
-		x = x * 10 + (uint64_t)(p[i] - '0');
-		if (x > (uint64_t)INT64_MAX)
-			return 0;
-	}
-	if (!digits || neg)
-		return 0;
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	if (i != n)
-		return 0;
-	*v = (int64_t)x;
-	return 1;
-}
-
-/* Like sscanf("%" SCNd64): leading white space, sign, digits; trailing junk ignored. */
-static int scan_cl(const uint8_t *p, size_t n, int64_t *v)
-{
-	size_t i = 0;
-	uint64_t x = 0;
-	int neg = 0, digits = 0;
-
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	if (i < n && (p[i] == '+' || p[i] == '-'))
-		neg = p[i++] == '-';
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, digits++) {
-		if (x > ((uint64_t)INT64_MAX - 9) / 10)
-			return 0;
-		x = x * 10 + (uint64_t)(p[i] - '0');
-	}
-	if (!digits)
-		return 0;
-	*v = neg ? -(int64_t)x : (int64_t)x;
-	return 1;
-}
-
-int http_scan_framing(const uint8_t *p, size_t n, struct http_framing *fr)
-{
-	size_t at = 0, next;
-	int first = 1;
-
-	memset(fr, 0, sizeof(*fr));
-	for (;;) {
-		long ll;
-		if (at >= n)
-			return 0;
-		ll = http_line_end(p + at, n - at, 1, &next);
-		if (ll < 0)
-			return 0;
-		if (ll == 0 && !first) {
-			fr->headers_complete = 1;
-			fr->header_len = at + next;
-			return 1;
-		}
-		if (!first) {
-			const uint8_t *l = p + at;
-			size_t len = (size_t)ll;
-			if (casepfx(l, len, "content-length:")) {
-				int64_t v;
-				if (scan_cl(l + 15, len - 15, &v)) {
-					fr->have_cl = 1;
-					fr->cl = v;
-				}
-			} else if (casepfx(l, len, "content-type:"))
-				fr->have_ctype = 1;
-			else if (casepfx(l, len, "connection:")) {
-				for (size_t i = 11; i + 10 <= len; i++)
-					if (casepfx(l + i, len - i, "keep-alive"))
-						fr->keepalive = 1;
-			} else if (casepfx(l, len, "transfer-encoding:")) {
-				size_t i = 18;
-				while (i < len && (l[i] == ' ' || l[i] == '\t'))
-					i++;
-				if (casepfx(l + i, len - i, "chunked"))
-					fr->chunked = 1;
-			}
-		}
-		first = 0;
-		at += next;
-	}
-}
-
-/* Chunk size as ws_hexstrtou32 reads it: -1 when not a number or over 32 bits. */
-static int64_t chunk_size(const uint8_t *l, size_t len)
-{
-	size_t i = 0;
-	uint64_t v = 0;
-	int digits = 0;
-
-	while (i < len && (l[i] == ' ' || l[i] == '\t'))
-		i++;
-	for (; i < len && hexdigit_value(l[i]) >= 0; i++, digits++) {
-		v = v * 16 + (uint64_t)hexdigit_value(l[i]);
-		if (v > 0xffffffffu)
-			return -1;
-	}
-	if (!digits)
-		return -1;
-	return (int64_t)v;
-}
-
-int64_t http_chunked_len(const uint8_t *p, size_t n)
-{
-	size_t at = 0, next;
-
-	for (int guard = 0; guard < 1000000; guard++) {
-		long ll;
-		int64_t sz;
-		if (at >= n)
-			return -1;
-		ll = http_line_end(p + at, n - at, 1, &next);
-		if (ll < 0)
-			return -1;
-		sz = chunk_size(p + at, (size_t)ll);
-		if (sz < 0)
-			return -2;
-		at += next;
-		if (sz == 0) {
-			/* trailers up to an empty line */
-			for (;;) {
-				if (at >= n)
-					return -1;
-				ll = http_line_end(p + at, n - at, 1, &next);
-				if (ll < 0)
-					return -1;
-				at += next;
-				if (ll == 0)
-					return (int64_t)at;
-			}
-		}
-		if ((uint64_t)sz + 2 > n - at)
-			return -1;
-		at += (size_t)sz + 2;
-	}
-	return -2;
-}
 
 /* ---- per-stream state ---- */
 
@@ -772,7 +488,7 @@ static long dissect_chunked(struct dctx *d, uint32_t http_node, const uint8_t *b
 		if (at >= len)
 			break;
 		ll = http_line_end(base + off + at, len - at, 0, &next);
-		sz = chunk_size(base + off + at, (size_t)ll);
+		sz = http_chunk_size(base + off + at, (size_t)ll);
 		if (sz < 0) {
 			free(out);
 			return -1;
@@ -892,25 +608,25 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 		break;
 	}
 	case H_TRANSFER_ENCODING:
-		if (casepfx(l + v, ll - v, "chunked"))
+		if (http_casepfx(l + v, ll - v, "chunked"))
 			m->te_chunked = 1;
-		else if (!casepfx(l + v, ll - v, "identity"))
+		else if (!http_casepfx(l + v, ll - v, "identity"))
 			m->te_other = 1;
 		break;
 	case H_CONTENT_ENCODING:
-		m->gzip = casepfx(l + v, ll - v, "gzip");
+		m->gzip = http_casepfx(l + v, ll - v, "gzip");
 		break;
 	case H_HOST:
 		m->host = l + v;
 		m->host_len = ll - v;
 		break;
 	case H_UPGRADE:
-		if (casepfx(l + v, ll - v, "websocket"))
+		if (http_casepfx(l + v, ll - v, "websocket"))
 			m->upgrade_ws = 1;
 		break;
 	case H_CONNECTION:
 		for (uint32_t i = v; i + 10 <= ll; i++)
-			if (casepfx(l + i, ll - i, "keep-alive"))
+			if (http_casepfx(l + i, ll - i, "keep-alive"))
 				m->keepalive = 1;
 		break;
 	default:
@@ -939,6 +655,446 @@ static int is_token_char_line(const uint8_t *l, uint32_t ll, uint32_t *colon)
 	return 0;
 }
 
+/* A line that is neither a request nor a response after an earlier message: the
+ * whole of data is "Continuation" body bytes. */
+static long continuation(struct dctx *d, const uint8_t *base, uint32_t start, uint32_t n)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *data = base + start;
+	uint32_t http_node;
+
+	col_set_proto(d->pi, "HTTP");
+	col_clear(d->pi);
+	col_append(d->pi, "Continuation");
+	pi_push_proto(d->pi, "http");
+	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
+	{
+		uint32_t fnode = add_str(d, http_node, H_FILE_DATA, start, n, data, n);
+		struct cur c = cur_make(base, start + n);
+		if (tree_text(t))
+			tree_label(t, fnode, "File Data: %u byte%s", n, n == 1 ? "" : "s");
+		c.p = data;
+		dissect_data(d, &c, http_node);
+	}
+	return (long)n;
+}
+
+/* Are the headers and (with try_body) the body framed by them all in data[0..n)?
+ * 0 after filling *need when reassembly must wait for more bytes. */
+static int message_complete(const uint8_t *data, uint32_t n, const struct reasm_pdu *p,
+    enum http_kind kind, int try_body, struct reasm_need *need)
+{
+	struct http_framing fr;
+
+	if (!http_scan_framing(data, n, &fr)) {
+		if (!p->truncated) {
+			need->need_len = REASM_ONE_MORE_SEGMENT;
+			return 0;
+		}
+		fr.header_len = n;
+	}
+	if (p->truncated || p->fin)	/* end of stream: no more bytes will come */
+		try_body = 0;
+	if (try_body) {
+		size_t rest = n - fr.header_len;
+		if (fr.chunked) {
+			int64_t cl = http_chunked_len(data + fr.header_len, rest);
+			if (cl == -1) {
+				need->need_len = REASM_ONE_MORE_SEGMENT;
+				return 0;
+			}
+		} else if (fr.have_cl) {
+			if (fr.cl > 0 && (uint64_t)fr.cl > rest) {
+				uint64_t more = (uint64_t)fr.cl - rest;
+				need->need_len = more < REASM_UNTIL_FIN ? (uint32_t)more : REASM_UNTIL_FIN - 1;
+				return 0;
+			}
+		} else if (fr.have_ctype && kind == HTTP_RESPONSE && !fr.keepalive) {
+			need->need_len = REASM_UNTIL_FIN;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Status line fields under ln: version, code, its description and the phrase. */
+static void status_line(struct dctx *d, uint32_t ln, uint32_t start, const uint8_t *data,
+    const struct http_first *fl, struct msg *m)
+{
+	struct dtree *t = d->tree;
+	const char *desc;
+	char unk[32];
+	uint32_t cn;
+
+	if (!fl->tok1_len)
+		return;
+	add_str(d, ln, H_RESP_VERSION, start, (uint32_t)fl->tok1_len, data, (uint32_t)fl->tok1_len);
+	if (fl->code < 0)
+		return;
+	desc = val_to_str((uint32_t)fl->code, status_vals);
+	m->code = fl->code;
+	tree_add_uint(t, ln, &fields[H_CODE], start + (uint32_t)fl->tok2_off, 3, (uint64_t)fl->code);
+	if (!desc) {
+		snprintf(unk, sizeof(unk), "Unknown (%d)", fl->code);
+		desc = unk;
+	}
+	cn = tree_add_bytes(t, ln, &fields[H_CODE_DESC], start + (uint32_t)fl->tok2_off, 3,
+	    tree_text(t) || tree_wants(t, &fields[H_CODE_DESC]) ?
+	    tree_keep(t, desc, (uint32_t)strlen(desc)) : NULL, (uint32_t)strlen(desc));
+	tree_flag(t, cn, TN_GENERATED);
+	if (fl->rest_len)
+		add_str(d, ln, H_PHRASE, start + (uint32_t)fl->rest_off, (uint32_t)fl->rest_len,
+		    data + fl->rest_off, (uint32_t)fl->rest_len);
+}
+
+/* The request URI's path, query and '&'-separated parameters under un; uoff is the
+ * URI's offset in the data source. */
+static void uri_parts(struct dctx *d, uint32_t un, uint32_t uoff, const struct msg *m)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *q = memchr(m->uri, '?', m->uri_len);
+
+	if (q && un) {
+		uint32_t pl = (uint32_t)(q - m->uri), qo = pl + 1;
+		uint32_t ql = m->uri_len - qo, sub;
+		sub = tree_add_text(t, un, uoff, m->uri_len, "%s",
+		    tree_text(t) ? esc(m->uri, m->uri_len) : "");
+		if (!sub)
+			sub = un;
+		add_str(d, sub, H_URI_PATH, uoff, pl, m->uri, pl);
+		{
+			uint32_t qn = add_str(d, sub, H_URI_QUERY, uoff + qo, ql, m->uri + qo, ql);
+			uint32_t s0 = qo;
+			for (uint32_t i = qo; i <= m->uri_len; i++)
+				if (i == m->uri_len || m->uri[i] == '&') {
+					add_str(d, qn ? qn : sub, H_URI_PARAM, uoff + s0, i - s0,
+					    m->uri + s0, i - s0);
+					s0 = i + 1;
+				}
+		}
+	}
+}
+
+/* Request line fields under ln: method, URI (with its parts) and version. */
+static void request_line(struct dctx *d, uint32_t ln, uint32_t start, const uint8_t *data,
+    const struct http_first *fl, struct msg *m)
+{
+	size_t ml;
+	uint32_t un;
+
+	if (!fl->tok1_len)
+		return;
+	ml = fl->tok1_len < sizeof(m->method) - 1 ? fl->tok1_len : sizeof(m->method) - 1;
+	memcpy(m->method, data, ml);
+	m->method[ml] = '\0';
+	add_str(d, ln, H_METHOD, start, (uint32_t)fl->tok1_len, data, (uint32_t)fl->tok1_len);
+	m->uri = data + fl->tok2_off;
+	m->uri_len = (uint32_t)fl->tok2_len;
+	un = add_str(d, ln, H_URI, start + (uint32_t)fl->tok2_off, (uint32_t)fl->tok2_len,
+	    m->uri, m->uri_len);
+	uri_parts(d, un, start + (uint32_t)fl->tok2_off, m);
+	add_str(d, ln, H_REQ_VERSION, start + (uint32_t)fl->rest_off, (uint32_t)fl->rest_len,
+	    data + fl->rest_off, (uint32_t)fl->rest_len);
+}
+
+/* The first line's node (with its expert chat item) and fields; len includes the EOL. */
+static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const uint8_t *data,
+    size_t len, const struct http_first *fl, struct msg *m)
+{
+	struct dtree *t = d->tree;
+	uint32_t ln = tree_add_text(t, http_node, start, (uint32_t)len, "%s",
+	    tree_text(t) ? esc(data, len) : "");
+	char *line = tree_text(t) ? xstrdup(esc(data, len)) : NULL;
+
+	if (line)
+		expert_chat(d, ln, start, line);
+	free(line);
+	if (!ln)
+		ln = http_node;
+	if (fl->kind == HTTP_RESPONSE)
+		status_line(d, ln, start, data, fl, m);
+	else
+		request_line(d, ln, start, data, fl, m);
+}
+
+/* Header lines from data[at..n) up to the blank line (included) or the first line
+ * that is not a header; fills m.  Returns the offset after them. */
+static uint32_t header_lines(struct dctx *d, uint32_t http_node, struct msg *m,
+    const uint8_t *base, uint32_t start, uint32_t n, uint32_t at)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *data = base + start;
+	size_t next;
+
+	for (;;) {
+		uint32_t colon = 0;
+		long ll;
+		if (at >= n)
+			break;
+		ll = http_line_end(data + at, n - at, 0, &next);
+		if (ll == 0) {
+			tree_add_text(t, http_node, start + at, (uint32_t)next, "%s",
+			    tree_text(t) ? esc(data + at, next) : "");
+			at += (uint32_t)next;
+			break;
+		}
+		{
+			size_t ml;
+			if (http_classify(data + at, (size_t)ll, &ml) != HTTP_OTHER)
+				break;
+		}
+		if (!is_token_char_line(data + at, (uint32_t)ll, &colon))
+			break;
+		process_header(d, http_node, m, base, start + at, (uint32_t)ll, (uint32_t)next, colon);
+		at += (uint32_t)next;
+	}
+	return at;
+}
+
+/* The body's length in the rest bytes after the headers, as the headers frame it. */
+static uint32_t body_length(const struct msg *m, const struct http_first *fl,
+    const struct http_conv *cv, uint32_t rest, int no_body)
+{
+	uint32_t body_len = rest;
+
+	if (m->te_chunked) {
+		/* chunked wins over Content-Length */
+	} else if (m->have_cl && m->cl >= 0) {
+		if ((uint64_t)m->cl < body_len)
+			body_len = (uint32_t)m->cl;
+	} else if (fl->kind == HTTP_REQUEST) {
+		if (!m->te_other)
+			body_len = 0;
+	} else if (fl->kind == HTTP_RESPONSE) {
+		if (fl->code / 100 == 1 || fl->code == 204 || fl->code == 304 || cv->last_head)
+			body_len = 0;
+	}
+	if (no_body)
+		body_len = 0;
+	return body_len;
+}
+
+/* A message's place among the stream's request/response pairs. */
+struct pairing {
+	struct req_res *cur, *prev;
+	uint32_t total;
+	const char *for_uri;		/* responses: the request's full URI */
+};
+
+/* The request's absolute URI ("http://" host uri unless it already is one), or "". */
+static void full_uri(const struct msg *m, char *full, size_t size)
+{
+	const uint8_t *sep = NULL;
+
+	full[0] = '\0';
+	if (!m->uri || !m->uri_len)
+		return;
+	for (uint32_t i = 0; i + 3 <= m->uri_len; i++)
+		if (!memcmp(m->uri + i, "://", 3)) {
+			sep = m->uri + i;
+			break;
+		}
+	if (sep)
+		snprintf(full, size, "%.*s", (int)m->uri_len, (const char *)m->uri);
+	else if (m->host)
+		snprintf(full, size, "http://%.*s%.*s", (int)m->host_len,
+		    (const char *)m->host, (int)m->uri_len, (const char *)m->uri);
+}
+
+static struct req_res *new_pair(struct http_conv *cv)
+{
+	struct req_res *cur;
+
+	cv->rr = xgrow(cv->rr, &cv->rrcap, cv->nrr + 1, sizeof(*cv->rr));
+	cur = &cv->rr[cv->nrr++];
+	memset(cur, 0, sizeof(*cur));
+	cur->number = (uint32_t)cv->nrr;
+	return cur;
+}
+
+/* First pass: pairs the message into cv (and records it for revisits with
+ * keep_results).  full is the request's full URI or "". */
+static void pair_first_pass(struct dctx *d, struct http_conv *cv, const struct http_first *fl,
+    const struct msg *m, const struct reasm_pdu *p, uint32_t pdu_seq, const char *full,
+    struct pairing *pr)
+{
+	int keep = d->sess && d->sess->keep_results;
+
+	if (fl->kind == HTTP_REQUEST) {
+		pr->cur = new_pair(cv);
+		pr->cur->req_frame = d->pi->num;
+		pr->cur->req_ts = d->pi->ts;
+		cv->last_head = strcmp(m->method, "HEAD") == 0;
+		cv->last_connect = strcmp(m->method, "CONNECT") == 0;
+		if (m->uri) {
+			if (!keep)
+				drop_uris(cv);
+			cv->uris = xgrow(cv->uris, &cv->uricap, cv->nuris + 1, sizeof(*cv->uris));
+			cv->uris[cv->nuris] = full[0] ? xstrdup(full) : NULL;
+			cv->last_uri = (uint32_t)++cv->nuris;
+		}
+		if (m->upgrade_ws)
+			cv->upgrade_pending = 1;
+	} else if (fl->kind == HTTP_RESPONSE) {
+		if (!cv->nrr || cv->rr[cv->nrr - 1].res_frame)
+			pr->cur = new_pair(cv);
+		else
+			pr->cur = &cv->rr[cv->nrr - 1];
+		pr->cur->res_frame = d->pi->num;
+		pr->for_uri = cv->last_uri ? cv->uris[cv->last_uri - 1] : NULL;
+	}
+	if (pr->cur && pr->cur->number > 1)
+		pr->prev = &cv->rr[pr->cur->number - 2];
+	pr->total = (uint32_t)cv->nrr;
+	if (keep) {
+		struct msg_rec r = { d->pi->num, pdu_seq, p->dir,
+		    pr->cur ? pr->cur->number : 0, pr->total,
+		    pr->for_uri ? (int)cv->last_uri - 1 : -1 };
+		cv->recs = xgrow(cv->recs, &cv->reccap, cv->nrecs + 1, sizeof(*cv->recs));
+		cv->recs[cv->nrecs++] = r;
+	}
+}
+
+/* Revisit: the pairing the first pass recorded (none without keep_results). */
+static void pair_revisit(struct dctx *d, struct http_conv *cv, const struct reasm_pdu *p,
+    uint32_t pdu_seq, struct pairing *pr)
+{
+	struct msg_rec *rec = find_rec(cv, d->pi->num, p->dir, pdu_seq);
+
+	if (!rec)
+		return;
+	pr->cur = rec->rr ? &cv->rr[rec->rr - 1] : NULL;
+	pr->prev = rec->rr > 1 ? &cv->rr[rec->rr - 2] : NULL;
+	pr->total = rec->total;
+	pr->for_uri = rec->full_uri_idx >= 0 ? cv->uris[rec->full_uri_idx] : NULL;
+}
+
+static void request_pair_tree(struct dctx *d, uint32_t http_node, uint32_t start,
+    const char *full, const struct pairing *pr)
+{
+	struct dtree *t = d->tree;
+
+	if (full[0])
+		add_gen_str(d, http_node, H_FULL_URI, full);
+	tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_F], start, 0, 1), TN_HIDDEN);
+	if (pr->cur) {
+		uint32_t nn = tree_add_uint(t, http_node, &fields[H_REQ_NUM], start, 0, pr->cur->number);
+		if (tree_text(t))
+			tree_label(t, nn, "HTTP request %u/%u", pr->cur->number, pr->total);
+		tree_flag(t, nn, TN_GENERATED);
+		if (pr->prev && pr->prev->req_frame)
+			tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
+			    pr->prev->req_frame), TN_GENERATED);
+	}
+}
+
+static void response_pair_tree(struct dctx *d, uint32_t http_node, uint32_t start,
+    const struct pairing *pr)
+{
+	struct dtree *t = d->tree;
+	const struct req_res *cur = pr->cur, *prev = pr->prev;
+
+	tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_F], start, 0, 1), TN_HIDDEN);
+	if (cur) {
+		uint32_t nn = tree_add_uint(t, http_node, &fields[H_RESP_NUM], start, 0, cur->number);
+		if (tree_text(t))
+			tree_label(t, nn, "HTTP response %u/%u", cur->number, pr->total);
+		tree_flag(t, nn, TN_GENERATED);
+		if (cur->req_frame) {
+			int64_t dt = d->pi->ts - cur->req_ts;
+			uint32_t tn = tree_add_time(t, http_node, &fields[H_TIME], start, 0, dt);
+			if (tree_text(t))
+				tree_label(t, tn, "Time since request: %s%lld.%09lld seconds",
+				    dt < 0 ? "-" : "", (long long)(dt < 0 ? -dt : dt) / 1000000000,
+				    (long long)(dt < 0 ? -dt : dt) % 1000000000);
+			tree_flag(t, tn, TN_GENERATED);
+		}
+		if (prev) {
+			if (prev->req_frame)
+				tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
+				    prev->req_frame), TN_GENERATED);
+			if (prev->res_frame)
+				tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_RESP_IN], start, 0,
+				    prev->res_frame), TN_GENERATED);
+		}
+		if (cur->req_frame)
+			tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_IN], start, 0,
+			    cur->req_frame), TN_GENERATED);
+	}
+	if (pr->for_uri)
+		add_gen_str(d, http_node, H_RESP_FOR_URI, pr->for_uri);
+}
+
+/* Request/response pairing: cv's state, the pairing fields and, after a 101, where
+ * the switched protocol starts (end is the message's end offset in the stream). */
+static void pair_message(struct dctx *d, uint32_t http_node, uint32_t start, struct http_conv *cv,
+    const struct http_first *fl, const struct msg *m, const struct reasm_pdu *p, uint32_t pdu_seq,
+    uint32_t end)
+{
+	struct pairing pr = { NULL, NULL, 0, NULL };
+	char full[2048];
+
+	full[0] = '\0';
+	if (fl->kind == HTTP_REQUEST)
+		full_uri(m, full, sizeof(full));
+	if (d->pi->visited)
+		pair_revisit(d, cv, p, pdu_seq, &pr);
+	else
+		pair_first_pass(d, cv, fl, m, p, pdu_seq, full, &pr);
+	if (fl->kind == HTTP_REQUEST)
+		request_pair_tree(d, http_node, start, full, &pr);
+	else if (fl->kind == HTTP_RESPONSE) {
+		response_pair_tree(d, http_node, start, &pr);
+		if (fl->code == 101) {
+			/* the protocol switches after this message (tshark: from the
+			 * next frame in the other direction) */
+			cv->ws_frame = d->pi->num;
+			cv->ws_set[p->dir & 1] = 1;
+			cv->ws_seq[p->dir & 1] = pdu_seq + end;
+			cv->raw_after_switch = !(cv->upgrade_pending && m->upgrade_ws);
+		}
+	}
+}
+
+/* The body at base[off..off+*body_len): dechunked, decoded or as framed.  A chunked
+ * body sets *body_len to the bytes it used.  0 when a chunk size is malformed. */
+static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
+    const struct reasm_pdu *p, const uint8_t *base, uint32_t off, uint32_t *body_len)
+{
+	struct dtree *t = d->tree;
+
+	if (m->te_chunked && *body_len) {
+		uint8_t *dech = NULL;
+		uint32_t dlen = 0;
+		long used = dissect_chunked(d, http_node, base, off, *body_len, &dech, &dlen);
+		if (used < 0) {
+			dissect_malformed(d, http_node, "HTTP", "chunk size is not a hex number that fits 32 bits");
+			return 0;
+		}
+		*body_len = (uint32_t)used;
+		if (dlen) {
+			int src = t ? tree_add_source(t, "De-chunked entity body", dech, dlen) : 0;
+			const uint8_t *b = src ? t->src[src].data : dech;
+			dissect_body(d, http_node, b, 0, dlen, m);
+			if (t)
+				tree_set_source(t, 0);
+		}
+		free(dech);
+	} else if (p->truncated && m->have_cl && (uint64_t)m->cl > *body_len) {
+		col_append(d->pi, "[Packet size limited during capture]");
+	} else if (p->fin && m->have_cl && (uint64_t)m->cl > *body_len) {
+		/* the stream ended before the body did: no body shown (tshark) */
+	} else if (*body_len && m->gzip && *body_len >= 18 &&
+	    !memcmp(base + off + *body_len - 4, "\0\0\0\0", 4)) {
+		/* gzip of nothing (ISIZE 0): Wireshark shows the 0 uncompressed bytes */
+		uint32_t fnode = add_str(d, http_node, H_FILE_DATA, off, 0, base + off, 0);
+		if (tree_text(t))
+			tree_label(t, fnode, "File Data: 0 bytes");
+	} else if (*body_len)
+		dissect_body(d, http_node, base, off, *body_len, m);
+	return 1;
+}
+
 /* One HTTP message at data[0..n).  Returns the bytes it used, or -1 after filling
  * *need when it needs more. */
 static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start, uint32_t n,
@@ -950,7 +1106,6 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	size_t next;
 	long ll = http_line_end(data, n, 0, &next);
 	struct http_first fl;
-	struct http_framing fr;
 	struct msg m;
 	uint32_t http_node, at, body_len;
 	int try_body = 1, no_body = 0;
@@ -973,23 +1128,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	if (fl.kind == HTTP_OTHER && !(cv->first_msg_frame && (cv->first_msg_frame < d->pi->num ||
 	    cv->first_msg_seq < pdu_seq)))
 		return (long)n;		/* before any message: tshark shows nothing */
-	if (fl.kind == HTTP_OTHER) {
-		/* not a request or response: "Continuation" */
-		col_set_proto(d->pi, "HTTP");
-		col_clear(d->pi);
-		col_append(d->pi, "Continuation");
-		pi_push_proto(d->pi, "http");
-		http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
-		{
-			uint32_t fnode = add_str(d, http_node, H_FILE_DATA, start, n, data, n);
-			struct cur c = cur_make(base, start + n);
-			if (tree_text(t))
-				tree_label(t, fnode, "File Data: %u byte%s", n, n == 1 ? "" : "s");
-			c.p = data;
-			dissect_data(d, &c, http_node);
-		}
-		return (long)n;
-	}
+	if (fl.kind == HTTP_OTHER)
+		return continuation(d, base, start, n);
 	col_set_proto(d->pi, "HTTP");
 	col_clear(d->pi);
 	col_append_escaped(d->pi, data, (size_t)ll);
@@ -999,34 +1139,8 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 		    fl.code / 100 == 1 || fl.code == 204 || fl.code == 304)
 			try_body = 0, no_body = 1;
 	}
-	if (!http_scan_framing(data, n, &fr)) {
-		if (!p->truncated) {
-			need->need_len = REASM_ONE_MORE_SEGMENT;
-			return -1;
-		}
-		fr.header_len = n;
-	}
-	if (p->truncated || p->fin)	/* end of stream: no more bytes will come */
-		try_body = 0;
-	if (try_body) {
-		size_t rest = n - fr.header_len;
-		if (fr.chunked) {
-			int64_t cl = http_chunked_len(data + fr.header_len, rest);
-			if (cl == -1) {
-				need->need_len = REASM_ONE_MORE_SEGMENT;
-				return -1;
-			}
-		} else if (fr.have_cl) {
-			if (fr.cl > 0 && (uint64_t)fr.cl > rest) {
-				uint64_t more = (uint64_t)fr.cl - rest;
-				need->need_len = more < REASM_UNTIL_FIN ? (uint32_t)more : REASM_UNTIL_FIN - 1;
-				return -1;
-			}
-		} else if (fr.have_ctype && fl.kind == HTTP_RESPONSE && !fr.keepalive) {
-			need->need_len = REASM_UNTIL_FIN;
-			return -1;
-		}
-	}
+	if (!message_complete(data, n, p, fl.kind, try_body, need))
+		return -1;
 
 	/* complete: the tree */
 	if (!cv->first_msg_frame) {
@@ -1035,271 +1149,12 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	}
 	pi_push_proto(d->pi, "http");
 	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
-	{
-		uint32_t ln = tree_add_text(t, http_node, start, (uint32_t)next, "%s",
-		    tree_text(t) ? esc(data, next) : "");
-		char *line = tree_text(t) ? xstrdup(esc(data, next)) : NULL;
-		if (line)
-			expert_chat(d, ln, start, line);
-		free(line);
-		if (!ln)
-			ln = http_node;
-		if (fl.kind == HTTP_RESPONSE) {
-			if (fl.tok1_len) {
-				add_str(d, ln, H_RESP_VERSION, start, (uint32_t)fl.tok1_len, data, (uint32_t)fl.tok1_len);
-				if (fl.code >= 0) {
-					const char *desc = val_to_str((uint32_t)fl.code, status_vals);
-					char unk[32];
-					uint32_t cn;
-					m.code = fl.code;
-					tree_add_uint(t, ln, &fields[H_CODE], start + (uint32_t)fl.tok2_off, 3, (uint64_t)fl.code);
-					if (!desc) {
-						snprintf(unk, sizeof(unk), "Unknown (%d)", fl.code);
-						desc = unk;
-					}
-					cn = tree_add_bytes(t, ln, &fields[H_CODE_DESC], start + (uint32_t)fl.tok2_off, 3,
-					    tree_text(t) || tree_wants(t, &fields[H_CODE_DESC]) ?
-					    tree_keep(t, desc, (uint32_t)strlen(desc)) : NULL, (uint32_t)strlen(desc));
-					tree_flag(t, cn, TN_GENERATED);
-					if (fl.rest_len)
-						add_str(d, ln, H_PHRASE, start + (uint32_t)fl.rest_off, (uint32_t)fl.rest_len,
-						    data + fl.rest_off, (uint32_t)fl.rest_len);
-				}
-			}
-		} else if (fl.tok1_len) {
-			size_t ml = fl.tok1_len < sizeof(m.method) - 1 ? fl.tok1_len : sizeof(m.method) - 1;
-			memcpy(m.method, data, ml);
-			m.method[ml] = '\0';
-			add_str(d, ln, H_METHOD, start, (uint32_t)fl.tok1_len, data, (uint32_t)fl.tok1_len);
-			m.uri = data + fl.tok2_off;
-			m.uri_len = (uint32_t)fl.tok2_len;
-			{
-				uint32_t un = add_str(d, ln, H_URI, start + (uint32_t)fl.tok2_off, (uint32_t)fl.tok2_len,
-				    m.uri, m.uri_len);
-				const uint8_t *q = memchr(m.uri, '?', m.uri_len);
-				if (q && un) {
-					uint32_t pl = (uint32_t)(q - m.uri), qo = pl + 1;
-					uint32_t ql = m.uri_len - qo, sub;
-					sub = tree_add_text(t, un, start + (uint32_t)fl.tok2_off, m.uri_len, "%s",
-					    tree_text(t) ? esc(m.uri, m.uri_len) : "");
-					if (!sub)
-						sub = un;
-					add_str(d, sub, H_URI_PATH, start + (uint32_t)fl.tok2_off, pl, m.uri, pl);
-					{
-						uint32_t qn = add_str(d, sub, H_URI_QUERY, start + (uint32_t)fl.tok2_off + qo, ql,
-						    m.uri + qo, ql);
-						uint32_t s0 = qo;
-						for (uint32_t i = qo; i <= m.uri_len; i++)
-							if (i == m.uri_len || m.uri[i] == '&') {
-								add_str(d, qn ? qn : sub, H_URI_PARAM,
-								    start + (uint32_t)fl.tok2_off + s0, i - s0, m.uri + s0, i - s0);
-								s0 = i + 1;
-							}
-					}
-				}
-			}
-			add_str(d, ln, H_REQ_VERSION, start + (uint32_t)fl.rest_off, (uint32_t)fl.rest_len,
-			    data + fl.rest_off, (uint32_t)fl.rest_len);
-		}
-	}
-	/* header lines */
-	at = (uint32_t)next;
-	for (;;) {
-		uint32_t colon = 0;
-		if (at >= n)
-			break;
-		ll = http_line_end(data + at, n - at, 0, &next);
-		if (ll == 0) {
-			tree_add_text(t, http_node, start + at, (uint32_t)next, "%s",
-			    tree_text(t) ? esc(data + at, next) : "");
-			at += (uint32_t)next;
-			break;
-		}
-		{
-			size_t ml;
-			if (http_classify(data + at, (size_t)ll, &ml) != HTTP_OTHER)
-				break;
-		}
-		if (!is_token_char_line(data + at, (uint32_t)ll, &colon))
-			break;
-		process_header(d, http_node, &m, base, start + at, (uint32_t)ll, (uint32_t)next, colon);
-		at += (uint32_t)next;
-	}
-
-	/* body length */
-	body_len = n - at;
-	if (m.te_chunked) {
-		/* chunked wins over Content-Length */
-	} else if (m.have_cl && m.cl >= 0) {
-		if ((uint64_t)m.cl < body_len)
-			body_len = (uint32_t)m.cl;
-	} else if (fl.kind == HTTP_REQUEST) {
-		if (!m.te_other)
-			body_len = 0;
-	} else if (fl.kind == HTTP_RESPONSE) {
-		if (fl.code / 100 == 1 || fl.code == 204 || fl.code == 304 || cv->last_head)
-			body_len = 0;
-	}
-	if (no_body)
-		body_len = 0;
-
-	/* request/response pairing */
-	{
-		struct msg_rec *rec = NULL;
-		struct req_res *cur = NULL, *prev = NULL;
-		uint32_t total = 0;
-		const char *for_uri = NULL;
-		int keep = d->sess && d->sess->keep_results;
-		char full[2048];
-		full[0] = '\0';
-		if (fl.kind == HTTP_REQUEST) {
-			if (m.uri && m.uri_len) {
-				const uint8_t *sep = NULL;
-				for (uint32_t i = 0; i + 3 <= m.uri_len; i++)
-					if (!memcmp(m.uri + i, "://", 3)) {
-						sep = m.uri + i;
-						break;
-					}
-				if (sep)
-					snprintf(full, sizeof(full), "%.*s", (int)m.uri_len, (const char *)m.uri);
-				else if (m.host)
-					snprintf(full, sizeof(full), "http://%.*s%.*s", (int)m.host_len,
-					    (const char *)m.host, (int)m.uri_len, (const char *)m.uri);
-			}
-		}
-		if (d->pi->visited) {
-			rec = find_rec(cv, d->pi->num, p->dir, pdu_seq);
-			if (rec) {
-				cur = rec->rr ? &cv->rr[rec->rr - 1] : NULL;
-				prev = rec->rr > 1 ? &cv->rr[rec->rr - 2] : NULL;
-				total = rec->total;
-				for_uri = rec->full_uri_idx >= 0 ? cv->uris[rec->full_uri_idx] : NULL;
-			}
-		} else {
-			if (fl.kind == HTTP_REQUEST) {
-				cv->rr = xgrow(cv->rr, &cv->rrcap, cv->nrr + 1, sizeof(*cv->rr));
-				cur = &cv->rr[cv->nrr++];
-				memset(cur, 0, sizeof(*cur));
-				cur->number = (uint32_t)cv->nrr;
-				cur->req_frame = d->pi->num;
-				cur->req_ts = d->pi->ts;
-				cv->last_head = strcmp(m.method, "HEAD") == 0;
-				cv->last_connect = strcmp(m.method, "CONNECT") == 0;
-				if (m.uri) {
-					if (!keep)
-						drop_uris(cv);
-					cv->uris = xgrow(cv->uris, &cv->uricap, cv->nuris + 1,
-					    sizeof(*cv->uris));
-					cv->uris[cv->nuris] = full[0] ? xstrdup(full) : NULL;
-					cv->last_uri = (uint32_t)++cv->nuris;
-				}
-				if (m.upgrade_ws)
-					cv->upgrade_pending = 1;
-			} else if (fl.kind == HTTP_RESPONSE) {
-				if (!cv->nrr || cv->rr[cv->nrr - 1].res_frame) {
-					cv->rr = xgrow(cv->rr, &cv->rrcap, cv->nrr + 1, sizeof(*cv->rr));
-					cur = &cv->rr[cv->nrr++];
-					memset(cur, 0, sizeof(*cur));
-					cur->number = (uint32_t)cv->nrr;
-				} else
-					cur = &cv->rr[cv->nrr - 1];
-				cur->res_frame = d->pi->num;
-				for_uri = cv->last_uri ? cv->uris[cv->last_uri - 1] : NULL;
-			}
-			if (cur && cur->number > 1)
-				prev = &cv->rr[cur->number - 2];
-			total = (uint32_t)cv->nrr;
-			if (keep) {
-				struct msg_rec r = { d->pi->num, pdu_seq, p->dir,
-				    cur ? cur->number : 0, total, for_uri ? (int)cv->last_uri - 1 : -1 };
-				cv->recs = xgrow(cv->recs, &cv->reccap, cv->nrecs + 1, sizeof(*cv->recs));
-				cv->recs[cv->nrecs++] = r;
-			}
-		}
-		if (fl.kind == HTTP_REQUEST) {
-			if (full[0])
-				add_gen_str(d, http_node, H_FULL_URI, full);
-			tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_F], start, 0, 1), TN_HIDDEN);
-			if (cur) {
-				uint32_t nn = tree_add_uint(t, http_node, &fields[H_REQ_NUM], start, 0, cur->number);
-				if (tree_text(t))
-					tree_label(t, nn, "HTTP request %u/%u", cur->number, total);
-				tree_flag(t, nn, TN_GENERATED);
-				if (prev && prev->req_frame)
-					tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
-					    prev->req_frame), TN_GENERATED);
-			}
-		} else if (fl.kind == HTTP_RESPONSE) {
-			tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_F], start, 0, 1), TN_HIDDEN);
-			if (cur) {
-				uint32_t nn = tree_add_uint(t, http_node, &fields[H_RESP_NUM], start, 0, cur->number);
-				if (tree_text(t))
-					tree_label(t, nn, "HTTP response %u/%u", cur->number, total);
-				tree_flag(t, nn, TN_GENERATED);
-				if (cur->req_frame) {
-					int64_t dt = d->pi->ts - cur->req_ts;
-					uint32_t tn = tree_add_time(t, http_node, &fields[H_TIME], start, 0, dt);
-					if (tree_text(t))
-						tree_label(t, tn, "Time since request: %s%lld.%09lld seconds",
-						    dt < 0 ? "-" : "", (long long)(dt < 0 ? -dt : dt) / 1000000000,
-						    (long long)(dt < 0 ? -dt : dt) % 1000000000);
-					tree_flag(t, tn, TN_GENERATED);
-				}
-				if (prev) {
-					if (prev->req_frame)
-						tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
-						    prev->req_frame), TN_GENERATED);
-					if (prev->res_frame)
-						tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_RESP_IN], start, 0,
-						    prev->res_frame), TN_GENERATED);
-				}
-				if (cur->req_frame)
-					tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_IN], start, 0,
-					    cur->req_frame), TN_GENERATED);
-			}
-			if (for_uri)
-				add_gen_str(d, http_node, H_RESP_FOR_URI, for_uri);
-			if (fl.code == 101) {
-				/* the protocol switches after this message (tshark: from the
-				 * next frame in the other direction) */
-				cv->ws_frame = d->pi->num;
-				cv->ws_set[p->dir & 1] = 1;
-				cv->ws_seq[p->dir & 1] = pdu_seq + at + body_len;
-				cv->raw_after_switch = !(cv->upgrade_pending && m.upgrade_ws);
-			}
-		}
-	}
-
-	/* body */
-	if (m.te_chunked && body_len) {
-		uint8_t *dech = NULL;
-		uint32_t dlen = 0;
-		long used = dissect_chunked(d, http_node, base, start + at, body_len, &dech, &dlen);
-		if (used < 0) {
-			dissect_malformed(d, http_node, "HTTP", "chunk size is not a hex number that fits 32 bits");
-			return (long)n;
-		}
-		body_len = (uint32_t)used;
-		if (dlen) {
-			int src = t ? tree_add_source(t, "De-chunked entity body", dech, dlen) : 0;
-			const uint8_t *b = src ? t->src[src].data : dech;
-			dissect_body(d, http_node, b, 0, dlen, &m);
-			if (t)
-				tree_set_source(t, 0);
-		}
-		free(dech);
-	} else if (p->truncated && m.have_cl && (uint64_t)m.cl > body_len) {
-		col_append(d->pi, "[Packet size limited during capture]");
-	} else if (p->fin && m.have_cl && (uint64_t)m.cl > body_len) {
-		/* the stream ended before the body did: no body shown (tshark) */
-	} else if (body_len && m.gzip && body_len >= 18 &&
-	    !memcmp(base + start + at + body_len - 4, "\0\0\0\0", 4)) {
-		/* gzip of nothing (ISIZE 0): Wireshark shows the 0 uncompressed bytes */
-		uint32_t fnode = add_str(d, http_node, H_FILE_DATA, start + at, 0, base + start + at, 0);
-		if (tree_text(t))
-			tree_label(t, fnode, "File Data: 0 bytes");
-	} else if (body_len)
-		dissect_body(d, http_node, base, start + at, body_len, &m);
+	first_line(d, http_node, start, data, next, &fl, &m);
+	at = header_lines(d, http_node, &m, base, start, n, (uint32_t)next);
+	body_len = body_length(&m, &fl, cv, n - at, no_body);
+	pair_message(d, http_node, start, cv, &fl, &m, p, pdu_seq, at + body_len);
+	if (!message_body(d, http_node, &m, p, base, start + at, &body_len))
+		return (long)n;
 	tree_set_len(t, http_node, at + body_len);
 	return (long)(at + body_len);
 }

@@ -1,7 +1,7 @@
 /* http.h — HTTP/1.x over TCP: entry points for tcp.c and the message parsers.
  *
- * The parsers work on plain byte ranges (no packet needed), so unit tests and the fuzz
- * harness call them directly; http.c's dissector is built on them.
+ * The parsers (http_parse.c) work on plain byte ranges (no packet needed), so unit
+ * tests and the fuzz harness call them directly; http.c's dissector is built on them.
  */
 #ifndef NETLAB_HTTP_H
 #define NETLAB_HTTP_H
@@ -60,6 +60,12 @@ int64_t http_chunked_len(const uint8_t *p, size_t n);
 /* Content-Length value as Wireshark's header tree reads it (decimal, optional
  * surrounding white space): 1 and *v when valid, 0 otherwise. */
 int http_parse_cl(const uint8_t *p, size_t n, int64_t *v);
+
+/* Does p[0..n) start with s, ASCII case-insensitively?  s is lower case. */
+int http_casepfx(const uint8_t *p, size_t n, const char *s);
+
+/* Chunk size as ws_hexstrtou32 reads it: -1 when not a number or over 32 bits. */
+int64_t http_chunk_size(const uint8_t *l, size_t len);
 
 extern const struct field_table http_table, text_lines_table;
 

@@ -52,6 +52,7 @@
 #include "server/httpd.h"
 #include "server/httpreq.h"
 #include "server/site.h"
+#include "server/wsframe.h"
 
 #define MAX_CONNS 256
 #define REQUEST_TIMEOUT_MS 10000	/* default: a request's head and body (slowloris) */
@@ -70,11 +71,6 @@
 #define SPLIT_BODY_MIN 2048
 
 enum cstate { C_HTTP, C_WS, C_LINGER };
-
-/* An unfinished UTF-8 sequence: need more bytes, the next one in [lo, hi]. */
-struct utf8_state {
-	uint8_t need, lo, hi;
-};
 
 struct conn {
 	int fd;
@@ -107,7 +103,7 @@ struct conn {
 	uint8_t *msg;			/* owned; fragmented WebSocket message so far */
 	size_t msglen;
 	int msgop;			/* its opcode, 0 = none in progress */
-	struct utf8_state u8;		/* text message: the check so far, across fragments */
+	struct wsframe_utf8 u8;		/* text message: the check so far, across fragments */
 	int greet;			/* WebSocket greeting due once the 101 has left */
 };
 
@@ -669,23 +665,14 @@ static void respond_error(struct httpd *h, struct conn *c, const struct httpreq 
 static int etag_match(struct httpreq_str list, const char *etag)
 {
 	size_t el = strlen(etag), i = 0;
+	struct httpreq_str it;
 
-	while (i < list.n) {
-		size_t s, e;
-
-		while (i < list.n && (list.p[i] == ' ' || list.p[i] == '\t' || list.p[i] == ','))
-			i++;
-		s = i;
-		while (i < list.n && list.p[i] != ',')
-			i++;
-		e = i;
-		while (e > s && (list.p[e - 1] == ' ' || list.p[e - 1] == '\t'))
-			e--;
-		if (e - s == 1 && list.p[s] == '*')
+	while (httpreq_list_next(list, &i, &it)) {
+		if (it.n == 1 && it.p[0] == '*')
 			return 1;
-		if (e - s > 2 && list.p[s] == 'W' && list.p[s + 1] == '/')
-			s += 2;
-		if (e - s == el && memcmp(list.p + s, etag, el) == 0)
+		if (it.n > 2 && it.p[0] == 'W' && it.p[1] == '/')
+			it.p += 2, it.n -= 2;
+		if (it.n == el && memcmp(it.p, etag, el) == 0)
 			return 1;
 	}
 	return 0;
@@ -880,88 +867,11 @@ static int www_open(struct httpd *h, const char *path, struct entity *en, char *
 
 static const char ws_greeting[] = "{\"type\":\"connected\"}";
 
-/* UTF-8 lead bytes (RFC 3629 section 4): continuation bytes that follow and the range
- * of the first one, which excludes overlong forms, surrogates and beyond U+10FFFF. */
-static const struct {
-	uint8_t first, last, need, lo, hi;
-} utf8_leads[] = {
-	{ 0xc2, 0xdf, 1, 0x80, 0xbf },
-	{ 0xe0, 0xe0, 2, 0xa0, 0xbf },
-	{ 0xe1, 0xec, 2, 0x80, 0xbf },
-	{ 0xed, 0xed, 2, 0x80, 0x9f },
-	{ 0xee, 0xef, 2, 0x80, 0xbf },
-	{ 0xf0, 0xf0, 3, 0x90, 0xbf },
-	{ 0xf1, 0xf3, 3, 0x80, 0xbf },
-	{ 0xf4, 0xf4, 3, 0x80, 0x8f },
-};
-
-/* Checks p[0..n) as the continuation of the text in st; returns -1 at the first byte
- * that cannot be UTF-8 (whatever follows), 0 otherwise.  st->need > 0 afterwards means
- * a character is still unfinished. */
-static int utf8_feed(struct utf8_state *st, const uint8_t *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		uint8_t b = p[i];
-		size_t k;
-
-		if (st->need) {
-			if (b < st->lo || b > st->hi)
-				return -1;
-			st->need--;
-			st->lo = 0x80, st->hi = 0xbf;
-			continue;
-		}
-		if (b < 0x80)
-			continue;
-		for (k = 0; k < sizeof(utf8_leads) / sizeof(utf8_leads[0]); k++)
-			if (b >= utf8_leads[k].first && b <= utf8_leads[k].last)
-				break;
-		if (k == sizeof(utf8_leads) / sizeof(utf8_leads[0]))
-			return -1;
-		st->need = utf8_leads[k].need;
-		st->lo = utf8_leads[k].lo;
-		st->hi = utf8_leads[k].hi;
-	}
-	return 0;
-}
-
-/* Close codes a peer may send (RFC 6455 7.4.1, 7.4.2 and the IANA registry): 1004 is
- * reserved, 1005, 1006 and 1015 must never be on the wire, 1016-2999 are unassigned. */
-static const struct {
-	unsigned lo, hi;
-} ws_close_codes[] = {
-	{ 1000, 1003 },
-	{ 1007, 1014 },
-	{ 3000, 4999 },
-};
-
-static int ws_close_code_ok(unsigned code)
-{
-	for (size_t i = 0; i < sizeof(ws_close_codes) / sizeof(ws_close_codes[0]); i++)
-		if (code >= ws_close_codes[i].lo && code <= ws_close_codes[i].hi)
-			return 1;
-	return 0;
-}
-
 static void ws_frame(struct conn *c, int op, const uint8_t *p, size_t n)
 {
 	uint8_t hd[10];
-	size_t k = 2;
 
-	hd[0] = (uint8_t)(0x80 | op);
-	if (n < 126)
-		hd[1] = (uint8_t)n;
-	else if (n <= 0xffff) {
-		hd[1] = 126;
-		hd[2] = (uint8_t)(n >> 8), hd[3] = (uint8_t)n;
-		k = 4;
-	} else {
-		hd[1] = 127;
-		for (int i = 0; i < 8; i++)
-			hd[2 + i] = (uint8_t)((uint64_t)n >> (56 - 8 * i));
-		k = 10;
-	}
-	out_add(c, hd, k);
+	out_add(c, hd, wsframe_header(hd, op, n));
 	if (n)
 		out_add(c, p, n);
 }
@@ -1019,115 +929,96 @@ static void respond_upgrade(struct httpd *h, struct conn *c, const struct httpre
 	}
 }
 
+/* A data frame (text, binary or continuation) with its unmasked payload: fragments
+ * are gathered up to WS_MAX_PAYLOAD, a whole message is echoed. */
+static void ws_data(struct httpd *h, struct conn *c, int op, int fin, const uint8_t *pl,
+    uint64_t len)
+{
+	char what[64];
+
+	if ((op == 0) != (c->msgop != 0)) {
+		ws_close(h, c, 1002);
+		return;
+	}
+	if (op == 1)
+		memset(&c->u8, 0, sizeof(c->u8));
+	/* RFC 6455 8.1: fail as soon as the text cannot be UTF-8, fragment or not */
+	if ((op == 1 || (op == 0 && c->msgop == 1)) &&
+	    (wsframe_utf8_feed(&c->u8, pl, (size_t)len) < 0 || (fin && c->u8.need))) {
+		ws_close(h, c, 1007);
+		return;
+	}
+	if (op == 0 || !fin) {
+		if (c->msglen + len > WS_MAX_PAYLOAD) {
+			ws_close(h, c, 1009);
+			return;
+		}
+		if (!c->msg)
+			c->msg = xmalloc(WS_MAX_PAYLOAD);
+		memcpy(c->msg + c->msglen, pl, (size_t)len);
+		c->msglen += (size_t)len;
+		if (op)
+			c->msgop = op;
+		if (!fin)
+			return;
+		op = c->msgop;
+		pl = c->msg;
+		len = c->msglen;
+		c->msgop = 0;
+		c->msglen = 0;
+	}
+	ws_frame(c, op, pl, (size_t)len);
+	atomic_fetch_add_explicit(&h->ws_messages, 1, memory_order_relaxed);
+	snprintf(what, sizeof(what), "WS %s %llu echoed", op == 1 ? "text" : "binary",
+	    (unsigned long long)len);
+	log_note(h, c, what);
+}
+
+/* A close frame: echo a valid status code, then end the connection. */
+static void ws_close_frame(struct httpd *h, struct conn *c, const uint8_t *pl, uint64_t len)
+{
+	unsigned code = len >= 2 ? (unsigned)pl[0] << 8 | pl[1] : 0;
+	struct wsframe_utf8 reason = { 0, 0, 0 };
+
+	if (len == 1 || (len >= 2 && !wsframe_close_code_ok(code)))
+		code = 1002;
+	else if (len > 2 && (wsframe_utf8_feed(&reason, pl + 2, (size_t)len - 2) < 0 || reason.need))
+		code = 1007;
+	ws_close(h, c, code);
+}
+
 /* Handles one complete frame from the input; returns 1 if one was consumed. */
 static int ws_process(struct httpd *h, struct conn *c)
 {
 	uint8_t *p = (uint8_t *)c->in + c->inoff;
-	size_t avail = c->inlen - c->inoff, hl = 2;
-	uint64_t len;
-	int fin, op;
+	struct wsframe_in f;
+	int r = wsframe_parse(p, c->inlen - c->inoff, WS_MAX_PAYLOAD, &f);
 	uint8_t *mask, *pl;
 
-	if (avail < 2)
+	if (r < 0)
 		return 0;
-	fin = p[0] >> 7;
-	op = p[0] & 15;
-	len = p[1] & 127;
-	if (p[0] & 0x70) {
-		ws_close(h, c, 1002);	/* no extension was negotiated */
+	if (r > 0) {
+		ws_close(h, c, (unsigned)r);
 		return 1;
 	}
-	if (!(p[1] & 0x80)) {
-		ws_close(h, c, 1002);	/* RFC 6455 5.1: client frames must be masked */
-		return 1;
-	}
-	if (len == 126) {
-		if (avail < 4)
-			return 0;
-		len = (uint64_t)p[2] << 8 | p[3];
-		hl = 4;
-	} else if (len == 127) {
-		if (avail < 10)
-			return 0;
-		len = 0;
-		for (int i = 0; i < 8; i++)
-			len = len << 8 | p[2 + i];
-		hl = 10;
-	}
-	if (op >= 8 && (len > 125 || !fin)) {
-		ws_close(h, c, 1002);
-		return 1;
-	}
-	if (len > WS_MAX_PAYLOAD) {
-		ws_close(h, c, 1009);
-		return 1;
-	}
-	if (avail < hl + 4 + len)
-		return 0;
-	mask = p + hl;
+	mask = p + f.hl;
 	pl = mask + 4;
-	for (uint64_t i = 0; i < len; i++)
+	for (uint64_t i = 0; i < f.len; i++)
 		pl[i] ^= mask[i & 3];
-	c->inoff += hl + 4 + (size_t)len;
+	c->inoff += f.hl + 4 + (size_t)f.len;
 	c->deadline = h->now + WS_IDLE_TIMEOUT_MS;
 
-	switch (op) {
+	switch (f.op) {
 	case 0:				/* continuation */
 	case 1:				/* text */
-	case 2: {			/* binary */
-		char what[64];
-
-		if ((op == 0) != (c->msgop != 0)) {
-			ws_close(h, c, 1002);
-			return 1;
-		}
-		if (op == 1)
-			memset(&c->u8, 0, sizeof(c->u8));
-		/* RFC 6455 8.1: fail as soon as the text cannot be UTF-8, fragment or not */
-		if ((op == 1 || (op == 0 && c->msgop == 1)) &&
-		    (utf8_feed(&c->u8, pl, (size_t)len) < 0 || (fin && c->u8.need))) {
-			ws_close(h, c, 1007);
-			return 1;
-		}
-		if (op == 0 || !fin) {
-			if (c->msglen + len > WS_MAX_PAYLOAD) {
-				ws_close(h, c, 1009);
-				return 1;
-			}
-			if (!c->msg)
-				c->msg = xmalloc(WS_MAX_PAYLOAD);
-			memcpy(c->msg + c->msglen, pl, (size_t)len);
-			c->msglen += (size_t)len;
-			if (op)
-				c->msgop = op;
-			if (!fin)
-				return 1;
-			op = c->msgop;
-			pl = c->msg;
-			len = c->msglen;
-			c->msgop = 0;
-			c->msglen = 0;
-		}
-		ws_frame(c, op, pl, (size_t)len);
-		atomic_fetch_add_explicit(&h->ws_messages, 1, memory_order_relaxed);
-		snprintf(what, sizeof(what), "WS %s %llu echoed", op == 1 ? "text" : "binary",
-		    (unsigned long long)len);
-		log_note(h, c, what);
+	case 2:				/* binary */
+		ws_data(h, c, f.op, f.fin, pl, f.len);
 		return 1;
-	}
-	case 8: {			/* close: echo a valid status code, then end the connection */
-		unsigned code = len >= 2 ? (unsigned)pl[0] << 8 | pl[1] : 0;
-		struct utf8_state reason = { 0, 0, 0 };
-
-		if (len == 1 || (len >= 2 && !ws_close_code_ok(code)))
-			code = 1002;
-		else if (len > 2 && (utf8_feed(&reason, pl + 2, (size_t)len - 2) < 0 || reason.need))
-			code = 1007;
-		ws_close(h, c, code);
+	case 8:
+		ws_close_frame(h, c, pl, f.len);
 		return 1;
-	}
 	case 9:				/* ping */
-		ws_frame(c, 10, pl, (size_t)len);
+		ws_frame(c, 10, pl, (size_t)f.len);
 		log_note(h, c, "WS ping");
 		return 1;
 	case 10:			/* pong: unsolicited ones are allowed and ignored */
@@ -1496,6 +1387,17 @@ fail:
 	return -1;
 }
 
+/* Frees what httpd_start allocated besides the descriptors, and h. */
+static void state_free(struct httpd *h)
+{
+	site_free(&h->site);
+	pthread_mutex_destroy(&h->log_mu);
+	pthread_cond_destroy(&h->log_cv);
+	free(h->log);
+	free(h->root);
+	free(h);
+}
+
 struct httpd *httpd_start(const struct httpd_config *cfg, char *errbuf, size_t n)
 {
 	struct httpd *h = xcalloc(1, sizeof(*h));
@@ -1558,12 +1460,7 @@ fail:
 	if (h->efd >= 0)
 		close(h->efd);
 	close(h->lfd);
-	site_free(&h->site);
-	pthread_mutex_destroy(&h->log_mu);
-	pthread_cond_destroy(&h->log_cv);
-	free(h->log);
-	free(h->root);
-	free(h);
+	state_free(h);
 	return NULL;
 }
 
@@ -1583,12 +1480,7 @@ void httpd_stop(struct httpd *h)
 	close(h->lfd);
 	close(h->efd);
 	close(h->ep);
-	site_free(&h->site);
-	pthread_mutex_destroy(&h->log_mu);
-	pthread_cond_destroy(&h->log_cv);
-	free(h->log);
-	free(h->root);
-	free(h);
+	state_free(h);
 }
 
 int httpd_port(const struct httpd *h)

@@ -119,24 +119,33 @@ int httpreq_path(const char *t, size_t n, char *out, size_t outsz, size_t *outle
 	return 0;
 }
 
+int httpreq_list_next(struct httpreq_str list, size_t *i, struct httpreq_str *item)
+{
+	size_t s, e;
+
+	if (*i >= list.n)
+		return 0;
+	while (*i < list.n && (list.p[*i] == ',' || list.p[*i] == ' ' || list.p[*i] == '\t'))
+		(*i)++;
+	s = *i;
+	while (*i < list.n && list.p[*i] != ',')
+		(*i)++;
+	e = *i;
+	while (e > s && (list.p[e - 1] == ' ' || list.p[e - 1] == '\t'))
+		e--;
+	item->p = list.p + s;
+	item->n = e - s;
+	return 1;
+}
+
 int httpreq_has_token(struct httpreq_str list, const char *tok)
 {
 	size_t tl = strlen(tok), i = 0;
+	struct httpreq_str it;
 
-	while (i < list.n) {
-		size_t s, e;
-
-		while (i < list.n && (list.p[i] == ',' || list.p[i] == ' ' || list.p[i] == '\t'))
-			i++;
-		s = i;
-		while (i < list.n && list.p[i] != ',')
-			i++;
-		e = i;
-		while (e > s && (list.p[e - 1] == ' ' || list.p[e - 1] == '\t'))
-			e--;
-		if (e - s == tl && strncasecmp(list.p + s, tok, tl) == 0)
+	while (httpreq_list_next(list, &i, &it))
+		if (it.n == tl && strncasecmp(it.p, tok, tl) == 0)
 			return 1;
-	}
 	return 0;
 }
 

@@ -67,6 +67,10 @@ int httpreq_path(const char *target, size_t n, char *out, size_t outsz, size_t *
  * condition with it is then ignored). */
 int httpreq_date(const char *s, size_t n, time_t now, time_t *t);
 
+/* The next item of a comma-separated list from *i (start at 0), trimmed of spaces
+ * and tabs, into *item (pointing into list; may be empty); 0 when the list is done. */
+int httpreq_list_next(struct httpreq_str list, size_t *i, struct httpreq_str *item);
+
 /* Is tok one of the comma-separated, case-insensitive tokens in list? */
 int httpreq_has_token(struct httpreq_str list, const char *tok);
 
