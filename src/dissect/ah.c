@@ -16,7 +16,7 @@
 
 enum { A_PROTO, A_NEXT, A_LEN, A_SPI, A_SEQ, A_ICV };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[A_PROTO] = { "ah", "Authentication Header", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPsec integrity protection: a keyed checksum over the packet, no encryption.", 0 },
 	[A_NEXT] = { "ah.next_header", "Next header", FT_UINT8, BASE_DEC, 0, 0, ipproto_vals,

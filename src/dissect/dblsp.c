@@ -12,7 +12,7 @@
 
 enum { B_PROTO, B_TEXT, B_JSON };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[B_PROTO] = { "db-lsp-disc", "Dropbox LAN sync Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Dropbox clients announcing themselves to each other on the local network (UDP 17500).", 0 },
 	[B_TEXT] = { "db-lsp.text", "Text", FT_STRING, BASE_NONE, 0, 0, NULL,

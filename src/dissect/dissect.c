@@ -36,7 +36,7 @@ enum {
 	F_COL_PROTO, F_COL_SRC, F_COL_DST, F_COL_LEN, F_COL_INFO,
 };
 
-static struct field_def frame_fields[] = {
+static const struct field_def frame_fields[] = {
 	[F_FRAME] = { "frame", "Frame", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"One captured packet: when it arrived, how long it was, what it carries.", 0 },
 	[F_IFID] = { "frame.interface_id", "Interface id", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -54,7 +54,7 @@ static struct field_def frame_fields[] = {
 	[F_DELTA] = { "frame.time_delta", "Time delta from previous captured frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
 		"Seconds since the previous packet in the capture.", 0 },
 	[F_DELTA_DISP] = { "frame.time_delta_displayed", "Time delta from previous displayed frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the previous packet that passed the display filter.", 0 },
+		"Seconds since the previous packet that passed the display filter.", REG_F_ANALYSIS },
 	[F_REL] = { "frame.time_relative", "Time since reference or first frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
 		"Seconds since the first packet: the Time column.", 0 },
 	[F_NUMBER] = { "frame.number", "Frame Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -68,20 +68,20 @@ static struct field_def frame_fields[] = {
 	[F_IGNORED] = { "frame.ignored", "Frame is ignored", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
 		"Excluded from dissection by the user.", 0 },
 	[F_PROTOCOLS] = { "frame.protocols", "Protocols in frame", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The chain of protocols found in the packet, outermost first.", 0 },
+		"The chain of protocols found in the packet, outermost first.", REG_F_PAYLOAD },
 	/* The packet list columns as fields (tshark's _ws.col.*), for -T fields and filters. */
 	[F_COL_PROTO] = { "_ws.col.Protocol", "Protocol", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Protocol column: the highest protocol that was recognised.", 0 },
+		"The Protocol column: the highest protocol that was recognised.", REG_F_PAYLOAD },
 	[F_COL_SRC] = { "_ws.col.Source", "Source", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Source column: network address, else link address.", 0 },
+		"The Source column: network address, else link address.", REG_F_PAYLOAD },
 	[F_COL_DST] = { "_ws.col.Destination", "Destination", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Destination column: network address, else link address.", 0 },
+		"The Destination column: network address, else link address.", REG_F_PAYLOAD },
 	[F_COL_LEN] = { "_ws.col.Length", "Length", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Length column: bytes on the wire.", 0 },
+		"The Length column: bytes on the wire.", REG_F_PAYLOAD },
 	[F_COL_INFO] = { "_ws.col.Info", "Info", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Info column: the summary of the packet.", 0 },
+		"The Info column: the summary of the packet.", REG_F_PAYLOAD },
 };
-const struct field_table frame_table = REG_TABLE(frame_fields);
+const struct field_table frame_table = REG_TABLE_FLAGS(frame_fields, REG_T_HEADERS);
 
 /* One row per dissector; protocol owners add their rows here. */
 /* The [Checksum Status] of IPv4, TCP, ICMP and ICMPv6 (UDP adds "Illegal"). */
@@ -283,7 +283,7 @@ void addr_port_to_str(const struct address *a, uint16_t port, char *buf, size_t 
 
 /* ---- errors ---- */
 
-static struct field_def malformed_fields[] = {
+static const struct field_def malformed_fields[] = {
 	{ "_ws.malformed", "Malformed Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A header field had an impossible value or ran past its declared length.", 0 },
 	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
@@ -338,7 +338,7 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 
 /* ---- Data ---- */
 
-static struct field_def data_fields[] = {
+static const struct field_def data_fields[] = {
 	{ "data", "Data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Bytes no dissector understood.", 0 },
 	{ "data.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,

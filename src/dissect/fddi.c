@@ -15,7 +15,7 @@
 
 enum { F_PROTO, F_FC, F_DST, F_SRC, F_ADDR };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "fddi", "Fiber Distributed Data Interface", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"100 Mbit/s token ring over fibre from the 1990s: a frame control byte and two MAC addresses.", 0 },
 	[F_FC] = { "fddi.fc", "Frame Control", FT_UINT8, BASE_HEX, 0, 0, NULL,

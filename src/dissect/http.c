@@ -81,7 +81,7 @@ static const struct val_str status_vals[] = {
 #define S(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
 #define FN(abbrev, name, help) { abbrev, name, FT_FRAMENUM, BASE_NONE, 0, 0, NULL, help, 0 }
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[H_PROTO] = { "http", "Hypertext Transfer Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Application layer: the browser's requests and the server's responses, as text lines.", 0 },
 	[H_RESPONSE_F] = { "http.response", "Response", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
@@ -201,7 +201,7 @@ static struct field_def fields[] = {
 };
 const struct field_table http_table = REG_TABLE(fields);
 
-static struct field_def tl_fields[] = {
+static const struct field_def tl_fields[] = {
 	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A text body shown line by line.", 0 },
 };

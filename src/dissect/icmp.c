@@ -70,7 +70,7 @@ static const struct val_str ext_echo_reply_codes[] = {
 	{ 3, "No Such Table Entry" }, { 4, "Multiple Interfaces Satisfy Query" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[C_PROTO] = { "icmp", "Internet Control Message Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv4's control messages: ping (echo), unreachable, time exceeded (traceroute).", 0 },
 	[C_TYPE] = { "icmp.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,

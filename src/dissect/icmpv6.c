@@ -72,7 +72,7 @@ static const struct val_str opt_vals[] = {
 	{ 31, "DNS Search List" }, { 38, "PREF64 Option" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[X_PROTO] = { "icmpv6", "Internet Control Message Protocol v6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv6's control messages: ping, errors, and Neighbor Discovery (IPv6's ARP).", 0 },
 	[X_TYPE] = { "icmpv6.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,

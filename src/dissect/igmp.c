@@ -39,7 +39,7 @@ static const struct val_str record_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[I_PROTO] = { "igmp", "Internet Group Management Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Hosts telling their router which multicast groups they want (mDNS joins 224.0.0.251).", 0 },
 	[I_TYPE] = { "igmp.type", "Type", FT_UINT8, BASE_HEX, 0, 0, type_vals,

@@ -26,7 +26,7 @@ static const struct val_str type_vals[] = {
 	{ 8, "Encapsulated Control Message" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[L_PROTO] = { "lisp", "Locator/ID Separation Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Splits a host's identity (EID) from its location (RLOC); control messages map one to the other.", 0 },
 	[L_TYPE] = { "lisp.type", "Type", FT_UINT24, BASE_DEC, 0xf00000, 24, type_vals,

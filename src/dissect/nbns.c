@@ -25,7 +25,7 @@ static const struct val_str opcode_vals[] = {
 };
 static const struct val_str type_vals[] = { { 0x20, "NB" }, { 0x21, "NBSTAT" }, { 0, NULL } };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "nbns", "NetBIOS Name Service", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Windows' old name lookup: who on this LAN is called WPAD or WORKGROUP (UDP 137, broadcast).", 0 },
 	[N_ID] = { "nbns.id", "Transaction ID", FT_UINT16, BASE_HEX, 0, 0, NULL,

@@ -20,7 +20,7 @@ static const struct val_str family_vals[] = {
 	{ 16, "Generic" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "netlink", "Linux netlink (cooked header)", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Messages between the Linux kernel and programs (routes, addresses, links), seen on nlmon.", 0 },
 	[N_HATYPE] = { "netlink.hatype", "Link-layer address type", FT_UINT16, BASE_DEC, 0, 0, NULL,

@@ -24,7 +24,7 @@ static const struct val_str li_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "ntp", "Network Time Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Clients asking servers for the time and correcting for the network delay (UDP 123).", 0 },
 	[N_FLAGS] = { "ntp.flags", "Flags", FT_UINT8, BASE_HEX, 0, 0, NULL,

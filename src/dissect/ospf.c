@@ -20,7 +20,7 @@ static const struct val_str type_vals[] = {
 	{ 5, "LS Acknowledge" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[O_PROTO] = { "ospf", "Open Shortest Path First", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Link-state routing inside an organisation: routers flood link states and compute shortest paths.", 0 },
 	[O_VERSION] = { "ospf.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,

@@ -44,7 +44,7 @@ static const struct val_str pen_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[B_PEN] = { "frame.cb_pen", "Private Enterprise Number", FT_UINT32, BASE_DEC, 0, 0, pen_vals,
 		"IANA private enterprise number of the organisation that defined this pcapng custom block.", 0 },
 	[B_COPY] = { "frame.cb_copy", "Copying", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,

@@ -26,7 +26,7 @@ static const struct val_str ppp_vals[] = {
 	{ 0xc223, "Challenge Handshake Authentication Protocol" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "pppoes", "PPP-over-Ethernet Session", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"PPPoE session header: carries PPP frames over Ethernet (DSL access links).", 0 },
 	[S_VERSION] = { "pppoe.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,

@@ -11,11 +11,11 @@
 
 #include "dissect/protos.h"
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	{ "raw", "Raw packet data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"No link-layer header: the packet starts with its IP header.", 0 },
 };
-const struct field_table raw_table = REG_TABLE(fields);
+const struct field_table raw_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 
 void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 {

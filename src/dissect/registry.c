@@ -9,7 +9,12 @@
 
 static const struct field_def **by_id;	/* id → field */
 static const struct field_def **sorted;	/* by abbrev, for lookup */
+static uint8_t *level_of;		/* id → enum reg_level */
 static int nfields;
+
+static const struct reg_slot no_slots[1];
+const struct reg_slot *reg_slots = no_slots;
+uint32_t reg_slot_mask;
 
 const char *val_to_str(uint32_t v, const struct val_str *vs)
 {
@@ -26,6 +31,32 @@ static int cmp_abbrev(const void *a, const void *b)
 	return strcmp((*x)->abbrev, (*y)->abbrev);
 }
 
+static enum reg_level field_level(const struct field_table *t, const struct field_def *f)
+{
+	if (!(t->flags & REG_T_HEADERS) || (f->flags & REG_F_PAYLOAD))
+		return REG_LEVEL_PAYLOAD;
+	return f->flags & REG_F_ANALYSIS ? REG_LEVEL_ANALYSIS : REG_LEVEL_HEADERS;
+}
+
+/* Slots at most a quarter full: a lookup mostly hits its first slot. */
+static void build_slots(void)
+{
+	uint32_t size = 16;
+	struct reg_slot *slots;
+
+	while (size < 4u * (uint32_t)nfields)
+		size <<= 1;
+	slots = xcalloc(size, sizeof(*slots));
+	for (int id = 0; id < nfields; id++) {
+		uint32_t h = reg_hash(by_id[id]) & (size - 1);
+		while (slots[h].f)
+			h = (h + 1) & (size - 1);
+		slots[h] = (struct reg_slot){ by_id[id], id };
+	}
+	reg_slot_mask = size - 1;
+	reg_slots = slots;
+}
+
 void reg_init(void)
 {
 	int n = 0, k = 0;
@@ -36,56 +67,27 @@ void reg_init(void)
 		n += (int)reg_table_list[i]->count;
 	by_id = xcalloc((size_t)n, sizeof(*by_id));
 	sorted = xcalloc((size_t)n, sizeof(*sorted));
+	level_of = xcalloc((size_t)n, sizeof(*level_of));
 	for (size_t j = 0; j < reg_table_count; j++) {
 		const struct field_table *t = reg_table_list[j];
 		for (size_t i = 0; i < t->count; i++) {
-			t->fields[i].id = k;
 			by_id[k] = sorted[k] = &t->fields[i];
+			level_of[k] = (uint8_t)field_level(t, &t->fields[i]);
 			k++;
 		}
 	}
 	nfields = n;
 	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_abbrev);
-}
-
-static int in_table(const struct field_table *t, const struct field_def *f)
-{
-	return t->count && f->id >= t->fields[0].id && f->id < t->fields[0].id + (int)t->count;
-}
-
-/* name is `base` or below it ("base." or, for a base ending in '.', "base…"). */
-static int name_under(const char *name, const char *base)
-{
-	size_t n = strlen(base);
-
-	return strncmp(name, base, n) == 0 &&
-	    (name[n] == '\0' || name[n] == '.' || base[n - 1] == '.');
-}
-
-static int listed(const char *name, const char *const *list, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		if (name_under(name, list[i]))
-			return 1;
-	return 0;
+	build_slots();
 }
 
 enum reg_level reg_level(const uint8_t *interest)
 {
 	enum reg_level level = REG_LEVEL_HEADERS;
 
-	for (int id = 0; id < nfields; id++) {
-		const struct field_def *f = by_id[id];
-		int header = 0;
-		if (!(interest[id >> 3] >> (id & 7) & 1))
-			continue;
-		for (size_t i = 0; i < reg_header_table_count && !header; i++)
-			header = in_table(reg_header_tables[i], f);
-		if (!header || listed(f->abbrev, reg_payload_dependent, reg_payload_dependent_count))
-			return REG_LEVEL_PAYLOAD;
-		if (listed(f->abbrev, reg_analysis_dependent, reg_analysis_dependent_count))
-			level = REG_LEVEL_ANALYSIS;
-	}
+	for (int id = 0; id < nfields; id++)
+		if (interest[id >> 3] >> (id & 7) & 1 && level_of[id] > level)
+			level = (enum reg_level)level_of[id];
 	return level;
 }
 

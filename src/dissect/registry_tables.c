@@ -56,32 +56,3 @@ static const struct field_table *const tables[] = {
 
 const struct field_table *const *reg_table_list = tables;
 const size_t reg_table_count = sizeof(tables) / sizeof(tables[0]);
-
-/* Tables whose fields come from the link, network and transport headers and the TCP
- * and UDP analysis alone: no payload dissector (HTTP, DNS, reassembly …) ever adds or
- * changes them, so output that wants only these may skip the payload dissectors. */
-static const struct field_table *const header_tables[] = {
-	&frame_table, &eth_table, &null_table, &sll_table, &raw_table, &vlan_table,
-	&ipv4_table, &ipv6_table, &arp_table, &tcp_table, &udp_table,
-};
-/* ... except these, which depend on what the payload turned out to be (a name, or the
- * start of names: "_ws.col." covers every column). */
-static const char *const payload_dependent[] = {
-	"frame.protocols", "tcp.segment_data", "_ws.col.",
-};
-/* Header-table fields that need the conversation analysis (earlier packets); a name
- * covers the names below it ("tcp.analysis" covers "tcp.analysis.flags"). */
-static const char *const analysis_dependent[] = {
-	"tcp.stream", "tcp.completeness", "tcp.seq", "tcp.nxtseq", "tcp.ack",
-	"tcp.window_size", "tcp.window_size_scalefactor", "tcp.options.sack_le",
-	"tcp.options.sack_re", "tcp.time_relative", "tcp.time_delta", "tcp.analysis",
-	"udp.stream", "udp.time_relative", "udp.time_delta", "netlab",
-	"frame.time_delta_displayed",
-};
-
-const struct field_table *const *reg_header_tables = header_tables;
-const size_t reg_header_table_count = sizeof(header_tables) / sizeof(header_tables[0]);
-const char *const *reg_payload_dependent = payload_dependent;
-const size_t reg_payload_dependent_count = sizeof(payload_dependent) / sizeof(payload_dependent[0]);
-const char *const *reg_analysis_dependent = analysis_dependent;
-const size_t reg_analysis_dependent_count = sizeof(analysis_dependent) / sizeof(analysis_dependent[0]);

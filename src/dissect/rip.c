@@ -19,7 +19,7 @@ static const struct val_str command_vals[] = {
 	{ 5, "Vendor specific (Sun)" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[R_PROTO] = { "rip", "Routing Information Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Distance-vector routing: routers telling neighbours which networks they reach and how far.", 0 },
 	[R_COMMAND] = { "rip.command", "Command", FT_UINT8, BASE_DEC, 0, 0, command_vals,

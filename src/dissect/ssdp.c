@@ -17,7 +17,7 @@
 
 enum { S_PROTO };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "ssdp", "Simple Service Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"UPnP discovery: devices announce themselves (NOTIFY) and answer searches (M-SEARCH) on UDP 1900.", 0 },
 };

@@ -55,7 +55,7 @@ static const struct val_str ecdh_vals[] = {
 	{ 31, "Elliptic Curve Diffie-Hellman Key Exchange Reply" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "ssh", "SSH Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Secure Shell: encrypted remote login and tunnels over TCP (port 22).", 0 },
 	[F_PROTOCOL] = { "ssh.protocol", "Protocol", FT_STRING, BASE_NONE, 0, 0, NULL,

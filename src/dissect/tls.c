@@ -87,7 +87,7 @@ static const struct val_str alert_desc_vals[] = {
 	{ 116, "Certificate Required" }, { 120, "No application Protocol" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "tls", "Transport Layer Security", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"TLS/SSL: encrypted, authenticated byte stream over TCP (HTTPS, IMAPS …).", 0 },
 	[F_RECORD] = { "tls.record", "Record Layer", FT_NONE, BASE_NONE, 0, 0, NULL,

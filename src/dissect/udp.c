@@ -30,7 +30,7 @@ static const struct val_str udp_checksum_status_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[U_PROTO] = { "udp", "User Datagram Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Transport without connections: ports, a length and a checksum, nothing else (DNS uses it).", 0 },
 	[U_SRCPORT] = { "udp.srcport", "Source Port", FT_UINT16, BASE_PT, 0, 0, NULL,
@@ -46,15 +46,15 @@ static struct field_def fields[] = {
 	[U_CHECKSUM_STATUS] = { "udp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, udp_checksum_status_vals,
 		"Whether the checksum was verified (it is not, as in Wireshark's default).", 0 },
 	[U_STREAM] = { "udp.stream", "Stream index", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Number of the conversation (address and port pair), from 0 in order of appearance.", 0 },
+		"Number of the conversation (address and port pair), from 0 in order of appearance.", REG_F_ANALYSIS },
 	[U_TIME_REL] = { "udp.time_relative", "Time since first frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the first datagram of this conversation.", 0 },
+		"Seconds since the first datagram of this conversation.", REG_F_ANALYSIS },
 	[U_TIME_DELTA] = { "udp.time_delta", "Time since previous frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the previous datagram of this conversation.", 0 },
+		"Seconds since the previous datagram of this conversation.", REG_F_ANALYSIS },
 	[U_PAYLOAD] = { "udp.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The datagram's data.", 0 },
 };
-const struct field_table udp_table = REG_TABLE(fields);
+const struct field_table udp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 
 /* Services over UDP, by port. */
 static const struct dispatch port_table[] = {
