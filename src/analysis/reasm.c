@@ -41,6 +41,7 @@ static const struct field_def fields[] = {
 		"The size of one PDU of several in this segment.", 0 },
 };
 const struct field_table reasm_table = REG_TABLE(fields);
+const struct proto_reg reasm_proto = REG_PROTO_TABLE(reasm_table);
 
 enum {
 	MSP_ENTIRE_SEGMENT = 1,	/* "one more segment": take all of the next one */

@@ -31,6 +31,10 @@ static const struct field_def fields[] = {
 		"The integrity check value (truncated HMAC).", 0 },
 };
 const struct field_table ah_table = REG_TABLE(fields);
+static const struct handoff ah_handoffs[] = {
+	{ HO_IPPROTO, 51, .fn = dissect_ah },
+};
+const struct proto_reg ah_proto = REG_PROTO(ah_table, ah_handoffs);
 
 void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 {

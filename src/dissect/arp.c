@@ -76,6 +76,11 @@ static const struct field_def fields[] = {
 		"The IPv4 address being asked about or answered.", 0 },
 };
 const struct field_table arp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff arp_handoffs[] = {
+	{ HO_ETHERTYPE, 0x0806, .fn = dissect_arp },
+	{ HO_ETHERTYPE, 0x8035, .fn = dissect_arp },
+};
+const struct proto_reg arp_proto = REG_PROTO(arp_table, arp_handoffs);
 
 static void addr_str(const uint8_t *a, unsigned n, int kind, char *buf, size_t len)
 {

@@ -38,6 +38,7 @@ static const struct field_def fields[] = {
 		"The neighbour's interface this message left by.", 0 },
 };
 const struct field_table cdp_table = REG_TABLE(fields);
+const struct proto_reg cdp_proto = REG_PROTO_TABLE(cdp_table);
 
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -21,6 +21,10 @@ static const struct field_def fields[] = {
 		"Structured text: objects, arrays, strings and numbers.", 0 },
 };
 const struct field_table dblsp_table = REG_TABLE(fields);
+static const struct handoff dblsp_handoffs[] = {
+	{ HO_UDP_PORT, 17500, .fn = dissect_dblsp_disc },
+};
+const struct proto_reg dblsp_proto = REG_PROTO(dblsp_table, dblsp_handoffs);
 
 void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -76,6 +76,11 @@ static const struct field_def fields[] = {
 		"Option 53: Discover, Offer, Request, ACK…", 0 },
 };
 const struct field_table dhcp_table = REG_TABLE(fields);
+static const struct handoff dhcp_handoffs[] = {
+	{ HO_UDP_PORT, 67, .fn = dissect_dhcp },
+	{ HO_UDP_PORT, 68, .fn = dissect_dhcp },
+};
+const struct proto_reg dhcp_proto = REG_PROTO(dhcp_table, dhcp_handoffs);
 
 static uint32_t be32(const uint8_t *p)
 {

@@ -178,6 +178,12 @@ static const struct field_def fields[] = {
 	[D_NSEC_NEXT] = STR("dns.nsec.next_domain_name", "Next Domain Name", "NSEC: the next name that exists in the zone."),
 };
 const struct field_table dns_table = REG_TABLE(fields);
+static const struct handoff dns_handoffs[] = {
+	{ HO_UDP_PORT, 53, .fn = dissect_dns },
+	{ HO_UDP_PORT, 5353, .fn = dissect_mdns },
+	{ HO_UDP_PORT, 5355, .fn = dissect_llmnr },
+};
+const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
 /* Reads the name at msg[off] into out, dotted (bytes kept raw, escaped when shown).
  * Returns the bytes the name occupies at off (a pointer ends it), or 0 when it runs

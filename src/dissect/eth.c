@@ -73,6 +73,10 @@ static const struct field_def fields[] = {
 		"Bytes after the packet that the network layer does not claim.", 0 },
 };
 const struct field_table eth_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff eth_handoffs[] = {
+	{ HO_LINK, 1, .fn = dissect_eth },
+};
+const struct proto_reg eth_proto = REG_PROTO(eth_table, eth_handoffs);
 
 static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const uint8_t *a)
 {

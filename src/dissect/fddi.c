@@ -28,6 +28,10 @@ static const struct field_def fields[] = {
 		"Either address: fddi.addr == X matches both directions.", 0 },
 };
 const struct field_table fddi_table = REG_TABLE(fields);
+static const struct handoff fddi_handoffs[] = {
+	{ HO_LINK, 10, .fn = dissect_fddi },
+};
+const struct proto_reg fddi_proto = REG_PROTO(fddi_table, fddi_handoffs);
 
 static uint8_t bitswap(uint8_t b)
 {

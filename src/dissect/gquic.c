@@ -44,6 +44,11 @@ static const struct field_def fields[] = {
 		"Encrypted frames.", 0 },
 };
 const struct field_table gquic_table = REG_TABLE(fields);
+static const struct handoff gquic_handoffs[] = {
+	{ HO_UDP_CONV, .heur = gquic_conv },
+	{ HO_UDP_HEUR, .heur = gquic_heur },
+};
+const struct proto_reg gquic_proto = REG_PROTO(gquic_table, gquic_handoffs);
 
 #define MTAG_CHLO 0x43484c4fu
 #define MTAG_SHLO 0x53484c4fu

@@ -127,6 +127,10 @@ static const struct field_def fields[] = {
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmp_table = REG_TABLE(fields);
+static const struct handoff icmp_handoffs[] = {
+	{ HO_IPPROTO, 1, .fn = dissect_icmp },
+};
+const struct proto_reg icmp_proto = REG_PROTO(icmp_table, icmp_handoffs);
 static const struct field_def *const echo_fields[4] = {
 	&fields[C_RESP_IN], &fields[C_RESP_TO], &fields[C_NO_RESP], &fields[C_RESPTIME],
 };

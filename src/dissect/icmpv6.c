@@ -159,6 +159,10 @@ static const struct field_def fields[] = {
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmpv6_table = REG_TABLE(fields);
+static const struct handoff icmpv6_handoffs[] = {
+	{ HO_IPPROTO, 58, .fn = dissect_icmpv6 },
+};
+const struct proto_reg icmpv6_proto = REG_PROTO(icmpv6_table, icmpv6_handoffs);
 static const struct field_def *const echo_fields[4] = {
 	&fields[X_RESP_IN], &fields[X_RESP_TO], &fields[X_NO_RESP], &fields[X_RESPTIME],
 };

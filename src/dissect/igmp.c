@@ -62,6 +62,10 @@ static const struct field_def fields[] = {
 		"What the host says about the group: include/exclude mode, changes, new or blocked sources.", 0 },
 };
 const struct field_table igmp_table = REG_TABLE(fields);
+static const struct handoff igmp_handoffs[] = {
+	{ HO_IPPROTO, 2, .fn = dissect_igmp },
+};
+const struct proto_reg igmp_proto = REG_PROTO(igmp_table, igmp_handoffs);
 
 static void sources(struct dctx *d, uint32_t node, const uint8_t *p, size_t len, size_t *off,
     unsigned num, uint32_t start)

@@ -126,6 +126,11 @@ static const struct field_def fields[] = {
 		"Option length in bytes, type and length included.", 0 },
 };
 const struct field_table ipv4_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff ipv4_handoffs[] = {
+	{ HO_ETHERTYPE, 0x0800, .fn = dissect_ipv4 },
+	{ HO_IPPROTO, 4, .fn = dissect_ipv4 },
+};
+const struct proto_reg ipv4_proto = REG_PROTO(ipv4_table, ipv4_handoffs);
 const struct field_def *const ip_version_field = &fields[I_VERSION];
 
 static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint32_t off,

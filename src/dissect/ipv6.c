@@ -217,6 +217,11 @@ static const struct field_def fields[] = {
 		"32 bits: the same for every fragment of one original packet.", 0 },
 };
 const struct field_table ipv6_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff ipv6_handoffs[] = {
+	{ HO_ETHERTYPE, 0x86dd, .fn = dissect_ipv6 },
+	{ HO_IPPROTO, 41, .fn = dissect_ipv6 },
+};
+const struct proto_reg ipv6_proto = REG_PROTO(ipv6_table, ipv6_handoffs);
 
 /* Generated detail fields of special addresses (SLAAC, 6to4, Teredo, ISATAP), added
  * after both addresses as Wireshark does. */

@@ -38,6 +38,7 @@ static const struct field_def fields[] = {
 		"SNAP: protocol id defined by the organization.", 0 },
 };
 const struct field_table llc_table = REG_TABLE(fields);
+const struct proto_reg llc_proto = REG_PROTO_TABLE(llc_table);
 
 void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -44,6 +44,10 @@ static const struct field_def fields[] = {
 		"A NetBIOS name: up to 15 characters and a suffix type (<00> workstation, <20> file server).", 0 },
 };
 const struct field_table nbns_table = REG_TABLE(fields);
+static const struct handoff nbns_handoffs[] = {
+	{ HO_UDP_PORT, 137, .fn = dissect_nbns },
+};
+const struct proto_reg nbns_proto = REG_PROTO(nbns_table, nbns_handoffs);
 
 static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 

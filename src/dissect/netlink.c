@@ -31,6 +31,10 @@ static const struct field_def fields[] = {
 		"Kernel messages about links, addresses, routes and neighbours (what `ip monitor` prints).", 0 },
 };
 const struct field_table netlink_table = REG_TABLE(fields);
+static const struct handoff netlink_handoffs[] = {
+	{ HO_LINK, 253, .fn = dissect_netlink },
+};
+const struct proto_reg netlink_proto = REG_PROTO(netlink_table, netlink_handoffs);
 
 void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 {

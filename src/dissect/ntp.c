@@ -39,6 +39,10 @@ static const struct field_def fields[] = {
 		"Distance from a reference clock: 1 = attached to one, 16 = unsynchronised.", 0 },
 };
 const struct field_table ntp_table = REG_TABLE(fields);
+static const struct handoff ntp_handoffs[] = {
+	{ HO_UDP_PORT, 123, .fn = dissect_ntp },
+};
+const struct proto_reg ntp_proto = REG_PROTO(ntp_table, ntp_handoffs);
 
 void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent)
 {

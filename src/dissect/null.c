@@ -31,6 +31,11 @@ static const struct field_def fields[] = {
 		"32 bits: address family (2 = IPv4; 24, 28 or 30 = IPv6 depending on the OS).", 0 },
 };
 const struct field_table null_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff null_handoffs[] = {
+	{ HO_LINK, 0, .fn = dissect_null },
+	{ HO_LINK, 108, .fn = dissect_loop },
+};
+const struct proto_reg null_proto = REG_PROTO(null_table, null_handoffs);
 
 static const struct dispatch family_table[] = {
 	{ 2, dissect_ipv4 }, { 24, dissect_ipv6 }, { 28, dissect_ipv6 }, { 30, dissect_ipv6 },

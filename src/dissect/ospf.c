@@ -35,6 +35,10 @@ static const struct field_def fields[] = {
 		"32-bit area the packet belongs to (0.0.0.0 = backbone).", 0 },
 };
 const struct field_table ospf_table = REG_TABLE(fields);
+static const struct handoff ospf_handoffs[] = {
+	{ HO_IPPROTO, 89, .fn = dissect_ospf },
+};
+const struct proto_reg ospf_proto = REG_PROTO(ospf_table, ospf_handoffs);
 
 void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -52,6 +52,10 @@ static const struct field_def fields[] = {
 		"0x00000BAD) or must drop it (0x40000BAD).", 0 },
 };
 const struct field_table pcapng_block_table = REG_TABLE(fields);
+static const struct handoff pcapng_block_handoffs[] = {
+	{ HO_LINK, (uint32_t)CAPFILE_LINKTYPE_PCAPNG_BLOCK, .fn = dissect_pcapng_block },
+};
+const struct proto_reg pcapng_block_proto = REG_PROTO(pcapng_block_table, pcapng_block_handoffs);
 
 static uint32_t word(const uint8_t *p, int swap)
 {

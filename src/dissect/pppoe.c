@@ -45,6 +45,10 @@ static const struct field_def fields[] = {
 		"16 bits: 0x0021 IPv4, 0x0057 IPv6, 0xc021 link control.", 0 },
 };
 const struct field_table pppoe_table = REG_TABLE(fields);
+static const struct handoff pppoe_handoffs[] = {
+	{ HO_ETHERTYPE, 0x8864, .fn = dissect_pppoes },
+};
+const struct proto_reg pppoe_proto = REG_PROTO(pppoe_table, pppoe_handoffs);
 
 void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
 {

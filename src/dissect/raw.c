@@ -16,6 +16,14 @@ static const struct field_def fields[] = {
 		"No link-layer header: the packet starts with its IP header.", 0 },
 };
 const struct field_table raw_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff raw_handoffs[] = {
+	{ HO_LINK, 12, .fn = dissect_raw },
+	{ HO_LINK, 14, .fn = dissect_raw },
+	{ HO_LINK, 101, .fn = dissect_raw },
+	{ HO_LINK, 228, .fn = dissect_raw_ipv4 },
+	{ HO_LINK, 229, .fn = dissect_raw_ipv6 },
+};
+const struct proto_reg raw_proto = REG_PROTO(raw_table, raw_handoffs);
 
 void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -5,12 +5,16 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "dissect/dissect.h"
 #include "dissect/registry.h"
 
 static const struct field_def **by_id;	/* id → field */
 static const struct field_def **sorted;	/* by abbrev, for lookup */
 static uint8_t *level_of;		/* id → enum reg_level */
 static int nfields;
+/* The dispatch tables: hand-offs by table, in list order. */
+static const struct handoff **handoffs[HO_COUNT];
+static size_t nhandoffs[HO_COUNT];
 
 static const struct reg_slot no_slots[1];
 const struct reg_slot *reg_slots = no_slots;
@@ -57,19 +61,35 @@ static void build_slots(void)
 	reg_slots = slots;
 }
 
+static void build_handoffs(void)
+{
+	for (size_t j = 0; j < reg_protocol_count; j++)
+		for (size_t i = 0; i < reg_protocols[j]->nhandoffs; i++)
+			nhandoffs[reg_protocols[j]->handoffs[i].table]++;
+	for (int t = 0; t < HO_COUNT; t++) {
+		handoffs[t] = xcalloc(nhandoffs[t] + 1, sizeof(*handoffs[t]));
+		nhandoffs[t] = 0;
+	}
+	for (size_t j = 0; j < reg_protocol_count; j++)
+		for (size_t i = 0; i < reg_protocols[j]->nhandoffs; i++) {
+			const struct handoff *h = &reg_protocols[j]->handoffs[i];
+			handoffs[h->table][nhandoffs[h->table]++] = h;
+		}
+}
+
 void reg_init(void)
 {
 	int n = 0, k = 0;
 
 	if (by_id)
 		return;
-	for (size_t i = 0; i < reg_table_count; i++)
-		n += (int)reg_table_list[i]->count;
+	for (size_t i = 0; i < reg_protocol_count; i++)
+		n += (int)reg_protocols[i]->fields->count;
 	by_id = xcalloc((size_t)n, sizeof(*by_id));
 	sorted = xcalloc((size_t)n, sizeof(*sorted));
 	level_of = xcalloc((size_t)n, sizeof(*level_of));
-	for (size_t j = 0; j < reg_table_count; j++) {
-		const struct field_table *t = reg_table_list[j];
+	for (size_t j = 0; j < reg_protocol_count; j++) {
+		const struct field_table *t = reg_protocols[j]->fields;
 		for (size_t i = 0; i < t->count; i++) {
 			by_id[k] = sorted[k] = &t->fields[i];
 			level_of[k] = (uint8_t)field_level(t, &t->fields[i]);
@@ -79,6 +99,15 @@ void reg_init(void)
 	nfields = n;
 	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_abbrev);
 	build_slots();
+	build_handoffs();
+}
+
+const struct handoff *const *dissect_handoffs(enum handoff_table t, size_t *n)
+{
+	if (!by_id)
+		reg_init();
+	*n = nhandoffs[t];
+	return handoffs[t];
 }
 
 enum reg_level reg_level(const uint8_t *interest)
@@ -86,8 +115,11 @@ enum reg_level reg_level(const uint8_t *interest)
 	enum reg_level level = REG_LEVEL_HEADERS;
 
 	for (int id = 0; id < nfields; id++)
-		if (interest[id >> 3] >> (id & 7) & 1 && level_of[id] > level)
+		if (interest[id >> 3] >> (id & 7) & 1 && level_of[id] > level) {
 			level = (enum reg_level)level_of[id];
+			if (level == REG_LEVEL_PAYLOAD)
+				break;
+		}
 	return level;
 }
 

@@ -4,7 +4,8 @@
  * with Wireshark's filter names ("tcp.flags.syn"), labels, types, display bases,
  * bitmasks, value strings and a one-line help for students.  The same table serves
  * display filters, the detail tree and -V labels, -T fields -e, -G fields and the
- * field help line in the TUI.  Tables are listed in registry_tables.c.
+ * field help line in the TUI.  Each table is registered with its protocol
+ * (struct proto_reg, dissect.h); registry_tables.c lists the registrations.
  */
 #ifndef NETLAB_REGISTRY_H
 #define NETLAB_REGISTRY_H
@@ -87,8 +88,6 @@ struct field_table {
 
 #define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]), 0 }
 #define REG_TABLE_FLAGS(arr, fl) { (arr), sizeof(arr) / sizeof((arr)[0]), (fl) }
-extern const struct field_table *const *reg_table_list;	/* registry_tables.c */
-extern const size_t reg_table_count;
 
 /* Field → id: an open-addressing hash by address built by reg_init (tables are const
  * and know no ids).  Fields not registered, or any before reg_init, map to 0. */

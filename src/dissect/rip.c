@@ -28,6 +28,10 @@ static const struct field_def fields[] = {
 		"8 bits: 1 (classful) or 2 (with masks and authentication).", 0 },
 };
 const struct field_table rip_table = REG_TABLE(fields);
+static const struct handoff rip_handoffs[] = {
+	{ HO_UDP_PORT, 520, .fn = dissect_rip },
+};
+const struct proto_reg rip_proto = REG_PROTO(rip_table, rip_handoffs);
 
 void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -80,6 +80,11 @@ static const struct field_def fields[] = {
 		"Kernel index of the interface the packet was seen on (v2 only).", 0 },
 };
 const struct field_table sll_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff sll_handoffs[] = {
+	{ HO_LINK, 113, .fn = dissect_sll },
+	{ HO_LINK, 276, .fn = dissect_sll2 },
+};
+const struct proto_reg sll_proto = REG_PROTO(sll_table, sll_handoffs);
 
 /* The address field: 8 bytes of which halen are used. */
 static void address(struct dctx *d, uint32_t node, struct cur *c, uint16_t hatype, uint16_t halen)

@@ -37,37 +37,6 @@
 #include "dissect/ssh.h"
 #include "dissect/tls.h"
 
-/* ---- the protocols over TCP (owners add rows) ---- */
-
-static const struct {
-	uint16_t port;
-	tcp_payload_fn fn;
-} port_table[] = {
-	/* HTTP: the lab's ports (built-in server 8080, Flask 5000, Vite 5173 …) and
-	 * Wireshark 4.0's default HTTP range */
-	{ 80, http_tcp_payload }, { 8080, http_tcp_payload }, { 8000, http_tcp_payload },
-	{ 5000, http_tcp_payload }, { 5173, http_tcp_payload }, { 3000, http_tcp_payload },
-	{ 8008, http_tcp_payload }, { 8888, http_tcp_payload }, { 3128, http_tcp_payload },
-	{ 3132, http_tcp_payload }, { 5985, http_tcp_payload }, { 8088, http_tcp_payload },
-	{ 11371, http_tcp_payload }, { 1900, http_tcp_payload }, { 2869, http_tcp_payload },
-	{ 2710, http_tcp_payload },
-	/* TLS and SSH: Wireshark 4.0's tcp.port registrations (tshark -G decodes) */
-	{ 443, tls_tcp_payload }, { 465, tls_tcp_payload }, { 636, tls_tcp_payload },
-	{ 853, tls_tcp_payload }, { 993, tls_tcp_payload }, { 995, tls_tcp_payload },
-	{ 324, tls_tcp_payload }, { 802, tls_tcp_payload }, { 1300, tls_tcp_payload },
-	{ 2221, tls_tcp_payload }, { 2443, tls_tcp_payload }, { 3249, tls_tcp_payload },
-	{ 3250, tls_tcp_payload }, { 3251, tls_tcp_payload }, { 3252, tls_tcp_payload },
-	{ 3496, tls_tcp_payload }, { 5061, tls_tcp_payload }, { 5671, tls_tcp_payload },
-	{ 5684, tls_tcp_payload }, { 5868, tls_tcp_payload }, { 8883, tls_tcp_payload },
-	{ 11207, tls_tcp_payload }, { 19999, tls_tcp_payload }, { 27017, tls_tcp_payload },
-	{ 22, ssh_tcp_payload }, { 29418, ssh_tcp_payload },
-};
-
-static const tcp_payload_fn heur_table[] = {
-	http_tcp_heuristic,
-	tls_tcp_heuristic,
-};
-
 enum {
 	T_PROTO, T_SRCPORT, T_DSTPORT, T_PORT, T_STREAM, T_COMPLETENESS, T_LEN, T_SEQ, T_SEQ_RAW,
 	T_NXTSEQ, T_ACK, T_ACK_RAW, T_HDR_LEN, T_FLAGS, T_F_RES, T_F_AE, T_F_CWR, T_F_ECE,
@@ -291,6 +260,10 @@ static const struct field_def fields[] = {
 		"RFC 9293 state of the server after this segment.", REG_F_ANALYSIS },
 };
 const struct field_table tcp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff tcp_handoffs[] = {
+	{ HO_IPPROTO, 6, .fn = dissect_tcp },
+};
+const struct proto_reg tcp_proto = REG_PROTO(tcp_table, tcp_handoffs);
 
 /* ---- expert info: a _ws.expert node with the field under it ---- */
 
@@ -729,25 +702,29 @@ static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out 
 
 /* ---- payload ---- */
 
+/* Ports registered by the protocols over TCP (HO_TCP_PORT), lower port first, then
+ * the heuristics (HO_TCP_HEUR); each gets the payload afresh. */
 static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
 {
 	uint16_t lo = ti->srcport < ti->dstport ? ti->srcport : ti->dstport;
 	uint16_t hi = ti->srcport < ti->dstport ? ti->dstport : ti->srcport;
 	uint16_t ports[2] = { lo, hi };
+	size_t np, nh;
+	const struct handoff *const *byport = dissect_handoffs(HO_TCP_PORT, &np);
+	const struct handoff *const *heur = dissect_handoffs(HO_TCP_HEUR, &nh);
 
 	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < sizeof(port_table) / sizeof(port_table[0]); i++)
-			if (port_table[i].fn && port_table[i].port == ports[k]) {
+		for (size_t i = 0; i < np; i++)
+			if (byport[i]->key == ports[k]) {
 				struct cur c = *payload;
-				if (port_table[i].fn(d, &c, ti))
+				if (byport[i]->tcp(d, &c, ti))
 					return 1;
 			}
-	for (size_t i = 0; i < sizeof(heur_table) / sizeof(heur_table[0]); i++)
-		if (heur_table[i]) {
-			struct cur c = *payload;
-			if (heur_table[i](d, &c, ti))
-				return 1;
-		}
+	for (size_t i = 0; i < nh; i++) {
+		struct cur c = *payload;
+		if (heur[i]->tcp(d, &c, ti))
+			return 1;
+	}
 	return 0;
 }
 

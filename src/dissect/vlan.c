@@ -56,6 +56,12 @@ static const struct field_def fields[] = {
 		"16-bit EtherType of what follows the service tag.", 0 },
 };
 const struct field_table vlan_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff vlan_handoffs[] = {
+	{ HO_ETHERTYPE, 0x8100, .fn = dissect_vlan },
+	{ HO_ETHERTYPE, 0x88a8, .fn = dissect_ieee8021ad },
+	{ HO_ETHERTYPE, 0x9100, .fn = dissect_vlan },
+};
+const struct proto_reg vlan_proto = REG_PROTO(vlan_table, vlan_handoffs);
 
 static void inner(struct dctx *d, struct cur *c, uint32_t node, uint32_t at, uint16_t type,
     int etype_field)
