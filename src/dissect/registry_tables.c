@@ -48,6 +48,7 @@
 	X(text_lines) \
 	X(data) \
 	X(malformed) \
+	X(vxlan) \
 
 #define DECLARE(name) extern const struct proto_reg name##_proto;
 NETLAB_PROTOCOLS(DECLARE)
