@@ -16,7 +16,7 @@
 
 enum { A_PROTO, A_NEXT, A_LEN, A_SPI, A_SEQ, A_ICV };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[A_PROTO] = { "ah", "Authentication Header", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPsec integrity protection: a keyed checksum over the packet, no encryption.", 0 },
 	[A_NEXT] = { "ah.next_header", "Next header", FT_UINT8, BASE_DEC, 0, 0, ipproto_vals,
@@ -31,6 +31,10 @@ static struct field_def fields[] = {
 		"The integrity check value (truncated HMAC).", 0 },
 };
 const struct field_table ah_table = REG_TABLE(fields);
+static const struct handoff ah_handoffs[] = {
+	{ HO_IPPROTO, 51, .fn = dissect_ah },
+};
+const struct proto_reg ah_proto = REG_PROTO(ah_table, ah_handoffs);
 
 void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -39,7 +39,7 @@ static const struct val_str op_vals[] = {
 	{ 9, "InARP-Reply" }, { 10, "ARP-NAK" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[A_PROTO] = { "arp", "Address Resolution Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Finds the MAC address that owns an IPv4 address on the local link.", 0 },
 	[A_HW_TYPE] = { "arp.hw.type", "Hardware type", FT_UINT16, BASE_DEC, 0, 0, hw_vals,
@@ -75,7 +75,12 @@ static struct field_def fields[] = {
 	[A_DST_IPV4] = { "arp.dst.proto_ipv4", "Target IP address", FT_IPv4, BASE_NONE, 0, 0, NULL,
 		"The IPv4 address being asked about or answered.", 0 },
 };
-const struct field_table arp_table = REG_TABLE(fields);
+const struct field_table arp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff arp_handoffs[] = {
+	{ HO_ETHERTYPE, 0x0806, .fn = dissect_arp },
+	{ HO_ETHERTYPE, 0x8035, .fn = dissect_arp },
+};
+const struct proto_reg arp_proto = REG_PROTO(arp_table, arp_handoffs);
 
 static void addr_str(const uint8_t *a, unsigned n, int kind, char *buf, size_t len)
 {

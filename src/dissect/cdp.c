@@ -19,7 +19,7 @@ static const struct val_str tlv_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[C_PROTO] = { "cdp", "Cisco Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Cisco devices telling their neighbours their name, port, model and addresses.", 0 },
 	[C_VERSION] = { "cdp.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,
@@ -38,6 +38,7 @@ static struct field_def fields[] = {
 		"The neighbour's interface this message left by.", 0 },
 };
 const struct field_table cdp_table = REG_TABLE(fields);
+const struct proto_reg cdp_proto = REG_PROTO_TABLE(cdp_table);
 
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -33,7 +33,7 @@ static const struct val_str msg_vals[] = {
 	{ 13, "Lease Active" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[H_PROTO] = { "dhcp", "Dynamic Host Configuration Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Hands out IPv4 addresses and settings (gateway, DNS) to hosts joining a network.", 0 },
 	[H_TYPE] = { "dhcp.type", "Message type", FT_UINT8, BASE_DEC, 0, 0, op_vals,
@@ -76,6 +76,11 @@ static struct field_def fields[] = {
 		"Option 53: Discover, Offer, Request, ACK…", 0 },
 };
 const struct field_table dhcp_table = REG_TABLE(fields);
+static const struct handoff dhcp_handoffs[] = {
+	{ HO_UDP_PORT, 67, .fn = dissect_dhcp },
+	{ HO_UDP_PORT, 68, .fn = dissect_dhcp },
+};
+const struct proto_reg dhcp_proto = REG_PROTO(dhcp_table, dhcp_handoffs);
 
 #define DHCP_COOKIE 0x63825363u
 

@@ -101,7 +101,7 @@ static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RR
 #define U16(abbrev, name, help) { abbrev, name, FT_UINT16, BASE_DEC, 0, 0, NULL, help, 0 }
 #define U32(abbrev, name, help) { abbrev, name, FT_UINT32, BASE_DEC, 0, 0, NULL, help, 0 }
 #define FLAG(abbrev, name, mask, vals, help) { abbrev, name, FT_BOOLEAN, BASE_NONE, mask, 16, vals, help, 0 }
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[D_PROTO] = { "dns", "Domain Name System", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Turns names into addresses: a query with questions, a response with answer records.", 0 },
 	[D_MDNS] = { "mdns", "Multicast Domain Name System", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
@@ -178,6 +178,12 @@ static struct field_def fields[] = {
 	[D_NSEC_NEXT] = STR("dns.nsec.next_domain_name", "Next Domain Name", "NSEC: the next name that exists in the zone."),
 };
 const struct field_table dns_table = REG_TABLE(fields);
+static const struct handoff dns_handoffs[] = {
+	{ HO_UDP_PORT, 53, .fn = dissect_dns },
+	{ HO_UDP_PORT, 5353, .fn = dissect_mdns },
+	{ HO_UDP_PORT, 5355, .fn = dissect_llmnr },
+};
+const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
 /* Reads the name at offset off of m (the whole message) into out, dotted (bytes kept
  * raw, escaped when shown).

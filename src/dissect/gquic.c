@@ -25,7 +25,7 @@
 
 enum { G_PROTO, G_PUFLAGS, G_CID, G_VERSION, G_PKN, G_HASH, G_TAG, G_PAYLOAD };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[G_PROTO] = { "gquic", "GQUIC (Google Quick UDP Internet Connections)", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Google's QUIC before the IETF standard: HTTP over encrypted UDP (Chrome, 2013-2020).", 0 },
 	[G_PUFLAGS] = { "gquic.puflags", "Public Flags", FT_UINT8, BASE_HEX, 0, 0, NULL,
@@ -44,6 +44,11 @@ static struct field_def fields[] = {
 		"Encrypted frames.", 0 },
 };
 const struct field_table gquic_table = REG_TABLE(fields);
+static const struct handoff gquic_handoffs[] = {
+	{ HO_UDP_CONV, .heur = gquic_conv },
+	{ HO_UDP_HEUR, .heur = gquic_heur },
+};
+const struct proto_reg gquic_proto = REG_PROTO(gquic_table, gquic_handoffs);
 
 #define MTAG_CHLO 0x43484c4fu
 #define MTAG_SHLO 0x53484c4fu

@@ -70,7 +70,7 @@ static const struct val_str ext_echo_reply_codes[] = {
 	{ 3, "No Such Table Entry" }, { 4, "Multiple Interfaces Satisfy Query" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[C_PROTO] = { "icmp", "Internet Control Message Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv4's control messages: ping (echo), unreachable, time exceeded (traceroute).", 0 },
 	[C_TYPE] = { "icmp.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,
@@ -127,6 +127,10 @@ static struct field_def fields[] = {
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmp_table = REG_TABLE(fields);
+static const struct handoff icmp_handoffs[] = {
+	{ HO_IPPROTO, 1, .fn = dissect_icmp },
+};
+const struct proto_reg icmp_proto = REG_PROTO(icmp_table, icmp_handoffs);
 static const struct field_def *const echo_fields[4] = {
 	&fields[C_RESP_IN], &fields[C_RESP_TO], &fields[C_NO_RESP], &fields[C_RESPTIME],
 };

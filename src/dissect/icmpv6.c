@@ -72,7 +72,7 @@ static const struct val_str opt_vals[] = {
 	{ 31, "DNS Search List" }, { 38, "PREF64 Option" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[X_PROTO] = { "icmpv6", "Internet Control Message Protocol v6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv6's control messages: ping, errors, and Neighbor Discovery (IPv6's ARP).", 0 },
 	[X_TYPE] = { "icmpv6.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,
@@ -159,6 +159,10 @@ static struct field_def fields[] = {
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmpv6_table = REG_TABLE(fields);
+static const struct handoff icmpv6_handoffs[] = {
+	{ HO_IPPROTO, 58, .fn = dissect_icmpv6 },
+};
+const struct proto_reg icmpv6_proto = REG_PROTO(icmpv6_table, icmpv6_handoffs);
 static const struct field_def *const echo_fields[4] = {
 	&fields[X_RESP_IN], &fields[X_RESP_TO], &fields[X_NO_RESP], &fields[X_RESPTIME],
 };

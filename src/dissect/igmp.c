@@ -39,7 +39,7 @@ static const struct val_str record_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[I_PROTO] = { "igmp", "Internet Group Management Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Hosts telling their router which multicast groups they want (mDNS joins 224.0.0.251).", 0 },
 	[I_TYPE] = { "igmp.type", "Type", FT_UINT8, BASE_HEX, 0, 0, type_vals,
@@ -62,6 +62,10 @@ static struct field_def fields[] = {
 		"What the host says about the group: include/exclude mode, changes, new or blocked sources.", 0 },
 };
 const struct field_table igmp_table = REG_TABLE(fields);
+static const struct handoff igmp_handoffs[] = {
+	{ HO_IPPROTO, 2, .fn = dissect_igmp },
+};
+const struct proto_reg igmp_proto = REG_PROTO(igmp_table, igmp_handoffs);
 
 static void sources(struct dctx *d, uint32_t node, const uint8_t *p, size_t len, size_t *off,
     unsigned num, uint32_t start)

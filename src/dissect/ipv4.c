@@ -69,7 +69,7 @@ static const struct val_str ipopt_vals[] = {
 	{ 137, "Strict Source Route (SSR)" }, { 148, "Router Alert" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[I_PROTO] = { "ip", "Internet Protocol Version 4", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer: carries the packet from source to destination address, hop by hop.", 0 },
 	[I_VERSION] = { "ip.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
@@ -125,7 +125,12 @@ static struct field_def fields[] = {
 	[I_OPT_LEN] = { "ip.opt.len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Option length in bytes, type and length included.", 0 },
 };
-const struct field_table ipv4_table = REG_TABLE(fields);
+const struct field_table ipv4_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff ipv4_handoffs[] = {
+	{ HO_ETHERTYPE, 0x0800, .fn = dissect_ipv4 },
+	{ HO_IPPROTO, 4, .fn = dissect_ipv4 },
+};
+const struct proto_reg ipv4_proto = REG_PROTO(ipv4_table, ipv4_handoffs);
 const struct field_def *const ip_version_field = &fields[I_VERSION];
 
 static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint32_t off,

@@ -62,7 +62,7 @@ static const struct val_str rt_vals[] = {
 };
 
 #define HEX_ADDR(abbrev, name, help) { abbrev, name, FT_IPv4, BASE_NONE, 0, 0, NULL, help, 0 }
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[P_PROTO] = { "ipv6", "Internet Protocol Version 6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer with 128-bit addresses: a fixed 40-byte header, options in extension headers.", 0 },
 	[P_VERSION] = { "ipv6.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
@@ -216,7 +216,12 @@ static struct field_def fields[] = {
 	[F_IDENT] = { "ipv6.fraghdr.ident", "Identification", FT_UINT32, BASE_HEX, 0, 0, NULL,
 		"32 bits: the same for every fragment of one original packet.", 0 },
 };
-const struct field_table ipv6_table = REG_TABLE(fields);
+const struct field_table ipv6_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff ipv6_handoffs[] = {
+	{ HO_ETHERTYPE, 0x86dd, .fn = dissect_ipv6 },
+	{ HO_IPPROTO, 41, .fn = dissect_ipv6 },
+};
+const struct proto_reg ipv6_proto = REG_PROTO(ipv6_table, ipv6_handoffs);
 
 /* Generated detail fields of special addresses (SLAAC, 6to4, Teredo, ISATAP), added
  * after both addresses as Wireshark does. */

@@ -26,7 +26,7 @@ static const struct val_str type_vals[] = {
 	{ 8, "Encapsulated Control Message" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[L_PROTO] = { "lisp", "Locator/ID Separation Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Splits a host's identity (EID) from its location (RLOC); control messages map one to the other.", 0 },
 	[L_TYPE] = { "lisp.type", "Type", FT_UINT24, BASE_DEC, 0xf00000, 24, type_vals,
@@ -39,6 +39,11 @@ static struct field_def fields[] = {
 		"8-byte LISP header in front of an encapsulated IP packet (UDP 4341).", 0 },
 };
 const struct field_table lisp_table = REG_TABLE(fields);
+static const struct handoff lisp_handoffs[] = {
+	{ HO_UDP_PORT, 4341, .fn = dissect_lisp_data },
+	{ HO_UDP_PORT, 4342, .fn = dissect_lisp },
+};
+const struct proto_reg lisp_proto = REG_PROTO(lisp_table, lisp_handoffs);
 
 /* Wireshark's get_addr_str for the address families seen in practice: the text and
  * its length, or 0 when the family is not decoded. */

@@ -25,7 +25,7 @@ static const struct val_str opcode_vals[] = {
 };
 static const struct val_str type_vals[] = { { 0x20, "NB" }, { 0x21, "NBSTAT" }, { 0, NULL } };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "nbns", "NetBIOS Name Service", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Windows' old name lookup: who on this LAN is called WPAD or WORKGROUP (UDP 137, broadcast).", 0 },
 	[N_ID] = { "nbns.id", "Transaction ID", FT_UINT16, BASE_HEX, 0, 0, NULL,
@@ -44,6 +44,10 @@ static struct field_def fields[] = {
 		"A NetBIOS name: up to 15 characters and a suffix type (<00> workstation, <20> file server).", 0 },
 };
 const struct field_table nbns_table = REG_TABLE(fields);
+static const struct handoff nbns_handoffs[] = {
+	{ HO_UDP_PORT, 137, .fn = dissect_nbns },
+};
+const struct proto_reg nbns_proto = REG_PROTO(nbns_table, nbns_handoffs);
 
 /* Decodes the name at p[*off] into buf ("NAME<xx>" plus ".scope"); moves *off past it.
  * Returns 0 when the name runs past the message. */

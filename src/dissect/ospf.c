@@ -20,7 +20,7 @@ static const struct val_str type_vals[] = {
 	{ 5, "LS Acknowledge" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[O_PROTO] = { "ospf", "Open Shortest Path First", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Link-state routing inside an organisation: routers flood link states and compute shortest paths.", 0 },
 	[O_VERSION] = { "ospf.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,
@@ -35,6 +35,10 @@ static struct field_def fields[] = {
 		"32-bit area the packet belongs to (0.0.0.0 = backbone).", 0 },
 };
 const struct field_table ospf_table = REG_TABLE(fields);
+static const struct handoff ospf_handoffs[] = {
+	{ HO_IPPROTO, 89, .fn = dissect_ospf },
+};
+const struct proto_reg ospf_proto = REG_PROTO(ospf_table, ospf_handoffs);
 
 void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 {

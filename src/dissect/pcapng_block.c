@@ -44,7 +44,7 @@ static const struct val_str pen_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[B_PEN] = { "frame.cb_pen", "Private Enterprise Number", FT_UINT32, BASE_DEC, 0, 0, pen_vals,
 		"IANA private enterprise number of the organisation that defined this pcapng custom block.", 0 },
 	[B_COPY] = { "frame.cb_copy", "Copying", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
@@ -52,6 +52,10 @@ static struct field_def fields[] = {
 		"0x00000BAD) or must drop it (0x40000BAD).", 0 },
 };
 const struct field_table pcapng_block_table = REG_TABLE(fields);
+static const struct handoff pcapng_block_handoffs[] = {
+	{ HO_LINK, (uint32_t)LINKTYPE_PCAPNG_BLOCK, .fn = dissect_pcapng_block },
+};
+const struct proto_reg pcapng_block_proto = REG_PROTO(pcapng_block_table, pcapng_block_handoffs);
 
 static uint32_t word(const uint8_t *p, int swap)
 {

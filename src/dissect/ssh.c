@@ -55,7 +55,7 @@ static const struct val_str ecdh_vals[] = {
 	{ 31, "Elliptic Curve Diffie-Hellman Key Exchange Reply" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "ssh", "SSH Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Secure Shell: encrypted remote login and tunnels over TCP (port 22).", 0 },
 	[F_PROTOCOL] = { "ssh.protocol", "Protocol", FT_STRING, BASE_NONE, 0, 0, NULL,
@@ -71,6 +71,11 @@ static struct field_def fields[] = {
 };
 
 const struct field_table ssh_table = REG_TABLE(fields);
+static const struct handoff ssh_handoffs[] = {
+	{ HO_TCP_PORT, 22, .tcp = ssh_tcp_payload },
+	{ HO_TCP_PORT, 29418, .tcp = ssh_tcp_payload },
+};
+const struct proto_reg ssh_proto = REG_PROTO(ssh_table, ssh_handoffs);
 
 int ssh_packet_header(const uint8_t *p, size_t n, uint32_t *total, uint8_t *padding,
     uint8_t *code)

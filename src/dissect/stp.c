@@ -27,7 +27,7 @@ static const struct val_str type_vals[] = {
 	{ 0x02, "Rapid/Multiple Spanning Tree" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "stp", "Spanning Tree Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Switches electing a root and blocking ports so that a looped LAN has no loops.", 0 },
 	[S_PROTOCOL] = { "stp.protocol", "Protocol Identifier", FT_UINT16, BASE_HEX, 0, 0, NULL,
@@ -56,6 +56,7 @@ static struct field_def fields[] = {
 		"Priority and number of the port the BPDU left by.", 0 },
 };
 const struct field_table stp_table = REG_TABLE(fields);
+const struct proto_reg stp_proto = REG_PROTO_TABLE(stp_table);
 
 void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -87,7 +87,7 @@ static const struct val_str alert_desc_vals[] = {
 	{ 116, "Certificate Required" }, { 120, "No application Protocol" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "tls", "Transport Layer Security", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"TLS/SSL: encrypted, authenticated byte stream over TCP (HTTPS, IMAPS …).", 0 },
 	[F_RECORD] = { "tls.record", "Record Layer", FT_NONE, BASE_NONE, 0, 0, NULL,
@@ -124,6 +124,18 @@ static struct field_def fields[] = {
 };
 
 const struct field_table tls_table = REG_TABLE(fields);
+static const struct handoff tls_handoffs[] = {
+	{ HO_TCP_PORT, 443, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 465, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 636, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 853, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 993, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 995, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 324, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 802, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 1300, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 2221, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 2443, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 3249, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 3250, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 3251, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 3252, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 3496, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 5061, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 5671, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 5684, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 5868, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 8883, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 11207, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 19999, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 27017, .tcp = tls_tcp_payload },
+	{ HO_TCP_HEUR, .tcp = tls_tcp_heuristic },
+};
+const struct proto_reg tls_proto = REG_PROTO(tls_table, tls_handoffs);
 
 /* ---- plain-byte parsers ---- */
 

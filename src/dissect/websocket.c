@@ -50,7 +50,7 @@ static const struct val_str close_vals[] = {
 
 static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[W_PROTO] = { "websocket", "WebSocket", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Full-duplex messages over the TCP connection after an HTTP 101 upgrade.", 0 },
 	[W_FIN] = { "websocket.fin", "Fin", FT_BOOLEAN, BASE_NONE, 0x80, 8, true_false,
@@ -93,6 +93,7 @@ static struct field_def fields[] = {
 		"Payload of an unknown opcode.", 0 },
 };
 const struct field_table websocket_table = REG_TABLE(fields);
+const struct proto_reg websocket_proto = REG_PROTO_TABLE(websocket_table);
 
 void websocket_conv_release(struct ws_conv *w)
 {

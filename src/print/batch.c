@@ -117,7 +117,7 @@ static int wants_any(const uint8_t *interest, const char *const *names, size_t n
 {
 	for (size_t i = 0; i < n && interest; i++) {
 		const struct field_def *f = reg_lookup(names[i]);
-		if (f && (interest[f->id >> 3] >> (f->id & 7) & 1))
+		if (f && (interest[reg_id(f) >> 3] >> (reg_id(f) & 7) & 1))
 			return 1;
 	}
 	return 0;
@@ -177,12 +177,12 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 		b->column_of = xmalloc((size_t)reg_count() * sizeof(*b->column_of));
 		memset(b->column_of, 0xff, (size_t)reg_count() * sizeof(*b->column_of));
 		for (int i = b->nfields - 1; i >= 0; i--)
-			b->column_of[b->fields[i]->id] = (int16_t)i;
+			b->column_of[reg_id(b->fields[i])] = (int16_t)i;
 		b->head = xcalloc((size_t)b->nfields, sizeof(*b->head));
 		b->tail = xcalloc((size_t)b->nfields, sizeof(*b->tail));
 		b->fields_interest = xcalloc(nbytes, 1);
 		for (int i = 0; i < b->nfields; i++)
-			set_bit(b->fields_interest, b->fields[i]->id);
+			set_bit(b->fields_interest, reg_id(b->fields[i]));
 		if (!o->verbose)
 			memcpy(b->interest = xmalloc(nbytes), b->fields_interest, nbytes);
 	}
@@ -278,7 +278,7 @@ static void index_fields(struct batch *b)
 	b->next = xgrow(b->next, &b->next_cap, t->n, sizeof(*b->next));
 	for (uint32_t n = 1; n < t->n; n++) {
 		const struct field_def *f = t->nodes[n].f;
-		int c = f ? b->column_of[f->id] : -1;
+		int c = f ? b->column_of[reg_id(f)] : -1;
 		if (c < 0)
 			continue;
 		b->next[n] = 0;
@@ -304,7 +304,7 @@ static void print_fields(struct batch *b)
 			b->line[at++] = sep;
 		if (q)
 			b->line[at++] = q;
-		for (uint32_t n = b->head[b->column_of[b->fields[i]->id]]; n; n = b->next[n]) {
+		for (uint32_t n = b->head[b->column_of[reg_id(b->fields[i])]]; n; n = b->next[n]) {
 			if (k++)
 				b->line[at++] = agg;
 			if (at + BATCH_VALUE_MAX + 4 > sizeof(b->line)) {
@@ -558,7 +558,7 @@ static int write_packet(struct capwriter *w, struct capfile *cf, const struct pk
     uint8_t *declared, char *errbuf)
 {
 	/* A pcapng custom block is not a packet: neither writer format has it. */
-	if (rec->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK)
+	if (rec->linktype == LINKTYPE_PCAPNG_BLOCK)
 		return 0;
 	if (rec->ifid < 256 && !declared[rec->ifid]) {
 		const struct capfile_iface *ifc = capfile_iface(cf, rec->ifid);

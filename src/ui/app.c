@@ -115,7 +115,7 @@ static void fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 	pi->len = p->len;
 	pi->ifid = p->ifid;
 	if (p->flags & STORE_F_BLOCK) {
-		pi->linktype = CAPFILE_LINKTYPE_PCAPNG_BLOCK;
+		pi->linktype = LINKTYPE_PCAPNG_BLOCK;
 		pi->ifname = NULL;
 	} else {
 		pi->linktype = store_iface_linktype(u->st, p->ifid);
@@ -173,7 +173,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 	p.ifid = (uint16_t)(rec->ifid > 65535 ? 65535 : rec->ifid);
 	if (rec->flags & CAPFILE_REC_NO_TS)
 		p.flags |= STORE_F_NO_TS;
-	if (rec->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK) {
+	if (rec->linktype == LINKTYPE_PCAPNG_BLOCK) {
 		/* Not a packet: no interface, its own link type (fill_pinfo). */
 		p.flags |= STORE_F_BLOCK;
 		p.ifid = 0;
