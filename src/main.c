@@ -147,7 +147,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	if (o.glossary)
-		return glossary_main(o.glossary);
+		return mode_glossary(o.glossary);
 	if (o.recover && recover(&o) < 0)
 		return 1;
 	if ((o.ring_filesize_kb || o.ring_duration > 0 || o.ring_files) &&

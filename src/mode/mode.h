@@ -34,6 +34,10 @@ void mode_batch_config(const struct options *o, struct batch_config *cfg);
 /* netlab-tui -r FILE in batch mode. */
 int mode_batch_file(const struct options *o);
 
+/* -- glossary.c -- */
+/* -G fields / -G protocols, in tshark's tab-separated layout. */
+int mode_glossary(const char *report);
+
 /* -- flow.c -- */
 /* --flow[=STREAM]: read the file once, then print the TCP ladders. */
 int mode_flow(const struct options *o);

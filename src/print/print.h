@@ -86,7 +86,5 @@ struct capwriter;
  * The caller closes w and ends the batch (batch_end). */
 int batch_run_file(struct batch *b, struct capfile *cf, struct capfilter *bpf,
     struct capwriter *w);
-/* -G fields / -G protocols */
-int glossary_main(const char *report);
 
 #endif

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "dissect/registry.h"
-#include "print/print.h"
+#include "mode/mode.h"
 
 static const char *const base_names[] = {
 	[BASE_NONE] = "BASE_NONE", [BASE_DEC] = "BASE_DEC", [BASE_HEX] = "BASE_HEX",
@@ -13,7 +13,7 @@ static const char *const base_names[] = {
 	[BASE_PT] = "BASE_PT_TCP",
 };
 
-int glossary_main(const char *report)
+int mode_glossary(const char *report)
 {
 	int fields = strcmp(report, "fields") == 0, protos = strcmp(report, "protocols") == 0;
 	const char *proto = "";
