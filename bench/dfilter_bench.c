@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
 #include "dissect/registry.h"

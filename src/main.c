@@ -1,5 +1,5 @@
 /* main.c — picks the job from the options: a glossary, the interface list, the
- * server alone, batch printing (tshark-like) or the TUI. */
+ * server alone, batch printing (tshark-like) or the TUI (the jobs: src/mode/). */
 #include "config.h"
 
 #include <signal.h>
@@ -11,11 +11,11 @@
 #include "capture/capture.h"
 #include "capture/spool.h"
 #include "core/timefmt.h"
+#include "mode/lab.h"
+#include "mode/mode.h"
 #include "options.h"
 #include "print/print.h"
-#include "lab.h"
 #include "ui/ui.h"
-#include "server/servecli.h"
 
 /* Batch mode: output is not a terminal, or an option only batch mode has. */
 static int want_batch(const struct options *o)
@@ -41,18 +41,20 @@ static int live_print_packet(void *ctx, const struct pkt_rec *rec)
 static int live_main(const struct options *o)
 {
 	struct live_print lp = { NULL, o };
+	struct batch_config bc;
 	char errbuf[1024];
 	int st, st2;
 
 	if ((!o->write_file || o->print) && !(o->quiet && !o->nstats)) {
-		lp.b = batch_new(o, stdout, errbuf, sizeof(errbuf));
+		mode_batch_config(o, &bc);
+		lp.b = batch_new(&bc, stdout, errbuf, sizeof(errbuf));
 		if (!lp.b) {
 			fprintf(stderr, "netlab-tui: %s\n", errbuf);
 			return 2;
 		}
 		batch_set_if_known(lp.b, 1);
 	}
-	st = capture_batch_main(o, lp.b ? live_print_packet : NULL, &lp);
+	st = mode_capture_batch(o, lp.b ? live_print_packet : NULL, &lp);
 	if (lp.b) {
 		st2 = batch_end(lp.b);
 		batch_free(lp.b);
@@ -67,6 +69,7 @@ static int live_main(const struct options *o)
 static int lab_main(struct options *o)
 {
 	struct ui_config cfg;
+	struct ui_options uo;
 	char errbuf[512];
 	struct lab *l = lab_start(o, errbuf, sizeof(errbuf));
 	int st;
@@ -84,13 +87,14 @@ static int lab_main(struct options *o)
 			st = live_main(o);
 		} else {
 			o->replay_speed = 0;
-			st = batch_file_main(o);
+			st = mode_batch_file(o);
 		}
 		lab_end(l);
 		return st;
 	}
+	mode_ui_options(o, &uo);
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.o = o;
+	cfg.o = &uo;
 	cfg.server = lab_take_server(l);
 	cfg.server_cfg = lab_server_config(l);
 	cfg.notice = lab_notice(l);
@@ -158,27 +162,27 @@ int main(int argc, char **argv)
 		    "saving the captured packets; use a capture filter (-f) instead\n");
 		return 1;
 	}
-	/* -- capture engine: -D, live capture (capture/) -- */
+	/* -- capture engine: -D, live capture (mode/capture.c) -- */
 	if (o.list_ifaces)
-		return cap_list_main(&o);
-	/* -- the TUI's views as text, no terminal (ui/headless.c) -- */
+		return mode_list_ifaces(&o);
+	/* -- the TUI's views as text, no terminal (mode/ui.c, ui/headless.c) -- */
 	if (o.headless && (o.read_file || o.nifaces))
-		return ui_headless_main(&o);
+		return mode_headless(&o);
 	if ((o.nifaces && want_batch(&o)) || (o.read_file && o.replay_speed > 0 && want_batch(&o)))
 		return live_main(&o);
-	/* -- built-in server: --serve --no-ui, --visit (server/) -- */
+	/* -- built-in server: --serve --no-ui, --visit (mode/serve.c) -- */
 	if (o.visit)
-		return visit_main(&o);
+		return mode_visit(&o);
 	if (o.serve && o.no_ui)
-		return httpd_main(&o);
-	/* -- --flow: TCP ladders of a file (print/flow.c) -- */
+		return mode_serve(&o);
+	/* -- --flow: TCP ladders of a file (mode/flow.c) -- */
 	if (o.read_file && o.flow)
-		return flow_main(&o);
+		return mode_flow(&o);
 	if (o.read_file && want_batch(&o))
-		return batch_file_main(&o);
+		return mode_batch_file(&o);
 	/* -- TUI and lab mode (ui/) -- */
 	if (!o.lab && !o.serve && (o.read_file || o.nifaces))
-		return ui_main(&o);
+		return mode_ui(&o);
 	/* the lab, or --serve beside a source: the server runs while the TUI shows it */
 	return lab_main(&o);
 }

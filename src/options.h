@@ -9,10 +9,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define OPT_MAX_IFACES 8
-#define OPT_MAX_FIELDS 256
+#include "capture/capture.h"	/* CAP_MAX_IFACES */
+#include "print/print.h"	/* enum out_fmt */
 
-enum out_fmt { OUT_DEFAULT, OUT_FIELDS };
+#define OPT_MAX_IFACES CAP_MAX_IFACES
+#define OPT_MAX_FIELDS 256
 
 struct options {
 	/* sources */

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "analysis/follow.h"
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "analysis/ladder.h"
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_state.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 

@@ -36,7 +36,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 
 struct pinfo;
 

@@ -513,7 +513,7 @@ static int ng_cb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_r
 	rec->ts_sec = cf->last_sec;
 	rec->ts_nsec = cf->last_nsec;
 	rec->caplen = rec->len = tl - 4;
-	rec->linktype = CAPFILE_LINKTYPE_PCAPNG_BLOCK;
+	rec->linktype = LINKTYPE_PCAPNG_BLOCK;
 	rec->ifid = CAPFILE_IFID_NONE;
 	rec->data = p;
 	rec->file_off = cf->base_off + cf->pos;

@@ -15,7 +15,7 @@
  * a sentence in errbuf saying what stopped it.
  *
  * pcapng custom blocks (0x00000BAD, 0x40000BAD) are returned as records, as tshark
- * lists them as frames: see CAPFILE_LINKTYPE_PCAPNG_BLOCK.
+ * lists them as frames: see LINKTYPE_PCAPNG_BLOCK.
  *
  * Where it departs from tshark 4.0 (tests/capfile/gen_counts.sh lists the same):
  * if_tsoffset is added to ts_sec (libpcap does, tshark 4.0 ignores it); pcap files of
@@ -27,6 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#include "core/linktype.h"
 
 #define CAPFILE_ERRBUF_SIZE 256
 #define CAPFILE_MAX_CAPLEN (256u * 1024u)
@@ -60,10 +62,8 @@ struct pkt_rec {
  * its trailing length: type (0x00000BAD may be copied, 0x40000BAD not), total
  * length, PEN, then the custom data and options, the words in the section's byte
  * order (the type word tells which); caplen = len = total length - 4.  tshark's
- * frame is the part after the PEN (CAPFILE_PCAPNG_BLOCK_HDR bytes in).  ifid is
+ * frame is the part after the PEN (LINKTYPE_PCAPNG_BLOCK_HDR bytes in).  ifid is
  * CAPFILE_IFID_NONE: the block belongs to no interface. */
-#define CAPFILE_LINKTYPE_PCAPNG_BLOCK (-2)
-#define CAPFILE_PCAPNG_BLOCK_HDR 12u
 #define CAPFILE_IFID_NONE UINT32_MAX
 
 struct capfile_iface {

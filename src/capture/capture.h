@@ -26,6 +26,7 @@
 #include "capture/ring.h"
 
 #define CAP_ERRBUF_SIZE 512
+#define CAP_MAX_IFACES 8		/* interfaces one run captures on at most */
 #define CAP_DEFAULT_SNAPLEN 262144
 #define CAP_DEFAULT_BUFSIZE_MIB 16
 #define CAP_DEFAULT_TIMEOUT_MS 50
@@ -99,23 +100,5 @@ struct capfilter;
 struct capfilter *capfilter_new(const char *bpf, int snaplen, int linktype, char *errbuf);
 int capfilter_match(struct capfilter *f, const struct pkt_rec *rec);
 void capfilter_free(struct capfilter *f);
-
-/* ---- batch mode (capture_run.c) ---------------------------------------------- */
-
-struct options;
-
-/* Called for each packet, in the consumer thread; rec is valid during the call only.
- * Returns 0 to go on, > 0 to stop the capture cleanly, < 0 to stop with exit status 1. */
-
-/* The live batch loop for -i (and --replay of -r FILE) outside the TUI: opens the
- * sources, drops privileges (-Z), creates -w, starts the capture threads, then drains
- * their rings: writes -w, calls on_packet (NULL for -q or -w alone), honours -c and
- * -a duration:/packets:/filesize:, and ends cleanly on SIGINT/SIGTERM.  Prints
- * "Capturing on ..." and at the end "N packets captured" plus any drops to stderr.
- * Returns the exit status (0, 1 from on_packet, 2 for capture or write errors). */
-int capture_batch_main(const struct options *o,
-    int (*on_packet)(void *ctx, const struct pkt_rec *rec), void *ctx);
-/* -D: prints the interface list; returns the exit status. */
-int cap_list_main(const struct options *o);
 
 #endif

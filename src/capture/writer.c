@@ -17,10 +17,10 @@
 #include <unistd.h>
 
 #include "capture/writer.h"
+#include "core/linktype.h"
 #include "core/xmalloc.h"
 
 #define WBUF_SIZE (512u * 1024u)	/* grows for a block bigger than this */
-#define LINKTYPE_ETHERNET 1
 #define END_PKT 0x80000000u		/* block_end[]: the block is a packet */
 
 struct w_iface {

@@ -16,7 +16,7 @@
 
 enum { A_PROTO, A_NEXT, A_LEN, A_SPI, A_SEQ, A_ICV };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[A_PROTO] = { "ah", "Authentication Header", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPsec integrity protection: a keyed checksum over the packet, no encryption.", 0 },
 	[A_NEXT] = { "ah.next_header", "Next header", FT_UINT8, BASE_DEC, 0, 0, ipproto_vals,
@@ -31,6 +31,10 @@ static struct field_def fields[] = {
 		"The integrity check value (truncated HMAC).", 0 },
 };
 const struct field_table ah_table = REG_TABLE(fields);
+static const struct handoff ah_handoffs[] = {
+	{ HO_IPPROTO, 51, .fn = dissect_ah },
+};
+const struct proto_reg ah_proto = REG_PROTO(ah_table, ah_handoffs);
 
 void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 {
@@ -51,8 +55,8 @@ void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 	const uint8_t *p = c->p;
 	uint8_t next = p[0];
 	uint32_t hlen = (p[1] + 2u) * 4u;
-	uint32_t spi = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 | (uint32_t)p[6] << 8 | p[7];
-	uint32_t seq = (uint32_t)p[8] << 24 | (uint32_t)p[9] << 16 | (uint32_t)p[10] << 8 | p[11];
+	uint32_t spi = cur_peek_be32(c, 4);
+	uint32_t seq = cur_peek_be32(c, 8);
 	col_append(pi, "AH (SPI=0x%08x)", spi);
 	tree_set_len(t, node, hlen);
 	tree_add_uint(t, node, &fields[A_NEXT], start, 1, next);

@@ -39,7 +39,7 @@ static const struct val_str op_vals[] = {
 	{ 9, "InARP-Reply" }, { 10, "ARP-NAK" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[A_PROTO] = { "arp", "Address Resolution Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Finds the MAC address that owns an IPv4 address on the local link.", 0 },
 	[A_HW_TYPE] = { "arp.hw.type", "Hardware type", FT_UINT16, BASE_DEC, 0, 0, hw_vals,
@@ -75,7 +75,12 @@ static struct field_def fields[] = {
 	[A_DST_IPV4] = { "arp.dst.proto_ipv4", "Target IP address", FT_IPv4, BASE_NONE, 0, 0, NULL,
 		"The IPv4 address being asked about or answered.", 0 },
 };
-const struct field_table arp_table = REG_TABLE(fields);
+const struct field_table arp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff arp_handoffs[] = {
+	{ HO_ETHERTYPE, 0x0806, .fn = dissect_arp },
+	{ HO_ETHERTYPE, 0x8035, .fn = dissect_arp },
+};
+const struct proto_reg arp_proto = REG_PROTO(arp_table, arp_handoffs);
 
 static void addr_str(const uint8_t *a, unsigned n, int kind, char *buf, size_t len)
 {
@@ -89,6 +94,67 @@ static void addr_str(const uint8_t *a, unsigned n, int kind, char *buf, size_t l
 			at += (size_t)snprintf(buf + at, len - at, "%s%02x", i ? ":" : "", a[i]);
 		if (!n && len)
 			buf[0] = '\0';
+	}
+}
+
+/* The four addresses in wire order: sender hardware, sender protocol, target
+ * hardware, target protocol (even: hardware).  Ethernet and IPv4 ones get typed fields. */
+enum { ARP_SHA, ARP_SPA, ARP_THA, ARP_TPA };
+static const struct { int typed, plain; } arp_addr_fields[4] = {
+	{ A_SRC_HW_MAC, A_SRC_HW }, { A_SRC_IPV4, A_SRC_PROTO },
+	{ A_DST_HW_MAC, A_DST_HW }, { A_DST_IPV4, A_DST_PROTO },
+};
+
+static void arp_addrs(struct dtree *t, uint32_t node, uint32_t o, const uint8_t *const a[4],
+    uint8_t hs, uint8_t ps, int is_eth, int is_ip)
+{
+	for (int i = 0; i < 4; i++) {
+		int hw = !(i & 1);
+		uint8_t sz = hw ? hs : ps;
+		if (hw ? is_eth : is_ip)
+			tree_add_addr(t, node, &fields[arp_addr_fields[i].typed], o, hw ? 6 : 4, a[i]);
+		else
+			tree_add_bytes(t, node, &fields[arp_addr_fields[i].plain], o, sz, a[i], sz);
+		o += sz;
+	}
+}
+
+static void arp_label(struct dtree *t, uint32_t node, uint16_t op, int grat, int probe)
+{
+	const char *opn = val_to_str(op, op_vals);
+
+	if (op == 1 && grat && !probe)
+		tree_label(t, node, "Address Resolution Protocol (request/gratuitous ARP)");
+	else if (op == 2 && grat)
+		tree_label(t, node, "Address Resolution Protocol (reply/gratuitous ARP)");
+	else if (probe)
+		tree_label(t, node, "Address Resolution Protocol (ARP Probe)");
+	else if (opn)
+		tree_label(t, node, "Address Resolution Protocol (%s)", opn);
+	else
+		tree_label(t, node, "Address Resolution Protocol (opcode 0x%04x)", op);
+}
+
+static void arp_info(struct pinfo *pi, uint16_t op, int grat, int probe, char s[4][64])
+{
+	switch (op) {
+	case 1:
+		if (probe)
+			col_append(pi, "Who has %s? (ARP Probe)", s[ARP_TPA]);
+		else if (grat)
+			col_append(pi, "ARP Announcement for %s", s[ARP_SPA]);
+		else
+			col_append(pi, "Who has %s? Tell %s", s[ARP_TPA], s[ARP_SPA]);
+		break;
+	case 2:
+		if (grat)
+			col_append(pi, "Gratuitous ARP for %s (Reply)", s[ARP_SPA]);
+		else
+			col_append(pi, "%s is at %s", s[ARP_SPA], s[ARP_SHA]);
+		break;
+	case 3: col_append(pi, "Who is %s? Tell %s", s[ARP_THA], s[ARP_SHA]); break;
+	case 4: col_append(pi, "%s is at %s", s[ARP_THA], s[ARP_TPA]); break;
+	default: col_append(pi, "Unknown ARP opcode 0x%04x", op); break;
 	}
 }
 
@@ -119,31 +185,20 @@ void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 		col_set_proto(pi, "InARP");
 	uint32_t tot = 8u + 2u * hs + 2u * ps;
 	tree_set_len(t, node, tot);
-	const uint8_t *sha = cur_ptr(c, hs), *spa = cur_ptr(c, ps);
-	const uint8_t *tha = cur_ptr(c, hs), *tpa = cur_ptr(c, ps);
+	const uint8_t *a[4];
+	for (int i = 0; i < 4; i++)
+		a[i] = cur_ptr(c, i & 1 ? ps : hs);
 	int is_eth = (hwt == 1 || hwt == 6) && hs == 6, is_ip = prt == 0x0800 && ps == 4;
 	int have = cur_ok(c);
-	char s_hw[64], s_pr[64], t_hw[64], t_pr[64];
+	char s[4][64];
 
-	if (have) {
-		addr_str(sha, hs, is_eth, s_hw, sizeof(s_hw));
-		addr_str(spa, ps, is_ip ? 2 : 0, s_pr, sizeof(s_pr));
-		addr_str(tha, hs, is_eth, t_hw, sizeof(t_hw));
-		addr_str(tpa, ps, is_ip ? 2 : 0, t_pr, sizeof(t_pr));
-	}
-	int grat = have && ps && !memcmp(spa, tpa, ps);
+	if (have)
+		for (int i = 0; i < 4; i++)
+			addr_str(a[i], i & 1 ? ps : hs, i & 1 ? (is_ip ? 2 : 0) : is_eth, s[i], sizeof(s[i]));
+	const uint8_t *spa = a[ARP_SPA];
+	int grat = have && ps && !memcmp(spa, a[ARP_TPA], ps);
 	int probe = have && is_ip && op == 1 && !spa[0] && !spa[1] && !spa[2] && !spa[3];
-	const char *opn = val_to_str(op, op_vals);
-	if (op == 1 && grat && !probe)
-		tree_label(t, node, "Address Resolution Protocol (request/gratuitous ARP)");
-	else if (op == 2 && grat)
-		tree_label(t, node, "Address Resolution Protocol (reply/gratuitous ARP)");
-	else if (probe)
-		tree_label(t, node, "Address Resolution Protocol (ARP Probe)");
-	else if (opn)
-		tree_label(t, node, "Address Resolution Protocol (%s)", opn);
-	else
-		tree_label(t, node, "Address Resolution Protocol (opcode 0x%04x)", op);
+	arp_label(t, node, op, grat, probe);
 	tree_add_uint(t, node, &fields[A_HW_TYPE], start, 2, hwt);
 	tree_add_uint(t, node, &fields[A_PROTO_TYPE], start + 2, 2, prt);
 	tree_add_uint(t, node, &fields[A_HW_SIZE], start + 4, 1, hs);
@@ -158,47 +213,8 @@ void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 		dissect_exhausted(d, node, "ARP");
 		return;
 	}
-	uint32_t o = start + 8;
-	if (is_eth)
-		tree_add_addr(t, node, &fields[A_SRC_HW_MAC], o, 6, sha);
-	else
-		tree_add_bytes(t, node, &fields[A_SRC_HW], o, hs, sha, hs);
-	o += hs;
-	if (is_ip)
-		tree_add_addr(t, node, &fields[A_SRC_IPV4], o, 4, spa);
-	else
-		tree_add_bytes(t, node, &fields[A_SRC_PROTO], o, ps, spa, ps);
-	o += ps;
-	if (is_eth)
-		tree_add_addr(t, node, &fields[A_DST_HW_MAC], o, 6, tha);
-	else
-		tree_add_bytes(t, node, &fields[A_DST_HW], o, hs, tha, hs);
-	o += hs;
-	if (is_ip)
-		tree_add_addr(t, node, &fields[A_DST_IPV4], o, 4, tpa);
-	else
-		tree_add_bytes(t, node, &fields[A_DST_PROTO], o, ps, tpa, ps);
+	arp_addrs(t, node, start + 8, a, hs, ps, is_eth, is_ip);
 	d->payload_used = tot;
 	d->payload_used_set = 1;
-
-	switch (op) {
-	case 1:
-		if (probe)
-			col_append(pi, "Who has %s? (ARP Probe)", t_pr);
-		else if (grat)
-			col_append(pi, "ARP Announcement for %s", s_pr);
-		else
-			col_append(pi, "Who has %s? Tell %s", t_pr, s_pr);
-		break;
-	case 2:
-		if (grat)
-			col_append(pi, "Gratuitous ARP for %s (Reply)", s_pr);
-		else
-			col_append(pi, "%s is at %s", s_pr, s_hw);
-		break;
-	case 3: col_append(pi, "Who is %s? Tell %s", t_hw, s_hw); break;
-	case 4: col_append(pi, "%s is at %s", t_hw, t_pr); break;
-	default: col_append(pi, "Unknown ARP opcode 0x%04x", op); break;
-	}
-	(void)t_hw;
+	arp_info(pi, op, grat, probe, s);
 }

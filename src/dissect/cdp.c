@@ -19,7 +19,7 @@ static const struct val_str tlv_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[C_PROTO] = { "cdp", "Cisco Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Cisco devices telling their neighbours their name, port, model and addresses.", 0 },
 	[C_VERSION] = { "cdp.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,
@@ -38,6 +38,7 @@ static struct field_def fields[] = {
 		"The neighbour's interface this message left by.", 0 },
 };
 const struct field_table cdp_table = REG_TABLE(fields);
+const struct proto_reg cdp_proto = REG_PROTO_TABLE(cdp_table);
 
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 {
@@ -52,6 +53,7 @@ void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, "CDP");
 	col_clear(pi);
 	node = tree_add(t, 0, &fields[C_PROTO], start, (uint32_t)n);
+	struct cur all = *c;
 	cur_skip(c, n);
 	if (n < 4) {
 		dissect_exhausted(d, node, "CDP");
@@ -59,9 +61,9 @@ void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	tree_add_uint(t, node, &fields[C_VERSION], start, 1, p[0]);
 	tree_add_uint(t, node, &fields[C_TTL], start + 1, 1, p[1]);
-	tree_add_uint(t, node, &fields[C_CHECKSUM], start + 2, 2, (uint32_t)(p[2] << 8 | p[3]));
+	tree_add_uint(t, node, &fields[C_CHECKSUM], start + 2, 2, cur_peek_be16(&all, 2));
 	while (off + 4 <= n) {
-		uint16_t type = (uint16_t)(p[off] << 8 | p[off + 1]), len = (uint16_t)(p[off + 2] << 8 | p[off + 3]);
+		uint16_t type = cur_peek_be16(&all, off), len = cur_peek_be16(&all, off + 2);
 		if (len < 4 || off + len > n)
 			break;
 		tree_add_uint(t, node, &fields[C_TLV_TYPE], start + (uint32_t)off, 2, type);

@@ -130,6 +130,78 @@ static inline uint8_t cur_peek(const struct cur *c, size_t i)
 	return i < cur_left(c) ? c->p[i] : 0;
 }
 
+/* Random access without moving: the big-endian value at p + off, 0 when any of its
+ * bytes lies past the end (does not set err).  For fields read out of order and for
+ * offsets taken from the packet (DNS compression pointers). */
+static inline uint16_t cur_peek_be16(const struct cur *c, size_t off)
+{
+	if (off > cur_left(c) || cur_left(c) - off < 2)
+		return 0;
+	return (uint16_t)(c->p[off] << 8 | c->p[off + 1]);
+}
+
+static inline uint32_t cur_peek_be24(const struct cur *c, size_t off)
+{
+	if (off > cur_left(c) || cur_left(c) - off < 3)
+		return 0;
+	return (uint32_t)c->p[off] << 16 | (uint32_t)c->p[off + 1] << 8 | c->p[off + 2];
+}
+
+static inline uint32_t cur_peek_be32(const struct cur *c, size_t off)
+{
+	if (off > cur_left(c) || cur_left(c) - off < 4)
+		return 0;
+	return (uint32_t)c->p[off] << 24 | (uint32_t)c->p[off + 1] << 16 |
+	    (uint32_t)c->p[off + 2] << 8 | c->p[off + 3];
+}
+
+/* An n-byte (n <= 8) unsigned integer, big- or little-endian (tvb_get_uint64_with_length). */
+static inline uint64_t cur_uint_n(struct cur *c, size_t n, int little)
+{
+	uint64_t v = 0;
+	if (n > 8 || !cur_need(c, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		v = little ? v | (uint64_t)c->p[i] << (8 * i) : v << 8 | c->p[i];
+	c->p += n;
+	return v;
+}
+
+/* Sub-cursor from p + off to the end, the parent not moved; empty with err set when off
+ * is past the end.  Its base is the parent's, so cur_off() stays a frame offset. */
+static inline struct cur cur_at(const struct cur *c, size_t off)
+{
+	struct cur s = *c;
+	s.err = 0;
+	if (off > cur_left(c)) {
+		s.p = s.end;
+		s.err = 1;
+	} else {
+		s.p += off;
+	}
+	return s;
+}
+
+/* Adds the remaining bytes as big-endian 16-bit words (an odd last byte as the high
+ * half) to sum, the Internet checksum's one's-complement accumulation (RFC 1071),
+ * without moving c.  Fold the result with cur_csum_fold(). */
+static inline uint32_t cur_csum_add(uint32_t sum, const struct cur *c)
+{
+	size_t n = cur_left(c), i;
+	for (i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(c->p[i] << 8 | c->p[i + 1]);
+	if (i < n)
+		sum += (uint32_t)c->p[i] << 8;
+	return sum;
+}
+
+static inline uint16_t cur_csum_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
 /* Sub-cursor over the next n bytes, clipped to what was captured; the parent is
  * not moved.  `*clipped` (may be NULL) tells whether fewer than n bytes exist. */
 static inline struct cur cur_sub(const struct cur *c, size_t n, int *clipped)
@@ -141,6 +213,14 @@ static inline struct cur cur_sub(const struct cur *c, size_t n, int *clipped)
 	if (n < cur_left(c))
 		s.end = c->p + n;
 	return s;
+}
+
+/* The checksum a field at even offset off of c should hold: c's bytes summed with that
+ * 16-bit field taken as zero, plus sum (a pseudo-header's), folded. */
+static inline uint16_t cur_csum_field(uint32_t sum, const struct cur *c, size_t off)
+{
+	struct cur head = cur_sub(c, off, NULL), tail = cur_at(c, off + 2);
+	return cur_csum_fold(cur_csum_add(cur_csum_add(sum, &head), &tail));
 }
 
 #endif

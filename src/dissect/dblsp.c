@@ -12,7 +12,7 @@
 
 enum { B_PROTO, B_TEXT, B_JSON };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[B_PROTO] = { "db-lsp-disc", "Dropbox LAN sync Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Dropbox clients announcing themselves to each other on the local network (UDP 17500).", 0 },
 	[B_TEXT] = { "db-lsp.text", "Text", FT_STRING, BASE_NONE, 0, 0, NULL,
@@ -21,6 +21,10 @@ static struct field_def fields[] = {
 		"Structured text: objects, arrays, strings and numbers.", 0 },
 };
 const struct field_table dblsp_table = REG_TABLE(fields);
+static const struct handoff dblsp_handoffs[] = {
+	{ HO_UDP_PORT, 17500, .fn = dissect_dblsp_disc },
+};
+const struct proto_reg dblsp_proto = REG_PROTO(dblsp_table, dblsp_handoffs);
 
 void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -33,7 +33,7 @@ static const struct val_str msg_vals[] = {
 	{ 13, "Lease Active" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[H_PROTO] = { "dhcp", "Dynamic Host Configuration Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Hands out IPv4 addresses and settings (gateway, DNS) to hosts joining a network.", 0 },
 	[H_TYPE] = { "dhcp.type", "Message type", FT_UINT8, BASE_DEC, 0, 0, op_vals,
@@ -76,11 +76,13 @@ static struct field_def fields[] = {
 		"Option 53: Discover, Offer, Request, ACK…", 0 },
 };
 const struct field_table dhcp_table = REG_TABLE(fields);
+static const struct handoff dhcp_handoffs[] = {
+	{ HO_UDP_PORT, 67, .fn = dissect_dhcp },
+	{ HO_UDP_PORT, 68, .fn = dissect_dhcp },
+};
+const struct proto_reg dhcp_proto = REG_PROTO(dhcp_table, dhcp_handoffs);
 
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
+#define DHCP_COOKIE 0x63825363u
 
 static size_t cstrlen(const uint8_t *p, size_t max)
 {
@@ -90,14 +92,123 @@ static size_t cstrlen(const uint8_t *p, size_t max)
 	return n;
 }
 
+/* The option 53 message type in the options of h (the whole BOOTP message, cookie
+ * checked by the caller), or -1. */
+static int dhcp_msgtype(const struct cur *h)
+{
+	size_t n = cur_left(h);
+	int msgtype = -1;
+
+	for (size_t o = 240; o < n;) {
+		uint8_t code = cur_peek(h, o), len = cur_peek(h, o + 1);
+		if (code == 255)
+			break;
+		if (code == 0) {
+			o++;
+			continue;
+		}
+		if (o + 2 > n || o + 2 + len > n)
+			break;
+		if (code == 53 && len >= 1)
+			msgtype = cur_peek(h, o + 2);
+		o += 2u + len;
+	}
+	return msgtype;
+}
+
+static void dhcp_columns(struct dctx *d, const struct cur *h, uint32_t node, int msgtype)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint8_t op = cur_peek(h, 0);
+
+	if (msgtype >= 0) {
+		const char *mn = val_to_str((uint32_t)msgtype, msg_vals);
+		char unk[24];
+		if (!mn) {
+			snprintf(unk, sizeof(unk), "Unknown (%d)", msgtype);
+			mn = unk;
+		}
+		col_set_proto(pi, "DHCP");
+		col_append(pi, "DHCP %-8s - Transaction ID 0x%x", mn, cur_peek_be32(h, 4));
+		tree_label(t, node, "Dynamic Host Configuration Protocol (%s)", mn);
+	} else {
+		char mac[24];
+		fv_ether(h->p + 28, mac, sizeof(mac));
+		if (op == 2)
+			col_append(pi, "Boot Reply");
+		else if (cur_peek(h, 1) == 1 && cur_peek(h, 2) == 6)
+			col_append(pi, "Boot Request from %s (%s)", mac, mac);
+		else
+			col_append(pi, "Boot Request");
+		tree_label(t, node, "Bootstrap Protocol (%s)", op == 2 ? "Reply" : "Request");
+	}
+}
+
+/* The fixed header up to chaddr (34 bytes, present). */
+static void dhcp_header(struct dtree *t, uint32_t node, struct cur h)
+{
+	uint32_t start = cur_off(&h);
+
+	tree_add_uint(t, node, &fields[H_TYPE], start, 1, cur_u8(&h));
+	tree_add_uint(t, node, &fields[H_HWTYPE], start + 1, 1, cur_u8(&h));
+	tree_add_uint(t, node, &fields[H_HWLEN], start + 2, 1, cur_u8(&h));
+	tree_add_uint(t, node, &fields[H_HOPS], start + 3, 1, cur_u8(&h));
+	tree_add_uint(t, node, &fields[H_ID], start + 4, 4, cur_be32(&h));
+	tree_add_uint(t, node, &fields[H_SECS], start + 8, 2, cur_be16(&h));
+	tree_add_uint(t, node, &fields[H_FLAGS], start + 10, 2, cur_be16(&h));
+	tree_add_addr(t, node, &fields[H_CIADDR], start + 12, 4, cur_ptr(&h, 4));
+	tree_add_addr(t, node, &fields[H_YIADDR], start + 16, 4, cur_ptr(&h, 4));
+	tree_add_addr(t, node, &fields[H_SIADDR], start + 20, 4, cur_ptr(&h, 4));
+	tree_add_addr(t, node, &fields[H_GIADDR], start + 24, 4, cur_ptr(&h, 4));
+	tree_add_addr(t, node, &fields[H_MAC], start + 28, 6, cur_ptr(&h, 6));
+}
+
+/* The options after the cookie of h (the whole message, at least 240 bytes). */
+static void dhcp_options(struct dctx *d, uint32_t node, const struct cur *h)
+{
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(h);
+	size_t n = cur_left(h);
+
+	for (size_t o = 240; o < n;) {
+		uint8_t code = cur_peek(h, o);
+		uint32_t on;
+		if (code == 0 || code == 255) {
+			on = tree_add(t, node, &fields[H_OPT], start + (uint32_t)o, 1);
+			tree_label(t, on, "Option: (%u) %s", code, code ? "End" : "Padding");
+			tree_add_uint(t, on, &fields[H_OPT_TYPE], start + (uint32_t)o, 1, code);
+			o++;
+			if (code == 255)
+				break;
+			continue;
+		}
+		uint8_t len = cur_peek(h, o + 1);
+		if (o + 2 > n || o + 2 + len > n) {
+			dissect_exhausted(d, node, "DHCP");
+			break;
+		}
+		on = tree_add(t, node, &fields[H_OPT], start + (uint32_t)o, 2u + len);
+		tree_label(t, on, "Option: (%u)", code);
+		tree_add_uint(t, on, &fields[H_OPT_TYPE], start + (uint32_t)o, 1, code);
+		tree_add_uint(t, on, &fields[H_OPT_LEN], start + (uint32_t)o + 1, 1, len);
+		if (code == 53 && len >= 1) {
+			const char *mn = val_to_str(cur_peek(h, o + 2), msg_vals);
+			tree_label(t, on, "Option: (53) DHCP Message Type (%s)", mn ? mn : "Unknown");
+			tree_add_uint(t, on, &fields[H_OPT_MSGTYPE], start + (uint32_t)o + 2, 1, cur_peek(h, o + 2));
+		}
+		o += 2u + len;
+	}
+}
+
 void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), node;
-	const uint8_t *p = c->p;
+	const struct cur h = *c;
+	const uint8_t *p = h.p;
 	size_t n = cur_left(c);
-	int msgtype = -1;
 
 	(void)parent;
 	pi_push_proto(pi, "dhcp");
@@ -109,56 +220,10 @@ void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 		cur_skip(c, n);
 		return;
 	}
+	int cookie = n >= 240 && cur_peek_be32(&h, 236) == DHCP_COOKIE;
 	/* Option 53 first: it decides the protocol column and Info. */
-	if (n >= 240 && be32(p + 236) == 0x63825363) {
-		for (size_t o = 240; o < n;) {
-			uint8_t code = p[o];
-			if (code == 255)
-				break;
-			if (code == 0) {
-				o++;
-				continue;
-			}
-			if (o + 2 > n || o + 2 + p[o + 1] > n)
-				break;
-			if (code == 53 && p[o + 1] >= 1)
-				msgtype = p[o + 2];
-			o += 2u + p[o + 1];
-		}
-	}
-	if (msgtype >= 0) {
-		const char *mn = val_to_str((uint32_t)msgtype, msg_vals);
-		char unk[24];
-		if (!mn) {
-			snprintf(unk, sizeof(unk), "Unknown (%d)", msgtype);
-			mn = unk;
-		}
-		col_set_proto(pi, "DHCP");
-		col_append(pi, "DHCP %-8s - Transaction ID 0x%x", mn, be32(p + 4));
-		tree_label(t, node, "Dynamic Host Configuration Protocol (%s)", mn);
-	} else {
-		char mac[24];
-		fv_ether(p + 28, mac, sizeof(mac));
-		if (p[0] == 2)
-			col_append(pi, "Boot Reply");
-		else if (p[1] == 1 && p[2] == 6)
-			col_append(pi, "Boot Request from %s (%s)", mac, mac);
-		else
-			col_append(pi, "Boot Request");
-		tree_label(t, node, "Bootstrap Protocol (%s)", p[0] == 2 ? "Reply" : "Request");
-	}
-	tree_add_uint(t, node, &fields[H_TYPE], start, 1, p[0]);
-	tree_add_uint(t, node, &fields[H_HWTYPE], start + 1, 1, p[1]);
-	tree_add_uint(t, node, &fields[H_HWLEN], start + 2, 1, p[2]);
-	tree_add_uint(t, node, &fields[H_HOPS], start + 3, 1, p[3]);
-	tree_add_uint(t, node, &fields[H_ID], start + 4, 4, be32(p + 4));
-	tree_add_uint(t, node, &fields[H_SECS], start + 8, 2, (uint32_t)(p[8] << 8 | p[9]));
-	tree_add_uint(t, node, &fields[H_FLAGS], start + 10, 2, (uint32_t)(p[10] << 8 | p[11]));
-	tree_add_addr(t, node, &fields[H_CIADDR], start + 12, 4, p + 12);
-	tree_add_addr(t, node, &fields[H_YIADDR], start + 16, 4, p + 16);
-	tree_add_addr(t, node, &fields[H_SIADDR], start + 20, 4, p + 20);
-	tree_add_addr(t, node, &fields[H_GIADDR], start + 24, 4, p + 24);
-	tree_add_addr(t, node, &fields[H_MAC], start + 28, 6, p + 28);
+	dhcp_columns(d, &h, node, cookie ? dhcp_msgtype(&h) : -1);
+	dhcp_header(t, node, h);
 	if (n < 240) {
 		dissect_exhausted(d, node, "DHCP");
 		cur_skip(c, n);
@@ -171,38 +236,11 @@ void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t fn = tree_add_bytes(t, node, &fields[H_FILE], start + 108, 128, p + 108, (uint32_t)fl);
 	if (!fl)
 		tree_label(t, fn, "Boot file name not given");
-	if (be32(p + 236) != 0x63825363) {
+	if (!cookie) {
 		cur_skip(c, n);
 		return;
 	}
 	tree_add_addr(t, node, &fields[H_COOKIE], start + 236, 4, p + 236);
-	for (size_t o = 240; o < n;) {
-		uint8_t code = p[o];
-		uint32_t on;
-		if (code == 0 || code == 255) {
-			on = tree_add(t, node, &fields[H_OPT], start + (uint32_t)o, 1);
-			tree_label(t, on, "Option: (%u) %s", code, code ? "End" : "Padding");
-			tree_add_uint(t, on, &fields[H_OPT_TYPE], start + (uint32_t)o, 1, code);
-			o++;
-			if (code == 255)
-				break;
-			continue;
-		}
-		if (o + 2 > n || o + 2 + p[o + 1] > n) {
-			dissect_exhausted(d, node, "DHCP");
-			break;
-		}
-		uint8_t len = p[o + 1];
-		on = tree_add(t, node, &fields[H_OPT], start + (uint32_t)o, 2u + len);
-		tree_label(t, on, "Option: (%u)", code);
-		tree_add_uint(t, on, &fields[H_OPT_TYPE], start + (uint32_t)o, 1, code);
-		tree_add_uint(t, on, &fields[H_OPT_LEN], start + (uint32_t)o + 1, 1, len);
-		if (code == 53 && len >= 1) {
-			const char *mn = val_to_str(p[o + 2], msg_vals);
-			tree_label(t, on, "Option: (53) DHCP Message Type (%s)", mn ? mn : "Unknown");
-			tree_add_uint(t, on, &fields[H_OPT_MSGTYPE], start + (uint32_t)o + 2, 1, p[o + 2]);
-		}
-		o += 2u + len;
-	}
+	dhcp_options(d, node, &h);
 	cur_skip(c, cur_left(c));
 }

@@ -1,8 +1,8 @@
 /* dissect.c — the frame pseudo-protocol, columns and the dispatch tables.
  *
  * Dispatch is by table: link type → link dissector, ethertype → network dissector,
- * IP protocol → transport dissector.  Each protocol file exports its entry point
- * (protos.h) and its field table (registry_tables.c).
+ * IP protocol → transport dissector.  The tables are built from the protocols'
+ * registrations (struct proto_reg, listed in registry_tables.c).
  */
 #include "config.h"
 
@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "capture/capfile.h"
 #include "core/fmtnum.h"
+#include "core/linktype.h"
 #include "core/strvis.h"
 #include "core/timefmt.h"
 #include "dissect/dissect.h"
@@ -36,7 +36,7 @@ enum {
 	F_COL_PROTO, F_COL_SRC, F_COL_DST, F_COL_LEN, F_COL_INFO,
 };
 
-static struct field_def frame_fields[] = {
+static const struct field_def frame_fields[] = {
 	[F_FRAME] = { "frame", "Frame", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"One captured packet: when it arrived, how long it was, what it carries.", 0 },
 	[F_IFID] = { "frame.interface_id", "Interface id", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -54,7 +54,7 @@ static struct field_def frame_fields[] = {
 	[F_DELTA] = { "frame.time_delta", "Time delta from previous captured frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
 		"Seconds since the previous packet in the capture.", 0 },
 	[F_DELTA_DISP] = { "frame.time_delta_displayed", "Time delta from previous displayed frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the previous packet that passed the display filter.", 0 },
+		"Seconds since the previous packet that passed the display filter.", REG_F_ANALYSIS },
 	[F_REL] = { "frame.time_relative", "Time since reference or first frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
 		"Seconds since the first packet: the Time column.", 0 },
 	[F_NUMBER] = { "frame.number", "Frame Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -68,73 +68,57 @@ static struct field_def frame_fields[] = {
 	[F_IGNORED] = { "frame.ignored", "Frame is ignored", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
 		"Excluded from dissection by the user.", 0 },
 	[F_PROTOCOLS] = { "frame.protocols", "Protocols in frame", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The chain of protocols found in the packet, outermost first.", 0 },
+		"The chain of protocols found in the packet, outermost first.", REG_F_PAYLOAD },
 	/* The packet list columns as fields (tshark's _ws.col.*), for -T fields and filters. */
 	[F_COL_PROTO] = { "_ws.col.Protocol", "Protocol", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Protocol column: the highest protocol that was recognised.", 0 },
+		"The Protocol column: the highest protocol that was recognised.", REG_F_PAYLOAD },
 	[F_COL_SRC] = { "_ws.col.Source", "Source", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Source column: network address, else link address.", 0 },
+		"The Source column: network address, else link address.", REG_F_PAYLOAD },
 	[F_COL_DST] = { "_ws.col.Destination", "Destination", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Destination column: network address, else link address.", 0 },
+		"The Destination column: network address, else link address.", REG_F_PAYLOAD },
 	[F_COL_LEN] = { "_ws.col.Length", "Length", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Length column: bytes on the wire.", 0 },
+		"The Length column: bytes on the wire.", REG_F_PAYLOAD },
 	[F_COL_INFO] = { "_ws.col.Info", "Info", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"The Info column: the summary of the packet.", 0 },
+		"The Info column: the summary of the packet.", REG_F_PAYLOAD },
 };
-const struct field_table frame_table = REG_TABLE(frame_fields);
+const struct field_table frame_table = REG_TABLE_FLAGS(frame_fields, REG_T_HEADERS);
+const struct proto_reg frame_proto = REG_PROTO_TABLE(frame_table);
 
-/* One row per dissector; protocol owners add their rows here. */
 /* The [Checksum Status] of IPv4, TCP, ICMP and ICMPv6 (UDP adds "Illegal"). */
 const struct val_str checksum_status_vals[] = {
 	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
 };
 
-static const struct dispatch link_table[] = {
-	{ 0, dissect_null }, { 1, dissect_eth }, { 10, dissect_fddi }, { 12, dissect_raw }, { 14, dissect_raw },
-	{ 101, dissect_raw }, { 108, dissect_loop },
-	{ 113, dissect_sll }, { 228, dissect_raw_ipv4 }, { 229, dissect_raw_ipv6 },
-	{ 253, dissect_netlink }, { 276, dissect_sll2 },
-	{ (uint32_t)CAPFILE_LINKTYPE_PCAPNG_BLOCK, dissect_pcapng_block },
-};
-
-static const struct dispatch ethertype_table[] = {
-	{ 0x0800, dissect_ipv4 }, { 0x0806, dissect_arp }, { 0x86dd, dissect_ipv6 },
-	{ 0x8100, dissect_vlan }, { 0x88a8, dissect_ieee8021ad }, { 0x9100, dissect_vlan },
-	{ 0x8864, dissect_pppoes }, { 0x8035, dissect_arp },
-};
-
-static const struct dispatch ipproto_table[] = {
-	{ 1, dissect_icmp }, { 2, dissect_igmp }, { 4, dissect_ipv4 }, { 6, dissect_tcp }, { 17, dissect_udp },
-	{ 41, dissect_ipv6 }, { 51, dissect_ah }, { 58, dissect_icmpv6 }, { 89, dissect_ospf },
-};
-
-static dissector_fn lookup(const struct dispatch *t, size_t n, uint32_t key)
+/* The dissector registered in t for key (dissect.h). */
+static dissector_fn lookup(enum handoff_table t, uint32_t key)
 {
+	size_t n;
+	const struct handoff *const *h = dissect_handoffs(t, &n);
+
 	for (size_t i = 0; i < n; i++)
-		if (t[i].key == key && t[i].fn)
-			return t[i].fn;
+		if (h[i]->key == key && h[i]->fn)
+			return h[i]->fn;
 	return NULL;
 }
-#define LOOKUP(table, key) lookup(table, sizeof(table) / sizeof(table[0]), key)
 
-int dissect_ethertype(struct dctx *d, struct cur *c, uint32_t parent, uint16_t type)
+int dissect_by(struct dctx *d, enum handoff_table t, uint32_t key, struct cur *c, uint32_t parent)
 {
-	dissector_fn fn = LOOKUP(ethertype_table, type);
+	dissector_fn fn = lookup(t, key);
 
 	if (!fn)
 		return 0;
 	fn(d, c, parent);
 	return 1;
+}
+
+int dissect_ethertype(struct dctx *d, struct cur *c, uint32_t parent, uint16_t type)
+{
+	return dissect_by(d, HO_ETHERTYPE, type, c, parent);
 }
 
 int dissect_ipproto(struct dctx *d, struct cur *c, uint32_t parent, uint8_t proto)
 {
-	dissector_fn fn = LOOKUP(ipproto_table, proto);
-
-	if (!fn)
-		return 0;
-	fn(d, c, parent);
-	return 1;
+	return dissect_by(d, HO_IPPROTO, proto, c, parent);
 }
 
 void pi_push_proto(struct pinfo *pi, const char *name)
@@ -283,7 +267,7 @@ void addr_port_to_str(const struct address *a, uint16_t port, char *buf, size_t 
 
 /* ---- errors ---- */
 
-static struct field_def malformed_fields[] = {
+static const struct field_def malformed_fields[] = {
 	{ "_ws.malformed", "Malformed Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A header field had an impossible value or ran past its declared length.", 0 },
 	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
@@ -292,6 +276,7 @@ static struct field_def malformed_fields[] = {
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
 };
 const struct field_table malformed_table = REG_TABLE(malformed_fields);
+const struct proto_reg malformed_proto = REG_PROTO_TABLE(malformed_table);
 
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why)
 {
@@ -338,7 +323,7 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 
 /* ---- Data ---- */
 
-static struct field_def data_fields[] = {
+static const struct field_def data_fields[] = {
 	{ "data", "Data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Bytes no dissector understood.", 0 },
 	{ "data.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
@@ -347,6 +332,7 @@ static struct field_def data_fields[] = {
 		"How many undissected bytes.", 0 },
 };
 const struct field_table data_table = REG_TABLE(data_fields);
+const struct proto_reg data_proto = REG_PROTO_TABLE(data_table);
 
 void dissect_data(struct dctx *d, struct cur *c, uint32_t parent)
 {
@@ -396,29 +382,34 @@ static void column_fields(struct dctx *d, uint32_t fr)
 	}
 }
 
-void dissect_frame(struct dctx *d, const uint8_t *frame)
+/* Wireshark's WTAP_ENCAP number for the link type, -1 when none. */
+static int encap_of(int linktype)
+{
+	for (size_t i = 0; i < sizeof(encaps) / sizeof(encaps[0]); i++)
+		if (encaps[i].linktype == linktype)
+			return encaps[i].encap;
+	return -1;
+}
+
+/* Phase 1: a pcapng block's 12-byte header is metadata and the frame what follows, as
+ * wiretap makes it (frame.len = custom data and options); returns the frame. */
+static const uint8_t *strip_block(struct pinfo *pi, const uint8_t *frame, int block)
+{
+	pi->block = NULL;
+	if (block && pi->caplen >= LINKTYPE_PCAPNG_BLOCK_HDR && pi->len >= LINKTYPE_PCAPNG_BLOCK_HDR) {
+		pi->block = frame;
+		frame += LINKTYPE_PCAPNG_BLOCK_HDR;
+		pi->caplen -= LINKTYPE_PCAPNG_BLOCK_HDR;
+		pi->len -= LINKTYPE_PCAPNG_BLOCK_HDR;
+	}
+	return frame;
+}
+
+/* Phase 2: everything the dissectors fill, emptied for this frame. */
+static void reset_pinfo(struct dctx *d, const uint8_t *frame)
 {
 	struct pinfo *pi = d->pi;
-	struct dtree *t = d->tree;
-	struct cur c;
-	dissector_fn link = LOOKUP(link_table, (uint32_t)pi->linktype);
-	int block = pi->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK;
-	uint32_t fr = 0;
-	int encap = -1;
-	char ifname[256];
 
-	ifname[0] = '\0';
-	pi->serial++;
-	/* A pcapng block (capfile.h): its header is metadata, the frame what follows,
-	 * as wiretap makes it (frame.len = custom data and options). */
-	pi->block = NULL;
-	if (block && pi->caplen >= CAPFILE_PCAPNG_BLOCK_HDR && pi->len >= CAPFILE_PCAPNG_BLOCK_HDR) {
-		pi->block = frame;
-		frame += CAPFILE_PCAPNG_BLOCK_HDR;
-		pi->caplen -= CAPFILE_PCAPNG_BLOCK_HDR;
-		pi->len -= CAPFILE_PCAPNG_BLOCK_HDR;
-	}
-	c = cur_make(frame, pi->caplen);
 	d->frame = frame;
 	d->payload_used_set = 0;
 	pi->nprotos = 0;
@@ -438,61 +429,107 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	memset(&pi->dl_dst, 0, sizeof(pi->dl_dst));
 	memset(&pi->net_src, 0, sizeof(pi->net_src));
 	memset(&pi->net_dst, 0, sizeof(pi->net_dst));
-	for (size_t i = 0; i < sizeof(encaps) / sizeof(encaps[0]); i++)
-		if (encaps[i].linktype == pi->linktype)
-			encap = encaps[i].encap;
+}
 
-	if (t) {
-		tree_add_source(t, "Frame", frame, pi->caplen);
-		fr = tree_add(t, 0, &frame_fields[F_FRAME], 0, pi->caplen);
-		tree_label(t, fr, "Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits)",
-		    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
-		if (pi->ifname && tree_text(t))	/* from the file: escaped as tshark does */
-			strvis(ifname, sizeof(ifname), (const uint8_t *)pi->ifname, strlen(pi->ifname),
-			    STRVIS_UTF8 | STRVIS_NOBACKSLASH);
-		if (pi->ifname)
-			tree_label_append(t, fr, " on interface %s, id %u", ifname, pi->ifid);
-		if (pi->if_known && !block && tree_wants(t, &frame_fields[F_IFID])) {
-			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
-			if (pi->ifname && tree_text(t))
-				tree_label(t, n, "Interface id: %u (%s)", pi->ifid, ifname);
-		}
-		if (pi->ifname)
-			tree_add_bytes(t, fr, &frame_fields[F_IFNAME], 0, 0,
-			    (const uint8_t *)pi->ifname, (uint32_t)strlen(pi->ifname));
-		if (!block && tree_wants(t, &frame_fields[F_ENCAP])) {
-			uint32_t n = tree_add_int(t, fr, &frame_fields[F_ENCAP], 0, 0, encap);
-			const char *s = val_to_str((uint32_t)pi->linktype, encap_vals);
-			tree_label(t, n, "Encapsulation type: %s (%d)", s ? s : "Unknown", encap);
-		}
-		/* No time in the file: Wireshark shows none of the time fields. */
-		if (!pi->no_ts) {
-		tree_add_time(t, fr, &frame_fields[F_TIME], 0, 0, pi->ts);
-		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_SHIFT], 0, 0, 0), TN_GENERATED);
-		{
-			uint32_t n = tree_add_time(t, fr, &frame_fields[F_EPOCH], 0, 0, pi->ts);
-			if (n && tree_text(t)) {
-				char b[40];
-				timefmt_epoch(b, sizeof(b), pi->ts);
-				tree_label(t, n, "Epoch Time: %s seconds", b);
-			}
-		}
-		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA], 0, 0, pi->delta_ts), TN_GENERATED);
-		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA_DISP], 0, 0, pi->delta_ts), TN_GENERATED);
-		tree_flag(t, tree_add_time(t, fr, &frame_fields[F_REL], 0, 0, pi->rel_ts), TN_GENERATED);
-		}
-		tree_add_uint(t, fr, &frame_fields[F_NUMBER], 0, 0, pi->num);
-		{
-			uint32_t n = tree_add_uint(t, fr, &frame_fields[F_LEN], 0, 0, pi->len);
-			tree_label(t, n, "Frame Length: %u bytes (%u bits)", pi->len, pi->len * 8);
-			n = tree_add_uint(t, fr, &frame_fields[F_CAPLEN], 0, 0, pi->caplen);
-			tree_label(t, n, "Capture Length: %u bytes (%u bits)", pi->caplen, pi->caplen * 8);
-		}
-		tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_MARKED], 0, 0, 0), TN_GENERATED);
-		tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_IGNORED], 0, 0, 0), TN_GENERATED);
+/* The arrival, shift, epoch, delta and relative times under the frame node. */
+static void frame_times(struct dtree *t, uint32_t fr, const struct pinfo *pi)
+{
+	uint32_t n;
+
+	tree_add_time(t, fr, &frame_fields[F_TIME], 0, 0, pi->ts);
+	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_SHIFT], 0, 0, 0), TN_GENERATED);
+	n = tree_add_time(t, fr, &frame_fields[F_EPOCH], 0, 0, pi->ts);
+	if (n && tree_text(t)) {
+		char b[40];
+		timefmt_epoch(b, sizeof(b), pi->ts);
+		tree_label(t, n, "Epoch Time: %s seconds", b);
 	}
+	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA], 0, 0, pi->delta_ts), TN_GENERATED);
+	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA_DISP], 0, 0, pi->delta_ts), TN_GENERATED);
+	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_REL], 0, 0, pi->rel_ts), TN_GENERATED);
+}
+
+/* Phase 3: the Frame node and its fields; returns the node (0 without a tree). */
+static uint32_t frame_tree(struct dctx *d, const uint8_t *frame, int block, int encap)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t fr, n;
+	char ifname[256];
+
+	if (!t)
+		return 0;
+	ifname[0] = '\0';
+	tree_add_source(t, "Frame", frame, pi->caplen);
+	fr = tree_add(t, 0, &frame_fields[F_FRAME], 0, pi->caplen);
+	tree_label(t, fr, "Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits)",
+	    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
+	if (pi->ifname && tree_text(t))	/* from the file: escaped as tshark does */
+		strvis(ifname, sizeof(ifname), (const uint8_t *)pi->ifname, strlen(pi->ifname),
+		    STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+	if (pi->ifname)
+		tree_label_append(t, fr, " on interface %s, id %u", ifname, pi->ifid);
+	if (pi->if_known && !block && tree_wants(t, &frame_fields[F_IFID])) {
+		n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
+		if (pi->ifname && tree_text(t))
+			tree_label(t, n, "Interface id: %u (%s)", pi->ifid, ifname);
+	}
+	if (pi->ifname)
+		tree_add_bytes(t, fr, &frame_fields[F_IFNAME], 0, 0,
+		    (const uint8_t *)pi->ifname, (uint32_t)strlen(pi->ifname));
+	if (!block && tree_wants(t, &frame_fields[F_ENCAP])) {
+		const char *s = val_to_str((uint32_t)pi->linktype, encap_vals);
+		n = tree_add_int(t, fr, &frame_fields[F_ENCAP], 0, 0, encap);
+		tree_label(t, n, "Encapsulation type: %s (%d)", s ? s : "Unknown", encap);
+	}
+	if (!pi->no_ts)		/* no time in the file: Wireshark shows none of the time fields */
+		frame_times(t, fr, pi);
+	tree_add_uint(t, fr, &frame_fields[F_NUMBER], 0, 0, pi->num);
+	n = tree_add_uint(t, fr, &frame_fields[F_LEN], 0, 0, pi->len);
+	tree_label(t, n, "Frame Length: %u bytes (%u bits)", pi->len, pi->len * 8);
+	n = tree_add_uint(t, fr, &frame_fields[F_CAPLEN], 0, 0, pi->caplen);
+	tree_label(t, n, "Capture Length: %u bytes (%u bits)", pi->caplen, pi->caplen * 8);
+	tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_MARKED], 0, 0, 0), TN_GENERATED);
+	tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_IGNORED], 0, 0, 0), TN_GENERATED);
+	return fr;
+}
+
+/* Phase 5: frame.protocols, once every layer has pushed its name. */
+static void frame_protocols(struct dctx *d, uint32_t fr)
+{
+	struct dtree *t = d->tree;
+	struct pinfo *pi = d->pi;
+	char buf[PI_MAX_PROTOS * 16];
+	size_t at = 0;
+
+	for (int i = 1; i < pi->nprotos; i++) {
+		int k = snprintf(buf + at, sizeof(buf) - at, "%s%s", i > 1 ? ":" : "", pi->protos[i]);
+		if (k < 0 || (size_t)k >= sizeof(buf) - at)
+			break;
+		at += (size_t)k;
+	}
+	tree_flag(t, tree_add_bytes(t, fr, &frame_fields[F_PROTOCOLS], 0, 0,
+	    tree_keep(t, buf, (uint32_t)at), (uint32_t)at), TN_GENERATED);
+}
+
+void dissect_frame(struct dctx *d, const uint8_t *frame)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	struct cur c;
+	dissector_fn link = lookup(HO_LINK, (uint32_t)pi->linktype);
+	int block = pi->linktype == LINKTYPE_PCAPNG_BLOCK;
+	int encap = encap_of(pi->linktype);
+	uint32_t fr;
+
+	pi->serial++;
+	frame = strip_block(pi, frame, block);
+	c = cur_make(frame, pi->caplen);
+	reset_pinfo(d, frame);
+	fr = frame_tree(d, frame, block, encap);
 	if (t && t->interest && tree_wants(t, &frame_fields[F_COL_INFO]))
 		pi->want_cols = 1;
+	/* Phase 4: the layers, from the link type down the dispatch tables. */
 	pi_push_proto(pi, "frame");
 	if (link)
 		link(d, &c, block ? fr : 0);
@@ -503,17 +540,6 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	}
 	if (t && t->interest)
 		column_fields(d, fr);
-	if (t && tree_wants(t, &frame_fields[F_PROTOCOLS])) {
-		char buf[PI_MAX_PROTOS * 16];
-		size_t at = 0;
-		for (int i = 1; i < pi->nprotos; i++) {
-			int k = snprintf(buf + at, sizeof(buf) - at, "%s%s", i > 1 ? ":" : "", pi->protos[i]);
-			if (k < 0 || (size_t)k >= sizeof(buf) - at)
-				break;
-			at += (size_t)k;
-		}
-		uint32_t n = tree_add_bytes(t, fr, &frame_fields[F_PROTOCOLS], 0, 0,
-		    tree_keep(t, buf, (uint32_t)at), (uint32_t)at);
-		tree_flag(t, n, TN_GENERATED);
-	}
+	if (t && tree_wants(t, &frame_fields[F_PROTOCOLS]))
+		frame_protocols(d, fr);
 }

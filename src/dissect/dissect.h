@@ -26,7 +26,7 @@ enum port_type { PT_NONE, PT_TCP, PT_UDP };
 #define PI_MAX_PROTOS 24
 #define PI_INFO_MAX 4096	/* tshark's COL_MAX_INFO_LEN */
 
-struct session;			/* analysis state of one capture, analysis/session.h */
+struct session;			/* analysis state of one capture, dissect/session.h */
 
 struct pinfo {
 	uint32_t num;			/* frame number, from 1 */
@@ -40,7 +40,7 @@ struct pinfo {
 	int if_known;			/* the file records interfaces (pcapng) */
 	int no_ts;			/* the record has no time stamp (CAPFILE_REC_NO_TS): the
 					 * time fields and the Time column stay empty */
-	/* A pcapng block listed as a frame (CAPFILE_LINKTYPE_PCAPNG_BLOCK): its 12-byte
+	/* A pcapng block listed as a frame (LINKTYPE_PCAPNG_BLOCK): its 12-byte
 	 * header (type, length, PEN), set by dissect_frame; the frame is what follows. */
 	const uint8_t *block;
 	int visited;			/* frame already seen by the analysis (TUI revisit) */
@@ -86,12 +86,70 @@ struct dctx {
 	int headers_only;
 };
 
+/* A dissector takes the cursor at its first byte and adds its tree under `parent`:
+ * 0 for a top-level protocol (the usual case: Wireshark's tree is flat), a node when
+ * the protocol is shown inside another (an IP packet quoted in ICMP, a pcapng block's
+ * frame node, data inside ICMP echo).  Dissectors that never nest ignore it. */
 typedef void (*dissector_fn)(struct dctx *d, struct cur *c, uint32_t parent);
 
 struct dispatch {
 	uint32_t key;
 	dissector_fn fn;
 };
+
+/* ---- protocol registration ----
+ *
+ * Each protocol file defines one struct proto_reg next to its field table: the table
+ * and the hand-offs by which the layers below reach it (Wireshark's
+ * dissector_add_uint and heur_dissector_add).  registry_tables.c lists every
+ * registration, one line each; reg_init builds the field ids and the dispatch tables
+ * from that list, in list order (heuristics are tried in that order). */
+enum handoff_table {
+	HO_LINK,		/* key: link type (pcap LINKTYPE_*); fn */
+	HO_ETHERTYPE,		/* key: ethertype; fn */
+	HO_IPPROTO,		/* key: IP protocol / IPv6 next header; fn */
+	HO_UDP_PORT,		/* key: UDP port, lower port tried first; fn */
+	HO_UDP_CONV,		/* heur: a UDP conversation claimed before; tried before ports */
+	HO_UDP_HEUR,		/* heur: tried when no port claimed the datagram */
+	HO_TCP_PORT,		/* key: TCP port, lower port tried first; tcp */
+	HO_TCP_HEUR,		/* tcp: tried when no port claimed the segment */
+	HO_COUNT
+};
+
+struct tcp_payload_info;	/* dissect/tcp_payload.h */
+/* Returns 1 when it dissected (or claimed) the payload, 0 to let TCP show it as data. */
+typedef int (*tcp_payload_fn)(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
+/* Returns 1 when it took the payload, 0 to leave it to the next candidate. */
+typedef int (*heur_fn)(struct dctx *d, struct cur *c);
+
+struct handoff {
+	enum handoff_table table;
+	uint32_t key;		/* unused for HO_*_HEUR and HO_UDP_CONV */
+	dissector_fn fn;	/* HO_LINK, HO_ETHERTYPE, HO_IPPROTO, HO_UDP_PORT */
+	heur_fn heur;		/* HO_UDP_CONV, HO_UDP_HEUR */
+	tcp_payload_fn tcp;	/* HO_TCP_PORT, HO_TCP_HEUR */
+};
+
+struct field_table;
+struct proto_reg {
+	const struct field_table *fields;	/* its name is fields->fields[0].abbrev */
+	const struct handoff *handoffs;
+	size_t nhandoffs;
+};
+
+#define REG_PROTO(table, ho) { &(table), (ho), sizeof(ho) / sizeof((ho)[0]) }
+#define REG_PROTO_TABLE(table) { &(table), NULL, 0 }
+
+/* The registrations (registry_tables.c), in registry order. */
+extern const struct proto_reg *const *reg_protocols;
+extern const size_t reg_protocol_count;
+
+/* The hand-offs registered in table t, in list order (reg_init builds them; the first
+ * call initialises the registry when the caller did not). */
+const struct handoff *const *dissect_handoffs(enum handoff_table t, size_t *n);
+/* Runs the dissector registered in t (HO_LINK, HO_ETHERTYPE, HO_IPPROTO, HO_UDP_PORT)
+ * for key; 0 when none is. */
+int dissect_by(struct dctx *d, enum handoff_table t, uint32_t key, struct cur *c, uint32_t parent);
 
 /* Entry point: frame bytes → pinfo (+ tree).  The frame outlives the call as long as
  * the tree is used.  pinfo's num, ts, rel_ts, delta_ts, caplen, len, linktype, ifid

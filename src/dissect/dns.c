@@ -101,7 +101,7 @@ static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RR
 #define U16(abbrev, name, help) { abbrev, name, FT_UINT16, BASE_DEC, 0, 0, NULL, help, 0 }
 #define U32(abbrev, name, help) { abbrev, name, FT_UINT32, BASE_DEC, 0, 0, NULL, help, 0 }
 #define FLAG(abbrev, name, mask, vals, help) { abbrev, name, FT_BOOLEAN, BASE_NONE, mask, 16, vals, help, 0 }
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[D_PROTO] = { "dns", "Domain Name System", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Turns names into addresses: a query with questions, a response with answer records.", 0 },
 	[D_MDNS] = { "mdns", "Multicast Domain Name System", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
@@ -178,21 +178,30 @@ static struct field_def fields[] = {
 	[D_NSEC_NEXT] = STR("dns.nsec.next_domain_name", "Next Domain Name", "NSEC: the next name that exists in the zone."),
 };
 const struct field_table dns_table = REG_TABLE(fields);
+static const struct handoff dns_handoffs[] = {
+	{ HO_UDP_PORT, 53, .fn = dissect_dns },
+	{ HO_UDP_PORT, 5353, .fn = dissect_mdns },
+	{ HO_UDP_PORT, 5355, .fn = dissect_llmnr },
+};
+const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
-/* Reads the name at msg[off] into out, dotted (bytes kept raw, escaped when shown).
+/* Reads the name at offset off of m (the whole message) into out, dotted (bytes kept
+ * raw, escaped when shown).
  * Returns the bytes the name occupies at off (a pointer ends it), or 0 when it runs
  * out of the message.  As Wireshark, a pointer chain longer than the message is
  * "<Name contains a pointer that loops>", a name over 255 characters "<Name too long>"
  * and an empty one "<Root>".  *labels counts labels. */
-static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *out,
+static uint32_t dns_name(const struct cur *m, uint32_t off, char *out,
     uint32_t outlen, uint32_t *outn, int *labels)
 {
+	const uint8_t *msg = m->p;
+	uint32_t mlen = (uint32_t)cur_left(m);
 	uint32_t at = off, used = 0, n = 0, seen = 0;
 	int jumps = 0, nl = 0, ok = 0;
 	const char *special = NULL;
 
 	while (at < mlen) {
-		uint8_t l = msg[at];
+		uint8_t l = cur_peek(m, at);
 		if ((l & 0xc0) == 0xc0) {
 			if (at + 1 >= mlen)
 				break;
@@ -204,7 +213,7 @@ static uint32_t dns_name(const uint8_t *msg, uint32_t mlen, uint32_t off, char *
 				ok = 1;
 				break;
 			}
-			at = (uint32_t)(l & 0x3f) << 8 | msg[at + 1];
+			at = cur_peek_be16(m, at) & 0x3fffu;
 			continue;
 		}
 		if (l & 0xc0)
@@ -280,8 +289,8 @@ static void ttl_str(uint32_t secs, char *buf, size_t n)
 
 struct dnsctx {
 	struct dctx *d;
-	const uint8_t *msg;
-	uint32_t mlen, base;	/* base: frame offset of msg[0] */
+	struct cur m;		/* the whole message; offsets below are into it */
+	uint32_t mlen, base;	/* base: frame offset of the message's first byte */
 	int mdns, info;
 };
 
@@ -299,12 +308,12 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	char name[DNS_NAME_MAX + 8];
 	uint32_t n, at = *off;
 	int labels;
-	uint32_t used = dns_name(x->msg, x->mlen, at, name, sizeof(name), &n, &labels);
+	uint32_t used = dns_name(&x->m, at, name, sizeof(name), &n, &labels);
 
 	if (!used || at + used + 4 > x->mlen)
 		return 0;
-	uint16_t type = (uint16_t)(x->msg[at + used] << 8 | x->msg[at + used + 1]);
-	uint16_t cls = (uint16_t)(x->msg[at + used + 2] << 8 | x->msg[at + used + 3]);
+	uint16_t type = cur_peek_be16(&x->m, at + used);
+	uint16_t cls = cur_peek_be16(&x->m, at + used + 2);
 	uint16_t c15 = x->mdns ? cls & 0x7fff : cls;
 	char tb[32];
 	const char *cn = val_to_str(c15, class_vals);
@@ -332,231 +341,253 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 static uint32_t rd_name(struct dnsctx *x, uint32_t off, char *buf, size_t n, uint32_t *nlen)
 {
 	int labels;
-	return dns_name(x->msg, x->mlen, off, buf, (uint32_t)n, nlen, &labels);
+	return dns_name(&x->m, off, buf, (uint32_t)n, nlen, &labels);
+}
+
+/* One resource record being dissected: its fixed part and where its data lies. */
+struct dns_rr {
+	const char *name;	/* owner name, as dns_name() wrote it */
+	const char *cn;		/* class name or NULL */
+	uint32_t rd, o, tn;	/* data offset in the message, its frame offset, tree node */
+	uint32_t rdavail;	/* data bytes present (rdlen unless truncated) */
+	uint16_t type, cls, rdlen;
+	int trunc;		/* the data runs past the message */
+	struct cur rdc;		/* from the data to the end of the message */
+};
+
+static void rdata_addr(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn)
+{
+	struct dtree *t = x->d->tree;
+	size_t alen = r->type == 1 ? 4 : 16;
+
+	if (r->rdlen != alen || r->trunc)
+		return;
+	tree_add_addr(t, r->tn, &fields[r->type == 1 ? D_A : D_AAAA], r->o, (uint32_t)alen, r->rdc.p);
+	if (r->type == 1)
+		fv_ipv4(r->rdc.p, s, sn);
+	else
+		fv_ipv6(r->rdc.p, s, sn);
+	tree_label_append(t, r->tn, ", addr %s", s);
+}
+
+/* NS, CNAME, PTR and NSEC: a name first. */
+static void rdata_name(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn)
+{
+	struct dtree *t = x->d->tree;
+	uint32_t k;
+
+	if (r->type == 47) {
+		if (!r->trunc && rd_name(x, r->rd, s, sn, &k))
+			add_name(x, r->tn, D_NSEC_NEXT, r->rd, r->rdlen, s, k);
+		else
+			s[0] = '\0';
+		return;
+	}
+	if (!rd_name(x, r->rd, s, sn, &k))
+		return;
+	int f = r->type == 2 ? D_NS : r->type == 5 ? D_CNAME : D_PTR;
+	add_name(x, r->tn, f, r->rd, r->rdlen, s, k);
+	tree_label_append(t, r->tn, ", %s %s", r->type == 2 ? "ns" : r->type == 5 ? "cname" : "", s);
+	if (r->type == 12)
+		tree_label(t, r->tn, "%s: type PTR, class %s, %s", r->name, r->cn ? r->cn : "Unknown", s);
+}
+
+/* MX (preference, exchange) and SRV (priority, weight, port, target). */
+static void rdata_mx_srv(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn)
+{
+	struct dtree *t = x->d->tree;
+	char tmp[DNS_NAME_MAX + 8];
+	uint32_t k;
+	struct cur v = r->rdc;
+
+	if (r->type == 15) {
+		if (r->rdlen < 3 || r->trunc)
+			return;
+		uint16_t pref = cur_be16(&v);
+		tree_add_uint(t, r->tn, &fields[D_MX_PREF], r->o, 2, pref);
+		if (rd_name(x, r->rd + 2, tmp, sizeof(tmp), &k)) {
+			add_name(x, r->tn, D_MX_EXCH, r->rd + 2, r->rdlen - 2u, tmp, k);
+			tree_label_append(t, r->tn, ", preference %u, mx %s", pref, tmp);
+			snprintf(s, sn, "%u %s", pref, tmp);
+		}
+		return;
+	}
+	if (r->rdlen < 7 || r->trunc)
+		return;
+	uint16_t pr = cur_be16(&v), w = cur_be16(&v), port = cur_be16(&v);
+	tree_add_uint(t, r->tn, &fields[D_SRV_PRIO], r->o, 2, pr);
+	tree_add_uint(t, r->tn, &fields[D_SRV_WEIGHT], r->o + 2, 2, w);
+	tree_add_uint(t, r->tn, &fields[D_SRV_PORT], r->o + 4, 2, port);
+	if (rd_name(x, r->rd + 6, tmp, sizeof(tmp), &k)) {
+		add_name(x, r->tn, D_SRV_TARGET, r->rd + 6, r->rdlen - 6u, tmp, k);
+		tree_label_append(t, r->tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
+		snprintf(s, sn, "%u %u %u %s", pr, w, port, tmp);
+	}
+}
+
+static void rdata_soa(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn)
+{
+	struct dtree *t = x->d->tree;
+	char tmp[DNS_NAME_MAX + 8], rn[DNS_NAME_MAX + 8];
+	uint32_t k1, k2, u1, u2;
+
+	u1 = rd_name(x, r->rd, tmp, sizeof(tmp), &k1);
+	if (!u1 || r->trunc)
+		return;
+	u2 = rd_name(x, r->rd + u1, rn, sizeof(rn), &k2);
+	add_name(x, r->tn, D_SOA_MNAME, r->rd, u1, tmp, k1);
+	tree_label_append(t, r->tn, ", mname %s", tmp);
+	snprintf(s, sn, "%s", tmp);
+	if (!u2 || r->rd + u1 + u2 + 20 > x->mlen)
+		return;
+	add_name(x, r->tn, D_SOA_RNAME, r->rd + u1, u2, rn, k2);
+	struct cur q = cur_at(&r->rdc, u1 + u2);
+	for (int i = 0; i < 5; i++) {
+		uint32_t v = cur_be32(&q);
+		uint32_t vn = tree_add_uint(t, r->tn, &fields[D_SOA_SERIAL + i], r->o + u1 + u2 + 4u * i, 4, v);
+		if (i && tree_text(t)) {
+			char ts[96];
+			ttl_str(v, ts, sizeof(ts));
+			tree_label(t, vn, "%s: %u (%s)", fields[D_SOA_SERIAL + i].name, v, ts);
+		}
+	}
+}
+
+static void rdata_txt(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, int info)
+{
+	struct dtree *t = x->d->tree;
+	const uint8_t *p = r->rdc.p;
+	uint32_t i = 0;
+
+	while (i < r->rdavail) {
+		uint8_t l = cur_peek(&r->rdc, i);
+		tree_add_uint(t, r->tn, &fields[D_TXT_LEN], r->o + i, 1, l);
+		uint32_t k = i + 1 + l <= r->rdavail ? l : r->rdavail - i - 1;
+		tree_add_bytes(t, r->tn, &fields[D_TXT], r->o + i + 1, k, p + i + 1, k);
+		if (!s[0] && info)
+			snprintf(s, sn, "%.*s", (int)k, (const char *)p + i + 1);
+		i += 1u + l;
+	}
+}
+
+/* The record's data into the tree; s gets what Info shows of it. */
+static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, int info)
+{
+	switch (r->type) {
+	case 1: case 28:
+		rdata_addr(x, r, s, sn);
+		break;
+	case 2: case 5: case 12: case 47:
+		rdata_name(x, r, s, sn);
+		break;
+	case 15: case 33:
+		rdata_mx_srv(x, r, s, sn);
+		break;
+	case 6:
+		rdata_soa(x, r, s, sn);
+		break;
+	case 16:
+		rdata_txt(x, r, s, sn, info);
+		break;
+	case 41:
+		break;
+	default:
+		if (r->rdavail)
+			tree_add_bytes(x->d->tree, r->tn, &fields[D_DATA], r->o, r->rdavail, r->rdc.p, r->rdavail);
+		break;
+	}
+}
+
+/* Class and TTL, or for OPT the EDNS fields that take their place; h at the type. */
+static void record_fixed(struct dnsctx *x, const struct dns_rr *r, struct cur h, uint32_t ttl)
+{
+	struct dtree *t = x->d->tree;
+	uint32_t o = x->base + cur_off(&h) - cur_off(&x->m);
+	uint16_t c15 = x->mdns ? r->cls & 0x7fff : r->cls;
+
+	if (r->type == 41) {
+		uint32_t un = tree_add_uint(t, r->tn, &fields[D_OPT_UDP], o + 2, 2, r->cls);
+		tree_label(t, un, "UDP payload size: %u", r->cls);
+		tree_add_uint(t, r->tn, &fields[D_OPT_EXT_RCODE], o + 4, 1, cur_peek(&h, 4));
+		tree_add_uint(t, r->tn, &fields[D_OPT_VERSION], o + 5, 1, cur_peek(&h, 5));
+		uint16_t z = cur_peek_be16(&h, 6);
+		uint32_t zn = tree_add_uint(t, r->tn, &fields[D_OPT_Z], o + 6, 2, z);
+		tree_add_uint(t, zn, &fields[D_OPT_DO], o + 6, 2, z);
+		tree_add_uint(t, zn, &fields[D_OPT_ZRES], o + 6, 2, z);
+		return;
+	}
+	tree_add_uint(t, r->tn, &fields[D_RESP_CLASS], o + 2, 2, c15);
+	if (x->mdns)
+		tree_add_uint(t, r->tn, &fields[D_RESP_CACHE_FLUSH], o + 2, 2, r->cls);
+	uint32_t ttn = tree_add_uint(t, r->tn, &fields[D_RESP_TTL], o + 4, 4, ttl);
+	if (tree_text(t)) {
+		char ts[96];
+		ttl_str(ttl, ts, sizeof(ts));
+		tree_label(t, ttn, "Time to live: %u (%s)", ttl, ts);
+	}
 }
 
 static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 {
 	struct pinfo *pi = x->d->pi;
 	struct dtree *t = x->d->tree;
-	char name[DNS_NAME_MAX + 8], tb[32], s[DNS_NAME_MAX + 64], tmp[DNS_NAME_MAX + 8];
-	uint32_t n, at = *off, tn;
+	char name[DNS_NAME_MAX + 8], tb[32], s[DNS_NAME_MAX + 64];
+	uint32_t n, at = *off;
 	int labels;
-	uint32_t used = dns_name(x->msg, x->mlen, at, name, sizeof(name), &n, &labels);
+	uint32_t used = dns_name(&x->m, at, name, sizeof(name), &n, &labels);
+	struct dns_rr r;
 
 	if (!used || at + used + 10 > x->mlen)
 		return 0;
-	const uint8_t *h = x->msg + at + used;
-	uint16_t type = (uint16_t)(h[0] << 8 | h[1]), cls = (uint16_t)(h[2] << 8 | h[3]);
-	uint32_t ttl = (uint32_t)h[4] << 24 | (uint32_t)h[5] << 16 | (uint32_t)h[6] << 8 | h[7];
-	uint16_t rdlen = (uint16_t)(h[8] << 8 | h[9]);
-	uint32_t rd = at + used + 10;
-	uint16_t c15 = x->mdns ? cls & 0x7fff : cls;
-	const char *cn = val_to_str(c15, class_vals);
-	const char *tname = type_name(type, tb, sizeof(tb));
-	int trunc = rd + rdlen > x->mlen;
-	uint32_t rdavail = trunc ? x->mlen - rd : rdlen;
-	const uint8_t *p = x->msg + rd;
+	const struct cur h = cur_at(&x->m, at + used);
+	r.rdc = h;
+	r.type = cur_be16(&r.rdc);
+	r.cls = cur_be16(&r.rdc);
+	uint32_t ttl = cur_be32(&r.rdc);
+	r.rdlen = cur_be16(&r.rdc);
+	r.name = name;
+	r.rd = at + used + 10;
+	r.o = x->base + r.rd;
+	r.cn = val_to_str(x->mdns ? r.cls & 0x7fff : r.cls, class_vals);
+	r.trunc = r.rd + r.rdlen > x->mlen;
+	r.rdavail = r.trunc ? x->mlen - r.rd : r.rdlen;
+	const char *tname = type_name(r.type, tb, sizeof(tb));
 
 	s[0] = '\0';
-	if (type == 41)
-		tn = tree_add_text(t, parent, x->base + at, used + 10 + rdlen, "%s: type OPT", name);
+	if (r.type == 41)
+		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
 	else
-		tn = tree_add_text(t, parent, x->base + at, used + 10 + rdlen, "%s: type %s, class %s",
-		    name, tname, cn ? cn : "Unknown");
-	add_name(x, tn, D_RESP_NAME, at, used, name, n);
-	tree_add_uint(t, tn, &fields[D_RESP_TYPE], x->base + at + used, 2, type);
-	if (type == 41) {
-		uint32_t un = tree_add_uint(t, tn, &fields[D_OPT_UDP], x->base + at + used + 2, 2, cls);
-		tree_label(t, un, "UDP payload size: %u", cls);
-		tree_add_uint(t, tn, &fields[D_OPT_EXT_RCODE], x->base + at + used + 4, 1, h[4]);
-		tree_add_uint(t, tn, &fields[D_OPT_VERSION], x->base + at + used + 5, 1, h[5]);
-		uint32_t z = tree_add_uint(t, tn, &fields[D_OPT_Z], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
-		tree_add_uint(t, z, &fields[D_OPT_DO], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
-		tree_add_uint(t, z, &fields[D_OPT_ZRES], x->base + at + used + 6, 2, (uint32_t)(h[6] << 8 | h[7]));
-	} else {
-		tree_add_uint(t, tn, &fields[D_RESP_CLASS], x->base + at + used + 2, 2, c15);
-		if (x->mdns)
-			tree_add_uint(t, tn, &fields[D_RESP_CACHE_FLUSH], x->base + at + used + 2, 2, cls);
-		uint32_t ttn = tree_add_uint(t, tn, &fields[D_RESP_TTL], x->base + at + used + 4, 4, ttl);
-		if (tree_text(t)) {
-			char ts[96];
-			ttl_str(ttl, ts, sizeof(ts));
-			tree_label(t, ttn, "Time to live: %u (%s)", ttl, ts);
-		}
-	}
-	tree_add_uint(t, tn, &fields[D_RESP_LEN], x->base + at + used + 8, 2, rdlen);
-	uint32_t o = x->base + rd;
-	switch (type) {
-	case 1:
-		if (rdlen == 4 && !trunc) {
-			tree_add_addr(t, tn, &fields[D_A], o, 4, p);
-			fv_ipv4(p, s, sizeof(s));
-			tree_label_append(t, tn, ", addr %s", s);
-		}
-		break;
-	case 28:
-		if (rdlen == 16 && !trunc) {
-			tree_add_addr(t, tn, &fields[D_AAAA], o, 16, p);
-			fv_ipv6(p, s, sizeof(s));
-			tree_label_append(t, tn, ", addr %s", s);
-		}
-		break;
-	case 2: case 5: case 12: {
-		uint32_t k;
-		if (rd_name(x, rd, s, sizeof(s), &k)) {
-			int f = type == 2 ? D_NS : type == 5 ? D_CNAME : D_PTR;
-			add_name(x, tn, f, rd, rdlen, s, k);
-			tree_label_append(t, tn, ", %s %s", type == 2 ? "ns" : type == 5 ? "cname" : "", s);
-			if (type == 12)
-				tree_label(t, tn, "%s: type PTR, class %s, %s", name, cn ? cn : "Unknown", s);
-		}
-		break;
-	}
-	case 15:
-		if (rdlen >= 3 && !trunc) {
-			uint32_t k;
-			uint16_t pref = (uint16_t)(p[0] << 8 | p[1]);
-			tree_add_uint(t, tn, &fields[D_MX_PREF], o, 2, pref);
-			if (rd_name(x, rd + 2, tmp, sizeof(tmp), &k)) {
-				add_name(x, tn, D_MX_EXCH, rd + 2, rdlen - 2u, tmp, k);
-				tree_label_append(t, tn, ", preference %u, mx %s", pref, tmp);
-				snprintf(s, sizeof(s), "%u %s", pref, tmp);
-			}
-		}
-		break;
-	case 6: {
-		uint32_t k1, k2, u1, u2;
-		char r[DNS_NAME_MAX + 8];
-		u1 = rd_name(x, rd, tmp, sizeof(tmp), &k1);
-		if (!u1 || trunc)
-			break;
-		u2 = rd_name(x, rd + u1, r, sizeof(r), &k2);
-		add_name(x, tn, D_SOA_MNAME, rd, u1, tmp, k1);
-		tree_label_append(t, tn, ", mname %s", tmp);
-		snprintf(s, sizeof(s), "%s", tmp);
-		if (!u2 || rd + u1 + u2 + 20 > x->mlen)
-			break;
-		add_name(x, tn, D_SOA_RNAME, rd + u1, u2, r, k2);
-		const uint8_t *q = x->msg + rd + u1 + u2;
-		for (int i = 0; i < 5; i++) {
-			uint32_t v = (uint32_t)q[4 * i] << 24 | (uint32_t)q[4 * i + 1] << 16 |
-			    (uint32_t)q[4 * i + 2] << 8 | q[4 * i + 3];
-			uint32_t vn = tree_add_uint(t, tn, &fields[D_SOA_SERIAL + i], o + u1 + u2 + 4u * i, 4, v);
-			if (i && tree_text(t)) {
-				char ts[96];
-				ttl_str(v, ts, sizeof(ts));
-				tree_label(t, vn, "%s: %u (%s)", fields[D_SOA_SERIAL + i].name, v, ts);
-			}
-		}
-		break;
-	}
-	case 16: {
-		uint32_t i = 0;
-		while (i < rdavail) {
-			uint8_t l = p[i];
-			tree_add_uint(t, tn, &fields[D_TXT_LEN], o + i, 1, l);
-			uint32_t k = i + 1 + l <= rdavail ? l : rdavail - i - 1;
-			tree_add_bytes(t, tn, &fields[D_TXT], o + i + 1, k, p + i + 1, k);
-			if (!s[0] && info)
-				snprintf(s, sizeof(s), "%.*s", (int)k, (const char *)p + i + 1);
-			i += 1u + l;
-		}
-		break;
-	}
-	case 33:
-		if (rdlen >= 7 && !trunc) {
-			uint16_t pr = (uint16_t)(p[0] << 8 | p[1]), w = (uint16_t)(p[2] << 8 | p[3]);
-			uint16_t port = (uint16_t)(p[4] << 8 | p[5]);
-			uint32_t k;
-			tree_add_uint(t, tn, &fields[D_SRV_PRIO], o, 2, pr);
-			tree_add_uint(t, tn, &fields[D_SRV_WEIGHT], o + 2, 2, w);
-			tree_add_uint(t, tn, &fields[D_SRV_PORT], o + 4, 2, port);
-			if (rd_name(x, rd + 6, tmp, sizeof(tmp), &k)) {
-				add_name(x, tn, D_SRV_TARGET, rd + 6, rdlen - 6u, tmp, k);
-				tree_label_append(t, tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
-				snprintf(s, sizeof(s), "%u %u %u %s", pr, w, port, tmp);
-			}
-		}
-		break;
-	case 41:
-		break;
-	case 47: {
-		uint32_t k;
-		if (!trunc && rd_name(x, rd, s, sizeof(s), &k))
-			add_name(x, tn, D_NSEC_NEXT, rd, rdlen, s, k);
-		else
-			s[0] = '\0';
-		break;
-	}
-	default:
-		if (rdavail)
-			tree_add_bytes(t, tn, &fields[D_DATA], o, rdavail, p, rdavail);
-		break;
-	}
+		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s",
+		    name, tname, r.cn ? r.cn : "Unknown");
+	add_name(x, r.tn, D_RESP_NAME, at, used, name, n);
+	tree_add_uint(t, r.tn, &fields[D_RESP_TYPE], x->base + at + used, 2, r.type);
+	record_fixed(x, &r, h, ttl);
+	tree_add_uint(t, r.tn, &fields[D_RESP_LEN], x->base + at + used + 8, 2, r.rdlen);
+	rdata(x, &r, s, sizeof(s), info);
 	if (info && x->info) {
+		uint16_t ty = r.type;
 		col_append(pi, " %s", tname);
-		if (x->mdns && type != 41 && (cls & 0x8000))
+		if (x->mdns && ty != 41 && (r.cls & 0x8000))
 			col_append(pi, ", cache flush");
-		if (type == 1 || type == 28 || type == 2 || type == 5 || type == 12 || type == 15 || type == 6 ||
-		    type == 33 || type == 47) {
-			if (s[0]) {
-				col_append(pi, " ");
-				col_append_escaped(pi, (const uint8_t *)s, strlen(s));
-			}
+		if (s[0] && (ty == 1 || ty == 28 || ty == 2 || ty == 5 || ty == 12 || ty == 15 || ty == 6 ||
+		    ty == 33 || ty == 47)) {
+			col_append(pi, " ");
+			col_append_escaped(pi, (const uint8_t *)s, strlen(s));
 		}
 	}
-	*off = rd + rdlen;
-	return !trunc;
+	*off = r.rd + r.rdlen;
+	return !r.trunc;
 }
 
-/* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
-static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
+/* Info's operation and the flags subtree of the header at frame offset start. */
+static void dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags)
 {
-	static const char *const names[] = { "dns", "mdns", "llmnr" };
-	static const char *const cols[] = { "DNS", "MDNS", "LLMNR" };
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	struct dnsctx x;
-	uint32_t start = cur_off(c), node;
-
-	pi_push_proto(pi, names[kind]);
-	col_set_proto(pi, cols[kind]);
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR], start,
-	    (uint32_t)cur_left(c));
-	if (tcp) {
-		uint16_t len = cur_be16(c);
-		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "DNS");
-			return;
-		}
-		tree_add_uint(t, node, &fields[D_LENGTH], start, 2, len);
-		struct cur m = cur_sub(c, len, NULL);
-		*c = m;
-		start += 2;
-	}
-	x.d = d;
-	x.msg = c->p;
-	x.mlen = (uint32_t)cur_left(c);
-	x.base = start;
-	x.mdns = kind == 1;
-	x.info = pi->want_cols;
-	if (x.mlen < 12) {
-		dissect_exhausted(d, node, "DNS");
-		cur_skip(c, cur_left(c));
-		return;
-	}
-	const uint8_t *h = c->p;
-	uint16_t id = (uint16_t)(h[0] << 8 | h[1]), flags = (uint16_t)(h[2] << 8 | h[3]);
-	uint16_t qd = (uint16_t)(h[4] << 8 | h[5]), an = (uint16_t)(h[6] << 8 | h[7]);
-	uint16_t ns = (uint16_t)(h[8] << 8 | h[9]), ar = (uint16_t)(h[10] << 8 | h[11]);
 	int resp = flags >> 15, opcode = flags >> 11 & 15, rcode = flags & 15;
 	const char *opn = val_to_str((uint32_t)opcode, opcode_vals);
 	const char *rcn = val_to_str((uint32_t)rcode, rcode_vals);
 
-	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
-	    resp ? "response" : "query");
 	col_append(pi, "%s%s 0x%04x", opn ? opn : "Unknown operation", resp ? " response" : "", id);
 	if (resp && rcode)
 		col_append(pi, " %s", rcn ? rcn : "Unknown error");
@@ -587,6 +618,53 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 	tree_add_uint(t, fn, &fields[D_F_CD], start + 2, 2, flags);
 	if (resp)
 		tree_add_uint(t, fn, &fields[D_F_RCODE], start + 2, 2, flags);
+}
+
+/* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
+static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
+{
+	static const char *const names[] = { "dns", "mdns", "llmnr" };
+	static const char *const cols[] = { "DNS", "MDNS", "LLMNR" };
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	struct dnsctx x;
+	uint32_t start = cur_off(c), node;
+
+	pi_push_proto(pi, names[kind]);
+	col_set_proto(pi, cols[kind]);
+	col_clear(pi);
+	node = tree_add(t, 0, &fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR], start,
+	    (uint32_t)cur_left(c));
+	if (tcp) {
+		uint16_t len = cur_be16(c);
+		if (!cur_ok(c)) {
+			dissect_exhausted(d, node, "DNS");
+			return;
+		}
+		tree_add_uint(t, node, &fields[D_LENGTH], start, 2, len);
+		struct cur m = cur_sub(c, len, NULL);
+		*c = m;
+		start += 2;
+	}
+	x.d = d;
+	x.m = *c;
+	x.mlen = (uint32_t)cur_left(c);
+	x.base = start;
+	x.mdns = kind == 1;
+	x.info = pi->want_cols;
+	if (x.mlen < 12) {
+		dissect_exhausted(d, node, "DNS");
+		cur_skip(c, cur_left(c));
+		return;
+	}
+	struct cur h = *c;
+	uint16_t id = cur_be16(&h), flags = cur_be16(&h);
+	uint16_t qd = cur_be16(&h), an = cur_be16(&h), ns = cur_be16(&h), ar = cur_be16(&h);
+	int resp = flags >> 15;
+
+	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
+	    resp ? "response" : "query");
+	dns_flags(d, node, start, id, flags);
 	tree_add_uint(t, node, &fields[D_QDCOUNT], start + 4, 2, qd);
 	tree_add_uint(t, node, &fields[D_ANCOUNT], start + 6, 2, an);
 	tree_add_uint(t, node, &fields[D_NSCOUNT], start + 8, 2, ns);

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "core/linktype.h"
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
@@ -36,7 +37,7 @@ static const struct val_str ig_vals[] = {
 	{ 0, "Individual address (unicast)" }, { 1, "Group address (multicast/broadcast)" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[E_PROTO] = { "eth", "Ethernet II", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Link layer: MAC addresses and the type of what follows. On Linux lo both MACs are zero.", 0 },
 	[E_DST] = { "eth.dst", "Destination", FT_ETHER, BASE_NONE, 0, 0, NULL,
@@ -72,14 +73,19 @@ static struct field_def fields[] = {
 	[E_TRAILER] = { "eth.trailer", "Trailer", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Bytes after the packet that the network layer does not claim.", 0 },
 };
-const struct field_table eth_table = REG_TABLE(fields);
+const struct field_table eth_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff eth_handoffs[] = {
+	{ HO_LINK, LINKTYPE_ETHERNET, .fn = dissect_eth },
+};
+const struct proto_reg eth_proto = REG_PROTO(eth_table, eth_handoffs);
 
 static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const uint8_t *a)
 {
 	struct dtree *t = d->tree;
 	int dst = which == E_DST;
 	uint32_t n;
-	uint64_t w = (uint64_t)a[0] << 16 | (uint64_t)a[1] << 8 | a[2];
+	const struct cur ac = cur_make(a, 6);
+	uint64_t w = cur_peek_be24(&ac, 0);
 
 	n = tree_add_addr(t, parent, &fields[which], off, 6, a);
 	tree_add_addr(t, n, &fields[E_ADDR], off, 6, a);

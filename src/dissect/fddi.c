@@ -11,11 +11,12 @@
  */
 #include "config.h"
 
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
 enum { F_PROTO, F_FC, F_DST, F_SRC, F_ADDR };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "fddi", "Fiber Distributed Data Interface", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"100 Mbit/s token ring over fibre from the 1990s: a frame control byte and two MAC addresses.", 0 },
 	[F_FC] = { "fddi.fc", "Frame Control", FT_UINT8, BASE_HEX, 0, 0, NULL,
@@ -28,6 +29,10 @@ static struct field_def fields[] = {
 		"Either address: fddi.addr == X matches both directions.", 0 },
 };
 const struct field_table fddi_table = REG_TABLE(fields);
+static const struct handoff fddi_handoffs[] = {
+	{ HO_LINK, LINKTYPE_FDDI, .fn = dissect_fddi },
+};
+const struct proto_reg fddi_proto = REG_PROTO(fddi_table, fddi_handoffs);
 
 static uint8_t bitswap(uint8_t b)
 {

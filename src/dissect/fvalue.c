@@ -8,6 +8,7 @@
 #include "core/fmtnum.h"
 #include "core/strvis.h"
 #include "core/timefmt.h"
+#include "dissect/cursor.h"
 #include "dissect/fvalue.h"
 
 static size_t put(char *buf, size_t len, size_t at, const char *s)
@@ -77,8 +78,9 @@ void fv_ipv6(const uint8_t *a, char *buf, size_t len)
 	int best = -1, bestn = 0;
 	size_t at = 0;
 
+	struct cur ac = cur_make(a, 16);
 	for (int i = 0; i < 8; i++)
-		g[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
+		g[i] = cur_be16(&ac);
 	for (int i = 0; i < 8;) {
 		int j = i;
 		while (j < 8 && g[j] == 0)

@@ -19,13 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 
 enum { G_PROTO, G_PUFLAGS, G_CID, G_VERSION, G_PKN, G_HASH, G_TAG, G_PAYLOAD };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[G_PROTO] = { "gquic", "GQUIC (Google Quick UDP Internet Connections)", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Google's QUIC before the IETF standard: HTTP over encrypted UDP (Chrome, 2013-2020).", 0 },
 	[G_PUFLAGS] = { "gquic.puflags", "Public Flags", FT_UINT8, BASE_HEX, 0, 0, NULL,
@@ -44,6 +44,11 @@ static struct field_def fields[] = {
 		"Encrypted frames.", 0 },
 };
 const struct field_table gquic_table = REG_TABLE(fields);
+static const struct handoff gquic_handoffs[] = {
+	{ HO_UDP_CONV, .heur = gquic_conv },
+	{ HO_UDP_HEUR, .heur = gquic_heur },
+};
+const struct proto_reg gquic_proto = REG_PROTO(gquic_table, gquic_handoffs);
 
 #define MTAG_CHLO 0x43484c4fu
 #define MTAG_SHLO 0x53484c4fu
@@ -114,13 +119,11 @@ static struct gconv *conv_find(struct session *sess, const struct pinfo *pi, int
 	return g;
 }
 
-static uint64_t get_uint(const uint8_t *p, unsigned n, int le)
+/* The n-byte integer at offset off of m (0 when it runs past the end). */
+static uint64_t get_uint(const struct cur *m, size_t off, unsigned n, int le)
 {
-	uint64_t v = 0;
-
-	for (unsigned i = 0; i < n; i++)
-		v = le ? v | (uint64_t)p[i] << (8 * i) : v << 8 | p[i];
-	return v;
+	struct cur s = cur_at(m, off);
+	return cur_uint_n(&s, n, le);
 }
 
 static unsigned pkn_len(uint8_t flags)
@@ -136,6 +139,7 @@ static int unencrypted(const uint8_t *p, size_t len, size_t off, unsigned lpkn, 
     int le, const struct pinfo *pi, const char **info)
 {
 	int old = g->version_valid && g->version < 34;
+	const struct cur m = cur_make(p, len);
 
 	*info = NULL;
 	if (off >= len || len - off <= 13)
@@ -154,7 +158,7 @@ static int unencrypted(const uint8_t *p, size_t len, size_t off, unsigned lpkn, 
 				off += 4;
 				if (off >= len || len - off <= 2)
 					return 0;
-				if (len - off - 2 == get_uint(p + off, 2, le))
+				if (len - off - 2 == get_uint(&m, off, 2, le))
 					return 1;
 				off += 2;
 				break;
@@ -162,7 +166,7 @@ static int unencrypted(const uint8_t *p, size_t len, size_t off, unsigned lpkn, 
 				off += 8;
 				if (off >= len || len - off <= 2)
 					return 0;
-				off += 2 + get_uint(p + off, 2, le);
+				off += 2 + get_uint(&m, off, 2, le);
 				break;
 			case 4: off += 12; break;			/* WINDOW_UPDATE */
 			case 5: off += 4; break;			/* BLOCKED */
@@ -176,11 +180,11 @@ static int unencrypted(const uint8_t *p, size_t len, size_t off, unsigned lpkn, 
 			off += 1 + lstream + loff[(ft & 0x1c) >> 2] + ldata;
 			if (off >= len || len - off <= 4)
 				return 0;
-			uint32_t tag = (uint32_t)get_uint(p + off, 4, 0);
+			uint32_t tag = (uint32_t)get_uint(&m, off, 4, 0);
 			if (tag == MTAG_CHLO || tag == MTAG_SHLO || tag == MTAG_REJ) {
 				if (tag == MTAG_CHLO && pi->srcport != 443)
 					g->server_port = pi->dstport;
-				uint64_t sid = get_uint(p + sid_at, lstream, le);
+				uint64_t sid = get_uint(&m, sid_at, lstream, le);
 				*info = sid == 1 ? val_to_str(tag, mtag_vals) : sid == 3 ? "H2" : "DATA";
 				return 1;
 			}
@@ -232,6 +236,7 @@ static void dissect_body(struct dctx *d, struct cur *c, struct gconv *g)
 	struct dtree *t = d->tree;
 	const uint8_t *p = c->p;
 	size_t len = cur_left(c);
+	const struct cur m = *c;
 	uint32_t start = cur_off(c), node;
 	uint8_t flags = p[0];
 	unsigned lcid = flags & 0x08 ? 8 : 0;
@@ -262,7 +267,7 @@ static void dissect_body(struct dctx *d, struct cur *c, struct gconv *g)
 			dissect_exhausted(d, node, "GQUIC");
 			return;
 		}
-		cid = get_uint(p + off, 8, le);
+		cid = get_uint(&m, off, 8, le);
 		tree_add_uint(t, node, &fields[G_CID], start + (uint32_t)off, 8, cid);
 		off += 8;
 	}
@@ -293,7 +298,7 @@ static void dissect_body(struct dctx *d, struct cur *c, struct gconv *g)
 		dissect_exhausted(d, node, "GQUIC");
 		return;
 	}
-	uint64_t pkn = get_uint(p + off, lpkn, le);
+	uint64_t pkn = get_uint(&m, off, lpkn, le);
 	tree_add_uint(t, node, &fields[G_PKN], start + (uint32_t)off, lpkn, pkn);
 	off += lpkn;
 	const char *info;

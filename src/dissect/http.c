@@ -6,7 +6,7 @@
  *   CRLF
  *   [ message-body ]                Content-Length | chunked | until close
  *
- * A message is dissected in the frame that completes it (analysis/reasm.c asks for
+ * A message is dissected in the frame that completes it (dissect/reasm.c asks for
  * "one more segment" while the headers are incomplete and for the exact remainder
  * once Content-Length is known).  Requests and responses are paired per TCP stream the
  * way Wireshark 4.0 does it: a response goes with the latest request.  After
@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/http.h"
@@ -80,7 +80,7 @@ static const struct val_str status_vals[] = {
 #define S(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
 #define FN(abbrev, name, help) { abbrev, name, FT_FRAMENUM, BASE_NONE, 0, 0, NULL, help, 0 }
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[H_PROTO] = { "http", "Hypertext Transfer Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Application layer: the browser's requests and the server's responses, as text lines.", 0 },
 	[H_RESPONSE_F] = { "http.response", "Response", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
@@ -199,12 +199,23 @@ static struct field_def fields[] = {
 		"Conditional GET by ETag (else 304)."),
 };
 const struct field_table http_table = REG_TABLE(fields);
+static const struct handoff http_handoffs[] = {
+	{ HO_TCP_PORT, 80, .tcp = http_tcp_payload }, { HO_TCP_PORT, 8080, .tcp = http_tcp_payload }, { HO_TCP_PORT, 8000, .tcp = http_tcp_payload },
+	{ HO_TCP_PORT, 5000, .tcp = http_tcp_payload }, { HO_TCP_PORT, 5173, .tcp = http_tcp_payload }, { HO_TCP_PORT, 3000, .tcp = http_tcp_payload },
+	{ HO_TCP_PORT, 8008, .tcp = http_tcp_payload }, { HO_TCP_PORT, 8888, .tcp = http_tcp_payload }, { HO_TCP_PORT, 3128, .tcp = http_tcp_payload },
+	{ HO_TCP_PORT, 3132, .tcp = http_tcp_payload }, { HO_TCP_PORT, 5985, .tcp = http_tcp_payload }, { HO_TCP_PORT, 8088, .tcp = http_tcp_payload },
+	{ HO_TCP_PORT, 11371, .tcp = http_tcp_payload }, { HO_TCP_PORT, 1900, .tcp = http_tcp_payload }, { HO_TCP_PORT, 2869, .tcp = http_tcp_payload },
+	{ HO_TCP_PORT, 2710, .tcp = http_tcp_payload },
+	{ HO_TCP_HEUR, .tcp = http_tcp_heuristic },
+};
+const struct proto_reg http_proto = REG_PROTO(http_table, http_handoffs);
 
-static struct field_def tl_fields[] = {
+static const struct field_def tl_fields[] = {
 	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A text body shown line by line.", 0 },
 };
 const struct field_table text_lines_table = REG_TABLE(tl_fields);
+const struct proto_reg text_lines_proto = REG_PROTO_TABLE(text_lines_table);
 
 /* Headers with a field of their own; the rest become http.request/response.line. */
 static const struct { const char *name; int field; } header_fields[] = {

@@ -70,7 +70,7 @@ static const struct val_str ext_echo_reply_codes[] = {
 	{ 3, "No Such Table Entry" }, { 4, "Multiple Interfaces Satisfy Query" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[C_PROTO] = { "icmp", "Internet Control Message Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv4's control messages: ping (echo), unreachable, time exceeded (traceroute).", 0 },
 	[C_TYPE] = { "icmp.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,
@@ -127,19 +127,18 @@ static struct field_def fields[] = {
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmp_table = REG_TABLE(fields);
+static const struct handoff icmp_handoffs[] = {
+	{ HO_IPPROTO, 1, .fn = dissect_icmp },
+};
+const struct proto_reg icmp_proto = REG_PROTO(icmp_table, icmp_handoffs);
 static const struct field_def *const echo_fields[4] = {
 	&fields[C_RESP_IN], &fields[C_RESP_TO], &fields[C_NO_RESP], &fields[C_RESPTIME],
 };
 
 uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum)
 {
-	for (size_t i = 0; i + 1 < n; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (n & 1)
-		sum += (uint32_t)p[n - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	const struct cur c = cur_make(p, n);
+	return cur_csum_fold(cur_csum_add(sum, &c));
 }
 
 void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6)
@@ -169,17 +168,167 @@ void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6)
 	pi->malformed_proto = malp;
 }
 
-static const struct val_str *codes_for(uint8_t type)
+/* One message being dissected: what its body dissector needs of the header. */
+struct icmp_msg {
+	uint32_t node, at;	/* ICMP tree node; frame offset of the rest of the header */
+	uint8_t type, code;
+	uint16_t sum;
+};
+
+/* Echo, timestamp, information and address mask (request and reply) and extended
+ * echo: identifier and sequence number first. */
+static void body_echo(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 {
-	switch (type) {
-	case 3: return unreach_codes;
-	case 5: return redirect_codes;
-	case 9: return rtradv_codes;
-	case 11: return ttl_codes;
-	case 12: return par_codes;
-	case 42: return ext_echo_req_codes;
-	case 43: return ext_echo_reply_codes;
-	default: return NULL;
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t node = m->node, at = m->at;
+	uint8_t type = m->type;
+	uint16_t id = cur_be16(c), seq = cur_be16(c);
+
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "ICMP");
+		return;
+	}
+	uint16_t idle = (uint16_t)(id >> 8 | id << 8), seqle = (uint16_t)(seq >> 8 | seq << 8);
+	tree_add_uint(t, node, &fields[C_IDENT], at, 2, id);
+	tree_add_uint(t, node, &fields[C_IDENT_LE], at, 2, idle);
+	tree_add_uint(t, node, &fields[C_SEQ], at + 2, 2, seq);
+	tree_add_uint(t, node, &fields[C_SEQ_LE], at + 2, 2, seqle);
+	if (type != 42 && type != 43)
+		col_append(pi, " id=0x%04x, seq=%u/%u, ttl=%u", id, seq, seqle, pi->ip_ttl);
+	if (type == 0 || type == 8)
+		icmp_echo_track(d, node, 0, type == 0, m->sum, id, seq, echo_fields);
+	if (type == 13 || type == 14) {
+		tree_add_uint(t, node, &fields[C_ORIG_TS], at + 4, 4, cur_be32(c));
+		tree_add_uint(t, node, &fields[C_RECV_TS], at + 8, 4, cur_be32(c));
+		tree_add_uint(t, node, &fields[C_XMIT_TS], at + 12, 4, cur_be32(c));
+	} else if (type == 17 || type == 18) {
+		uint8_t mask[4];
+		cur_bytes(c, mask, 4);
+		if (cur_ok(c))
+			tree_add_addr(t, node, &fields[C_MASK], at + 4, 4, mask);
+	}
+	/* Extended echo (RFC 8335) carries ICMP extension objects, not data. */
+	if (type == 42 || type == 43)
+		cur_skip(c, cur_left(c));
+	else if (cur_ok(c))
+		dissect_data(d, c, node);
+}
+
+/* Unreachable, source quench, redirect, time exceeded, parameter problem: four bytes,
+ * then the datagram that caused the error. */
+static void body_error(struct dctx *d, struct cur *c, const struct icmp_msg *m)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t node = m->node, at = m->at;
+
+	if (!cur_has(c, 4)) {
+		dissect_exhausted(d, node, "ICMP");
+		return;
+	}
+	if (m->type == 5) {
+		tree_add_addr(t, node, &fields[C_GW], at, 4, c->p);
+	} else if (m->type == 12) {
+		tree_add_uint(t, node, &fields[C_POINTER], at, 1, cur_peek(c, 0));
+		tree_add_bytes(t, node, &fields[C_UNUSED], at + 1, 3, c->p + 1, 3);
+	} else if (m->type == 3 && m->code == 4) {
+		tree_add_bytes(t, node, &fields[C_UNUSED], at, 2, c->p, 2);
+		tree_add_uint(t, node, &fields[C_MTU], at + 2, 2, cur_peek_be16(c, 2));
+	} else
+		tree_add_bytes(t, node, &fields[C_UNUSED], at, 4, c->p, 4);
+	cur_skip(c, 4);
+	if (!cur_left(c) && pi->caplen < pi->len) {
+		dissect_exhausted(d, node, "ICMP");
+		return;
+	}
+	if (cur_left(c) && !pi->in_error && cur_peek(c, 0) >> 4 == 4)
+		icmp_quoted(d, c, node, 0);
+	else
+		dissect_data(d, c, node);
+}
+
+static void body_rtradv(struct dctx *d, struct cur *c, const struct icmp_msg *m)
+{
+	struct dtree *t = d->tree;
+	uint32_t node = m->node, at = m->at;
+	uint8_t na = cur_u8(c), es = cur_u8(c);
+	uint16_t life = cur_be16(c);
+
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "ICMP");
+		return;
+	}
+	tree_add_uint(t, node, &fields[C_NUM_ADDRS], at, 1, na);
+	tree_add_uint(t, node, &fields[C_ENTRY_SIZE], at + 1, 1, es);
+	tree_add_uint(t, node, &fields[C_LIFETIME], at + 2, 2, life);
+	for (unsigned i = 0; i < na && cur_has(c, 8); i++) {
+		uint32_t o = cur_off(c);
+		tree_add_addr(t, node, &fields[C_ROUTER], o, 4, cur_ptr(c, 4));
+		tree_add_int(t, node, &fields[C_PREF], o + 4, 4, (int32_t)cur_be32(c));
+	}
+	dissect_data(d, c, node);
+}
+
+static void body_rtsol(struct dctx *d, struct cur *c, const struct icmp_msg *m)
+{
+	if (cur_has(c, 4)) {
+		tree_add_bytes(d->tree, m->node, &fields[C_RESERVED], m->at, 4, c->p, 4);
+		cur_skip(c, 4);
+	}
+	dissect_data(d, c, m->node);
+}
+
+static void body_data(struct dctx *d, struct cur *c, const struct icmp_msg *m)
+{
+	dissect_data(d, c, m->node);
+}
+
+/* Per type: its code names and the dissector of what follows the checksum (as
+ * packet-icmp.c's value_string tables and type switch). */
+static const struct icmp_type {
+	uint8_t type;
+	const struct val_str *codes;
+	void (*body)(struct dctx *d, struct cur *c, const struct icmp_msg *m);
+} icmp_types[] = {
+	{ 0, NULL, body_echo }, { 3, unreach_codes, body_error }, { 4, NULL, body_error },
+	{ 5, redirect_codes, body_error }, { 8, NULL, body_echo }, { 9, rtradv_codes, body_rtradv },
+	{ 10, NULL, body_rtsol }, { 11, ttl_codes, body_error }, { 12, par_codes, body_error },
+	{ 13, NULL, body_echo }, { 14, NULL, body_echo }, { 15, NULL, body_echo },
+	{ 16, NULL, body_echo }, { 17, NULL, body_echo }, { 18, NULL, body_echo },
+	{ 42, ext_echo_req_codes, body_echo }, { 43, ext_echo_reply_codes, body_echo },
+};
+
+static const struct icmp_type *icmp_type(uint8_t type)
+{
+	static const struct icmp_type other = { 0, NULL, body_data };
+
+	for (size_t i = 0; i < sizeof(icmp_types) / sizeof(icmp_types[0]); i++)
+		if (icmp_types[i].type == type)
+			return &icmp_types[i];
+	return &other;
+}
+
+/* The checksum node and its status: verified when the whole message was captured
+ * and it is not a quoted one. */
+static void icmp_checksum(struct dctx *d, const struct cur *msg, const struct icmp_msg *m)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = m->at - 4;
+	uint32_t n = tree_add_uint(t, m->node, &fields[C_CHECKSUM], start + 2, 2, m->sum);
+
+	if (!pi->in_error && pi->caplen >= pi->len) {
+		int good = inet_cksum(msg->p, cur_left(msg), 0) == 0;
+		if (good)
+			tree_label(t, n, "Checksum: 0x%04x [correct]", m->sum);
+		else
+			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", m->sum,
+			    cur_csum_field(0, msg, 2));
+		tree_flag(t, tree_add_uint(t, m->node, &fields[C_CHECKSUM_STATUS], start + 2, 0, good ? 1 : 0), TN_GENERATED);
+	} else {
+		tree_label(t, n, "Checksum: 0x%04x [unverified]", m->sum);
+		tree_flag(t, tree_add_uint(t, m->node, &fields[C_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
 	}
 }
 
@@ -187,150 +336,35 @@ void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	uint32_t start = cur_off(c), node, n;
-	const uint8_t *msg = c->p;
-	size_t mlen = cur_left(c);
-	uint8_t type, code;
-	uint16_t sum;
+	uint32_t start = cur_off(c), n;
+	const struct cur msg = *c;
+	struct icmp_msg m;
 
 	pi_push_proto(pi, "icmp");
 	col_set_proto(pi, "ICMP");
 	col_clear(pi);
-	node = tree_add(t, parent, &fields[C_PROTO], start, (uint32_t)mlen);
-	type = cur_u8(c);
-	code = cur_u8(c);
-	sum = cur_be16(c);
+	m.node = tree_add(t, parent, &fields[C_PROTO], start, (uint32_t)cur_left(c));
+	m.at = start + 4;
+	m.type = cur_u8(c);
+	m.code = cur_u8(c);
+	m.sum = cur_be16(c);
 	if (!cur_ok(c)) {
-		dissect_exhausted(d, node, "ICMP");
+		dissect_exhausted(d, m.node, "ICMP");
 		return;
 	}
-	const char *tname = val_to_str(type, type_vals);
-	const char *cname = codes_for(type) ? val_to_str(code, codes_for(type)) : NULL;
+	const struct icmp_type *ty = icmp_type(m.type);
+	const char *tname = val_to_str(m.type, type_vals);
+	const char *cname = ty->codes ? val_to_str(m.code, ty->codes) : NULL;
 	if (!tname)
 		tname = "Unknown ICMP (obsolete or malformed?)";
 	col_append(pi, "%-20s", tname);
 	if (cname)
 		col_append(pi, " (%s)", cname);
-	n = tree_add_uint(t, node, &fields[C_TYPE], start, 1, type);
-	tree_label(t, n, "Type: %u (%s)", type, tname);
-	n = tree_add_uint(t, node, &fields[C_CODE], start + 1, 1, code);
+	n = tree_add_uint(t, m.node, &fields[C_TYPE], start, 1, m.type);
+	tree_label(t, n, "Type: %u (%s)", m.type, tname);
+	n = tree_add_uint(t, m.node, &fields[C_CODE], start + 1, 1, m.code);
 	if (cname)
-		tree_label(t, n, "Code: %u (%s)", code, cname);
-	n = tree_add_uint(t, node, &fields[C_CHECKSUM], start + 2, 2, sum);
-	if (!pi->in_error && pi->caplen >= pi->len) {
-		uint16_t want = inet_cksum(msg, mlen, 0);
-		int good = want == 0;
-		if (good)
-			tree_label(t, n, "Checksum: 0x%04x [correct]", sum);
-		else {
-			/* The value the field should hold: the sum with the field as zero. */
-			uint32_t s = 0;
-			for (size_t i = 0; i + 1 < mlen; i += 2)
-				if (i != 2)
-					s += (uint32_t)(msg[i] << 8 | msg[i + 1]);
-			if (mlen & 1)
-				s += (uint32_t)msg[mlen - 1] << 8;
-			while (s >> 16)
-				s = (s & 0xffff) + (s >> 16);
-			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, (uint16_t)~s);
-		}
-		tree_flag(t, tree_add_uint(t, node, &fields[C_CHECKSUM_STATUS], start + 2, 0, good ? 1 : 0), TN_GENERATED);
-	} else {
-		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
-		tree_flag(t, tree_add_uint(t, node, &fields[C_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
-	}
-
-	uint32_t at = start + 4;
-	switch (type) {
-	case 0: case 8: case 13: case 14: case 15: case 16: case 17: case 18: case 42: case 43: {
-		uint16_t id = cur_be16(c), seq = cur_be16(c);
-		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "ICMP");
-			return;
-		}
-		uint16_t idle = (uint16_t)(id >> 8 | id << 8), seqle = (uint16_t)(seq >> 8 | seq << 8);
-		tree_add_uint(t, node, &fields[C_IDENT], at, 2, id);
-		tree_add_uint(t, node, &fields[C_IDENT_LE], at, 2, idle);
-		tree_add_uint(t, node, &fields[C_SEQ], at + 2, 2, seq);
-		tree_add_uint(t, node, &fields[C_SEQ_LE], at + 2, 2, seqle);
-		if (type != 42 && type != 43)
-			col_append(pi, " id=0x%04x, seq=%u/%u, ttl=%u", id, seq, seqle, pi->ip_ttl);
-		if (type == 0 || type == 8)
-			icmp_echo_track(d, node, 0, type == 0, sum, id, seq, echo_fields);
-		if (type == 13 || type == 14) {
-			tree_add_uint(t, node, &fields[C_ORIG_TS], at + 4, 4, cur_be32(c));
-			tree_add_uint(t, node, &fields[C_RECV_TS], at + 8, 4, cur_be32(c));
-			tree_add_uint(t, node, &fields[C_XMIT_TS], at + 12, 4, cur_be32(c));
-		} else if (type == 17 || type == 18) {
-			uint8_t m[4];
-			cur_bytes(c, m, 4);
-			if (cur_ok(c))
-				tree_add_addr(t, node, &fields[C_MASK], at + 4, 4, m);
-		}
-		/* Extended echo (RFC 8335) carries ICMP extension objects, not data. */
-		if (type == 42 || type == 43)
-			cur_skip(c, cur_left(c));
-		else if (cur_ok(c))
-			dissect_data(d, c, node);
-		return;
-	}
-	case 3: case 4: case 11: case 12: case 5: {
-		if (!cur_has(c, 4)) {
-			dissect_exhausted(d, node, "ICMP");
-			return;
-		}
-		if (type == 5) {
-			tree_add_addr(t, node, &fields[C_GW], at, 4, c->p);
-		} else if (type == 12) {
-			tree_add_uint(t, node, &fields[C_POINTER], at, 1, c->p[0]);
-			tree_add_bytes(t, node, &fields[C_UNUSED], at + 1, 3, c->p + 1, 3);
-		} else if (type == 3 && code == 4) {
-			tree_add_bytes(t, node, &fields[C_UNUSED], at, 2, c->p, 2);
-			tree_add_uint(t, node, &fields[C_MTU], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
-		} else
-			tree_add_bytes(t, node, &fields[C_UNUSED], at, 4, c->p, 4);
-		cur_skip(c, 4);
-		if (!cur_left(c) && pi->caplen < pi->len) {
-			dissect_exhausted(d, node, "ICMP");
-			return;
-		}
-		if (cur_left(c) && !pi->in_error) {
-			uint8_t ver = cur_peek(c, 0) >> 4;
-			if (ver == 4)
-				icmp_quoted(d, c, node, 0);
-			else
-				dissect_data(d, c, node);
-		} else
-			dissect_data(d, c, node);
-		return;
-	}
-	case 9: {
-		uint8_t na = cur_u8(c), es = cur_u8(c);
-		uint16_t life = cur_be16(c);
-		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "ICMP");
-			return;
-		}
-		tree_add_uint(t, node, &fields[C_NUM_ADDRS], at, 1, na);
-		tree_add_uint(t, node, &fields[C_ENTRY_SIZE], at + 1, 1, es);
-		n = tree_add_uint(t, node, &fields[C_LIFETIME], at + 2, 2, life);
-		for (unsigned i = 0; i < na && cur_has(c, 8); i++) {
-			uint32_t o = cur_off(c);
-			tree_add_addr(t, node, &fields[C_ROUTER], o, 4, cur_ptr(c, 4));
-			tree_add_int(t, node, &fields[C_PREF], o + 4, 4, (int32_t)cur_be32(c));
-		}
-		dissect_data(d, c, node);
-		return;
-	}
-	case 10:
-		if (cur_has(c, 4)) {
-			tree_add_bytes(t, node, &fields[C_RESERVED], at, 4, c->p, 4);
-			cur_skip(c, 4);
-		}
-		dissect_data(d, c, node);
-		return;
-	default:
-		dissect_data(d, c, node);
-		return;
-	}
+		tree_label(t, n, "Code: %u (%s)", m.code, cname);
+	icmp_checksum(d, &msg, &m);
+	ty->body(d, c, &m);
 }

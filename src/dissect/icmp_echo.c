@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 
@@ -67,8 +67,10 @@ static uint32_t bucket(const struct echo_trans *k)
 {
 	uint32_t h = k->k0 * 2654435761u ^ k->k1 * 40503u;
 
-	for (size_t i = 0; i < sizeof(k->a.a); i++)
-		h = (h ^ k->a.a[i] ^ (uint32_t)k->b.a[i] << 8) * 16777619u;
+	for (size_t i = 0; i < sizeof(k->a.a); i++) {
+		uint32_t hb = k->b.a[i];	/* a hash of stored addresses, not a packet read */
+		h = (h ^ k->a.a[i] ^ hb << 8) * 16777619u;
+	}
 	return h % ECHO_BUCKETS;
 }
 

@@ -72,7 +72,7 @@ static const struct val_str opt_vals[] = {
 	{ 31, "DNS Search List" }, { 38, "PREF64 Option" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[X_PROTO] = { "icmpv6", "Internet Control Message Protocol v6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv6's control messages: ping, errors, and Neighbor Discovery (IPv6's ARP).", 0 },
 	[X_TYPE] = { "icmpv6.type", "Type", FT_UINT8, BASE_DEC, 0, 0, type_vals,
@@ -159,11 +159,13 @@ static struct field_def fields[] = {
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
 const struct field_table icmpv6_table = REG_TABLE(fields);
+static const struct handoff icmpv6_handoffs[] = {
+	{ HO_IPPROTO, 58, .fn = dissect_icmpv6 },
+};
+const struct proto_reg icmpv6_proto = REG_PROTO(icmpv6_table, icmpv6_handoffs);
 static const struct field_def *const echo_fields[4] = {
 	&fields[X_RESP_IN], &fields[X_RESP_TO], &fields[X_NO_RESP], &fields[X_RESPTIME],
 };
-
-static int echo_type(uint8_t type) { return type == 128 || type == 129; }
 
 /* ND options; fills *lla with the first source/target link-layer address. */
 static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, size_t llan)
@@ -204,15 +206,15 @@ static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, 
 			tree_add_uint(t, on, &fields[X_OPT_PFX_LEN], at + 2, 1, o.p[2 - 2]);
 			tree_add_uint(t, on, &fields[X_OPT_PFX_FLAG], at + 3, 1, o.p[1]);
 			tree_add_uint(t, on, &fields[X_OPT_PFX_VALID], at + 4, 4,
-			    (uint32_t)o.p[2] << 24 | (uint32_t)o.p[3] << 16 | (uint32_t)o.p[4] << 8 | o.p[5]);
+			    cur_peek_be32(&o, 2));
 			tree_add_uint(t, on, &fields[X_OPT_PFX_PREF], at + 8, 4,
-			    (uint32_t)o.p[6] << 24 | (uint32_t)o.p[7] << 16 | (uint32_t)o.p[8] << 8 | o.p[9]);
+			    cur_peek_be32(&o, 6));
 			tree_add_bytes(t, on, &fields[X_RESERVED], at + 12, 4, o.p + 10, 4);
 			tree_add_addr(t, on, &fields[X_OPT_PFX], at + 16, 16, o.p + 14);
 		} else if (type == 5 && cur_left(&o) >= 6) {
 			tree_add_bytes(t, on, &fields[X_RESERVED], at + 2, 2, o.p, 2);
 			tree_add_uint(t, on, &fields[X_OPT_MTU], at + 4, 4,
-			    (uint32_t)o.p[2] << 24 | (uint32_t)o.p[3] << 16 | (uint32_t)o.p[4] << 8 | o.p[5]);
+			    cur_peek_be32(&o, 2));
 		}
 		if (clipped) {
 			dissect_exhausted(d, on, "ICMPv6");
@@ -225,206 +227,260 @@ static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, 
 /* Sum of the IPv6 pseudo-header (RFC 8200 section 8.1) for next header 58. */
 static uint32_t pseudo_sum(const struct pinfo *pi, uint32_t len)
 {
-	uint32_t s = 0;
+	const struct cur src = cur_make(pi->net_src.a, 16), dst = cur_make(pi->net_dst.a, 16);
 
-	for (int i = 0; i < 16; i += 2) {
-		s += (uint32_t)(pi->net_src.a[i] << 8 | pi->net_src.a[i + 1]);
-		s += (uint32_t)(pi->net_dst.a[i] << 8 | pi->net_dst.a[i + 1]);
+	return cur_csum_add(cur_csum_add(0, &src), &dst) + (len >> 16) + (len & 0xffff) + 58;
+}
+
+/* One message being dissected: what its body dissector needs of the header. */
+struct icmpv6_msg {
+	uint32_t node, at;	/* ICMPv6 tree node; frame offset of the rest of the header */
+	uint8_t type, code;
+	uint16_t sum;
+};
+
+/* Unreachable, packet too big, time exceeded, parameter problem: four bytes, then
+ * the packet that caused the error. */
+static void body_error(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+
+	if (!cur_has(c, 4)) {
+		dissect_exhausted(d, m->node, "ICMPv6");
+		return;
 	}
-	return s + (len >> 16) + (len & 0xffff) + 58;
+	uint32_t v = cur_peek_be32(c, 0);
+	if (m->type == 2)
+		tree_add_uint(t, m->node, &fields[X_MTU], m->at, 4, v);
+	else if (m->type == 4)
+		tree_add_uint(t, m->node, &fields[X_POINTER], m->at, 4, v);
+	else
+		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, c->p, 4);
+	cur_skip(c, 4);
+	if (!cur_left(c) && pi->caplen < pi->len) {
+		dissect_exhausted(d, m->node, "ICMPv6");
+		return;
+	}
+	if (cur_left(c) && !pi->in_error && (cur_peek(c, 0) >> 4) == 6)
+		icmp_quoted(d, c, m->node, 1);
+	else
+		dissect_data(d, c, m->node);
+}
+
+static void body_echo(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint16_t id = cur_be16(c), seq = cur_be16(c);
+
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, m->node, "ICMPv6");
+		return;
+	}
+	tree_add_uint(t, m->node, &fields[X_ECHO_ID], m->at, 2, id);
+	tree_add_uint(t, m->node, &fields[X_ECHO_SEQ], m->at + 2, 2, seq);
+	col_append(pi, " id=0x%04x, seq=%u, hop limit=%u", id, seq, pi->ip_ttl);
+	icmp_echo_track(d, m->node, 1, m->type == 129, m->sum, id, seq, echo_fields);
+	/* Wireshark hands echo data to its data dissector (frame.protocols "data"). */
+	dissect_data(d, c, m->node);
+}
+
+/* Router solicitation and advertisement: their fixed part, then ND options. */
+static void body_router(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	struct dtree *t = d->tree;
+	char lla[32] = "";
+
+	if (m->type == 133 && cur_has(c, 4)) {
+		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, c->p, 4);
+		cur_skip(c, 4);
+	} else if (m->type == 134) {
+		if (!cur_has(c, 12)) {
+			dissect_exhausted(d, m->node, "ICMPv6");
+			return;
+		}
+		tree_add_uint(t, m->node, &fields[X_RA_HOP], m->at, 1, cur_u8(c));
+		tree_add_uint(t, m->node, &fields[X_RA_FLAG], m->at + 1, 1, cur_u8(c));
+		tree_add_uint(t, m->node, &fields[X_RA_LIFE], m->at + 2, 2, cur_be16(c));
+		tree_add_uint(t, m->node, &fields[X_RA_REACH], m->at + 4, 4, cur_be32(c));
+		tree_add_uint(t, m->node, &fields[X_RA_RETRANS], m->at + 8, 4, cur_be32(c));
+	}
+	nd_options(d, c, m->node, lla, sizeof(lla));
+	if (lla[0])
+		col_append(d->pi, " from %s", lla);
+}
+
+static void na_flags(struct dctx *d, const struct icmpv6_msg *m, uint32_t flags)
+{
+	struct dtree *t = d->tree;
+	uint32_t n = tree_add_uint(t, m->node, &fields[X_NA_FLAG], m->at, 4, flags);
+
+	tree_label(t, n, "Flags: 0x%08x%s%s%s", flags, flags & 0x80000000u ? ", Router" : "",
+	    flags & 0x40000000u ? ", Solicited" : "", flags & 0x20000000u ? ", Override" : "");
+	tree_add_uint(t, n, &fields[X_NA_R], m->at, 4, flags);
+	tree_add_uint(t, n, &fields[X_NA_S], m->at, 4, flags);
+	tree_add_uint(t, n, &fields[X_NA_O], m->at, 4, flags);
+	tree_add_uint(t, n, &fields[X_NA_RSV], m->at, 4, flags);
+}
+
+/* Neighbor solicitation and advertisement. */
+static void body_neighbor(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	const uint8_t *rsv = c->p;
+	uint32_t flags = cur_be32(c);
+	uint8_t target[16];
+	char lla[32] = "", tgt[64] = "";
+
+	cur_bytes(c, target, 16);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, m->node, "ICMPv6");
+		return;
+	}
+	fv_ipv6(target, tgt, sizeof(tgt));
+	if (m->type == 135) {
+		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, rsv, 4);
+		tree_add_addr(t, m->node, &fields[X_NS_TARGET], m->at + 4, 16, target);
+		col_append(pi, " for %s", tgt);
+	} else {
+		na_flags(d, m, flags);
+		tree_add_addr(t, m->node, &fields[X_NA_TARGET], m->at + 4, 16, target);
+		col_append(pi, " %s", tgt);
+		if (flags & 0xe0000000u) {
+			int first = 1;
+			col_append(pi, " (");
+			if (flags & 0x80000000u) { col_append(pi, "rtr"); first = 0; }
+			if (flags & 0x40000000u) { col_append(pi, "%ssol", first ? "" : ", "); first = 0; }
+			if (flags & 0x20000000u) col_append(pi, "%sovr", first ? "" : ", ");
+			col_append(pi, ")");
+		}
+	}
+	nd_options(d, c, m->node, lla, sizeof(lla));
+	if (lla[0])
+		col_append(pi, m->type == 135 ? " from %s" : " is at %s", lla);
+}
+
+/* MLDv1 query, report and done. */
+static void body_mld(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	struct dtree *t = d->tree;
+	uint16_t delay = cur_be16(c);
+	const uint8_t *rsv = cur_ptr(c, 2);
+	uint8_t group[16];
+
+	cur_bytes(c, group, 16);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, m->node, "ICMPv6");
+		return;
+	}
+	tree_add_uint(t, m->node, &fields[X_MLD_DELAY], m->at, 2, delay);
+	tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at + 2, 2, rsv, 2);
+	tree_add_addr(t, m->node, &fields[X_MLD_ADDR], m->at + 4, 16, group);
+	if (cur_left(c))
+		dissect_data(d, c, m->node);
+}
+
+static void body_mldv2_report(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	if (cur_has(c, 4)) {
+		tree_add_bytes(d->tree, m->node, &fields[X_RESERVED], m->at, 2, c->p, 2);
+		tree_add_uint(d->tree, m->node, &fields[X_MLDR_NB], m->at + 2, 2, cur_peek_be16(c, 2));
+		cur_skip(c, 4);
+	}
+	cur_skip(c, cur_left(c));
+}
+
+static void body_data(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
+{
+	if (cur_left(c)) {
+		uint32_t dn = (uint32_t)cur_left(c);
+		tree_add_bytes(d->tree, m->node, &fields[X_DATA], cur_off(c), dn, c->p, dn);
+		cur_skip(c, dn);
+	}
+}
+
+/* Per type: its code names and the dissector of what follows the checksum (as
+ * packet-icmpv6.c's value_string tables and type switch). */
+static const struct icmpv6_type {
+	uint8_t type;
+	const struct val_str *codes;
+	void (*body)(struct dctx *d, struct cur *c, const struct icmpv6_msg *m);
+} icmpv6_types[] = {
+	{ 1, unreach_codes, body_error }, { 2, NULL, body_error }, { 3, exceed_codes, body_error },
+	{ 4, param_codes, body_error }, { 128, NULL, body_echo }, { 129, NULL, body_echo },
+	{ 130, NULL, body_mld }, { 131, NULL, body_mld }, { 132, NULL, body_mld },
+	{ 133, NULL, body_router }, { 134, NULL, body_router }, { 135, NULL, body_neighbor },
+	{ 136, NULL, body_neighbor }, { 138, rr_codes, body_data }, { 143, NULL, body_mldv2_report },
+};
+
+static const struct icmpv6_type *icmpv6_type(uint8_t type)
+{
+	static const struct icmpv6_type other = { 0, NULL, body_data };
+
+	for (size_t i = 0; i < sizeof(icmpv6_types) / sizeof(icmpv6_types[0]); i++)
+		if (icmpv6_types[i].type == type)
+			return &icmpv6_types[i];
+	return &other;
+}
+
+/* The checksum node and its status: verified over the pseudo-header and the message
+ * when all of it was captured and it is not a quoted one. */
+static void icmpv6_checksum(struct dctx *d, const struct cur *msg, const struct icmpv6_msg *m)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = m->at - 4;
+	uint32_t n = tree_add_uint(t, m->node, &fields[X_CHECKSUM], start + 2, 2, m->sum);
+
+	if (!pi->in_error && pi->caplen >= pi->len && pi->net_src.type == AT_IPv6) {
+		uint32_t mlen = (uint32_t)cur_left(msg);
+		uint16_t want = cur_csum_field(pseudo_sum(pi, mlen), msg, 2);
+		if (want == m->sum)
+			tree_label(t, n, "Checksum: 0x%04x [correct]", m->sum);
+		else
+			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", m->sum, want);
+		tree_flag(t, tree_add_uint(t, m->node, &fields[X_CHECKSUM_STATUS], start + 2, 0, want == m->sum), TN_GENERATED);
+	} else {
+		tree_label(t, n, "Checksum: 0x%04x [unverified]", m->sum);
+		tree_flag(t, tree_add_uint(t, m->node, &fields[X_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
+	}
 }
 
 void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	uint32_t start = cur_off(c), node, n;
-	const uint8_t *msg = c->p;
-	size_t mlen = cur_left(c);
-	uint8_t type, code;
-	uint16_t sum;
-	char lla[32] = "";
-	char tgt[64] = "";
+	uint32_t start = cur_off(c), n;
+	const struct cur msg = *c;
+	struct icmpv6_msg m;
 
 	pi_push_proto(pi, "icmpv6");
 	col_set_proto(pi, "ICMPv6");
 	col_clear(pi);
-	node = tree_add(t, parent, &fields[X_PROTO], start, (uint32_t)mlen);
-	type = cur_u8(c);
-	code = cur_u8(c);
-	sum = cur_be16(c);
+	m.node = tree_add(t, parent, &fields[X_PROTO], start, (uint32_t)cur_left(c));
+	m.at = start + 4;
+	m.type = cur_u8(c);
+	m.code = cur_u8(c);
+	m.sum = cur_be16(c);
 	if (!cur_ok(c)) {
-		dissect_exhausted(d, node, "ICMPv6");
+		dissect_exhausted(d, m.node, "ICMPv6");
 		return;
 	}
-	const char *tname = val_to_str(type, type_vals);
-	const struct val_str *cv = type == 1 ? unreach_codes : type == 3 ? exceed_codes :
-	    type == 4 ? param_codes : type == 138 ? rr_codes : NULL;
-	const char *cname = cv ? val_to_str(code, cv) : NULL;
-	tree_add_uint(t, node, &fields[X_TYPE], start, 1, type);
-	n = tree_add_uint(t, node, &fields[X_CODE], start + 1, 1, code);
+	const struct icmpv6_type *ty = icmpv6_type(m.type);
+	const char *tname = val_to_str(m.type, type_vals);
+	const char *cname = ty->codes ? val_to_str(m.code, ty->codes) : NULL;
+	tree_add_uint(t, m.node, &fields[X_TYPE], start, 1, m.type);
+	n = tree_add_uint(t, m.node, &fields[X_CODE], start + 1, 1, m.code);
 	if (cname)
-		tree_label(t, n, "Code: %u (%s)", code, cname);
-	n = tree_add_uint(t, node, &fields[X_CHECKSUM], start + 2, 2, sum);
-	if (!pi->in_error && pi->caplen >= pi->len && pi->net_src.type == AT_IPv6) {
-		uint32_t s = pseudo_sum(pi, (uint32_t)mlen);
-		for (size_t i = 0; i + 1 < mlen; i += 2)
-			if (i != 2)
-				s += (uint32_t)(msg[i] << 8 | msg[i + 1]);
-		if (mlen & 1)
-			s += (uint32_t)msg[mlen - 1] << 8;
-		while (s >> 16)
-			s = (s & 0xffff) + (s >> 16);
-		uint16_t want = (uint16_t)~s;
-		if (want == sum)
-			tree_label(t, n, "Checksum: 0x%04x [correct]", sum);
-		else
-			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, want);
-		tree_flag(t, tree_add_uint(t, node, &fields[X_CHECKSUM_STATUS], start + 2, 0, want == sum), TN_GENERATED);
-	} else {
-		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
-		tree_flag(t, tree_add_uint(t, node, &fields[X_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
-	}
-
-	uint32_t at = start + 4;
+		tree_label(t, n, "Code: %u (%s)", m.code, cname);
+	icmpv6_checksum(d, &msg, &m);
 	if (tname)
 		col_append(pi, "%s", tname);
 	else
-		col_append(pi, "Unknown (%u)", type);
+		col_append(pi, "Unknown (%u)", m.type);
 	if (cname)
 		col_append(pi, " (%s)", cname);
-	if (type >= 1 && type <= 4) {
-		if (!cur_has(c, 4)) {
-			dissect_exhausted(d, node, "ICMPv6");
-			return;
-		}
-		uint32_t v = (uint32_t)c->p[0] << 24 | (uint32_t)c->p[1] << 16 | (uint32_t)c->p[2] << 8 | c->p[3];
-		if (type == 2)
-			tree_add_uint(t, node, &fields[X_MTU], at, 4, v);
-		else if (type == 4)
-			tree_add_uint(t, node, &fields[X_POINTER], at, 4, v);
-		else
-			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, c->p, 4);
-		cur_skip(c, 4);
-		if (!cur_left(c) && pi->caplen < pi->len) {
-			dissect_exhausted(d, node, "ICMPv6");
-			return;
-		}
-		if (cur_left(c) && !pi->in_error && (cur_peek(c, 0) >> 4) == 6)
-			icmp_quoted(d, c, node, 1);
-		else
-			dissect_data(d, c, node);
-		return;
-	}
-	if (echo_type(type)) {
-		uint16_t id = cur_be16(c), seq = cur_be16(c);
-		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "ICMPv6");
-			return;
-		}
-		tree_add_uint(t, node, &fields[X_ECHO_ID], at, 2, id);
-		tree_add_uint(t, node, &fields[X_ECHO_SEQ], at + 2, 2, seq);
-		col_append(pi, " id=0x%04x, seq=%u, hop limit=%u", id, seq, pi->ip_ttl);
-		if (type == 128 || type == 129)
-			icmp_echo_track(d, node, 1, type == 129, sum, id, seq, echo_fields);
-		/* Wireshark hands echo data to its data dissector (frame.protocols "data"). */
-		dissect_data(d, c, node);
-		return;
-	}
-	switch (type) {
-	case 133:
-		if (cur_has(c, 4)) {
-			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, c->p, 4);
-			cur_skip(c, 4);
-		}
-		nd_options(d, c, node, lla, sizeof(lla));
-		if (lla[0])
-			col_append(pi, " from %s", lla);
-		return;
-	case 134:
-		if (cur_has(c, 12)) {
-			tree_add_uint(t, node, &fields[X_RA_HOP], at, 1, c->p[0]);
-			tree_add_uint(t, node, &fields[X_RA_FLAG], at + 1, 1, c->p[1]);
-			tree_add_uint(t, node, &fields[X_RA_LIFE], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
-			cur_skip(c, 4);
-			tree_add_uint(t, node, &fields[X_RA_REACH], at + 4, 4, cur_be32(c));
-			tree_add_uint(t, node, &fields[X_RA_RETRANS], at + 8, 4, cur_be32(c));
-		} else {
-			dissect_exhausted(d, node, "ICMPv6");
-			return;
-		}
-		nd_options(d, c, node, lla, sizeof(lla));
-		if (lla[0])
-			col_append(pi, " from %s", lla);
-		return;
-	case 135:
-	case 136: {
-		uint32_t flags = cur_be32(c);
-		uint8_t target[16];
-		cur_bytes(c, target, 16);
-		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "ICMPv6");
-			return;
-		}
-		fv_ipv6(target, tgt, sizeof(tgt));
-		if (type == 135) {
-			tree_add_bytes(t, node, &fields[X_RESERVED], at, 4, msg + 4, 4);
-			tree_add_addr(t, node, &fields[X_NS_TARGET], at + 4, 16, target);
-			col_append(pi, " for %s", tgt);
-		} else {
-			n = tree_add_uint(t, node, &fields[X_NA_FLAG], at, 4, flags);
-			tree_label(t, n, "Flags: 0x%08x%s%s%s", flags, flags & 0x80000000u ? ", Router" : "",
-			    flags & 0x40000000u ? ", Solicited" : "", flags & 0x20000000u ? ", Override" : "");
-			tree_add_uint(t, n, &fields[X_NA_R], at, 4, flags);
-			tree_add_uint(t, n, &fields[X_NA_S], at, 4, flags);
-			tree_add_uint(t, n, &fields[X_NA_O], at, 4, flags);
-			tree_add_uint(t, n, &fields[X_NA_RSV], at, 4, flags);
-			tree_add_addr(t, node, &fields[X_NA_TARGET], at + 4, 16, target);
-			col_append(pi, " %s", tgt);
-			if (flags & 0xe0000000u) {
-				int first = 1;
-				col_append(pi, " (");
-				if (flags & 0x80000000u) { col_append(pi, "rtr"); first = 0; }
-				if (flags & 0x40000000u) { col_append(pi, "%ssol", first ? "" : ", "); first = 0; }
-				if (flags & 0x20000000u) col_append(pi, "%sovr", first ? "" : ", ");
-				col_append(pi, ")");
-			}
-		}
-		nd_options(d, c, node, lla, sizeof(lla));
-		if (lla[0])
-			col_append(pi, type == 135 ? " from %s" : " is at %s", lla);
-		return;
-	}
-	case 130: case 131: case 132: {
-		uint16_t delay = cur_be16(c);
-		cur_skip(c, 2);
-		uint8_t group[16];
-		cur_bytes(c, group, 16);
-		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "ICMPv6");
-			return;
-		}
-		tree_add_uint(t, node, &fields[X_MLD_DELAY], at, 2, delay);
-		tree_add_bytes(t, node, &fields[X_RESERVED], at + 2, 2, msg + 6, 2);
-		tree_add_addr(t, node, &fields[X_MLD_ADDR], at + 4, 16, group);
-		if (cur_left(c))
-			dissect_data(d, c, node);
-		return;
-	}
-	case 143:
-		if (cur_has(c, 4)) {
-			tree_add_bytes(t, node, &fields[X_RESERVED], at, 2, c->p, 2);
-			tree_add_uint(t, node, &fields[X_MLDR_NB], at + 2, 2, (uint32_t)(c->p[2] << 8 | c->p[3]));
-			cur_skip(c, 4);
-		}
-		cur_skip(c, cur_left(c));
-		return;
-	default:
-		if (cur_left(c)) {
-			uint32_t dn = (uint32_t)cur_left(c);
-			tree_add_bytes(t, node, &fields[X_DATA], cur_off(c), dn, c->p, dn);
-			cur_skip(c, dn);
-		}
-		return;
-	}
+	ty->body(d, c, &m);
 }

@@ -39,7 +39,7 @@ static const struct val_str record_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[I_PROTO] = { "igmp", "Internet Group Management Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Hosts telling their router which multicast groups they want (mDNS joins 224.0.0.251).", 0 },
 	[I_TYPE] = { "igmp.type", "Type", FT_UINT8, BASE_HEX, 0, 0, type_vals,
@@ -62,6 +62,10 @@ static struct field_def fields[] = {
 		"What the host says about the group: include/exclude mode, changes, new or blocked sources.", 0 },
 };
 const struct field_table igmp_table = REG_TABLE(fields);
+static const struct handoff igmp_handoffs[] = {
+	{ HO_IPPROTO, 2, .fn = dissect_igmp },
+};
+const struct proto_reg igmp_proto = REG_PROTO(igmp_table, igmp_handoffs);
 
 static void sources(struct dctx *d, uint32_t node, const uint8_t *p, size_t len, size_t *off,
     unsigned num, uint32_t start)
@@ -87,7 +91,8 @@ static void group_record(struct dctx *d, uint32_t node, const uint8_t *p, size_t
 		return;
 	}
 	uint8_t rt = p[*off], adl = p[*off + 1];
-	unsigned num = (unsigned)(p[*off + 2] << 8 | p[*off + 3]);
+	const struct cur m = cur_make(p, len);
+	unsigned num = cur_peek_be16(&m, *off + 2);
 	fv_ipv4(p + *off + 4, g, sizeof(g));
 	tree_add_uint(d->tree, node, &fields[I_RECORD_TYPE], start + (uint32_t)*off, 1, rt);
 	tree_add_uint(d->tree, node, &fields[I_NUM_SRC], start + (uint32_t)*off + 2, 2, num);
@@ -120,6 +125,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 	struct dtree *t = d->tree;
 	const uint8_t *p = c->p;
 	size_t len = cur_left(c), off;
+	const struct cur m = *c;
 	uint32_t start = cur_off(c), node;
 	char g[20];
 
@@ -158,7 +164,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, proto_col[ver]);
 	col_append_str(pi, val_to_str(type, type_vals));
 	tree_flag(t, tree_add_uint(t, node, &fields[I_VERSION], start, 0, (uint32_t)ver), TN_GENERATED);
-	tree_add_uint(t, node, &fields[I_CHECKSUM], start + 2, 2, (uint32_t)(p[2] << 8 | p[3]));
+	tree_add_uint(t, node, &fields[I_CHECKSUM], start + 2, 2, cur_peek_be16(&m, 2));
 	fv_ipv4(p + 4, g, sizeof(g));
 	int general = !(p[4] | p[5] | p[6] | p[7]);
 	if (ver == 1) {
@@ -182,7 +188,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		tree_add_uint(t, node, &fields[I_MAX_RESP], start + 1, 1, p[1]);
 		tree_add_addr(t, node, &fields[I_MADDR], start + 4, 4, p + 4);
 		col_append(pi, general ? ", general" : ", specific for group %s", g);
-		unsigned num = (unsigned)(p[10] << 8 | p[11]);
+		unsigned num = cur_peek_be16(&m, 10);
 		tree_add_uint(t, node, &fields[I_NUM_SRC], start + 10, 2, num);
 		if (num)
 			col_append(pi, ", source%s {", num > 1 ? "s" : "");
@@ -190,7 +196,7 @@ void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		sources(d, node, p, len, &off, num, start);
 		return;
 	}
-	unsigned num = (unsigned)(p[6] << 8 | p[7]);
+	unsigned num = cur_peek_be16(&m, 6);
 	tree_add_uint(t, node, &fields[I_NUM_GRP], start + 6, 2, num);
 	if (!num)
 		col_append_str(pi, " - General query");

@@ -69,7 +69,7 @@ static const struct val_str ipopt_vals[] = {
 	{ 137, "Strict Source Route (SSR)" }, { 148, "Router Alert" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[I_PROTO] = { "ip", "Internet Protocol Version 4", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer: carries the packet from source to destination address, hop by hop.", 0 },
 	[I_VERSION] = { "ip.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
@@ -125,7 +125,12 @@ static struct field_def fields[] = {
 	[I_OPT_LEN] = { "ip.opt.len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Option length in bytes, type and length included.", 0 },
 };
-const struct field_table ipv4_table = REG_TABLE(fields);
+const struct field_table ipv4_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff ipv4_handoffs[] = {
+	{ HO_ETHERTYPE, 0x0800, .fn = dissect_ipv4 },
+	{ HO_IPPROTO, 4, .fn = dissect_ipv4 },
+};
+const struct proto_reg ipv4_proto = REG_PROTO(ipv4_table, ipv4_handoffs);
 const struct field_def *const ip_version_field = &fields[I_VERSION];
 
 static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint32_t off,
@@ -187,6 +192,7 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 		{ I_FRAG, 6, 2 }, { I_TTL, 8, 1 }, { I_PROTO_F, 9, 1 }, { I_CHECKSUM, 10, 2 },
 	};
 	struct dtree *t = d->tree;
+	const struct cur hc = cur_make(h, avail);
 
 	if (avail >= 1) {
 		tree_add_uint(t, node, &fields[I_VERSION], start, 1, h[0]);
@@ -201,8 +207,7 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		if (avail < (size_t)parts[i].off + parts[i].len)
 			break;
-		uint32_t v = parts[i].len == 1 ? h[parts[i].off] :
-		    (uint32_t)(h[parts[i].off] << 8 | h[parts[i].off + 1]);
+		uint32_t v = parts[i].len == 1 ? cur_peek(&hc, parts[i].off) : cur_peek_be16(&hc, parts[i].off);
 		tree_add_uint(t, node, &fields[parts[i].f], start + parts[i].off, parts[i].len, v);
 		if (parts[i].f == I_LEN && v && v < (h[0] & 15u) * 4) {
 			col_set(d->pi, "");
@@ -214,6 +219,117 @@ static void short_header(struct dctx *d, uint32_t node, uint32_t start, const ui
 	if (avail >= 16)
 		addr_fields(d, node, I_SRC, I_SRC_HOST, start + 12, h + 12);
 	dissect_exhausted(d, node, "IPv4");
+}
+
+static uint32_t hdr_len_field(struct dtree *t, uint32_t node, uint32_t start, uint8_t vhl)
+{
+	uint32_t n, hlen = (uint32_t)(vhl & 15) * 4;
+
+	n = tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, hlen);
+	if (tree_text(t)) {
+		struct field_def m = fields[I_HDR_LEN];
+		char bits[16];
+		m.mask = 0x0f;
+		m.bits = 8;
+		fv_bits(&m, vhl, bits, sizeof(bits));
+		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, vhl & 15);
+	}
+	return n;
+}
+
+static uint32_t total_len_field(struct dctx *d, uint32_t node, uint32_t start, uint16_t len,
+    size_t avail)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t n;
+
+	if (len == 0) {
+		/* TSO / BIG TCP: Wireshark presumes the frame's remaining length. */
+		uint32_t rep = (uint32_t)avail + (pi->len > pi->caplen ? pi->len - pi->caplen : 0);
+		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, rep);
+		tree_label(t, n, "Total Length: %u bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))", rep);
+	} else
+		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, len);
+	return n;
+}
+
+static void ds_field(struct dtree *t, uint32_t node, uint32_t start, uint8_t tos)
+{
+	uint32_t n;
+
+	n = tree_add_uint(t, node, &fields[I_DSFIELD], start + 1, 1, tos);
+	if (tree_text(t)) {
+		const char *ds = val_to_str(tos >> 2, ip_dscp_short);
+		char dsbuf[16];
+		if (!ds) {
+			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tos >> 2);
+			ds = dsbuf;
+		}
+		tree_label(t, n, "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
+		    ds, val_to_str(tos & 3, ip_ecn_short));
+	}
+	tree_add_uint(t, n, &fields[I_DSCP], start + 1, 1, tos);
+	tree_add_uint(t, n, &fields[I_ECN], start + 1, 1, tos);
+}
+
+/* Flags and fragment offset (both in the 16 bits at start + 6). */
+static void frag_fields(struct dtree *t, uint32_t node, uint32_t start, uint16_t frag)
+{
+	uint8_t fl = (uint8_t)(frag >> 8);
+	uint32_t fn = tree_add_uint(t, node, &fields[I_FLAGS], start + 6, 1, fl);
+	if (tree_text(t)) {
+		char bits[16];
+		fv_bits(&fields[I_FLAGS], fl, bits, sizeof(bits));
+		tree_label(t, fn, "%s = Flags: 0x%x%s%s", bits, fl >> 5,
+		    (fl & 0x40) ? ", Don't fragment" : "", (fl & 0x20) ? ", More fragments" : "");
+	}
+	tree_add_uint(t, fn, &fields[I_FLAGS_RB], start + 6, 1, fl);
+	tree_add_uint(t, fn, &fields[I_FLAGS_DF], start + 6, 1, fl);
+	tree_add_uint(t, fn, &fields[I_FLAGS_MF], start + 6, 1, fl);
+	fn = tree_add_uint(t, node, &fields[I_FRAG], start + 6, 2, frag);
+	if (tree_text(t)) {
+		char bits[24];
+		fv_bits(&fields[I_FRAG], frag, bits, sizeof(bits));
+		tree_label(t, fn, "%s = Fragment Offset: %u", bits, (frag & 0x1fff) * 8);
+	}
+}
+
+/* The payload after the header and options, clipped to Total Length; a zero length
+ * (TSO, BIG TCP) means "the rest"; fragments go to data. */
+static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t node, uint16_t len,
+    uint32_t hlen, size_t avail, uint16_t frag, uint8_t proto, uint16_t id)
+{
+	struct pinfo *pi = d->pi;
+	uint32_t plen = len >= hlen ? (uint32_t)len - hlen : 0;
+	if (len == 0)
+		plen = (uint32_t)cur_left(c);
+	else if (len < hlen) {
+		col_set(pi, "");
+		col_append(pi, "Bogus IPv4 total length (%u, less than header length %u)", len, hlen);
+		dissect_bogus(d, node, "Bogus IP length");
+		return;
+	}
+	if (len && len <= avail) {
+		d->payload_used = len;
+		d->payload_used_set = 1;
+	}
+	struct cur pl = cur_sub(c, plen, NULL);
+	cur_skip(c, cur_left(&pl));
+	if ((frag & 0x3fff) != 0) {
+		const char *pn = val_to_str(proto, ipproto_vals);
+		col_set(pi, "");
+		col_append(pi, "Fragmented IP protocol (proto=%s %u, off=%u, ID=%04x)",
+		    pn ? pn : "Unknown", proto, (frag & 0x1fff) * 8, id);
+		dissect_data(d, &pl, parent);
+		return;
+	}
+	if (!dissect_ipproto(d, &pl, parent, proto)) {
+		const char *pn = val_to_str(proto, ipproto_vals);
+		if (pn)
+			col_set_proto(pi, pn);
+		dissect_data(d, &pl, parent);
+	}
 }
 
 void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
@@ -254,15 +370,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		col_append(pi, "Bogus IPv4 version (%u, must be 4)", vhl >> 4);
 		return;
 	}
-	n = tree_add_uint(t, node, &fields[I_HDR_LEN], start, 1, hlen);
-	if (tree_text(t)) {
-		struct field_def m = fields[I_HDR_LEN];
-		char bits[16];
-		m.mask = 0x0f;
-		m.bits = 8;
-		fv_bits(&m, vhl, bits, sizeof(bits));
-		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, vhl & 15);
-	}
+	n = hdr_len_field(t, node, start, vhl);
 	if (hlen < 20) {
 		col_set(pi, "");
 		col_append(pi, "Bogus IP header length (%u, must be at least 20)", hlen);
@@ -278,26 +386,8 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		fv_ipv4(dst, b, sizeof(b));
 		tree_label(t, node, "Internet Protocol Version 4, Src: %s, Dst: %s", a, b);
 	}
-	n = tree_add_uint(t, node, &fields[I_DSFIELD], start + 1, 1, tos);
-	if (tree_text(t)) {
-		const char *ds = val_to_str(tos >> 2, ip_dscp_short);
-		char dsbuf[16];
-		if (!ds) {
-			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tos >> 2);
-			ds = dsbuf;
-		}
-		tree_label(t, n, "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
-		    ds, val_to_str(tos & 3, ip_ecn_short));
-	}
-	tree_add_uint(t, n, &fields[I_DSCP], start + 1, 1, tos);
-	tree_add_uint(t, n, &fields[I_ECN], start + 1, 1, tos);
-	if (len == 0) {
-		/* TSO / BIG TCP: Wireshark presumes the frame's remaining length. */
-		uint32_t rep = (uint32_t)avail + (pi->len > pi->caplen ? pi->len - pi->caplen : 0);
-		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, rep);
-		tree_label(t, n, "Total Length: %u bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))", rep);
-	} else
-		n = tree_add_uint(t, node, &fields[I_LEN], start + 2, 2, len);
+	ds_field(t, node, start, tos);
+	n = total_len_field(d, node, start, len, avail);
 	if (len && len < hlen) {
 		/* Wireshark stops right after the length field */
 		col_set(pi, "");
@@ -306,25 +396,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	tree_add_uint(t, node, &fields[I_ID], start + 4, 2, id);
-	{
-		uint8_t fl = (uint8_t)(frag >> 8);
-		uint32_t fn = tree_add_uint(t, node, &fields[I_FLAGS], start + 6, 1, fl);
-		if (tree_text(t)) {
-			char bits[16];
-			fv_bits(&fields[I_FLAGS], fl, bits, sizeof(bits));
-			tree_label(t, fn, "%s = Flags: 0x%x%s%s", bits, fl >> 5,
-			    (fl & 0x40) ? ", Don't fragment" : "", (fl & 0x20) ? ", More fragments" : "");
-		}
-		tree_add_uint(t, fn, &fields[I_FLAGS_RB], start + 6, 1, fl);
-		tree_add_uint(t, fn, &fields[I_FLAGS_DF], start + 6, 1, fl);
-		tree_add_uint(t, fn, &fields[I_FLAGS_MF], start + 6, 1, fl);
-		fn = tree_add_uint(t, node, &fields[I_FRAG], start + 6, 2, frag);
-		if (tree_text(t)) {
-			char bits[24];
-			fv_bits(&fields[I_FRAG], frag, bits, sizeof(bits));
-			tree_label(t, fn, "%s = Fragment Offset: %u", bits, (frag & 0x1fff) * 8);
-		}
-	}
+	frag_fields(t, node, start, frag);
 	pi->ip_ttl = ttl;
 	tree_add_uint(t, node, &fields[I_TTL], start + 8, 1, ttl);
 	tree_add_uint(t, node, &fields[I_PROTO_F], start + 9, 1, proto);
@@ -341,34 +413,5 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		options(d, c, node, hlen - 20);
 	}
 
-	/* Payload: clipped to Total Length; a zero length (TSO, BIG TCP) means "the rest". */
-	uint32_t plen = len >= hlen ? (uint32_t)len - hlen : 0;
-	if (len == 0)
-		plen = (uint32_t)cur_left(c);
-	else if (len < hlen) {
-		col_set(pi, "");
-		col_append(pi, "Bogus IPv4 total length (%u, less than header length %u)", len, hlen);
-		dissect_bogus(d, node, "Bogus IP length");
-		return;
-	}
-	if (len && len <= avail) {
-		d->payload_used = len;
-		d->payload_used_set = 1;
-	}
-	struct cur payload = cur_sub(c, plen, NULL);
-	cur_skip(c, cur_left(&payload));
-	if ((frag & 0x3fff) != 0) {
-		const char *pn = val_to_str(proto, ipproto_vals);
-		col_set(pi, "");
-		col_append(pi, "Fragmented IP protocol (proto=%s %u, off=%u, ID=%04x)",
-		    pn ? pn : "Unknown", proto, (frag & 0x1fff) * 8, id);
-		dissect_data(d, &payload, parent);
-		return;
-	}
-	if (!dissect_ipproto(d, &payload, parent, proto)) {
-		const char *pn = val_to_str(proto, ipproto_vals);
-		if (pn)
-			col_set_proto(pi, pn);
-		dissect_data(d, &payload, parent);
-	}
+	payload(d, c, parent, node, len, hlen, avail, frag, proto, id);
 }

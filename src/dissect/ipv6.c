@@ -62,7 +62,7 @@ static const struct val_str rt_vals[] = {
 };
 
 #define HEX_ADDR(abbrev, name, help) { abbrev, name, FT_IPv4, BASE_NONE, 0, 0, NULL, help, 0 }
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[P_PROTO] = { "ipv6", "Internet Protocol Version 6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer with 128-bit addresses: a fixed 40-byte header, options in extension headers.", 0 },
 	[P_VERSION] = { "ipv6.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
@@ -216,7 +216,12 @@ static struct field_def fields[] = {
 	[F_IDENT] = { "ipv6.fraghdr.ident", "Identification", FT_UINT32, BASE_HEX, 0, 0, NULL,
 		"32 bits: the same for every fragment of one original packet.", 0 },
 };
-const struct field_table ipv6_table = REG_TABLE(fields);
+const struct field_table ipv6_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff ipv6_handoffs[] = {
+	{ HO_ETHERTYPE, 0x86dd, .fn = dissect_ipv6 },
+	{ HO_IPPROTO, 41, .fn = dissect_ipv6 },
+};
+const struct proto_reg ipv6_proto = REG_PROTO(ipv6_table, ipv6_handoffs);
 
 /* Generated detail fields of special addresses (SLAAC, 6to4, Teredo, ISATAP), added
  * after both addresses as Wireshark does. */
@@ -224,18 +229,19 @@ static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8
 {
 	struct dtree *t = d->tree;
 	uint8_t v4[4];
+	const struct cur ac = cur_make(a, 16);
 
 	if (a[0] == 0x20 && a[1] == 0x02) {
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_6TO4 : P_DST_6TO4], off + 2, 4, a + 2), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_6TO4], off + 2, 4, a + 2), TN_GENERATED | TN_HIDDEN);
 		tree_flag(t, tree_add_uint(t, node, &fields[src ? P_SRC_6TO4_SLA : P_DST_6TO4_SLA], off + 6, 2,
-		    (uint32_t)(a[6] << 8 | a[7])), TN_GENERATED);
+		    cur_peek_be16(&ac, 6)), TN_GENERATED);
 		tree_flag(t, tree_add_uint(t, node, &fields[P_6TO4_SLA], off + 6, 2,
-		    (uint32_t)(a[6] << 8 | a[7])), TN_GENERATED | TN_HIDDEN);
+		    cur_peek_be16(&ac, 6)), TN_GENERATED | TN_HIDDEN);
 		return;
 	}
 	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
-		uint16_t port = (uint16_t)~(a[10] << 8 | a[11]);
+		uint16_t port = (uint16_t)~cur_peek_be16(&ac, 10);
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_TS : P_DST_TS], off + 4, 4, a + 4), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_TS], off + 4, 4, a + 4), TN_GENERATED | TN_HIDDEN);
 		tree_flag(t, tree_add_uint(t, node, &fields[src ? P_SRC_TC_PORT : P_DST_TC_PORT], off + 10, 2, port), TN_GENERATED);
@@ -489,85 +495,40 @@ static int ext_chain(struct dctx *d, struct cur *c, uint32_t node, uint8_t nxt, 
 	return nxt;
 }
 
-void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
+/* Traffic class (DSCP, ECN) and flow label: the first 32 bits. */
+static void first_word(struct dtree *t, uint32_t node, uint32_t start, uint32_t w0)
+{
+	uint32_t n;
+
+	n = tree_add_uint(t, node, &fields[P_TCLASS], start, 4, w0);
+	if (tree_text(t)) {
+		char bits[48];
+		uint8_t tc = (uint8_t)(w0 >> 20);
+		const char *ds = val_to_str(tc >> 2, ip_dscp_short);
+		char dsbuf[16];
+		if (!ds) {
+			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
+			ds = dsbuf;
+		}
+		fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
+		tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
+		    val_to_str(tc & 3, ip_ecn_short));
+	}
+	tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
+	tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);
+	tree_add_uint(t, node, &fields[P_FLOW], start + 1, 3, w0 & 0xffffff);
+}
+
+/* Everything after the fixed header (c at it), clipped to Payload Length (or the
+ * jumbo length, or the frame when both are absent). */
+static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t node, size_t avail,
+    uint16_t plen, uint8_t nxt, struct chain *chp)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	uint32_t start = cur_off(c), node, n;
-	size_t avail = cur_left(c);
-	uint32_t w0;
-	uint16_t plen;
-	uint8_t nxt, hlim, src[16], dst[16];
-	struct chain ch = { 0 };
+	struct chain ch = *chp;
+	uint32_t start = cur_off(c) - 40;
 
-	pi_push_proto(pi, "ipv6");
-	col_set_proto(pi, "IPv6");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[P_PROTO], start, 40);
-	w0 = cur_be32(c);
-	plen = cur_be16(c);
-	nxt = cur_u8(c);
-	hlim = cur_u8(c);
-	cur_bytes(c, src, 16);
-	cur_bytes(c, dst, 16);
-	/* A short header still shows the fields it has, as Wireshark does. */
-	if (avail >= 1) {
-		n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]));
-		tree_flag(t, tree_add_uint(t, node, ip_version_field, start, 1,
-		    (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start])), TN_HIDDEN);
-		if (((avail >= 4 ? w0 >> 24 : c->base[start]) >> 4) != 6) {
-			col_append(pi, "Bogus IP version");
-			dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");
-			return;
-		}
-	}
-	if (avail >= 4) {
-		n = tree_add_uint(t, node, &fields[P_TCLASS], start, 4, w0);
-		if (tree_text(t)) {
-			char bits[48];
-			uint8_t tc = (uint8_t)(w0 >> 20);
-			const char *ds = val_to_str(tc >> 2, ip_dscp_short);
-			char dsbuf[16];
-			if (!ds) {
-				snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
-				ds = dsbuf;
-			}
-			fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
-			tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
-			    val_to_str(tc & 3, ip_ecn_short));
-		}
-		tree_add_uint(t, n, &fields[P_DSCP], start, 4, w0);
-		tree_add_uint(t, n, &fields[P_ECN], start, 4, w0);
-		tree_add_uint(t, node, &fields[P_FLOW], start + 1, 3, w0 & 0xffffff);
-	}
-	if (avail >= 6)
-		ch.plen_node = tree_add_uint(t, node, &fields[P_PLEN], start + 4, 2, plen);
-	if (avail >= 7)
-		tree_add_uint(t, node, &fields[P_NXT], start + 6, 1, nxt);
-	if (avail >= 8)
-		tree_add_uint(t, node, &fields[P_HLIM], start + 7, 1, hlim);
-	if (avail >= 24)
-		addr_fields(d, node, P_SRC, P_SRC_HOST, start + 8, src);
-	if (!cur_ok(c)) {
-		dissect_exhausted(d, node, "IPv6");
-		return;
-	}
-	addr_fields(d, node, P_DST, P_DST_HOST, start + 24, dst);
-	pi->ip_ttl = hlim;
-	pi->net_src.type = pi->net_dst.type = AT_IPv6;
-	memcpy(pi->net_src.a, src, 16);
-	memcpy(pi->net_dst.a, dst, 16);
-	if (tree_text(t)) {
-		char a[64], b[64];
-		fv_ipv6(src, a, sizeof(a));
-		fv_ipv6(dst, b, sizeof(b));
-		tree_label(t, node, "Internet Protocol Version 6, Src: %s, Dst: %s", a, b);
-	}
-	addr_detail(d, node, start + 8, src, 1);
-	addr_detail(d, node, start + 24, dst, 0);
-
-	/* Everything after the fixed header, clipped to Payload Length (or the jumbo
-	 * length, or the frame when both are absent). */
 	struct cur pay = *c;
 	if (plen || nxt != 0)
 		pay = cur_sub(c, plen, NULL);	/* 0 without a hop-by-hop header: empty, as Wireshark */
@@ -602,4 +563,67 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	if (!dissect_ipproto(d, &pay, parent, (uint8_t)proto))
 		dissect_data(d, &pay, parent);
+}
+
+void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node, n;
+	size_t avail = cur_left(c);
+	uint32_t w0;
+	uint16_t plen;
+	uint8_t nxt, hlim, src[16], dst[16];
+	struct chain ch = { 0 };
+
+	pi_push_proto(pi, "ipv6");
+	col_set_proto(pi, "IPv6");
+	col_clear(pi);
+	node = tree_add(t, parent, &fields[P_PROTO], start, 40);
+	w0 = cur_be32(c);
+	plen = cur_be16(c);
+	nxt = cur_u8(c);
+	hlim = cur_u8(c);
+	cur_bytes(c, src, 16);
+	cur_bytes(c, dst, 16);
+	/* A short header still shows the fields it has, as Wireshark does. */
+	if (avail >= 1) {
+		n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]));
+		tree_flag(t, tree_add_uint(t, node, ip_version_field, start, 1,
+		    (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start])), TN_HIDDEN);
+		if (((avail >= 4 ? w0 >> 24 : c->base[start]) >> 4) != 6) {
+			col_append(pi, "Bogus IP version");
+			dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");
+			return;
+		}
+	}
+	if (avail >= 4)
+		first_word(t, node, start, w0);
+	if (avail >= 6)
+		ch.plen_node = tree_add_uint(t, node, &fields[P_PLEN], start + 4, 2, plen);
+	if (avail >= 7)
+		tree_add_uint(t, node, &fields[P_NXT], start + 6, 1, nxt);
+	if (avail >= 8)
+		tree_add_uint(t, node, &fields[P_HLIM], start + 7, 1, hlim);
+	if (avail >= 24)
+		addr_fields(d, node, P_SRC, P_SRC_HOST, start + 8, src);
+	if (!cur_ok(c)) {
+		dissect_exhausted(d, node, "IPv6");
+		return;
+	}
+	addr_fields(d, node, P_DST, P_DST_HOST, start + 24, dst);
+	pi->ip_ttl = hlim;
+	pi->net_src.type = pi->net_dst.type = AT_IPv6;
+	memcpy(pi->net_src.a, src, 16);
+	memcpy(pi->net_dst.a, dst, 16);
+	if (tree_text(t)) {
+		char a[64], b[64];
+		fv_ipv6(src, a, sizeof(a));
+		fv_ipv6(dst, b, sizeof(b));
+		tree_label(t, node, "Internet Protocol Version 6, Src: %s, Dst: %s", a, b);
+	}
+	addr_detail(d, node, start + 8, src, 1);
+	addr_detail(d, node, start + 24, dst, 0);
+
+	payload(d, c, parent, node, avail, plen, nxt, &ch);
 }

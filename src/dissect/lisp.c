@@ -26,7 +26,7 @@ static const struct val_str type_vals[] = {
 	{ 8, "Encapsulated Control Message" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[L_PROTO] = { "lisp", "Locator/ID Separation Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Splits a host's identity (EID) from its location (RLOC); control messages map one to the other.", 0 },
 	[L_TYPE] = { "lisp.type", "Type", FT_UINT24, BASE_DEC, 0xf00000, 24, type_vals,
@@ -39,6 +39,11 @@ static struct field_def fields[] = {
 		"8-byte LISP header in front of an encapsulated IP packet (UDP 4341).", 0 },
 };
 const struct field_table lisp_table = REG_TABLE(fields);
+static const struct handoff lisp_handoffs[] = {
+	{ HO_UDP_PORT, 4341, .fn = dissect_lisp_data },
+	{ HO_UDP_PORT, 4342, .fn = dissect_lisp },
+};
+const struct proto_reg lisp_proto = REG_PROTO(lisp_table, lisp_handoffs);
 
 /* Wireshark's get_addr_str for the address families seen in practice: the text and
  * its length, or 0 when the family is not decoded. */
@@ -65,23 +70,25 @@ static unsigned addr_str(const uint8_t *p, size_t left, uint16_t afi, char *buf,
 	}
 }
 
-static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
-
-/* A mapping record at p[off]: " for PREFIX/LEN" when it is the only one. */
-static void mapping_info(struct pinfo *pi, const uint8_t *p, size_t len, size_t off, unsigned rec_cnt)
+/* A mapping record at offset off of m: " for PREFIX/LEN" when it is the only one. */
+static void mapping_info(struct pinfo *pi, const struct cur *m, size_t off, unsigned rec_cnt)
 {
+	const uint8_t *p = m->p;
+	size_t len = cur_left(m);
 	char a[64];
 
 	if (rec_cnt != 1 || off + 12 > len)
 		return;
-	if (addr_str(p + off + 12, len - off - 12, be16(p + off + 10), a, sizeof(a)))
+	if (addr_str(p + off + 12, len - off - 12, cur_peek_be16(m, off + 10), a, sizeof(a)))
 		col_append(pi, " for %s/%u", a, p[off + 5]);
 }
 
-static void map_request(struct pinfo *pi, const uint8_t *p, size_t len)
+static void map_request(struct pinfo *pi, const struct cur *m)
 {
+	const uint8_t *p = m->p;
+	size_t len = cur_left(m);
 	char a[64];
-	uint16_t flags = be16(p);
+	uint16_t flags = cur_peek_be16(m, 0);
 	static const struct { uint16_t bit; const char *s; } fl[] = {
 		{ 0x0080, " by P-ITR" }, { 0x0100, " (SMR)" }, { 0x0200, " (RLOC-probe)" },
 		{ 0x0040, " (SMR-invoked)" },
@@ -94,7 +101,7 @@ static void map_request(struct pinfo *pi, const uint8_t *p, size_t len)
 		return;
 	unsigned irc = p[2] & 0x1f, rec_cnt = p[3];
 	size_t off = 12;
-	uint16_t afi = be16(p + off);
+	uint16_t afi = cur_peek_be16(m, off);
 	off += 2;
 	if (afi) {
 		unsigned l = addr_str(p + off, len - off, afi, a, sizeof(a));
@@ -105,13 +112,13 @@ static void map_request(struct pinfo *pi, const uint8_t *p, size_t len)
 	for (unsigned i = 0; i < irc + 1; i++) {
 		if (off + 2 > len)
 			return;
-		afi = be16(p + off);
+		afi = cur_peek_be16(m, off);
 		off += 2;
 		if (afi != 1 && afi != 2)
 			return;
 		off += afi == 1 ? 4 : 16;
 	}
-	if (rec_cnt == 1 && off + 4 <= len && addr_str(p + off + 4, len - off - 4, be16(p + off + 2), a, sizeof(a)))
+	if (rec_cnt == 1 && off + 4 <= len && addr_str(p + off + 4, len - off - 4, cur_peek_be16(m, off + 2), a, sizeof(a)))
 		col_append(pi, " for %s/%u", a, p[off + 1]);
 }
 
@@ -137,6 +144,7 @@ void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
+	const struct cur msg = *c, *m = &msg;
 	const uint8_t *p = c->p;
 	size_t len = cur_left(c);
 	uint32_t start = cur_off(c), node;
@@ -166,28 +174,26 @@ void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	node = tree_add(t, 0, &fields[L_PROTO], start, type == 8 ? 4 : (uint32_t)len);
 	if (len >= 3)
-		tree_add_uint(t, node, &fields[L_TYPE], start, 3, (uint32_t)(p[0] << 16 | p[1] << 8 | p[2]));
+		tree_add_uint(t, node, &fields[L_TYPE], start, 3, cur_peek_be24(m, 0));
 	if (type >= 1 && type <= 6 && len >= 12) {
 		tree_add_uint(t, node, &fields[L_RECORDS], start + 3, 1, p[3]);
-		uint64_t nonce = 0;
-		for (int i = 4; i < 12; i++)
-			nonce = nonce << 8 | p[i];
+		uint64_t nonce = (uint64_t)cur_peek_be32(m, 4) << 32 | cur_peek_be32(m, 8);
 		tree_add_uint(t, node, &fields[L_NONCE], start + 4, 8, nonce);
 	}
 	switch (type) {
 	case 1:
-		map_request(pi, p, len);
+		map_request(pi, m);
 		break;
 	case 2:
 		if (p[0] & 0x08)
 			col_append_str(pi, " (RLOC-probe reply)");
-		mapping_info(pi, p, len, 12, len >= 4 ? p[3] : 0);
+		mapping_info(pi, m, 12, len >= 4 ? p[3] : 0);
 		break;
 	case 3:
-		if (len >= 2 && (be16(p) & 0x0100))
+		if (len >= 2 && (cur_peek_be16(m, 0) & 0x0100))
 			col_append_str(pi, " (RTR)");
 		if (len >= 16)
-			mapping_info(pi, p, len, 16 + (size_t)be16(p + 14), p[3]);
+			mapping_info(pi, m, 16 + (size_t)cur_peek_be16(m, 14), p[3]);
 		break;
 	case 8: {
 		if (len < 4) {

@@ -21,7 +21,7 @@ static const struct val_str sap_vals[] = {
 	{ 0xff, "Global LSAP" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[L_PROTO] = { "llc", "Logical-Link Control", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IEEE 802.2 header of frames that carry a length instead of an EtherType.", 0 },
 	[L_DSAP] = { "llc.dsap", "DSAP", FT_UINT8, BASE_HEX, 0, 0, sap_vals,
@@ -38,6 +38,7 @@ static struct field_def fields[] = {
 		"SNAP: protocol id defined by the organization.", 0 },
 };
 const struct field_table llc_table = REG_TABLE(fields);
+const struct proto_reg llc_proto = REG_PROTO_TABLE(llc_table);
 
 void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -25,7 +25,7 @@ static const struct val_str opcode_vals[] = {
 };
 static const struct val_str type_vals[] = { { 0x20, "NB" }, { 0x21, "NBSTAT" }, { 0, NULL } };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "nbns", "NetBIOS Name Service", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Windows' old name lookup: who on this LAN is called WPAD or WORKGROUP (UDP 137, broadcast).", 0 },
 	[N_ID] = { "nbns.id", "Transaction ID", FT_UINT16, BASE_HEX, 0, 0, NULL,
@@ -44,8 +44,10 @@ static struct field_def fields[] = {
 		"A NetBIOS name: up to 15 characters and a suffix type (<00> workstation, <20> file server).", 0 },
 };
 const struct field_table nbns_table = REG_TABLE(fields);
-
-static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static const struct handoff nbns_handoffs[] = {
+	{ HO_UDP_PORT, 137, .fn = dissect_nbns },
+};
+const struct proto_reg nbns_proto = REG_PROTO(nbns_table, nbns_handoffs);
 
 /* Decodes the name at p[*off] into buf ("NAME<xx>" plus ".scope"); moves *off past it.
  * Returns 0 when the name runs past the message. */
@@ -110,12 +112,13 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, "NBNS");
 	col_clear(pi);
 	node = tree_add(t, 0, &fields[N_PROTO], start, (uint32_t)n);
+	const struct cur m = *c;
 	cur_skip(c, n);
 	if (n < 12) {
 		dissect_exhausted(d, node, "NBNS");
 		return;
 	}
-	uint16_t flags = be16(p + 2), qd = be16(p + 4), an = be16(p + 6);
+	uint16_t flags = cur_peek_be16(&m, 2), qd = cur_peek_be16(&m, 4), an = cur_peek_be16(&m, 6);
 	const char *op = val_to_str((flags >> 11) & 0xf, opcode_vals);
 	char unk[32];
 	if (!op) {
@@ -125,17 +128,17 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append_str(pi, op);
 	if (flags & 0x8000)
 		col_append_str(pi, " response");
-	tree_add_uint(t, node, &fields[N_ID], start, 2, be16(p));
+	tree_add_uint(t, node, &fields[N_ID], start, 2, cur_peek_be16(&m, 0));
 	tree_add_uint(t, node, &fields[N_FLAGS], start + 2, 2, flags);
 	tree_add_uint(t, node, &fields[N_QD], start + 4, 2, qd);
 	tree_add_uint(t, node, &fields[N_AN], start + 6, 2, an);
-	tree_add_uint(t, node, &fields[N_NS], start + 8, 2, be16(p + 8));
-	tree_add_uint(t, node, &fields[N_AR], start + 10, 2, be16(p + 10));
+	tree_add_uint(t, node, &fields[N_NS], start + 8, 2, cur_peek_be16(&m, 8));
+	tree_add_uint(t, node, &fields[N_AR], start + 10, 2, cur_peek_be16(&m, 10));
 	for (unsigned i = 0; i < qd; i++) {
 		size_t at = off;
 		if (!get_name(p, n, &off, name, sizeof(name)) || off + 4 > n)
 			return;
-		const char *tn = val_to_str(be16(p + off), type_vals);
+		const char *tn = val_to_str(cur_peek_be16(&m, off), type_vals);
 		col_append(pi, " %s %s", tn ? tn : "Unknown", name);
 		add_name(t, node, start + (uint32_t)at, (uint32_t)(off - at), name);
 		off += 4;
@@ -144,7 +147,7 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 		size_t at = off;
 		if (!get_name(p, n, &off, name, sizeof(name)) || off + 10 > n)
 			return;
-		uint16_t type = be16(p + off), rdlen = be16(p + off + 8);
+		uint16_t type = cur_peek_be16(&m, off), rdlen = cur_peek_be16(&m, off + 8);
 		const char *tn = val_to_str(type, type_vals);
 		add_name(t, node, start + (uint32_t)at, (uint32_t)(off - at), name);
 		off += 10;

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
 enum { N_PROTO, N_HATYPE, N_FAMILY, N_ROUTE };
@@ -20,7 +21,7 @@ static const struct val_str family_vals[] = {
 	{ 16, "Generic" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "netlink", "Linux netlink (cooked header)", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Messages between the Linux kernel and programs (routes, addresses, links), seen on nlmon.", 0 },
 	[N_HATYPE] = { "netlink.hatype", "Link-layer address type", FT_UINT16, BASE_DEC, 0, 0, NULL,
@@ -31,6 +32,10 @@ static struct field_def fields[] = {
 		"Kernel messages about links, addresses, routes and neighbours (what `ip monitor` prints).", 0 },
 };
 const struct field_table netlink_table = REG_TABLE(fields);
+static const struct handoff netlink_handoffs[] = {
+	{ HO_LINK, LINKTYPE_NETLINK, .fn = dissect_netlink },
+};
+const struct proto_reg netlink_proto = REG_PROTO(netlink_table, netlink_handoffs);
 
 void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 {
@@ -47,8 +52,7 @@ void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 		dissect_exhausted(d, node, "Netlink");
 		return;
 	}
-	const uint8_t *p = c->p;
-	uint16_t hatype = (uint16_t)(p[2] << 8 | p[3]), family = (uint16_t)(p[14] << 8 | p[15]);
+	uint16_t hatype = cur_peek_be16(c, 2), family = cur_peek_be16(c, 14);
 	tree_add_uint(t, node, &fields[N_HATYPE], start + 2, 2, hatype);
 	tree_add_uint(t, node, &fields[N_FAMILY], start + 14, 2, family);
 	cur_skip(c, 16);

@@ -24,7 +24,7 @@ static const struct val_str li_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "ntp", "Network Time Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Clients asking servers for the time and correcting for the network delay (UDP 123).", 0 },
 	[N_FLAGS] = { "ntp.flags", "Flags", FT_UINT8, BASE_HEX, 0, 0, NULL,
@@ -39,6 +39,10 @@ static struct field_def fields[] = {
 		"Distance from a reference clock: 1 = attached to one, 16 = unsynchronised.", 0 },
 };
 const struct field_table ntp_table = REG_TABLE(fields);
+static const struct handoff ntp_handoffs[] = {
+	{ HO_UDP_PORT, 123, .fn = dissect_ntp },
+};
+const struct proto_reg ntp_proto = REG_PROTO(ntp_table, ntp_handoffs);
 
 void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent)
 {

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
 enum { N_PROTO, N_TYPE, N_FAMILY };
@@ -22,7 +23,7 @@ static const struct val_str family_vals[] = {
 	{ 24, "IPv6" }, { 28, "IPv6" }, { 30, "IPv6" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[N_PROTO] = { "null", "Null/Loopback", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"BSD loopback header: 4 bytes naming the address family of the packet that follows.", 0 },
 	[N_TYPE] = { "null.type", "Type", FT_UINT16, BASE_HEX, 0, 0, etype_vals,
@@ -30,7 +31,12 @@ static struct field_def fields[] = {
 	[N_FAMILY] = { "null.family", "Family", FT_UINT32, BASE_DEC, 0, 0, family_vals,
 		"32 bits: address family (2 = IPv4; 24, 28 or 30 = IPv6 depending on the OS).", 0 },
 };
-const struct field_table null_table = REG_TABLE(fields);
+const struct field_table null_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff null_handoffs[] = {
+	{ HO_LINK, LINKTYPE_NULL, .fn = dissect_null },
+	{ HO_LINK, LINKTYPE_LOOP, .fn = dissect_loop },
+};
+const struct proto_reg null_proto = REG_PROTO(null_table, null_handoffs);
 
 static const struct dispatch family_table[] = {
 	{ 2, dissect_ipv4 }, { 24, dissect_ipv6 }, { 28, dissect_ipv6 }, { 30, dissect_ipv6 },

@@ -20,7 +20,7 @@ static const struct val_str type_vals[] = {
 	{ 5, "LS Acknowledge" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[O_PROTO] = { "ospf", "Open Shortest Path First", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Link-state routing inside an organisation: routers flood link states and compute shortest paths.", 0 },
 	[O_VERSION] = { "ospf.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,
@@ -35,13 +35,18 @@ static struct field_def fields[] = {
 		"32-bit area the packet belongs to (0.0.0.0 = backbone).", 0 },
 };
 const struct field_table ospf_table = REG_TABLE(fields);
+static const struct handoff ospf_handoffs[] = {
+	{ HO_IPPROTO, 89, .fn = dissect_ospf },
+};
+const struct proto_reg ospf_proto = REG_PROTO(ospf_table, ospf_handoffs);
 
 void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
-	const uint8_t *p = c->p;
+	const struct cur h = *c;
+	const uint8_t *p = h.p;
 
 	(void)parent;
 	pi_push_proto(pi, "ospf");
@@ -60,7 +65,7 @@ void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 		col_append(pi, "Unknown (%u)", p[1]);
 	tree_add_uint(t, node, &fields[O_VERSION], start, 1, p[0]);
 	tree_add_uint(t, node, &fields[O_MSG], start + 1, 1, p[1]);
-	tree_add_uint(t, node, &fields[O_LEN], start + 2, 2, (uint32_t)(p[2] << 8 | p[3]));
+	tree_add_uint(t, node, &fields[O_LEN], start + 2, 2, cur_peek_be16(&h, 2));
 	tree_add_addr(t, node, &fields[O_SRCROUTER], start + 4, 4, p + 4);
 	tree_add_addr(t, node, &fields[O_AREA], start + 8, 4, p + 8);
 }

@@ -15,7 +15,7 @@
  *   +---------------------------------------------------------------+
  *
  * The reader hands the block over without its trailing length (capfile.h,
- * CAPFILE_LINKTYPE_PCAPNG_BLOCK); dissect_frame() keeps the first 12 bytes as
+ * LINKTYPE_PCAPNG_BLOCK); dissect_frame() keeps the first 12 bytes as
  * pi->block and makes the frame what follows the PEN, as wiretap does: frame.len is
  * the custom data and options (total length - 16), the words are in the section's
  * byte order, which the type word tells.  Wireshark 4.0 shows the PEN and the copy
@@ -26,7 +26,7 @@
 
 #include <string.h>
 
-#include "capture/capfile.h"
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
 #define BT_CB 0x00000BADu
@@ -44,7 +44,7 @@ static const struct val_str pen_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[B_PEN] = { "frame.cb_pen", "Private Enterprise Number", FT_UINT32, BASE_DEC, 0, 0, pen_vals,
 		"IANA private enterprise number of the organisation that defined this pcapng custom block.", 0 },
 	[B_COPY] = { "frame.cb_copy", "Copying", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
@@ -52,6 +52,10 @@ static struct field_def fields[] = {
 		"0x00000BAD) or must drop it (0x40000BAD).", 0 },
 };
 const struct field_table pcapng_block_table = REG_TABLE(fields);
+static const struct handoff pcapng_block_handoffs[] = {
+	{ HO_LINK, (uint32_t)LINKTYPE_PCAPNG_BLOCK, .fn = dissect_pcapng_block },
+};
+const struct proto_reg pcapng_block_proto = REG_PROTO(pcapng_block_table, pcapng_block_handoffs);
 
 static uint32_t word(const uint8_t *p, int swap)
 {

@@ -26,7 +26,7 @@ static const struct val_str ppp_vals[] = {
 	{ 0xc223, "Challenge Handshake Authentication Protocol" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "pppoes", "PPP-over-Ethernet Session", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"PPPoE session header: carries PPP frames over Ethernet (DSL access links).", 0 },
 	[S_VERSION] = { "pppoe.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
@@ -45,6 +45,10 @@ static struct field_def fields[] = {
 		"16 bits: 0x0021 IPv4, 0x0057 IPv6, 0xc021 link control.", 0 },
 };
 const struct field_table pppoe_table = REG_TABLE(fields);
+static const struct handoff pppoe_handoffs[] = {
+	{ HO_ETHERTYPE, 0x8864, .fn = dissect_pppoes },
+};
+const struct proto_reg pppoe_proto = REG_PROTO(pppoe_table, pppoe_handoffs);
 
 void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
 {

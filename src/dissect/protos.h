@@ -1,9 +1,11 @@
 /* protos.h — entry points and field tables of the protocol dissectors.
  *
- * Each protocol file (eth.c, ipv4.c, tcp.c …) exports one dissector_fn per entry
- * point and one field table; dissect.c's dispatch tables and registry_tables.c list
- * them.  Add a protocol: its file, a line here, a row in a dispatch table, a row in
- * registry_tables.c.
+ * Each protocol file (eth.c, ipv4.c, tcp.c …) registers itself (struct proto_reg,
+ * dissect.h: its field table and hand-offs) and registry_tables.c lists the
+ * registrations.  A new protocol needs nothing here: its file, one line in that list,
+ * its Makemodule.am line and its tests.  What is declared here is what other files
+ * still call directly (a link layer calling LLC, ICMP quoting IP …) or existing
+ * dissectors' prototypes.
  */
 #ifndef NETLAB_PROTOS_H
 #define NETLAB_PROTOS_H

@@ -9,13 +9,22 @@
  */
 #include "config.h"
 
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	{ "raw", "Raw packet data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"No link-layer header: the packet starts with its IP header.", 0 },
 };
-const struct field_table raw_table = REG_TABLE(fields);
+const struct field_table raw_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff raw_handoffs[] = {
+	{ HO_LINK, LINKTYPE_RAW_BSD, .fn = dissect_raw },
+	{ HO_LINK, LINKTYPE_RAW_OPENBSD, .fn = dissect_raw },
+	{ HO_LINK, LINKTYPE_RAW, .fn = dissect_raw },
+	{ HO_LINK, LINKTYPE_IPV4, .fn = dissect_raw_ipv4 },
+	{ HO_LINK, LINKTYPE_IPV6, .fn = dissect_raw_ipv6 },
+};
+const struct proto_reg raw_proto = REG_PROTO(raw_table, raw_handoffs);
 
 void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 {

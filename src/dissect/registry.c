@@ -5,11 +5,20 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "dissect/dissect.h"
 #include "dissect/registry.h"
 
 static const struct field_def **by_id;	/* id → field */
 static const struct field_def **sorted;	/* by abbrev, for lookup */
+static uint8_t *level_of;		/* id → enum reg_level */
 static int nfields;
+/* The dispatch tables: hand-offs by table, in list order. */
+static const struct handoff **handoffs[HO_COUNT];
+static size_t nhandoffs[HO_COUNT];
+
+static const struct reg_slot no_slots[1];
+const struct reg_slot *reg_slots = no_slots;
+uint32_t reg_slot_mask;
 
 const char *val_to_str(uint32_t v, const struct val_str *vs)
 {
@@ -26,66 +35,91 @@ static int cmp_abbrev(const void *a, const void *b)
 	return strcmp((*x)->abbrev, (*y)->abbrev);
 }
 
+static enum reg_level field_level(const struct field_table *t, const struct field_def *f)
+{
+	if (!(t->flags & REG_T_HEADERS) || (f->flags & REG_F_PAYLOAD))
+		return REG_LEVEL_PAYLOAD;
+	return f->flags & REG_F_ANALYSIS ? REG_LEVEL_ANALYSIS : REG_LEVEL_HEADERS;
+}
+
+/* Slots at most a quarter full: a lookup mostly hits its first slot. */
+static void build_slots(void)
+{
+	uint32_t size = 16;
+	struct reg_slot *slots;
+
+	while (size < 4u * (uint32_t)nfields)
+		size <<= 1;
+	slots = xcalloc(size, sizeof(*slots));
+	for (int id = 0; id < nfields; id++) {
+		uint32_t h = reg_hash(by_id[id]) & (size - 1);
+		while (slots[h].f)
+			h = (h + 1) & (size - 1);
+		slots[h] = (struct reg_slot){ by_id[id], id };
+	}
+	reg_slot_mask = size - 1;
+	reg_slots = slots;
+}
+
+static void build_handoffs(void)
+{
+	for (size_t j = 0; j < reg_protocol_count; j++)
+		for (size_t i = 0; i < reg_protocols[j]->nhandoffs; i++)
+			nhandoffs[reg_protocols[j]->handoffs[i].table]++;
+	for (int t = 0; t < HO_COUNT; t++) {
+		handoffs[t] = xcalloc(nhandoffs[t] + 1, sizeof(*handoffs[t]));
+		nhandoffs[t] = 0;
+	}
+	for (size_t j = 0; j < reg_protocol_count; j++)
+		for (size_t i = 0; i < reg_protocols[j]->nhandoffs; i++) {
+			const struct handoff *h = &reg_protocols[j]->handoffs[i];
+			handoffs[h->table][nhandoffs[h->table]++] = h;
+		}
+}
+
 void reg_init(void)
 {
 	int n = 0, k = 0;
 
 	if (by_id)
 		return;
-	for (size_t i = 0; i < reg_table_count; i++)
-		n += (int)reg_table_list[i]->count;
+	for (size_t i = 0; i < reg_protocol_count; i++)
+		n += (int)reg_protocols[i]->fields->count;
 	by_id = xcalloc((size_t)n, sizeof(*by_id));
 	sorted = xcalloc((size_t)n, sizeof(*sorted));
-	for (size_t j = 0; j < reg_table_count; j++) {
-		const struct field_table *t = reg_table_list[j];
+	level_of = xcalloc((size_t)n, sizeof(*level_of));
+	for (size_t j = 0; j < reg_protocol_count; j++) {
+		const struct field_table *t = reg_protocols[j]->fields;
 		for (size_t i = 0; i < t->count; i++) {
-			t->fields[i].id = k;
 			by_id[k] = sorted[k] = &t->fields[i];
+			level_of[k] = (uint8_t)field_level(t, &t->fields[i]);
 			k++;
 		}
 	}
 	nfields = n;
 	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_abbrev);
+	build_slots();
+	build_handoffs();
 }
 
-static int in_table(const struct field_table *t, const struct field_def *f)
+const struct handoff *const *dissect_handoffs(enum handoff_table t, size_t *n)
 {
-	return t->count && f->id >= t->fields[0].id && f->id < t->fields[0].id + (int)t->count;
-}
-
-/* name is `base` or below it ("base." or, for a base ending in '.', "base…"). */
-static int name_under(const char *name, const char *base)
-{
-	size_t n = strlen(base);
-
-	return strncmp(name, base, n) == 0 &&
-	    (name[n] == '\0' || name[n] == '.' || base[n - 1] == '.');
-}
-
-static int listed(const char *name, const char *const *list, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		if (name_under(name, list[i]))
-			return 1;
-	return 0;
+	if (!by_id)
+		reg_init();
+	*n = nhandoffs[t];
+	return handoffs[t];
 }
 
 enum reg_level reg_level(const uint8_t *interest)
 {
 	enum reg_level level = REG_LEVEL_HEADERS;
 
-	for (int id = 0; id < nfields; id++) {
-		const struct field_def *f = by_id[id];
-		int header = 0;
-		if (!(interest[id >> 3] >> (id & 7) & 1))
-			continue;
-		for (size_t i = 0; i < reg_header_table_count && !header; i++)
-			header = in_table(reg_header_tables[i], f);
-		if (!header || listed(f->abbrev, reg_payload_dependent, reg_payload_dependent_count))
-			return REG_LEVEL_PAYLOAD;
-		if (listed(f->abbrev, reg_analysis_dependent, reg_analysis_dependent_count))
-			level = REG_LEVEL_ANALYSIS;
-	}
+	for (int id = 0; id < nfields; id++)
+		if (interest[id >> 3] >> (id & 7) & 1 && level_of[id] > level) {
+			level = (enum reg_level)level_of[id];
+			if (level == REG_LEVEL_PAYLOAD)
+				break;
+		}
 	return level;
 }
 

@@ -4,7 +4,8 @@
  * with Wireshark's filter names ("tcp.flags.syn"), labels, types, display bases,
  * bitmasks, value strings and a one-line help for students.  The same table serves
  * display filters, the detail tree and -V labels, -T fields -e, -G fields and the
- * field help line in the TUI.  Tables are listed in registry_tables.c.
+ * field help line in the TUI.  Each table is registered with its protocol
+ * (struct proto_reg, dissect.h); registry_tables.c lists the registrations.
  */
 #ifndef NETLAB_REGISTRY_H
 #define NETLAB_REGISTRY_H
@@ -52,8 +53,14 @@ struct field_def {
 	uint8_t bits;		/* width of the masked value (8, 16, 24, 32) for "..1. ...." */
 	const struct val_str *vals;
 	const char *help;	/* one line for students: what, width, why it matters */
-	int id;			/* assigned by reg_init(); index into reg_field_at() */
+	unsigned flags;		/* REG_F_*, 0 for none */
 };
+
+/* struct field_def flags: what a field's value depends on beyond its own packet's
+ * headers (see reg_level).  Fields of a table without REG_T_HEADERS depend on the
+ * payload dissectors anyway and need neither. */
+#define REG_F_PAYLOAD	0x1u	/* what the payload turned out to be (frame.protocols, columns) */
+#define REG_F_ANALYSIS	0x2u	/* the TCP/UDP conversation analysis (earlier packets) */
 
 /* Initialises the registry once (idempotent).  Not thread-safe: call from main. */
 void reg_init(void);
@@ -65,32 +72,56 @@ const char *reg_suggest(const char *abbrev);
 const char *ftype_name(enum ftype t);	/* "FT_UINT16" as in tshark -G fields */
 int ftype_is_int(enum ftype t);
 
-/* A protocol's table: first entry is its FT_PROTOCOL field. */
+/* A protocol's table: first entry is its FT_PROTOCOL field.  Its fields' ids are
+ * consecutive from a base the registry assigns in list order (reg_id). */
 struct field_table {
-	struct field_def *fields;
+	const struct field_def *fields;
 	size_t count;
+	unsigned flags;		/* REG_T_* */
 };
 
-#define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
-extern const struct field_table *const *reg_table_list;	/* registry_tables.c */
-extern const size_t reg_table_count;
+/* struct field_table flags */
+#define REG_T_HEADERS	0x1u	/* fields from the link, network and transport headers (and
+				 * the analysis): no payload dissector ever adds or changes
+				 * them, so output wanting only these may skip the payload
+				 * dissectors (except REG_F_PAYLOAD fields) */
+
+#define REG_TABLE(arr) { (arr), sizeof(arr) / sizeof((arr)[0]), 0 }
+#define REG_TABLE_FLAGS(arr, fl) { (arr), sizeof(arr) / sizeof((arr)[0]), (fl) }
+
+/* Field → id: an open-addressing hash by address built by reg_init (tables are const
+ * and know no ids).  Fields not registered, or any before reg_init, map to 0. */
+struct reg_slot {
+	const struct field_def *f;
+	int id;
+};
+extern const struct reg_slot *reg_slots;
+extern uint32_t reg_slot_mask;
+
+static inline uint32_t reg_hash(const struct field_def *f)
+{
+	return (uint32_t)(((uint64_t)(uintptr_t)f * 0x9e3779b97f4a7c15u) >> 40);
+}
+
+/* The registry id of f (index into reg_field_at and interest bitsets). */
+static inline int reg_id(const struct field_def *f)
+{
+	for (uint32_t h = reg_hash(f) & reg_slot_mask;; h = (h + 1) & reg_slot_mask) {
+		const struct reg_slot *s = &reg_slots[h];
+		if (s->f == f)
+			return s->id;
+		if (!s->f)
+			return 0;
+	}
+}
 /* What a set of fields needs from the dissection, cheapest first. */
 enum reg_level {
 	REG_LEVEL_HEADERS,	/* each packet's own headers: no state, no payload */
 	REG_LEVEL_ANALYSIS,	/* headers and the TCP/UDP conversation analysis */
 	REG_LEVEL_PAYLOAD,	/* everything: payload dissectors and their reassembly */
 };
-/* The header tables, their payload-dependent and analysis-dependent names
- * (registry_tables.c; see reg_level). */
-extern const struct field_table *const *reg_header_tables;
-extern const size_t reg_header_table_count;
-extern const char *const *reg_payload_dependent;
-extern const size_t reg_payload_dependent_count;
-extern const char *const *reg_analysis_dependent;
-extern const size_t reg_analysis_dependent_count;
-
 /* The least dissection that yields every field of the interest bitset (by id) exactly
- * as a full dissection would. */
+ * as a full dissection would: from REG_T_HEADERS and the REG_F_* flags. */
 enum reg_level reg_level(const uint8_t *interest);
 
 #endif

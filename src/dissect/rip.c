@@ -19,7 +19,7 @@ static const struct val_str command_vals[] = {
 	{ 5, "Vendor specific (Sun)" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[R_PROTO] = { "rip", "Routing Information Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Distance-vector routing: routers telling neighbours which networks they reach and how far.", 0 },
 	[R_COMMAND] = { "rip.command", "Command", FT_UINT8, BASE_DEC, 0, 0, command_vals,
@@ -28,6 +28,10 @@ static struct field_def fields[] = {
 		"8 bits: 1 (classful) or 2 (with masks and authentication).", 0 },
 };
 const struct field_table rip_table = REG_TABLE(fields);
+static const struct handoff rip_handoffs[] = {
+	{ HO_UDP_PORT, 520, .fn = dissect_rip },
+};
+const struct proto_reg rip_proto = REG_PROTO(rip_table, rip_handoffs);
 
 void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent)
 {

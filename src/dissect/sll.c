@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include "core/linktype.h"
 #include "dissect/protos.h"
 
 enum {
@@ -53,7 +54,7 @@ static const struct val_str ltype_vals[] = {
 	{ 0x19, "Netlink" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "sll", "Linux cooked capture v1", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Linux 'cooked' header used when capturing on any interface: direction and protocol instead of MACs.", 0 },
 	[S_PKTTYPE] = { "sll.pkttype", "Packet type", FT_UINT16, BASE_DEC, 0, 0, pkttype_vals,
@@ -79,7 +80,12 @@ static struct field_def fields[] = {
 	[S_IFINDEX] = { "sll.ifindex", "Interface index", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"Kernel index of the interface the packet was seen on (v2 only).", 0 },
 };
-const struct field_table sll_table = REG_TABLE(fields);
+const struct field_table sll_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff sll_handoffs[] = {
+	{ HO_LINK, LINKTYPE_LINUX_SLL, .fn = dissect_sll },
+	{ HO_LINK, LINKTYPE_LINUX_SLL2, .fn = dissect_sll2 },
+};
+const struct proto_reg sll_proto = REG_PROTO(sll_table, sll_handoffs);
 
 /* The address field: 8 bytes of which halen are used. */
 static void address(struct dctx *d, uint32_t node, struct cur *c, uint16_t hatype, uint16_t halen)

@@ -17,11 +17,15 @@
 
 enum { S_PROTO };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "ssdp", "Simple Service Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"UPnP discovery: devices announce themselves (NOTIFY) and answer searches (M-SEARCH) on UDP 1900.", 0 },
 };
 const struct field_table ssdp_table = REG_TABLE(fields);
+static const struct handoff ssdp_handoffs[] = {
+	{ HO_UDP_PORT, 1900, .fn = dissect_ssdp },
+};
+const struct proto_reg ssdp_proto = REG_PROTO(ssdp_table, ssdp_handoffs);
 
 static int is_first_line(const uint8_t *p, size_t n)
 {

@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 #include "dissect/ssh.h"
@@ -55,7 +55,7 @@ static const struct val_str ecdh_vals[] = {
 	{ 31, "Elliptic Curve Diffie-Hellman Key Exchange Reply" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "ssh", "SSH Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Secure Shell: encrypted remote login and tunnels over TCP (port 22).", 0 },
 	[F_PROTOCOL] = { "ssh.protocol", "Protocol", FT_STRING, BASE_NONE, 0, 0, NULL,
@@ -71,6 +71,11 @@ static struct field_def fields[] = {
 };
 
 const struct field_table ssh_table = REG_TABLE(fields);
+static const struct handoff ssh_handoffs[] = {
+	{ HO_TCP_PORT, 22, .tcp = ssh_tcp_payload },
+	{ HO_TCP_PORT, 29418, .tcp = ssh_tcp_payload },
+};
+const struct proto_reg ssh_proto = REG_PROTO(ssh_table, ssh_handoffs);
 
 int ssh_packet_header(const uint8_t *p, size_t n, uint32_t *total, uint8_t *padding,
     uint8_t *code)
@@ -79,7 +84,8 @@ int ssh_packet_header(const uint8_t *p, size_t n, uint32_t *total, uint8_t *padd
 
 	if (n < 6)
 		return 0;
-	len = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	const struct cur m = cur_make(p, n);
+	len = cur_peek_be32(&m, 0);
 	if (len < 5 || len > 256 * 1024 || p[4] >= len)
 		return -1;
 	*total = len + 4;
@@ -195,8 +201,8 @@ static void kexinit(struct ssh_stream *st, int server, const uint8_t *payload, u
 
 	if (n < 1 + 16 + 4)
 		return;
-	l = (uint32_t)payload[17] << 24 | (uint32_t)payload[18] << 16 |
-	    (uint32_t)payload[19] << 8 | payload[20];
+	const struct cur m = cur_make(payload, n);
+	l = cur_peek_be32(&m, 17);
 	if (l > n - 21)
 		return;
 	free(st->kexlist[server]);

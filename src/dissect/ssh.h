@@ -1,7 +1,7 @@
 /* ssh.h — SSH over TCP (RFC 4253): version exchange and binary packets, no decryption.
  *
  * tcp.c's port table hands segments of port 22 (and 29418) to ssh_tcp_payload;
- * unencrypted packets are desegmented with analysis/reasm.c.  The packet header
+ * unencrypted packets are desegmented with dissect/reasm.c.  The packet header
  * parser works on plain bytes for tests and fuzzing.
  */
 #ifndef NETLAB_SSH_H

@@ -27,7 +27,7 @@ static const struct val_str type_vals[] = {
 	{ 0x02, "Rapid/Multiple Spanning Tree" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[S_PROTO] = { "stp", "Spanning Tree Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Switches electing a root and blocking ports so that a looped LAN has no loops.", 0 },
 	[S_PROTOCOL] = { "stp.protocol", "Protocol Identifier", FT_UINT16, BASE_HEX, 0, 0, NULL,
@@ -56,6 +56,7 @@ static struct field_def fields[] = {
 		"Priority and number of the port the BPDU left by.", 0 },
 };
 const struct field_table stp_table = REG_TABLE(fields);
+const struct proto_reg stp_proto = REG_PROTO_TABLE(stp_table);
 
 void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)
 {
@@ -76,7 +77,7 @@ void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	uint8_t ver = p[2], type = p[3];
-	tree_add_uint(t, node, &fields[S_PROTOCOL], start, 2, (uint32_t)(p[0] << 8 | p[1]));
+	tree_add_uint(t, node, &fields[S_PROTOCOL], start, 2, cur_peek_be16(c, 0));
 	tree_add_uint(t, node, &fields[S_VERSION], start + 2, 1, ver);
 	tree_add_uint(t, node, &fields[S_TYPE], start + 3, 1, type);
 	if (type == 0x80) {
@@ -95,9 +96,9 @@ void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	uint8_t flags = p[4];
-	uint16_t rprio = (uint16_t)(p[5] << 8 | p[6]), bprio = (uint16_t)(p[17] << 8 | p[18]);
-	uint32_t cost = (uint32_t)p[13] << 24 | (uint32_t)p[14] << 16 | (uint32_t)p[15] << 8 | p[16];
-	uint16_t port = (uint16_t)(p[25] << 8 | p[26]);
+	uint16_t rprio = cur_peek_be16(c, 5), bprio = cur_peek_be16(c, 17);
+	uint32_t cost = cur_peek_be32(c, 13);
+	uint16_t port = cur_peek_be16(c, 25);
 	char mac[24];
 	fv_ether(p + 7, mac, sizeof(mac));
 	const char *kind = type == 0x00 ? "Conf" : ver == 3 ? "MST" : ver == 4 ? "SPT" : "RST";

@@ -14,7 +14,7 @@
  *   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *
  * Stream index, relative numbers, window scaling and the SEQ/ACK analysis come from
- * analysis/tcp_conv.c (computed once per frame in capture order); the endpoint states
+ * dissect/tcp_conv.c (computed once per frame in capture order); the endpoint states
  * are shown in a "netlab" subtree at the end of the TCP tree (netlab.tcp.client_state
  * and netlab.tcp.server_state, strings such as "SYN-SENT").  The payload goes to the
  * protocol tables below (tcp_payload.h), else it is shown as data.
@@ -25,10 +25,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
+#include "dissect/reasm.h"
 #include "core/fmtnum.h"
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "dissect/fvalue.h"
 #include "dissect/http.h"
 #include "dissect/protos.h"
@@ -36,37 +36,6 @@
 #include "dissect/tcp_payload.h"
 #include "dissect/ssh.h"
 #include "dissect/tls.h"
-
-/* ---- the protocols over TCP (owners add rows) ---- */
-
-static const struct {
-	uint16_t port;
-	tcp_payload_fn fn;
-} port_table[] = {
-	/* HTTP: the lab's ports (built-in server 8080, Flask 5000, Vite 5173 …) and
-	 * Wireshark 4.0's default HTTP range */
-	{ 80, http_tcp_payload }, { 8080, http_tcp_payload }, { 8000, http_tcp_payload },
-	{ 5000, http_tcp_payload }, { 5173, http_tcp_payload }, { 3000, http_tcp_payload },
-	{ 8008, http_tcp_payload }, { 8888, http_tcp_payload }, { 3128, http_tcp_payload },
-	{ 3132, http_tcp_payload }, { 5985, http_tcp_payload }, { 8088, http_tcp_payload },
-	{ 11371, http_tcp_payload }, { 1900, http_tcp_payload }, { 2869, http_tcp_payload },
-	{ 2710, http_tcp_payload },
-	/* TLS and SSH: Wireshark 4.0's tcp.port registrations (tshark -G decodes) */
-	{ 443, tls_tcp_payload }, { 465, tls_tcp_payload }, { 636, tls_tcp_payload },
-	{ 853, tls_tcp_payload }, { 993, tls_tcp_payload }, { 995, tls_tcp_payload },
-	{ 324, tls_tcp_payload }, { 802, tls_tcp_payload }, { 1300, tls_tcp_payload },
-	{ 2221, tls_tcp_payload }, { 2443, tls_tcp_payload }, { 3249, tls_tcp_payload },
-	{ 3250, tls_tcp_payload }, { 3251, tls_tcp_payload }, { 3252, tls_tcp_payload },
-	{ 3496, tls_tcp_payload }, { 5061, tls_tcp_payload }, { 5671, tls_tcp_payload },
-	{ 5684, tls_tcp_payload }, { 5868, tls_tcp_payload }, { 8883, tls_tcp_payload },
-	{ 11207, tls_tcp_payload }, { 19999, tls_tcp_payload }, { 27017, tls_tcp_payload },
-	{ 22, ssh_tcp_payload }, { 29418, ssh_tcp_payload },
-};
-
-static const tcp_payload_fn heur_table[] = {
-	http_tcp_heuristic,
-	tls_tcp_heuristic,
-};
 
 enum {
 	T_PROTO, T_SRCPORT, T_DSTPORT, T_PORT, T_STREAM, T_COMPLETENESS, T_LEN, T_SEQ, T_SEQ_RAW,
@@ -110,8 +79,9 @@ static const struct val_str option_kind_vals[] = {
 
 #define BOOL12(abbr, name, mask, help) { abbr, name, FT_BOOLEAN, BASE_NONE, mask, 12, NULL, help, 0 }
 #define NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, 0 }
+#define ANALYSIS_NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, REG_F_ANALYSIS }
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[T_PROTO] = { "tcp", "Transmission Control Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Transport layer: a reliable, ordered byte stream between two ports, with flow control.", 0 },
 	[T_SRCPORT] = { "tcp.srcport", "Source Port", FT_UINT16, BASE_PT, 0, 0, NULL,
@@ -121,19 +91,19 @@ static struct field_def fields[] = {
 	[T_PORT] = { "tcp.port", "Source or Destination Port", FT_UINT16, BASE_PT, 0, 0, NULL,
 		"Either port: tcp.port == 80 matches both directions.", 0 },
 	[T_STREAM] = { "tcp.stream", "Stream index", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Which TCP connection of the capture this segment belongs to, from 0 (computed).", 0 },
+		"Which TCP connection of the capture this segment belongs to, from 0 (computed).", REG_F_ANALYSIS },
 	[T_COMPLETENESS] = { "tcp.completeness", "Conversation completeness", FT_UINT8, BASE_DEC, 0, 0, completeness_vals,
-		"Bit set of what was seen so far: 1 SYN, 2 SYN/ACK, 4 ACK, 8 data, 16 FIN, 32 RST.", 0 },
+		"Bit set of what was seen so far: 1 SYN, 2 SYN/ACK, 4 ACK, 8 data, 16 FIN, 32 RST.", REG_F_ANALYSIS },
 	[T_LEN] = { "tcp.len", "TCP Segment Len", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"Payload bytes in this segment (computed: IP length minus headers).", 0 },
 	[T_SEQ] = { "tcp.seq", "Sequence Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Number of the first payload byte, counted from the stream's first SYN (relative, 0 = the SYN).", 0 },
+		"Number of the first payload byte, counted from the stream's first SYN (relative, 0 = the SYN).", REG_F_ANALYSIS },
 	[T_SEQ_RAW] = { "tcp.seq_raw", "Sequence Number (raw)", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"32 bits: the sequence number as sent; each side starts from a random initial value.", 0 },
 	[T_NXTSEQ] = { "tcp.nxtseq", "Next Sequence Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Sequence number after this segment: seq + length, + 1 for SYN and FIN (computed).", 0 },
+		"Sequence number after this segment: seq + length, + 1 for SYN and FIN (computed).", REG_F_ANALYSIS },
 	[T_ACK] = { "tcp.ack", "Acknowledgment Number", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Next byte the sender expects from the peer: everything before it arrived (relative).", 0 },
+		"Next byte the sender expects from the peer: everything before it arrived (relative).", REG_F_ANALYSIS },
 	[T_ACK_RAW] = { "tcp.ack_raw", "Acknowledgment number (raw)", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"32 bits: the acknowledgment number as sent.", 0 },
 	[T_HDR_LEN] = { "tcp.hdr_len", "Header Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
@@ -155,9 +125,9 @@ static struct field_def fields[] = {
 	[T_WIN_VALUE] = { "tcp.window_size_value", "Window", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"16 bits: receive window as sent, to be multiplied by the scale factor from the SYN.", 0 },
 	[T_WIN] = { "tcp.window_size", "Calculated window size", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Bytes the sender can still receive: window × 2^scale (computed).", 0 },
+		"Bytes the sender can still receive: window × 2^scale (computed).", REG_F_ANALYSIS },
 	[T_WIN_SCALE] = { "tcp.window_size_scalefactor", "Window size scaling factor", FT_INT32, BASE_DEC, 0, 0, NULL,
-		"Multiplier for the window: -1 unknown (SYN not seen), -2 no scaling used.", 0 },
+		"Multiplier for the window: -1 unknown (SYN not seen), -2 no scaling used.", REG_F_ANALYSIS },
 	[T_CHECKSUM] = { "tcp.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
 		"16 bits: ones' complement sum over a pseudo-header and the segment; on lo left to offload.", 0 },
 	[T_CHECKSUM_STATUS] = { "tcp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, checksum_status_vals,
@@ -185,9 +155,9 @@ static struct field_def fields[] = {
 	[T_OPT_SACK] = NONE("tcp.options.sack", "TCP Option - SACK",
 		"Selective acknowledgment: byte ranges received beyond the acknowledgment number."),
 	[T_OPT_SACK_LE] = { "tcp.options.sack_le", "TCP SACK Left Edge", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"First byte of a received block (relative).", 0 },
+		"First byte of a received block (relative).", REG_F_ANALYSIS },
 	[T_OPT_SACK_RE] = { "tcp.options.sack_re", "TCP SACK Right Edge", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Byte after a received block (relative).", 0 },
+		"Byte after a received block (relative).", REG_F_ANALYSIS },
 	[T_OPT_SACK_COUNT] = { "tcp.options.sack.count", "TCP SACK Count", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Number of SACK blocks (computed).", 0 },
 	[T_OPT_TS] = NONE("tcp.options.timestamp", "TCP Option - Timestamps",
@@ -211,60 +181,60 @@ static struct field_def fields[] = {
 	[T_OPT_UNKNOWN_PAYLOAD] = { "tcp.options.unknown.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The option's bytes after kind and length.", 0 },
 	[T_TIME_REL] = { "tcp.time_relative", "Time since first frame in this TCP stream", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the stream's first segment (computed).", 0 },
+		"Seconds since the stream's first segment (computed).", REG_F_ANALYSIS },
 	[T_TIME_DELTA] = { "tcp.time_delta", "Time since previous frame in this TCP stream", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the stream's previous segment (computed).", 0 },
-	[T_ANALYSIS] = NONE("tcp.analysis", "SEQ/ACK analysis",
+		"Seconds since the stream's previous segment (computed).", REG_F_ANALYSIS },
+	[T_ANALYSIS] = ANALYSIS_NONE("tcp.analysis", "SEQ/ACK analysis",
 		"What Wireshark's sequence analysis says about this segment (computed)."),
-	[T_A_FLAGS] = NONE("tcp.analysis.flags", "TCP Analysis Flags",
+	[T_A_FLAGS] = ANALYSIS_NONE("tcp.analysis.flags", "TCP Analysis Flags",
 		"Present when the analysis found something notable (retransmission, dup ACK, …)."),
 	[T_A_ACKS_FRAME] = { "tcp.analysis.acks_frame", "This is an ACK to the segment in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
-		"The segment this ACK acknowledges completely (computed).", 0 },
+		"The segment this ACK acknowledges completely (computed).", REG_F_ANALYSIS },
 	[T_A_ACK_RTT] = { "tcp.analysis.ack_rtt", "The RTT to ACK the segment was", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Time between that segment and this ACK: a round-trip time sample (computed).", 0 },
+		"Time between that segment and this ACK: a round-trip time sample (computed).", REG_F_ANALYSIS },
 	[T_A_IRTT] = { "tcp.analysis.initial_rtt", "iRTT", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Initial round-trip time: from the SYN to the handshake's final ACK (computed).", 0 },
+		"Initial round-trip time: from the SYN to the handshake's final ACK (computed).", REG_F_ANALYSIS },
 	[T_A_BIF] = { "tcp.analysis.bytes_in_flight", "Bytes in flight", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Bytes sent but not yet acknowledged after this segment (computed).", 0 },
+		"Bytes sent but not yet acknowledged after this segment (computed).", REG_F_ANALYSIS },
 	[T_A_PUSH] = { "tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Payload bytes since the last segment with PSH (computed).", 0 },
+		"Payload bytes since the last segment with PSH (computed).", REG_F_ANALYSIS },
 	[T_A_RTO] = { "tcp.analysis.rto", "The RTO for this segment was", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Retransmission timeout: time since the original transmission (computed).", 0 },
+		"Retransmission timeout: time since the original transmission (computed).", REG_F_ANALYSIS },
 	[T_A_RTO_FRAME] = { "tcp.analysis.rto_frame", "RTO based on delta from frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
-		"The frame this retransmission repeats (computed).", 0 },
-	[T_A_DUPACK] = NONE("tcp.analysis.duplicate_ack", "Duplicate ACK",
+		"The frame this retransmission repeats (computed).", REG_F_ANALYSIS },
+	[T_A_DUPACK] = ANALYSIS_NONE("tcp.analysis.duplicate_ack", "Duplicate ACK",
 		"Same ACK, window and sequence number again with no data: the receiver saw a gap."),
 	[T_A_DUPACK_NUM] = { "tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"How many duplicates of that ACK so far; three trigger a fast retransmission.", 0 },
+		"How many duplicates of that ACK so far; three trigger a fast retransmission.", REG_F_ANALYSIS },
 	[T_A_DUPACK_FRAME] = { "tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
-		"The original ACK (computed).", 0 },
-	[T_A_RETRANS] = NONE("tcp.analysis.retransmission", "This frame is a (suspected) retransmission",
+		"The original ACK (computed).", REG_F_ANALYSIS },
+	[T_A_RETRANS] = ANALYSIS_NONE("tcp.analysis.retransmission", "This frame is a (suspected) retransmission",
 		"Bytes already sent before: the sender did not get an ACK in time."),
-	[T_A_FAST] = NONE("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission",
+	[T_A_FAST] = ANALYSIS_NONE("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission",
 		"Retransmitted right after duplicate ACKs (RFC 5681 fast retransmit)."),
-	[T_A_SPURIOUS] = NONE("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission",
+	[T_A_SPURIOUS] = ANALYSIS_NONE("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission",
 		"Retransmission of bytes the receiver had already acknowledged."),
-	[T_A_OOO] = NONE("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment",
+	[T_A_OOO] = ANALYSIS_NONE("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment",
 		"Arrived after a segment with higher sequence numbers, within about one RTT."),
-	[T_A_REUSED] = NONE("tcp.analysis.reused_ports", "A new tcp session is started with the same ports as an earlier session in this trace",
+	[T_A_REUSED] = ANALYSIS_NONE("tcp.analysis.reused_ports", "A new tcp session is started with the same ports as an earlier session in this trace",
 		"A SYN with a new initial sequence number on a 4-tuple already seen: a new connection."),
-	[T_A_LOST] = NONE("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)",
+	[T_A_LOST] = ANALYSIS_NONE("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)",
 		"A gap in the sequence numbers: something was not captured (or was lost)."),
-	[T_A_ACK_LOST] = NONE("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)",
+	[T_A_ACK_LOST] = ANALYSIS_NONE("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)",
 		"Acknowledges bytes the capture never showed."),
-	[T_A_WIN_UPDATE] = NONE("tcp.analysis.window_update", "TCP window update",
+	[T_A_WIN_UPDATE] = ANALYSIS_NONE("tcp.analysis.window_update", "TCP window update",
 		"Only the window changed: the receiver made room."),
-	[T_A_WIN_FULL] = NONE("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full",
+	[T_A_WIN_FULL] = ANALYSIS_NONE("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full",
 		"This segment fills the receiver's advertised window."),
-	[T_A_KA] = NONE("tcp.analysis.keep_alive", "TCP keep-alive segment",
+	[T_A_KA] = ANALYSIS_NONE("tcp.analysis.keep_alive", "TCP keep-alive segment",
 		"A probe one byte before the next sequence number: is the peer still there?"),
-	[T_A_KA_ACK] = NONE("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment",
+	[T_A_KA_ACK] = ANALYSIS_NONE("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment",
 		"The answer to a keep-alive."),
-	[T_A_ZWP] = NONE("tcp.analysis.zero_window_probe", "TCP Zero Window Probe",
+	[T_A_ZWP] = ANALYSIS_NONE("tcp.analysis.zero_window_probe", "TCP Zero Window Probe",
 		"One byte sent into a zero window to see whether it opened."),
-	[T_A_ZW] = NONE("tcp.analysis.zero_window", "TCP Zero Window segment",
+	[T_A_ZW] = ANALYSIS_NONE("tcp.analysis.zero_window", "TCP Zero Window segment",
 		"The receiver's buffer is full: the sender must stop."),
-	[T_A_ZWP_ACK] = NONE("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe",
+	[T_A_ZWP_ACK] = ANALYSIS_NONE("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe",
 		"The answer to a zero window probe."),
 	[T_C_SYN] = NONE("tcp.connection.syn", "Connection establish request (SYN)",
 		"First step of the three-way handshake."),
@@ -279,17 +249,21 @@ static struct field_def fields[] = {
 	[T_PAYLOAD] = { "tcp.payload", "TCP payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The segment's data bytes.", 0 },
 	[T_SEGMENT_DATA] = { "tcp.segment_data", "TCP segment data", FT_BYTES, BASE_NONE, 0, 0, NULL,
-		"Data of a segment not handed to a protocol (e.g. retransmitted).", 0 },
+		"Data of a segment not handed to a protocol (e.g. retransmitted).", REG_F_PAYLOAD },
 	[T_BOGUS_HDR_LEN] = NONE("tcp.bogus_header_length", "Bogus TCP Header length",
 		"The data offset is below 5 words (20 bytes)."),
 	[T_NETLAB] = { "netlab", "netlab", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
-		"What netlab-tui infers beyond Wireshark (TCP endpoint states).", 0 },
+		"What netlab-tui infers beyond Wireshark (TCP endpoint states).", REG_F_ANALYSIS },
 	[T_CLIENT_STATE] = { "netlab.tcp.client_state", "Client state", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"RFC 9293 state of the client (the side that sent the first SYN) after this segment.", 0 },
+		"RFC 9293 state of the client (the side that sent the first SYN) after this segment.", REG_F_ANALYSIS },
 	[T_SERVER_STATE] = { "netlab.tcp.server_state", "Server state", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"RFC 9293 state of the server after this segment.", 0 },
+		"RFC 9293 state of the server after this segment.", REG_F_ANALYSIS },
 };
-const struct field_table tcp_table = REG_TABLE(fields);
+const struct field_table tcp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff tcp_handoffs[] = {
+	{ HO_IPPROTO, 6, .fn = dissect_tcp },
+};
+const struct proto_reg tcp_proto = REG_PROTO(tcp_table, tcp_handoffs);
 
 /* ---- expert info: a _ws.expert node with the field under it ---- */
 
@@ -728,25 +702,29 @@ static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out 
 
 /* ---- payload ---- */
 
+/* Ports registered by the protocols over TCP (HO_TCP_PORT), lower port first, then
+ * the heuristics (HO_TCP_HEUR); each gets the payload afresh. */
 static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
 {
 	uint16_t lo = ti->srcport < ti->dstport ? ti->srcport : ti->dstport;
 	uint16_t hi = ti->srcport < ti->dstport ? ti->dstport : ti->srcport;
 	uint16_t ports[2] = { lo, hi };
+	size_t np, nh;
+	const struct handoff *const *byport = dissect_handoffs(HO_TCP_PORT, &np);
+	const struct handoff *const *heur = dissect_handoffs(HO_TCP_HEUR, &nh);
 
 	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < sizeof(port_table) / sizeof(port_table[0]); i++)
-			if (port_table[i].fn && port_table[i].port == ports[k]) {
+		for (size_t i = 0; i < np; i++)
+			if (byport[i]->key == ports[k]) {
 				struct cur c = *payload;
-				if (port_table[i].fn(d, &c, ti))
+				if (byport[i]->tcp(d, &c, ti))
 					return 1;
 			}
-	for (size_t i = 0; i < sizeof(heur_table) / sizeof(heur_table[0]); i++)
-		if (heur_table[i]) {
-			struct cur c = *payload;
-			if (heur_table[i](d, &c, ti))
-				return 1;
-		}
+	for (size_t i = 0; i < nh; i++) {
+		struct cur c = *payload;
+		if (heur[i]->tcp(d, &c, ti))
+			return 1;
+	}
 	return 0;
 }
 

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 #include "dissect/dissect.h"
 
 /* A TCP header as read, with the payload length the IP layer gives it. */

@@ -1,8 +1,8 @@
 /* tcp_payload.h — the hand-off from tcp.c to the protocols carried over TCP.
  *
- * tcp.c keeps two tables (in tcp.c): by port, tried for the lower port first, then
- * the other (as Wireshark does), and heuristics, tried when no port matched.  A
- * protocol owner adds its row there.  Segments whose bytes were seen before
+ * Protocols register by port (HO_TCP_PORT, tried for the lower port first, then the
+ * other, as Wireshark does) or as heuristics (HO_TCP_HEUR, tried when no port
+ * matched), next to their field table (dissect.h).  Segments whose bytes were seen before
  * (retransmission != 0) are still offered, so a protocol can show them as it likes;
  * Wireshark shows them as "Retransmitted TCP segment data" when nobody claims them.
  */
@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "analysis/reasm.h"
+#include "dissect/reasm.h"
 #include "dissect/dissect.h"
 
 struct tcp_payload_info {
@@ -36,7 +36,7 @@ static inline struct reasm_seg tcp_payload_seg(const struct tcp_payload_info *ti
 	    ti->retransmission, ti->tcp_node };
 }
 
-/* Returns 1 when it dissected (or claimed) the payload, 0 to let TCP show it as data. */
-typedef int (*tcp_payload_fn)(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
+/* tcp_payload_fn (dissect.h) takes this; protocols register it as HO_TCP_PORT or
+ * HO_TCP_HEUR. */
 
 #endif

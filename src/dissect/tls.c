@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 #include "dissect/tcp_payload.h"
@@ -87,7 +87,7 @@ static const struct val_str alert_desc_vals[] = {
 	{ 116, "Certificate Required" }, { 120, "No application Protocol" }, { 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[F_PROTO] = { "tls", "Transport Layer Security", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"TLS/SSL: encrypted, authenticated byte stream over TCP (HTTPS, IMAPS …).", 0 },
 	[F_RECORD] = { "tls.record", "Record Layer", FT_NONE, BASE_NONE, 0, 0, NULL,
@@ -124,6 +124,18 @@ static struct field_def fields[] = {
 };
 
 const struct field_table tls_table = REG_TABLE(fields);
+static const struct handoff tls_handoffs[] = {
+	{ HO_TCP_PORT, 443, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 465, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 636, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 853, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 993, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 995, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 324, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 802, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 1300, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 2221, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 2443, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 3249, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 3250, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 3251, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 3252, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 3496, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 5061, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 5671, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 5684, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 5868, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 8883, .tcp = tls_tcp_payload },
+	{ HO_TCP_PORT, 11207, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 19999, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 27017, .tcp = tls_tcp_payload },
+	{ HO_TCP_HEUR, .tcp = tls_tcp_heuristic },
+};
+const struct proto_reg tls_proto = REG_PROTO(tls_table, tls_handoffs);
 
 /* ---- plain-byte parsers ---- */
 
@@ -133,8 +145,9 @@ int tls_record_header(const uint8_t *p, size_t n, uint8_t *type, uint16_t *versi
 	if (n < 5 || p[0] < 20 || p[0] > 24 || p[1] != 3 || p[2] > 4)
 		return 0;
 	*type = p[0];
-	*version = (uint16_t)(p[1] << 8 | p[2]);
-	*len = (uint16_t)(p[3] << 8 | p[4]);
+	struct cur m = cur_make(p, n);
+	*version = cur_peek_be16(&m, 1);
+	*len = cur_peek_be16(&m, 3);
 	return 1;
 }
 
@@ -193,7 +206,7 @@ int tls_parse_hello(const uint8_t *p, size_t n, int server, struct tls_hello *h)
 				}
 			}
 		} else if (et == 43 && server && el == 2) {	/* supported_versions */
-			h->selected_version = (uint16_t)(p[at] << 8 | p[at + 1]);
+			h->selected_version = cur_peek_be16(&c, 0);
 		}
 		cur_skip(&c, el);
 	}
@@ -314,7 +327,8 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 			tree_add_text(t, rn, off, rem, "Handshake Protocol: Encrypted Handshake Message");
 			return;
 		}
-		ml = (uint32_t)base[off + 1] << 16 | (uint32_t)base[off + 2] << 8 | base[off + 3];
+		const struct cur hc = cur_make(base + off, rem);
+		ml = cur_peek_be24(&hc, 1);
 		if (first && ml + 4 > rem) {
 			info_item(k, "Encrypted Handshake Message");
 			if (tree_text(t))
@@ -355,9 +369,10 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	struct dctx *d = k->d;
 	struct dtree *t = d->tree;
 	struct tls_stream *st = k->st;
+	const struct cur rc = cur_make(base + off, avail);
 	uint8_t ct = base[off];
-	uint16_t ver = (uint16_t)(base[off + 1] << 8 | base[off + 2]);
-	uint16_t rl = (uint16_t)(base[off + 3] << 8 | base[off + 4]);
+	uint16_t ver = cur_peek_be16(&rc, 1);
+	uint16_t rl = cur_peek_be16(&rc, 3);
 	uint32_t flen = avail - 5 < rl ? avail - 5 : rl, fo = off + 5, rn;
 	uint8_t hs_type = ct == 22 && flen ? base[fo] : 0xff;
 	const char *vs = tls_version_short(ver);
@@ -366,7 +381,7 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 		uint16_t v = ver;
 		if (ct == 22 && hs_type == 2 && flen >= 4) {
 			struct tls_hello h;
-			uint32_t ml = (uint32_t)base[fo + 1] << 16 | (uint32_t)base[fo + 2] << 8 | base[fo + 3];
+			uint32_t ml = cur_peek_be24(&rc, 6);
 			tls_parse_hello(base + fo + 4, ml + 4 <= flen ? ml : flen - 4, 1, &h);
 			if (h.selected_version)
 				v = h.selected_version;

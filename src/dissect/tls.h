@@ -1,7 +1,7 @@
 /* tls.h — TLS/SSL record layer over TCP (RFC 5246, RFC 8446), without decryption.
  *
  * tcp.c's port table (443, 993 …) and heuristic hand segments to tls_tcp_payload /
- * tls_tcp_heuristic; records are desegmented with analysis/reasm.c.  The record and
+ * tls_tcp_heuristic; records are desegmented with dissect/reasm.c.  The record and
  * handshake header parsers work on plain bytes for tests and fuzzing.
  */
 #ifndef NETLAB_TLS_H

@@ -82,7 +82,12 @@ void tree_set_interest(struct dtree *t, const uint8_t *bitset);
 static inline int tree_text(const struct dtree *t) { return t && t->want_text; }
 static inline int tree_wants(const struct dtree *t, const struct field_def *f)
 {
-	return t && (!t->interest || (f && (t->interest[f->id >> 3] >> (f->id & 7) & 1)));
+	if (!t || !t->interest)
+		return t != NULL;
+	if (!f)
+		return 0;
+	int id = reg_id(f);
+	return t->interest[id >> 3] >> (id & 7) & 1;
 }
 
 /* Does the tree want any of the fields lo..hi (registry ids, inclusive)?  For a
@@ -95,8 +100,9 @@ static inline int tree_wants_range(const struct dtree *t, const struct field_def
 		return 0;
 	if (!t->interest)
 		return 1;
-	for (int i = lo->id; i <= hi->id;) {
-		if (!(i & 7) && i + 7 <= hi->id) {
+	int last = reg_id(hi);
+	for (int i = reg_id(lo); i <= last;) {
+		if (!(i & 7) && i + 7 <= last) {
 			if (t->interest[i >> 3])
 				return 1;
 			i += 8;

@@ -10,14 +10,15 @@
  *
  * The payload is clipped to the Length field (a Length beyond the IP payload is
  * flagged, as Wireshark does, and the IP payload is used).  The checksum is shown
- * [unverified] (Wireshark's default).  udp.stream comes from analysis/udp_conv.c.
- * Payload dispatch by port, lower port first, then the higher one (Wireshark's
- * decode_udp_ports).
+ * [unverified] (Wireshark's default).  udp.stream comes from dissect/udp_conv.c.
+ * Payload dispatch: a conversation a protocol claimed (HO_UDP_CONV), then by port,
+ * lower port first, then the higher one (HO_UDP_PORT, Wireshark's decode_udp_ports),
+ * then heuristics (HO_UDP_HEUR).
  */
 #include "config.h"
 
-#include "analysis/session.h"
-#include "analysis/udp_conv.h"
+#include "dissect/session.h"
+#include "dissect/udp_conv.h"
 #include "dissect/protos.h"
 
 enum {
@@ -30,7 +31,7 @@ static const struct val_str udp_checksum_status_vals[] = {
 	{ 0, NULL }
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[U_PROTO] = { "udp", "User Datagram Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Transport without connections: ports, a length and a checksum, nothing else (DNS uses it).", 0 },
 	[U_SRCPORT] = { "udp.srcport", "Source Port", FT_UINT16, BASE_PT, 0, 0, NULL,
@@ -46,43 +47,35 @@ static struct field_def fields[] = {
 	[U_CHECKSUM_STATUS] = { "udp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0, udp_checksum_status_vals,
 		"Whether the checksum was verified (it is not, as in Wireshark's default).", 0 },
 	[U_STREAM] = { "udp.stream", "Stream index", FT_UINT32, BASE_DEC, 0, 0, NULL,
-		"Number of the conversation (address and port pair), from 0 in order of appearance.", 0 },
+		"Number of the conversation (address and port pair), from 0 in order of appearance.", REG_F_ANALYSIS },
 	[U_TIME_REL] = { "udp.time_relative", "Time since first frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the first datagram of this conversation.", 0 },
+		"Seconds since the first datagram of this conversation.", REG_F_ANALYSIS },
 	[U_TIME_DELTA] = { "udp.time_delta", "Time since previous frame", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
-		"Seconds since the previous datagram of this conversation.", 0 },
+		"Seconds since the previous datagram of this conversation.", REG_F_ANALYSIS },
 	[U_PAYLOAD] = { "udp.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The datagram's data.", 0 },
 };
-const struct field_table udp_table = REG_TABLE(fields);
-
-/* Services over UDP, by port. */
-static const struct dispatch port_table[] = {
-	{ 53, dissect_dns },
-	{ 67, dissect_dhcp },
-	{ 68, dissect_dhcp },
-	{ 123, dissect_ntp },
-	{ 137, dissect_nbns },
-	{ 520, dissect_rip },
-	{ 1900, dissect_ssdp },
-	{ 4341, dissect_lisp_data },
-	{ 4342, dissect_lisp },
-	{ 5353, dissect_mdns },
-	{ 5355, dissect_llmnr },
-	{ 17500, dissect_dblsp_disc },
+const struct field_table udp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff udp_handoffs[] = {
+	{ HO_IPPROTO, 17, .fn = dissect_udp },
 };
+const struct proto_reg udp_proto = REG_PROTO(udp_table, udp_handoffs);
 
-/* Payload recognisers tried when no port claims the datagram (Wireshark's UDP
- * heuristic dissectors). */
-static int (*const heur_table[])(struct dctx *d, struct cur *c) = { gquic_heur };
-
+/* The services registered on a port (HO_UDP_PORT). */
 static int by_port(struct dctx *d, struct cur *c, uint16_t port)
 {
-	for (size_t i = 0; i < sizeof(port_table) / sizeof(port_table[0]); i++)
-		if (port && port_table[i].key == port) {
-			port_table[i].fn(d, c, 0);
+	return port && dissect_by(d, HO_UDP_PORT, port, c, 0);
+}
+
+/* The first recogniser in table t (HO_UDP_CONV, HO_UDP_HEUR) that takes the payload. */
+static int by_heur(struct dctx *d, struct cur *c, enum handoff_table t)
+{
+	size_t n;
+	const struct handoff *const *h = dissect_handoffs(t, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (h[i]->heur(d, c))
 			return 1;
-		}
 	return 0;
 }
 
@@ -171,11 +164,9 @@ void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (!d->headers_only) {
 		/* A conversation a dissector claimed first, then ports, then heuristics. */
 		uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-		if (gquic_conv(d, &payload) || by_port(d, &payload, lo) || by_port(d, &payload, hi))
+		if (by_heur(d, &payload, HO_UDP_CONV) || by_port(d, &payload, lo) ||
+		    by_port(d, &payload, hi) || by_heur(d, &payload, HO_UDP_HEUR))
 			return;
-		for (size_t i = 0; i < sizeof(heur_table) / sizeof(heur_table[0]); i++)
-			if (heur_table[i](d, &payload))
-				return;
 	}
 	dissect_data(d, &payload, 0);
 }

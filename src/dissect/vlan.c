@@ -29,7 +29,7 @@ static const struct val_str pri_vals[] = {
 };
 static const struct val_str dei_vals[] = { { 0, "Ineligible" }, { 1, "Eligible" }, { 0, NULL } };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[V_PROTO] = { "vlan", "802.1Q Virtual LAN", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"4-byte VLAN tag: which virtual LAN the frame belongs to and its priority.", 0 },
 	[V_PRIORITY] = { "vlan.priority", "Priority", FT_UINT16, BASE_DEC, 0xe000, 16, pri_vals,
@@ -55,7 +55,13 @@ static struct field_def fields[] = {
 	[A_ETYPE] = { "ieee8021ah.etype", "Type", FT_UINT16, BASE_HEX, 0, 0, etype_vals,
 		"16-bit EtherType of what follows the service tag.", 0 },
 };
-const struct field_table vlan_table = REG_TABLE(fields);
+const struct field_table vlan_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct handoff vlan_handoffs[] = {
+	{ HO_ETHERTYPE, 0x8100, .fn = dissect_vlan },
+	{ HO_ETHERTYPE, 0x88a8, .fn = dissect_ieee8021ad },
+	{ HO_ETHERTYPE, 0x9100, .fn = dissect_vlan },
+};
+const struct proto_reg vlan_proto = REG_PROTO(vlan_table, vlan_handoffs);
 
 static void inner(struct dctx *d, struct cur *c, uint32_t node, uint32_t at, uint16_t type,
     int etype_field)

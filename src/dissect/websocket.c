@@ -50,7 +50,7 @@ static const struct val_str close_vals[] = {
 
 static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[W_PROTO] = { "websocket", "WebSocket", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Full-duplex messages over the TCP connection after an HTTP 101 upgrade.", 0 },
 	[W_FIN] = { "websocket.fin", "Fin", FT_BOOLEAN, BASE_NONE, 0x80, 8, true_false,
@@ -93,6 +93,7 @@ static struct field_def fields[] = {
 		"Payload of an unknown opcode.", 0 },
 };
 const struct field_table websocket_table = REG_TABLE(fields);
+const struct proto_reg websocket_proto = REG_PROTO_TABLE(websocket_table);
 
 void websocket_conv_release(struct ws_conv *w)
 {
@@ -101,6 +102,7 @@ void websocket_conv_release(struct ws_conv *w)
 
 int websocket_parse_header(const uint8_t *p, size_t n, struct ws_header *h)
 {
+	const struct cur m = cur_make(p, n);
 	uint32_t at = 2;
 
 	memset(h, 0, sizeof(*h));
@@ -115,14 +117,12 @@ int websocket_parse_header(const uint8_t *p, size_t n, struct ws_header *h)
 	if (h->len7 == 126) {
 		if (n < 4)
 			return 0;
-		h->payload_len = (uint64_t)p[2] << 8 | p[3];
+		h->payload_len = cur_peek_be16(&m, 2);
 		at = 4;
 	} else if (h->len7 == 127) {
 		if (n < 10)
 			return 0;
-		h->payload_len = 0;
-		for (int i = 0; i < 8; i++)
-			h->payload_len = h->payload_len << 8 | p[2 + i];
+		h->payload_len = (uint64_t)cur_peek_be32(&m, 2) << 32 | cur_peek_be32(&m, 6);
 		at = 10;
 	}
 	if (h->mask) {
@@ -137,6 +137,7 @@ int websocket_parse_header(const uint8_t *p, size_t n, struct ws_header *h)
 
 uint32_t websocket_frame_len(const uint8_t *p, size_t n)
 {
+	const struct cur m = cur_make(p, n);
 	uint32_t len = 2, pl;
 
 	if (n < 2)
@@ -145,15 +146,12 @@ uint32_t websocket_frame_len(const uint8_t *p, size_t n)
 	if (pl == 126) {
 		if (n < 4)
 			return 0;
-		pl = (uint32_t)p[2] << 8 | p[3];
+		pl = cur_peek_be16(&m, 2);
 		len += 2;
 	} else if (pl == 127) {
-		uint64_t v = 0;
 		if (n < 10)
 			return 0;
-		for (int i = 0; i < 8; i++)
-			v = v << 8 | p[2 + i];
-		pl = (uint32_t)v;
+		pl = cur_peek_be32(&m, 6);
 		len += 8;
 	}
 	if (p[1] & 0x80)
@@ -194,17 +192,15 @@ static void text_lines(struct dctx *d, const uint8_t *p, uint32_t n)
 	tree_label(t, node, "Line-based text data (%u lines)", lines);
 }
 
-static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off, uint32_t flen)
+/* Columns and the header fields of the frame at p (frame offset off); returns its node. */
+static uint32_t frame_header(struct dctx *d, const uint8_t *p, uint32_t off, uint32_t flen,
+    const struct ws_header *hp)
 {
 	struct dtree *t = d->tree;
-	const uint8_t *p = base + off;
-	struct ws_header h;
-	uint32_t node, pl_off, pl_len, pn;
-	uint8_t *un = NULL;
-	const uint8_t *payload;
+	const struct ws_header h = *hp;
+	uint32_t node;
 	const char *op;
 
-	websocket_parse_header(p, flen, &h);
 	col_set_proto(d->pi, "WebSocket");
 	col_clear(d->pi);
 	op = val_to_str((uint32_t)h.opcode, opcode_vals);
@@ -226,6 +222,20 @@ static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off,
 		tree_add_uint(t, node, &fields[W_LEN64], off + 2, 8, h.payload_len);
 	if (h.mask)
 		tree_add_bytes(t, node, &fields[W_KEY], off + h.header_len - 4, 4, p + h.header_len - 4, 4);
+	return node;
+}
+
+static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off, uint32_t flen)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *p = base + off;
+	struct ws_header h;
+	uint32_t node, pl_off, pl_len, pn;
+	uint8_t *un = NULL;
+	const uint8_t *payload;
+
+	websocket_parse_header(p, flen, &h);
+	node = frame_header(d, p, off, flen, &h);
 	pl_off = off + h.header_len;
 	pl_len = flen - h.header_len;
 	if (!pl_len)
@@ -266,9 +276,10 @@ static void dissect_frame_pdu(struct dctx *d, const uint8_t *base, uint32_t off,
 	}
 	case 8: {
 		uint32_t cn = tree_add(t, pn, &fields[W_CLOSE], pl_off, pl_len);
+		const struct cur pc = cur_make(payload, pl_len);
 		if (pl_len >= 2)
 			tree_add_uint(t, cn, &fields[W_CLOSE_CODE], pl_off, 2,
-			    (uint64_t)payload[0] << 8 | payload[1]);
+			    cur_peek_be16(&pc, 0));
 		if (pl_len > 2)
 			tree_add_bytes(t, cn, &fields[W_CLOSE_REASON], pl_off + 2, pl_len - 2, payload + 2,
 			    pl_len - 2);

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/reasm.h"
+#include "dissect/reasm.h"
 
 /* Per-stream WebSocket state (inside http.c's stream state). */
 struct ws_conv {

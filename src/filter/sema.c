@@ -107,8 +107,10 @@ void dfl_xnode_free(struct xnode *x)
 
 static void mark(struct sema *s, const struct field_def *f)
 {
-	if (f && f->id >= 0 && f->id < s->df->nbits)
-		s->df->interest[f->id >> 3] |= (uint8_t)(1u << (f->id & 7));
+	int id = f ? reg_id(f) : -1;
+
+	if (id >= 0 && id < s->df->nbits)
+		s->df->interest[id >> 3] |= (uint8_t)(1u << (id & 7));
 }
 
 static enum vkind kind_of(enum ftype t)

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"
@@ -59,7 +59,7 @@ enum batch_phase {
 };
 
 struct batch {
-	const struct options *o;
+	const struct batch_config *o;
 	FILE *out;
 	struct session *sess;
 	struct dtree *tree;		/* NULL when the output needs none */
@@ -117,7 +117,7 @@ static int wants_any(const uint8_t *interest, const char *const *names, size_t n
 {
 	for (size_t i = 0; i < n && interest; i++) {
 		const struct field_def *f = reg_lookup(names[i]);
-		if (f && (interest[f->id >> 3] >> (f->id & 7) & 1))
+		if (f && (interest[reg_id(f) >> 3] >> (reg_id(f) & 7) & 1))
 			return 1;
 	}
 	return 0;
@@ -141,7 +141,7 @@ static struct session *batch_session(const struct batch *b)
 	return sess;
 }
 
-struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n)
+struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, size_t n)
 {
 	struct batch *b = xcalloc(1, sizeof(*b));
 	int need_tree = o->verbose || o->hex || o->out == OUT_FIELDS || o->display_filter;
@@ -177,12 +177,12 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 		b->column_of = xmalloc((size_t)reg_count() * sizeof(*b->column_of));
 		memset(b->column_of, 0xff, (size_t)reg_count() * sizeof(*b->column_of));
 		for (int i = b->nfields - 1; i >= 0; i--)
-			b->column_of[b->fields[i]->id] = (int16_t)i;
+			b->column_of[reg_id(b->fields[i])] = (int16_t)i;
 		b->head = xcalloc((size_t)b->nfields, sizeof(*b->head));
 		b->tail = xcalloc((size_t)b->nfields, sizeof(*b->tail));
 		b->fields_interest = xcalloc(nbytes, 1);
 		for (int i = 0; i < b->nfields; i++)
-			set_bit(b->fields_interest, b->fields[i]->id);
+			set_bit(b->fields_interest, reg_id(b->fields[i]));
 		if (!o->verbose)
 			memcpy(b->interest = xmalloc(nbytes), b->fields_interest, nbytes);
 	}
@@ -278,7 +278,7 @@ static void index_fields(struct batch *b)
 	b->next = xgrow(b->next, &b->next_cap, t->n, sizeof(*b->next));
 	for (uint32_t n = 1; n < t->n; n++) {
 		const struct field_def *f = t->nodes[n].f;
-		int c = f ? b->column_of[f->id] : -1;
+		int c = f ? b->column_of[reg_id(f)] : -1;
 		if (c < 0)
 			continue;
 		b->next[n] = 0;
@@ -304,7 +304,7 @@ static void print_fields(struct batch *b)
 			b->line[at++] = sep;
 		if (q)
 			b->line[at++] = q;
-		for (uint32_t n = b->head[b->column_of[b->fields[i]->id]]; n; n = b->next[n]) {
+		for (uint32_t n = b->head[b->column_of[reg_id(b->fields[i])]]; n; n = b->next[n]) {
 			if (k++)
 				b->line[at++] = agg;
 			if (at + BATCH_VALUE_MAX + 4 > sizeof(b->line)) {
@@ -558,7 +558,7 @@ static int write_packet(struct capwriter *w, struct capfile *cf, const struct pk
     uint8_t *declared, char *errbuf)
 {
 	/* A pcapng custom block is not a packet: neither writer format has it. */
-	if (rec->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK)
+	if (rec->linktype == LINKTYPE_PCAPNG_BLOCK)
 		return 0;
 	if (rec->ifid < 256 && !declared[rec->ifid]) {
 		const struct capfile_iface *ifc = capfile_iface(cf, rec->ifid);
@@ -646,48 +646,13 @@ static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
 	return 0;
 }
 
-int batch_file_main(const struct options *o)
+int batch_run_file(struct batch *b, struct capfile *cf, struct capfilter *bpf,
+    struct capwriter *w)
 {
 	char errbuf[1024];
-	struct capfile *cf;
-	struct capwriter *w = NULL;
-	struct capfilter *bpf = NULL;
 	uint8_t declared[256] = { 0 };
-	struct batch *b;
-	int r, status = 0;
+	int status;
 
-	cf = capfile_open(o->read_file, errbuf);
-	if (!cf) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		return 2;
-	}
-	b = batch_new(o, stdout, errbuf, sizeof(errbuf));
-	if (!b) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		capfile_close(cf);
-		return o->display_filter ? 2 : 1;
-	}
-	batch_set_if_known(b, capfile_format(cf) == CAPFILE_PCAPNG);
-	if (o->capture_filter) {
-		bpf = capfilter_new(o->capture_filter, o->snaplen, capfile_linktype(cf), errbuf);
-		if (!bpf) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			batch_free(b);
-			capfile_close(cf);
-			return 2;
-		}
-	}
-	if (o->write_file) {
-		w = capw_open(o->write_file, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP,
-		    capfile_format(cf) == CAPFILE_PCAP_NSEC, errbuf);
-		if (!w) {
-			fprintf(stderr, "netlab-tui: %s\n", errbuf);
-			capfilter_free(bpf);
-			batch_free(b);
-			capfile_close(cf);
-			return 2;
-		}
-	}
 	if (b->two_pass_ok && capfile_map(cf)) {
 		/* pass 1 reads the file; pass 2 works from pass 1's copies of the records
 		 * (the mapped bytes stay) and reports pass 1's damage after its packets */
@@ -703,13 +668,5 @@ int batch_file_main(const struct options *o)
 		status = status ? 2 : 0;
 	} else
 		status = run_pass(b, cf, bpf, w, declared, errbuf);
-	if (w && capw_close(w, errbuf) < 0) {
-		fprintf(stderr, "netlab-tui: %s\n", errbuf);
-		status = 2;
-	}
-	r = batch_end(b);
-	capfilter_free(bpf);
-	batch_free(b);
-	capfile_close(cf);
-	return status ? status : r;
+	return status;
 }

@@ -1,4 +1,4 @@
-/* print.h — batch renderers (tshark's text output) and the batch driver.
+/* print.h — batch renderers (tshark's text output) and the batch printer.
  *
  * The renderers take the model (pinfo, field tree) and write text; the TUI uses the
  * same summary and label functions, so a golden test on batch output tests what the
@@ -11,7 +11,6 @@
 
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
-#include "options.h"
 
 /* Column strings of a dissected packet (escaped, NUL-terminated). */
 struct columns {
@@ -39,9 +38,31 @@ enum follow_mode { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_RAW };
 /* -z follow,tcp,MODE,N: one stream's bytes, as tshark. */
 void print_follow(FILE *fp, const struct tcpfollow *f, enum follow_mode mode);
 
+enum out_fmt { OUT_DEFAULT, OUT_FIELDS };
+
+/* What the batch printer shows (filled from the command line by src/mode/). */
+struct batch_config {
+	int verbose;			/* -V */
+	int hex;			/* -x */
+	enum out_fmt out;		/* -T */
+	const char *const *fields;	/* -e, nfields of them */
+	int nfields;
+	char separator;			/* -E separator= */
+	char occurrence_sep;		/* -E aggregator= */
+	char quote;			/* -E quote= */
+	const char *display_filter;	/* -Y, NULL = none */
+	const char *const *stats;	/* -z, nstats of them */
+	int nstats;
+	int print;			/* -P */
+	int quiet;			/* -q */
+	const char *write_file;		/* -w: packets are saved (no lines unless -P) */
+	long count;			/* -c: stop after COUNT packets, 0 = all */
+};
+
 struct batch;
-/* Sets up the outputs -V/-x/-T fields/-Y/-z ask for; NULL with a message in errbuf. */
-struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t n);
+/* Sets up the outputs -V/-x/-T fields/-Y/-z ask for; NULL with a message in errbuf.
+ * o must outlive the batch. */
+struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, size_t n);
 /* Dissects and prints one packet; linktype/ifid/ifname describe its interface.
  * Returns -1 when the output failed (e.g. EPIPE), 0 otherwise. */
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname);
@@ -55,10 +76,16 @@ void batch_set_time_digits(struct batch *b, int digits);
 /* The source records interfaces (pcapng, live): show frame.interface_id. */
 void batch_set_if_known(struct batch *b, int known);
 
-/* netlab-tui -r FILE in batch mode; returns the exit status. */
-int batch_file_main(const struct options *o);
-/* --flow[=STREAM]: read the file once, then print the TCP ladders (flow.c). */
-int flow_main(const struct options *o);
+struct capfile;
+struct capfilter;
+struct capwriter;
+/* Prints every packet of cf through b (one pass, or two when -Y needs less than the
+ * output: the packets pass 1 matched, from its copies of their records): -f (bpf,
+ * or NULL) drops packets first, -w (w, or NULL) saves what matched; -c counts.
+ * Returns 0, or 2 after a message on stderr (damage in the file, a write error).
+ * The caller closes w and ends the batch (batch_end). */
+int batch_run_file(struct batch *b, struct capfile *cf, struct capfilter *bpf,
+    struct capwriter *w);
 /* -G fields / -G protocols */
 int glossary_main(const char *report);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "print/print.h"
 #include "print/stats.h"
 
 extern const struct stat_kind follow_tcp_kind;	/* follow.c */
@@ -24,7 +25,7 @@ struct stats {
 	int n;
 };
 
-struct stats *stats_new(const struct options *o, char *errbuf, size_t n)
+struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 {
 	struct stats *s = xcalloc(1, sizeof(*s));
 

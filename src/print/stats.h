@@ -11,7 +11,6 @@
 
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
-#include "options.h"
 
 struct stat_kind {
 	const char *prefix;	/* "conv,tcp": matches the -z argument or its start */
@@ -24,7 +23,9 @@ struct stat_kind {
 };
 
 struct stats;
-struct stats *stats_new(const struct options *o, char *errbuf, size_t n);
+struct batch_config;
+/* The -z kinds o->stats names. */
+struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n);
 int stats_want_cols(const struct stats *s);
 void stats_packet(struct stats *s, const struct dctx *d, const struct pkt_rec *rec);
 void stats_print(struct stats *s, FILE *fp);

@@ -38,4 +38,12 @@ int visit_run(const char *addr, int port, struct visit_report *rep, char *errbuf
 /* One line for an item, e.g. "GET /style.css → 304 Not Modified" (UTF-8 arrow). */
 void visit_format(const struct visit_item *it, char *buf, size_t n);
 
+/* A visit on its own thread, for the TUI's key and for lab mode. */
+struct visit_job;
+struct visit_job *visit_job_start(const char *addr, int port, int delay_ms);
+int visit_job_done(struct visit_job *j);	/* non-blocking */
+/* Joins, writes a one-line summary ("visit: 14 requests: 200 ×6 …"), frees;
+ * returns 0 when every step completed. */
+int visit_job_finish(struct visit_job *j, char *summary, size_t n);
+
 #endif

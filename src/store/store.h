@@ -23,7 +23,7 @@ enum {
 	STORE_F_MALFORMED = 1 << 2,	/* first pass found a malformed layer */
 	STORE_F_MATCH = 1 << 3,		/* scratch bit for the display filter pass */
 	STORE_F_BLOCK = 1 << 4,		/* not a packet: a pcapng block listed as a frame
-					 * (CAPFILE_LINKTYPE_PCAPNG_BLOCK); ifid unused */
+					 * (LINKTYPE_PCAPNG_BLOCK); ifid unused */
 };
 
 struct store_pkt {

@@ -39,14 +39,14 @@
 #include <unistd.h>
 
 #include "analysis/conv_table.h"
-#include "analysis/reasm.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/reasm.h"
+#include "dissect/tcp_conv.h"
 #include "capture/spool.h"
 #include "capture/writer.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
 #include "dissect/registry.h"
-#include "lab.h"
+#include "server/visit.h"
 #include "server/httpd.h"
 #include "ui/ui.h"
 #include "ui/ui_int.h"
@@ -115,7 +115,7 @@ static void fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 	pi->len = p->len;
 	pi->ifid = p->ifid;
 	if (p->flags & STORE_F_BLOCK) {
-		pi->linktype = CAPFILE_LINKTYPE_PCAPNG_BLOCK;
+		pi->linktype = LINKTYPE_PCAPNG_BLOCK;
 		pi->ifname = NULL;
 	} else {
 		pi->linktype = store_iface_linktype(u->st, p->ifid);
@@ -173,7 +173,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 	p.ifid = (uint16_t)(rec->ifid > 65535 ? 65535 : rec->ifid);
 	if (rec->flags & CAPFILE_REC_NO_TS)
 		p.flags |= STORE_F_NO_TS;
-	if (rec->linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK) {
+	if (rec->linktype == LINKTYPE_PCAPNG_BLOCK) {
 		/* Not a packet: no interface, its own link type (fill_pinfo). */
 		p.flags |= STORE_F_BLOCK;
 		p.ifid = 0;
@@ -374,7 +374,7 @@ static void leftover_notice(struct ui *u)
 
 static int start_sources(struct ui *u, char *errbuf)
 {
-	const struct options *o = u->o;
+	const struct ui_options *o = u->o;
 	int n = o->nifaces ? o->nifaces : 1;
 
 	for (int i = 0; i < n; i++) {
@@ -848,7 +848,7 @@ static int loop(struct ui *u)
 
 	ui_draw(u);
 	while (!u->quit && !got_signal) {
-		struct pollfd pfd[1 + OPT_MAX_IFACES];
+		struct pollfd pfd[1 + CAP_MAX_IFACES];
 		int key, busy, timeout, nfd = 1, sleep_ok = 1, more = 0;
 		int input = 0;
 
@@ -907,7 +907,7 @@ static int loop(struct ui *u)
 struct ui *ui_open(const struct ui_config *cfg, int *status)
 {
 	struct ui *u = xcalloc(1, sizeof(*u));
-	const struct options *o = cfg->o;
+	const struct ui_options *o = cfg->o;
 	char errbuf[CAPFILE_ERRBUF_SIZE];
 
 	*status = 0;
@@ -1048,7 +1048,7 @@ int ui_run(const struct ui_config *cfg)
 	return status;
 }
 
-int ui_main(const struct options *o)
+int ui_main(const struct ui_options *o)
 {
 	struct ui_config cfg = { .o = o };
 

@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "analysis/conv_table.h"
-#include "analysis/tcp_conv.h"
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_conv.h"
+#include "dissect/tcp_state.h"
 #include "core/xmalloc.h"
 #include "ui/ladder_view.h"
 #include "ui/ui_int.h"

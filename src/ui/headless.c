@@ -26,7 +26,7 @@
 #include "analysis/conv_table.h"
 #include "analysis/follow.h"
 #include "analysis/ladder.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 #include "capture/ring.h"
 #include "core/xmalloc.h"
 #include "ui/ladder_view.h"
@@ -55,7 +55,7 @@ static void load_all(struct ui *u)
 	while (u->loading)
 		ui_load_step(u, 200000);
 	while (u->ncaps && !u->caps_eof) {
-		struct pollfd pfd[OPT_MAX_IFACES];
+		struct pollfd pfd[CAP_MAX_IFACES];
 		int n = 0;
 		if (stop_at && ui_now_us() >= stop_at) {
 			for (int i = 0; i < u->ncaps; i++)
@@ -187,7 +187,7 @@ static void views_of_streams(struct ui *u, FILE *out)
 	}
 }
 
-int ui_headless_main(const struct options *o)
+int ui_headless_main(const struct ui_options *o)
 {
 	struct ui_config cfg = { .o = o };
 	int status;

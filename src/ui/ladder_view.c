@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "analysis/ladder.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 #include "core/xmalloc.h"
 #include "ui/ladder_view.h"
 #include "ui/ui_int.h"

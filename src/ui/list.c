@@ -100,7 +100,7 @@ static void row_interest(struct ui *u)
 	for (size_t i = 0; i < sizeof(color_fields) / sizeof(color_fields[0]); i++) {
 		const struct field_def *f = reg_lookup(color_fields[i]);
 		if (f)
-			u->rowinterest[f->id >> 3] |= (uint8_t)(1u << (f->id & 7));
+			u->rowinterest[reg_id(f) >> 3] |= (uint8_t)(1u << (reg_id(f) & 7));
 	}
 	u->rowtree = tree_new(0);
 	tree_set_interest(u->rowtree, u->rowinterest);

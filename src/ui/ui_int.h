@@ -27,12 +27,11 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "capture/capture.h"
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
 #include "filter/dfilter.h"
-#include "options.h"
 #include "print/print.h"
 #include "store/store.h"
 
@@ -222,7 +221,7 @@ struct ui_filter_state {
 };
 
 struct ui {
-	const struct options *o;
+	const struct ui_options *o;
 	struct store *st;
 	struct session *sess;
 	struct pinfo pi;		/* scratch for re-dissection */
@@ -238,7 +237,7 @@ struct ui {
 	char src_name[256];		/* escaped */
 	const char *state;		/* "file", "loading", "capturing", "stopped" */
 	int live;			/* packets come from interfaces (unsaved ones ask at q) */
-	struct capsrc *caps[OPT_MAX_IFACES];	/* capture engine sources (-i, --replay) */
+	struct capsrc *caps[CAP_MAX_IFACES];	/* capture engine sources (-i, --replay) */
 	struct spool *spool;		/* live: the temporary pcapng the store indexes */
 	int spool_failed;		/* not written (disk full): packets are copied */
 	int keep_spool;			/* ui_free leaves the temporary file */

@@ -39,7 +39,7 @@ static void drain(struct capfile *cf, size_t size, struct outcome *o)
 		char ts[48];
 
 		/* a pcapng custom block is a record of its own link type, on no interface */
-		int block = rec.linktype == CAPFILE_LINKTYPE_PCAPNG_BLOCK && rec.ifid == CAPFILE_IFID_NONE;
+		int block = rec.linktype == LINKTYPE_PCAPNG_BLOCK && rec.ifid == CAPFILE_IFID_NONE;
 
 		if (rec.caplen > CAPFILE_MAX_CAPLEN || (!block && (!ifc || ifc->linktype != rec.linktype)) ||
 		    rec.file_off + rec.caplen > size)

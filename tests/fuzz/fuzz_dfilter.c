@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "dissect/dissect.h"
 #include "dissect/registry.h"
 #include "filter/dfilter.h"

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "dissect/dissect.h"
 #include "dissect/fvalue.h"
 #include "dissect/registry.h"

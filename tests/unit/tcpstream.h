@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 #include "dissect/fvalue.h"

@@ -17,9 +17,9 @@
 #include <cmocka.h>
 
 #include "analysis/ladder.h"
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
-#include "analysis/tcp_state.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
+#include "dissect/tcp_state.h"
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
 #include "dissect/registry.h"

@@ -20,7 +20,7 @@
 
 #include <cmocka.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "capture/capfile.h"
 #include "dissect/dissect.h"
 #include "dissect/registry.h"

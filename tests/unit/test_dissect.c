@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "analysis/session.h"
+#include "dissect/session.h"
 #include "core/strvis.h"
 #include "dissect/cursor.h"
 #include "dissect/dissect.h"
@@ -231,6 +231,41 @@ static void test_cursor(void **state)
 	assert_null(cur_ptr(&c, 1));
 }
 
+/* The peek-at-offset getters, cur_at, cur_uint_n and the checksum helpers: 0 past the
+ * end without moving or setting err; the RFC 1071 example sums. */
+static void test_cursor_peek(void **state)
+{
+	static const uint8_t b[] = { 0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7 };
+	struct cur c = cur_make(b, sizeof(b));
+
+	(void)state;
+	assert_int_equal(cur_peek_be16(&c, 2), 0xf203);
+	assert_int_equal(cur_peek_be24(&c, 5), 0xf5f6f7);
+	assert_int_equal(cur_peek_be32(&c, 4), 0xf4f5f6f7);
+	assert_int_equal(cur_peek_be16(&c, 7), 0);
+	assert_int_equal(cur_peek_be32(&c, 5), 0);
+	assert_int_equal(cur_peek_be32(&c, (size_t)-1), 0);
+	assert_int_equal(cur_left(&c), 8);
+	assert_true(cur_ok(&c));
+	struct cur a = cur_at(&c, 6);
+	assert_int_equal(cur_off(&a), 6);
+	assert_int_equal(cur_be16(&a), 0xf6f7);
+	a = cur_at(&c, 9);
+	assert_false(cur_ok(&a));
+	assert_int_equal(cur_left(&a), 0);
+	assert_int_equal(cur_uint_n(&c, 3, 0), 0x0001f2);
+	assert_int_equal(cur_uint_n(&c, 2, 1), 0xf403);
+	assert_int_equal(cur_uint_n(&c, 4, 0), 0);
+	assert_false(cur_ok(&c));
+	c = cur_make(b, sizeof(b));
+	/* RFC 1071 section 3: 0001 f203 f4f5 f6f7 sums to ddf2 (folded), checksum 220d */
+	assert_int_equal(cur_csum_fold(cur_csum_add(0, &c)), 0x220d);
+	struct cur odd = cur_make(b, 3);
+	assert_int_equal(cur_csum_fold(cur_csum_add(0, &odd)), (uint16_t)~0xf201);
+	/* the field at 2 taken as zero: the sum without the f203 word */
+	assert_int_equal(cur_csum_field(0, &c, 2), cur_csum_fold(0x0001 + 0xf4f5 + 0xf6f7));
+}
+
 static void test_fvalue(void **state)
 {
 	static const struct { const char *hex, *want; } v6[] = {
@@ -384,6 +419,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cursor),
+		cmocka_unit_test(test_cursor_peek),
 		cmocka_unit_test(test_fvalue),
 		cmocka_unit_test(test_strvis),
 		cmocka_unit_test(test_truncated_everywhere),

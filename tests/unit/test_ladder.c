@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "analysis/ladder.h"
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_state.h"
 
 #define C 0
 #define S 1

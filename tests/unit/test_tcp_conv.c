@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 
 #define MAXF 256
 

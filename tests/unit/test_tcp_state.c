@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_state.h"
 
 enum { C = 0, S = 1 };
 #define SYN TCPF_SYN

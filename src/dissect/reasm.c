@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 
@@ -24,7 +24,7 @@ enum {
 	R_SEGMENTS, R_SEGMENT, R_SEG_COUNT, R_REASM_LEN, R_REASM_DATA, R_REASM_IN, R_PDU_SIZE,
 };
 
-static struct field_def fields[] = {
+static const struct field_def fields[] = {
 	[R_SEGMENTS] = { "tcp.segments", "Reassembled TCP Segments", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"The TCP segments whose payloads were joined to make this PDU (e.g. one HTTP response).", 0 },
 	[R_SEGMENT] = { "tcp.segment", "TCP Segment", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
@@ -41,6 +41,7 @@ static struct field_def fields[] = {
 		"The size of one PDU of several in this segment.", 0 },
 };
 const struct field_table reasm_table = REG_TABLE(fields);
+const struct proto_reg reasm_proto = REG_PROTO_TABLE(reasm_table);
 
 enum {
 	MSP_ENTIRE_SEGMENT = 1,	/* "one more segment": take all of the next one */

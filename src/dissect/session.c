@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/reasm.h"
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
-#include "analysis/udp_conv.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
+#include "dissect/udp_conv.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 

@@ -15,13 +15,13 @@
 #include <string.h>
 
 #include "analysis/ladder.h"
-#include "analysis/session.h"
-#include "analysis/tcp_conv.h"
+#include "dissect/session.h"
+#include "dissect/tcp_conv.h"
 #include "capture/capfile.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 #include "dissect/registry.h"
-#include "print/print.h"
+#include "mode/mode.h"
 
 #define FLOW_COLS 100
 
@@ -67,7 +67,7 @@ static int print_stream(FILE *fp, const struct tcpconv *tc, uint32_t stream,
 	return r;
 }
 
-int flow_main(const struct options *o)
+int mode_flow(const struct options *o)
 {
 	char errbuf[1024];
 	struct capfile *cf;

@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_state.h"
 
 struct tcpconv;
 

@@ -40,9 +40,9 @@ struct session {
 		size_t cap;
 	} fs_scratch[SESS_SCRATCH];
 	unsigned fs_next;
-	struct tcpconv *tcp;	/* analysis/tcp_conv.c */
-	struct udpconv *udp;	/* analysis/udp_conv.c */
-	struct reasm *reasm;	/* analysis/reasm.c (HTTP/WebSocket) */
+	struct tcpconv *tcp;	/* dissect/tcp_conv.c */
+	struct udpconv *udp;	/* dissect/udp_conv.c */
+	struct reasm *reasm;	/* dissect/reasm.c (HTTP/WebSocket) */
 	struct sess_slot slot[SESS_NSLOTS];
 };
 

@@ -1,4 +1,4 @@
-/* capture_run.c — batch-mode capture: sources → rings → -w file and packet printer.
+/* capture.c — batch-mode capture: sources → rings → -w file and packet printer.
  *
  * Order (tcpdump's): open every handle (errors surface here, as root), drop
  * privileges, create the output file as the unprivileged user, then start the capture
@@ -20,7 +20,7 @@
 #include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/xmalloc.h"
-#include "options.h"
+#include "mode/mode.h"
 
 #define POP_BATCH 256
 #define POLL_MS_MAX 100		/* also bounds how late a signal is noticed */
@@ -369,7 +369,7 @@ static void report(struct run *r)
 		    (unsigned long long)trunc, plural(trunc));
 }
 
-int capture_batch_main(const struct options *o,
+int mode_capture_batch(const struct options *o,
     int (*on_packet)(void *ctx, const struct pkt_rec *rec), void *ctx)
 {
 	struct run r = { .o = o, .on_packet = on_packet, .ctx = ctx };
@@ -432,7 +432,7 @@ int capture_batch_main(const struct options *o,
 	return r.status;
 }
 
-int cap_list_main(const struct options *o)
+int mode_list_ifaces(const struct options *o)
 {
 	char errbuf[CAP_ERRBUF_SIZE];
 

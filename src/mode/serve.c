@@ -1,12 +1,12 @@
-/* servecli.c — `--serve --no-ui` and `--visit` for the command line; see servecli.h. */
+/* serve.c — `--serve --no-ui` and `--visit` for the command line; see mode.h. */
 #include "config.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "mode/mode.h"
 #include "server/httpd.h"
-#include "server/servecli.h"
 #include "server/visit.h"
 
 static volatile sig_atomic_t got_signal;
@@ -57,7 +57,7 @@ static void drain(struct httpd *h)
 	fflush(stdout);
 }
 
-int httpd_main(const struct options *o)
+int mode_serve(const struct options *o)
 {
 	struct sigaction sa;
 	struct httpd_stats st;
@@ -88,7 +88,7 @@ int httpd_main(const struct options *o)
 	return 0;
 }
 
-int visit_main(const struct options *o)
+int mode_visit(const struct options *o)
 {
 	struct visit_report rep;
 	struct httpd *h = NULL;

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/tcp_conv.h"
+#include "dissect/tcp_conv.h"
 #include "core/xmalloc.h"
 
 #define MAX_UNACKED 10000	/* Wireshark's TCP_MAX_UNACKED_SEGMENTS */

@@ -9,6 +9,7 @@
 
 #include "options.h"
 #include "server/httpd.h"
+#include "server/visit.h"
 
 struct lab;
 
@@ -31,14 +32,6 @@ const char *lab_notice(const struct lab *l);
 void lab_visit_async(struct lab *l, int delay_ms);
 /* Joins the visit (its report to stderr), stops the server if still owned, frees. */
 void lab_end(struct lab *l);
-
-/* A visit on its own thread, for the TUI's key and for lab mode. */
-struct visit_job;
-struct visit_job *visit_job_start(const char *addr, int port, int delay_ms);
-int visit_job_done(struct visit_job *j);	/* non-blocking */
-/* Joins, writes a one-line summary ("visit: 14 requests: 200 ×6 …"), frees;
- * returns 0 when every step completed. */
-int visit_job_finish(struct visit_job *j, char *summary, size_t n);
 
 /* Path of the bundled lab capture, or NULL. */
 const char *lab_capture_path(void);

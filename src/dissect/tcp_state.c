@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_state.h"
 
 enum ev {
 	EV_SND_SYN,		/* sent a SYN (with or without ACK), first transmission */

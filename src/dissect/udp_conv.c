@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/udp_conv.h"
+#include "dissect/udp_conv.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
 
