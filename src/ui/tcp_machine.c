@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "analysis/tcp_state.h"
+#include "dissect/tcp_state.h"
 #include "ui/ui_int.h"
 
 static int side_attr(int side)
