@@ -194,22 +194,13 @@ static void k_enter(struct ui *u)
 }
 
 const struct ui_key ui_conv_keys[] = {
-	{ 'j', "j", UI_CTX_VIEW, k_down, "next conversation" },
-	{ KEY_DOWN, "Down", UI_CTX_VIEW, k_down, NULL },
-	{ 'k', "k", UI_CTX_VIEW, k_up, "previous conversation" },
-	{ KEY_UP, "Up", UI_CTX_VIEW, k_up, NULL },
+	UI_KEYS_DOWN_UP(k_down, "next conversation", k_up, "previous conversation"),
 	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, k_pgdn, "one page down" },
 	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, k_pgup, "one page up" },
-	{ 'g', "g", UI_CTX_VIEW, k_home, "first conversation" },
-	{ KEY_HOME, "Home", UI_CTX_VIEW, k_home, NULL },
-	{ 'G', "G", UI_CTX_VIEW, k_end, "last conversation" },
-	{ KEY_END, "End", UI_CTX_VIEW, k_end, NULL },
-	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "open the TCP stream's diagram (UDP: display it alone)" },
-	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
-	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
+	UI_KEYS_HOME_END(k_home, "first conversation", k_end, "last conversation"),
+	UI_KEYS_ENTER(k_enter, "open the TCP stream's diagram (UDP: display it alone)"),
 	{ 'f', "f", UI_CTX_VIEW, k_filter, "display only this conversation's packets (tcp.stream eq N)" },
-	{ 'q', "q", UI_CTX_VIEW, k_close, "back to the packets" },
-	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
+	UI_KEYS_CLOSE(k_close, "back to the packets"),
 	{ 0, NULL, 0, NULL, NULL }
 };
 
@@ -222,12 +213,8 @@ static void conv_mouse(struct ui *u, int y, int x, unsigned long bstate)
 {
 	struct conv_view *v = ui_view_state(u);
 
-	if (bstate & BUTTON4_PRESSED)
-		conv_move(u, -3);
-#ifdef BUTTON5_PRESSED
-	else if (bstate & BUTTON5_PRESSED)
-		conv_move(u, 3);
-#endif
+	if (ui_wheel(bstate))
+		conv_move(u, 3 * ui_wheel(bstate));
 	else if (y >= 2 && v->top + (size_t)(y - 2) < convtab_count(u->convs)) {
 		size_t i = v->top + (size_t)(y - 2);
 		if (i == v->cur)

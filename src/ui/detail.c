@@ -470,8 +470,7 @@ static void explain_draw(struct ui *u, int rows, int cols)
 static void explain_close(struct ui *u) { ui_view_pop(u); }
 
 const struct ui_key ui_explain_keys[] = {
-	{ 'q', "q", UI_CTX_VIEW, explain_close, "back to the packets" },
-	{ 27, "Esc", UI_CTX_VIEW, explain_close, NULL },
+	UI_KEYS_CLOSE(explain_close, "back to the packets"),
 	{ 'i', "i", UI_CTX_VIEW, explain_close, NULL },
 	{ 0, NULL, 0, NULL, NULL }
 };
@@ -533,16 +532,10 @@ void ui_detail_mouse(struct ui *u, int y, int x, unsigned long bstate)
 	size_t line;
 
 	u->focus = PANE_DETAIL;
-	if (bstate & BUTTON4_PRESSED) {
-		ui_detail_move(u, -3);
+	if (ui_wheel(bstate)) {
+		ui_detail_move(u, 3 * ui_wheel(bstate));
 		return;
 	}
-#ifdef BUTTON5_PRESSED
-	if (bstate & BUTTON5_PRESSED) {
-		ui_detail_move(u, 3);
-		return;
-	}
-#endif
 	if (y < y0)
 		return;
 	line = u->dtop + (size_t)(y - y0);
@@ -568,16 +561,10 @@ void ui_hex_mouse(struct ui *u, int y, int x, unsigned long bstate)
 	long k = -1;
 
 	u->focus = PANE_HEX;
-	if (bstate & BUTTON4_PRESSED) {
-		ui_hex_move(u, -48);
+	if (ui_wheel(bstate)) {
+		ui_hex_move(u, 48 * ui_wheel(bstate));
 		return;
 	}
-#ifdef BUTTON5_PRESSED
-	if (bstate & BUTTON5_PRESSED) {
-		ui_hex_move(u, 48);
-		return;
-	}
-#endif
 	if (y < y0)
 		return;
 	if (x >= 6 && x < 54)

@@ -222,25 +222,14 @@ static void k_enter(struct ui *u)
 }
 
 const struct ui_key ui_follow_keys[] = {
-	{ 'j', "j", UI_CTX_VIEW, k_down, "next line" },
-	{ KEY_DOWN, "Down", UI_CTX_VIEW, k_down, NULL },
-	{ 'k', "k", UI_CTX_VIEW, k_up, "previous line" },
-	{ KEY_UP, "Up", UI_CTX_VIEW, k_up, NULL },
-	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, k_pgdn, "one page down" },
-	{ ' ', "Space", UI_CTX_VIEW, k_pgdn, NULL },
-	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, k_pgup, "one page up" },
-	{ 'g', "g", UI_CTX_VIEW, k_home, "start of the stream" },
-	{ KEY_HOME, "Home", UI_CTX_VIEW, k_home, NULL },
-	{ 'G', "G", UI_CTX_VIEW, k_end, "end of the stream" },
-	{ KEY_END, "End", UI_CTX_VIEW, k_end, NULL },
+	UI_KEYS_DOWN_UP(k_down, "next line", k_up, "previous line"),
+	UI_KEYS_PAGE(k_pgdn, k_pgup),
+	UI_KEYS_HOME_END(k_home, "start of the stream", k_end, "end of the stream"),
 	{ 'n', "n", UI_CTX_VIEW, k_next, "next chunk (the next packet's payload)" },
 	{ 'N', "N", UI_CTX_VIEW, k_prev, "previous chunk" },
 	{ 'x', "x", UI_CTX_VIEW, k_hex, "show the data as hex or as ASCII (toggle)" },
-	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "go to the packet that carried this chunk" },
-	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
-	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
-	{ 'q', "q", UI_CTX_VIEW, k_close, "back to the packets" },
-	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
+	UI_KEYS_ENTER(k_enter, "go to the packet that carried this chunk"),
+	UI_KEYS_CLOSE(k_close, "back to the packets"),
 	{ 0, NULL, 0, NULL, NULL }
 };
 
@@ -253,12 +242,8 @@ static void follow_mouse(struct ui *u, int y, int x, unsigned long bstate)
 {
 	struct follow *f = ui_view_state(u);
 
-	if (bstate & BUTTON4_PRESSED)
-		f_move(u, -3);
-#ifdef BUTTON5_PRESSED
-	else if (bstate & BUTTON5_PRESSED)
-		f_move(u, 3);
-#endif
+	if (ui_wheel(bstate))
+		f_move(u, 3 * ui_wheel(bstate));
 	else if (y >= 1 && f->top + (size_t)(y - 1) < f->nlines)
 		f->cur = f->top + (size_t)(y - 1);
 }

@@ -343,15 +343,9 @@ static void help_pgup(struct ui *u)
 }
 
 const struct ui_key ui_help_keys[] = {
-	{ 'j', "j", UI_CTX_VIEW, help_down, "scroll down" },
-	{ KEY_DOWN, "Down", UI_CTX_VIEW, help_down, NULL },
-	{ 'k', "k", UI_CTX_VIEW, help_up, "scroll up" },
-	{ KEY_UP, "Up", UI_CTX_VIEW, help_up, NULL },
-	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, help_pgdn, "one page down" },
-	{ ' ', "Space", UI_CTX_VIEW, help_pgdn, NULL },
-	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, help_pgup, "one page up" },
-	{ 'q', "q", UI_CTX_VIEW, help_close, "close the help" },
-	{ 27, "Esc", UI_CTX_VIEW, help_close, NULL },
+	UI_KEYS_DOWN_UP(help_down, "scroll down", help_up, "scroll up"),
+	UI_KEYS_PAGE(help_pgdn, help_pgup),
+	UI_KEYS_CLOSE(help_close, "close the help"),
 	{ '?', "?", UI_CTX_VIEW, help_close, NULL },
 	{ 0, NULL, 0, NULL, NULL }
 };

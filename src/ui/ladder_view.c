@@ -457,13 +457,100 @@ static void draw_state(int y, int x, int w, const struct ladder_row *r, int side
 	attrset(A_NORMAL);
 }
 
+/* The lane titles on row hy: two even on loopback, where only the ports differ. */
+static void draw_lanes(const struct dview *v, const struct ladder_layout *lo, int hy, int cols)
+{
+	char buf[1024];
+	int w;
+
+	mvhline(hy, 0, ' ', cols);
+	attrset(side_attr(0) | A_BOLD);
+	snprintf(buf, sizeof(buf), "client %s", v->l->lane[0]);
+	ui_put(hy, lo->num_w + 1, cols / 2 - lo->num_w - 2, buf, 0);
+	attrset(side_attr(1) | A_BOLD);
+	snprintf(buf, sizeof(buf), "server %s", v->l->lane[1]);
+	w = ui_width(buf);
+	if (w > cols / 2 - 1)
+		w = cols / 2 - 1;
+	ui_put(hy, cols - w, w, buf, 0);
+	attrset(A_NORMAL);
+}
+
+/* Scrolls so the selected arrow and its notes are on the body's screen. */
+static void keep_selection_visible(struct dview *v, int body)
+{
+	long sl = seg_line(v, v->cur), end;
+
+	if (sl < v->top)
+		v->top = sl;
+	end = sl;
+	while ((size_t)end + 1 < v->nlines && v->lines[end + 1].kind == DL_NOTE)
+		end++;
+	if (end - sl < body && end >= v->top + body)
+		v->top = end - body + 1;
+	if (sl >= v->top + body)
+		v->top = sl - body + 1;
+	if (v->top > 0 && v->top + body > (long)v->nlines)
+		v->top = (long)v->nlines - body > 0 ? (long)v->nlines - body : 0;
+}
+
+static void draw_init_line(const struct dview *v, const struct ladder_layout *lo, int sy)
+{
+	attrset(theme_attr(UA_DIM));
+	ui_put(sy, 0, lo->num_w, "", 0);
+	attrset(side_attr(0));
+	ui_put(sy, lo->num_w + 1, lo->state_w, tcpstate_name(v->l->initial[0]), 0);
+	attrset(side_attr(1));
+	ui_put(sy, lo->right_x, lo->state_w, tcpstate_name(v->l->initial[1]), 0);
+	attrset(theme_attr(UA_DIM));
+	if (!v->l->n)
+		ui_put(sy, lo->arrow_x, lo->arrow_w, "(no segments)", 0);
+	attrset(A_NORMAL);
+}
+
+static void draw_phase_line(const struct ladder_layout *lo, int sy, const struct ladder_row *r)
+{
+	const char *h = ui_g.utf8 ? "\xe2\x94\x88" : ".";
+	char buf[1024];
+	int w;
+
+	attrset(theme_attr(UA_DIM));
+	snprintf(buf, sizeof(buf), "%s%s%s %s ", h, h, h,
+	    ladder_phase_name((enum ladder_phase)r->phase));
+	w = ui_put(sy, lo->arrow_x, lo->arrow_w, buf, 0);
+	for (; w < lo->arrow_w; w++)
+		addstr(h);
+	attrset(A_NORMAL);
+}
+
+/* A segment's row: frame number, both states and the arrow between them. */
+static void draw_seg_line(struct ui *u, struct dview *v, const struct ladder_layout *lo, int sy,
+    const struct dline *d, const struct ladder_row *r)
+{
+	int sel = d->row == v->cur;
+	char buf[1024];
+
+	carries(u, v, d->row);
+	snprintf(buf, sizeof(buf), "%*" PRIu32, lo->num_w, r->s.frame);
+	attrset(sel ? theme_attr(UA_SEL) : (int)A_NORMAL);
+	ui_put(sy, 0, lo->num_w + 1, buf, 1);
+	draw_state(sy, lo->num_w + 1, lo->state_w, r, 0, sel);
+	ladder_arrow(v->l, d->row, lo->arrow_w, ui_g.utf8, buf, sizeof(buf));
+	/* analysis marks (retransmission …) in the warning colour */
+	attrset(sel ? theme_attr(UA_SEL) : r->s.aflags ? theme_attr(UA_WARN) :
+	    side_attr(r->s.dir));
+	if (sel)
+		mvhline(sy, lo->num_w + 1 + lo->state_w, ' ', lo->right_x - lo->num_w - 1 - lo->state_w);
+	ui_put(sy, lo->arrow_x, lo->arrow_w, buf, 0);
+	draw_state(sy, lo->right_x, lo->state_w, r, 1, sel);
+	attrset(A_NORMAL);
+}
+
 static void ladder_draw(struct ui *u, int rows, int cols)
 {
 	struct dview *v = ui_view_state(u);
 	struct ladder_layout lo;
 	int body, y, hy;
-	long sl;
-	char buf[1024];
 	const char *keys = ui_g.utf8 ? "m machine \xc2\xb7 x export \xc2\xb7 q back" :
 	    "m machine | x export | q back";
 
@@ -475,37 +562,8 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 		body = 1;
 	v->body_y = hy + 1;
 	v->body_h = body;
-
-	/* lanes: two even on loopback, where only the ports differ */
-	mvhline(hy, 0, ' ', cols);
-	attrset(side_attr(0) | A_BOLD);
-	snprintf(buf, sizeof(buf), "client %s", v->l->lane[0]);
-	ui_put(hy, lo.num_w + 1, cols / 2 - lo.num_w - 2, buf, 0);
-	attrset(side_attr(1) | A_BOLD);
-	snprintf(buf, sizeof(buf), "server %s", v->l->lane[1]);
-	{
-		int w = ui_width(buf);
-		if (w > cols / 2 - 1)
-			w = cols / 2 - 1;
-		ui_put(hy, cols - w, w, buf, 0);
-	}
-	attrset(A_NORMAL);
-
-	/* keep the selected arrow and its notes on screen */
-	sl = seg_line(v, v->cur);
-	if (sl < v->top)
-		v->top = sl;
-	{
-		long end = sl;
-		while ((size_t)end + 1 < v->nlines && v->lines[end + 1].kind == DL_NOTE)
-			end++;
-		if (end - sl < body && end >= v->top + body)
-			v->top = end - body + 1;
-		if (sl >= v->top + body)
-			v->top = sl - body + 1;
-	}
-	if (v->top > 0 && v->top + body > (long)v->nlines)
-		v->top = (long)v->nlines - body > 0 ? (long)v->nlines - body : 0;
+	draw_lanes(v, &lo, hy, cols);
+	keep_selection_visible(v, body);
 
 	for (y = 0; y < body; y++) {
 		long li = v->top + y;
@@ -519,47 +577,14 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 		r = v->l->n ? &v->l->rows[d->row] : NULL;
 		switch (d->kind) {
 		case DL_INIT:
-			attrset(theme_attr(UA_DIM));
-			ui_put(sy, 0, lo.num_w, "", 0);
-			attrset(side_attr(0));
-			ui_put(sy, lo.num_w + 1, lo.state_w, tcpstate_name(v->l->initial[0]), 0);
-			attrset(side_attr(1));
-			ui_put(sy, lo.right_x, lo.state_w, tcpstate_name(v->l->initial[1]), 0);
-			attrset(theme_attr(UA_DIM));
-			if (!v->l->n)
-				ui_put(sy, lo.arrow_x, lo.arrow_w, "(no segments)", 0);
-			attrset(A_NORMAL);
+			draw_init_line(v, &lo, sy);
 			break;
-		case DL_PHASE: {
-			const char *h = ui_g.utf8 ? "\xe2\x94\x88" : ".";
-			int w;
-			attrset(theme_attr(UA_DIM));
-			snprintf(buf, sizeof(buf), "%s%s%s %s ", h, h, h,
-			    ladder_phase_name((enum ladder_phase)r->phase));
-			w = ui_put(sy, lo.arrow_x, lo.arrow_w, buf, 0);
-			for (; w < lo.arrow_w; w++)
-				addstr(h);
-			attrset(A_NORMAL);
+		case DL_PHASE:
+			draw_phase_line(&lo, sy, r);
 			break;
-		}
-		case DL_SEG: {
-			int sel = d->row == v->cur;
-			carries(u, v, d->row);
-			snprintf(buf, sizeof(buf), "%*" PRIu32, lo.num_w, r->s.frame);
-			attrset(sel ? theme_attr(UA_SEL) : (int)A_NORMAL);
-			ui_put(sy, 0, lo.num_w + 1, buf, 1);
-			draw_state(sy, lo.num_w + 1, lo.state_w, r, 0, sel);
-			ladder_arrow(v->l, d->row, lo.arrow_w, ui_g.utf8, buf, sizeof(buf));
-			/* analysis marks (retransmission …) in the warning colour */
-			attrset(sel ? theme_attr(UA_SEL) : r->s.aflags ? theme_attr(UA_WARN) :
-			    side_attr(r->s.dir));
-			if (sel)
-				mvhline(sy, lo.num_w + 1 + lo.state_w, ' ', lo.right_x - lo.num_w - 1 - lo.state_w);
-			ui_put(sy, lo.arrow_x, lo.arrow_w, buf, 0);
-			draw_state(sy, lo.right_x, lo.state_w, r, 1, sel);
-			attrset(A_NORMAL);
+		case DL_SEG:
+			draw_seg_line(u, v, &lo, sy, d, r);
 			break;
-		}
 		case DL_NOTE:
 			attrset(theme_attr(UA_DIM));
 			ui_put(sy, lo.arrow_x + 1, cols - lo.arrow_x - 2, r->note[d->note], 0);
@@ -570,136 +595,11 @@ static void ladder_draw(struct ui *u, int rows, int cols)
 	draw_footer(v, rows - 1, cols, 1);
 }
 
-/* ---- the state machine (RFC 9293 figure 5, simplified) ---- */
-
-struct mbox {
-	uint8_t st;
-	uint8_t y, x, w;
-};
-
-static const struct mbox mboxes[] = {
-	{ TCPS_CLOSED, 0, 33, 10 },
-	{ TCPS_LISTEN, 4, 14, 10 },
-	{ TCPS_SYN_SENT, 4, 50, 12 },
-	{ TCPS_SYN_RECEIVED, 8, 10, 16 },
-	{ TCPS_ESTABLISHED, 8, 47, 15 },
-	{ TCPS_FIN_WAIT_1, 12, 10, 14 },
-	{ TCPS_CLOSING, 12, 35, 11 },
-	{ TCPS_CLOSE_WAIT, 12, 66, 14 },
-	{ TCPS_FIN_WAIT_2, 16, 10, 14 },
-	{ TCPS_TIME_WAIT, 16, 34, 13 },
-	{ TCPS_LAST_ACK, 16, 66, 14 },
-};
-
-/* Lines and labels between the boxes, drawn over them: box-drawing characters in
- * UTF-8, mapped to ASCII (- | + v > <) otherwise. */
-static const struct { uint8_t y, x; const char *s; } mlinks[] = {
-	{ 1, 19, "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80" },
-	{ 1, 43, "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90" },
-	{ 2, 19, "\xe2\x94\x82 passive OPEN" },
-	{ 2, 55, "\xe2\x94\x82 active OPEN / snd SYN" },
-	{ 3, 19, "\xe2\x96\xbc" },
-	{ 3, 55, "\xe2\x96\xbc" },
-	{ 5, 26, "simultaneous open:" },
-	{ 6, 26, "SYN-SENT \xe2\x94\x80\xe2\x96\xb6 SYN-RECEIVED" },
-	{ 7, 19, "\xe2\x96\xbc rcv SYN / snd SYN,ACK" },
-	{ 7, 55, "\xe2\x96\xbc rcv SYN,ACK / snd ACK" },
-	{ 9, 26, "\xe2\x94\x80 rcv ACK of SYN \xe2\x94\x80\xe2\x96\xb6" },
-	{ 11, 17, "\xe2\x94\x8c\xe2\x94\x80 CLOSE / snd FIN \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x98" },
-	{ 11, 51, "\xe2\x94\x94\xe2\x94\x80 rcv FIN / snd ACK \xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90" },
-	{ 12, 17, "\xe2\x96\xbc" },
-	{ 12, 73, "\xe2\x96\xbc" },
-	{ 13, 24, "\xe2\x94\x80rcv FIN\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6" },
-	{ 15, 17, "\xe2\x96\xbc rcv ACK of FIN" },
-	{ 15, 40, "\xe2\x96\xbc rcv ACK" },
-	{ 15, 57, "CLOSE / snd FIN \xe2\x96\xbc" },
-	{ 17, 24, "\xe2\x94\x80rcv FIN\xe2\x94\x80\xe2\x96\xb6" },
-	{ 19, 34, "2MSL timeout \xe2\x94\x80\xe2\x96\xb6 CLOSED" },
-	{ 19, 62, "rcv ACK \xe2\x94\x80\xe2\x96\xb6 CLOSED" },
-	{ 19, 2, "RST: any state \xe2\x94\x80\xe2\x96\xb6 CLOSED" },
-};
-#define MACHINE_ROWS 20
-#define MACHINE_COLS 80
-
-/* UTF-8 box drawing → ASCII. */
-static const struct { const char *u, *a; } box_ascii[] = {
-	{ "\xe2\x94\x80", "-" }, { "\xe2\x94\x82", "|" }, { "\xe2\x94\x8c", "+" },
-	{ "\xe2\x94\x90", "+" }, { "\xe2\x94\x94", "+" }, { "\xe2\x94\x98", "+" },
-	{ "\xe2\x96\xbc", "v" }, { "\xe2\x96\xb6", ">" }, { "\xe2\x97\x80", "<" },
-};
-
-static void mput(int y, int x, const char *s, int maxx)
-{
-	char out[512];
-	size_t at = 0;
-
-	if (!ui_g.utf8) {
-		while (*s && at + 2 < sizeof(out)) {
-			size_t i;
-			for (i = 0; i < sizeof(box_ascii) / sizeof(box_ascii[0]); i++) {
-				size_t k = strlen(box_ascii[i].u);
-				if (strncmp(s, box_ascii[i].u, k) == 0) {
-					out[at++] = box_ascii[i].a[0];
-					s += k;
-					break;
-				}
-			}
-			if (i == sizeof(box_ascii) / sizeof(box_ascii[0]))
-				out[at++] = *s++;
-		}
-		out[at] = '\0';
-		s = out;
-	}
-	if (x < maxx)
-		ui_put(y, x, maxx - x, s, 0);
-}
-
-static void draw_box(int y, int x, const struct mbox *b, int maxx, int mark0, int mark1)
-{
-	char line[256];
-	const char *h = "\xe2\x94\x80";
-	const char *name = tcpstate_name((enum tcp_st)b->st);
-	int inner = b->w - 2, nl = (int)strlen(name), pad = (inner - nl) / 2;
-	size_t at;
-
-	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x8c");
-	for (int i = 0; i < inner; i++)
-		at += (size_t)snprintf(line + at, sizeof(line) - at, "%s", h);
-	snprintf(line + at, sizeof(line) - at, "\xe2\x94\x90");
-	mput(y + b->y, x + b->x, line, maxx);
-	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x82%*s%s%*s\xe2\x94\x82", pad, "", name,
-	    inner - nl - pad, "");
-	mput(y + b->y + 1, x + b->x, line, maxx);
-	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x94");
-	for (int i = 0; i < inner; i++)
-		at += (size_t)snprintf(line + at, sizeof(line) - at, "%s", h);
-	snprintf(line + at, sizeof(line) - at, "\xe2\x94\x98");
-	mput(y + b->y + 2, x + b->x, line, maxx);
-	/* the endpoints in this state: name row highlighted, "cli"/"srv" on the border */
-	if (mark0 || mark1) {
-		int a = mark0 && mark1 ? theme_attr(UA_SEL) :
-		    (int)((unsigned)side_attr(mark0 ? 0 : 1) | A_REVERSE | A_BOLD);
-		attrset(a);
-		mput(y + b->y + 1, x + b->x + 1, "", maxx);
-		snprintf(line, sizeof(line), "%*s%s%*s", pad, "", name, inner - nl - pad, "");
-		mput(y + b->y + 1, x + b->x + 1, line, maxx);
-		attrset(A_NORMAL);
-		if (mark0) {
-			attrset(side_attr(0) | A_BOLD);
-			mput(y + b->y, x + b->x + 1, "cli", maxx);
-		}
-		if (mark1) {
-			attrset(side_attr(1) | A_BOLD);
-			mput(y + b->y, x + b->x + b->w - 4, "srv", maxx);
-		}
-		attrset(A_NORMAL);
-	}
-}
+/* ---- the state machine (tcp_machine.c draws the figure) ---- */
 
 static void machine_draw(struct ui *u, int rows, int cols)
 {
 	struct dview *v = ui_view_state(u);
-	int x0 = cols > MACHINE_COLS ? (cols - MACHINE_COLS) / 2 : 0, y0 = 1;
 	uint8_t st[2];
 	const char *keys = ui_g.utf8 ? "\xe2\x86\x90/\xe2\x86\x92 step \xc2\xb7 m ladder \xc2\xb7 q back" :
 	    "</> step | m ladder | q back";
@@ -735,24 +635,7 @@ static void machine_draw(struct ui *u, int rows, int cols)
 		st[0] = v->l->initial[0];
 		st[1] = v->l->initial[1];
 	}
-	if (rows - 2 < MACHINE_ROWS)
-		y0 = 1 - (MACHINE_ROWS - (rows - 2));	/* clip the top rows (CLOSED) on tiny screens */
-	for (size_t i = 0; i < sizeof(mboxes) / sizeof(mboxes[0]); i++) {
-		if (y0 + mboxes[i].y < 1)
-			continue;
-		draw_box(y0, x0, &mboxes[i], cols, st[0] == mboxes[i].st, st[1] == mboxes[i].st);
-	}
-	attrset(theme_attr(UA_DIM));
-	for (size_t i = 0; i < sizeof(mlinks) / sizeof(mlinks[0]); i++) {
-		if (y0 + mlinks[i].y < 1 || y0 + mlinks[i].y >= rows - 1)
-			continue;
-		mput(y0 + mlinks[i].y, x0 + mlinks[i].x, mlinks[i].s, cols);
-	}
-	attrset(A_NORMAL);
-	/* the state boxes marked again: links drawn above must not hide a mark */
-	for (size_t i = 0; i < sizeof(mboxes) / sizeof(mboxes[0]); i++)
-		if (y0 + mboxes[i].y >= 1 && (st[0] == mboxes[i].st || st[1] == mboxes[i].st))
-			draw_box(y0, x0, &mboxes[i], cols, st[0] == mboxes[i].st, st[1] == mboxes[i].st);
+	ui_machine_figure(rows, cols, st);
 	draw_footer(v, rows - 1, cols, flabels);
 }
 
@@ -915,20 +798,12 @@ const struct ui_key ui_diagram_keys[] = {
 	{ KEY_UP, "Up", UI_CTX_VIEW, k_prev, NULL },
 	{ KEY_LEFT, "Left", UI_CTX_VIEW, k_prev, NULL },
 	{ 'h', "h", UI_CTX_VIEW, k_prev, NULL },
-	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, k_pgdn, "one page down" },
-	{ ' ', "Space", UI_CTX_VIEW, k_pgdn, NULL },
-	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, k_pgup, "one page up" },
-	{ 'g', "g", UI_CTX_VIEW, k_first, "first segment" },
-	{ KEY_HOME, "Home", UI_CTX_VIEW, k_first, NULL },
-	{ 'G', "G", UI_CTX_VIEW, k_last, "last segment" },
-	{ KEY_END, "End", UI_CTX_VIEW, k_last, NULL },
+	UI_KEYS_PAGE(k_pgdn, k_pgup),
+	UI_KEYS_HOME_END(k_first, "first segment", k_last, "last segment"),
 	{ 'm', "m", UI_CTX_VIEW, k_machine, "RFC 9293 state machine with both endpoints marked, or back to the ladder" },
 	{ 'x', "x", UI_CTX_VIEW, k_export, "export the conversation as Markdown for a lab report (asks for the file name)" },
-	{ '\r', "Enter", UI_CTX_VIEW, k_enter, "go to the packet of the selected arrow (details)" },
-	{ '\n', "Enter", UI_CTX_VIEW, k_enter, NULL },
-	{ KEY_ENTER, "Enter", UI_CTX_VIEW, k_enter, NULL },
-	{ 'q', "q", UI_CTX_VIEW, k_close, "back: from the state machine to the ladder, from the ladder to the packets (the selected arrow stays selected)" },
-	{ 27, "Esc", UI_CTX_VIEW, k_close, NULL },
+	UI_KEYS_ENTER(k_enter, "go to the packet of the selected arrow (details)"),
+	UI_KEYS_CLOSE(k_close, "back: from the state machine to the ladder, from the ladder to the packets (the selected arrow stays selected)"),
 	{ 0, NULL, 0, NULL, NULL }
 };
 
@@ -947,16 +822,13 @@ static void diagram_mouse(struct ui *u, int y, int x, unsigned long bstate)
 	long li;
 
 	(void)x;
-	if (bstate & BUTTON4_PRESSED) {
-		k_prev(u);
+	if (ui_wheel(bstate)) {
+		if (ui_wheel(bstate) < 0)
+			k_prev(u);
+		else
+			k_next(u);
 		return;
 	}
-#ifdef BUTTON5_PRESSED
-	if (bstate & BUTTON5_PRESSED) {
-		k_next(u);
-		return;
-	}
-#endif
 	if (v->machine || y < v->body_y)
 		return;
 	li = v->top + (y - v->body_y);

@@ -405,16 +405,10 @@ void ui_list_mouse(struct ui *u, int y, unsigned long bstate)
 	int y0 = u->y_of[PANE_LIST] + 1;
 
 	u->focus = PANE_LIST;
-	if (bstate & BUTTON4_PRESSED) {
-		ui_list_move(u, -3);
+	if (ui_wheel(bstate)) {
+		ui_list_move(u, 3 * ui_wheel(bstate));
 		return;
 	}
-#ifdef BUTTON5_PRESSED
-	if (bstate & BUTTON5_PRESSED) {
-		ui_list_move(u, 3);
-		return;
-	}
-#endif
 	if (y >= y0 && u->top + (size_t)(y - y0) < ui_ndisp(u)) {
 		u->follow = 0;
 		ui_select_row(u, u->top + (size_t)(y - y0));

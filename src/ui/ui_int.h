@@ -1,7 +1,8 @@
 /* ui_int.h — state shared by the files of the TUI (not a public API).
  *
  * One thread (the UI thread) owns everything here.  Files:
- *   app.c      loop, sources, loading, status bar, prompts, save, quit
+ *   app.c      loop, sources, loading, prompts, save, quit
+ *   layout.c   pane layout, filter bar, status bar, help line, whole-screen draw
  *   keys.c     key tables (the only place keys are bound), dispatch, help view, man
  *   theme.c    colours, colouring rules, glyphs (UTF-8 or ASCII)
  *   list.c     packet list pane, display filter pass, row cache
@@ -10,6 +11,7 @@
  *   conv.c     conversations view
  *   follow.c   follow TCP stream view
  *   save.c     pcap / pcapng writer for `w`
+ *   ladder_view.c, tcp_machine.c  TCP diagram view (d) and its state machine figure
  *
  * Adding a full-screen view (the TCP diagram of issue 8): define a struct ui_view
  * (draw, key, close, its key table), open it from an action in keys.c with
@@ -53,6 +55,30 @@ struct ui_key {
 	void (*fn)(struct ui *u);
 	const char *help;		/* NULL: another key for the row above */
 };
+
+/* Rows that the full-screen views' key tables share (the same keys and aliases; each
+ * view gives its actions and help texts).  Help and man list them like any row. */
+#define UI_KEYS_DOWN_UP(down, down_help, up, up_help) \
+	{ 'j', "j", UI_CTX_VIEW, down, down_help }, \
+	{ KEY_DOWN, "Down", UI_CTX_VIEW, down, NULL }, \
+	{ 'k', "k", UI_CTX_VIEW, up, up_help }, \
+	{ KEY_UP, "Up", UI_CTX_VIEW, up, NULL }
+#define UI_KEYS_PAGE(pgdn, pgup) \
+	{ KEY_NPAGE, "PgDn", UI_CTX_VIEW, pgdn, "one page down" }, \
+	{ ' ', "Space", UI_CTX_VIEW, pgdn, NULL }, \
+	{ KEY_PPAGE, "PgUp", UI_CTX_VIEW, pgup, "one page up" }
+#define UI_KEYS_HOME_END(home, home_help, end, end_help) \
+	{ 'g', "g", UI_CTX_VIEW, home, home_help }, \
+	{ KEY_HOME, "Home", UI_CTX_VIEW, home, NULL }, \
+	{ 'G', "G", UI_CTX_VIEW, end, end_help }, \
+	{ KEY_END, "End", UI_CTX_VIEW, end, NULL }
+#define UI_KEYS_ENTER(fn, help) \
+	{ '\r', "Enter", UI_CTX_VIEW, fn, help }, \
+	{ '\n', "Enter", UI_CTX_VIEW, fn, NULL }, \
+	{ KEY_ENTER, "Enter", UI_CTX_VIEW, fn, NULL }
+#define UI_KEYS_CLOSE(fn, help) \
+	{ 'q', "q", UI_CTX_VIEW, fn, help }, \
+	{ 27, "Esc", UI_CTX_VIEW, fn, NULL }
 
 struct ui_keygroup {
 	const char *title;
@@ -301,8 +327,22 @@ void ui_prompt(struct ui *u, enum ui_prompt p, const char *init);
 void ui_filter_edit(struct ui *u);
 /* Re-dissects frame idx into t (NULL: columns only) with visited=1. */
 void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols);
+/* Percent of the file read while loading, -1 when not loading a sized file. */
+int ui_load_percent(const struct ui *u);
+/* Packets dropped so far by the kernel (and interfaces) and by the capture rings. */
+void ui_drops(struct ui *u, uint64_t *kernel, uint64_t *ring);
+
+/* The mouse wheel in a mouse event: -1 up (BUTTON4), 1 down (BUTTON5), 0 neither. */
+int ui_wheel(unsigned long bstate);
+
+/* tcp_machine.c: the state machine figure in rows [1, rows-1), centred in cols, with
+ * the boxes of st[0] (client) and st[1] (server) marked. */
+void ui_machine_figure(int rows, int cols, const uint8_t st[2]);
+
+/* layout.c */
 void ui_layout(struct ui *u);
 void ui_draw_status(struct ui *u);
+void ui_draw(struct ui *u);		/* the whole screen; clears u->dirty */
 
 /* list.c */
 size_t ui_ndisp(const struct ui *u);
