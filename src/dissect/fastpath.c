@@ -148,8 +148,9 @@ static int parse(const struct pinfo *pi, const uint8_t *frame, struct pkt *p)
 	p->sg.dport = cur_be16(&tcp);
 	p->sg.seq = cur_be32(&tcp);
 	p->sg.ack = cur_be32(&tcp);
-	off = cur_u8(&tcp);
-	p->sg.flags = (uint16_t)((off & 0x0f) << 8 | cur_u8(&tcp));
+	p->sg.flags = cur_be16(&tcp);
+	off = (uint8_t)(p->sg.flags >> 8);
+	p->sg.flags &= 0x0fff;
 	p->sg.win = cur_be16(&tcp);
 	p->sg.hlen = (uint32_t)(off >> 4) * 4;
 	if (!cur_ok(&tcp) || p->sg.hlen < 20 || p->sg.hlen > p->ip_len - ihl)

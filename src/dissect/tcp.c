@@ -345,18 +345,14 @@ static uint32_t gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns
 
 /* ---- flags ---- */
 
-static const char *const flag_names[9] = {
-	"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"
-};
-
 /* "SYN, ACK": the set flags by name (buf holds 64 bytes: all of them fit). */
 static size_t flags_list(uint16_t fl, char *buf)
 {
 	size_t at = 0;
 
-	for (int i = 0; i < 10; i++) {
-		const char *name = i < 9 ? flag_names[i] : "Reserved";
-		if (!(i < 9 ? fl & (1u << i) : fl & 0xe00))
+	for (int i = 0; i <= TCPF_NAMED; i++) {
+		const char *name = i < TCPF_NAMED ? tcpstate_flag_names[i] : "Reserved";
+		if (!(i < TCPF_NAMED ? fl & (1u << i) : fl & TCPF_RESERVED))
 			continue;
 		if (at) {
 			buf[at++] = ',';
@@ -887,8 +883,9 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 
 	seq = cur_be32(c);
 	ack = cur_be32(c);
-	off = cur_u8(c);
-	flags = (uint16_t)((off & 0x0f) << 8 | cur_u8(c));
+	flags = cur_be16(c);		/* data offset (4 bits) and the 12 flag bits */
+	off = (uint8_t)(flags >> 8);
+	flags &= 0x0fff;
 	win = cur_be16(c);
 	sum = cur_be16(c);
 	urp = cur_be16(c);
