@@ -31,13 +31,6 @@ const char *ladder_side_name(int side)
 	return side == 0 ? "client" : side == 1 ? "server" : "nobody";
 }
 
-/* Wireshark's order in the Info column: SYN, FIN... it prints "FIN, PSH, ACK". */
-static const struct { uint16_t bit; const char *name; } flag_names[] = {
-	{ TCPF_FIN, "FIN" }, { TCPF_SYN, "SYN" }, { TCPF_RST, "RST" }, { TCPF_PSH, "PSH" },
-	{ TCPF_ACK, "ACK" }, { TCPF_URG, "URG" }, { TCPF_ECE, "ECE" }, { TCPF_CWR, "CWR" },
-	{ TCPF_AE, "AE" },
-};
-
 /* The flag list is never shortened (a ladder that drops PSH teaches the wrong segment):
  * only the separator tightens. */
 static void flags_join(uint16_t flags, const char *sep, char *buf, size_t n)
@@ -48,11 +41,11 @@ static void flags_join(uint16_t flags, const char *sep, char *buf, size_t n)
 	/* SYN before FIN reads better and matches Wireshark ("SYN, ACK", "FIN, ACK") */
 	if (flags & TCPF_SYN)
 		at += (size_t)snprintf(buf + at, at < n ? n - at : 0, "SYN");
-	for (size_t i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
-		if (!(flags & flag_names[i].bit) || flag_names[i].bit == TCPF_SYN)
+	for (unsigned i = 0; i < TCPF_NAMED; i++) {
+		if (!(flags & 1u << i) || 1u << i == TCPF_SYN)
 			continue;
 		at += (size_t)snprintf(buf + (at < n ? at : n), at < n ? n - at : 0, "%s%s",
-		    at ? sep : "", flag_names[i].name);
+		    at ? sep : "", tcpstate_flag_names[i]);
 	}
 	if (!at)
 		snprintf(buf, n, "<none>");

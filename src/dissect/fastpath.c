@@ -148,8 +148,9 @@ static int parse(const struct pinfo *pi, const uint8_t *frame, struct pkt *p)
 	p->sg.dport = cur_be16(&tcp);
 	p->sg.seq = cur_be32(&tcp);
 	p->sg.ack = cur_be32(&tcp);
-	off = cur_u8(&tcp);
-	p->sg.flags = (uint16_t)((off & 0x0f) << 8 | cur_u8(&tcp));
+	p->sg.flags = cur_be16(&tcp);
+	off = (uint8_t)(p->sg.flags >> 8);
+	p->sg.flags &= 0x0fff;
 	p->sg.win = cur_be16(&tcp);
 	p->sg.hlen = (uint32_t)(off >> 4) * 4;
 	if (!cur_ok(&tcp) || p->sg.hlen < 20 || p->sg.hlen > p->ip_len - ihl)
@@ -163,7 +164,7 @@ static int parse(const struct pinfo *pi, const uint8_t *frame, struct pkt *p)
 static void fill_pinfo(struct pinfo *pi, const struct pkt *p)
 {
 	static const char *const chain[] = { "frame", "eth", "ethertype", "ip", "tcp" };
-	const uint8_t *f = p->frame;
+	struct cur c;
 
 	memcpy(pi->protos, chain, sizeof(chain));
 	pi->nprotos = (int)(sizeof(chain) / sizeof(chain[0]));
@@ -179,11 +180,13 @@ static void fill_pinfo(struct pinfo *pi, const struct pkt *p)
 	memset(&pi->net_src, 0, sizeof(pi->net_src));
 	memset(&pi->net_dst, 0, sizeof(pi->net_dst));
 	pi->dl_src.type = pi->dl_dst.type = AT_ETHER;
-	memcpy(pi->dl_dst.a, f, 6);
-	memcpy(pi->dl_src.a, f + 6, 6);
+	c = cur_make(p->frame, 12);
+	cur_bytes(&c, pi->dl_dst.a, 6);
+	cur_bytes(&c, pi->dl_src.a, 6);
 	pi->net_src.type = pi->net_dst.type = AT_IPv4;
-	memcpy(pi->net_src.a, f + p->ip_off + 12, 4);
-	memcpy(pi->net_dst.a, f + p->ip_off + 16, 4);
+	c = cur_make(p->frame + p->ip_off + 12, 8);
+	cur_bytes(&c, pi->net_src.a, 4);
+	cur_bytes(&c, pi->net_dst.a, 4);
 	pi->ip_ttl = p->ttl;
 	pi->ptype = PT_TCP;
 	pi->stream_ptype = PT_NONE;
@@ -269,7 +272,6 @@ int fastpath_dissect(const struct fastpath *fp, struct dctx *d, const uint8_t *f
 {
 	struct pinfo *pi = d->pi;
 	struct pkt p;
-	uint8_t nsack;
 
 	if (!parse(pi, frame, &p))
 		return 0;
@@ -277,8 +279,12 @@ int fastpath_dissect(const struct fastpath *fp, struct dctx *d, const uint8_t *f
 	d->frame = frame;
 	fill_pinfo(pi, &p);
 	if (d->sess) {
-		struct cur opts = cur_make(frame + p.tcp_off + 20, p.sg.hlen - 20);
-		p.have_conv = tcp_analyse(d, &p.sg, &opts, &p.r, &nsack);
+		struct tcp_opts o;
+		if (p.sg.hlen > 20) {
+			struct cur oc = cur_make(frame + p.tcp_off + 20, p.sg.hlen - 20);
+			tcp_opt_parse(&oc, p.sg.hlen - 20, &o);
+		}
+		p.have_conv = tcp_analyse(d, &p.sg, p.sg.hlen > 20 ? &o : NULL, &p.r);
 		if (p.have_conv) {
 			pi->stream_ptype = PT_TCP;
 			pi->stream = p.r.stream;

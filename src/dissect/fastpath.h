@@ -5,7 +5,7 @@
  * nodes the dissectors would add for the wanted fields; any other packet is left to
  * dissect_frame.  Only for runs that need no payload dissector and no columns (the
  * caller checks reg_level and want_cols).  tests/batch_fastpath.sh compares the two
- * on every corpus capture.
+ * on every in-tree capture and, when ../shared is there, on its corpus/real.
  */
 #ifndef NETLAB_FASTPATH_H
 #define NETLAB_FASTPATH_H

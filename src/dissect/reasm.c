@@ -454,6 +454,42 @@ static struct msp *msp_for_need(struct reasm *r, uint32_t start, uint32_t end,
 	return m;
 }
 
+/* PDUs of m were dissected and the rest of its buffer (from need->need_off) starts a
+ * new one: its segments and bytes, and this segment's bytes past m (p: this segment's
+ * bytes from seq, at frame offset foff), move to a new PDU left open in dir. */
+static void msp_carry_over(struct reasm *r, struct rdir *dir, struct msp *m,
+    const struct reasm_need *need, const uint8_t *p, uint32_t seq, uint32_t nxtseq,
+    uint32_t frame, uint32_t foff)
+{
+	uint32_t start = m->seq + need->need_off, have_end = m->seq + m->have;
+	struct msp *nm = msp_for_need(r, start, have_end, need, nxtseq, frame);
+	size_t keep_n;
+
+	for (size_t i = 0; i < m->nsegs; i++) {
+		struct seginfo g = m->segs[i];
+		if (g.pdu_off + g.len <= need->need_off)
+			continue;
+		if (g.pdu_off < need->need_off) {
+			uint32_t cut = need->need_off - g.pdu_off;
+			g.foff += cut;
+			g.len -= cut;
+			g.pdu_off = need->need_off;
+		}
+		nm->segs = xgrow(nm->segs, &nm->segcap, nm->nsegs + 1, sizeof(*nm->segs));
+		nm->segs[nm->nsegs++] = (struct seginfo){ g.frame, g.foff, g.len,
+		    g.pdu_off - need->need_off };
+	}
+	/* bytes only: the segments were listed above */
+	keep_n = nm->nsegs;
+	msp_add(r, nm, start, m->data + need->need_off, m->have - need->need_off, 0, 0);
+	nm->nsegs = keep_n;
+	if (have_end < nxtseq)
+		msp_add(r, nm, have_end, p + (have_end - seq), nxtseq - have_end, frame,
+		    foff + (have_end - seq));
+	msp_close(r, dir);	/* nxtpdu stays: a revisit rebuilds what ran */
+	dir->open = nm;
+}
+
 static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
     const struct reasm_seg *s, reasm_pdu_fn fn)
 {
@@ -589,34 +625,7 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 			}
 			dissected = 1;
 			if (need.need_len) {
-				/* PDUs were dissected, the rest of the buffer starts a new one */
-				uint32_t start = m->seq + need.need_off, have_end = m->seq + m->have;
-				struct msp *nm = msp_for_need(r, start, have_end, &need, nxtseq, frame);
-				for (size_t i = 0; i < m->nsegs; i++) {
-					struct seginfo g = m->segs[i];
-					if (g.pdu_off + g.len <= need.need_off)
-						continue;
-					if (g.pdu_off < need.need_off) {
-						uint32_t cut = need.need_off - g.pdu_off;
-						g.foff += cut;
-						g.len -= cut;
-						g.pdu_off = need.need_off;
-					}
-					nm->segs = xgrow(nm->segs, &nm->segcap, nm->nsegs + 1, sizeof(*nm->segs));
-					nm->segs[nm->nsegs++] = (struct seginfo){ g.frame, g.foff, g.len,
-					    g.pdu_off - need.need_off };
-				}
-				{
-					/* bytes only: the segments were listed above */
-					size_t keep_n = nm->nsegs;
-					msp_add(r, nm, start, m->data + need.need_off, m->have - need.need_off, 0, 0);
-					nm->nsegs = keep_n;
-				}
-				if (have_end < nxtseq)
-					msp_add(r, nm, have_end, pl + off + (have_end - seq),
-					    nxtseq - have_end, frame, foff + off + (have_end - seq));
-				msp_close(r, dir);	/* nxtpdu stays: a revisit rebuilds what ran */
-				dir->open = nm;
+				msp_carry_over(r, dir, m, &need, pl + off, seq, nxtseq, frame, foff + off);
 				return;
 			}
 		}

@@ -33,48 +33,17 @@
 #include "dissect/http.h"
 #include "dissect/protos.h"
 #include "dissect/tcp.h"
+#include "dissect/tcp_int.h"
+#include "dissect/tcp_opt.h"
 #include "dissect/tcp_payload.h"
 #include "dissect/ssh.h"
 #include "dissect/tls.h"
-
-enum {
-	T_PROTO, T_SRCPORT, T_DSTPORT, T_PORT, T_STREAM, T_COMPLETENESS, T_LEN, T_SEQ, T_SEQ_RAW,
-	T_NXTSEQ, T_ACK, T_ACK_RAW, T_HDR_LEN, T_FLAGS, T_F_RES, T_F_AE, T_F_CWR, T_F_ECE,
-	T_F_URG, T_F_ACK, T_F_PUSH, T_F_RESET, T_F_SYN, T_F_FIN, T_F_STR, T_WIN_VALUE, T_WIN,
-	T_WIN_SCALE, T_CHECKSUM, T_CHECKSUM_STATUS, T_URGENT, T_OPTIONS, T_OPT_KIND, T_OPT_LEN,
-	T_OPT_MSS, T_OPT_MSS_VAL, T_OPT_WS, T_OPT_WS_SHIFT, T_OPT_WS_MULT, T_OPT_SACK_PERM,
-	T_OPT_SACK, T_OPT_SACK_LE, T_OPT_SACK_RE, T_OPT_SACK_COUNT, T_OPT_TS, T_OPT_TSVAL,
-	T_OPT_TSECR, T_OPT_NOP, T_OPT_EOL, T_OPT_TFO, T_OPT_TFO_COOKIE, T_OPT_MPTCP,
-	T_OPT_UNKNOWN, T_OPT_UNKNOWN_PAYLOAD, T_TIME_REL, T_TIME_DELTA, T_ANALYSIS, T_A_FLAGS,
-	T_A_ACKS_FRAME, T_A_ACK_RTT, T_A_IRTT, T_A_BIF, T_A_PUSH, T_A_RTO, T_A_RTO_FRAME,
-	T_A_DUPACK, T_A_DUPACK_NUM, T_A_DUPACK_FRAME, T_A_RETRANS, T_A_FAST, T_A_SPURIOUS,
-	T_A_OOO, T_A_REUSED, T_A_LOST, T_A_ACK_LOST, T_A_WIN_UPDATE, T_A_WIN_FULL, T_A_KA,
-	T_A_KA_ACK, T_A_ZWP, T_A_ZW, T_A_ZWP_ACK, T_C_SYN, T_C_SYNACK, T_C_FIN, T_C_RST,
-	T_MSS_ABSENT, T_PAYLOAD, T_SEGMENT_DATA, T_BOGUS_HDR_LEN,
-	T_NETLAB, T_CLIENT_STATE, T_SERVER_STATE,
-	T_COUNT
-};
 
 static const struct val_str completeness_vals[] = {
 	{ 0, "Incomplete" }, { 1, "Incomplete, SYN_SENT" }, { 3, "Incomplete, CLIENT_ESTABLISHED" },
 	{ 7, "Incomplete, ESTABLISHED" }, { 15, "Incomplete, DATA" }, { 31, "Complete, WITH_DATA" },
 	{ 47, "Complete, WITH_DATA" }, { 63, "Complete, WITH_DATA" }, { 23, "Complete, NO_DATA" },
 	{ 39, "Complete, NO_DATA" }, { 55, "Complete, NO_DATA" }, { 0, NULL }
-};
-static const struct val_str option_kind_vals[] = {
-	{ 0, "End of Option List" }, { 1, "No-Operation" }, { 2, "Maximum Segment Size" },
-	{ 3, "Window Scale" }, { 4, "SACK Permitted" }, { 5, "SACK" }, { 6, "Echo" },
-	{ 7, "Echo Reply" }, { 8, "Time Stamp Option" }, { 9, "Partial Order Connection Permitted" },
-	{ 10, "Partial Order Service Profile" }, { 11, "CC" }, { 12, "CC.NEW" }, { 13, "CC.ECHO" },
-	{ 14, "TCP Alternate Checksum Request" }, { 15, "TCP Alternate Checksum Data" },
-	{ 16, "Skeeter" }, { 17, "Bubba" }, { 18, "Trailer Checksum Option" },
-	{ 19, "MD5 Signature Option" }, { 20, "SCPS Capabilities" }, { 21, "Selective Negative Acknowledgements" },
-	{ 22, "Record Boundaries" }, { 23, "Corruption experienced" }, { 24, "SNAP" },
-	{ 25, "Unassigned" }, { 26, "TCP Compression Filter" }, { 27, "Quick-Start Response" },
-	{ 28, "User Timeout Option" }, { 29, "TCP Authentication Option" }, { 30, "Multipath TCP" },
-	{ 34, "TCP Fast Open Cookie" }, { 69, "Encryption Negotiation" },
-	{ 172, "Accurate ECN Order 0" }, { 174, "Accurate ECN Order 1" },
-	{ 253, "RFC3692-style Experiment 1" }, { 254, "RFC3692-style Experiment 2" }, { 0, NULL }
 };
 
 #define BOOL12(abbr, name, mask, help) { abbr, name, FT_BOOLEAN, BASE_NONE, mask, 12, NULL, help, 0 }
@@ -136,7 +105,7 @@ static const struct field_def fields[] = {
 		"16 bits: end of urgent data when URG is set.", 0 },
 	[T_OPTIONS] = { "tcp.options", "TCP Options", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Options after the 20 fixed bytes (MSS, window scale, SACK, timestamps).", 0 },
-	[T_OPT_KIND] = { "tcp.option_kind", "Kind", FT_UINT8, BASE_DEC, 0, 0, option_kind_vals,
+	[T_OPT_KIND] = { "tcp.option_kind", "Kind", FT_UINT8, BASE_DEC, 0, 0, tcp_opt_kind_vals,
 		"8 bits: option type.", 0 },
 	[T_OPT_LEN] = { "tcp.option_len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"8 bits: option length, kind and length bytes included.", 0 },
@@ -265,9 +234,13 @@ static const struct handoff tcp_handoffs[] = {
 };
 const struct proto_reg tcp_proto = REG_PROTO(tcp_table, tcp_handoffs);
 
+const struct field_def *tcp_field(int field)
+{
+	return &fields[field];
+}
+
 /* ---- expert info: a _ws.expert node with the field under it ---- */
 
-enum sev { SEV_CHAT, SEV_NOTE, SEV_WARN };
 static const char *const sev_names[] = { "Chat", "Note", "Warning" };
 
 static const struct field_def *ws_expert_field(void)
@@ -279,7 +252,7 @@ static const struct field_def *ws_expert_field(void)
 	return ws_expert;
 }
 
-static uint32_t expert(struct dctx *d, uint32_t parent, int field, enum sev sev,
+uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum tcp_sev sev,
     const char *group, const char *msg)
 {
 	const struct field_def *ws_expert = ws_expert_field();
@@ -301,7 +274,7 @@ static uint32_t expert(struct dctx *d, uint32_t parent, int field, enum sev sev,
 	return e;
 }
 
-static uint32_t gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v)
+uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v)
 {
 	uint32_t n = tree_add_uint(t, parent, &fields[field], off, 0, v);
 
@@ -309,7 +282,7 @@ static uint32_t gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t o
 	return n;
 }
 
-static uint32_t gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns)
+uint32_t tcp_gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns)
 {
 	uint32_t n = tree_add_time(t, parent, &fields[field], 0, 0, ns);
 
@@ -319,18 +292,14 @@ static uint32_t gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns
 
 /* ---- flags ---- */
 
-static const char *const flag_names[9] = {
-	"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"
-};
-
 /* "SYN, ACK": the set flags by name (buf holds 64 bytes: all of them fit). */
 static size_t flags_list(uint16_t fl, char *buf)
 {
 	size_t at = 0;
 
-	for (int i = 0; i < 10; i++) {
-		const char *name = i < 9 ? flag_names[i] : "Reserved";
-		if (!(i < 9 ? fl & (1u << i) : fl & 0xe00))
+	for (int i = 0; i <= TCPF_NAMED; i++) {
+		const char *name = i < TCPF_NAMED ? tcpstate_flag_names[i] : "Reserved";
+		if (!(i < TCPF_NAMED ? fl & (1u << i) : fl & TCPF_RESERVED))
 			continue;
 		if (at) {
 			buf[at++] = ',';
@@ -357,347 +326,6 @@ uint32_t tcp_flags_str(uint16_t fl, char *buf)
 		}
 	}
 	return at;
-}
-
-/* ---- options ---- */
-
-struct opts {
-	int ws_shift;			/* -1 none */
-	int mss;			/* -1 none */
-	uint8_t nsack;
-	uint32_t sack_le[4], sack_re[4];
-	int text;			/* fill info (columns or a labelled tree wanted) */
-	int label;			/* fill names (a labelled tree wanted) */
-	char info[256];			/* " MSS=1460 WS=256 SACK_PERM" */
-	size_t ilen;
-	char names[256];		/* "Maximum segment size, SACK permitted" */
-	size_t nlen;
-};
-
-static void opt_info(struct opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void opt_info(struct opts *o, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	if (!o->text || o->ilen >= sizeof(o->info) - 1)
-		return;
-	if (!strchr(fmt, '%')) {	/* " SACK_PERM": no printf */
-		while (*fmt && o->ilen < sizeof(o->info) - 1)
-			o->info[o->ilen++] = *fmt++;
-		o->info[o->ilen] = '\0';
-		return;
-	}
-	va_start(ap, fmt);
-	k = vsnprintf(o->info + o->ilen, sizeof(o->info) - o->ilen, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		o->ilen = o->ilen + (size_t)k < sizeof(o->info) ? o->ilen + (size_t)k : sizeof(o->info) - 1;
-}
-
-/* " MSS=1460": the common options' Info text without printf. */
-static void opt_info_uint(struct opts *o, const char *prefix, uint32_t v)
-{
-	char tmp[FMTNUM_MAX];
-	const char *p = tmp;
-
-	if (!o->text)
-		return;
-	fmt_u64(tmp, v);
-	while (*prefix && o->ilen < sizeof(o->info) - 1)
-		o->info[o->ilen++] = *prefix++;
-	while (*p && o->ilen < sizeof(o->info) - 1)
-		o->info[o->ilen++] = *p++;
-	o->info[o->ilen] = '\0';
-}
-
-static void opt_name(struct opts *o, const char *name)
-{
-	const char *sep = ", ";
-
-	if (!o->label)
-		return;
-	while (*sep && o->nlen < sizeof(o->names) - 1)
-		o->names[o->nlen++] = *sep++;
-	while (*name && o->nlen < sizeof(o->names) - 1)
-		o->names[o->nlen++] = *name++;
-	o->names[o->nlen] = '\0';
-}
-
-static void options(struct dctx *d, struct cur *c, uint32_t parent, uint32_t optlen,
-    uint16_t flags, uint32_t sack_base, struct opts *o)
-{
-	struct dtree *t = d->tree;
-	struct cur oc = cur_sub(c, optlen, NULL);
-	uint32_t off = cur_off(c), on;
-
-	on = tree_add_bytes(t, parent, &fields[T_OPTIONS], off, optlen, oc.p, (uint32_t)cur_left(&oc));
-	while (cur_left(&oc)) {
-		uint32_t at = cur_off(&oc), n;
-		uint8_t kind = cur_u8(&oc), len = 1;
-		const uint8_t *body;
-
-		if (kind == 0 || kind == 1) {
-			int f = kind ? T_OPT_NOP : T_OPT_EOL;
-			n = tree_add(t, on, &fields[f], at, 1);
-			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-			opt_name(o, kind ? "No-Operation (NOP)" : "End of Option List (EOL)");
-			continue;
-		}
-		len = cur_u8(&oc);
-		if (!cur_ok(&oc) || len < 2 || len - 2u > cur_left(&oc)) {
-			n = tree_add_text(t, on, at, (uint32_t)cur_left(&oc) + 1,
-			    "Unknown (0x%02x) option: bogus length %u", kind, len);
-			break;
-		}
-		body = cur_ptr(&oc, (size_t)len - 2);
-		switch (kind) {
-		case 2:
-			if (len == 4) {
-				unsigned mss = (unsigned)body[0] << 8 | body[1];
-				n = tree_add(t, on, &fields[T_OPT_MSS], at, len);
-				tree_label(t, n, "TCP Option - Maximum segment size: %u bytes", mss);
-				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-				tree_add_uint(t, n, &fields[T_OPT_MSS_VAL], at + 2, 2, mss);
-				opt_info_uint(o, " MSS=", mss);
-				o->mss = (int)mss;
-				opt_name(o, "Maximum segment size");
-				continue;
-			}
-			break;
-		case 3:
-			if (len == 3) {
-				unsigned shift = body[0], mult = 1u << (shift > 14 ? 14 : shift);
-				n = tree_add(t, on, &fields[T_OPT_WS], at, len);
-				tree_label(t, n, "TCP Option - Window scale: %u (multiply by %u)", shift, mult);
-				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-				tree_add_uint(t, n, &fields[T_OPT_WS_SHIFT], at + 2, 1, shift);
-				gen_uint(t, n, T_OPT_WS_MULT, at + 2, mult);
-				opt_info_uint(o, " WS=", mult);
-				o->ws_shift = (int)shift;
-				opt_name(o, "Window scale");
-				continue;
-			}
-			break;
-		case 4:
-			if (len == 2) {
-				n = tree_add(t, on, &fields[T_OPT_SACK_PERM], at, len);
-				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-				opt_info(o, " SACK_PERM");
-				opt_name(o, "SACK permitted");
-				continue;
-			}
-			break;
-		case 5:
-			if (len >= 2 && (len - 2) % 8 == 0) {
-				unsigned cnt = (len - 2u) / 8;
-				n = tree_add(t, on, &fields[T_OPT_SACK], at, len);
-				tree_label(t, n, "TCP Option - SACK");
-				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-				for (unsigned i = 0; i < cnt; i++) {
-					const uint8_t *b = body + 8 * i;
-					uint32_t le = ((uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]);
-					uint32_t re = ((uint32_t)b[4] << 24 | (uint32_t)b[5] << 16 | (uint32_t)b[6] << 8 | b[7]);
-					uint32_t l = tree_add_uint(t, n, &fields[T_OPT_SACK_LE], at + 2 + 8 * i, 4, le - sack_base);
-					uint32_t r = tree_add_uint(t, n, &fields[T_OPT_SACK_RE], at + 6 + 8 * i, 4, re - sack_base);
-					tree_label(t, l, "left edge = %u (relative)", le - sack_base);
-					tree_label(t, r, "right edge = %u (relative)", re - sack_base);
-					tree_label_append(t, n, " %u-%u", le - sack_base, re - sack_base);
-					opt_info(o, " SLE=%u SRE=%u", le - sack_base, re - sack_base);
-					if (o->nsack < 4) {
-						o->sack_le[o->nsack] = le;
-						o->sack_re[o->nsack++] = re;
-					}
-				}
-				gen_uint(t, n, T_OPT_SACK_COUNT, at, cnt);
-				opt_name(o, "SACK");
-				continue;
-			}
-			break;
-		case 8:
-			if (len == 10) {
-				uint32_t tsval = (uint32_t)body[0] << 24 | (uint32_t)body[1] << 16 | (uint32_t)body[2] << 8 | body[3];
-				uint32_t tsecr = (uint32_t)body[4] << 24 | (uint32_t)body[5] << 16 | (uint32_t)body[6] << 8 | body[7];
-				n = tree_add(t, on, &fields[T_OPT_TS], at, len);
-				tree_label(t, n, "TCP Option - Timestamps: TSval %u, TSecr %u", tsval, tsecr);
-				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-				tree_add_uint(t, n, &fields[T_OPT_TSVAL], at + 2, 4, tsval);
-				tree_add_uint(t, n, &fields[T_OPT_TSECR], at + 6, 4, tsecr);
-				{
-					opt_info_uint(o, " TSval=", tsval);
-					opt_info_uint(o, " TSecr=", tsecr);
-				}
-				opt_name(o, "Timestamps");
-				continue;
-			}
-			break;
-		case 34:
-			n = tree_add(t, on, &fields[T_OPT_TFO], at, len);
-			tree_label(t, n, "TCP Option - TCP Fast Open");
-			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-			tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-			if (len > 2)
-				tree_add_bytes(t, n, &fields[T_OPT_TFO_COOKIE], at + 2, len - 2u, body, len - 2u);
-			opt_info(o, len > 2 ? " TFO=C" : " TFO=R");
-			opt_name(o, "TCP Fast Open");
-			continue;
-		case 253:
-		case 254:
-			if (len >= 4 && body[0] == 0xf9 && body[1] == 0x89) {
-				n = tree_add(t, on, &fields[T_OPT_TFO], at, len);
-				tree_label(t, n, "TCP Option - TCP Fast Open");
-				tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-				tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-				if (len > 4)
-					tree_add_bytes(t, n, &fields[T_OPT_TFO_COOKIE], at + 4, len - 4u, body + 2, len - 4u);
-				opt_info(o, len > 4 ? " TFO=C" : " TFO=R");
-				opt_name(o, "TCP Fast Open");
-				continue;
-			}
-			break;
-		case 30:
-			n = tree_add(t, on, &fields[T_OPT_MPTCP], at, len);
-			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-			tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-			opt_name(o, "Multipath TCP");
-			continue;
-		default:
-			break;
-		}
-		/* Unknown kind or a wrong length for a known one. */
-		{
-			const char *kn = val_to_str(kind, option_kind_vals);
-			n = tree_add(t, on, &fields[T_OPT_UNKNOWN], at, len);
-			tree_label(t, n, "TCP Option - %s", kn ? kn : "Unknown");
-			tree_add_uint(t, n, &fields[T_OPT_KIND], at, 1, kind);
-			tree_add_uint(t, n, &fields[T_OPT_LEN], at + 1, 1, len);
-			if (len > 2)
-				tree_add_bytes(t, n, &fields[T_OPT_UNKNOWN_PAYLOAD], at + 2, len - 2u, body, len - 2u);
-			opt_name(o, kn ? kn : "Unknown");
-		}
-	}
-	if ((flags & TCPF_SYN) && o->mss < 0)
-		expert(d, on, T_MSS_ABSENT, SEV_NOTE, "Protocol", fields[T_MSS_ABSENT].name);
-	tree_label(t, on, "Options: (%u bytes)%s", optlen, o->names);
-	cur_skip(c, optlen);
-}
-
-/* ---- analysis subtree ---- */
-
-static void analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out *r)
-{
-	struct dtree *t = d->tree;
-	struct pinfo *pi = d->pi;
-	uint32_t an, fl = 0;
-	uint16_t f = r->aflags;
-
-	if (!r->has_ta)
-		return;
-	an = tree_add(t, tn, &fields[T_ANALYSIS], 0, 0);
-	tree_flag(t, an, TN_GENERATED);
-	if (r->acks_frame) {
-		gen_uint(t, an, T_A_ACKS_FRAME, 0, r->acks_frame);
-		if (r->ack_rtt)
-			gen_time(t, an, T_A_ACK_RTT, r->ack_rtt);
-	}
-	if (r->irtt)
-		gen_time(t, an, T_A_IRTT, r->irtt);
-	if (r->bytes_in_flight)
-		gen_uint(t, an, T_A_BIF, 0, r->bytes_in_flight);
-	if (r->has_push && r->push_bytes_sent)
-		gen_uint(t, an, T_A_PUSH, 0, r->push_bytes_sent);
-	if (!f)
-		return;
-	fl = tree_add(t, an, &fields[T_A_FLAGS], 0, 0);
-	tree_flag(t, fl, TN_GENERATED);
-
-	/* Info prefixes in Wireshark's order (each one goes in front of the previous). */
-	if (f & TCPA_REUSED_PORTS) {
-		expert(d, fl, T_A_REUSED, SEV_NOTE, "Sequence", fields[T_A_REUSED].name);
-		col_prepend_fence(pi, "[TCP Port numbers reused] ");
-	}
-	if (f & TCPA_RETRANSMISSION) {
-		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
-		col_prepend_fence(pi, "[TCP Retransmission] ");
-		if (r->rto) {
-			gen_time(t, fl, T_A_RTO, r->rto);
-			gen_uint(t, fl, T_A_RTO_FRAME, 0, r->rto_frame);
-		}
-	}
-	if (f & TCPA_FAST_RETRANSMISSION) {
-		expert(d, fl, T_A_FAST, SEV_NOTE, "Sequence", fields[T_A_FAST].name);
-		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
-		col_prepend_fence(pi, "[TCP Fast Retransmission] ");
-	}
-	if (f & TCPA_SPURIOUS_RETRANSMISSION) {
-		expert(d, fl, T_A_SPURIOUS, SEV_NOTE, "Sequence", fields[T_A_SPURIOUS].name);
-		expert(d, fl, T_A_RETRANS, SEV_NOTE, "Sequence", fields[T_A_RETRANS].name);
-		col_prepend_fence(pi, "[TCP Spurious Retransmission] ");
-	}
-	if (f & TCPA_OUT_OF_ORDER) {
-		expert(d, fl, T_A_OOO, SEV_WARN, "Sequence", fields[T_A_OOO].name);
-		col_prepend_fence(pi, "[TCP Out-Of-Order] ");
-	}
-	if (f & TCPA_LOST_PACKET) {
-		expert(d, fl, T_A_LOST, SEV_WARN, "Sequence", fields[T_A_LOST].name);
-		col_prepend_fence(pi, "[TCP Previous segment not captured] ");
-	}
-	if (f & TCPA_ACK_LOST_PACKET) {
-		expert(d, fl, T_A_ACK_LOST, SEV_WARN, "Sequence", fields[T_A_ACK_LOST].name);
-		col_prepend_fence(pi, "[TCP ACKed unseen segment] ");
-	}
-	if (f & TCPA_WINDOW_UPDATE) {
-		expert(d, fl, T_A_WIN_UPDATE, SEV_CHAT, "Sequence", fields[T_A_WIN_UPDATE].name);
-		col_prepend_fence(pi, "[TCP Window Update] ");
-	}
-	if (f & TCPA_WINDOW_FULL) {
-		expert(d, fl, T_A_WIN_FULL, SEV_WARN, "Sequence", fields[T_A_WIN_FULL].name);
-		col_prepend_fence(pi, "[TCP Window Full] ");
-	}
-	if (f & TCPA_KEEP_ALIVE) {
-		expert(d, fl, T_A_KA, SEV_NOTE, "Sequence", fields[T_A_KA].name);
-		col_prepend_fence(pi, "[TCP Keep-Alive] ");
-	}
-	if (f & TCPA_KEEP_ALIVE_ACK) {
-		expert(d, fl, T_A_KA_ACK, SEV_NOTE, "Sequence", fields[T_A_KA_ACK].name);
-		col_prepend_fence(pi, "[TCP Keep-Alive ACK] ");
-	}
-	if (r->dupack_num) {
-		if (f & TCPA_DUPLICATE_ACK) {
-			uint32_t n = tree_add(t, fl, &fields[T_A_DUPACK], 0, 0);
-			tree_flag(t, n, TN_GENERATED);
-			tree_label(t, n, "This is a TCP duplicate ack");
-			if (pi->want_cols) {
-				char b[64];
-				snprintf(b, sizeof(b), "[TCP Dup ACK %u#%u] ", r->dupack_frame, r->dupack_num);
-				col_prepend_fence(pi, b);
-			}
-		}
-		gen_uint(t, an, T_A_DUPACK_NUM, 0, r->dupack_num);
-		{
-			uint32_t n = gen_uint(t, an, T_A_DUPACK_FRAME, 0, r->dupack_frame);
-			char msg[48];
-			snprintf(msg, sizeof(msg), "Duplicate ACK (#%u)", r->dupack_num);
-			expert(d, n, T_A_DUPACK, SEV_NOTE, "Sequence", msg);
-		}
-	}
-	if (f & TCPA_ZERO_WINDOW_PROBE) {
-		expert(d, fl, T_A_ZWP, SEV_NOTE, "Sequence", fields[T_A_ZWP].name);
-		col_prepend_fence(pi, "[TCP ZeroWindowProbe] ");
-	}
-	if (f & TCPA_ZERO_WINDOW) {
-		expert(d, fl, T_A_ZW, SEV_WARN, "Sequence", fields[T_A_ZW].name);
-		col_prepend_fence(pi, "[TCP ZeroWindow] ");
-	}
-	if (f & TCPA_ZERO_WINDOW_PROBE_ACK) {
-		expert(d, fl, T_A_ZWP_ACK, SEV_NOTE, "Sequence", fields[T_A_ZWP_ACK].name);
-		col_prepend_fence(pi, "[TCP ZeroWindowProbeAck] ");
-	}
 }
 
 /* ---- payload ---- */
@@ -728,73 +356,28 @@ static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_pay
 	return 0;
 }
 
-static int expert_wanted(const struct dtree *t)
+int tcp_expert_wanted(const struct dtree *t)
 {
 	return tree_wants(t, ws_expert_field());
 }
 
-/* Does the tree want anything the option list adds (its items, the expert note)? */
-static int options_wanted(const struct dtree *t)
-{
-	return tree_wants_range(t, &fields[T_OPTIONS], &fields[T_OPT_UNKNOWN_PAYLOAD]) ||
-	    tree_wants(t, &fields[T_MSS_ABSENT]) || expert_wanted(t);
-}
-
-/* ... the flag bits and their expert notes? */
+/* Does the tree want the flag bits or their expert notes? */
 static int flag_bits_wanted(const struct dtree *t)
 {
 	return tree_wants_range(t, &fields[T_F_RES], &fields[T_F_FIN]) ||
-	    tree_wants_range(t, &fields[T_C_SYN], &fields[T_C_RST]) || expert_wanted(t);
+	    tree_wants_range(t, &fields[T_C_SYN], &fields[T_C_RST]) || tcp_expert_wanted(t);
 }
 
 /* ---- the analysis step (tcp.h) ---- */
 
-/* What the analysis takes from the options: the window scale and the SACK blocks,
- * walked as options() walks them (same lengths, same stop at a bogus length). */
-static void analysis_options(struct cur *c, uint32_t optlen, struct opts *o)
-{
-	struct cur oc = cur_sub(c, optlen, NULL);
-
-	while (cur_left(&oc)) {
-		uint8_t kind = cur_u8(&oc), len;
-		const uint8_t *body;
-
-		if (kind == 0 || kind == 1)
-			continue;
-		len = cur_u8(&oc);
-		if (!cur_ok(&oc) || len < 2 || len - 2u > cur_left(&oc))
-			break;
-		body = cur_ptr(&oc, (size_t)len - 2);
-		if (kind == 3 && len == 3)
-			o->ws_shift = body[0];
-		else if (kind == 5 && (len - 2) % 8 == 0)
-			for (unsigned i = 0; i < (len - 2u) / 8 && o->nsack < 4; i++) {
-				const uint8_t *b = body + 8 * i;
-				o->sack_le[o->nsack] = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-				    (uint32_t)b[2] << 8 | b[3];
-				o->sack_re[o->nsack++] = (uint32_t)b[4] << 24 | (uint32_t)b[5] << 16 |
-				    (uint32_t)b[6] << 8 | b[7];
-			}
-	}
-}
-
-int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
-    struct tcpconv_out *r, uint8_t *nsack)
+int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts *o,
+    struct tcpconv_out *r)
 {
 	struct pinfo *pi = d->pi;
-	struct opts o;
 
-	*nsack = 0;
 	if (d->sess && d->sess->tcp && !pi->in_error &&
 	    (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
 		struct tcpconv_in in;
-		o.ws_shift = -1;
-		o.nsack = 0;
-		/* The analysis needs the options' window scale and SACK blocks (dissect_tcp
-		 * walks them again for the tree and Info). */
-		if (sg->hlen > 20 && cur_has(opts, sg->hlen - 20))
-			analysis_options(opts, sg->hlen - 20, &o);
-		*nsack = o.nsack;
 		memset(&in, 0, sizeof(in));
 		in.frame = pi->num;
 		in.ts = pi->ts;
@@ -809,10 +392,12 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
 		in.win = sg->win;
 		in.seglen = sg->seglen;
 		in.no_seglen = sg->no_seglen;
-		in.ws_shift = (sg->flags & TCPF_SYN) ? o.ws_shift : -1;
-		in.nsack = o.nsack;
-		memcpy(in.sack_le, o.sack_le, sizeof(in.sack_le));
-		memcpy(in.sack_re, o.sack_re, sizeof(in.sack_re));
+		in.ws_shift = o && (sg->flags & TCPF_SYN) ? o->ws_shift : -1;
+		if (o) {
+			in.nsack = o->nsack;
+			memcpy(in.sack_le, o->sack_le, sizeof(in.sack_le));
+			memcpy(in.sack_re, o->sack_re, sizeof(in.sack_re));
+		}
 		tcpconv_segment(d->sess->tcp, &in, pi->visited, r);
 		return 1;
 	}
@@ -825,153 +410,200 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
 	return 0;
 }
 
-/* ---- the dissector ---- */
+/* ---- the dissector, phase by phase ---- */
 
-void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
-{
-	struct pinfo *pi = d->pi;
-	struct dtree *t = d->tree;
-	uint32_t start = cur_off(c), tn, n;
-	uint16_t sport, dport, win, sum, urp, flags;
-	uint32_t seq, ack, hlen, seglen;
-	uint8_t off;
-	struct opts o;
+/* One segment while it is dissected. */
+struct seg {
+	struct dctx *d;
+	struct pinfo *pi;
+	struct dtree *t;
+	uint32_t start, tn;		/* offset of the header; the TCP node */
+	struct tcp_seg sg;
+	uint8_t off;			/* the data offset byte as sent */
+	uint16_t sum, urp;
+	int have_seglen, have_conv;
 	struct tcpconv_out r;
-	uint8_t nsack;
-	int have_conv = 0, have_seglen;
-	size_t ip_payload = cur_left(c);
-	char flist[96];
+	char flist[96];			/* "SYN, ACK" (flags_list) */
+};
+
+/* The ports: pinfo, Info and the first items.  0 when they were not captured. */
+static int ports_step(struct seg *s, struct cur *c, uint32_t parent)
+{
+	struct pinfo *pi = s->pi;
+	struct dtree *t = s->t;
+	uint16_t sport, dport;
 
 	pi_push_proto(pi, "tcp");
 	col_set_proto(pi, "TCP");
 	col_clear(pi);
-	tn = tree_add(t, parent, &fields[T_PROTO], start, 20);
+	s->tn = tree_add(t, parent, &fields[T_PROTO], s->start, 20);
 	sport = cur_be16(c);
 	dport = cur_be16(c);
 	if (!cur_ok(c)) {
-		dissect_exhausted(d, tn, "TCP");
-		return;
+		dissect_exhausted(s->d, s->tn, "TCP");
+		return 0;
 	}
+	s->sg.sport = sport;
+	s->sg.dport = dport;
 	pi->ptype = PT_TCP;
 	pi->srcport = sport;
 	pi->dstport = dport;
 	col_append_uint(pi, "", sport);
 	col_append_uint(pi, " \xe2\x86\x92 ", dport);
-	tree_label(t, tn, "Transmission Control Protocol, Src Port: %u, Dst Port: %u", sport, dport);
-	tree_add_uint(t, tn, &fields[T_SRCPORT], start, 2, sport);
-	tree_add_uint(t, tn, &fields[T_DSTPORT], start + 2, 2, dport);
-	tree_flag(t, tree_add_uint(t, tn, &fields[T_PORT], start, 2, sport), TN_HIDDEN);
-	tree_flag(t, tree_add_uint(t, tn, &fields[T_PORT], start + 2, 2, dport), TN_HIDDEN);
+	tree_label(t, s->tn, "Transmission Control Protocol, Src Port: %u, Dst Port: %u", sport, dport);
+	tree_add_uint(t, s->tn, &fields[T_SRCPORT], s->start, 2, sport);
+	tree_add_uint(t, s->tn, &fields[T_DSTPORT], s->start + 2, 2, dport);
+	tree_flag(t, tree_add_uint(t, s->tn, &fields[T_PORT], s->start, 2, sport), TN_HIDDEN);
+	tree_flag(t, tree_add_uint(t, s->tn, &fields[T_PORT], s->start + 2, 2, dport), TN_HIDDEN);
+	return 1;
+}
 
-	seq = cur_be32(c);
-	ack = cur_be32(c);
-	off = cur_u8(c);
-	flags = (uint16_t)((off & 0x0f) << 8 | cur_u8(c));
-	win = cur_be16(c);
-	sum = cur_be16(c);
-	urp = cur_be16(c);
+/* The rest of the fixed header and the segment length (ip_payload: the bytes the IP
+ * layer declared).  0 when the header is cut or its length is bogus. */
+static int header_step(struct seg *s, struct cur *c, size_t ip_payload)
+{
+	struct pinfo *pi = s->pi;
+	struct tcp_seg *sg = &s->sg;
+	uint16_t w;
+
+	sg->seq = cur_be32(c);
+	sg->ack = cur_be32(c);
+	w = cur_be16(c);		/* data offset (4 bits) and the 12 flag bits */
+	s->off = (uint8_t)(w >> 8);
+	sg->flags = w & 0x0fff;
+	sg->win = cur_be16(c);
+	s->sum = cur_be16(c);
+	s->urp = cur_be16(c);
 	if (!cur_ok(c)) {
-		dissect_exhausted(d, tn, "TCP");
-		return;
+		dissect_exhausted(s->d, s->tn, "TCP");
+		return 0;
 	}
-	hlen = (uint32_t)(off >> 4) * 4;
-	if (hlen < 20) {
-		n = tree_add_uint(t, tn, &fields[T_HDR_LEN], start + 12, 1, hlen);
-		tree_label(t, n, "Header Length: %u bytes (%u) [bogus, must be at least 20]", hlen, off >> 4);
-		col_append(pi, " [BOGUS TCP HEADER LENGTH %u, must be at least 20]", hlen);
-		dissect_malformed(d, n, "TCP", "bogus header length");
-		return;
+	sg->hlen = (uint32_t)(s->off >> 4) * 4;
+	if (sg->hlen < 20) {
+		uint32_t n = tree_add_uint(s->t, s->tn, &fields[T_HDR_LEN], s->start + 12, 1, sg->hlen);
+		tree_label(s->t, n, "Header Length: %u bytes (%u) [bogus, must be at least 20]",
+		    sg->hlen, s->off >> 4);
+		col_append(pi, " [BOGUS TCP HEADER LENGTH %u, must be at least 20]", sg->hlen);
+		dissect_malformed(s->d, n, "TCP", "bogus header length");
+		return 0;
 	}
 	/* The IP layer clipped c to its payload; bytes cut by the snapshot length count. */
 	if (pi->len > pi->caplen)
 		ip_payload += pi->len - pi->caplen;
-	seglen = ip_payload >= hlen ? (uint32_t)(ip_payload - hlen) : 0;
-	have_seglen = ip_payload >= hlen;
+	s->have_seglen = ip_payload >= sg->hlen;
+	sg->seglen = s->have_seglen ? (uint32_t)(ip_payload - sg->hlen) : 0;
+	sg->no_seglen = !s->have_seglen;
 	if (!pi->in_error) {
-		pi->tcp_flags = flags;
-		pi->tcp_seglen = seglen;
+		pi->tcp_flags = sg->flags;
+		pi->tcp_seglen = sg->seglen;
 	}
-	tree_set_len(t, tn, hlen);
+	tree_set_len(s->t, s->tn, sg->hlen);
+	return 1;
+}
 
-	{
-		struct tcp_seg sg = { sport, dport, flags, win, seq, ack, hlen, seglen, !have_seglen };
-		struct cur oc = *c;
-		have_conv = tcp_analyse(d, &sg, &oc, &r, &nsack);
-	}
+/* Protocol line, stream, lengths, sequence and acknowledgment numbers, header length. */
+static void numbers_tree(struct seg *s)
+{
+	struct dtree *t = s->t;
+	const struct tcp_seg *sg = &s->sg;
+	const struct tcpconv_out *r = &s->r;
+	uint32_t tn = s->tn, start = s->start, n;
 
-	/* Protocol line */
 	if (tree_text(t)) {
-		tree_label_append(t, tn, ", Seq: %u", r.seq_rel);
-		if (flags & TCPF_ACK)
-			tree_label_append(t, tn, ", Ack: %u", r.ack_rel);
-		if (have_seglen)
-			tree_label_append(t, tn, ", Len: %u", seglen);
+		tree_label_append(t, tn, ", Seq: %u", r->seq_rel);
+		if (sg->flags & TCPF_ACK)
+			tree_label_append(t, tn, ", Ack: %u", r->ack_rel);
+		if (s->have_seglen)
+			tree_label_append(t, tn, ", Len: %u", sg->seglen);
 	}
-	if (have_conv) {
-		pi->stream_ptype = PT_TCP;
-		pi->stream = r.stream;
-		gen_uint(t, tn, T_STREAM, start, r.stream);
-		n = gen_uint(t, tn, T_COMPLETENESS, start, r.completeness);
+	if (s->have_conv) {
+		s->pi->stream_ptype = PT_TCP;
+		s->pi->stream = r->stream;
+		tcp_gen_uint(t, tn, T_STREAM, start, r->stream);
+		n = tcp_gen_uint(t, tn, T_COMPLETENESS, start, r->completeness);
 		if (tree_text(t)) {
-			const char *cs = val_to_str(r.completeness, completeness_vals);
-			tree_label(t, n, "Conversation completeness: %s (%u)", cs ? cs : "Unknown", r.completeness);
+			const char *cs = val_to_str(r->completeness, completeness_vals);
+			tree_label(t, n, "Conversation completeness: %s (%u)", cs ? cs : "Unknown", r->completeness);
 		}
 	}
-	if (have_seglen)
-		gen_uint(t, tn, T_LEN, start, seglen);
-	n = tree_add_uint(t, tn, &fields[T_SEQ], start + 4, 4, r.seq_rel);
-	tree_label(t, n, "Sequence Number: %u    (relative sequence number)", r.seq_rel);
-	tree_add_uint(t, tn, &fields[T_SEQ_RAW], start + 4, 4, seq);
-	if (have_seglen) {
-		n = gen_uint(t, tn, T_NXTSEQ, start, r.nxtseq_rel);
-		tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", r.nxtseq_rel);
+	if (s->have_seglen)
+		tcp_gen_uint(t, tn, T_LEN, start, sg->seglen);
+	n = tree_add_uint(t, tn, &fields[T_SEQ], start + 4, 4, r->seq_rel);
+	tree_label(t, n, "Sequence Number: %u    (relative sequence number)", r->seq_rel);
+	tree_add_uint(t, tn, &fields[T_SEQ_RAW], start + 4, 4, sg->seq);
+	if (s->have_seglen) {
+		n = tcp_gen_uint(t, tn, T_NXTSEQ, start, r->nxtseq_rel);
+		tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", r->nxtseq_rel);
 	}
-	n = tree_add_uint(t, tn, &fields[T_ACK], start + 8, 4, r.ack_rel);
-	if (flags & TCPF_ACK)
-		tree_label(t, n, "Acknowledgment Number: %u    (relative ack number)", r.ack_rel);
-	else if (ack)
-		tree_label(t, n, "Acknowledgment Number: 0x%08x [should be 0x00000000 because ACK flag is not set]", ack);
-	tree_add_uint(t, tn, &fields[T_ACK_RAW], start + 8, 4, ack);
-	n = tree_add_uint(t, tn, &fields[T_HDR_LEN], start + 12, 1, hlen);
+	n = tree_add_uint(t, tn, &fields[T_ACK], start + 8, 4, r->ack_rel);
+	if (sg->flags & TCPF_ACK)
+		tree_label(t, n, "Acknowledgment Number: %u    (relative ack number)", r->ack_rel);
+	else if (sg->ack)
+		tree_label(t, n, "Acknowledgment Number: 0x%08x [should be 0x00000000 because ACK flag is not set]", sg->ack);
+	tree_add_uint(t, tn, &fields[T_ACK_RAW], start + 8, 4, sg->ack);
+	n = tree_add_uint(t, tn, &fields[T_HDR_LEN], start + 12, 1, sg->hlen);
 	if (tree_text(t)) {
 		char bits[16];
 		struct field_def m = fields[T_HDR_LEN];
 		m.mask = 0xf0;
 		m.bits = 8;
-		fv_bits(&m, off, bits, sizeof(bits));
-		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, hlen, off >> 4);
+		fv_bits(&m, s->off, bits, sizeof(bits));
+		tree_label(t, n, "%s = Header Length: %u bytes (%u)", bits, sg->hlen, s->off >> 4);
 	}
-	flist[0] = '\0';
-	if (pi->want_cols || tree_text(t))
-		flags_list(flags, flist);
-	n = tree_add_uint(t, tn, &fields[T_FLAGS], start + 12, 2, flags);
-	tree_label(t, n, "Flags: 0x%03x (%s)", flags, flist[0] ? flist : "<None>");
-	for (int f = T_F_RES, last = flag_bits_wanted(t) ? T_F_FIN : 0; f <= last; f++) {
-		uint32_t b = tree_add_uint(t, n, &fields[f], start + 12, 2, flags);
-		if (f == T_F_SYN && (flags & TCPF_SYN)) {
-			char msg[96];
-			if (flags & TCPF_ACK) {
-				snprintf(msg, sizeof(msg), "Connection establish acknowledge (SYN+ACK): server port %u", sport);
-				expert(d, b, T_C_SYNACK, SEV_CHAT, "Sequence", msg);
-			} else {
-				snprintf(msg, sizeof(msg), "Connection establish request (SYN): server port %u", dport);
-				expert(d, b, T_C_SYN, SEV_CHAT, "Sequence", msg);
-			}
-		} else if (f == T_F_FIN && (flags & TCPF_FIN))
-			expert(d, b, T_C_FIN, SEV_CHAT, "Sequence", fields[T_C_FIN].name);
-		else if (f == T_F_RESET && (flags & TCPF_RST))
-			expert(d, b, T_C_RST, SEV_WARN, "Sequence", fields[T_C_RST].name);
-	}
+}
+
+/* The expert note a flag bit's item carries (SYN, SYN+ACK, FIN, RST), if any. */
+static void flag_expert(struct seg *s, int f, uint32_t b)
+{
+	uint16_t flags = s->sg.flags;
+	char msg[96];
+
+	if (f == T_F_SYN && (flags & TCPF_SYN)) {
+		if (flags & TCPF_ACK) {
+			snprintf(msg, sizeof(msg), "Connection establish acknowledge (SYN+ACK): server port %u", s->sg.sport);
+			tcp_expert(s->d, b, T_C_SYNACK, SEV_CHAT, "Sequence", msg);
+		} else {
+			snprintf(msg, sizeof(msg), "Connection establish request (SYN): server port %u", s->sg.dport);
+			tcp_expert(s->d, b, T_C_SYN, SEV_CHAT, "Sequence", msg);
+		}
+	} else if (f == T_F_FIN && (flags & TCPF_FIN))
+		tcp_expert(s->d, b, T_C_FIN, SEV_CHAT, "Sequence", fields[T_C_FIN].name);
+	else if (f == T_F_RESET && (flags & TCPF_RST))
+		tcp_expert(s->d, b, T_C_RST, SEV_WARN, "Sequence", fields[T_C_RST].name);
+}
+
+/* The flags item, its bits and letters (s->flist filled for Info too). */
+static void flags_tree(struct seg *s)
+{
+	struct dtree *t = s->t;
+	uint16_t flags = s->sg.flags;
+	uint32_t at = s->start + 12, n;
+
+	s->flist[0] = '\0';
+	if (s->pi->want_cols || tree_text(t))
+		flags_list(flags, s->flist);
+	n = tree_add_uint(t, s->tn, &fields[T_FLAGS], at, 2, flags);
+	tree_label(t, n, "Flags: 0x%03x (%s)", flags, s->flist[0] ? s->flist : "<None>");
+	for (int f = T_F_RES, last = flag_bits_wanted(t) ? T_F_FIN : 0; f <= last; f++)
+		flag_expert(s, f, tree_add_uint(t, n, &fields[f], at, 2, flags));
 	if (tree_wants(t, &fields[T_F_STR])) {
-		char s[32];
-		uint32_t k = tcp_flags_str(flags, s);
-		tree_flag(t, tree_add_bytes(t, n, &fields[T_F_STR], start + 12, 2,
-		    tree_keep(t, s, k), k), TN_GENERATED | TN_CLEAN);
+		char str[TCP_FLAGS_STR_MAX];
+		uint32_t k = tcp_flags_str(flags, str);
+		tree_flag(t, tree_add_bytes(t, n, &fields[T_F_STR], at, 2,
+		    tree_keep(t, str, k), k), TN_GENERATED | TN_CLEAN);
 	}
-	tree_add_uint(t, tn, &fields[T_WIN_VALUE], start + 14, 2, win);
-	gen_uint(t, tn, T_WIN, start + 14, r.win_calc);
-	if (have_conv && !(flags & TCPF_SYN)) {
-		int32_t sf = r.win_scale >= 0 ? (int32_t)1 << r.win_scale : r.win_scale;
+}
+
+/* Window, scaling factor, checksum, urgent pointer. */
+static void window_tree(struct seg *s)
+{
+	struct dtree *t = s->t;
+	uint32_t tn = s->tn, start = s->start, n;
+
+	tree_add_uint(t, tn, &fields[T_WIN_VALUE], start + 14, 2, s->sg.win);
+	tcp_gen_uint(t, tn, T_WIN, start + 14, s->r.win_calc);
+	if (s->have_conv && !(s->sg.flags & TCPF_SYN)) {
+		int32_t sf = s->r.win_scale >= 0 ? (int32_t)1 << s->r.win_scale : s->r.win_scale;
 		n = tree_add_int(t, tn, &fields[T_WIN_SCALE], start + 14, 2, sf);
 		tree_flag(t, n, TN_GENERATED);
 		if (sf == -1)
@@ -979,105 +611,153 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 		else if (sf == -2)
 			tree_label(t, n, "Window size scaling factor: -2 (no window scaling used)");
 	}
-	n = tree_add_uint(t, tn, &fields[T_CHECKSUM], start + 16, 2, sum);
-	tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
+	n = tree_add_uint(t, tn, &fields[T_CHECKSUM], start + 16, 2, s->sum);
+	tree_label(t, n, "Checksum: 0x%04x [unverified]", s->sum);
 	tree_flag(t, tree_add_uint(t, tn, &fields[T_CHECKSUM_STATUS], start + 16, 0, 2), TN_GENERATED);
-	tree_add_uint(t, tn, &fields[T_URGENT], start + 18, 2, urp);
+	tree_add_uint(t, tn, &fields[T_URGENT], start + 18, 2, s->urp);
+}
 
-	/* Info: ports, flags, numbers, options */
+/* Info after the ports: flags and numbers. */
+static void info_step(struct seg *s)
+{
+	struct pinfo *pi = s->pi;
+
 	col_append_str(pi, " [");
-	col_append_str(pi, flist[0] ? flist : "<None>");
-	col_append_uint(pi, "] Seq=", r.seq_rel);
-	if (flags & TCPF_ACK)
-		col_append_uint(pi, " Ack=", r.ack_rel);
-	col_append_uint(pi, " Win=", r.win_calc);
-	if (flags & TCPF_URG)
-		col_append_uint(pi, " Urg=", urp);
-	if (have_seglen)
-		col_append_uint(pi, " Len=", seglen);
+	col_append_str(pi, s->flist[0] ? s->flist : "<None>");
+	col_append_uint(pi, "] Seq=", s->r.seq_rel);
+	if (s->sg.flags & TCPF_ACK)
+		col_append_uint(pi, " Ack=", s->r.ack_rel);
+	col_append_uint(pi, " Win=", s->r.win_calc);
+	if (s->sg.flags & TCPF_URG)
+		col_append_uint(pi, " Urg=", s->urp);
+	if (s->have_seglen)
+		col_append_uint(pi, " Len=", s->sg.seglen);
+}
 
-	if (hlen > 20) {
-		if (!cur_has(c, hlen - 20)) {
-			dissect_exhausted(d, tn, "TCP");
+/* The options' subtree and Info text, when anything wants them. */
+static void options_step(struct seg *s, const struct tcp_opts *o)
+{
+	struct tcp_opt_text txt;
+	uint32_t sack_base;
+
+	if (!(s->pi->want_cols || tree_text(s->t) || tcp_opt_wanted(s->t)))
+		return;
+	txt.text = s->pi->want_cols || tree_text(s->t);
+	txt.label = tree_text(s->t);
+	txt.ilen = txt.nlen = 0;
+	txt.info[0] = txt.names[0] = '\0';
+	sack_base = s->have_conv && (s->sg.flags & TCPF_ACK) ? s->sg.ack - s->r.ack_rel : 0;
+	tcp_opt_tree(s->d, s->tn, o, s->sg.flags, sack_base, &txt);
+	col_append_str(s->pi, txt.info);
+}
+
+/* The payload: noted for -z follow,tcp, offered to the protocols over TCP, else data. */
+static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
+{
+	struct dctx *d = s->d;
+	const struct tcpconv_out *r = &s->r;
+	uint32_t seglen = s->sg.seglen, n;
+	struct cur payload = cur_sub(c, seglen, NULL);
+	uint32_t poff = cur_off(&payload), avail = (uint32_t)cur_left(&payload);
+	struct tcp_payload_info ti;
+
+	if (s->have_conv && d->sess && d->sess->reasm) {
+		struct reasm_tcp_note note = { s->pi->num, r->stream, r->seq_rel, r->ack_rel,
+		    r->dir, r->ack_rel_valid, avail ? payload.p : NULL, seglen ? avail : 0 };
+		reasm_note_tcp(d->sess->reasm, &note);
+	}
+	cur_skip(c, cur_left(c));
+	/* A FIN without data is offered too: it ends PDUs that run until close. */
+	if (!((seglen && avail) || (!seglen && (s->sg.flags & TCPF_FIN) && s->have_conv)))
+		return;
+	if (avail) {
+		n = tree_add_bytes(s->t, s->tn, &fields[T_PAYLOAD], poff, avail, payload.p, avail);
+		tree_label(s->t, n, "TCP payload (%u byte%s)", avail, avail == 1 ? "" : "s");
+	}
+	memset(&ti, 0, sizeof(ti));
+	ti.stream = r->stream;
+	ti.dir = r->dir;
+	ti.seq = r->seq_rel;
+	ti.nxtseq = r->seq_rel + seglen;
+	ti.seq_raw = s->sg.seq;
+	ti.srcport = s->sg.sport;
+	ti.dstport = s->sg.dport;
+	ti.flags = (uint8_t)s->sg.flags;
+	ti.retransmission = (r->aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
+	    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
+	ti.tcp_node = s->tn;
+	ti.no_subdissector = (r->aflags & (TCPA_RETRANSMISSION |
+	    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
+	if (d->headers_only || try_payload(d, &payload, &ti) || !avail)
+		return;
+	if (ti.retransmission && s->have_conv) {
+		n = tree_add_bytes(s->t, s->tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
+		tree_label(s->t, n, "Retransmitted TCP segment data (%u byte%s)", avail,
+		    avail == 1 ? "" : "s");
+	} else
+		dissect_data(d, &payload, parent);
+}
+
+/* Timestamps and the SEQ/ACK analysis, before the payload. */
+static void conv_tree(struct seg *s)
+{
+	uint32_t ts = tree_add_text(s->t, s->tn, 0, 0, "Timestamps");
+
+	tree_flag(s->t, ts, TN_GENERATED);
+	tcp_gen_time(s->t, ts, T_TIME_REL, s->r.time_rel);
+	tcp_gen_time(s->t, ts, T_TIME_DELTA, s->r.time_delta);
+	tcp_analysis_tree(s->d, s->tn, &s->r);
+}
+
+/* The netlab subtree: the endpoint states after this segment. */
+static void states_tree(struct seg *s)
+{
+	struct dtree *t = s->t;
+	uint32_t nl = tree_add(t, s->tn, &fields[T_NETLAB], 0, 0), n;
+	const char *cs = tcpstate_name(s->r.client_state), *ss = tcpstate_name(s->r.server_state);
+
+	tree_flag(t, nl, TN_GENERATED);
+	tree_label(t, nl, "netlab: client %s, server %s", cs, ss);
+	n = tree_add_bytes(t, nl, &fields[T_CLIENT_STATE], 0, 0, (const uint8_t *)cs, (uint32_t)strlen(cs));
+	tree_flag(t, n, TN_GENERATED);
+	n = tree_add_bytes(t, nl, &fields[T_SERVER_STATE], 0, 0, (const uint8_t *)ss, (uint32_t)strlen(ss));
+	tree_flag(t, n, TN_GENERATED);
+}
+
+void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct seg s;
+	struct tcp_opts o;
+	size_t ip_payload = cur_left(c);
+	uint32_t optlen;
+	int have_opts;
+
+	s.d = d;
+	s.pi = d->pi;
+	s.t = d->tree;
+	s.start = cur_off(c);
+	if (!ports_step(&s, c, parent) || !header_step(&s, c, ip_payload))
+		return;
+	optlen = s.sg.hlen - 20;
+	have_opts = optlen && cur_has(c, optlen);
+	if (have_opts)
+		tcp_opt_parse(c, optlen, &o);
+	s.have_conv = tcp_analyse(d, &s.sg, have_opts ? &o : NULL, &s.r);
+	numbers_tree(&s);
+	flags_tree(&s);
+	window_tree(&s);
+	info_step(&s);
+	if (optlen) {
+		if (!have_opts) {
+			dissect_exhausted(d, s.tn, "TCP");
 			return;
 		}
-		{
-			uint32_t sack_base = 0;
-			if (have_conv)
-				sack_base = (flags & TCPF_ACK) ? ack - r.ack_rel : 0;
-			if (nsack && have_conv && !(flags & TCPF_ACK))
-				sack_base = 0;
-			if (pi->want_cols || tree_text(t) || options_wanted(t)) {
-				memset(&o, 0, sizeof(o));
-				o.ws_shift = -1;
-				o.mss = -1;
-				o.text = pi->want_cols || tree_text(t);
-				o.label = tree_text(t);
-				options(d, c, tn, hlen - 20, flags, sack_base, &o);
-			} else
-				cur_skip(c, hlen - 20);
-		}
-		col_append_str(pi, o.info);
+		options_step(&s, &o);
+		cur_skip(c, optlen);
 	}
-
-	if (have_conv) {
-		uint32_t ts = tree_add_text(t, tn, 0, 0, "Timestamps");
-		tree_flag(t, ts, TN_GENERATED);
-		gen_time(t, ts, T_TIME_REL, r.time_rel);
-		gen_time(t, ts, T_TIME_DELTA, r.time_delta);
-		analysis_tree(d, tn, &r);
-	}
-
-	/* Payload */
-	{
-		struct cur payload = cur_sub(c, seglen, NULL);
-		uint32_t poff = cur_off(&payload), avail = (uint32_t)cur_left(&payload);
-		if (have_conv && d->sess && d->sess->reasm) {	/* for -z follow,tcp */
-			struct reasm_tcp_note note = { pi->num, r.stream, r.seq_rel, r.ack_rel,
-			    r.dir, r.ack_rel_valid, avail ? payload.p : NULL, seglen ? avail : 0 };
-			reasm_note_tcp(d->sess->reasm, &note);
-		}
-		/* A FIN without data is offered too: it ends PDUs that run until close. */
-		if ((seglen && avail) || (!seglen && (flags & 0x01) && have_conv)) {
-			struct tcp_payload_info ti;
-			if (avail) {
-				n = tree_add_bytes(t, tn, &fields[T_PAYLOAD], poff, avail, payload.p, avail);
-				tree_label(t, n, "TCP payload (%u byte%s)", avail, avail == 1 ? "" : "s");
-			}
-			memset(&ti, 0, sizeof(ti));
-			ti.stream = r.stream;
-			ti.dir = r.dir;
-			ti.seq = r.seq_rel;
-			ti.nxtseq = r.seq_rel + seglen;
-			ti.seq_raw = seq;
-			ti.srcport = sport;
-			ti.dstport = dport;
-			ti.flags = (uint8_t)flags;
-			ti.retransmission = (r.aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
-			    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
-			ti.tcp_node = tn;
-			ti.no_subdissector = (r.aflags & (TCPA_RETRANSMISSION |
-			    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
-			if (!(d->headers_only || try_payload(d, &payload, &ti)) && avail) {
-				if (ti.retransmission && have_conv) {
-					n = tree_add_bytes(t, tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
-					tree_label(t, n, "Retransmitted TCP segment data (%u byte%s)", avail,
-					    avail == 1 ? "" : "s");
-				} else
-					dissect_data(d, &payload, parent);
-			}
-		}
-		cur_skip(c, cur_left(c));
-	}
-
-	if (have_conv) {
-		uint32_t nl = tree_add(t, tn, &fields[T_NETLAB], 0, 0);
-		const char *cs = tcpstate_name(r.client_state), *ss = tcpstate_name(r.server_state);
-		tree_flag(t, nl, TN_GENERATED);
-		tree_label(t, nl, "netlab: client %s, server %s", cs, ss);
-		n = tree_add_bytes(t, nl, &fields[T_CLIENT_STATE], 0, 0, (const uint8_t *)cs, (uint32_t)strlen(cs));
-		tree_flag(t, n, TN_GENERATED);
-		n = tree_add_bytes(t, nl, &fields[T_SERVER_STATE], 0, 0, (const uint8_t *)ss, (uint32_t)strlen(ss));
-		tree_flag(t, n, TN_GENERATED);
-	}
+	if (s.have_conv)
+		conv_tree(&s);
+	payload_step(&s, c, parent);
+	if (s.have_conv)
+		states_tree(&s);
 }

@@ -7,6 +7,7 @@
 
 #include "dissect/tcp_conv.h"
 #include "dissect/dissect.h"
+#include "dissect/tcp_opt.h"
 
 /* A TCP header as read, with the payload length the IP layer gives it. */
 struct tcp_seg {
@@ -17,13 +18,13 @@ struct tcp_seg {
 	int no_seglen;			/* the header is longer than the IP payload */
 };
 
-/* Runs the TCP analysis of one segment as dissect_tcp does: the options (opts: a
- * cursor at them, hlen - 20 bytes) for the window scale and SACK blocks, then the
- * conversation.  Needs pinfo's addresses, number and time.  Returns 1 with the
- * analysis in *r, or 0 (no session, inside an ICMP error, not over IP) with raw
- * numbers in *r.  *nsack: SACK blocks in the options (0 without analysis). */
-int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, struct cur *opts,
-    struct tcpconv_out *r, uint8_t *nsack);
+/* Runs the TCP analysis of one segment as dissect_tcp does: the conversation, with
+ * the window scale and SACK blocks of the options (o: tcp_opt_parse's result, NULL
+ * when the header has none or they were not captured).  Needs pinfo's addresses,
+ * number and time.  Returns 1 with the analysis in *r, or 0 (no session, inside an
+ * ICMP error, not over IP) with raw numbers in *r. */
+int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts *o,
+    struct tcpconv_out *r);
 
 #define TCP_FLAGS_STR_MAX 24
 /* tcp.flags.str: "··········A·" (12 positions, UTF-8); returns its bytes. */

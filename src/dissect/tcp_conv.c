@@ -360,13 +360,11 @@ static void ta_flag(struct ta *ta, uint16_t f)
 	ta->o->aflags |= f;
 }
 
-static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
-    const struct tcpconv_in *in, uint32_t window, struct ta *ta)
+/* The base sequence numbers of both directions, once. */
+static void analyze_bases(struct flow *fwd, struct flow *rev, const struct tcpconv_in *in)
 {
-	uint32_t seq = in->seq, ack = in->ack, seglen = in->seglen, nextseq;
+	uint32_t seq = in->seq, ack = in->ack;
 	uint16_t flags = in->flags;
-	struct tcpconv_out *o = ta->o;
-	int64_t now = in->ts;
 
 	if (!(fwd->static_flags & S_BASE_SEQ_SET)) {
 		if (flags & TCPF_SYN) {
@@ -382,11 +380,21 @@ static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
 	}
 	if (flags & TCPF_ACK)
 		rev->valid_bif = 1;
+}
+
+/* The checks of this segment against its own direction (zero window … duplicate
+ * ACK); some end the checks, as Wireshark's gotos do. */
+static void analyze_fwd(struct flow *fwd, struct flow *rev, const struct tcpconv_in *in,
+    uint32_t window, struct ta *ta)
+{
+	uint32_t seq = in->seq, ack = in->ack, seglen = in->seglen;
+	uint16_t flags = in->flags;
+	struct tcpconv_out *o = ta->o;
 
 	/* ZERO WINDOW PROBE */
 	if (seglen == 1 && seq == fwd->nextseq && rev->window == 0) {
 		ta_flag(ta, TCPA_ZERO_WINDOW_PROBE);
-		goto finished_fwd;
+		return;
 	}
 	/* ZERO WINDOW */
 	if (window == 0 && (flags & (TCPF_RST | TCPF_FIN | TCPF_SYN)) == 0)
@@ -415,14 +423,14 @@ static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
 	    ack == fwd->lastack && (rev->lastsegmentflags & TCPA_KEEP_ALIVE) &&
 	    (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0) {
 		ta_flag(ta, TCPA_KEEP_ALIVE_ACK);
-		goto finished_fwd;
+		return;
 	}
 	/* ZERO WINDOW PROBE ACK */
 	if (seglen == 0 && window == 0 && window == fwd->window && seq == fwd->nextseq &&
 	    ack == fwd->lastack && (rev->lastsegmentflags & TCPA_ZERO_WINDOW_PROBE) &&
 	    (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) == 0) {
 		ta_flag(ta, TCPA_ZERO_WINDOW_PROBE_ACK);
-		goto finished_fwd;
+		return;
 	}
 	/* DUPLICATE ACK */
 	if (seglen == 0 && window && window == fwd->window && seq == fwd->nextseq &&
@@ -432,43 +440,43 @@ static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
 		o->dupack_num = (uint32_t)fwd->dupacknum;
 		o->dupack_frame = fwd->lastnondupack;
 	}
+}
 
-finished_fwd:
-	if (ack != fwd->lastack) {
-		fwd->lastnondupack = in->frame;
-		fwd->dupacknum = 0;
-	}
-
-	/* ACKED LOST PACKET (4.0: the mark moves to nextseq so it is reported once) */
-	if (rev->maxseqtobeacked && seq_gt(ack, rev->maxseqtobeacked) && (flags & TCPF_ACK)) {
-		ta_flag(ta, TCPA_ACK_LOST_PACKET);
-		rev->maxseqtobeacked = rev->nextseq;
-	}
+/* Retransmission, fast retransmission, spurious, out-of-order: the first that fits. */
+static void analyze_retrans(struct stream *s, struct flow *fwd, struct flow *rev,
+    const struct tcpconv_in *in, struct ta *ta)
+{
+	uint32_t seq = in->seq, seglen = in->seglen;
+	uint16_t flags = in->flags;
+	struct tcpconv_out *o = ta->o;
+	int64_t now = in->ts;
 
 	/* RETRANSMISSION / FAST RETRANSMISSION / OUT-OF-ORDER */
-	if (seglen > 0 || (flags & (TCPF_SYN | TCPF_FIN))) {
+	if (!(seglen > 0 || (flags & (TCPF_SYN | TCPF_FIN))))
+		return;
+	{
 		int not_advanced = fwd->nextseq && seq_lt(seq, fwd->nextseq);
 		int64_t t, thres;
 
 		if (o->aflags & TCPA_KEEP_ALIVE)
-			goto finished_retrans;
+			return;
 		if (seglen > 1 && fwd->nextseq - 1 == seq)
 			not_advanced = 0;
 		if (seglen > 0 && rev->lastack && seq_le(seq + seglen, rev->lastack)) {
 			ta_flag(ta, TCPA_SPURIOUS_RETRANSMISSION);
-			goto finished_retrans;
+			return;
 		}
 		t = now - rev->lastacktime;
 		if (not_advanced && rev->dupacknum >= 2 && rev->lastack == seq && t < 20000000) {
 			ta_flag(ta, TCPA_FAST_RETRANSMISSION);
-			goto finished_retrans;
+			return;
 		}
 		t = now - fwd->nextseqtime;
 		thres = s->ts_first_rtt ? s->ts_first_rtt : 3000000;
 		if (not_advanced && t < thres &&
 		    fwd->nextseq != seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0)) {
 			ta_flag(ta, TCPA_OUT_OF_ORDER);
-			goto finished_retrans;
+			return;
 		}
 		if (not_advanced) {
 			ta_flag(ta, TCPA_RETRANSMISSION);
@@ -480,8 +488,19 @@ finished_fwd:
 			}
 		}
 	}
+}
 
-finished_retrans:
+/* The segment joins its direction's unacked list and moves its marks. */
+static void analyze_record(struct flow *fwd, const struct tcpconv_in *in, uint32_t window,
+    struct ta *ta)
+{
+	uint32_t seq = in->seq, ack = in->ack, seglen = in->seglen;
+	uint16_t flags = in->flags;
+	struct tcpconv_out *o = ta->o;
+	int64_t now = in->ts;
+
+	uint32_t nextseq;
+
 	nextseq = seq + seglen;
 	if ((seglen || (flags & (TCPF_SYN | TCPF_FIN))) && fwd->nua < MAX_UNACKED) {
 		struct unacked *u;
@@ -511,6 +530,13 @@ finished_retrans:
 	fwd->lastack = ack;
 	fwd->lastacktime = now;
 	fwd->lastsegmentflags = ta->on ? o->aflags : 0;
+}
+
+static void analyze_acked(struct flow *rev, const struct tcpconv_in *in, struct ta *ta)
+{
+	uint32_t ack = in->ack;
+	struct tcpconv_out *o = ta->o;
+	int64_t now = in->ts;
 
 	/* Remove what this ACKs; Wireshark walks newest first, so the oldest exact match
 	 * wins acks_frame. */
@@ -538,6 +564,14 @@ finished_retrans:
 			rev->nua = j;
 		}
 	}
+}
+
+static void analyze_in_flight(struct flow *fwd, struct flow *rev, const struct tcpconv_in *in,
+    struct ta *ta)
+{
+	uint32_t seglen = in->seglen;
+	uint16_t flags = in->flags;
+	struct tcpconv_out *o = ta->o;
 
 	/* Bytes in flight, from the unacked segments of this direction. */
 	if (seglen != 0 && fwd->nua && fwd->valid_bif) {
@@ -575,6 +609,31 @@ finished_retrans:
 		o->push_bytes_sent = fwd->push_bytes_sent;
 		o->has_push = 1;
 	}
+}
+
+static void analyze(struct stream *s, struct flow *fwd, struct flow *rev,
+    const struct tcpconv_in *in, uint32_t window, struct ta *ta)
+{
+	uint32_t ack = in->ack;
+	uint16_t flags = in->flags;
+
+	analyze_bases(fwd, rev, in);
+	analyze_fwd(fwd, rev, in, window, ta);
+	if (ack != fwd->lastack) {
+		fwd->lastnondupack = in->frame;
+		fwd->dupacknum = 0;
+	}
+
+	/* ACKED LOST PACKET (4.0: the mark moves to nextseq so it is reported once) */
+	if (rev->maxseqtobeacked && seq_gt(ack, rev->maxseqtobeacked) && (flags & TCPF_ACK)) {
+		ta_flag(ta, TCPA_ACK_LOST_PACKET);
+		rev->maxseqtobeacked = rev->nextseq;
+	}
+
+	analyze_retrans(s, fwd, rev, in, ta);
+	analyze_record(fwd, in, window, ta);
+	analyze_acked(rev, in, ta);
+	analyze_in_flight(fwd, rev, in, ta);
 }
 
 /* ---- per-frame records (keep_results) ---- */
@@ -797,27 +856,18 @@ struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n)
 
 /* ---- the entry point ---- */
 
-void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visited,
-    struct tcpconv_out *out)
+/* The stream of a segment (a new one for a SYN with a new initial sequence number on a
+ * known 4-tuple); marks port reuse in ta. */
+static uint32_t stream_lookup(struct tcpconv *tc, const struct tcpconv_in *in, int dir,
+    struct ta *ta)
 {
-	struct tcpconv_out *o = out;
+	struct tcpconv_out *o = ta->o;
 	struct stream *s;
-	struct flow *fwd, *rev;
-	struct ta ta = { 0, out };
-	int dir = direction(in), sender;
-	size_t slot;
-	uint32_t idx, window;
+	struct flow *fwd;
 	uint16_t flags = in->flags;
-	struct tcpstate_change ch[2];
+	size_t slot;
+	uint32_t idx;
 
-	tc->last_frame = in->frame;
-	if (visited && tc->keep_results && rec_load(tc, in, out)) {
-		tc->last_stream = out->stream;
-		if (tc->coll_stream1)
-			collect(tc, in, out);
-		return;
-	}
-	memset(o, 0, sizeof(*o));
 	slot = hash_slot(tc, in, dir);
 	if (!tc->hash[slot])
 		idx = stream_new(tc, in, dir, slot);
@@ -835,7 +885,7 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 			tc->s[idx].prev1 = old + 1;
 			o->aflags |= TCPA_REUSED_PORTS;
 			o->has_ta = 1;
-			ta.on = 1;
+			ta->on = 1;
 		} else if ((flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK) &&
 		    (fwd->static_flags & S_BASE_SEQ_SET) && in->seq != fwd->base_seq) {
 			/* A SYN/ACK with another ISN: same stream, counted from the new ISN. */
@@ -847,9 +897,121 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 			fwd->base_seq = in->seq;
 			o->aflags |= TCPA_REUSED_PORTS;
 			o->has_ta = 1;
-			ta.on = 1;
+			ta->on = 1;
 		}
 	}
+	return idx;
+}
+
+/* After the analysis: SYN bookkeeping, window scale, SACK blocks, completeness. */
+static void flows_update(struct stream *s, struct flow *fwd, struct flow *rev,
+    const struct tcpconv_in *in)
+{
+	uint16_t flags = in->flags;
+
+	/* SYN bookkeeping after the analysis, as tcp.c does while showing the flags. */
+	if (flags & TCPF_SYN) {
+		if (!(flags & TCPF_ACK))
+			s->ts_mru_syn = in->ts;
+		fwd->is_first_ack = 1;
+	} else
+		fwd->is_first_ack = 0;
+
+	/* Window scale option (a SYN's) and its check. */
+	if (in->ws_shift >= 0)
+		fwd->win_scale = (int8_t)(in->ws_shift > 14 ? 14 : in->ws_shift);
+	if (flags & TCPF_SYN) {
+		if (fwd->win_scale == -1) {
+			fwd->win_scale = -2;
+			rev->win_scale = -2;
+		} else if ((flags & TCPF_ACK) && rev->win_scale == -2)
+			fwd->win_scale = -2;
+	}
+	/* SACK blocks of this direction, for the other direction's bytes in flight. */
+	fwd->nsack = in->nsack > 4 ? 4 : in->nsack;
+	for (int i = 0; i < fwd->nsack; i++) {
+		fwd->sack_le[i] = in->sack_le[i];
+		fwd->sack_re[i] = in->sack_re[i];
+	}
+
+	/* Conversation completeness (the value shown is the one before this segment). */
+	if (flags & TCPF_SYN)
+		s->completeness |= (flags & TCPF_ACK) ? C_SYNACK : C_SYNSENT;
+	else {
+		if (flags & TCPF_ACK)
+			s->completeness |= C_ACK;
+		if (in->seglen)
+			s->completeness |= C_DATA;
+		if (flags & TCPF_FIN)
+			s->completeness |= C_FIN;
+		if (flags & TCPF_RST)
+			s->completeness |= C_RST;
+	}
+}
+
+/* Endpoint states, the per-stream segment list, and the unacked lists freed at close. */
+static void states_update(struct tcpconv *tc, uint32_t idx, const struct tcpconv_in *in,
+    struct tcpconv_out *o)
+{
+	struct stream *s = &tc->s[idx];
+	struct tcpstate_change ch[2];
+	uint16_t flags = in->flags;
+
+	/* Endpoint states. */
+	s->pub.last_frame = in->frame;
+	s->pub.last_ts = in->ts;
+	if (!tc->no_states) {
+		tcpstate_segment(&s->st, o->dir, flags, in->seq, in->ack, in->seglen, ch);
+		s->pub.open = tcpstate_open(&s->st);
+		s->pub.close = tcpstate_close(&s->st);
+		s->pub.active_closer = tcpstate_active_closer(&s->st);
+	} else
+		memset(ch, 0, sizeof(ch));
+	o->client_state = s->st.st[0];
+	o->server_state = s->st.st[1];
+	s->pub.nsegs++;
+	if (tc->keep_segs) {
+		struct tcpconv_seg *g;
+		struct segvec *sv;
+		if (idx >= tc->nsegv) {
+			tc->segv = xgrow(tc->segv, &tc->csegv, (size_t)idx + 1, sizeof(*tc->segv));
+			memset(tc->segv + tc->nsegv, 0, ((size_t)idx + 1 - tc->nsegv) * sizeof(*tc->segv));
+			tc->nsegv = (size_t)idx + 1;
+		}
+		sv = &tc->segv[idx];
+		sv->v = xgrow(sv->v, &sv->c, sv->n + 1, sizeof(*sv->v));
+		g = &sv->v[sv->n++];
+		seg_fill(g, in, o);
+		seg_change(g, ch);
+	}
+	if (s->completeness & (C_FIN | C_RST)) {
+		if (!s->fl[0].nua && s->fl[0].ua)
+			flow_release_ua(&s->fl[0]);
+		if (!s->fl[1].nua && s->fl[1].ua)
+			flow_release_ua(&s->fl[1]);
+	}
+}
+
+void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visited,
+    struct tcpconv_out *out)
+{
+	struct tcpconv_out *o = out;
+	struct stream *s;
+	struct flow *fwd, *rev;
+	struct ta ta = { 0, out };
+	int dir = direction(in), sender;
+	uint32_t idx, window;
+	uint16_t flags = in->flags;
+
+	tc->last_frame = in->frame;
+	if (visited && tc->keep_results && rec_load(tc, in, out)) {
+		tc->last_stream = out->stream;
+		if (tc->coll_stream1)
+			collect(tc, in, out);
+		return;
+	}
+	memset(o, 0, sizeof(*o));
+	idx = stream_lookup(tc, in, dir, &ta);
 	s = &tc->s[idx];
 	sender = dir >= 0 ? 0 : 1;
 	fwd = &s->fl[sender];
@@ -893,78 +1055,8 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	o->ack_rel = (flags & TCPF_ACK) ? in->ack - rev->base_seq : in->ack;
 	o->nxtseq_rel = o->seq_rel + in->seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
 
-	/* SYN bookkeeping after the analysis, as tcp.c does while showing the flags. */
-	if (flags & TCPF_SYN) {
-		if (!(flags & TCPF_ACK))
-			s->ts_mru_syn = in->ts;
-		fwd->is_first_ack = 1;
-	} else
-		fwd->is_first_ack = 0;
-
-	/* Window scale option (a SYN's) and its check. */
-	if (in->ws_shift >= 0)
-		fwd->win_scale = (int8_t)(in->ws_shift > 14 ? 14 : in->ws_shift);
-	if (flags & TCPF_SYN) {
-		if (fwd->win_scale == -1) {
-			fwd->win_scale = -2;
-			rev->win_scale = -2;
-		} else if ((flags & TCPF_ACK) && rev->win_scale == -2)
-			fwd->win_scale = -2;
-	}
-	/* SACK blocks of this direction, for the other direction's bytes in flight. */
-	fwd->nsack = in->nsack > 4 ? 4 : in->nsack;
-	for (int i = 0; i < fwd->nsack; i++) {
-		fwd->sack_le[i] = in->sack_le[i];
-		fwd->sack_re[i] = in->sack_re[i];
-	}
-
-	/* Conversation completeness (the value shown is the one before this segment). */
-	if (flags & TCPF_SYN)
-		s->completeness |= (flags & TCPF_ACK) ? C_SYNACK : C_SYNSENT;
-	else {
-		if (flags & TCPF_ACK)
-			s->completeness |= C_ACK;
-		if (in->seglen)
-			s->completeness |= C_DATA;
-		if (flags & TCPF_FIN)
-			s->completeness |= C_FIN;
-		if (flags & TCPF_RST)
-			s->completeness |= C_RST;
-	}
-
-	/* Endpoint states. */
-	s->pub.last_frame = in->frame;
-	s->pub.last_ts = in->ts;
-	if (!tc->no_states) {
-		tcpstate_segment(&s->st, o->dir, flags, in->seq, in->ack, in->seglen, ch);
-		s->pub.open = tcpstate_open(&s->st);
-		s->pub.close = tcpstate_close(&s->st);
-		s->pub.active_closer = tcpstate_active_closer(&s->st);
-	} else
-		memset(ch, 0, sizeof(ch));
-	o->client_state = s->st.st[0];
-	o->server_state = s->st.st[1];
-	s->pub.nsegs++;
-	if (tc->keep_segs) {
-		struct tcpconv_seg *g;
-		struct segvec *sv;
-		if (idx >= tc->nsegv) {
-			tc->segv = xgrow(tc->segv, &tc->csegv, (size_t)idx + 1, sizeof(*tc->segv));
-			memset(tc->segv + tc->nsegv, 0, ((size_t)idx + 1 - tc->nsegv) * sizeof(*tc->segv));
-			tc->nsegv = (size_t)idx + 1;
-		}
-		sv = &tc->segv[idx];
-		sv->v = xgrow(sv->v, &sv->c, sv->n + 1, sizeof(*sv->v));
-		g = &sv->v[sv->n++];
-		seg_fill(g, in, o);
-		seg_change(g, ch);
-	}
-	if (s->completeness & (C_FIN | C_RST)) {
-		if (!s->fl[0].nua && s->fl[0].ua)
-			flow_release_ua(&s->fl[0]);
-		if (!s->fl[1].nua && s->fl[1].ua)
-			flow_release_ua(&s->fl[1]);
-	}
+	flows_update(s, fwd, rev, in);
+	states_update(tc, idx, in, o);
 	if (tc->keep_results)
 		rec_store(tc, in, o);
 }

@@ -13,6 +13,10 @@
 
 #include "dissect/tcp_state.h"
 
+const char *const tcpstate_flag_names[TCPF_NAMED] = {
+	"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"
+};
+
 enum ev {
 	EV_SND_SYN,		/* sent a SYN (with or without ACK), first transmission */
 	EV_RCV_SYN,		/* received the peer's SYN */

@@ -54,6 +54,13 @@ enum {
 	TCPF_URG = 0x20, TCPF_ECE = 0x40, TCPF_CWR = 0x80, TCPF_AE = 0x100,
 };
 
+#define TCPF_NAMED 9		/* flag bits with a name: FIN (bit 0) to AE (bit 8) */
+#define TCPF_RESERVED 0xe00	/* the three reserved bits, named "Reserved" together */
+
+/* The flags' names as Wireshark writes them ("SYN", "ACK"), indexed by bit number:
+ * the one table for every place that names a flag. */
+extern const char *const tcpstate_flag_names[TCPF_NAMED];
+
 struct tcpstate {
 	uint8_t st[2];		/* enum tcp_st: [0] client, [1] server */
 	uint8_t started;
