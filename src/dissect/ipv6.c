@@ -529,7 +529,7 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 			const char *ds = val_to_str(tc >> 2, ip_dscp_short);
 			char dsbuf[16];
 			if (!ds) {
-				snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
+				snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", (unsigned)tc >> 2);
 				ds = dsbuf;
 			}
 			fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));

@@ -227,8 +227,8 @@ struct batch *batch_new(const struct options *o, FILE *out, char *errbuf, size_t
 	    sizeof(ordinal_fields) / sizeof(ordinal_fields[0]));
 	b->sess = batch_session(b);
 	/* NETLAB_FASTPATH=0: the dissectors for every packet (tests compare the two) */
-	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text &&
-	    !(getenv("NETLAB_FASTPATH") && strcmp(getenv("NETLAB_FASTPATH"), "0") == 0);
+	const char *fpenv = getenv("NETLAB_FASTPATH");
+	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text && !(fpenv && strcmp(fpenv, "0") == 0);
 	if (b->fast_ok) {
 		b->fp_bare = fastpath_new(NULL);
 		if (b->level < REG_LEVEL_PAYLOAD && !b->want_cols)
