@@ -120,8 +120,8 @@ static int recover(struct options *o)
 	}
 	n = spool_leftovers(paths, 16);
 	if (n == 0) {
-		fprintf(stderr, "netlab-tui: no live capture was left in %s\n",
-		    getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		const char *tmp = getenv("TMPDIR");
+		fprintf(stderr, "netlab-tui: no live capture was left in %s\n", tmp && *tmp ? tmp : "/tmp");
 		return -1;
 	}
 	recovered = paths[0];

@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "options.h"
+#include "capture/capture.h"
+
+#define OPT_STR_(x) #x
+#define OPT_STR(x) OPT_STR_(x)	/* a macro's value as a string literal */
 
 struct opt_row {
 	const char *lname;	/* long name or NULL */
@@ -45,7 +49,7 @@ static void set_i(struct options *o, const char *a)
 }
 static void set_D(struct options *o, const char *a) { o->list_ifaces = 1; }
 static void set_f(struct options *o, const char *a) { o->capture_filter = a; }
-static void set_s(struct options *o, const char *a) { o->snaplen = (int)num_arg("snapshot length (-s)", a, 0, 262144); }
+static void set_s(struct options *o, const char *a) { o->snaplen = (int)num_arg("snapshot length (-s)", a, 0, CAP_DEFAULT_SNAPLEN); }
 static void set_B(struct options *o, const char *a) { o->bufsize_mib = (int)num_arg("buffer size in MiB (-B)", a, 1, 4096); }
 static void set_c(struct options *o, const char *a) { o->count = num_arg("packet count (-c)", a, 1, 2000000000); }
 static void set_w(struct options *o, const char *a) { o->write_file = a; }
@@ -233,7 +237,7 @@ static struct opt_row rows[] = {
 	{ "interface", 'i', required_argument, "IFACE", "capture live on IFACE (repeatable; \"any\" for all)", set_i, 0 },
 	{ "list-interfaces", 'D', no_argument, NULL, "list the interfaces that can be captured on and exit", set_D, 0 },
 	{ NULL, 'f', required_argument, "BPF", "capture filter in libpcap syntax (also applied to files)", set_f, 0 },
-	{ "snapshot-length", 's', required_argument, "SNAPLEN", "bytes to capture per packet (default 262144)", set_s, 0 },
+	{ "snapshot-length", 's', required_argument, "SNAPLEN", "bytes to capture per packet (default " OPT_STR(CAP_DEFAULT_SNAPLEN) ")", set_s, 0 },
 	{ "buffer-size", 'B', required_argument, "MIB", "kernel capture buffer size in MiB (default 16)", set_B, 0 },
 	{ NULL, 'c', required_argument, "COUNT", "stop after COUNT packets", set_c, 0 },
 	{ "autostop", 'a', required_argument, "COND", "stop after duration:SEC, packets:N or filesize:KB", set_a, 0 },

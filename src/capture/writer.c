@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capture/capture.h"
 #include "capture/writer.h"
 #include "core/linktype.h"
 #include "core/xmalloc.h"
@@ -182,7 +183,6 @@ struct capwriter *capw_fdopen(int fd, const char *name, enum capw_format fmt, in
 	return writer_new(fd, name, fmt, nsec);
 }
 
-const char *capw_path(const struct capwriter *w) { return w->path; }
 uint64_t capw_bytes(const struct capwriter *w) { return w->flushed + w->blen; }
 uint64_t capw_packets(const struct capwriter *w) { return w->packets; }
 uint64_t capw_last_data(const struct capwriter *w) { return w->last_data; }
@@ -323,7 +323,7 @@ int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf)
 	if (w->failed)
 		return fail(w, errbuf, 0);
 	if ((f = find_iface(w, rec->ifid, rec->linktype)) == NULL) {
-		if (capw_add_iface(w, rec->ifid, rec->linktype, 262144, NULL, errbuf) < 0)
+		if (capw_add_iface(w, rec->ifid, rec->linktype, CAP_DEFAULT_SNAPLEN, NULL, errbuf) < 0)
 			return -1;
 		f = find_iface(w, rec->ifid, rec->linktype);
 	}
@@ -362,7 +362,7 @@ int capw_close(struct capwriter *w, char *errbuf)
 
 	if (!w->header_done && !w->failed) {
 		if (w->fmt == CAPW_PCAP)
-			write_pcap_header(w, LINKTYPE_ETHERNET, 262144, NULL);
+			write_pcap_header(w, LINKTYPE_ETHERNET, CAP_DEFAULT_SNAPLEN, NULL);
 		else
 			write_shb(w, NULL);
 	}

@@ -45,7 +45,6 @@ uint64_t capw_packets(const struct capwriter *w);
 /* After a successful capw_write: the file offset of that packet's bytes (they are in
  * the file once flushed). */
 uint64_t capw_last_data(const struct capwriter *w);
-const char *capw_path(const struct capwriter *w);
 /* Writes the headers if nothing was written yet, flushes, closes, frees (always).
  * 0, or -1 + errbuf when something was lost that no earlier call reported. */
 int capw_close(struct capwriter *w, char *errbuf);

@@ -708,9 +708,3 @@ void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent)
 	(void)parent;
 	dns_message(d, c, 2, 0);
 }
-
-void dissect_dns_tcp(struct dctx *d, struct cur *c, uint32_t parent)
-{
-	(void)parent;
-	dns_message(d, c, 0, 1);
-}

@@ -263,7 +263,7 @@ static void ds_field(struct dtree *t, uint32_t node, uint32_t start, uint8_t tos
 		const char *ds = val_to_str(tos >> 2, ip_dscp_short);
 		char dsbuf[16];
 		if (!ds) {
-			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tos >> 2);
+			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", (unsigned)tos >> 2);
 			ds = dsbuf;
 		}
 		tree_label(t, n, "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,

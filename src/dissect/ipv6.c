@@ -507,7 +507,7 @@ static void first_word(struct dtree *t, uint32_t node, uint32_t start, uint32_t 
 		const char *ds = val_to_str(tc >> 2, ip_dscp_short);
 		char dsbuf[16];
 		if (!ds) {
-			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", tc >> 2);
+			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", (unsigned)tc >> 2);
 			ds = dsbuf;
 		}
 		fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));

@@ -122,7 +122,7 @@ void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	const char *op = val_to_str((flags >> 11) & 0xf, opcode_vals);
 	char unk[32];
 	if (!op) {
-		snprintf(unk, sizeof(unk), "Unknown operation (%u)", (flags >> 11) & 0xf);
+		snprintf(unk, sizeof(unk), "Unknown operation (%u)", (unsigned)flags >> 11 & 0xf);
 		op = unk;
 	}
 	col_append_str(pi, op);

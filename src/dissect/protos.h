@@ -64,8 +64,6 @@ void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent);
  * when they took the payload. */
 int gquic_conv(struct dctx *d, struct cur *c);
 int gquic_heur(struct dctx *d, struct cur *c);
-/* DNS over TCP: c holds the 2-byte length and the message (for tcp.c's port table). */
-void dissect_dns_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
  * packet's columns, addresses and ports kept. */
 void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6);

@@ -1095,11 +1095,3 @@ const struct tcpconv_seg *tcpconv_stream_seg(const struct tcpconv *tc, uint32_t 
 		return NULL;	/* also when segments are not kept */
 	return &tc->segv[index].v[i];
 }
-
-void tcpconv_count_frame(struct tcpconv *tc, uint32_t stream, int dir, uint32_t frame_len)
-{
-	if (stream >= tc->ns)
-		return;
-	tc->s[stream].pub.frames[dir & 1]++;
-	tc->s[stream].pub.bytes[dir & 1] += frame_len;
-}

@@ -183,8 +183,5 @@ struct tcpconv_seg *tcpconv_collect_end(struct tcpconv *tc, size_t *n);
  * table.  Set it before the first segment. */
 void tcpconv_set_frame_ts(struct tcpconv *tc, int64_t (*fn)(void *ctx, uint32_t frame),
     void *ctx);
-/* Adds a frame's length to its stream's byte count (conv,tcp); call after
- * tcpconv_segment with the same segment. */
-void tcpconv_count_frame(struct tcpconv *tc, uint32_t stream, int dir, uint32_t frame_len);
 
 #endif

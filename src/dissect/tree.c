@@ -83,7 +83,7 @@ uint8_t *tree_alloc(struct dtree *t, uint32_t n)
 		while (cap < (size_t)n + sizeof(uint8_t *))
 			cap *= 2;
 		nb = xmalloc(cap + sizeof(uint8_t *));
-		memcpy(nb, &t->blob, sizeof(uint8_t *));	/* link to previous */
+		memcpy(nb, &t->blob, sizeof(t->blob));	/* link to previous */
 		t->blob = nb;
 		t->bcap = (uint32_t)cap;
 		t->blen = 0;

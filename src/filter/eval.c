@@ -317,7 +317,7 @@ static int val_cmp(const struct val *a, const struct val *b)
 		val_bytes(a, &p, &n);
 		val_bytes(b, &q, &m);
 		if (a->kind == VK_STRING || b->kind == VK_STRING) {
-			c = memcmp(p, q, n < m ? n : m);
+			c = n && m ? memcmp(p, q, n < m ? n : m) : 0;	/* p or q NULL when empty */
 			if (c)
 				return c;
 			return n < m ? -1 : n > m;
@@ -468,7 +468,7 @@ static size_t produce_func(struct ev *e, const struct xnode *x, size_t *count)
 			ab = produce(e, x->args[k], &na);
 			for (size_t i = 0; i < na; i++) {
 				const struct val *c = &e->s->vs[ab + i];
-				int r = val_cmp(c, &best);
+				int r = have ? val_cmp(c, &best) : 0;	/* best is unset until have */
 				if (!have || (x->sub == FN_MAX ? r > 0 : r < 0)) {
 					best = *c;
 					have = 1;

@@ -197,11 +197,12 @@ char *dfl_decode_quoted(const char *text, const struct token *t, uint32_t *n)
 		}
 		if (text[i] == '\\' && (text[i + 1] == 'u' || text[i + 1] == 'U') &&
 		    (m = escape(text + i, &b)) > 0) {
-			unsigned long v = strtoul(text + i + 2, NULL, 16);
-			/* strtoul stops at the end of the hex digits only if the next char is
-			 * not hex: take exactly the escape's digits */
+			/* strtoul would read past the escape into hex digits that follow it:
+			 * take exactly the escape's digits (escape() returned 6 or 10 here) */
 			char hex[9];
+			unsigned long v;
 			memcpy(hex, text + i + 2, (size_t)m - 2);
+			/* cppcheck-suppress negativeIndex ; m > 0 is m >= 6, see above */
 			hex[m - 2] = '\0';
 			v = strtoul(hex, NULL, 16);
 			if (v < 0x800) {

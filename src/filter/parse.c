@@ -147,7 +147,7 @@ static struct anode *parse_primary(struct parser *p)
 			if (p->tok.type != T_RPAREN) {
 				for (;;) {
 					*tail = parse_arith(p);
-					if (p->failed)
+					if (p->failed || !*tail)
 						return n;
 					tail = &(*tail)->next;
 					if (p->tok.type != T_COMMA)
@@ -243,7 +243,9 @@ static struct anode *parse_binary(struct parser *p, int level)
 	static const char opch[3][3] = { { '&', '&', '&' }, { '+', '-', '-' }, { '*', '/', '%' } };
 	struct anode *l = level == 2 ? parse_unary_value(p) : parse_binary(p, level + 1);
 
-	while (l && !p->failed) {
+	if (!l)
+		return NULL;
+	while (!p->failed) {
 		int k = -1;
 		for (int i = 0; i < 3; i++)
 			if (p->tok.type == ops[level][i])

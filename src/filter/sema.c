@@ -293,7 +293,7 @@ static int parse_abstime(const char *str, int64_t *ns)
 		buf[--len] = '\0';
 	if (len > 4 && !strcmp(buf + len - 4, " UTC")) {
 		utc = 1;
-		buf[len -= 4] = '\0';
+		buf[len - 4] = '\0';
 	} else if (len && buf[len - 1] == 'Z') {
 		utc = 1;
 		buf[--len] = '\0';
@@ -1059,9 +1059,10 @@ static struct xnode *compile_value(struct sema *s, const struct anode *n, struct
 		}
 		if (!numeric(lt.vk) || (ra && !numeric(rt.vk)) ||
 		    (n->sub == '&' && (lt.vk == VK_DOUBLE || lt.vk == VK_RELTIME))) {
-			const struct anode *bad = !numeric(lt.vk) ? la : ra;
+			int left = !numeric(lt.vk) || !ra;
+			const struct anode *bad = left ? la : ra;
 			fail(s, bad->pos, bad->len, "%.*s (type=%s) cannot participate in arithmetic.",
-			    span_len(bad), s->text + bad->pos, pretty_name(!numeric(lt.vk) ? lt.ft : rt.ft));
+			    span_len(bad), s->text + bad->pos, pretty_name(left ? lt.ft : rt.ft));
 			dfl_xnode_free(x);
 			return NULL;
 		}
@@ -1185,7 +1186,6 @@ static struct xnode *compile_cmp(struct sema *s, const struct anode *n)
 		if (op == OP_CONTAINS && lt.ft == FT_ETHER)
 			ct.ft = FT_BYTES;	/* a part of an address */
 		r = const_node(s, ra, &ct);
-		rt = lt;
 	} else {
 		r = compile_value(s, ra, &rt);
 		if (r && !compatible(&lt, &rt)) {

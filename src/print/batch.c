@@ -102,11 +102,6 @@ int batch_matched(const struct batch *b)
 	return b->matched;
 }
 
-void batch_set_time_digits(struct batch *b, int digits)
-{
-	b->time_digits = digits;
-}
-
 static void set_bit(uint8_t *bits, int id)
 {
 	bits[id >> 3] |= (uint8_t)(1u << (id & 7));
@@ -227,8 +222,8 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	    sizeof(ordinal_fields) / sizeof(ordinal_fields[0]));
 	b->sess = batch_session(b);
 	/* NETLAB_FASTPATH=0: the dissectors for every packet (tests compare the two) */
-	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text &&
-	    !(getenv("NETLAB_FASTPATH") && strcmp(getenv("NETLAB_FASTPATH"), "0") == 0);
+	const char *fpenv = getenv("NETLAB_FASTPATH");
+	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text && !(fpenv && strcmp(fpenv, "0") == 0);
 	if (b->fast_ok) {
 		b->fp_bare = fastpath_new(NULL);
 		if (b->level < REG_LEVEL_PAYLOAD && !b->want_cols)
@@ -562,7 +557,7 @@ static int write_packet(struct capwriter *w, struct capfile *cf, const struct pk
 		return 0;
 	if (rec->ifid < 256 && !declared[rec->ifid]) {
 		const struct capfile_iface *ifc = capfile_iface(cf, rec->ifid);
-		if (capw_add_iface(w, rec->ifid, rec->linktype, ifc ? ifc->snaplen : 262144,
+		if (capw_add_iface(w, rec->ifid, rec->linktype, ifc ? ifc->snaplen : CAP_DEFAULT_SNAPLEN,
 		    ifc && ifc->name[0] ? ifc->name : NULL, errbuf) < 0)
 			return -1;
 		declared[rec->ifid] = 1;

@@ -71,8 +71,6 @@ int batch_matched(const struct batch *b);
 /* Ends the run: -z statistics, flush; returns the exit status. */
 int batch_end(struct batch *b);
 void batch_free(struct batch *b);
-/* Time precision for the summary column: 6 for µs files, 9 for ns. */
-void batch_set_time_digits(struct batch *b, int digits);
 /* The source records interfaces (pcapng, live): show frame.interface_id. */
 void batch_set_if_known(struct batch *b, int known);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "capture/capture.h"
 #include "capture/writer.h"
 #include "ui/ui_int.h"
 
@@ -58,7 +59,7 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 		rec.data = store_data(u->st, idx[i]);
 		if (!(declared[p->ifid >> 3] & (1u << (p->ifid & 7)))) {
 			declared[p->ifid >> 3] |= (uint8_t)(1u << (p->ifid & 7));
-			if (capw_add_iface(w, p->ifid, rec.linktype, 262144,
+			if (capw_add_iface(w, p->ifid, rec.linktype, CAP_DEFAULT_SNAPLEN,
 			    store_iface_name(u->st, p->ifid), err) < 0)
 				goto fail;
 		}

@@ -112,11 +112,6 @@ int theme_color_attr(enum ui_color c)
 	return color_attrs[c];
 }
 
-const char *theme_color_name(enum ui_color c)
-{
-	return rule_colors[c].name;
-}
-
 static int has_proto(const struct pinfo *pi, const char *name)
 {
 	for (int i = 0; i < pi->nprotos; i++)

@@ -151,7 +151,6 @@ void theme_init(void);		/* after initscr(); reads NO_COLOR, has_colors() */
 int theme_attr(enum ui_attr a);
 int theme_color_attr(enum ui_color c);
 enum ui_color theme_classify(const struct ui_colorinfo *ci);
-const char *theme_color_name(enum ui_color c);
 
 struct ui_glyphs {
 	const char *sel, *mark, *open, *closed, *leaf, *hline, *arrow, *larrow, *ellipsis;
