@@ -522,7 +522,7 @@ static void first_word(struct dtree *t, uint32_t node, uint32_t start, uint32_t 
 /* Everything after the fixed header (c at it), clipped to Payload Length (or the
  * jumbo length, or the frame when both are absent). */
 static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t node, size_t avail,
-    uint16_t plen, uint8_t nxt, struct chain *chp)
+    uint16_t plen, uint8_t nxt, const struct chain *chp)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

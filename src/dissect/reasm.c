@@ -396,13 +396,12 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 	const uint8_t *buf = data;
 	struct reasm_pdu p = { s->stream, s->dir, m->seq, 1, s->fin, 0, conv, s->tcp_node };
 	struct cur c;
-	int src = 0;
 	uint32_t mark = t ? t->n : 0;
 	uint8_t nsrc = t ? t->nsrc : 0;
 
 	(void)r;
 	if (t) {
-		src = tree_add_source(t, "Reassembled TCP", data, len);
+		int src = tree_add_source(t, "Reassembled TCP", data, len);
 		if (src)
 			buf = t->src[src].data;
 	}

@@ -114,7 +114,6 @@ static int parse_any(struct tcp_opt *op, struct cur *b, struct tcp_opts *o)
 /* ---- the tree and the Info text ---- */
 
 struct opt_ctx {
-	struct dctx *d;
 	struct dtree *t;
 	const struct tcp_opts *o;
 	uint32_t sack_base;
@@ -333,7 +332,7 @@ static void tree_unknown(struct opt_ctx *x, uint32_t on, const struct tcp_opt *o
 void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uint16_t flags,
     uint32_t sack_base, struct tcp_opt_text *txt)
 {
-	struct opt_ctx x = { d, d->tree, o, sack_base, txt };
+	struct opt_ctx x = { d->tree, o, sack_base, txt };
 	struct dtree *t = d->tree;
 	uint32_t on = tree_add_bytes(t, parent, tcp_field(T_OPTIONS), o->off, o->len, o->p, o->len);
 

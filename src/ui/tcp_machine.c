@@ -111,7 +111,7 @@ static void draw_box(int y, int x, const struct mbox *b, int maxx, int mark0, in
 		at += (size_t)snprintf(line + at, sizeof(line) - at, "%s", h);
 	snprintf(line + at, sizeof(line) - at, "\xe2\x94\x90");
 	mput(y + b->y, x + b->x, line, maxx);
-	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x82%*s%s%*s\xe2\x94\x82", pad, "", name,
+	snprintf(line, sizeof(line), "\xe2\x94\x82%*s%s%*s\xe2\x94\x82", pad, "", name,
 	    inner - nl - pad, "");
 	mput(y + b->y + 1, x + b->x, line, maxx);
 	at = (size_t)snprintf(line, sizeof(line), "\xe2\x94\x94");

@@ -22,8 +22,7 @@ struct ui_glyphs ui_g;
 static int attrs[UA_COUNT];
 static int color_attrs[UC_COUNT];
 
-struct rule_color {
-	const char *name;
+struct rule_color {	/* a colouring rule's colours (its name in the comment) */
 	short fg256, bg256;	/* xterm-256 */
 	short fg8, bg8;		/* basic colours, -1 = default */
 	int mono;		/* attribute without colours */
@@ -33,16 +32,16 @@ struct rule_color {
  * fg #fffc9c bg #a40000; HTTP bg #e4ffc7; SYN/FIN bg #a0a0a0; TCP bg #e7e6ff; UDP
  * bg #daeeff; Broadcast bg #ffffff. */
 static const struct rule_color rule_colors[UC_COUNT] = {
-	[UC_NONE] = { "none", -1, -1, -1, -1, 0 },
-	[UC_BAD] = { "Bad TCP / malformed", 210, 234, COLOR_RED, COLOR_BLACK, A_BOLD },
-	[UC_ARP] = { "ARP", 16, 230, COLOR_BLACK, COLOR_YELLOW, 0 },
-	[UC_ICMP] = { "ICMP", 16, 225, COLOR_BLACK, COLOR_MAGENTA, 0 },
-	[UC_RST] = { "TCP RST", 229, 124, COLOR_YELLOW, COLOR_RED, A_BOLD },
-	[UC_HTTP] = { "HTTP", 16, 193, COLOR_BLACK, COLOR_GREEN, 0 },
-	[UC_SYNFIN] = { "TCP SYN/FIN", 16, 247, COLOR_BLACK, COLOR_WHITE, 0 },
-	[UC_TCP] = { "TCP", 16, 189, -1, -1, 0 },
-	[UC_UDP] = { "UDP", 16, 195, COLOR_BLACK, COLOR_CYAN, 0 },
-	[UC_BROADCAST] = { "Broadcast", 16, 231, -1, -1, 0 },
+	[UC_NONE] = { -1, -1, -1, -1, 0 },	/* none */
+	[UC_BAD] = { 210, 234, COLOR_RED, COLOR_BLACK, A_BOLD },	/* Bad TCP / malformed */
+	[UC_ARP] = { 16, 230, COLOR_BLACK, COLOR_YELLOW, 0 },	/* ARP */
+	[UC_ICMP] = { 16, 225, COLOR_BLACK, COLOR_MAGENTA, 0 },	/* ICMP */
+	[UC_RST] = { 229, 124, COLOR_YELLOW, COLOR_RED, A_BOLD },	/* TCP RST */
+	[UC_HTTP] = { 16, 193, COLOR_BLACK, COLOR_GREEN, 0 },	/* HTTP */
+	[UC_SYNFIN] = { 16, 247, COLOR_BLACK, COLOR_WHITE, 0 },	/* TCP SYN/FIN */
+	[UC_TCP] = { 16, 189, -1, -1, 0 },	/* TCP */
+	[UC_UDP] = { 16, 195, COLOR_BLACK, COLOR_CYAN, 0 },	/* UDP */
+	[UC_BROADCAST] = { 16, 231, -1, -1, 0 },	/* Broadcast */
 };
 
 struct ui_color_def {
