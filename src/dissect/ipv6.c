@@ -364,9 +364,12 @@ static void addr_list(struct dctx *d, struct cur *r, uint32_t node, int f, int f
 
 /* The packet's final destination when a routing header still has segments to visit:
  * Wireshark shows it in the Destination column. */
-static void final_dst(struct dctx *d, const uint8_t *a)
+static void final_dst(struct dctx *d, const struct cur *r, size_t off)
 {
-	memcpy(d->pi->net_dst.a, a, 16);
+	struct cur a = cur_at(r, off);
+
+	if (cur_has(&a, 16))
+		cur_bytes(&a, d->pi->net_dst.a, 16);
 }
 
 static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, uint8_t segleft)
@@ -379,7 +382,7 @@ static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, 
 		if ((res = cur_ptr(r, 4)))
 			tree_add_bytes(d->tree, node, &fields[R_SRC_RES], at, 4, res, 4);
 		if (segleft && cur_left(r) >= 16)
-			final_dst(d, r->end - 16 - (cur_left(r) % 16));
+			final_dst(d, r, cur_left(r) - 16 - cur_left(r) % 16);
 		addr_list(d, r, node, R_SRC_ADDR, 1);
 		break;
 	case 2:
@@ -387,7 +390,7 @@ static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, 
 			tree_add_bytes(d->tree, node, &fields[R_MIP_RES], at, 4, res, 4);
 		if (cur_has(r, 16)) {
 			if (segleft)
-				final_dst(d, r->p);
+				final_dst(d, r, 0);
 			tree_add_addr(d->tree, node, &fields[R_MIP_HOME], at + 4, 16, cur_ptr(r, 16));
 		}
 		break;
@@ -397,7 +400,7 @@ static void routing(struct dctx *d, struct cur *r, uint32_t node, uint8_t type, 
 		if ((res = cur_ptr(r, 2)))
 			tree_add_bytes(d->tree, node, &fields[R_SRH_TAG], at + 2, 2, res, 2);
 		if (segleft && cur_left(r) >= 16)
-			final_dst(d, r->p);
+			final_dst(d, r, 0);
 		addr_list(d, r, node, R_SRH_ADDR, 0);
 		break;
 	default:
