@@ -325,11 +325,11 @@ static void conv_release(void *p)
 
 /* ---- tree helpers ---- */
 
-static char *esc(const uint8_t *p, size_t n)
+/* Escaped text of a line for a label, into the caller's buf (ESC_MAX bytes). */
+enum { ESC_MAX = 4096 };
+static const char *esc(char *buf, const uint8_t *p, size_t n)
 {
-	static char buf[4096];
-
-	strvis(buf, sizeof(buf), p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+	strvis(buf, ESC_MAX, p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
 	return buf;
 }
 
@@ -375,6 +375,7 @@ static void expert_chat(struct dctx *d, uint32_t parent, uint32_t off, const cha
 static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
     const char *ctype)
 {
+	char eb[ESC_MAX];
 	struct dtree *t = d->tree;
 	uint32_t node, lines = 0, at = 0;
 	size_t next;
@@ -386,7 +387,7 @@ static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32
 	while (at < len) {
 		long ll = http_line_end(body + at, len - at, 0, &next);
 		tree_add_text(t, node, off + at, (uint32_t)next, "%s",
-		    esc(body + at, next));
+		    esc(eb, body + at, next));
 		(void)ll;
 		at += (uint32_t)next;
 		lines++;
@@ -567,6 +568,7 @@ static struct msg_rec *find_rec(struct http_conv *cv, uint32_t frame, int dir, u
 static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, const uint8_t *base,
     uint32_t off, uint32_t ll, uint32_t next, uint32_t colon)
 {
+	char eb[ESC_MAX];
 	struct dtree *t = d->tree;
 	const uint8_t *l = base + off;
 	uint32_t v = colon + 1, node;
@@ -587,12 +589,12 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 	if (f >= 0) {
 		node = add_str(d, http_node, f, off, next, l + v, ll - v);
 		if (tree_text(t))
-			tree_label(t, node, "%s", esc(l, next));
+			tree_label(t, node, "%s", esc(eb, l, next));
 		tree_flag(t, add_str(d, http_node, linef, off, next, l, next), TN_HIDDEN);
 	} else {
 		node = add_str(d, http_node, linef, off, next, l, next);
 		if (tree_text(t))
-			tree_label(t, node, "%s", esc(l, next));
+			tree_label(t, node, "%s", esc(eb, l, next));
 	}
 	switch (f) {
 	case H_CL_HEADER: {
@@ -762,6 +764,7 @@ static void status_line(struct dctx *d, uint32_t ln, uint32_t start, const uint8
  * URI's offset in the data source. */
 static void uri_parts(struct dctx *d, uint32_t un, uint32_t uoff, const struct msg *m)
 {
+	char eb[ESC_MAX];
 	struct dtree *t = d->tree;
 	const uint8_t *q = memchr(m->uri, '?', m->uri_len);
 
@@ -769,7 +772,7 @@ static void uri_parts(struct dctx *d, uint32_t un, uint32_t uoff, const struct m
 		uint32_t pl = (uint32_t)(q - m->uri), qo = pl + 1;
 		uint32_t ql = m->uri_len - qo, sub;
 		sub = tree_add_text(t, un, uoff, m->uri_len, "%s",
-		    tree_text(t) ? esc(m->uri, m->uri_len) : "");
+		    tree_text(t) ? esc(eb, m->uri, m->uri_len) : "");
 		if (!sub)
 			sub = un;
 		add_str(d, sub, H_URI_PATH, uoff, pl, m->uri, pl);
@@ -812,10 +815,11 @@ static void request_line(struct dctx *d, uint32_t ln, uint32_t start, const uint
 static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const uint8_t *data,
     size_t len, const struct http_first *fl, struct msg *m)
 {
+	char eb[ESC_MAX];
 	struct dtree *t = d->tree;
 	uint32_t ln = tree_add_text(t, http_node, start, (uint32_t)len, "%s",
-	    tree_text(t) ? esc(data, len) : "");
-	char *line = tree_text(t) ? xstrdup(esc(data, len)) : NULL;
+	    tree_text(t) ? esc(eb, data, len) : "");
+	char *line = tree_text(t) ? xstrdup(esc(eb, data, len)) : NULL;
 
 	if (line)
 		expert_chat(d, ln, start, line);
@@ -833,6 +837,7 @@ static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const
 static uint32_t header_lines(struct dctx *d, uint32_t http_node, struct msg *m,
     const uint8_t *base, uint32_t start, uint32_t n, uint32_t at)
 {
+	char eb[ESC_MAX];
 	struct dtree *t = d->tree;
 	const uint8_t *data = base + start;
 	size_t next;
@@ -845,7 +850,7 @@ static uint32_t header_lines(struct dctx *d, uint32_t http_node, struct msg *m,
 		ll = http_line_end(data + at, n - at, 0, &next);
 		if (ll == 0) {
 			tree_add_text(t, http_node, start + at, (uint32_t)next, "%s",
-			    tree_text(t) ? esc(data + at, next) : "");
+			    tree_text(t) ? esc(eb, data + at, next) : "");
 			at += (uint32_t)next;
 			break;
 		}

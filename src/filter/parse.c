@@ -23,6 +23,8 @@ struct parser {
 	struct dfilter_error *err;
 	int failed;
 	int depth;
+	int nnodes;		/* nodes created: bounds the recursion of every later stage
+				 * (compile, evaluate, free), whatever the shape of the text */
 };
 
 static void advance(struct parser *p)
@@ -52,15 +54,11 @@ static void unexpected(struct parser *p)
 		    p->tok.len > 64 ? 64 : p->tok.len, p->text + p->tok.pos);
 }
 
-/* Nodes created by the current parse: bounds the recursion of every later stage
- * (compile, evaluate, free), whatever the shape of the text. */
-static _Thread_local int nnodes;
-
-static struct anode *node(enum anode_kind k, int pos, int len)
+static struct anode *node(struct parser *p, enum anode_kind k, int pos, int len)
 {
 	struct anode *n = xcalloc(1, sizeof(*n));
 
-	nnodes++;
+	p->nnodes++;
 
 	n->kind = k;
 	n->pos = pos;
@@ -80,9 +78,9 @@ void dfl_anode_free(struct anode *n)
 	}
 }
 
-static struct anode *join(enum anode_kind k, struct anode *a, struct anode *b)
+static struct anode *join(struct parser *p, enum anode_kind k, struct anode *a, struct anode *b)
 {
-	struct anode *n = node(k, a->pos, b->pos + b->len - a->pos);
+	struct anode *n = node(p, k, a->pos, b->pos + b->len - a->pos);
 
 	n->a = a;
 	n->b = b;
@@ -103,9 +101,9 @@ static struct anode *parse_arith(struct parser *p);
 
 static int deeper(struct parser *p)
 {
-	if (++p->depth > MAX_DEPTH || nnodes > MAX_NODES) {
+	if (++p->depth > MAX_DEPTH || p->nnodes > MAX_NODES) {
 		if (!p->failed)
-			dfl_err(p->err, p->tok.pos, p->tok.len, nnodes > MAX_NODES ?
+			dfl_err(p->err, p->tok.pos, p->tok.len, p->nnodes > MAX_NODES ?
 			    "Filter expression is too long." : "Filter expression nested too deeply.");
 		p->failed = 1;
 		return 0;
@@ -117,7 +115,7 @@ static int deeper(struct parser *p)
 static struct anode *postfix(struct parser *p, struct anode *v)
 {
 	while (!p->failed && p->tok.type == T_SLICE) {
-		struct anode *s = node(A_SLICE, v->pos, p->tok.pos + p->tok.len - v->pos);
+		struct anode *s = node(p, A_SLICE, v->pos, p->tok.pos + p->tok.len - v->pos);
 		s->num = (uint64_t)p->tok.pos;	/* the '[' */
 		s->a = v;
 		s->str = span_dup(p->text, p->tok.pos + 1, p->tok.len - 2);
@@ -140,7 +138,7 @@ static struct anode *parse_primary(struct parser *p)
 		advance(p);
 		if (p->tok.type == T_LPAREN && p->tok.pos == t.pos + t.len) {
 			struct anode **tail;
-			n = node(A_FUNC, t.pos, t.len);
+			n = node(p, A_FUNC, t.pos, t.len);
 			n->str = span_dup(p->text, t.pos, t.len);
 			advance(p);
 			tail = &n->a;
@@ -162,7 +160,7 @@ static struct anode *parse_primary(struct parser *p)
 			advance(p);
 			return postfix(p, n);
 		}
-		n = node(A_FIELD, t.pos, t.len);
+		n = node(p, A_FIELD, t.pos, t.len);
 		n->str = span_dup(p->text, t.pos, t.len);
 		if (p->tok.type == T_HASH && p->tok.pos == t.pos + t.len) {
 			advance(p);
@@ -185,13 +183,13 @@ static struct anode *parse_primary(struct parser *p)
 		return postfix(p, n);
 	case T_STRING:
 	case T_CHAR:
-		n = node(t.type == T_STRING ? A_STRING : A_CHAR, t.pos, t.len);
+		n = node(p, t.type == T_STRING ? A_STRING : A_CHAR, t.pos, t.len);
 		n->str = dfl_decode_quoted(p->text, &t, &n->slen);
 		n->sub = t.sub;
 		advance(p);
 		return postfix(p, n);
 	case T_REF:
-		n = node(A_REF, t.pos, t.len);
+		n = node(p, A_REF, t.pos, t.len);
 		n->str = span_dup(p->text, t.pos + 2, t.len - 3);
 		advance(p);
 		return postfix(p, n);
@@ -226,7 +224,7 @@ static struct anode *parse_unary_value(struct parser *p)
 			return NULL;
 		if (t.type == T_PLUS)
 			return a;
-		n = node(A_NEG, t.pos, a->pos + a->len - t.pos);
+		n = node(p, A_NEG, t.pos, a->pos + a->len - t.pos);
 		n->a = a;
 		return n;
 	}
@@ -256,7 +254,7 @@ static struct anode *parse_binary(struct parser *p, int level)
 		struct anode *r = level == 2 ? parse_unary_value(p) : parse_binary(p, level + 1);
 		if (!r)
 			return l;
-		l = join(A_ARITH, l, r);
+		l = join(p, A_ARITH, l, r);
 		l->sub = opch[level][k];
 	}
 	return l;
@@ -275,7 +273,7 @@ static struct anode *parse_arith(struct parser *p)
 
 static struct anode *parse_set(struct parser *p, struct anode *lhs, int inpos)
 {
-	struct anode *n = node(A_IN, lhs->pos, 0), **tail = &n->b;
+	struct anode *n = node(p, A_IN, lhs->pos, 0), **tail = &n->b;
 
 	n->a = lhs;
 	if (p->tok.type != T_LBRACE) {
@@ -284,7 +282,7 @@ static struct anode *parse_set(struct parser *p, struct anode *lhs, int inpos)
 	}
 	advance(p);
 	for (;;) {
-		struct anode *e = node(A_SETELEM, p->tok.pos, 0);
+		struct anode *e = node(p, A_SETELEM, p->tok.pos, 0);
 		*tail = e;
 		tail = &e->next;
 		e->a = parse_arith(p);
@@ -332,7 +330,7 @@ static struct anode *parse_relation(struct parser *p)
 			dfl_anode_free(l);
 			return NULL;
 		}
-		n = join(A_CMP, l, r);
+		n = join(p, A_CMP, l, r);
 		n->sub = op;
 		n->quant = quant;
 		n->num = (uint64_t)opos << 16 | (uint64_t)olen;	/* operator span for errors */
@@ -356,7 +354,7 @@ static struct anode *parse_relation(struct parser *p)
 			int inpos = p->tok.pos;
 			advance(p);
 			struct anode *s = parse_set(p, l, inpos);
-			n = node(A_NOT, s->pos, s->len);
+			n = node(p, A_NOT, s->pos, s->len);
 			n->a = s;
 			return n;
 		}
@@ -368,7 +366,7 @@ static struct anode *parse_relation(struct parser *p)
 		    "Unexpected end of filter expression." : "A quantifier needs a relation (any x == y).");
 		p->failed = 1;
 	}
-	n = node(A_TEST, l->pos, l->len);
+	n = node(p, A_TEST, l->pos, l->len);
 	n->a = l;
 	return n;
 }
@@ -387,7 +385,7 @@ static struct anode *parse_not(struct parser *p)
 			p->depth--;
 			return NULL;
 		}
-		n = node(A_NOT, pos, a->pos + a->len - pos);
+		n = node(p, A_NOT, pos, a->pos + a->len - pos);
 		n->a = a;
 	} else if (p->tok.type == T_LPAREN) {
 		int pos = p->tok.pos;
@@ -417,7 +415,7 @@ static struct anode *parse_and(struct parser *p)
 		struct anode *r = parse_not(p);
 		if (!r)
 			break;
-		l = join(A_AND, l, r);
+		l = join(p, A_AND, l, r);
 	}
 	return l;
 }
@@ -431,17 +429,16 @@ static struct anode *parse_or(struct parser *p)
 		struct anode *r = parse_and(p);
 		if (!r)
 			break;
-		l = join(A_OR, l, r);
+		l = join(p, A_OR, l, r);
 	}
 	return l;
 }
 
 struct anode *dfl_parse(const char *text, struct dfilter_error *err)
 {
-	struct parser p = { text, 0, { T_END, 0, 0, 0 }, err, 0, 0 };
+	struct parser p = { text, 0, { T_END, 0, 0, 0 }, err, 0, 0, 0 };
 	struct anode *n;
 
-	nnodes = 0;
 	advance(&p);
 	if (p.failed)
 		return NULL;

@@ -61,6 +61,7 @@ struct run {
 	uint64_t size_limit;	/* -a filesize: in bytes, 0 = none */
 	int status;
 	int done;		/* a limit was reached: stop taking packets */
+	struct pkt_rec (*recs)[POP_BATCH];	/* drain()'s batch, one row per source */
 };
 
 static const char *plural(uint64_t n)
@@ -249,7 +250,7 @@ static int ts_before(const struct pkt_rec *a, const struct pkt_rec *b)
  * number of packets taken. */
 static size_t drain(struct run *r)
 {
-	static struct pkt_rec recs[OPT_MAX_IFACES][POP_BATCH];
+	struct pkt_rec (*recs)[POP_BATCH] = r->recs;
 	size_t n[OPT_MAX_IFACES], pos[OPT_MAX_IFACES], total = 0;
 
 	for (int i = 0; i < r->nsrc; i++) {
@@ -414,7 +415,9 @@ int mode_capture_batch(const struct options *o,
 			r.status = 2;
 			r.done = 1;
 		}
+	r.recs = xcalloc((size_t)r.nsrc + 1, sizeof(*r.recs));
 	consume(&r);
+	free(r.recs);
 	for (int i = 0; i < r.nsrc; i++)
 		capsrc_stop(r.src[i]);
 	if (r.w)
