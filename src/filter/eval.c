@@ -534,6 +534,101 @@ static size_t produce_func(struct ev *e, const struct xnode *x, size_t *count)
 	return settle(e, base, top, *count);
 }
 
+/* Range r of an n-byte value, clamped to it: [*st, *en). */
+static void slice_bounds(const struct slice_range *r, uint32_t n, int64_t *st, int64_t *en)
+{
+	*st = r->start < 0 ? (int64_t)n + r->start : r->start;
+	*en = r->len < 0 ? (int64_t)n : *st + r->len;
+	if (*st < 0)
+		*st = 0;
+	if (*st > (int64_t)n)
+		*st = n;
+	if (*en > (int64_t)n)
+		*en = n;
+	if (*en < *st)
+		*en = *st;
+}
+
+/* Slice x's ranges of p[0..n) as one value: a view for one range, a copy for several. */
+static void slice_val(struct ev *e, const struct xnode *x, const uint8_t *p, uint32_t n,
+    struct val *v)
+{
+	int64_t st, en;
+	uint8_t *d = NULL;
+	size_t total = 0;
+
+	memset(v, 0, sizeof(*v));
+	v->kind = VK_BYTES;
+	if (x->nranges == 1) {
+		slice_bounds(&x->ranges[0], n, &st, &en);
+		v->b.p = p ? p + st : NULL;
+		v->b.n = (uint32_t)(en - st);
+		return;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		size_t at = 0;
+		for (int k = 0; k < x->nranges; k++) {
+			slice_bounds(&x->ranges[k], n, &st, &en);
+			if (pass && en > st)
+				memcpy(d + at, p + st, (size_t)(en - st));
+			at += (size_t)(en - st);
+		}
+		if (!pass) {
+			total = at;
+			d = arena_alloc(e->s, total ? total : 1);
+		}
+	}
+	v->b.p = d;
+	v->b.n = (uint32_t)total;
+}
+
+static size_t produce_slice(struct ev *e, const struct xnode *x, size_t *count, size_t base)
+{
+	size_t na, ab = produce(e, x->a, &na), top = e->s->vn;
+	struct val v;
+
+	for (size_t i = 0; i < na; i++) {
+		const uint8_t *p;
+		uint32_t n;
+		val_bytes(&e->s->vs[ab + i], &p, &n);
+		slice_val(e, x, p, n, &v);
+		push(e, &v);
+	}
+	*count = e->s->vn - top;
+	return settle(e, base, top, *count);
+}
+
+static size_t produce_arith(struct ev *e, const struct xnode *x, size_t *count, size_t base)
+{
+	size_t na, nb, ab = produce(e, x->a, &na), bb = produce(e, x->b, &nb), top = e->s->vn;
+
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++) {
+			struct val a = e->s->vs[ab + i], b = e->s->vs[bb + j];
+			arith(x->sub, x->vk, &a, &b, e);
+		}
+	*count = e->s->vn - top;
+	return settle(e, base, top, *count);
+}
+
+static size_t produce_neg(struct ev *e, const struct xnode *x, size_t *count)
+{
+	size_t na, ab = produce(e, x->a, &na);
+
+	for (size_t i = 0; i < na; i++) {
+		struct val *a = &e->s->vs[ab + i];
+		if (a->kind == VK_DOUBLE)
+			a->d = -a->d;
+		else {
+			a->i = (int64_t)(0 - (a->kind == VK_UINT ? a->u : (uint64_t)a->i));
+			if (a->kind == VK_UINT)
+				a->kind = VK_INT;
+		}
+	}
+	*count = na;
+	return ab;
+}
+
 static size_t produce(struct ev *e, const struct xnode *x, size_t *count)
 {
 	size_t base = e->s->vn;
@@ -554,87 +649,12 @@ static size_t produce(struct ev *e, const struct xnode *x, size_t *count)
 		break;
 	case X_REF:
 		break;		/* no packet is selected in batch mode */
-	case X_SLICE: {
-		size_t na, ab = produce(e, x->a, &na), top = e->s->vn;
-		for (size_t i = 0; i < na; i++) {
-			const uint8_t *p;
-			uint32_t n;
-			val_bytes(&e->s->vs[ab + i], &p, &n);
-			memset(&v, 0, sizeof(v));
-			v.kind = VK_BYTES;
-			if (x->nranges == 1) {
-				const struct slice_range *r = &x->ranges[0];
-				int64_t st = r->start < 0 ? (int64_t)n + r->start : r->start;
-				int64_t en = r->len < 0 ? (int64_t)n : st + r->len;
-				if (st < 0)
-					st = 0;
-				if (st > (int64_t)n)
-					st = n;
-				if (en > (int64_t)n)
-					en = n;
-				if (en < st)
-					en = st;
-				v.b.p = p ? p + st : NULL;
-				v.b.n = (uint32_t)(en - st);
-			} else {
-				uint8_t *d = NULL;
-				size_t total = 0;
-				for (int pass = 0; pass < 2; pass++) {
-					size_t at = 0;
-					for (int k = 0; k < x->nranges; k++) {
-						const struct slice_range *r = &x->ranges[k];
-						int64_t st = r->start < 0 ? (int64_t)n + r->start : r->start;
-						int64_t en = r->len < 0 ? (int64_t)n : st + r->len;
-						if (st < 0)
-							st = 0;
-						if (st > (int64_t)n)
-							st = n;
-						if (en > (int64_t)n)
-							en = n;
-						if (en < st)
-							en = st;
-						if (pass && en > st)
-							memcpy(d + at, p + st, (size_t)(en - st));
-						at += (size_t)(en - st);
-					}
-					if (!pass) {
-						total = at;
-						d = arena_alloc(e->s, total ? total : 1);
-					}
-				}
-				v.b.p = d;
-				v.b.n = (uint32_t)total;
-			}
-			push(e, &v);
-		}
-		*count = e->s->vn - top;
-		return settle(e, base, top, *count);
-	}
-	case X_ARITH: {
-		size_t na, nb, ab = produce(e, x->a, &na), bb = produce(e, x->b, &nb), top = e->s->vn;
-		for (size_t i = 0; i < na; i++)
-			for (size_t j = 0; j < nb; j++) {
-				struct val a = e->s->vs[ab + i], b = e->s->vs[bb + j];
-				arith(x->sub, x->vk, &a, &b, e);
-			}
-		*count = e->s->vn - top;
-		return settle(e, base, top, *count);
-	}
-	case X_NEG: {
-		size_t na, ab = produce(e, x->a, &na);
-		for (size_t i = 0; i < na; i++) {
-			struct val *a = &e->s->vs[ab + i];
-			if (a->kind == VK_DOUBLE)
-				a->d = -a->d;
-			else {
-				a->i = (int64_t)(0 - (a->kind == VK_UINT ? a->u : (uint64_t)a->i));
-				if (a->kind == VK_UINT)
-					a->kind = VK_INT;
-			}
-		}
-		*count = na;
-		return ab;
-	}
+	case X_SLICE:
+		return produce_slice(e, x, count, base);
+	case X_ARITH:
+		return produce_arith(e, x, count, base);
+	case X_NEG:
+		return produce_neg(e, x, count);
 	case X_FUNC:
 		return produce_func(e, x, count);
 	default:

@@ -419,25 +419,291 @@ static int parse_bytes(const char *s, uint8_t *out, size_t cap, size_t *n)
 
 /* Converts a literal node to a constant of type t.  Returns 0 and fails the sema on
  * error.  `bytes` receives ownership of any bytes the constant points at. */
+/* A literal being converted to a field's type: the node, its text (w, NULL for a
+ * quoted string or a character constant; word is a writable copy) and whether it was
+ * quoted. */
+struct lit {
+	const struct anode *n;
+	const char *w;
+	char *word;
+	int quoted;
+};
+
+static int from_string_fails(struct sema *s, const struct lit *l, const struct vtype *t)
+{
+	const struct anode *n = l->n;
+
+	fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
+	    pretty_name(t->ft), span_len(n), s->text + n->pos);
+	return 0;
+}
+
+static int bits_of(enum ftype ft)
+{
+	switch (ft) {
+	case FT_CHAR: case FT_UINT8: case FT_INT8: return 8;
+	case FT_UINT16: case FT_INT16: return 16;
+	case FT_UINT24: return 24;
+	case FT_FRAMENUM: case FT_UINT32: case FT_INT32: return 32;
+	case FT_UINT40: return 40;
+	case FT_UINT48: return 48;
+	default: return 64;
+	}
+}
+
+/* A number in range for the field's width (u, neg as parse_u64 gave them). */
+static int convert_number(struct sema *s, const struct lit *l, const struct vtype *t,
+    struct val *v, uint64_t u, int neg)
+{
+	const struct anode *n = l->n;
+	int bits = bits_of(t->ft);
+
+	if (t->vk == VK_UINT) {
+		uint64_t max = bits == 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
+		if (neg)
+			v->never = u != 0;
+		else if (t->ft == FT_BOOLEAN)
+			v->u = u != 0;
+		else if (u > max) {
+			fail(s, n->pos, n->len, "\"%s\" too big for this field, maximum %llu.",
+			    l->w, (unsigned long long)max);
+			return 0;
+		} else
+			v->u = u;
+		return 1;
+	}
+	int64_t max = bits == 64 ? INT64_MAX : ((int64_t)1 << (bits - 1)) - 1;
+	if (!neg && u > (uint64_t)max) {
+		fail(s, n->pos, n->len, "\"%s\" too big for this field, maximum %lld.",
+		    l->w, (long long)max);
+		return 0;
+	}
+	if (neg && u > (uint64_t)max + 1) {
+		fail(s, n->pos, n->len, "\"%s\" too small for this field, minimum %lld.",
+		    l->w, (long long)(-max - 1));
+		return 0;
+	}
+	v->i = neg ? (int64_t)(0 - u) : (int64_t)u;
+	return 1;
+}
+
+/* A name for an integer: a boolean's True/False or Set/Not set, or one of the field's
+ * value strings.  -1 when the field has no names, else 1 or 0 (failed). */
+static int convert_name(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
+{
+	const struct anode *n = l->n;
+	const char *name = l->quoted ? n->str : l->w;
+
+	if (t->ft == FT_BOOLEAN && !l->quoted && (!strcmp(l->w, "True") || !strcmp(l->w, "False"))) {
+		v->u = l->w[0] == 'T';
+		return 1;
+	}
+	if (t->ft == FT_BOOLEAN) {
+		/* The field's own true/false strings, as its label shows them. */
+		const char *yes = t->f && t->f->mask ? "Set" : "True";
+		const char *no = t->f && t->f->mask ? "Not set" : "False";
+		if (!strcasecmp(name, yes) || !strcasecmp(name, no)) {
+			v->u = !strcasecmp(name, yes);
+			return 1;
+		}
+	}
+	if (t->f && t->f->vals)
+		for (const struct val_str *vs = t->f->vals; vs->str; vs++)
+			if (!strcasecmp(vs->str, name)) {
+				v->u = vs->value;
+				v->i = (int64_t)vs->value;
+				return 1;
+			}
+	if ((t->f && t->f->vals) || (t->ft == FT_BOOLEAN && t->f)) {
+		fail(s, n->pos, n->len, "\"%s\" cannot be found among the possible values for %s.",
+		    name, t->f->abbrev);
+		return 0;
+	}
+	return -1;
+}
+
+static int convert_int(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
+{
+	const struct anode *n = l->n;
+	uint64_t u;
+	int neg, r;
+
+	if (n->kind == A_CHAR) {
+		v->u = (uint8_t)n->str[0];
+		v->i = (int64_t)v->u;
+		return 1;
+	}
+	if (!l->quoted && parse_u64(l->w, &u, &neg))
+		return convert_number(s, l, t, v, u, neg);
+	if ((r = convert_name(s, l, t, v)) >= 0)
+		return r;
+	if (l->quoted)
+		return from_string_fails(s, l, t);
+	fail(s, n->pos, n->len, "\"%s\" is not a valid number.", l->w);
+	return 0;
+}
+
+static int convert_double(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
+{
+	const struct anode *n = l->n;
+
+	if (n->kind == A_CHAR) {
+		v->d = (uint8_t)n->str[0];
+		return 1;
+	}
+	if (!l->quoted && parse_double(l->w, &v->d))
+		return 1;
+	if (l->quoted)
+		return from_string_fails(s, l, t);
+	fail(s, n->pos, n->len, "\"%s\" is not a valid number.", l->w);
+	return 0;
+}
+
+static int convert_reltime(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
+{
+	const struct anode *n = l->n;
+
+	if (!l->quoted && n->kind != A_CHAR && parse_seconds(l->w, &v->i))
+		return 1;
+	if (l->quoted || n->kind == A_CHAR)
+		return from_string_fails(s, l, t);
+	fail(s, n->pos, n->len, "\"%s\" is not a valid time.", l->w);
+	return 0;
+}
+
+static int convert_abstime(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
+{
+	const struct anode *n = l->n;
+
+	(void)t;
+	if (l->quoted ? parse_abstime(n->str, &v->i) :
+	    (n->kind != A_CHAR && parse_seconds(l->w, &v->i)))
+		return 1;
+	fail(s, n->pos, n->len, "\"%s\" is not a valid absolute time. Example: \"Nov 12, 1999 "
+	    "08:55:44.123\" or \"2011-07-04 12:34:56\"", l->quoted ? n->str : l->w ? l->w : "");
+	return 0;
+}
+
+/* "/N" after an address: the prefix length into v->prefix; cuts the word at the slash. */
+static int convert_prefix(struct sema *s, const struct lit *l, int v6, struct val *v, char *slash)
+{
+	const struct anode *n = l->n;
+	uint64_t p;
+	int neg;
+
+	*slash = '\0';
+	if (!slash[1]) {
+		fail(s, n->pos, n->len, "Unexpected end of filter expression.");
+		return 0;
+	}
+	if (!parse_u64(slash + 1, &p, &neg) || neg) {
+		fail(s, n->pos, n->len, "\"%s\" is not a valid %s prefix.", slash + 1, v6 ? "IPv6" : "CIDR");
+		return 0;
+	}
+	if (p > (uint64_t)(v6 ? 128 : 32)) {
+		if (v6)
+			fail(s, n->pos, n->len, "Prefix in a IPv6 address should be <= 128, not %llu",
+			    (unsigned long long)p);
+		else
+			fail(s, n->pos, n->len, "Netmask bits in a CIDR IPv4 address should be "
+			    "<= 32, not %llu", (unsigned long long)p);
+		return 0;
+	}
+	v->prefix = (uint8_t)p;
+	return 1;
+}
+
+static int convert_addr(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v,
+    uint8_t **bytes)
+{
+	const struct anode *n = l->n;
+	int v6 = t->vk == VK_IPV6;
+	char *slash;
+	uint8_t a[16];
+
+	if (l->quoted || n->kind == A_CHAR)
+		return from_string_fails(s, l, t);
+	v->prefix = (uint8_t)(v6 ? 128 : 32);
+	slash = strchr(l->word, '/');
+	if (slash && !convert_prefix(s, l, v6, v, slash))
+		return 0;
+	if (inet_pton(v6 ? AF_INET6 : AF_INET, l->word, a) != 1) {
+		if (slash)
+			*slash = '/';
+		fail(s, n->pos, n->len, "\"%s\" is not a valid hostname or %s address.", l->word,
+		    v6 ? "IPv6" : "IPv4");
+		return 0;
+	}
+	*bytes = xmalloc(v6 ? 16 : 4);
+	memcpy(*bytes, a, v6 ? 16 : 4);
+	v->addr = *bytes;
+	if (v6) {
+		v->b.p = *bytes;
+		v->b.n = 16;
+	} else
+		v->u = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+	return 1;
+}
+
+static void take_bytes(struct val *v, uint8_t **bytes, const void *p, size_t n)
+{
+	*bytes = xmalloc(n + 1);
+	memcpy(*bytes, p, n);
+	v->b.p = *bytes;
+	v->b.n = (uint32_t)n;
+}
+
+static int convert_bytes(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v,
+    uint8_t **bytes)
+{
+	const struct anode *n = l->n;
+	uint8_t buf[256];
+	size_t bn;
+
+	if (l->quoted || n->kind == A_CHAR) {
+		if (t->ft == FT_ETHER)
+			return from_string_fails(s, l, t);
+		take_bytes(v, bytes, n->str, n->slen);
+		return 1;
+	}
+	if (t->vk == VK_STRING) {
+		take_bytes(v, bytes, l->w, strlen(l->w));
+		return 1;
+	}
+	if (!parse_bytes(l->w, buf, sizeof(buf), &bn)) {
+		if (t->ft == FT_ETHER)
+			fail(s, n->pos, n->len, "\"%s\" is not a valid hostname or Ethernet address.", l->w);
+		else
+			fail(s, n->pos, n->len, "\"%s\" is not a valid byte string.", l->w);
+		return 0;
+	}
+	if (t->ft == FT_ETHER && bn != 6) {
+		fail(s, n->pos, n->len, "\"%s\" contains too %s bytes to be a valid Ethernet address.",
+		    l->w, bn < 6 ? "few" : "many");
+		return 0;
+	}
+	take_bytes(v, bytes, buf, bn);
+	return 1;
+}
+
+/* The literal n as a value of type t (v; *bytes holds what v points into). */
 static int convert(struct sema *s, const struct anode *n, const struct vtype *t, struct val *v,
     uint8_t **bytes)
 {
 	char word[512];
-	const char *w = NULL;
-	int quoted = 0;
-	uint8_t buf[256];
-	size_t bn;
+	struct lit l = { n, NULL, word, 0 };
 
 	memset(v, 0, sizeof(*v));
 	v->kind = (uint8_t)t->vk;
+	word[0] = '\0';
 	if (n->kind == A_NEG && n->a->kind == A_FIELD) {
 		snprintf(word, sizeof(word), "-%s", n->a->str);
-		w = word;
+		l.w = word;
 	} else if (n->kind == A_FIELD || n->kind == A_LITERAL) {
 		snprintf(word, sizeof(word), "%s", n->str);
-		w = word;
+		l.w = word;
 	} else if (n->kind == A_STRING)
-		quoted = 1;
+		l.quoted = 1;
 	else if (n->kind == A_CHAR) {
 		if (n->slen != 1) {
 			fail(s, n->pos, n->len, "%.*s is not a valid character constant.", span_len(n),
@@ -451,216 +717,21 @@ static int convert(struct sema *s, const struct anode *n, const struct vtype *t,
 
 	switch (t->vk) {
 	case VK_UINT:
-	case VK_INT: {
-		uint64_t u;
-		int neg;
-		int bits = t->ft == FT_BOOLEAN ? 64 : t->ft == FT_FRAMENUM ? 32 : t->ft == FT_CHAR ? 8 :
-		    t->ft == FT_UINT8 || t->ft == FT_INT8 ? 8 : t->ft == FT_UINT16 || t->ft == FT_INT16 ? 16 :
-		    t->ft == FT_UINT24 ? 24 : t->ft == FT_UINT32 || t->ft == FT_INT32 ? 32 :
-		    t->ft == FT_UINT40 ? 40 : t->ft == FT_UINT48 ? 48 : 64;
-		if (n->kind == A_CHAR) {
-			v->u = (uint8_t)n->str[0];
-			v->i = (int64_t)v->u;
-			return 1;
-		}
-		if (!quoted && parse_u64(w, &u, &neg)) {
-			if (t->vk == VK_UINT) {
-				uint64_t max = bits == 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
-				if (neg) {
-					v->never = u != 0;
-					return 1;
-				}
-				if (t->ft == FT_BOOLEAN) {
-					v->u = u != 0;
-					return 1;
-				}
-				if (u > max) {
-					fail(s, n->pos, n->len, "\"%s\" too big for this field, maximum %llu.",
-					    w, (unsigned long long)max);
-					return 0;
-				}
-				v->u = u;
-			} else {
-				int64_t max = bits == 64 ? INT64_MAX : ((int64_t)1 << (bits - 1)) - 1;
-				if (!neg && u > (uint64_t)max) {
-					fail(s, n->pos, n->len, "\"%s\" too big for this field, maximum %lld.",
-					    w, (long long)max);
-					return 0;
-				}
-				if (neg && u > (uint64_t)max + 1) {
-					fail(s, n->pos, n->len, "\"%s\" too small for this field, minimum %lld.",
-					    w, (long long)(-max - 1));
-					return 0;
-				}
-				v->i = neg ? (int64_t)(0 - u) : (int64_t)u;
-			}
-			return 1;
-		}
-		if (t->ft == FT_BOOLEAN && !quoted && (!strcmp(w, "True") || !strcmp(w, "False"))) {
-			v->u = w[0] == 'T';
-			return 1;
-		}
-		if (t->ft == FT_BOOLEAN) {
-			/* The field's own true/false strings, as its label shows them. */
-			const char *name = quoted ? n->str : w;
-			const char *yes = t->f && t->f->mask ? "Set" : "True";
-			const char *no = t->f && t->f->mask ? "Not set" : "False";
-			if (!strcasecmp(name, yes) || !strcasecmp(name, no)) {
-				v->u = !strcasecmp(name, yes);
-				return 1;
-			}
-		}
-		if (t->f && t->f->vals) {
-			const char *name = quoted ? n->str : w;
-			for (const struct val_str *vs = t->f->vals; vs->str; vs++)
-				if (!strcasecmp(vs->str, name)) {
-					v->u = vs->value;
-					v->i = (int64_t)vs->value;
-					return 1;
-				}
-			fail(s, n->pos, n->len, "\"%s\" cannot be found among the possible values for %s.",
-			    name, t->f->abbrev);
-			return 0;
-		}
-		if (t->ft == FT_BOOLEAN && t->f) {
-			fail(s, n->pos, n->len, "\"%s\" cannot be found among the possible values for %s.",
-			    quoted ? n->str : w, t->f->abbrev);
-			return 0;
-		}
-		if (quoted)
-			fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
-			    pretty_name(t->ft), span_len(n), s->text + n->pos);
-		else
-			fail(s, n->pos, n->len, "\"%s\" is not a valid number.", w);
-		return 0;
-	}
+	case VK_INT:
+		return convert_int(s, &l, t, v);
 	case VK_DOUBLE:
-		if (n->kind == A_CHAR) {
-			v->d = (uint8_t)n->str[0];
-			return 1;
-		}
-		if (!quoted && parse_double(w, &v->d))
-			return 1;
-		if (quoted)
-			fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
-			    pretty_name(t->ft), span_len(n), s->text + n->pos);
-		else
-			fail(s, n->pos, n->len, "\"%s\" is not a valid number.", w);
-		return 0;
+		return convert_double(s, &l, t, v);
 	case VK_RELTIME:
-		if (!quoted && n->kind != A_CHAR && parse_seconds(w, &v->i))
-			return 1;
-		if (quoted || n->kind == A_CHAR)
-			fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
-			    pretty_name(t->ft), span_len(n), s->text + n->pos);
-		else
-			fail(s, n->pos, n->len, "\"%s\" is not a valid time.", w);
-		return 0;
+		return convert_reltime(s, &l, t, v);
 	case VK_ABSTIME:
-		if (quoted ? parse_abstime(n->str, &v->i) :
-		    (n->kind != A_CHAR && parse_seconds(w, &v->i)))
-			return 1;
-		fail(s, n->pos, n->len, "\"%s\" is not a valid absolute time. Example: \"Nov 12, 1999 "
-		    "08:55:44.123\" or \"2011-07-04 12:34:56\"", quoted ? n->str : w ? w : "");
-		return 0;
+		return convert_abstime(s, &l, t, v);
 	case VK_IPV4:
-	case VK_IPV6: {
-		int v6 = t->vk == VK_IPV6, bits = v6 ? 128 : 32;
-		char *slash;
-		struct in6_addr a6;
-		struct in_addr a4;
-		if (quoted || n->kind == A_CHAR) {
-			fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
-			    pretty_name(t->ft), span_len(n), s->text + n->pos);
-			return 0;
-		}
-		v->prefix = (uint8_t)(v6 ? 128 : 32);
-		slash = strchr(word, '/');
-		if (slash) {
-			uint64_t p;
-			int neg;
-			*slash = '\0';
-			if (!slash[1]) {
-				fail(s, n->pos, n->len, "Unexpected end of filter expression.");
-				return 0;
-			}
-			if (!parse_u64(slash + 1, &p, &neg) || neg) {
-				fail(s, n->pos, n->len, "\"%s\" is not a valid %s prefix.", slash + 1,
-				    v6 ? "IPv6" : "CIDR");
-				return 0;
-			}
-			if (p > (uint64_t)bits) {
-				if (v6)
-					fail(s, n->pos, n->len, "Prefix in a IPv6 address should be <= 128, not %llu",
-					    (unsigned long long)p);
-				else
-					fail(s, n->pos, n->len, "Netmask bits in a CIDR IPv4 address should be "
-					    "<= 32, not %llu", (unsigned long long)p);
-				return 0;
-			}
-			v->prefix = (uint8_t)p;
-		}
-		if (v6 ? inet_pton(AF_INET6, word, &a6) != 1 : inet_pton(AF_INET, word, &a4) != 1) {
-			if (slash)
-				*slash = '/';
-			fail(s, n->pos, n->len, "\"%s\" is not a valid hostname or %s address.", word,
-			    v6 ? "IPv6" : "IPv4");
-			return 0;
-		}
-		if (v6) {
-			*bytes = xmalloc(16);
-			memcpy(*bytes, &a6, 16);
-			v->addr = *bytes;
-			v->b.p = *bytes;
-			v->b.n = 16;
-		} else {
-			*bytes = xmalloc(4);
-			memcpy(*bytes, &a4, 4);
-			v->addr = *bytes;
-			v->u = (uint32_t)ntohl(a4.s_addr);
-		}
-		return 1;
-	}
+	case VK_IPV6:
+		return convert_addr(s, &l, t, v, bytes);
 	case VK_BYTES:
 	case VK_NONE:
 	case VK_STRING:
-		if (quoted || n->kind == A_CHAR) {
-			if (t->ft == FT_ETHER) {
-				fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
-				    pretty_name(t->ft), span_len(n), s->text + n->pos);
-				return 0;
-			}
-			*bytes = xmalloc(n->slen + 1);
-			memcpy(*bytes, n->str, n->slen);
-			v->b.p = *bytes;
-			v->b.n = n->slen;
-			return 1;
-		}
-		if (t->vk == VK_STRING) {
-			size_t k = strlen(w);
-			*bytes = xmalloc(k + 1);
-			memcpy(*bytes, w, k);
-			v->b.p = *bytes;
-			v->b.n = (uint32_t)k;
-			return 1;
-		}
-		if (!parse_bytes(w, buf, sizeof(buf), &bn)) {
-			if (t->ft == FT_ETHER)
-				fail(s, n->pos, n->len, "\"%s\" is not a valid hostname or Ethernet address.", w);
-			else
-				fail(s, n->pos, n->len, "\"%s\" is not a valid byte string.", w);
-			return 0;
-		}
-		if (t->ft == FT_ETHER && bn != 6) {
-			fail(s, n->pos, n->len, "\"%s\" contains too %s bytes to be a valid Ethernet address.",
-			    w, bn < 6 ? "few" : "many");
-			return 0;
-		}
-		*bytes = xmalloc(bn + 1);
-		memcpy(*bytes, buf, bn);
-		v->b.p = *bytes;
-		v->b.n = (uint32_t)bn;
-		return 1;
+		return convert_bytes(s, &l, t, v, bytes);
 	}
 	return 0;
 }
@@ -829,38 +900,108 @@ static const struct {
 	{ "min", FN_MIN, 1, 64 }, { "abs", FN_ABS, 1, 1 },
 };
 
-static struct xnode *compile_func(struct sema *s, const struct anode *n, struct vtype *t)
+/* The function named by n (its index in funcs) with an argument count it takes; -1
+ * (failed) otherwise. */
+static int func_lookup(struct sema *s, const struct anode *n, int *nargs)
 {
-	struct xnode *x;
-	const struct anode *a;
-	int nargs = 0, k = -1;
+	int k = -1;
 
 	for (size_t i = 0; i < sizeof(funcs) / sizeof(funcs[0]); i++)
 		if (!strcmp(funcs[i].name, n->str))
 			k = (int)i;
 	if (k < 0) {
 		fail(s, n->pos, n->len, "Function '%s' does not exist", n->str);
-		return NULL;
+		return -1;
 	}
-	for (a = n->a; a; a = a->next)
-		nargs++;
-	if (nargs < funcs[k].min) {
+	*nargs = 0;
+	for (const struct anode *a = n->a; a; a = a->next)
+		(*nargs)++;
+	if (*nargs < funcs[k].min) {
 		fail(s, n->pos, n->len, "Function %s() needs at least %d argument%s, got %d.",
-		    n->str, funcs[k].min, funcs[k].min > 1 ? "s" : "", nargs);
-		return NULL;
+		    n->str, funcs[k].min, funcs[k].min > 1 ? "s" : "", *nargs);
+		return -1;
 	}
-	if (nargs > funcs[k].max) {
+	if (*nargs > funcs[k].max) {
 		fail(s, n->pos, n->len, "Function %s() can only take %d argument%s, got %d.",
-		    n->str, funcs[k].max, funcs[k].max > 1 ? "s" : "", nargs);
-		return NULL;
+		    n->str, funcs[k].max, funcs[k].max > 1 ? "s" : "", *nargs);
+		return -1;
 	}
+	return k;
+}
+
+/* Checks argument a (compiled as ax, of type at) of function x named by n; the numeric
+ * functions take their type from it.  0 (failed) when the function cannot take it. */
+static int func_arg_ok(struct sema *s, const struct anode *n, const struct anode *a,
+    const struct xnode *ax, const struct vtype *at, struct xnode *x, struct vtype *t)
+{
+	switch (x->sub) {
+	case FN_COUNT:
+		if (ax->kind != X_FIELD) {
+			fail(s, a->pos, a->len, "Only fields can be used as parameter for count()");
+			return 0;
+		}
+		break;
+	case FN_LOWER:
+	case FN_UPPER:
+		if (at->vk != VK_STRING) {
+			fail(s, a->pos, a->len, "Only string type fields can be used as parameter for %s()",
+			    n->str);
+			return 0;
+		}
+		break;
+	case FN_MAX:
+	case FN_MIN:
+	case FN_ABS:
+		if (!numeric(at->vk) && at->vk != VK_ABSTIME) {
+			fail(s, a->pos, a->len, "Argument '%.*s' is not a number.", span_len(a),
+			    s->text + a->pos);
+			return 0;
+		}
+		if (x->nargs > 1 && (at->vk != x->vk || at->ft != t->ft)) {
+			fail(s, a->pos, a->len, "Arguments to '%s' must have the same type (expected "
+			    "%s, got %s)", n->str, ftype_name(t->ft), ftype_name(at->ft));
+			return 0;
+		}
+		x->vk = at->vk;
+		t->ft = at->ft;
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+/* len(): the width in bytes of its argument's type, for values that are not bytes. */
+static void func_len_width(struct xnode *x)
+{
+	enum ftype ft;
+
+	if (x->args[0]->kind == X_FIELD)
+		ft = x->args[0]->f->type;
+	else
+		ft = x->args[0]->vk == VK_UINT ? FT_UINT64 : FT_BYTES;
+	x->width = fv_type_bits(ft) / 8;
+	if (ft == FT_DOUBLE || ft == FT_ABSOLUTE_TIME || ft == FT_RELATIVE_TIME)
+		x->width = 8;
+	if (ft == FT_BOOLEAN)
+		x->width = 1;
+}
+
+static struct xnode *compile_func(struct sema *s, const struct anode *n, struct vtype *t)
+{
+	struct xnode *x;
+	int nargs, k = func_lookup(s, n, &nargs);
+
+	if (k < 0)
+		return NULL;
 	x = xnew(X_FUNC);
 	x->sub = funcs[k].fn;
 	x->args = xcalloc((size_t)nargs, sizeof(*x->args));
 	t->f = NULL;
-	for (a = n->a; a; a = a->next) {
+	for (const struct anode *a = n->a; a; a = a->next) {
 		struct vtype at;
 		const struct field_def *f = NULL;
+		struct xnode *ax;
 		if (is_literal(a, &f)) {
 			if (a->kind == A_FIELD)
 				not_a_field(s, a);
@@ -870,66 +1011,21 @@ static struct xnode *compile_func(struct sema *s, const struct anode *n, struct 
 			dfl_xnode_free(x);
 			return NULL;
 		}
-		struct xnode *ax = compile_value(s, a, &at);
+		ax = compile_value(s, a, &at);
 		if (!ax) {
 			dfl_xnode_free(x);
 			return NULL;
 		}
 		x->args[x->nargs++] = ax;
-		switch (funcs[k].fn) {
-		case FN_COUNT:
-			if (ax->kind != X_FIELD) {
-				fail(s, a->pos, a->len, "Only fields can be used as parameter for count()");
-				dfl_xnode_free(x);
-				return NULL;
-			}
-			break;
-		case FN_LOWER:
-		case FN_UPPER:
-			if (at.vk != VK_STRING) {
-				fail(s, a->pos, a->len, "Only string type fields can be used as parameter for %s()",
-				    n->str);
-				dfl_xnode_free(x);
-				return NULL;
-			}
-			break;
-		case FN_MAX:
-		case FN_MIN:
-		case FN_ABS:
-			if (!numeric(at.vk) && at.vk != VK_ABSTIME) {
-				fail(s, a->pos, a->len, "Argument '%.*s' is not a number.", span_len(a),
-				    s->text + a->pos);
-				dfl_xnode_free(x);
-				return NULL;
-			}
-			if (x->nargs > 1 && (at.vk != x->vk || at.ft != t->ft)) {
-				fail(s, a->pos, a->len, "Arguments to '%s' must have the same type (expected "
-				    "%s, got %s)", n->str, ftype_name(t->ft), ftype_name(at.ft));
-				dfl_xnode_free(x);
-				return NULL;
-			}
-			x->vk = at.vk;
-			t->ft = at.ft;
-			break;
-		default:
-			break;
+		if (!func_arg_ok(s, n, a, ax, &at, x, t)) {
+			dfl_xnode_free(x);
+			return NULL;
 		}
-	}
-	if (funcs[k].fn == FN_LEN) {
-		struct vtype at0;
-		memset(&at0, 0, sizeof(at0));
-		if (x->args[0]->kind == X_FIELD)
-			at0.ft = x->args[0]->f->type;
-		else
-			at0.ft = x->args[0]->vk == VK_UINT ? FT_UINT64 : FT_BYTES;
-		x->width = fv_type_bits(at0.ft) / 8;
-		if (at0.ft == FT_DOUBLE || at0.ft == FT_ABSOLUTE_TIME || at0.ft == FT_RELATIVE_TIME)
-			x->width = 8;
-		if (at0.ft == FT_BOOLEAN)
-			x->width = 1;
 	}
 	switch (funcs[k].fn) {
 	case FN_LEN:
+		func_len_width(x);
+		/* fall through */
 	case FN_COUNT:
 		x->vk = VK_UINT;
 		t->ft = FT_UINT32;
@@ -947,9 +1043,144 @@ static struct xnode *compile_func(struct sema *s, const struct anode *n, struct 
 	return x;
 }
 
+static struct xnode *compile_ref(struct sema *s, const struct anode *n, struct vtype *t)
+{
+	const struct field_def *f = reg_lookup(n->str);
+	struct xnode *x;
+
+	if (!f) {
+		not_a_field(s, n);
+		return NULL;
+	}
+	x = xnew(X_REF);
+	x->f = f;
+	x->vk = kind_of(f->type);
+	t->vk = x->vk;
+	t->ft = f->type;
+	t->f = f;
+	return x;
+}
+
+static struct xnode *compile_slice(struct sema *s, const struct anode *n, struct vtype *t)
+{
+	const struct field_def *f = NULL;
+	struct vtype at;
+	struct xnode *a, *x;
+
+	if (n->a->kind == A_FIELD && is_literal(n->a, &f)) {
+		not_a_field(s, n->a);
+		return NULL;
+	}
+	a = compile_value(s, n->a, &at);
+	if (!a)
+		return NULL;
+	if (!sliceable(at.ft) || (at.vk != VK_BYTES && at.vk != VK_STRING && at.vk != VK_NONE &&
+	    at.vk != VK_IPV4 && at.vk != VK_IPV6)) {
+		fail(s, n->a->pos, n->a->len, "\"%.*s\" is a %s and cannot be sliced into a "
+		    "sequence of bytes.", span_len(n->a), s->text + n->a->pos, pretty_name(at.ft));
+		dfl_xnode_free(a);
+		return NULL;
+	}
+	x = xnew(X_SLICE);
+	x->a = a;
+	x->vk = VK_BYTES;
+	if (!parse_ranges(s, n, x)) {
+		dfl_xnode_free(x);
+		return NULL;
+	}
+	t->vk = VK_BYTES;
+	t->ft = FT_BYTES;
+	return x;
+}
+
+/* The operands of a negation or an arithmetic node (a literal takes the other side's
+ * type) into x->a, x->b and their types; 0 on failure. */
+static int arith_operands(struct sema *s, const struct anode *n, struct xnode *x,
+    struct vtype *lt, struct vtype *rt)
+{
+	const struct anode *la = n->a, *ra = n->kind == A_ARITH ? n->b : NULL;
+	int llit = is_literal(la, NULL), rlit = ra ? is_literal(ra, NULL) : 0;
+
+	if (n->kind == A_NEG && llit) {
+		fail(s, n->pos, n->len, "Constant expression is invalid: %.*s", span_len(n),
+		    s->text + n->pos);
+		return 0;
+	}
+	if (llit && rlit) {
+		fail(s, n->pos, n->len, "Constant arithmetic expression is invalid: %.*s",
+		    span_len(n), s->text + n->pos);
+		return 0;
+	}
+	if (llit) {
+		x->b = compile_value(s, ra, rt);
+		if (!x->b)
+			return 0;
+		x->a = const_node(s, la, rt);
+		*lt = *rt;
+	} else {
+		x->a = compile_value(s, la, lt);
+		if (!x->a)
+			return 0;
+		if (ra) {
+			if (rlit) {
+				x->b = const_node(s, ra, lt);
+				*rt = *lt;
+			} else
+				x->b = compile_value(s, ra, rt);
+		}
+	}
+	return !s->failed && x->a && (!ra || x->b);
+}
+
+static struct xnode *compile_arith(struct sema *s, const struct anode *n, struct vtype *t)
+{
+	struct vtype lt, rt;
+	const struct anode *la = n->a, *ra = n->kind == A_ARITH ? n->b : NULL;
+	struct xnode *x = xnew(n->kind == A_NEG ? X_NEG : X_ARITH);
+
+	x->sub = n->sub;
+	memset(&rt, 0, sizeof(rt));
+	if (!arith_operands(s, n, x, &lt, &rt)) {
+		dfl_xnode_free(x);
+		return NULL;
+	}
+	if (n->sub == '&' && ra && bytes_like(lt.vk) && bytes_like(rt.vk)) {
+		x->vk = VK_BYTES;
+		*t = lt;
+		t->vk = VK_BYTES;
+		t->ft = FT_BYTES;
+		t->f = NULL;
+		return x;
+	}
+	if (!numeric(lt.vk) || (ra && !numeric(rt.vk)) ||
+	    (n->sub == '&' && (lt.vk == VK_DOUBLE || lt.vk == VK_RELTIME))) {
+		int left = !numeric(lt.vk) || !ra;
+		const struct anode *bad = left ? la : ra;
+		fail(s, bad->pos, bad->len, "%.*s (type=%s) cannot participate in arithmetic.",
+		    span_len(bad), s->text + bad->pos, pretty_name(left ? lt.ft : rt.ft));
+		dfl_xnode_free(x);
+		return NULL;
+	}
+	if (ra && (lt.vk == VK_DOUBLE) != (rt.vk == VK_DOUBLE)) {
+		fail(s, ra->pos, ra->len, "%.*s and %.*s are not of compatible types.",
+		    span_len(la), s->text + la->pos, span_len(ra), s->text + ra->pos);
+		dfl_xnode_free(x);
+		return NULL;
+	}
+	x->vk = lt.vk == VK_INT || (ra && rt.vk == VK_INT) || n->kind == A_NEG || n->sub == '-' ?
+	    VK_INT : lt.vk;
+	if (lt.vk == VK_RELTIME || lt.vk == VK_DOUBLE)
+		x->vk = lt.vk;
+	*t = lt;
+	t->vk = x->vk;
+	t->f = NULL;
+	if (x->vk == VK_INT && lt.vk == VK_UINT)
+		t->ft = FT_INT64;
+	return x;
+}
+
 static struct xnode *compile_value(struct sema *s, const struct anode *n, struct vtype *t)
 {
-	struct xnode *x;
 	const struct field_def *f = NULL;
 
 	if (s->failed)
@@ -962,127 +1193,15 @@ static struct xnode *compile_value(struct sema *s, const struct anode *n, struct
 			return NULL;
 		}
 		return field_node(s, n, f, t);
-	case A_REF: {
-		f = reg_lookup(n->str);
-		if (!f) {
-			not_a_field(s, n);
-			return NULL;
-		}
-		x = xnew(X_REF);
-		x->f = f;
-		x->vk = kind_of(f->type);
-		t->vk = x->vk;
-		t->ft = f->type;
-		t->f = f;
-		return x;
-	}
-	case A_SLICE: {
-		struct vtype at;
-		struct xnode *a;
-		if (n->a->kind == A_FIELD && is_literal(n->a, &f)) {
-			not_a_field(s, n->a);
-			return NULL;
-		}
-		a = compile_value(s, n->a, &at);
-		if (!a)
-			return NULL;
-		if (!sliceable(at.ft) || (at.vk != VK_BYTES && at.vk != VK_STRING && at.vk != VK_NONE &&
-		    at.vk != VK_IPV4 && at.vk != VK_IPV6)) {
-			fail(s, n->a->pos, n->a->len, "\"%.*s\" is a %s and cannot be sliced into a "
-			    "sequence of bytes.", span_len(n->a), s->text + n->a->pos, pretty_name(at.ft));
-			dfl_xnode_free(a);
-			return NULL;
-		}
-		x = xnew(X_SLICE);
-		x->a = a;
-		x->vk = VK_BYTES;
-		if (!parse_ranges(s, n, x)) {
-			dfl_xnode_free(x);
-			return NULL;
-		}
-		t->vk = VK_BYTES;
-		t->ft = FT_BYTES;
-		return x;
-	}
+	case A_REF:
+		return compile_ref(s, n, t);
+	case A_SLICE:
+		return compile_slice(s, n, t);
 	case A_FUNC:
 		return compile_func(s, n, t);
 	case A_NEG:
-	case A_ARITH: {
-		struct vtype lt, rt;
-		struct xnode *l, *r;
-		const struct anode *la = n->a, *ra = n->kind == A_ARITH ? n->b : NULL;
-		int llit = is_literal(la, NULL), rlit = ra ? is_literal(ra, NULL) : 0;
-		if (n->kind == A_NEG && llit) {
-			fail(s, n->pos, n->len, "Constant expression is invalid: %.*s", span_len(n),
-			    s->text + n->pos);
-			return NULL;
-		}
-		if (llit && rlit) {
-			fail(s, n->pos, n->len, "Constant arithmetic expression is invalid: %.*s",
-			    span_len(n), s->text + n->pos);
-			return NULL;
-		}
-		if (llit) {
-			r = compile_value(s, ra, &rt);
-			if (!r)
-				return NULL;
-			l = const_node(s, la, &rt);
-			lt = rt;
-		} else {
-			l = compile_value(s, la, &lt);
-			if (!l)
-				return NULL;
-			r = NULL;
-			if (ra) {
-				if (rlit) {
-					r = const_node(s, ra, &lt);
-					rt = lt;
-				} else
-					r = compile_value(s, ra, &rt);
-			}
-		}
-		x = xnew(n->kind == A_NEG ? X_NEG : X_ARITH);
-		x->a = l;
-		x->b = r;
-		x->sub = n->sub;
-		if (s->failed || !l || (ra && !r)) {
-			dfl_xnode_free(x);
-			return NULL;
-		}
-		if (n->sub == '&' && ra && bytes_like(lt.vk) && bytes_like(rt.vk)) {
-			x->vk = VK_BYTES;
-			*t = lt;
-			t->vk = VK_BYTES;
-			t->ft = FT_BYTES;
-			t->f = NULL;
-			return x;
-		}
-		if (!numeric(lt.vk) || (ra && !numeric(rt.vk)) ||
-		    (n->sub == '&' && (lt.vk == VK_DOUBLE || lt.vk == VK_RELTIME))) {
-			int left = !numeric(lt.vk) || !ra;
-			const struct anode *bad = left ? la : ra;
-			fail(s, bad->pos, bad->len, "%.*s (type=%s) cannot participate in arithmetic.",
-			    span_len(bad), s->text + bad->pos, pretty_name(left ? lt.ft : rt.ft));
-			dfl_xnode_free(x);
-			return NULL;
-		}
-		if (ra && (lt.vk == VK_DOUBLE) != (rt.vk == VK_DOUBLE)) {
-			fail(s, ra->pos, ra->len, "%.*s and %.*s are not of compatible types.",
-			    span_len(la), s->text + la->pos, span_len(ra), s->text + ra->pos);
-			dfl_xnode_free(x);
-			return NULL;
-		}
-		x->vk = lt.vk == VK_INT || (ra && rt.vk == VK_INT) || n->kind == A_NEG || n->sub == '-' ?
-		    VK_INT : lt.vk;
-		if (lt.vk == VK_RELTIME || lt.vk == VK_DOUBLE)
-			x->vk = lt.vk;
-		*t = lt;
-		t->vk = x->vk;
-		t->f = NULL;
-		if (x->vk == VK_INT && lt.vk == VK_UINT)
-			t->ft = FT_INT64;
-		return x;
-	}
+	case A_ARITH:
+		return compile_arith(s, n, t);
 	default:
 		fail(s, n->pos, n->len, "%.*s is not a valid value here.", span_len(n), s->text + n->pos);
 		return NULL;
