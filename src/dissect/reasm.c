@@ -489,153 +489,209 @@ static void msp_carry_over(struct reasm *r, struct rdir *dir, struct msp *m,
 	dir->open = nm;
 }
 
+/* One segment's first pass: the segment, where it is in it (off, seq) and what was
+ * dissected of it so far. */
+struct fpass {
+	struct reasm *r;
+	struct dctx *d;
+	struct cur *payload;
+	const struct reasm_seg *s;
+	reasm_pdu_fn fn;
+	struct rstream *st;
+	struct rdir *dir;
+	const uint8_t *pl;
+	uint32_t plen, frame, foff;
+	uint32_t off, seq, nxtseq;
+	struct reasm_need need;
+	int dissected;
+};
+
+enum fp_next { FP_DONE, FP_COMPLETE, FP_AGAIN };
+
+/* The rest of the segment goes into m, which stays open: shown as a segment of it. */
+static enum fp_next fp_tail(struct fpass *f, struct msp *m)
+{
+	show_tail(f->d, f->s, f->payload, f->off, m, !f->dissected);
+	op_add(f->r, f->frame, OP_TAIL, f->off, f->plen - f->off, f->seq, m, !f->dissected);
+	return FP_DONE;
+}
+
+/* m runs until close, or a FIN ends the stream: it takes what there is. */
+static enum fp_next fp_until_fin(struct fpass *f, struct msp *m)
+{
+	msp_add(f->r, m, f->seq, f->pl + f->off, f->plen - f->off, f->frame, f->foff + f->off);
+	if (f->plen == f->off && f->s->fin) {	/* listed as #N(0), as tshark does */
+		m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
+		m->segs[m->nsegs++] = (struct seginfo){ f->frame, f->foff + f->off, 0, m->have };
+	}
+	if (!f->s->fin)
+		return fp_tail(f, m);
+	m->nxtpdu = m->seq + m->have;
+	if (m->flags & MSP_GAVE_UP)
+		m->nxtpdu = f->nxtseq;
+	return FP_COMPLETE;
+}
+
+/* The segment continues m: its bytes up to m's end go in. */
+static enum fp_next fp_continue(struct fpass *f, struct msp *m)
+{
+	uint32_t len;
+
+	if (m->flags & MSP_ENTIRE_SEGMENT) {
+		len = f->plen - f->off;
+		m->flags &= ~(unsigned)MSP_ENTIRE_SEGMENT;
+		m->nxtpdu = f->nxtseq;
+	} else
+		len = (f->nxtseq < m->nxtpdu ? f->nxtseq : m->nxtpdu) - f->seq;
+	msp_add(f->r, m, f->seq, f->pl + f->off, len, f->frame, f->foff + f->off);
+	if (f->seq + len < m->nxtpdu || !len)
+		return fp_tail(f, m);
+	return FP_COMPLETE;
+}
+
+/* No PDU open here: the payload dissector runs on the rest of the segment and may ask
+ * for more (a new msp, *mp). */
+static enum fp_next fp_new_pdu(struct fpass *f, struct msp **mp)
+{
+	struct rdir *dir = f->dir;
+	struct msp *m;
+
+	if (*mp)		/* never completed (hole, or jumped over) */
+		msp_close(f->r, dir);
+	if (f->off >= f->plen)
+		return FP_DONE;
+	if (!f->dissected && dir->have_done && dir->done_seq < f->seq && f->seq < dir->done_end) {
+		/* bytes of a PDU already reassembled (keep-alive probe, overlap) */
+		col_append_str(f->d->pi, OVERLAP_TEXT);
+		tree_flag(f->d->tree, tree_add_text(f->d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
+		op_add(f->r, f->frame, OP_OVERLAP, f->off, 0, f->seq, NULL, 0);
+		return FP_DONE;
+	}
+	{
+		const struct reasm_seg *s = f->s;
+		struct cur c = cur_make(f->d->frame, f->foff + f->plen);
+		struct reasm_pdu p = { s->stream, s->dir, f->seq, 0, s->fin,
+		    s->nxtseq - s->seq > f->plen, f->st->conv, s->tcp_node };
+		c.p = f->pl + f->off;
+		memset(&f->need, 0, sizeof(f->need));
+		op_add(f->r, f->frame, OP_PAYLOAD, f->off, 0, f->seq, NULL, 0);
+		f->fn(f->d, &c, &p, &f->need);
+	}
+	if (!f->need.need_len)
+		return FP_DONE;
+	if (f->need.need_off > f->plen - f->off)
+		f->need.need_off = f->plen - f->off;
+	if (f->need.need_off)
+		f->dissected = 1;
+	f->off += f->need.need_off;
+	f->seq += f->need.need_off;
+	m = *mp = msp_for_need(f->r, f->seq, f->nxtseq, &f->need, f->nxtseq, f->frame);
+	dir->open = m;
+	msp_add(f->r, m, f->seq, f->pl + f->off, f->plen - f->off, f->frame, f->foff + f->off);
+	if (!(f->s->fin && (m->flags & MSP_UNTIL_FIN)))
+		return fp_tail(f, m);
+	m->nxtpdu = m->seq + m->have;
+	return FP_COMPLETE;
+}
+
+/* The PDU m ran and turned out longer than announced: it stays open for more. */
+static void fp_wait_more(struct fpass *f, struct msp *m, size_t opi)
+{
+	struct reasm *r = f->r;
+	uint32_t have_end = m->seq + m->have, seq = f->seq, off = f->off;
+
+	m->last_frame = 0;
+	if (f->need.need_len == REASM_ONE_MORE_SEGMENT) {
+		m->flags |= MSP_ENTIRE_SEGMENT;
+		m->nxtpdu = f->nxtseq + 1;
+	} else if (f->need.need_len == REASM_UNTIL_FIN)
+		m->flags |= MSP_UNTIL_FIN;
+	else
+		m->nxtpdu = have_end + f->need.need_len;
+	if (r->keep)	/* replayed with the segments it had when it ran */
+		r->ops[opi].seq = (uint32_t)m->nsegs;
+	if (have_end < f->nxtseq)	/* seq <= have_end: see msp_add */
+		msp_add(r, m, have_end, f->pl + off + (have_end - seq),
+		    f->nxtseq - have_end, f->frame, f->foff + off + (have_end - seq));
+	if (r->keep)
+		r->ops[opi].info = (uint8_t)!f->dissected;
+	if (!f->dissected) {
+		col_set_proto(f->d->pi, "TCP");
+		if (f->d->pi->info_len)
+			col_append_str(f->d->pi, " ");
+		col_append_str(f->d->pi, "[TCP segment of a reassembled PDU]");
+	}
+}
+
+/* Moves past m's end and closes it; FP_AGAIN when the segment goes on after it. */
+static enum fp_next fp_next_pdu(struct fpass *f, uint32_t end, int incl_seq)
+{
+	msp_close(f->r, f->dir);
+	if (end >= f->nxtseq || end < f->seq || (!incl_seq && end == f->seq))
+		return FP_DONE;
+	f->off += end - f->seq;
+	f->seq = end;
+	return FP_AGAIN;
+}
+
+/* m is complete in this frame: it runs (or is shown as given up on). */
+static enum fp_next fp_complete(struct fpass *f, struct msp *m)
+{
+	struct rdir *dir = f->dir;
+	uint32_t seglen;
+	size_t opi;
+
+	m->last_frame = f->frame;
+	dir->have_done = 1;
+	dir->done_seq = m->seq;
+	dir->done_end = m->nxtpdu;
+	if (m->flags & MSP_GAVE_UP || m->have < m->nxtpdu - m->seq) {
+		int info = !f->dissected && f->off < f->plen;	/* not on a bare FIN */
+		show_tail(f->d, f->s, f->payload, f->off, NULL, info);
+		op_add(f->r, f->frame, OP_TAIL, f->off, f->plen - f->off, f->seq, NULL, info);
+		return fp_next_pdu(f, m->nxtpdu, 0);
+	}
+	seglen = (m->nxtpdu < f->nxtseq ? m->nxtpdu : f->nxtseq) - f->seq;
+	opi = f->r->nops;
+	seg_data(f->d, f->s, f->payload, f->off, seglen);
+	op_add(f->r, f->frame, OP_MSP, f->off, seglen, f->seq, m, 0);
+	run_msp(f->r, f->d, f->s, m, m->data, m->have, f->fn, &f->need, f->st->conv);
+	if (f->need.need_len && f->need.need_off == 0) {
+		fp_wait_more(f, m, opi);
+		return FP_DONE;
+	}
+	f->dissected = 1;
+	if (f->need.need_len) {
+		msp_carry_over(f->r, dir, m, &f->need, f->pl + f->off, f->seq, f->nxtseq, f->frame,
+		    f->foff + f->off);
+		return FP_DONE;
+	}
+	return fp_next_pdu(f, m->nxtpdu, 1);
+}
+
 static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
     const struct reasm_seg *s, reasm_pdu_fn fn)
 {
 	struct rstream *st = get_stream(r, s->stream);
-	struct rdir *dir = &st->dir[s->dir & 1];
-	const uint8_t *pl = payload->p;
-	uint32_t plen = (uint32_t)cur_left(payload), frame = d->pi->num;
-	uint32_t foff = (uint32_t)(pl - d->frame);
-	uint32_t off = 0, seq = s->seq, nxtseq = seq + plen;
-	struct reasm_need need;
-	int dissected = 0;
+	struct fpass f = { r, d, payload, s, fn, st, &st->dir[s->dir & 1], payload->p,
+	    (uint32_t)cur_left(payload), d->pi->num, (uint32_t)(payload->p - d->frame),
+	    0, s->seq, s->seq + (uint32_t)cur_left(payload), { 0 }, 0 };
 
-	if (!plen && !(dir->open && s->fin))
+	if (!f.plen && !(f.dir->open && s->fin))
 		return;		/* a bare FIN matters only to a PDU still open */
 	for (int guard = 0; guard < 4096; guard++) {
-		struct msp *m = dir->open;
-		if (m && ((m->flags & MSP_UNTIL_FIN) || (!plen && s->fin))) {
-			/* until close, or a FIN ends the stream: dissect what there is */
-			msp_add(r, m, seq, pl + off, plen - off, frame, foff + off);
-			if (plen == off && s->fin) {	/* listed as #N(0), as tshark does */
-				m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
-				m->segs[m->nsegs++] = (struct seginfo){ frame, foff + off, 0, m->have };
-			}
-			if (!s->fin) {
-				show_tail(d, s, payload, off, m, !dissected);
-				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
-				return;
-			}
-			m->nxtpdu = m->seq + m->have;
-			if (m->flags & MSP_GAVE_UP)
-				m->nxtpdu = nxtseq;
-		} else if (m && m->seq < seq && seq < m->nxtpdu) {
-			uint32_t len;
-			if (m->flags & MSP_ENTIRE_SEGMENT) {
-				len = plen - off;
-				m->flags &= ~(unsigned)MSP_ENTIRE_SEGMENT;
-				m->nxtpdu = nxtseq;
-			} else
-				len = (nxtseq < m->nxtpdu ? nxtseq : m->nxtpdu) - seq;
-			msp_add(r, m, seq, pl + off, len, frame, foff + off);
-			if (seq + len < m->nxtpdu || !len) {
-				show_tail(d, s, payload, off, m, !dissected);
-				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
-				return;
-			}
-		} else {
-			if (m)		/* never completed (hole, or jumped over) */
-				msp_close(r, dir);
-			if (off >= plen)
-				return;
-			if (!dissected && dir->have_done && dir->done_seq < seq && seq < dir->done_end) {
-				/* bytes of a PDU already reassembled (keep-alive probe, overlap) */
-				col_append_str(d->pi, OVERLAP_TEXT);
-				tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);
-				op_add(r, frame, OP_OVERLAP, off, 0, seq, NULL, 0);
-				return;
-			}
-			{
-				struct cur c = cur_make(d->frame, foff + plen);
-				struct reasm_pdu p = { s->stream, s->dir, seq, 0, s->fin,
-				    s->nxtseq - s->seq > plen, st->conv, s->tcp_node };
-				c.p = pl + off;
-				memset(&need, 0, sizeof(need));
-				op_add(r, frame, OP_PAYLOAD, off, 0, seq, NULL, 0);
-				fn(d, &c, &p, &need);
-			}
-			if (!need.need_len)
-				return;
-			if (need.need_off > plen - off)
-				need.need_off = plen - off;
-			if (need.need_off)
-				dissected = 1;
-			off += need.need_off;
-			seq += need.need_off;
-			m = msp_for_need(r, seq, nxtseq, &need, nxtseq, frame);
-			dir->open = m;
-			msp_add(r, m, seq, pl + off, plen - off, frame, foff + off);
-			if (!(s->fin && (m->flags & MSP_UNTIL_FIN))) {
-				show_tail(d, s, payload, off, m, !dissected);
-				op_add(r, frame, OP_TAIL, off, plen - off, seq, m, !dissected);
-				return;
-			}
-			m->nxtpdu = m->seq + m->have;
-		}
-		/* m is complete in this frame */
-		m->last_frame = frame;
-		dir->have_done = 1;
-		dir->done_seq = m->seq;
-		dir->done_end = m->nxtpdu;
-		if (m->flags & MSP_GAVE_UP || m->have < m->nxtpdu - m->seq) {
-			uint32_t end = m->nxtpdu;
-			int info = !dissected && off < plen;	/* not on a bare FIN */
-			show_tail(d, s, payload, off, NULL, info);
-			op_add(r, frame, OP_TAIL, off, plen - off, seq, NULL, info);
-			msp_close(r, dir);
-			if (end >= nxtseq || end <= seq)
-				return;
-			off += end - seq;
-			seq = end;
-			continue;
-		}
-		{
-			uint32_t seglen = (m->nxtpdu < nxtseq ? m->nxtpdu : nxtseq) - seq;
-			size_t opi = r->nops;
-			seg_data(d, s, payload, off, seglen);
-			op_add(r, frame, OP_MSP, off, seglen, seq, m, 0);
-			run_msp(r, d, s, m, m->data, m->have, fn, &need, st->conv);
-			if (need.need_len && need.need_off == 0) {
-				/* the PDU is longer than announced: wait for more */
-				uint32_t have_end = m->seq + m->have;
-				m->last_frame = 0;
-				if (need.need_len == REASM_ONE_MORE_SEGMENT) {
-					m->flags |= MSP_ENTIRE_SEGMENT;
-					m->nxtpdu = nxtseq + 1;
-				} else if (need.need_len == REASM_UNTIL_FIN)
-					m->flags |= MSP_UNTIL_FIN;
-				else
-					m->nxtpdu = have_end + need.need_len;
-				if (r->keep)	/* replayed with the segments it had when it ran */
-					r->ops[opi].seq = (uint32_t)m->nsegs;
-				if (have_end < nxtseq)	/* seq <= have_end: see msp_add */
-					msp_add(r, m, have_end, pl + off + (have_end - seq),
-					    nxtseq - have_end, frame, foff + off + (have_end - seq));
-				if (r->keep)
-					r->ops[opi].info = (uint8_t)!dissected;
-				if (!dissected) {
-					col_set_proto(d->pi, "TCP");
-					if (d->pi->info_len)
-						col_append_str(d->pi, " ");
-					col_append_str(d->pi, "[TCP segment of a reassembled PDU]");
-				}
-				return;
-			}
-			dissected = 1;
-			if (need.need_len) {
-				msp_carry_over(r, dir, m, &need, pl + off, seq, nxtseq, frame, foff + off);
-				return;
-			}
-		}
-		{
-			uint32_t end = m->nxtpdu;
-			msp_close(r, dir);
-			if (end >= nxtseq || end < seq)
-				return;
-			off += end - seq;
-			seq = end;
-		}
+		struct msp *m = f.dir->open;
+		enum fp_next next;
+		if (m && ((m->flags & MSP_UNTIL_FIN) || (!f.plen && s->fin)))
+			next = fp_until_fin(&f, m);
+		else if (m && m->seq < f.seq && f.seq < m->nxtpdu)
+			next = fp_continue(&f, m);
+		else
+			next = fp_new_pdu(&f, &m);
+		if (next == FP_COMPLETE)
+			next = fp_complete(&f, m);
+		if (next == FP_DONE)
+			return;
 	}
 }
 
