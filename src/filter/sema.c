@@ -3,7 +3,7 @@
  * A word is a field when the registry knows it (".name" forces a field), otherwise
  * an unparsed literal whose meaning depends on what it is compared with, as in
  * Wireshark 4.0: "80" is a number beside tcp.port, a byte beside frame[0], "UDP" a
- * value-string name beside ip.proto.  Literals are converted here, once; regular
+ * value-string name beside ip.proto.  Literals are converted once (literal.c); regular
  * expressions are compiled here; evaluation only compares.
  *
  * Semantics of the relations (4.0): ==, >, <, >=, <=, contains, matches hold when any
@@ -13,33 +13,15 @@
  */
 #include "config.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
-#include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
 #include "core/xmalloc.h"
 #include "dissect/fvalue.h"
 #include "filter/dfilter_int.h"
-
-struct sema {
-	const char *text;
-	struct dfilter *df;
-	struct dfilter_error *err;
-	int failed;
-};
-
-/* The static type of a value expression. */
-struct vtype {
-	enum vkind vk;
-	enum ftype ft;
-	const struct field_def *f;	/* the field, for value strings and messages */
-};
+#include "filter/sema_int.h"
 
 static const char *const pretty[] = {
 	[FT_NONE] = "Label", [FT_PROTOCOL] = "Protocol", [FT_BOOLEAN] = "Boolean",
@@ -56,15 +38,12 @@ static const char *const pretty[] = {
 	[FT_CHAR] = "Character",
 };
 
-static const char *pretty_name(enum ftype t)
+const char *dfl_type_name(enum ftype t)
 {
 	return (unsigned)t < sizeof(pretty) / sizeof(pretty[0]) && pretty[t] ? pretty[t] : "Label";
 }
 
-static void fail(struct sema *s, int col, int len, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void fail(struct sema *s, int col, int len, const char *fmt, ...)
+void dfl_fail(struct sema *s, int col, int len, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -145,8 +124,7 @@ static int is_literal(const struct anode *n, const struct field_def **fp)
 	return 0;
 }
 
-/* The text of a node, for messages. */
-static int span_len(const struct anode *n)
+int dfl_span_len(const struct anode *n)
 {
 	return n->len > 60 ? 60 : n->len;
 }
@@ -158,582 +136,13 @@ static void not_a_field(struct sema *s, const struct anode *n)
 	const char *sug = name && strlen(name) > 4 ? reg_suggest(name) : NULL;
 
 	if (n->str && n->str[0] == '.')
-		fail(s, n->pos, n->len, "\"%s\" is not a valid protocol or protocol field.", name);
+		dfl_fail(s, n->pos, n->len, "\"%s\" is not a valid protocol or protocol field.", name);
 	else if (sug && strcmp(sug, name))
-		fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name. Did you mean %s?",
-		    span_len(n), s->text + n->pos, sug);
+		dfl_fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name. Did you mean %s?",
+		    dfl_span_len(n), s->text + n->pos, sug);
 	else
-		fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name.",
-		    span_len(n), s->text + n->pos);
-}
-
-/* ---- literal conversion ---- */
-
-static int parse_u64(const char *p, uint64_t *out, int *neg)
-{
-	int base = 10;
-	uint64_t v = 0;
-
-	*neg = 0;
-	if (*p == '-') {
-		*neg = 1;
-		p++;
-	} else if (*p == '+')
-		p++;
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && p[2]) {
-		base = 16;
-		p += 2;
-	} else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B') && p[2]) {
-		base = 2;
-		p += 2;
-	} else if (p[0] == '0' && p[1])
-		base = 8;
-	if (!*p)
-		return 0;
-	for (; *p; p++) {
-		int d;
-		if (*p >= '0' && *p <= '9')
-			d = *p - '0';
-		else if (*p >= 'a' && *p <= 'f')
-			d = *p - 'a' + 10;
-		else if (*p >= 'A' && *p <= 'F')
-			d = *p - 'A' + 10;
-		else
-			return 0;
-		if (d >= base)
-			return 0;
-		if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
-			return 0;
-		v = v * (uint64_t)base + (uint64_t)d;
-	}
-	*out = v;
-	return 1;
-}
-
-/* "[-]digits[.digits]" seconds → nanoseconds, exactly; falls back to strtod for
- * exponents. */
-static int parse_seconds(const char *p, int64_t *ns)
-{
-	const char *q = p;
-	int neg = 0;
-	int64_t sec = 0, frac = 0;
-	int fd = 0, digits = 0;
-
-	if (*q == '-' || *q == '+')
-		neg = *q++ == '-';
-	while (*q >= '0' && *q <= '9') {
-		if (sec > INT64_MAX / 10 / 1000000000)
-			return 0;
-		sec = sec * 10 + (*q++ - '0');
-		digits++;
-	}
-	if (*q == '.') {
-		q++;
-		while (*q >= '0' && *q <= '9') {
-			if (fd < 9) {
-				frac = frac * 10 + (*q - '0');
-				fd++;
-			}
-			q++;
-			digits++;
-		}
-	}
-	if (!digits)
-		return 0;
-	if (*q) {
-		char *end;
-		double d = strtod(p, &end);
-		if (*end || !isfinite(d) || fabs(d) > 9e9)
-			return 0;
-		*ns = (int64_t)llround(d * 1e9);
-		return 1;
-	}
-	while (fd < 9) {
-		frac *= 10;
-		fd++;
-	}
-	*ns = sec * 1000000000 + frac;
-	if (neg)
-		*ns = -*ns;
-	return 1;
-}
-
-static int parse_double(const char *p, double *d)
-{
-	char *end;
-
-	if (!*p)
-		return 0;
-	*d = strtod(p, &end);
-	return *end == '\0';
-}
-
-static const char *const months[] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
-/* The absolute-time forms 4.0 accepts: "Jul  6, 2005 03:57:35.938066", "2005-07-06
- * 03:57:35", "2005-07-06T03:57:35Z", "2005-07-06"; " UTC" or "Z" means UTC, else
- * local time. */
-static int parse_abstime(const char *str, int64_t *ns)
-{
-	struct tm tm;
-	char buf[128];
-	const char *p;
-	int utc = 0, n = 0;
-	size_t len = strlen(str);
-	long frac = 0;
-	int fd = 0;
-	time_t t;
-
-	if (len >= sizeof(buf))
-		return 0;
-	memcpy(buf, str, len + 1);
-	while (len && buf[len - 1] == ' ')
-		buf[--len] = '\0';
-	if (len > 4 && !strcmp(buf + len - 4, " UTC")) {
-		utc = 1;
-		buf[len - 4] = '\0';
-	} else if (len && buf[len - 1] == 'Z') {
-		utc = 1;
-		buf[--len] = '\0';
-	}
-	memset(&tm, 0, sizeof(tm));
-	p = buf;
-	while (*p == ' ')
-		p++;
-	if (isalpha((unsigned char)*p)) {
-		int m = -1, day, year, hh, mm, ss;
-		for (int i = 0; i < 12; i++)
-			if (!strncasecmp(p, months[i], 3))
-				m = i;
-		if (m < 0)
-			return 0;
-		p += 3;
-		if (sscanf(p, " %2d, %4d %2d:%2d:%2d%n", &day, &year, &hh, &mm, &ss, &n) != 5)
-			return 0;
-		tm.tm_mon = m;
-		tm.tm_mday = day;
-		tm.tm_year = year - 1900;
-		tm.tm_hour = hh;
-		tm.tm_min = mm;
-		tm.tm_sec = ss;
-	} else {
-		int y, mo, d, hh = 0, mm = 0, ss = 0, k = 0;
-		if (sscanf(p, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
-			return 0;
-		if (p[n] == 'T' || p[n] == ' ') {
-			if (sscanf(p + n + 1, "%2d:%2d:%2d%n", &hh, &mm, &ss, &k) != 3)
-				return 0;
-			n += 1 + k;
-		}
-		tm.tm_year = y - 1900;
-		tm.tm_mon = mo - 1;
-		tm.tm_mday = d;
-		tm.tm_hour = hh;
-		tm.tm_min = mm;
-		tm.tm_sec = ss;
-	}
-	p += n;
-	if (*p == '.') {
-		p++;
-		if (!isdigit((unsigned char)*p))
-			return 0;
-		while (isdigit((unsigned char)*p)) {
-			if (fd < 9) {
-				frac = frac * 10 + (*p - '0');
-				fd++;
-			}
-			p++;
-		}
-	}
-	if (*p)
-		return 0;
-	if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
-	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
-		return 0;
-	while (fd < 9) {
-		frac *= 10;
-		fd++;
-	}
-	tm.tm_isdst = -1;
-	t = utc ? timegm(&tm) : mktime(&tm);
-	if (t == (time_t)-1 && !(tm.tm_year == 69))
-		return 0;
-	if (t > INT64_MAX / 1000000000 - 1 || t < INT64_MIN / 1000000000 + 1)
-		return 0;
-	*ns = (int64_t)t * 1000000000 + frac;
-	return 1;
-}
-
-static int is_sep(char c)
-{
-	return c == ':' || c == '.' || c == '-';
-}
-
-/* Wireshark's byte strings: "00:11:22", "00.11", "00-11", "0011", "1122.3344", a
- * single hex digit, or "0xNN"; a leading ':' is skipped. */
-static int parse_bytes(const char *s, uint8_t *out, size_t cap, size_t *n)
-{
-	size_t k = 0;
-	const char *p = s;
-
-	if (*p == ':')
-		p++;
-	if ((p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) && isxdigit((unsigned char)p[2]) &&
-	    isxdigit((unsigned char)p[3]) && !p[4]) {
-		if (cap < 1)
-			return 0;
-		out[0] = (uint8_t)strtoul(p + 2, NULL, 16);
-		*n = 1;
-		return 1;
-	}
-	if (!*p)
-		return 0;
-	while (*p) {
-		int run = 0;
-		while (run < 4 && isxdigit((unsigned char)p[run]))
-			run++;
-		if (run == 0)
-			return 0;
-		if (run == 3)
-			run = 2;
-		for (int i = 0; i + 1 < run || (run == 1 && i == 0); i += 2) {
-			char h[3] = { p[i], run == 1 ? '\0' : p[i + 1], '\0' };
-			if (k >= cap)
-				return 0;
-			out[k++] = (uint8_t)strtoul(h, NULL, 16);
-			if (run == 1)
-				break;
-		}
-		p += run;
-		if (is_sep(*p)) {
-			p++;
-			if (!*p)
-				return 0;
-		}
-	}
-	*n = k;
-	return 1;
-}
-
-/* Converts a literal node to a constant of type t.  Returns 0 and fails the sema on
- * error.  `bytes` receives ownership of any bytes the constant points at. */
-/* A literal being converted to a field's type: the node, its text (w, NULL for a
- * quoted string or a character constant; word is a writable copy) and whether it was
- * quoted. */
-struct lit {
-	const struct anode *n;
-	const char *w;
-	char *word;
-	int quoted;
-};
-
-static int from_string_fails(struct sema *s, const struct lit *l, const struct vtype *t)
-{
-	const struct anode *n = l->n;
-
-	fail(s, n->pos, n->len, "%s cannot be converted from a string (%.*s).",
-	    pretty_name(t->ft), span_len(n), s->text + n->pos);
-	return 0;
-}
-
-static int bits_of(enum ftype ft)
-{
-	switch (ft) {
-	case FT_CHAR: case FT_UINT8: case FT_INT8: return 8;
-	case FT_UINT16: case FT_INT16: return 16;
-	case FT_UINT24: return 24;
-	case FT_FRAMENUM: case FT_UINT32: case FT_INT32: return 32;
-	case FT_UINT40: return 40;
-	case FT_UINT48: return 48;
-	default: return 64;
-	}
-}
-
-/* A number in range for the field's width (u, neg as parse_u64 gave them). */
-static int convert_number(struct sema *s, const struct lit *l, const struct vtype *t,
-    struct val *v, uint64_t u, int neg)
-{
-	const struct anode *n = l->n;
-	int bits = bits_of(t->ft);
-
-	if (t->vk == VK_UINT) {
-		uint64_t max = bits == 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
-		if (neg)
-			v->never = u != 0;
-		else if (t->ft == FT_BOOLEAN)
-			v->u = u != 0;
-		else if (u > max) {
-			fail(s, n->pos, n->len, "\"%s\" too big for this field, maximum %llu.",
-			    l->w, (unsigned long long)max);
-			return 0;
-		} else
-			v->u = u;
-		return 1;
-	}
-	int64_t max = bits == 64 ? INT64_MAX : ((int64_t)1 << (bits - 1)) - 1;
-	if (!neg && u > (uint64_t)max) {
-		fail(s, n->pos, n->len, "\"%s\" too big for this field, maximum %lld.",
-		    l->w, (long long)max);
-		return 0;
-	}
-	if (neg && u > (uint64_t)max + 1) {
-		fail(s, n->pos, n->len, "\"%s\" too small for this field, minimum %lld.",
-		    l->w, (long long)(-max - 1));
-		return 0;
-	}
-	v->i = neg ? (int64_t)(0 - u) : (int64_t)u;
-	return 1;
-}
-
-/* A name for an integer: a boolean's True/False or Set/Not set, or one of the field's
- * value strings.  -1 when the field has no names, else 1 or 0 (failed). */
-static int convert_name(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
-{
-	const struct anode *n = l->n;
-	const char *name = l->quoted ? n->str : l->w;
-
-	if (t->ft == FT_BOOLEAN && !l->quoted && (!strcmp(l->w, "True") || !strcmp(l->w, "False"))) {
-		v->u = l->w[0] == 'T';
-		return 1;
-	}
-	if (t->ft == FT_BOOLEAN) {
-		/* The field's own true/false strings, as its label shows them. */
-		const char *yes = t->f && t->f->mask ? "Set" : "True";
-		const char *no = t->f && t->f->mask ? "Not set" : "False";
-		if (!strcasecmp(name, yes) || !strcasecmp(name, no)) {
-			v->u = !strcasecmp(name, yes);
-			return 1;
-		}
-	}
-	if (t->f && t->f->vals)
-		for (const struct val_str *vs = t->f->vals; vs->str; vs++)
-			if (!strcasecmp(vs->str, name)) {
-				v->u = vs->value;
-				v->i = (int64_t)vs->value;
-				return 1;
-			}
-	if ((t->f && t->f->vals) || (t->ft == FT_BOOLEAN && t->f)) {
-		fail(s, n->pos, n->len, "\"%s\" cannot be found among the possible values for %s.",
-		    name, t->f->abbrev);
-		return 0;
-	}
-	return -1;
-}
-
-static int convert_int(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
-{
-	const struct anode *n = l->n;
-	uint64_t u;
-	int neg, r;
-
-	if (n->kind == A_CHAR) {
-		v->u = (uint8_t)n->str[0];
-		v->i = (int64_t)v->u;
-		return 1;
-	}
-	if (!l->quoted && parse_u64(l->w, &u, &neg))
-		return convert_number(s, l, t, v, u, neg);
-	if ((r = convert_name(s, l, t, v)) >= 0)
-		return r;
-	if (l->quoted)
-		return from_string_fails(s, l, t);
-	fail(s, n->pos, n->len, "\"%s\" is not a valid number.", l->w);
-	return 0;
-}
-
-static int convert_double(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
-{
-	const struct anode *n = l->n;
-
-	if (n->kind == A_CHAR) {
-		v->d = (uint8_t)n->str[0];
-		return 1;
-	}
-	if (!l->quoted && parse_double(l->w, &v->d))
-		return 1;
-	if (l->quoted)
-		return from_string_fails(s, l, t);
-	fail(s, n->pos, n->len, "\"%s\" is not a valid number.", l->w);
-	return 0;
-}
-
-static int convert_reltime(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
-{
-	const struct anode *n = l->n;
-
-	if (!l->quoted && n->kind != A_CHAR && parse_seconds(l->w, &v->i))
-		return 1;
-	if (l->quoted || n->kind == A_CHAR)
-		return from_string_fails(s, l, t);
-	fail(s, n->pos, n->len, "\"%s\" is not a valid time.", l->w);
-	return 0;
-}
-
-static int convert_abstime(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v)
-{
-	const struct anode *n = l->n;
-
-	(void)t;
-	if (l->quoted ? parse_abstime(n->str, &v->i) :
-	    (n->kind != A_CHAR && parse_seconds(l->w, &v->i)))
-		return 1;
-	fail(s, n->pos, n->len, "\"%s\" is not a valid absolute time. Example: \"Nov 12, 1999 "
-	    "08:55:44.123\" or \"2011-07-04 12:34:56\"", l->quoted ? n->str : l->w ? l->w : "");
-	return 0;
-}
-
-/* "/N" after an address: the prefix length into v->prefix; cuts the word at the slash. */
-static int convert_prefix(struct sema *s, const struct lit *l, int v6, struct val *v, char *slash)
-{
-	const struct anode *n = l->n;
-	uint64_t p;
-	int neg;
-
-	*slash = '\0';
-	if (!slash[1]) {
-		fail(s, n->pos, n->len, "Unexpected end of filter expression.");
-		return 0;
-	}
-	if (!parse_u64(slash + 1, &p, &neg) || neg) {
-		fail(s, n->pos, n->len, "\"%s\" is not a valid %s prefix.", slash + 1, v6 ? "IPv6" : "CIDR");
-		return 0;
-	}
-	if (p > (uint64_t)(v6 ? 128 : 32)) {
-		if (v6)
-			fail(s, n->pos, n->len, "Prefix in a IPv6 address should be <= 128, not %llu",
-			    (unsigned long long)p);
-		else
-			fail(s, n->pos, n->len, "Netmask bits in a CIDR IPv4 address should be "
-			    "<= 32, not %llu", (unsigned long long)p);
-		return 0;
-	}
-	v->prefix = (uint8_t)p;
-	return 1;
-}
-
-static int convert_addr(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v,
-    uint8_t **bytes)
-{
-	const struct anode *n = l->n;
-	int v6 = t->vk == VK_IPV6;
-	char *slash;
-	uint8_t a[16];
-
-	if (l->quoted || n->kind == A_CHAR)
-		return from_string_fails(s, l, t);
-	v->prefix = (uint8_t)(v6 ? 128 : 32);
-	slash = strchr(l->word, '/');
-	if (slash && !convert_prefix(s, l, v6, v, slash))
-		return 0;
-	if (inet_pton(v6 ? AF_INET6 : AF_INET, l->word, a) != 1) {
-		if (slash)
-			*slash = '/';
-		fail(s, n->pos, n->len, "\"%s\" is not a valid hostname or %s address.", l->word,
-		    v6 ? "IPv6" : "IPv4");
-		return 0;
-	}
-	*bytes = xmalloc(v6 ? 16 : 4);
-	memcpy(*bytes, a, v6 ? 16 : 4);
-	v->addr = *bytes;
-	if (v6) {
-		v->b.p = *bytes;
-		v->b.n = 16;
-	} else
-		v->u = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
-	return 1;
-}
-
-static void take_bytes(struct val *v, uint8_t **bytes, const void *p, size_t n)
-{
-	*bytes = xmalloc(n + 1);
-	memcpy(*bytes, p, n);
-	v->b.p = *bytes;
-	v->b.n = (uint32_t)n;
-}
-
-static int convert_bytes(struct sema *s, const struct lit *l, const struct vtype *t, struct val *v,
-    uint8_t **bytes)
-{
-	const struct anode *n = l->n;
-	uint8_t buf[256];
-	size_t bn;
-
-	if (l->quoted || n->kind == A_CHAR) {
-		if (t->ft == FT_ETHER)
-			return from_string_fails(s, l, t);
-		take_bytes(v, bytes, n->str, n->slen);
-		return 1;
-	}
-	if (t->vk == VK_STRING) {
-		take_bytes(v, bytes, l->w, strlen(l->w));
-		return 1;
-	}
-	if (!parse_bytes(l->w, buf, sizeof(buf), &bn)) {
-		if (t->ft == FT_ETHER)
-			fail(s, n->pos, n->len, "\"%s\" is not a valid hostname or Ethernet address.", l->w);
-		else
-			fail(s, n->pos, n->len, "\"%s\" is not a valid byte string.", l->w);
-		return 0;
-	}
-	if (t->ft == FT_ETHER && bn != 6) {
-		fail(s, n->pos, n->len, "\"%s\" contains too %s bytes to be a valid Ethernet address.",
-		    l->w, bn < 6 ? "few" : "many");
-		return 0;
-	}
-	take_bytes(v, bytes, buf, bn);
-	return 1;
-}
-
-/* The literal n as a value of type t (v; *bytes holds what v points into). */
-static int convert(struct sema *s, const struct anode *n, const struct vtype *t, struct val *v,
-    uint8_t **bytes)
-{
-	char word[512];
-	struct lit l = { n, NULL, word, 0 };
-
-	memset(v, 0, sizeof(*v));
-	v->kind = (uint8_t)t->vk;
-	word[0] = '\0';
-	if (n->kind == A_NEG && n->a->kind == A_FIELD) {
-		snprintf(word, sizeof(word), "-%s", n->a->str);
-		l.w = word;
-	} else if (n->kind == A_FIELD || n->kind == A_LITERAL) {
-		snprintf(word, sizeof(word), "%s", n->str);
-		l.w = word;
-	} else if (n->kind == A_STRING)
-		l.quoted = 1;
-	else if (n->kind == A_CHAR) {
-		if (n->slen != 1) {
-			fail(s, n->pos, n->len, "%.*s is not a valid character constant.", span_len(n),
-			    s->text + n->pos);
-			return 0;
-		}
-	} else {
-		fail(s, n->pos, n->len, "%.*s is not a valid value here.", span_len(n), s->text + n->pos);
-		return 0;
-	}
-
-	switch (t->vk) {
-	case VK_UINT:
-	case VK_INT:
-		return convert_int(s, &l, t, v);
-	case VK_DOUBLE:
-		return convert_double(s, &l, t, v);
-	case VK_RELTIME:
-		return convert_reltime(s, &l, t, v);
-	case VK_ABSTIME:
-		return convert_abstime(s, &l, t, v);
-	case VK_IPV4:
-	case VK_IPV6:
-		return convert_addr(s, &l, t, v, bytes);
-	case VK_BYTES:
-	case VK_NONE:
-	case VK_STRING:
-		return convert_bytes(s, &l, t, v, bytes);
-	}
-	return 0;
+		dfl_fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name.",
+		    dfl_span_len(n), s->text + n->pos);
 }
 
 /* ---- value expressions ---- */
@@ -747,7 +156,7 @@ static struct xnode *const_node(struct sema *s, const struct anode *n, const str
 	x->vk = t->vk;
 	x->consts = xcalloc(1, sizeof(*x->consts));
 	x->nconsts = 1;
-	if (!convert(s, n, t, &x->consts[0], &x->owned)) {
+	if (!dfl_convert(s, n, t, &x->consts[0], &x->owned)) {
 		dfl_xnode_free(x);
 		return NULL;
 	}
@@ -783,7 +192,7 @@ static struct xnode *field_node(struct sema *s, const struct anode *n, const str
 		x->proto = proto_of(f);
 		mark(s, x->proto);
 		if (!x->proto) {
-			fail(s, n->pos, n->len, "Layer filtering needs a protocol field (%s).", f->abbrev);
+			dfl_fail(s, n->pos, n->len, "Layer filtering needs a protocol field (%s).", f->abbrev);
 			dfl_xnode_free(x);
 			return NULL;
 		}
@@ -845,7 +254,7 @@ static int parse_ranges(struct sema *s, const struct anode *n, struct xnode *x)
 				if (!parse_int_at(&p, &b))
 					goto bad;
 				if ((a >= 0) != (b >= 0) || b < a) {
-					fail(s, pos + (int)(start - n->str), (int)(p - start),
+					dfl_fail(s, pos + (int)(start - n->str), (int)(p - start),
 					    "Range %d-%d isn't valid because %d is greater or equal than %d",
 					    a, b, a, b);
 					return 0;
@@ -854,7 +263,7 @@ static int parse_ranges(struct sema *s, const struct anode *n, struct xnode *x)
 			}
 		}
 		if (r.len == 0 || r.len < -1) {
-			fail(s, pos + (int)(start - n->str), (int)(p - start),
+			dfl_fail(s, pos + (int)(start - n->str), (int)(p - start),
 			    "Range %.*s isn't valid because length %d isn't positive", (int)(p - start), start,
 			    r.len);
 			return 0;
@@ -870,7 +279,7 @@ static int parse_ranges(struct sema *s, const struct anode *n, struct xnode *x)
 		p++;
 	}
 bad:
-	fail(s, pos, (int)n->slen, "\"%s\" is not a valid number.", n->str);
+	dfl_fail(s, pos, (int)n->slen, "\"%s\" is not a valid number.", n->str);
 	return 0;
 }
 
@@ -910,19 +319,19 @@ static int func_lookup(struct sema *s, const struct anode *n, int *nargs)
 		if (!strcmp(funcs[i].name, n->str))
 			k = (int)i;
 	if (k < 0) {
-		fail(s, n->pos, n->len, "Function '%s' does not exist", n->str);
+		dfl_fail(s, n->pos, n->len, "Function '%s' does not exist", n->str);
 		return -1;
 	}
 	*nargs = 0;
 	for (const struct anode *a = n->a; a; a = a->next)
 		(*nargs)++;
 	if (*nargs < funcs[k].min) {
-		fail(s, n->pos, n->len, "Function %s() needs at least %d argument%s, got %d.",
+		dfl_fail(s, n->pos, n->len, "Function %s() needs at least %d argument%s, got %d.",
 		    n->str, funcs[k].min, funcs[k].min > 1 ? "s" : "", *nargs);
 		return -1;
 	}
 	if (*nargs > funcs[k].max) {
-		fail(s, n->pos, n->len, "Function %s() can only take %d argument%s, got %d.",
+		dfl_fail(s, n->pos, n->len, "Function %s() can only take %d argument%s, got %d.",
 		    n->str, funcs[k].max, funcs[k].max > 1 ? "s" : "", *nargs);
 		return -1;
 	}
@@ -937,14 +346,14 @@ static int func_arg_ok(struct sema *s, const struct anode *n, const struct anode
 	switch (x->sub) {
 	case FN_COUNT:
 		if (ax->kind != X_FIELD) {
-			fail(s, a->pos, a->len, "Only fields can be used as parameter for count()");
+			dfl_fail(s, a->pos, a->len, "Only fields can be used as parameter for count()");
 			return 0;
 		}
 		break;
 	case FN_LOWER:
 	case FN_UPPER:
 		if (at->vk != VK_STRING) {
-			fail(s, a->pos, a->len, "Only string type fields can be used as parameter for %s()",
+			dfl_fail(s, a->pos, a->len, "Only string type fields can be used as parameter for %s()",
 			    n->str);
 			return 0;
 		}
@@ -953,12 +362,12 @@ static int func_arg_ok(struct sema *s, const struct anode *n, const struct anode
 	case FN_MIN:
 	case FN_ABS:
 		if (!numeric(at->vk) && at->vk != VK_ABSTIME) {
-			fail(s, a->pos, a->len, "Argument '%.*s' is not a number.", span_len(a),
+			dfl_fail(s, a->pos, a->len, "Argument '%.*s' is not a number.", dfl_span_len(a),
 			    s->text + a->pos);
 			return 0;
 		}
 		if (x->nargs > 1 && (at->vk != x->vk || at->ft != t->ft)) {
-			fail(s, a->pos, a->len, "Arguments to '%s' must have the same type (expected "
+			dfl_fail(s, a->pos, a->len, "Arguments to '%s' must have the same type (expected "
 			    "%s, got %s)", n->str, ftype_name(t->ft), ftype_name(at->ft));
 			return 0;
 		}
@@ -1006,8 +415,8 @@ static struct xnode *compile_func(struct sema *s, const struct anode *n, struct 
 			if (a->kind == A_FIELD)
 				not_a_field(s, a);
 			else
-				fail(s, a->pos, a->len, "Function arguments must be fields or expressions, "
-				    "not %.*s.", span_len(a), s->text + a->pos);
+				dfl_fail(s, a->pos, a->len, "Function arguments must be fields or expressions, "
+				    "not %.*s.", dfl_span_len(a), s->text + a->pos);
 			dfl_xnode_free(x);
 			return NULL;
 		}
@@ -1076,8 +485,8 @@ static struct xnode *compile_slice(struct sema *s, const struct anode *n, struct
 		return NULL;
 	if (!sliceable(at.ft) || (at.vk != VK_BYTES && at.vk != VK_STRING && at.vk != VK_NONE &&
 	    at.vk != VK_IPV4 && at.vk != VK_IPV6)) {
-		fail(s, n->a->pos, n->a->len, "\"%.*s\" is a %s and cannot be sliced into a "
-		    "sequence of bytes.", span_len(n->a), s->text + n->a->pos, pretty_name(at.ft));
+		dfl_fail(s, n->a->pos, n->a->len, "\"%.*s\" is a %s and cannot be sliced into a "
+		    "sequence of bytes.", dfl_span_len(n->a), s->text + n->a->pos, dfl_type_name(at.ft));
 		dfl_xnode_free(a);
 		return NULL;
 	}
@@ -1102,13 +511,13 @@ static int arith_operands(struct sema *s, const struct anode *n, struct xnode *x
 	int llit = is_literal(la, NULL), rlit = ra ? is_literal(ra, NULL) : 0;
 
 	if (n->kind == A_NEG && llit) {
-		fail(s, n->pos, n->len, "Constant expression is invalid: %.*s", span_len(n),
+		dfl_fail(s, n->pos, n->len, "Constant expression is invalid: %.*s", dfl_span_len(n),
 		    s->text + n->pos);
 		return 0;
 	}
 	if (llit && rlit) {
-		fail(s, n->pos, n->len, "Constant arithmetic expression is invalid: %.*s",
-		    span_len(n), s->text + n->pos);
+		dfl_fail(s, n->pos, n->len, "Constant arithmetic expression is invalid: %.*s",
+		    dfl_span_len(n), s->text + n->pos);
 		return 0;
 	}
 	if (llit) {
@@ -1156,14 +565,14 @@ static struct xnode *compile_arith(struct sema *s, const struct anode *n, struct
 	    (n->sub == '&' && (lt.vk == VK_DOUBLE || lt.vk == VK_RELTIME))) {
 		int left = !numeric(lt.vk) || !ra;
 		const struct anode *bad = left ? la : ra;
-		fail(s, bad->pos, bad->len, "%.*s (type=%s) cannot participate in arithmetic.",
-		    span_len(bad), s->text + bad->pos, pretty_name(left ? lt.ft : rt.ft));
+		dfl_fail(s, bad->pos, bad->len, "%.*s (type=%s) cannot participate in arithmetic.",
+		    dfl_span_len(bad), s->text + bad->pos, dfl_type_name(left ? lt.ft : rt.ft));
 		dfl_xnode_free(x);
 		return NULL;
 	}
 	if (ra && (lt.vk == VK_DOUBLE) != (rt.vk == VK_DOUBLE)) {
-		fail(s, ra->pos, ra->len, "%.*s and %.*s are not of compatible types.",
-		    span_len(la), s->text + la->pos, span_len(ra), s->text + ra->pos);
+		dfl_fail(s, ra->pos, ra->len, "%.*s and %.*s are not of compatible types.",
+		    dfl_span_len(la), s->text + la->pos, dfl_span_len(ra), s->text + ra->pos);
 		dfl_xnode_free(x);
 		return NULL;
 	}
@@ -1203,7 +612,7 @@ static struct xnode *compile_value(struct sema *s, const struct anode *n, struct
 	case A_ARITH:
 		return compile_arith(s, n, t);
 	default:
-		fail(s, n->pos, n->len, "%.*s is not a valid value here.", span_len(n), s->text + n->pos);
+		dfl_fail(s, n->pos, n->len, "%.*s is not a valid value here.", dfl_span_len(n), s->text + n->pos);
 		return NULL;
 	}
 }
@@ -1241,7 +650,7 @@ static struct xnode *compile_matches(struct sema *s, const struct anode *n, stru
 	size_t plen;
 
 	if (r->kind != A_STRING && !(r->kind == A_FIELD && is_literal(r, NULL))) {
-		fail(s, r->pos, r->len, "Matches requires a double quoted string on the right side.");
+		dfl_fail(s, r->pos, r->len, "Matches requires a double quoted string on the right side.");
 		dfl_xnode_free(l);
 		return NULL;
 	}
@@ -1253,7 +662,7 @@ static struct xnode *compile_matches(struct sema *s, const struct anode *n, stru
 	if (!x->re) {
 		char msg[160];
 		pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg, sizeof(msg));
-		fail(s, r->pos, r->len, "Regex compilation error: %s.", msg);
+		dfl_fail(s, r->pos, r->len, "Regex compilation error: %s.", msg);
 		dfl_xnode_free(x);
 		return NULL;
 	}
@@ -1276,8 +685,8 @@ static struct xnode *compile_cmp(struct sema *s, const struct anode *n)
 		else if (la->kind == A_FIELD && strchr(la->str, '.') && !isdigit((unsigned char)la->str[0]))
 			not_a_field(s, la);
 		else
-			fail(s, la->pos, la->len, "Left side of \"%s\" expression must be a field or "
-			    "function, not %.*s.", dfl_op_name(op), span_len(la), s->text + la->pos);
+			dfl_fail(s, la->pos, la->len, "Left side of \"%s\" expression must be a field or "
+			    "function, not %.*s.", dfl_op_name(op), dfl_span_len(la), s->text + la->pos);
 		return NULL;
 	}
 	l = compile_value(s, la, &lt);
@@ -1285,8 +694,8 @@ static struct xnode *compile_cmp(struct sema *s, const struct anode *n)
 		return NULL;
 	if (op == OP_CONTAINS || op == OP_MATCHES) {
 		if (lt.vk != VK_BYTES && lt.vk != VK_STRING && lt.vk != VK_NONE) {
-			fail(s, la->pos, la->len, "%.*s (type=%s) cannot participate in %s comparison.",
-			    span_len(la), s->text + la->pos, pretty_name(lt.ft), dfl_op_name(op));
+			dfl_fail(s, la->pos, la->len, "%.*s (type=%s) cannot participate in %s comparison.",
+			    dfl_span_len(la), s->text + la->pos, dfl_type_name(lt.ft), dfl_op_name(op));
 			dfl_xnode_free(l);
 			return NULL;
 		}
@@ -1295,8 +704,8 @@ static struct xnode *compile_cmp(struct sema *s, const struct anode *n)
 	}
 	if (lt.vk == VK_NONE && op != OP_CONTAINS && (!l->f || l->f->type == FT_NONE) && l->kind == X_FIELD) {
 		/* FT_NONE fields only exist; 4.0 refuses comparing them. */
-		fail(s, la->pos, la->len, "%.*s (type=%s) cannot participate in %s comparison.",
-		    span_len(la), s->text + la->pos, pretty_name(lt.ft), dfl_op_name(op));
+		dfl_fail(s, la->pos, la->len, "%.*s (type=%s) cannot participate in %s comparison.",
+		    dfl_span_len(la), s->text + la->pos, dfl_type_name(lt.ft), dfl_op_name(op));
 		dfl_xnode_free(l);
 		return NULL;
 	}
@@ -1309,11 +718,11 @@ static struct xnode *compile_cmp(struct sema *s, const struct anode *n)
 		r = compile_value(s, ra, &rt);
 		if (r && !compatible(&lt, &rt)) {
 			if ((lt.vk == VK_BYTES || lt.vk == VK_NONE) && rt.f && ra->kind == A_FIELD)
-				fail(s, ra->pos, ra->len, "\"%.*s\" is a %s and cannot be converted into a "
-				    "sequence of bytes.", span_len(ra), s->text + ra->pos, pretty_name(rt.ft));
+				dfl_fail(s, ra->pos, ra->len, "\"%.*s\" is a %s and cannot be converted into a "
+				    "sequence of bytes.", dfl_span_len(ra), s->text + ra->pos, dfl_type_name(rt.ft));
 			else
-				fail(s, ra->pos, ra->len, "%.*s and %.*s are not of compatible types.",
-				    span_len(la), s->text + la->pos, span_len(ra), s->text + ra->pos);
+				dfl_fail(s, ra->pos, ra->len, "%.*s and %.*s are not of compatible types.",
+				    dfl_span_len(la), s->text + la->pos, dfl_span_len(ra), s->text + ra->pos);
 		}
 	}
 	if (!r || s->failed) {
@@ -1353,8 +762,8 @@ static struct xnode *compile_in(struct sema *s, const struct anode *n)
 		if (la->kind == A_FIELD && strchr(la->str, '.') && !isdigit((unsigned char)la->str[0]))
 			not_a_field(s, la);
 		else
-			fail(s, la->pos, la->len, "Left side of \"in\" expression must be a field or "
-			    "function, not %.*s.", span_len(la), s->text + la->pos);
+			dfl_fail(s, la->pos, la->len, "Left side of \"in\" expression must be a field or "
+			    "function, not %.*s.", dfl_span_len(la), s->text + la->pos);
 		return NULL;
 	}
 	l = compile_value(s, la, &lt);
@@ -1370,19 +779,19 @@ static struct xnode *compile_in(struct sema *s, const struct anode *n)
 		struct val *lo = &x->consts[2 * x->nconsts], *hi = lo + 1;
 		if (!is_literal(e->a, NULL) || (e->b && !is_literal(e->b, NULL))) {
 			const struct anode *bad = !is_literal(e->a, NULL) ? e->a : e->b;
-			fail(s, bad->pos, bad->len, "Only literal values are supported in a set (%.*s).",
-			    span_len(bad), s->text + bad->pos);
+			dfl_fail(s, bad->pos, bad->len, "Only literal values are supported in a set (%.*s).",
+			    dfl_span_len(bad), s->text + bad->pos);
 			break;
 		}
-		if (!convert(s, e->a, &lt, lo, &owned[2 * x->nconsts]))
+		if (!dfl_convert(s, e->a, &lt, lo, &owned[2 * x->nconsts]))
 			break;
 		if (e->b) {
 			if (lt.vk == VK_BYTES || lt.vk == VK_STRING || lt.vk == VK_NONE) {
-				fail(s, e->pos, e->len, "A range in a set needs ordered values (%.*s).",
-				    span_len(e), s->text + e->pos);
+				dfl_fail(s, e->pos, e->len, "A range in a set needs ordered values (%.*s).",
+				    dfl_span_len(e), s->text + e->pos);
 				break;
 			}
-			if (!convert(s, e->b, &lt, hi, &owned[2 * x->nconsts + 1]))
+			if (!dfl_convert(s, e->b, &lt, hi, &owned[2 * x->nconsts + 1]))
 				break;
 			lo->never |= 2;	/* marks a range: lo..hi */
 		} else
@@ -1467,13 +876,13 @@ static struct xnode *compile_test(struct sema *s, const struct anode *n)
 			return x;
 		}
 		if (n->kind == A_FUNC) {
-			fail(s, n->pos, n->len, "You cannot test whether a function is present.");
+			dfl_fail(s, n->pos, n->len, "You cannot test whether a function is present.");
 			return NULL;
 		}
 		if (n->kind == A_STRING || n->kind == A_CHAR || n->kind == A_LITERAL ||
 		    (n->kind == A_NEG && is_literal(n, NULL))) {
-			fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name.",
-			    span_len(n), s->text + n->pos);
+			dfl_fail(s, n->pos, n->len, "%.*s is neither a field nor a protocol name.",
+			    dfl_span_len(n), s->text + n->pos);
 			return NULL;
 		}
 		x = xnew(X_NONZERO);
@@ -1484,7 +893,7 @@ static struct xnode *compile_test(struct sema *s, const struct anode *n)
 		}
 		return x;
 	default:
-		fail(s, n->pos, n->len, "%.*s is not a test.", span_len(n), s->text + n->pos);
+		dfl_fail(s, n->pos, n->len, "%.*s is not a test.", dfl_span_len(n), s->text + n->pos);
 		return NULL;
 	}
 }
@@ -1502,136 +911,3 @@ struct xnode *dfl_compile_ast(const char *text, const struct anode *ast, struct 
 	return x;
 }
 
-/* ---- canonical dump (tests: aliases compile to the same text) ---- */
-
-struct out {
-	char *buf;
-	size_t n, at;
-};
-
-static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	va_start(ap, fmt);
-	k = vsnprintf(o->at < o->n ? o->buf + o->at : NULL, o->at < o->n ? o->n - o->at : 0, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		o->at += (size_t)k;
-}
-
-static void dump_val(struct out *o, const struct val *v)
-{
-	char a[64];
-
-	if (v->never) {
-		if (v->never & 1) {
-			put(o, "never");
-			return;
-		}
-	}
-	switch (v->kind) {
-	case VK_UINT: put(o, "%llu", (unsigned long long)v->u); break;
-	case VK_INT: case VK_ABSTIME: case VK_RELTIME: put(o, "%lld", (long long)v->i); break;
-	case VK_DOUBLE: put(o, "%g", v->d); break;
-	case VK_IPV4:
-		inet_ntop(AF_INET, v->addr, a, sizeof(a));
-		put(o, "%s/%u", a, v->prefix);
-		break;
-	case VK_IPV6:
-		inet_ntop(AF_INET6, v->addr, a, sizeof(a));
-		put(o, "%s/%u", a, v->prefix);
-		break;
-	default:
-		put(o, "b\"");
-		for (uint32_t i = 0; i < v->b.n; i++)
-			put(o, "%02x", v->b.p[i]);
-		put(o, "\"");
-	}
-}
-
-static void dump(struct out *o, const struct xnode *x)
-{
-	static const char *const fnames[] = { "len", "count", "lower", "upper", "string", "max",
-		"min", "abs" };
-
-	switch (x->kind) {
-	case X_OR: case X_AND:
-		put(o, "(%s ", x->kind == X_OR ? "or" : "and");
-		dump(o, x->a);
-		put(o, " ");
-		dump(o, x->b);
-		put(o, ")");
-		break;
-	case X_NOT: put(o, "(not "); dump(o, x->a); put(o, ")"); break;
-	case X_TRUE: put(o, "true"); break;
-	case X_EXISTS: put(o, "(exists "); dump(o, x->a); put(o, ")"); break;
-	case X_NONZERO: put(o, "(nonzero "); dump(o, x->a); put(o, ")"); break;
-	case X_CMP:
-		put(o, "(%s%s ", x->all ? "all " : "", dfl_op_name(x->sub));
-		dump(o, x->a);
-		put(o, " ");
-		dump(o, x->b);
-		put(o, ")");
-		break;
-	case X_IN:
-		put(o, "(in ");
-		dump(o, x->a);
-		for (int i = 0; i < x->nconsts; i++) {
-			put(o, " ");
-			dump_val(o, &x->consts[2 * i]);
-			if (x->consts[2 * i].never & 2) {
-				put(o, "..");
-				dump_val(o, &x->consts[2 * i + 1]);
-			}
-		}
-		put(o, ")");
-		break;
-	case X_MATCHES: put(o, "(matches "); dump(o, x->a); put(o, " re)"); break;
-	case X_FIELD:
-		put(o, "%s", x->f->abbrev);
-		if (x->layer)
-			put(o, "#%d", x->layer);
-		break;
-	case X_REF: put(o, "${%s}", x->f->abbrev); break;
-	case X_CONST: dump_val(o, &x->consts[0]); break;
-	case X_SLICE:
-		dump(o, x->a);
-		put(o, "[");
-		for (int i = 0; i < x->nranges; i++)
-			put(o, "%s%d:%d", i ? "," : "", x->ranges[i].start, x->ranges[i].len);
-		put(o, "]");
-		break;
-	case X_ARITH:
-		put(o, "(%c ", x->sub);
-		dump(o, x->a);
-		put(o, " ");
-		dump(o, x->b);
-		put(o, ")");
-		break;
-	case X_NEG: put(o, "(neg "); dump(o, x->a); put(o, ")"); break;
-	case X_FUNC:
-		put(o, "%s(", fnames[x->sub]);
-		for (int i = 0; i < x->nargs; i++) {
-			if (i)
-				put(o, ", ");
-			dump(o, x->args[i]);
-		}
-		put(o, ")");
-		break;
-	}
-}
-
-size_t dfl_xnode_dump(const struct xnode *x, char *buf, size_t n)
-{
-	struct out o = { buf, n, 0 };
-
-	if (n)
-		buf[0] = '\0';
-	if (x)
-		dump(&o, x);
-	return o.at;
-}
