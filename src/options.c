@@ -275,7 +275,7 @@ static struct opt_row rows[] = {
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
 
-void opt_usage(FILE *fp)
+static void opt_usage(FILE *fp)
 {
 	fprintf(fp, "Usage: netlab-tui [options]\n"
 	    "A terminal packet inspector for the networks lab: Wireshark-like panes,\n"

@@ -73,6 +73,5 @@ struct options {
 /* Parses argv; on a usage error prints a message and exits 1; --help and --version
  * print and exit 0. */
 void opt_parse(struct options *o, int argc, char **argv);
-void opt_usage(FILE *fp);
 
 #endif

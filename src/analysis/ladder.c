@@ -93,7 +93,8 @@ static void marks_join(uint16_t aflags, int abbr, char *buf, size_t n)
 	}
 }
 
-void ladder_marks_str(uint16_t aflags, char *buf, size_t n)
+/* Short names of the analysis flags: "Retransmission, Dup ACK" ("" when none). */
+static void ladder_marks_str(uint16_t aflags, char *buf, size_t n)
 {
 	marks_join(aflags, 0, buf, n);
 }

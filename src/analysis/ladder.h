@@ -90,8 +90,6 @@ const char *ladder_phase_name(enum ladder_phase p);	/* "handshake" */
 const char *ladder_side_name(int side);			/* "client", "server" */
 /* Short names of a segment's flags: "SYN, ACK", "FIN, PSH, ACK". */
 void ladder_flags_str(uint16_t flags, char *buf, size_t n);
-/* Short names of the analysis flags: "Retransmission, Dup ACK" ("" when none). */
-void ladder_marks_str(uint16_t aflags, char *buf, size_t n);
 
 /* ---- text ---- */
 

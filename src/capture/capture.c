@@ -41,7 +41,7 @@ struct capfilter {
 struct capsrc {
 	/* settings */
 	const char *iface, *path, *bpf;
-	int snaplen, bufsize_mib, immediate;
+	int snaplen, bufsize_mib;
 	double replay;
 	long count;
 	uint32_t ifid;
@@ -118,7 +118,6 @@ void capsrc_set_file(struct capsrc *s, const char *path) { s->path = path; s->if
 void capsrc_set_snaplen(struct capsrc *s, int snaplen) { s->snaplen = snaplen; }
 void capsrc_set_bufsize(struct capsrc *s, int mib) { s->bufsize_mib = mib; }
 void capsrc_set_filter(struct capsrc *s, const char *bpf) { s->bpf = bpf && *bpf ? bpf : NULL; }
-void capsrc_set_immediate(struct capsrc *s, int on) { s->immediate = on; }
 void capsrc_set_replay(struct capsrc *s, double speed) { s->replay = speed; }
 void capsrc_set_count(struct capsrc *s, long count) { s->count = count; }
 void capsrc_set_ifid(struct capsrc *s, uint32_t ifid) { s->ifid = ifid; }
@@ -271,8 +270,6 @@ static int activate_live(struct capsrc *s, char *errbuf)
 	pcap_set_snaplen(s->p, s->snaplen);
 	pcap_set_buffer_size(s->p, (s->bufsize_mib ? s->bufsize_mib : CAP_DEFAULT_BUFSIZE_MIB) << 20);
 	pcap_set_timeout(s->p, CAP_DEFAULT_TIMEOUT_MS);
-	if (s->immediate)
-		pcap_set_immediate_mode(s->p, 1);
 #ifdef PCAP_TSTAMP_PRECISION_NANO
 	pcap_set_tstamp_precision(s->p, PCAP_TSTAMP_PRECISION_NANO);
 #endif

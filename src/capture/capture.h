@@ -51,7 +51,6 @@ void capsrc_set_file(struct capsrc *s, const char *path);
 void capsrc_set_snaplen(struct capsrc *s, int snaplen);		/* 0 = default */
 void capsrc_set_bufsize(struct capsrc *s, int mib);		/* kernel buffer, 0 = default */
 void capsrc_set_filter(struct capsrc *s, const char *bpf);	/* NULL = none */
-void capsrc_set_immediate(struct capsrc *s, int on);		/* live: deliver each frame at once */
 void capsrc_set_replay(struct capsrc *s, double speed);	/* files: 0 = as fast as possible */
 void capsrc_set_count(struct capsrc *s, long count);		/* stop after COUNT frames, 0 = no */
 void capsrc_set_ifid(struct capsrc *s, uint32_t ifid);		/* live: ifid stamped on each frame */

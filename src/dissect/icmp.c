@@ -135,7 +135,8 @@ static const struct field_def *const echo_fields[4] = {
 	&fields[C_RESP_IN], &fields[C_RESP_TO], &fields[C_NO_RESP], &fields[C_RESPTIME],
 };
 
-uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum)
+/* Internet checksum (RFC 1071) of p[0..n) added to a partial sum. */
+static uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum)
 {
 	const struct cur c = cur_make(p, n);
 	return cur_csum_fold(cur_csum_add(sum, &c));

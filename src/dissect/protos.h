@@ -72,8 +72,6 @@ void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6);
  * (ms) under node.  cksum, id and seq as on the wire. */
 void icmp_echo_track(struct dctx *d, uint32_t node, int v6, int reply, uint16_t cksum,
     uint16_t id, uint16_t seq, const struct field_def *const f[4]);
-/* Internet checksum (RFC 1071) of p[0..n) added to a partial sum. */
-uint16_t inet_cksum(const uint8_t *p, size_t n, uint32_t sum);
 
 /* field tables (registry_tables.c) */
 extern const struct field_table frame_table, data_table, malformed_table;

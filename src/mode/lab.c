@@ -25,7 +25,8 @@ struct lab {
 	struct visit_job *visit;
 };
 
-const char *lab_capture_path(void)
+/* Path of the bundled lab capture, or NULL. */
+static const char *lab_capture_path(void)
 {
 	static const char *const dirs[] = { NETLAB_DATADIR "/lab.pcap", NETLAB_SRCDIR "/pcaps/lab.pcap" };
 

@@ -33,7 +33,5 @@ void lab_visit_async(struct lab *l, int delay_ms);
 /* Joins the visit (its report to stderr), stops the server if still owned, frees. */
 void lab_end(struct lab *l);
 
-/* Path of the bundled lab capture, or NULL. */
-const char *lab_capture_path(void);
 
 #endif

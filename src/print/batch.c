@@ -97,7 +97,8 @@ struct batch {
 };
 
 /* Did the last packet given to batch_packet pass the display filter? */
-int batch_matched(const struct batch *b)
+/* Did the last packet passed to batch_packet match the display filter (-Y)? */
+static int batch_matched(const struct batch *b)
 {
 	return b->matched;
 }

@@ -66,8 +66,6 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 /* Dissects and prints one packet; linktype/ifid/ifname describe its interface.
  * Returns -1 when the output failed (e.g. EPIPE), 0 otherwise. */
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname);
-/* Did the last packet passed to batch_packet match the display filter (-Y)? */
-int batch_matched(const struct batch *b);
 /* Ends the run: -z statistics, flush; returns the exit status. */
 int batch_end(struct batch *b);
 void batch_free(struct batch *b);

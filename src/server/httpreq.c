@@ -49,7 +49,9 @@ static long line_end(const char *buf, size_t len, size_t p, size_t *eol)
 	return (long)e;
 }
 
-int httpreq_path(const char *t, size_t n, char *out, size_t outsz, size_t *outlen)
+/* Percent-decodes (once) and normalises the path part of an origin-form target into
+ * out (size outsz >= n + 2).  Returns 0, or the status to reject with (400). */
+static int httpreq_path(const char *t, size_t n, char *out, size_t outsz, size_t *outlen)
 {
 	size_t o = 0;
 

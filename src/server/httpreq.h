@@ -55,9 +55,6 @@ struct httpreq {
  * rejected with r->status.  Lines may end in CRLF or a bare LF. */
 long httpreq_parse(const char *buf, size_t len, struct httpreq *r);
 
-/* Percent-decodes (once) and normalises the path part of an origin-form target into
- * out (size outsz >= n + 2).  Returns 0, or the status to reject with (400). */
-int httpreq_path(const char *target, size_t n, char *out, size_t outsz, size_t *outlen);
 
 /* Parses a whole HTTP-date (RFC 9110 5.6.7): the IMF-fixdate "Sun, 06 Nov 1994
  * 08:49:37 GMT", or the obsolete RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime

@@ -12,7 +12,8 @@
 #include "ui/ui.h"
 #include "ui/ui_int.h"
 
-void ui_layout(struct ui *u)
+/* layout.c */
+static void ui_layout(struct ui *u)
 {
 	int avail = LINES - 3, total = 0, y = 1;
 	static const int minrows[PANE_COUNT] = { 3, 2, 2 };
@@ -180,7 +181,7 @@ static void status_text(struct ui *u, int level, char *left, size_t n, char *rig
 	snprintf(right, rn, "%s? help ", u->follow && level < 5 ? (level ? "follow " : "follow  ") : "");
 }
 
-void ui_draw_status(struct ui *u)
+static void ui_draw_status(struct ui *u)
 {
 	char left[512], right[64];
 	int level;

@@ -338,9 +338,6 @@ int ui_wheel(unsigned long bstate);
  * the boxes of st[0] (client) and st[1] (server) marked. */
 void ui_machine_figure(int rows, int cols, const uint8_t st[2]);
 
-/* layout.c */
-void ui_layout(struct ui *u);
-void ui_draw_status(struct ui *u);
 void ui_draw(struct ui *u);		/* the whole screen; clears u->dirty */
 
 /* list.c */
