@@ -14,6 +14,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { A_PROTO, A_NEXT, A_LEN, A_SPI, A_SEQ, A_ICV };
 
 static const struct field_def fields[] = {
@@ -30,13 +32,13 @@ static const struct field_def fields[] = {
 	[A_ICV] = { "ah.icv", "AH ICV", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The integrity check value (truncated HMAC).", 0 },
 };
-const struct field_table ah_table = REG_TABLE(fields);
+static const struct field_table ah_table = REG_TABLE(fields);
 static const struct handoff ah_handoffs[] = {
 	{ HO_IPPROTO, 51, .fn = dissect_ah },
 };
 const struct proto_reg ah_proto = REG_PROTO(ah_table, ah_handoffs);
 
-void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -19,6 +19,8 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	A_PROTO, A_HW_TYPE, A_PROTO_TYPE, A_HW_SIZE, A_PROTO_SIZE, A_OPCODE, A_ISGRAT,
 	A_ISPROBE, A_ISANNOUNCE, A_SRC_HW, A_SRC_HW_MAC, A_SRC_PROTO, A_SRC_IPV4,
@@ -75,7 +77,7 @@ static const struct field_def fields[] = {
 	[A_DST_IPV4] = { "arp.dst.proto_ipv4", "Target IP address", FT_IPv4, BASE_NONE, 0, 0, NULL,
 		"The IPv4 address being asked about or answered.", 0 },
 };
-const struct field_table arp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table arp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff arp_handoffs[] = {
 	{ HO_ETHERTYPE, 0x0806, .fn = dissect_arp },
 	{ HO_ETHERTYPE, 0x8035, .fn = dissect_arp },
@@ -158,7 +160,7 @@ static void arp_info(struct pinfo *pi, uint16_t op, int grat, int probe, char s[
 	}
 }
 
-void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -37,7 +37,7 @@ static const struct field_def fields[] = {
 	[C_PORT_ID] = { "cdp.portid", "Sent through Interface", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"The neighbour's interface this message left by.", 0 },
 };
-const struct field_table cdp_table = REG_TABLE(fields);
+static const struct field_table cdp_table = REG_TABLE(fields);
 const struct proto_reg cdp_proto = REG_PROTO_TABLE(cdp_table);
 
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)

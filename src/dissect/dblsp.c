@@ -10,6 +10,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { B_PROTO, B_TEXT, B_JSON };
 
 static const struct field_def fields[] = {
@@ -20,13 +22,13 @@ static const struct field_def fields[] = {
 	[B_JSON] = { "json", "JavaScript Object Notation", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Structured text: objects, arrays, strings and numbers.", 0 },
 };
-const struct field_table dblsp_table = REG_TABLE(fields);
+static const struct field_table dblsp_table = REG_TABLE(fields);
 static const struct handoff dblsp_handoffs[] = {
 	{ HO_UDP_PORT, 17500, .fn = dissect_dblsp_disc },
 };
 const struct proto_reg dblsp_proto = REG_PROTO(dblsp_table, dblsp_handoffs);
 
-void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;

@@ -19,6 +19,8 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	H_PROTO, H_TYPE, H_HWTYPE, H_HWLEN, H_HOPS, H_ID, H_SECS, H_FLAGS, H_CIADDR, H_YIADDR,
 	H_SIADDR, H_GIADDR, H_MAC, H_SERVER, H_FILE, H_COOKIE, H_OPT, H_OPT_TYPE, H_OPT_LEN,
@@ -75,7 +77,7 @@ static const struct field_def fields[] = {
 	[H_OPT_MSGTYPE] = { "dhcp.option.dhcp", "DHCP", FT_UINT8, BASE_DEC, 0, 0, msg_vals,
 		"Option 53: Discover, Offer, Request, ACK…", 0 },
 };
-const struct field_table dhcp_table = REG_TABLE(fields);
+static const struct field_table dhcp_table = REG_TABLE(fields);
 static const struct handoff dhcp_handoffs[] = {
 	{ HO_UDP_PORT, 67, .fn = dissect_dhcp },
 	{ HO_UDP_PORT, 68, .fn = dissect_dhcp },
@@ -201,7 +203,7 @@ static void dhcp_options(struct dctx *d, uint32_t node, const struct cur *h)
 	}
 }
 
-void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -81,7 +81,7 @@ static const struct field_def frame_fields[] = {
 	[F_COL_INFO] = { "_ws.col.Info", "Info", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"The Info column: the summary of the packet.", REG_F_PAYLOAD },
 };
-const struct field_table frame_table = REG_TABLE_FLAGS(frame_fields, REG_T_HEADERS);
+static const struct field_table frame_table = REG_TABLE_FLAGS(frame_fields, REG_T_HEADERS);
 const struct proto_reg frame_proto = REG_PROTO_TABLE(frame_table);
 
 /* The [Checksum Status] of IPv4, TCP, ICMP and ICMPv6 (UDP adds "Illegal"). */
@@ -275,7 +275,7 @@ static const struct field_def malformed_fields[] = {
 	{ "_ws.short", "Packet size limited during capture", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
 };
-const struct field_table malformed_table = REG_TABLE(malformed_fields);
+static const struct field_table malformed_table = REG_TABLE(malformed_fields);
 const struct proto_reg malformed_proto = REG_PROTO_TABLE(malformed_table);
 
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why)
@@ -331,7 +331,7 @@ static const struct field_def data_fields[] = {
 	{ "data.len", "Length", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"How many undissected bytes.", 0 },
 };
-const struct field_table data_table = REG_TABLE(data_fields);
+static const struct field_table data_table = REG_TABLE(data_fields);
 const struct proto_reg data_proto = REG_PROTO_TABLE(data_table);
 
 void dissect_data(struct dctx *d, struct cur *c, uint32_t parent)

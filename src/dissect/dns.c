@@ -22,6 +22,12 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
+
 #define DNS_MAX_JUMPS 64
 #define DNS_NAME_MAX 1024
 
@@ -177,7 +183,7 @@ static const struct field_def fields[] = {
 	[D_DATA] = { "dns.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "Record data not decoded here.", 0 },
 	[D_NSEC_NEXT] = STR("dns.nsec.next_domain_name", "Next Domain Name", "NSEC: the next name that exists in the zone."),
 };
-const struct field_table dns_table = REG_TABLE(fields);
+static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
 	{ HO_UDP_PORT, 53, .fn = dissect_dns },
 	{ HO_UDP_PORT, 5353, .fn = dissect_mdns },
@@ -691,19 +697,19 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 	cur_skip(c, cur_left(c));
 }
 
-void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	(void)parent;
 	dns_message(d, c, 0, 0);
 }
 
-void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	(void)parent;
 	dns_message(d, c, 1, 0);
 }
 
-void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	(void)parent;
 	dns_message(d, c, 2, 0);

@@ -14,6 +14,8 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	E_PROTO, E_DST, E_DST_RES, E_DST_OUI, E_DST_LG, E_DST_IG, E_SRC, E_SRC_RES,
 	E_SRC_LG, E_SRC_IG, E_ADDR, E_LG, E_IG, E_TYPE, E_LEN, E_PADDING, E_TRAILER,
@@ -73,7 +75,7 @@ static const struct field_def fields[] = {
 	[E_TRAILER] = { "eth.trailer", "Trailer", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Bytes after the packet that the network layer does not claim.", 0 },
 };
-const struct field_table eth_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table eth_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff eth_handoffs[] = {
 	{ HO_LINK, LINKTYPE_ETHERNET, .fn = dissect_eth },
 };
@@ -123,7 +125,7 @@ void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
 	tree_add_bytes(d->tree, node, pad ? &fields[E_PADDING] : trailer, off, n, p, n);
 }
 
-void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	uint32_t start = cur_off(c), node;

@@ -14,6 +14,8 @@
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
+static void dissect_fddi(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { F_PROTO, F_FC, F_DST, F_SRC, F_ADDR };
 
 static const struct field_def fields[] = {
@@ -28,7 +30,7 @@ static const struct field_def fields[] = {
 	[F_ADDR] = { "fddi.addr", "Source or Destination Address", FT_ETHER, BASE_NONE, 0, 0, NULL,
 		"Either address: fddi.addr == X matches both directions.", 0 },
 };
-const struct field_table fddi_table = REG_TABLE(fields);
+static const struct field_table fddi_table = REG_TABLE(fields);
 static const struct handoff fddi_handoffs[] = {
 	{ HO_LINK, LINKTYPE_FDDI, .fn = dissect_fddi },
 };
@@ -41,7 +43,7 @@ static uint8_t bitswap(uint8_t b)
 	return (uint8_t)((b & 0xaa) >> 1 | (b & 0x55) << 1);
 }
 
-void dissect_fddi(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_fddi(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -23,6 +23,10 @@
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 
+static int gquic_heur(struct dctx *d, struct cur *c);
+
+static int gquic_conv(struct dctx *d, struct cur *c);
+
 enum { G_PROTO, G_PUFLAGS, G_CID, G_VERSION, G_PKN, G_HASH, G_TAG, G_PAYLOAD };
 
 static const struct field_def fields[] = {
@@ -43,7 +47,7 @@ static const struct field_def fields[] = {
 	[G_PAYLOAD] = { "gquic.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Encrypted frames.", 0 },
 };
-const struct field_table gquic_table = REG_TABLE(fields);
+static const struct field_table gquic_table = REG_TABLE(fields);
 static const struct handoff gquic_handoffs[] = {
 	{ HO_UDP_CONV, .heur = gquic_conv },
 	{ HO_UDP_HEUR, .heur = gquic_heur },
@@ -320,7 +324,7 @@ static void dissect_body(struct dctx *d, struct cur *c, struct gconv *g)
 		col_append_uint(pi, ", CID: ", cid);
 }
 
-int gquic_conv(struct dctx *d, struct cur *c)
+static int gquic_conv(struct dctx *d, struct cur *c)
 {
 	struct gconv *g;
 
@@ -330,7 +334,7 @@ int gquic_conv(struct dctx *d, struct cur *c)
 	return 1;
 }
 
-int gquic_heur(struct dctx *d, struct cur *c)
+static int gquic_heur(struct dctx *d, struct cur *c)
 {
 	const uint8_t *p = c->p;
 

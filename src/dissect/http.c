@@ -198,7 +198,7 @@ static const struct field_def fields[] = {
 	[H_IF_NONE_MATCH] = S("http.if_none_match", "If-None-Match",
 		"Conditional GET by ETag (else 304)."),
 };
-const struct field_table http_table = REG_TABLE(fields);
+static const struct field_table http_table = REG_TABLE(fields);
 static const struct handoff http_handoffs[] = {
 	{ HO_TCP_PORT, 80, .tcp = http_tcp_payload }, { HO_TCP_PORT, 8080, .tcp = http_tcp_payload }, { HO_TCP_PORT, 8000, .tcp = http_tcp_payload },
 	{ HO_TCP_PORT, 5000, .tcp = http_tcp_payload }, { HO_TCP_PORT, 5173, .tcp = http_tcp_payload }, { HO_TCP_PORT, 3000, .tcp = http_tcp_payload },
@@ -214,7 +214,7 @@ static const struct field_def tl_fields[] = {
 	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A text body shown line by line.", 0 },
 };
-const struct field_table text_lines_table = REG_TABLE(tl_fields);
+static const struct field_table text_lines_table = REG_TABLE(tl_fields);
 const struct proto_reg text_lines_proto = REG_PROTO_TABLE(text_lines_table);
 
 /* Headers with a field of their own; the rest become http.request/response.line. */

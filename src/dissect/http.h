@@ -67,6 +67,4 @@ int http_casepfx(const uint8_t *p, size_t n, const char *s);
 /* Chunk size as ws_hexstrtou32 reads it: -1 when not a number or over 32 bits. */
 int64_t http_chunk_size(const uint8_t *l, size_t len);
 
-extern const struct field_table http_table, text_lines_table;
-
 #endif

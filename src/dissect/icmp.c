@@ -20,6 +20,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	C_PROTO, C_TYPE, C_CODE, C_CHECKSUM, C_CHECKSUM_STATUS, C_UNUSED, C_IDENT, C_IDENT_LE,
 	C_SEQ, C_SEQ_LE, C_MTU, C_GW, C_POINTER, C_ORIG_TS, C_RECV_TS, C_XMIT_TS, C_MASK,
@@ -126,7 +128,7 @@ static const struct field_def fields[] = {
 	[C_RESPTIME] = { "icmp.resptime", "Response time", FT_DOUBLE, BASE_NONE, 0, 0, NULL,
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
-const struct field_table icmp_table = REG_TABLE(fields);
+static const struct field_table icmp_table = REG_TABLE(fields);
 static const struct handoff icmp_handoffs[] = {
 	{ HO_IPPROTO, 1, .fn = dissect_icmp },
 };
@@ -333,7 +335,7 @@ static void icmp_checksum(struct dctx *d, const struct cur *msg, const struct ic
 	}
 }
 
-void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -19,6 +19,8 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	X_PROTO, X_TYPE, X_CODE, X_CHECKSUM, X_CHECKSUM_STATUS, X_RESERVED, X_MTU, X_POINTER,
 	X_ECHO_ID, X_ECHO_SEQ, X_NS_TARGET, X_NA_FLAG, X_NA_R, X_NA_S, X_NA_O, X_NA_RSV,
@@ -158,7 +160,7 @@ static const struct field_def fields[] = {
 	[X_RESPTIME] = { "icmpv6.resptime", "Response Time", FT_DOUBLE, BASE_NONE, 0, 0, NULL,
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
 };
-const struct field_table icmpv6_table = REG_TABLE(fields);
+static const struct field_table icmpv6_table = REG_TABLE(fields);
 static const struct handoff icmpv6_handoffs[] = {
 	{ HO_IPPROTO, 58, .fn = dissect_icmpv6 },
 };
@@ -448,7 +450,7 @@ static void icmpv6_checksum(struct dctx *d, const struct cur *msg, const struct 
 	}
 }
 
-void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -20,6 +20,8 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { I_PROTO, I_TYPE, I_VERSION, I_MAX_RESP, I_CHECKSUM, I_MADDR, I_NUM_SRC, I_SADDR,
 	I_NUM_GRP, I_RECORD_TYPE };
 
@@ -61,7 +63,7 @@ static const struct field_def fields[] = {
 	[I_RECORD_TYPE] = { "igmp.record_type", "Record Type", FT_UINT8, BASE_DEC, 0, 0, record_vals,
 		"What the host says about the group: include/exclude mode, changes, new or blocked sources.", 0 },
 };
-const struct field_table igmp_table = REG_TABLE(fields);
+static const struct field_table igmp_table = REG_TABLE(fields);
 static const struct handoff igmp_handoffs[] = {
 	{ HO_IPPROTO, 2, .fn = dissect_igmp },
 };
@@ -119,7 +121,7 @@ static void group_record(struct dctx *d, uint32_t node, const uint8_t *p, size_t
 	*off += 4u * adl;
 }
 
-void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -125,7 +125,7 @@ static const struct field_def fields[] = {
 	[I_OPT_LEN] = { "ip.opt.len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Option length in bytes, type and length included.", 0 },
 };
-const struct field_table ipv4_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table ipv4_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff ipv4_handoffs[] = {
 	{ HO_ETHERTYPE, 0x0800, .fn = dissect_ipv4 },
 	{ HO_IPPROTO, 4, .fn = dissect_ipv4 },

@@ -216,7 +216,7 @@ static const struct field_def fields[] = {
 	[F_IDENT] = { "ipv6.fraghdr.ident", "Identification", FT_UINT32, BASE_HEX, 0, 0, NULL,
 		"32 bits: the same for every fragment of one original packet.", 0 },
 };
-const struct field_table ipv6_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table ipv6_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff ipv6_handoffs[] = {
 	{ HO_ETHERTYPE, 0x86dd, .fn = dissect_ipv6 },
 	{ HO_IPPROTO, 41, .fn = dissect_ipv6 },

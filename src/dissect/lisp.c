@@ -18,6 +18,10 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_lisp_data(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { L_PROTO, L_TYPE, L_RECORDS, L_NONCE, L_DATA };
 
 static const struct val_str type_vals[] = {
@@ -38,7 +42,7 @@ static const struct field_def fields[] = {
 	[L_DATA] = { "lisp-data", "LISP Data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"8-byte LISP header in front of an encapsulated IP packet (UDP 4341).", 0 },
 };
-const struct field_table lisp_table = REG_TABLE(fields);
+static const struct field_table lisp_table = REG_TABLE(fields);
 static const struct handoff lisp_handoffs[] = {
 	{ HO_UDP_PORT, 4341, .fn = dissect_lisp_data },
 	{ HO_UDP_PORT, 4342, .fn = dissect_lisp },
@@ -140,7 +144,7 @@ static void inner_ip(struct dctx *d, struct cur *c)
 	d->payload_used_set = used_set;
 }
 
-void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
@@ -215,7 +219,7 @@ void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 	cur_skip(c, len);
 }
 
-void dissect_lisp_data(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_lisp_data(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	(void)parent;
 	pi_push_proto(d->pi, "lisp-data");

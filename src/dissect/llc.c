@@ -37,7 +37,7 @@ static const struct field_def fields[] = {
 	[L_PID] = { "llc.pid", "Protocol ID", FT_UINT16, BASE_HEX, 0, 0, NULL,
 		"SNAP: protocol id defined by the organization.", 0 },
 };
-const struct field_table llc_table = REG_TABLE(fields);
+static const struct field_table llc_table = REG_TABLE(fields);
 const struct proto_reg llc_proto = REG_PROTO_TABLE(llc_table);
 
 void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)

@@ -16,6 +16,8 @@
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
+static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { N_PROTO, N_ID, N_FLAGS, N_QD, N_AN, N_NS, N_AR, N_NAME };
 
 static const struct val_str opcode_vals[] = {
@@ -43,7 +45,7 @@ static const struct field_def fields[] = {
 	[N_NAME] = { "nbns.name", "Name", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"A NetBIOS name: up to 15 characters and a suffix type (<00> workstation, <20> file server).", 0 },
 };
-const struct field_table nbns_table = REG_TABLE(fields);
+static const struct field_table nbns_table = REG_TABLE(fields);
 static const struct handoff nbns_handoffs[] = {
 	{ HO_UDP_PORT, 137, .fn = dissect_nbns },
 };
@@ -98,7 +100,7 @@ static void add_name(struct dtree *t, uint32_t node, uint32_t off, uint32_t len,
 	tree_add_bytes(t, node, &fields[N_NAME], off, len, tree_keep(t, name, n), n);
 }
 
-void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

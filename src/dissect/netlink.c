@@ -14,6 +14,8 @@
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
+static void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { N_PROTO, N_HATYPE, N_FAMILY, N_ROUTE };
 
 static const struct val_str family_vals[] = {
@@ -31,13 +33,13 @@ static const struct field_def fields[] = {
 	[N_ROUTE] = { "netlink-route", "Linux rtnetlink (route netlink) protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Kernel messages about links, addresses, routes and neighbours (what `ip monitor` prints).", 0 },
 };
-const struct field_table netlink_table = REG_TABLE(fields);
+static const struct field_table netlink_table = REG_TABLE(fields);
 static const struct handoff netlink_handoffs[] = {
 	{ HO_LINK, LINKTYPE_NETLINK, .fn = dissect_netlink },
 };
 const struct proto_reg netlink_proto = REG_PROTO(netlink_table, netlink_handoffs);
 
-void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

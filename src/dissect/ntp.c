@@ -11,6 +11,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { N_PROTO, N_FLAGS, N_LI, N_VN, N_MODE, N_STRATUM };
 
 static const struct val_str mode_vals[] = {
@@ -38,13 +40,13 @@ static const struct field_def fields[] = {
 	[N_STRATUM] = { "ntp.stratum", "Peer Clock Stratum", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Distance from a reference clock: 1 = attached to one, 16 = unsynchronised.", 0 },
 };
-const struct field_table ntp_table = REG_TABLE(fields);
+static const struct field_table ntp_table = REG_TABLE(fields);
 static const struct handoff ntp_handoffs[] = {
 	{ HO_UDP_PORT, 123, .fn = dissect_ntp },
 };
 const struct proto_reg ntp_proto = REG_PROTO(ntp_table, ntp_handoffs);
 
-void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -16,6 +16,10 @@
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
+static void dissect_loop(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_null(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { N_PROTO, N_TYPE, N_FAMILY };
 
 static const struct val_str family_vals[] = {
@@ -31,7 +35,7 @@ static const struct field_def fields[] = {
 	[N_FAMILY] = { "null.family", "Family", FT_UINT32, BASE_DEC, 0, 0, family_vals,
 		"32 bits: address family (2 = IPv4; 24, 28 or 30 = IPv6 depending on the OS).", 0 },
 };
-const struct field_table null_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table null_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff null_handoffs[] = {
 	{ HO_LINK, LINKTYPE_NULL, .fn = dissect_null },
 	{ HO_LINK, LINKTYPE_LOOP, .fn = dissect_loop },
@@ -70,7 +74,7 @@ static uint32_t header(struct dctx *d, struct cur *c)
 	return node;
 }
 
-void dissect_null(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_null(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t node = header(d, c), v;
 
@@ -89,7 +93,7 @@ void dissect_null(struct dctx *d, struct cur *c, uint32_t parent)
 	family(d, c, node, v);
 }
 
-void dissect_loop(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_loop(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t node = header(d, c);
 

@@ -13,6 +13,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { O_PROTO, O_VERSION, O_MSG, O_LEN, O_SRCROUTER, O_AREA };
 
 static const struct val_str type_vals[] = {
@@ -34,13 +36,13 @@ static const struct field_def fields[] = {
 	[O_AREA] = { "ospf.area_id", "Area ID", FT_IPv4, BASE_NONE, 0, 0, NULL,
 		"32-bit area the packet belongs to (0.0.0.0 = backbone).", 0 },
 };
-const struct field_table ospf_table = REG_TABLE(fields);
+static const struct field_table ospf_table = REG_TABLE(fields);
 static const struct handoff ospf_handoffs[] = {
 	{ HO_IPPROTO, 89, .fn = dissect_ospf },
 };
 const struct proto_reg ospf_proto = REG_PROTO(ospf_table, ospf_handoffs);
 
-void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -29,6 +29,8 @@
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
+static void dissect_pcapng_block(struct dctx *d, struct cur *c, uint32_t parent);
+
 #define BT_CB 0x00000BADu
 #define BT_DCB 0x40000BADu
 
@@ -51,7 +53,7 @@ static const struct field_def fields[] = {
 		"Whether a program that rewrites the file may copy this custom block (block type "
 		"0x00000BAD) or must drop it (0x40000BAD).", 0 },
 };
-const struct field_table pcapng_block_table = REG_TABLE(fields);
+static const struct field_table pcapng_block_table = REG_TABLE(fields);
 static const struct handoff pcapng_block_handoffs[] = {
 	{ HO_LINK, (uint32_t)LINKTYPE_PCAPNG_BLOCK, .fn = dissect_pcapng_block },
 };
@@ -66,7 +68,7 @@ static uint32_t word(const uint8_t *p, int swap)
 }
 
 /* parent: the frame node, which this block replaces as Wireshark does. */
-void dissect_pcapng_block(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_pcapng_block(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -11,6 +11,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { S_PROTO, S_VERSION, S_TYPE, S_CODE, S_SESSION, S_LEN, P_PROTO, P_PROTOCOL };
 
 static const struct val_str code_vals[] = {
@@ -44,13 +46,13 @@ static const struct field_def fields[] = {
 	[P_PROTOCOL] = { "ppp.protocol", "Protocol", FT_UINT16, BASE_HEX, 0, 0, ppp_vals,
 		"16 bits: 0x0021 IPv4, 0x0057 IPv6, 0xc021 link control.", 0 },
 };
-const struct field_table pppoe_table = REG_TABLE(fields);
+static const struct field_table pppoe_table = REG_TABLE(fields);
 static const struct handoff pppoe_handoffs[] = {
 	{ HO_ETHERTYPE, 0x8864, .fn = dissect_pppoes },
 };
 const struct proto_reg pppoe_proto = REG_PROTO(pppoe_table, pppoe_handoffs);
 
-void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), node;

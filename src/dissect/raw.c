@@ -12,11 +12,17 @@
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
+static void dissect_raw_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_raw_ipv4(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent);
+
 static const struct field_def fields[] = {
 	{ "raw", "Raw packet data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"No link-layer header: the packet starts with its IP header.", 0 },
 };
-const struct field_table raw_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table raw_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff raw_handoffs[] = {
 	{ HO_LINK, LINKTYPE_RAW_BSD, .fn = dissect_raw },
 	{ HO_LINK, LINKTYPE_RAW_OPENBSD, .fn = dissect_raw },
@@ -26,7 +32,7 @@ static const struct handoff raw_handoffs[] = {
 };
 const struct proto_reg raw_proto = REG_PROTO(raw_table, raw_handoffs);
 
-void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint8_t v = cur_peek(c, 0) >> 4;
 
@@ -47,12 +53,12 @@ void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 		dissect_data(d, c, 0);
 }
 
-void dissect_raw_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_raw_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	dissect_ipv4(d, c, parent);
 }
 
-void dissect_raw_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_raw_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	dissect_ipv6(d, c, parent);
 }

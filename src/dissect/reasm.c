@@ -40,7 +40,7 @@ static const struct field_def fields[] = {
 	[R_PDU_SIZE] = { "tcp.pdu.size", "PDU Size", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"The size of one PDU of several in this segment.", 0 },
 };
-const struct field_table reasm_table = REG_TABLE(fields);
+static const struct field_table reasm_table = REG_TABLE(fields);
 const struct proto_reg reasm_proto = REG_PROTO_TABLE(reasm_table);
 
 enum {

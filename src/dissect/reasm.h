@@ -115,7 +115,4 @@ void reasm_pdu_size(struct dctx *d, const struct reasm_pdu *p, uint32_t off, uin
  * frame does not see it, as the first pass did not), else NULL. */
 void *reasm_conv_find(const struct reasm *r, uint32_t stream, uint32_t frame);
 
-/* Field table of the reassembly items (tcp.segments, tcp.segment, …). */
-extern const struct field_table reasm_table;
-
 #endif

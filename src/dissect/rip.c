@@ -12,6 +12,8 @@
 
 #include "dissect/protos.h"
 
+static void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { R_PROTO, R_COMMAND, R_VERSION };
 
 static const struct val_str command_vals[] = {
@@ -27,13 +29,13 @@ static const struct field_def fields[] = {
 	[R_VERSION] = { "rip.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"8 bits: 1 (classful) or 2 (with masks and authentication).", 0 },
 };
-const struct field_table rip_table = REG_TABLE(fields);
+static const struct field_table rip_table = REG_TABLE(fields);
 static const struct handoff rip_handoffs[] = {
 	{ HO_UDP_PORT, 520, .fn = dissect_rip },
 };
 const struct proto_reg rip_proto = REG_PROTO(rip_table, rip_handoffs);
 
-void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

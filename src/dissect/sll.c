@@ -14,6 +14,10 @@
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
+static void dissect_sll2(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_sll(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	S_PROTO, S_PKTTYPE, S_HATYPE, S_HALEN, S_SRC_ETH, S_SRC_IPV4, S_SRC_OTHER, S_UNUSED,
 	S_LTYPE, S_ETYPE, S_TRAILER, S_IFINDEX,
@@ -80,7 +84,7 @@ static const struct field_def fields[] = {
 	[S_IFINDEX] = { "sll.ifindex", "Interface index", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"Kernel index of the interface the packet was seen on (v2 only).", 0 },
 };
-const struct field_table sll_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table sll_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff sll_handoffs[] = {
 	{ HO_LINK, LINKTYPE_LINUX_SLL, .fn = dissect_sll },
 	{ HO_LINK, LINKTYPE_LINUX_SLL2, .fn = dissect_sll2 },
@@ -143,7 +147,7 @@ static int header_ok(struct dctx *d, struct cur *c, uint32_t node, size_t n)
 	return 0;
 }
 
-void dissect_sll(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_sll(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t start = cur_off(c), node;
 	uint16_t pkttype, hatype, halen, proto;
@@ -165,7 +169,7 @@ void dissect_sll(struct dctx *d, struct cur *c, uint32_t parent)
 	payload(d, node, c, start + 14, proto);
 }
 
-void dissect_sll2(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_sll2(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t start = cur_off(c), node, ifindex;
 	uint16_t proto, hatype;

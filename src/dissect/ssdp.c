@@ -15,13 +15,15 @@
 
 #include "dissect/protos.h"
 
+static void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum { S_PROTO };
 
 static const struct field_def fields[] = {
 	[S_PROTO] = { "ssdp", "Simple Service Discovery Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"UPnP discovery: devices announce themselves (NOTIFY) and answer searches (M-SEARCH) on UDP 1900.", 0 },
 };
-const struct field_table ssdp_table = REG_TABLE(fields);
+static const struct field_table ssdp_table = REG_TABLE(fields);
 static const struct handoff ssdp_handoffs[] = {
 	{ HO_UDP_PORT, 1900, .fn = dissect_ssdp },
 };
@@ -39,7 +41,7 @@ static int is_first_line(const uint8_t *p, size_t n)
 	return 0;
 }
 
-void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	const uint8_t *p = c->p;

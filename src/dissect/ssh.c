@@ -70,7 +70,7 @@ static const struct field_def fields[] = {
 		"Packet protected by the negotiated cipher; unreadable without keys.", 0 },
 };
 
-const struct field_table ssh_table = REG_TABLE(fields);
+static const struct field_table ssh_table = REG_TABLE(fields);
 static const struct handoff ssh_handoffs[] = {
 	{ HO_TCP_PORT, 22, .tcp = ssh_tcp_payload },
 	{ HO_TCP_PORT, 29418, .tcp = ssh_tcp_payload },

@@ -22,6 +22,4 @@ int ssh_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payloa
 int ssh_packet_header(const uint8_t *p, size_t n, uint32_t *total, uint8_t *padding,
     uint8_t *code);
 
-extern const struct field_table ssh_table;
-
 #endif

@@ -55,7 +55,7 @@ static const struct field_def fields[] = {
 	[S_PORT] = { "stp.port", "Port identifier", FT_UINT16, BASE_HEX, 0, 0, NULL,
 		"Priority and number of the port the BPDU left by.", 0 },
 };
-const struct field_table stp_table = REG_TABLE(fields);
+static const struct field_table stp_table = REG_TABLE(fields);
 const struct proto_reg stp_proto = REG_PROTO_TABLE(stp_table);
 
 void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)

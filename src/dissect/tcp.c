@@ -228,7 +228,7 @@ static const struct field_def fields[] = {
 	[T_SERVER_STATE] = { "netlab.tcp.server_state", "Server state", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"RFC 9293 state of the server after this segment.", REG_F_ANALYSIS },
 };
-const struct field_table tcp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table tcp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff tcp_handoffs[] = {
 	{ HO_IPPROTO, 6, .fn = dissect_tcp },
 };

@@ -123,7 +123,7 @@ static const struct field_def fields[] = {
 		"Bytes that do not start a record (the capture began inside one).", 0 },
 };
 
-const struct field_table tls_table = REG_TABLE(fields);
+static const struct field_table tls_table = REG_TABLE(fields);
 static const struct handoff tls_handoffs[] = {
 	{ HO_TCP_PORT, 443, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 465, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 636, .tcp = tls_tcp_payload },
 	{ HO_TCP_PORT, 853, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 993, .tcp = tls_tcp_payload }, { HO_TCP_PORT, 995, .tcp = tls_tcp_payload },

@@ -37,6 +37,4 @@ int tls_parse_hello(const uint8_t *p, size_t n, int server, struct tls_hello *h)
 /* "TLSv1.2" … as Wireshark's Protocol column names the version; NULL if unknown. */
 const char *tls_version_short(uint16_t v);
 
-extern const struct field_table tls_table;
-
 #endif

@@ -21,6 +21,8 @@
 #include "dissect/udp_conv.h"
 #include "dissect/protos.h"
 
+static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	U_PROTO, U_SRCPORT, U_DSTPORT, U_PORT, U_LENGTH, U_CHECKSUM, U_CHECKSUM_STATUS,
 	U_STREAM, U_TIME_REL, U_TIME_DELTA, U_PAYLOAD,
@@ -55,7 +57,7 @@ static const struct field_def fields[] = {
 	[U_PAYLOAD] = { "udp.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The datagram's data.", 0 },
 };
-const struct field_table udp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table udp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff udp_handoffs[] = {
 	{ HO_IPPROTO, 17, .fn = dissect_udp },
 };
@@ -79,7 +81,7 @@ static int by_heur(struct dctx *d, struct cur *c, enum handoff_table t)
 	return 0;
 }
 
-void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;

@@ -16,6 +16,10 @@
 
 #include "dissect/protos.h"
 
+static void dissect_ieee8021ad(struct dctx *d, struct cur *c, uint32_t parent);
+
+static void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent);
+
 enum {
 	V_PROTO, V_PRIORITY, V_DEI, V_ID, V_ETYPE, V_LEN, V_TRAILER,
 	A_PROTO, A_PRIORITY, A_DEI, A_ID, A_ETYPE,
@@ -55,7 +59,7 @@ static const struct field_def fields[] = {
 	[A_ETYPE] = { "ieee8021ah.etype", "Type", FT_UINT16, BASE_HEX, 0, 0, etype_vals,
 		"16-bit EtherType of what follows the service tag.", 0 },
 };
-const struct field_table vlan_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+static const struct field_table vlan_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff vlan_handoffs[] = {
 	{ HO_ETHERTYPE, 0x8100, .fn = dissect_vlan },
 	{ HO_ETHERTYPE, 0x88a8, .fn = dissect_ieee8021ad },
@@ -96,7 +100,7 @@ static int tag(struct dctx *d, struct cur *c, uint32_t node, uint16_t *tci, uint
 	return 0;
 }
 
-void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t start = cur_off(c), node;
 	uint16_t tci, type;
@@ -117,7 +121,7 @@ void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent)
 	inner(d, c, node, start + 2, type, V_ETYPE);
 }
 
-void dissect_ieee8021ad(struct dctx *d, struct cur *c, uint32_t parent)
+static void dissect_ieee8021ad(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t start = cur_off(c), node;
 	uint16_t tci, type;

@@ -92,7 +92,7 @@ static const struct field_def fields[] = {
 	[W_UNKNOWN] = { "websocket.payload.unknown", "Unknown", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Payload of an unknown opcode.", 0 },
 };
-const struct field_table websocket_table = REG_TABLE(fields);
+static const struct field_table websocket_table = REG_TABLE(fields);
 const struct proto_reg websocket_proto = REG_PROTO_TABLE(websocket_table);
 
 void websocket_conv_release(struct ws_conv *w)

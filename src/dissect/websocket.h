@@ -36,6 +36,4 @@ void websocket_unmask(uint8_t *p, size_t n, const uint8_t key[4], uint64_t pos);
 void websocket_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
     struct reasm_need *need);
 
-extern const struct field_table websocket_table;
-
 #endif
