@@ -6,14 +6,14 @@
 # (numbered across conversations) forces the single pass, so the two are compared on
 # every corpus capture for filters at each level.
 : "${NETLAB_BIN:?}" "${NETLAB_SRCDIR:?}"
-shared=${NETLAB_SHARED:-}
-[ -n "$shared" ] && [ -d "$shared/corpus/real" ] || { echo "SKIP: no corpus (NETLAB_SHARED)"; exit 77; }
+# The in-tree captures always; ../shared/corpus/real's when it is there.
+shared=${NETLAB_SHARED:-/nonexistent}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fails=0 runs=0
 cols="-e frame.number -e _ws.col.Protocol -e _ws.col.Info -e tcp.analysis.flags -e http.request.uri"
 caps=$(find "$shared/corpus/real" "$NETLAB_SRCDIR/pcaps" "$NETLAB_SRCDIR/tests/data" \
-    -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -size -3000k | sort)
+    -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -size -3000k 2>/dev/null | sort)
 while IFS= read -r f; do
 	[ -n "$f" ] || continue
 	for filter in 'tcp.flags.syn == 1' 'tcp.flags.fin == 1 or tcp.flags.reset == 1' \
