@@ -39,101 +39,15 @@
 #include <strings.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/sha1.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
-#include "server/httpd.h"
-#include "server/httpreq.h"
-#include "server/site.h"
-#include "server/wsframe.h"
-
-#define MAX_CONNS 256
-#define REQUEST_TIMEOUT_MS 10000	/* default: a request's head and body (slowloris) */
-#define MAX_CLIENT_CONNS 128		/* default: connections per client address */
-#define IDLE_TIMEOUT_MS 15000		/* keep-alive idle between requests */
-#define SEND_TIMEOUT_MS 15000		/* a client that stops reading */
-#define WS_IDLE_TIMEOUT_MS 120000
-#define LINGER_MS 2000			/* after our FIN, wait this long for the peer's */
-#define EVICT_GRACE_MS 500		/* idle or waiting this long before it may be evicted */
-#define BODY_DISCARD_MAX 4096		/* a GET/HEAD body up to this is read and dropped */
-#define WS_MAX_PAYLOAD 65536		/* frame and message limit; beyond: close 1009 */
-#define LOG_SLOTS 4096
-/* A body this large leaves in its own segment after the head, as Werkzeug's and most
- * servers' do: the lab's capture then shows "[TCP segment of a reassembled PDU]".
- * Smaller ones share one writev with the head (the hot path). */
-#define SPLIT_BODY_MIN 2048
-
-enum cstate { C_HTTP, C_WS, C_LINGER };
-
-struct conn {
-	int fd;
-	enum cstate state;
-	int idx;			/* in h->conns */
-	uint32_t events;		/* epoll interest now */
-	int eof;			/* peer sent FIN */
-	int drained;			/* last recv left the socket empty */
-	int close_after;		/* close (gracefully) once output has left */
-	long long deadline;		/* monotonic ms */
-	int in_req;			/* a request (head or body) is arriving */
-	long long since;		/* that request's start, or when the connection went idle */
-	int af;				/* peer address family and address: the per-client cap */
-	uint8_t addr[16];
-	struct conn *next_dead;		/* evicted during this loop turn: freed at its end */
-	char peer[56];
-
-	char *in;			/* owned; inoff..inlen is unparsed input */
-	size_t inoff, inlen, incap;
-	uint64_t discard;		/* request body bytes still to drop */
-
-	char *out;			/* owned; response head or WebSocket frames */
-	size_t outoff, outlen, outcap;
-	const uint8_t *body;		/* static body after out, not owned */
-	size_t bodyoff, bodylen;
-	int filefd;			/* file body after out, owned, -1 = none */
-	off_t fileoff;
-	size_t fileleft;
-
-	uint8_t *msg;			/* owned; fragmented WebSocket message so far */
-	size_t msglen;
-	int msgop;			/* its opcode, 0 = none in progress */
-	struct wsframe_utf8 u8;		/* text message: the check so far, across fragments */
-	int greet;			/* WebSocket greeting due once the 101 has left */
-};
-
-struct httpd {
-	int lfd, efd, ep, port;
-	pthread_t thread;
-	atomic_int stop;
-	struct site site;
-	char *root;			/* realpath of --www without trailing '/', or NULL */
-	size_t rootlen;
-
-	struct conn *conns[MAX_CONNS];
-	int nconns;
-	int request_timeout_ms, max_client_conns;	/* from the config, defaults applied */
-	int accept_paused;		/* the listener is out of the epoll set (no descriptors) */
-	long long accept_retry;		/* ... until a connection closes or this time */
-	struct conn *dead;		/* evicted this loop turn, not yet freed */
-	long long now;			/* monotonic ms, updated each loop turn */
-	time_t date_sec;
-	char date[32];			/* cached IMF-fixdate of date_sec */
-	char site_lm[32];		/* Last-Modified of the built-in site */
-	struct httpreq req;		/* the request being answered; loop thread only */
-
-	atomic_uint_fast64_t requests, connections, active, bytes_out, ws_messages, log_dropped;
-
-	pthread_mutex_t log_mu;
-	pthread_cond_t log_cv;
-	char (*log)[HTTPD_LOG_LINE];	/* ring of LOG_SLOTS lines */
-	unsigned log_head, log_count;
-};
+#include "server/httpd_int.h"
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -150,7 +64,7 @@ static const char mon[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul"
 	"Sep", "Oct", "Nov", "Dec" };
 
 /* IMF-fixdate (RFC 9110 5.6.7), independent of the locale. */
-static void http_date(time_t t, char out[32])
+void httpd_date(time_t t, char out[32])
 {
 	struct tm tm;
 
@@ -159,13 +73,13 @@ static void http_date(time_t t, char out[32])
 	    tm.tm_mday, mon[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-static void update_date(struct httpd *h)
+void httpd_update_date(struct httpd *h)
 {
 	time_t t = time(NULL);
 
 	if (t != h->date_sec) {
 		h->date_sec = t;
-		http_date(t, h->date);
+		httpd_date(t, h->date);
 	}
 }
 
@@ -232,7 +146,7 @@ int httpd_log_wait(struct httpd *h, int timeout_ms)
 }
 
 /* "PEER METHOD TARGET STATUS BYTES", every wire string escaped. */
-static void log_request(struct httpd *h, struct conn *c, const struct httpreq *r, int status,
+void httpd_log_request(struct httpd *h, struct conn *c, const struct httpreq *r, int status,
     uint64_t bytes)
 {
 	char line[HTTPD_LOG_LINE], m[24], t[160];
@@ -250,115 +164,12 @@ static void log_request(struct httpd *h, struct conn *c, const struct httpreq *r
 	log_push(h, line);
 }
 
-static void log_note(struct httpd *h, struct conn *c, const char *what)
+void httpd_log_note(struct httpd *h, struct conn *c, const char *what)
 {
 	char line[HTTPD_LOG_LINE];
 
 	snprintf(line, sizeof(line), "%s %s", c->peer, what);
 	log_push(h, line);
-}
-
-/* ---------------------------------------------------------------- output */
-
-static void out_reserve(struct conn *c, size_t more)
-{
-	if (c->outlen + more > c->outcap)
-		c->out = xgrow(c->out, &c->outcap, c->outlen + more, 1);
-}
-
-static void out_add(struct conn *c, const void *p, size_t n)
-{
-	out_reserve(c, n);
-	memcpy(c->out + c->outlen, p, n);
-	c->outlen += n;
-}
-
-#define OUT_LIT(c, s) out_add((c), (s), sizeof(s) - 1)
-
-static void out_str(struct conn *c, const char *s)
-{
-	out_add(c, s, strlen(s));
-}
-
-static void out_u64(struct conn *c, uint64_t v)
-{
-	char b[24];
-	int i = sizeof(b);
-
-	do
-		b[--i] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	out_add(c, b + i, sizeof(b) - (size_t)i);
-}
-
-static int out_pending(const struct conn *c)
-{
-	return c->outoff < c->outlen || c->bodyoff < c->bodylen || c->fileleft > 0;
-}
-
-static void out_reset(struct conn *c)
-{
-	c->outoff = c->outlen = 0;
-	c->body = NULL;
-	c->bodyoff = c->bodylen = 0;
-	if (c->filefd >= 0)
-		close(c->filefd);
-	c->filefd = -1;
-	c->fileleft = 0;
-}
-
-/* Sends what it can; returns -1 on a broken connection. */
-static int flush(struct httpd *h, struct conn *c)
-{
-	while (c->outoff < c->outlen || c->bodyoff < c->bodylen) {
-		struct iovec iov[2];
-		struct msghdr mh;
-		int k = 0;
-		ssize_t n;
-
-		if (c->outoff < c->outlen)
-			iov[k++] = (struct iovec){ c->out + c->outoff, c->outlen - c->outoff };
-		if (c->bodyoff < c->bodylen && (k == 0 || c->bodylen < SPLIT_BODY_MIN))
-			iov[k++] = (struct iovec){ (void *)(uintptr_t)(c->body + c->bodyoff),
-			    c->bodylen - c->bodyoff };
-		memset(&mh, 0, sizeof(mh));
-		mh.msg_iov = iov;
-		mh.msg_iovlen = (size_t)k;
-		n = sendmsg(c->fd, &mh, MSG_NOSIGNAL);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
-		}
-		atomic_fetch_add_explicit(&h->bytes_out, (uint64_t)n, memory_order_relaxed);
-		if (c->deadline < h->now + SEND_TIMEOUT_MS)
-			c->deadline = h->now + SEND_TIMEOUT_MS;
-		if (c->outoff < c->outlen) {
-			size_t k0 = c->outlen - c->outoff < (size_t)n ? c->outlen - c->outoff : (size_t)n;
-			c->outoff += k0;
-			n -= (ssize_t)k0;
-		}
-		c->bodyoff += (size_t)n;
-	}
-	while (c->fileleft > 0) {
-		ssize_t n = sendfile(c->fd, c->filefd, &c->fileoff,
-		    c->fileleft > (1u << 20) ? (1u << 20) : c->fileleft);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
-		}
-		if (n == 0)		/* the file shrank under us */
-			return -1;
-		atomic_fetch_add_explicit(&h->bytes_out, (uint64_t)n, memory_order_relaxed);
-		if (c->deadline < h->now + SEND_TIMEOUT_MS)
-			c->deadline = h->now + SEND_TIMEOUT_MS;
-		c->fileleft -= (size_t)n;
-	}
-	out_reset(c);
-	if (!c->in_req)
-		c->since = h->now;	/* idle from the end of the response */
-	return 0;
 }
 
 /* ---------------------------------------------------------------- connections */
@@ -404,7 +215,7 @@ static void conn_free(struct httpd *h, struct conn *c)
  * this loop turn's batch, so the struct (fd -1) lives until the turn ends. */
 static void conn_evict(struct httpd *h, struct conn *c, const char *why)
 {
-	log_note(h, c, why);
+	httpd_log_note(h, c, why);
 	conn_release(h, c);
 	c->next_dead = h->dead;
 	h->dead = c;
@@ -415,7 +226,7 @@ static void conn_evict(struct httpd *h, struct conn *c, const char *why)
  * (just accepted, or just answered and the next one pipelined). */
 static int conn_evictable(const struct httpd *h, const struct conn *c)
 {
-	return c->state == C_LINGER || (c->state == C_HTTP && !out_pending(c) &&
+	return c->state == C_LINGER || (c->state == C_HTTP && !httpd_out_pending(c) &&
 	    !c->close_after && h->now - c->since >= EVICT_GRACE_MS);
 }
 
@@ -577,458 +388,6 @@ static void do_accept(struct httpd *h)
 	}
 }
 
-/* ---------------------------------------------------------------- HTTP responses */
-
-static const struct status {
-	int code;
-	const char *reason;
-	const char *text;	/* sentence on the error page */
-} statuses[] = {
-	{ 101, "Switching Protocols", NULL },
-	{ 200, "OK", NULL },
-	{ 206, "Partial Content", NULL },
-	{ 304, "Not Modified", NULL },
-	{ 400, "Bad Request", "The server could not understand the request." },
-	{ 403, "Forbidden", "You don't have permission to access this resource." },
-	{ 404, "Not Found", "The requested URL was not found on this server." },
-	{ 405, "Method Not Allowed", "This server answers GET and HEAD only." },
-	{ 408, "Request Timeout", "The request took too long to arrive." },
-	{ 413, "Content Too Large", "This server does not accept request bodies." },
-	{ 414, "URI Too Long", "The request line is longer than 8 KiB." },
-	{ 416, "Range Not Satisfiable", "The requested range is outside the file." },
-	{ 426, "Upgrade Required", "This resource speaks WebSocket only." },
-	{ 431, "Request Header Fields Too Large", "The request header is larger than 16 KiB." },
-	{ 500, "Internal Server Error", "The server could not read the file." },
-	{ 503, "Service Unavailable", "Too many connections." },
-	{ 505, "HTTP Version Not Supported", "This server speaks HTTP/1.0 and HTTP/1.1." },
-};
-
-static const struct status *status_of(int code)
-{
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (statuses[i].code == code)
-			return &statuses[i];
-	return &statuses[4];
-}
-
-static void head_start(struct httpd *h, struct conn *c, int code)
-{
-	const struct status *s = status_of(code);
-
-	update_date(h);
-	out_reserve(c, 512);
-	OUT_LIT(c, "HTTP/1.1 ");
-	out_u64(c, (uint64_t)code);
-	OUT_LIT(c, " ");
-	out_str(c, s->reason);
-	OUT_LIT(c, "\r\nServer: " HTTPD_SERVER "\r\nDate: ");
-	out_str(c, h->date);
-	OUT_LIT(c, "\r\n");
-}
-
-static void head_end(struct conn *c, int keep_alive)
-{
-	if (keep_alive)
-		OUT_LIT(c, "Connection: keep-alive\r\n\r\n");
-	else
-		OUT_LIT(c, "Connection: close\r\n\r\n");
-}
-
-/* An error page; keep_alive = 0 closes the connection afterwards. */
-static void respond_error(struct httpd *h, struct conn *c, const struct httpreq *r, int code,
-    int keep_alive, const char *extra)
-{
-	const struct status *s = status_of(code);
-	char body[512];
-	int n = snprintf(body, sizeof(body),
-	    "<!DOCTYPE html>\n<html><head><title>%d %s</title></head>\n"
-	    "<body><h1>%d %s</h1>\n<p>%s</p>\n<hr><address>" HTTPD_SERVER "</address></body></html>\n",
-	    code, s->reason, code, s->reason, s->text ? s->text : "");
-	int head = r && r->method == HTTPREQ_HEAD;
-
-	head_start(h, c, code);
-	OUT_LIT(c, "Content-Type: text/html; charset=utf-8\r\nContent-Length: ");
-	out_u64(c, (uint64_t)n);
-	OUT_LIT(c, "\r\n");
-	if (extra)
-		out_str(c, extra);
-	head_end(c, keep_alive);
-	if (!head)
-		out_add(c, body, (size_t)n);
-	if (!keep_alive)
-		c->close_after = 1;
-	atomic_fetch_add_explicit(&h->requests, 1, memory_order_relaxed);
-	log_request(h, c, r, code, head ? 0 : (uint64_t)n);
-}
-
-/* Does the If-None-Match list match etag (weak comparison, RFC 9110 13.1.2)? */
-static int etag_match(struct httpreq_str list, const char *etag)
-{
-	size_t el = strlen(etag), i = 0;
-	struct httpreq_str it;
-
-	while (httpreq_list_next(list, &i, &it)) {
-		if (it.n == 1 && it.p[0] == '*')
-			return 1;
-		if (it.n > 2 && it.p[0] == 'W' && it.p[1] == '/')
-			it.p += 2, it.n -= 2;
-		if (it.n == el && memcmp(it.p, etag, el) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Range (RFC 9110 14.1.2), one range only: 1 = use [*a, *b], 0 = send everything,
- * -1 = unsatisfiable (416). */
-static int parse_range(struct httpreq_str s, uint64_t size, uint64_t *a, uint64_t *b)
-{
-	size_t i = 6;
-	uint64_t x = 0, y = 0;
-	int hx = 0, hy = 0;
-
-	if (s.n < 7 || strncasecmp(s.p, "bytes=", 6) != 0 || memchr(s.p, ',', s.n))
-		return 0;
-	while (i < s.n && s.p[i] == ' ')
-		i++;
-	for (; i < s.n && s.p[i] >= '0' && s.p[i] <= '9' && x < UINT64_MAX / 20; i++, hx = 1)
-		x = x * 10 + (uint64_t)(s.p[i] - '0');
-	if (i >= s.n || s.p[i] != '-')
-		return 0;
-	for (i++; i < s.n && s.p[i] >= '0' && s.p[i] <= '9' && y < UINT64_MAX / 20; i++, hy = 1)
-		y = y * 10 + (uint64_t)(s.p[i] - '0');
-	while (i < s.n && s.p[i] == ' ')
-		i++;
-	if (i != s.n || (!hx && !hy))
-		return 0;
-	if (!hx) {			/* suffix: the last y bytes */
-		if (y == 0 || size == 0)
-			return -1;
-		*a = y >= size ? 0 : size - y;
-		*b = size - 1;
-		return 1;
-	}
-	if (hy && y < x)
-		return 0;		/* invalid: ignore the field */
-	if (x >= size)
-		return -1;
-	*a = x;
-	*b = !hy || y >= size ? size - 1 : y;
-	return 1;
-}
-
-struct entity {
-	const char *ctype;
-	uint64_t size;
-	time_t mtime;
-	const char *etag;
-	const char *lm;		/* Last-Modified as sent */
-	const uint8_t *data;	/* built-in body, or NULL with fd */
-	int fd;
-};
-
-static void respond_entity(struct httpd *h, struct conn *c, const struct httpreq *r,
-    struct entity *en)
-{
-	int head = r->method == HTTPREQ_HEAD, notmod = 0, rg = 0, code;
-	uint64_t a = 0, b = en->size ? en->size - 1 : 0, len;
-
-	if (r->if_none_match.n)
-		notmod = etag_match(r->if_none_match, en->etag);
-	else if (r->if_modified_since.n) {
-		time_t t;
-		notmod = httpreq_date(r->if_modified_since.p, r->if_modified_since.n, time(NULL),
-		    &t) == 0 && en->mtime <= t;
-	}
-	if (!notmod && r->range.n) {
-		int ok = 1;
-
-		if (r->if_range.n)	/* the range only if the entity is still the same */
-			ok = (r->if_range.n == strlen(en->etag) &&
-			    memcmp(r->if_range.p, en->etag, r->if_range.n) == 0) ||
-			    (r->if_range.n == strlen(en->lm) &&
-			    memcmp(r->if_range.p, en->lm, r->if_range.n) == 0);
-		if (ok)
-			rg = parse_range(r->range, en->size, &a, &b);
-	}
-	if (rg < 0) {
-		char cr[64];
-
-		snprintf(cr, sizeof(cr), "Content-Range: bytes */%llu\r\n",
-		    (unsigned long long)en->size);
-		if (en->fd >= 0)
-			close(en->fd);
-		respond_error(h, c, r, 416, r->keep_alive, cr);
-		return;
-	}
-	code = notmod ? 304 : rg ? 206 : 200;
-	len = notmod ? 0 : b - a + 1;
-	if (en->size == 0)
-		len = 0;
-
-	head_start(h, c, code);
-	if (!notmod) {
-		OUT_LIT(c, "Content-Type: ");
-		out_str(c, en->ctype);
-		OUT_LIT(c, "\r\nContent-Length: ");
-		out_u64(c, len);
-		OUT_LIT(c, "\r\n");
-	}
-	if (rg) {
-		OUT_LIT(c, "Content-Range: bytes ");
-		out_u64(c, a);
-		OUT_LIT(c, "-");
-		out_u64(c, b);
-		OUT_LIT(c, "/");
-		out_u64(c, en->size);
-		OUT_LIT(c, "\r\n");
-	}
-	OUT_LIT(c, "Last-Modified: ");
-	out_str(c, en->lm);
-	OUT_LIT(c, "\r\nETag: ");
-	out_str(c, en->etag);
-	OUT_LIT(c, "\r\nAccept-Ranges: bytes\r\nCache-Control: no-cache\r\n");
-	head_end(c, r->keep_alive);
-	if (!r->keep_alive)
-		c->close_after = 1;
-	if (head || notmod)
-		len = 0;
-	if (len && en->data) {
-		c->body = en->data + a;
-		c->bodylen = (size_t)len;
-		c->bodyoff = 0;
-	} else if (len && en->fd >= 0) {
-		c->filefd = en->fd;
-		c->fileoff = (off_t)a;
-		c->fileleft = (size_t)len;
-		en->fd = -1;
-	}
-	if (en->fd >= 0)
-		close(en->fd);
-	atomic_fetch_add_explicit(&h->requests, 1, memory_order_relaxed);
-	log_request(h, c, r, code, len);
-}
-
-/* Opens path under the --www root: 0 with en filled, or the status to answer. */
-static int www_open(struct httpd *h, const char *path, struct entity *en, char *etag, char *lm)
-{
-	char full[PATH_MAX + 16], real[PATH_MAX], dir[PATH_MAX + 2];
-	struct stat st;
-	int fd;
-
-	for (int tries = 0; tries < 2; tries++) {
-		size_t pl = strlen(path);
-		int k = snprintf(full, sizeof(full), "%s%s%s", h->root, path,
-		    path[pl - 1] == '/' ? "index.html" : "");
-
-		if (k < 0 || (size_t)k >= sizeof(full))
-			return 404;
-		if (!realpath(full, real))
-			return errno == EACCES ? 403 : 404;
-		/* symlinks may lead anywhere inside the root, nowhere outside it */
-		if (strncmp(real, h->root, h->rootlen) != 0 ||
-		    (real[h->rootlen] != '/' && real[h->rootlen] != '\0'))
-			return 403;
-		/* the resolved path has no symlinks left; O_NOFOLLOW catches a swap since */
-		fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-		if (fd < 0)
-			return errno == EACCES || errno == ELOOP ? 403 :
-			    errno == EMFILE || errno == ENFILE ? 503 : 404;
-		if (fstat(fd, &st) < 0) {
-			close(fd);
-			return 500;
-		}
-		if (S_ISDIR(st.st_mode) && tries == 0) {	/* a directory: its index.html */
-			close(fd);
-			if (snprintf(dir, sizeof(dir), "%s/", real + h->rootlen) >= (int)sizeof(dir))
-				return 404;
-			path = dir;
-			continue;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			close(fd);
-			return S_ISDIR(st.st_mode) ? 403 : 404;
-		}
-		en->ctype = site_mime(real);
-		en->size = (uint64_t)st.st_size;
-		en->mtime = st.st_mtime;
-		en->data = NULL;
-		en->fd = fd;
-		snprintf(etag, 64, "\"%llx-%llx-%llx\"", (unsigned long long)st.st_ino,
-		    (unsigned long long)st.st_mtime, (unsigned long long)st.st_size);
-		http_date(st.st_mtime, lm);
-		en->etag = etag;
-		en->lm = lm;
-		return 0;
-	}
-	return 404;
-}
-
-/* ---------------------------------------------------------------- WebSocket */
-
-static const char ws_greeting[] = "{\"type\":\"connected\"}";
-
-static void ws_frame(struct conn *c, int op, const uint8_t *p, size_t n)
-{
-	uint8_t hd[10];
-
-	out_add(c, hd, wsframe_header(hd, op, n));
-	if (n)
-		out_add(c, p, n);
-}
-
-/* Sends a close frame with code (0 = no status code: an empty payload) and ends the
- * connection once it has left.  code is never 1005, 1006 or 1015. */
-static void ws_close(struct httpd *h, struct conn *c, unsigned code)
-{
-	uint8_t p[2] = { (uint8_t)(code >> 8), (uint8_t)code };
-	char what[48];
-
-	ws_frame(c, 8, p, code ? 2 : 0);
-	c->close_after = 1;
-	snprintf(what, sizeof(what), "WS close %u", code);
-	log_note(h, c, what);
-}
-
-static void respond_upgrade(struct httpd *h, struct conn *c, const struct httpreq *r)
-{
-	char accept[29];
-	int ok = r->minor == 1 && r->conn_upgrade && httpreq_has_token(r->upgrade, "websocket");
-	size_t i;
-
-	if (!ok) {
-		respond_error(h, c, r, 426, r->keep_alive,
-		    "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n");
-		return;
-	}
-	if (r->ws_version.n != 2 || memcmp(r->ws_version.p, "13", 2) != 0) {
-		respond_error(h, c, r, 426, r->keep_alive, "Sec-WebSocket-Version: 13\r\n");
-		return;
-	}
-	/* a base64-encoded 16-byte nonce: 22 characters and "==" */
-	for (i = 0; i < r->ws_key.n && i < 22; i++)
-		if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
-		    r->ws_key.p[i]) || !r->ws_key.p[i])
-			break;
-	if (r->ws_key.n != 24 || i != 22 || r->ws_key.p[22] != '=' || r->ws_key.p[23] != '=') {
-		respond_error(h, c, r, 400, 0, NULL);
-		return;
-	}
-	httpd_ws_accept(r->ws_key.p, r->ws_key.n, accept);
-	head_start(h, c, 101);
-	OUT_LIT(c, "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ");
-	out_add(c, accept, 28);
-	OUT_LIT(c, "\r\n\r\n");
-	c->greet = 1;
-	atomic_fetch_add_explicit(&h->requests, 1, memory_order_relaxed);
-	log_request(h, c, r, 101, 0);
-	c->state = C_WS;
-	c->deadline = h->now + WS_IDLE_TIMEOUT_MS;
-	if (c->incap < WS_MAX_PAYLOAD + 14) {
-		c->incap = WS_MAX_PAYLOAD + 14;
-		c->in = xrealloc(c->in, c->incap);
-	}
-}
-
-/* A data frame (text, binary or continuation) with its unmasked payload: fragments
- * are gathered up to WS_MAX_PAYLOAD, a whole message is echoed. */
-static void ws_data(struct httpd *h, struct conn *c, int op, int fin, const uint8_t *pl,
-    uint64_t len)
-{
-	char what[64];
-
-	if ((op == 0) != (c->msgop != 0)) {
-		ws_close(h, c, 1002);
-		return;
-	}
-	if (op == 1)
-		memset(&c->u8, 0, sizeof(c->u8));
-	/* RFC 6455 8.1: fail as soon as the text cannot be UTF-8, fragment or not */
-	if ((op == 1 || (op == 0 && c->msgop == 1)) &&
-	    (wsframe_utf8_feed(&c->u8, pl, (size_t)len) < 0 || (fin && c->u8.need))) {
-		ws_close(h, c, 1007);
-		return;
-	}
-	if (op == 0 || !fin) {
-		if (c->msglen + len > WS_MAX_PAYLOAD) {
-			ws_close(h, c, 1009);
-			return;
-		}
-		if (!c->msg)
-			c->msg = xmalloc(WS_MAX_PAYLOAD);
-		memcpy(c->msg + c->msglen, pl, (size_t)len);
-		c->msglen += (size_t)len;
-		if (op)
-			c->msgop = op;
-		if (!fin)
-			return;
-		op = c->msgop;
-		pl = c->msg;
-		len = c->msglen;
-		c->msgop = 0;
-		c->msglen = 0;
-	}
-	ws_frame(c, op, pl, (size_t)len);
-	atomic_fetch_add_explicit(&h->ws_messages, 1, memory_order_relaxed);
-	snprintf(what, sizeof(what), "WS %s %llu echoed", op == 1 ? "text" : "binary",
-	    (unsigned long long)len);
-	log_note(h, c, what);
-}
-
-/* A close frame: echo a valid status code, then end the connection. */
-static void ws_close_frame(struct httpd *h, struct conn *c, const uint8_t *pl, uint64_t len)
-{
-	unsigned code = len >= 2 ? (unsigned)pl[0] << 8 | pl[1] : 0;
-	struct wsframe_utf8 reason = { 0, 0, 0 };
-
-	if (len == 1 || (len >= 2 && !wsframe_close_code_ok(code)))
-		code = 1002;
-	else if (len > 2 && (wsframe_utf8_feed(&reason, pl + 2, (size_t)len - 2) < 0 || reason.need))
-		code = 1007;
-	ws_close(h, c, code);
-}
-
-/* Handles one complete frame from the input; returns 1 if one was consumed. */
-static int ws_process(struct httpd *h, struct conn *c)
-{
-	uint8_t *p = (uint8_t *)c->in + c->inoff;
-	struct wsframe_in f;
-	int r = wsframe_parse(p, c->inlen - c->inoff, WS_MAX_PAYLOAD, &f);
-	uint8_t *mask, *pl;
-
-	if (r < 0)
-		return 0;
-	if (r > 0) {
-		ws_close(h, c, (unsigned)r);
-		return 1;
-	}
-	mask = p + f.hl;
-	pl = mask + 4;
-	for (uint64_t i = 0; i < f.len; i++)
-		pl[i] ^= mask[i & 3];
-	c->inoff += f.hl + 4 + (size_t)f.len;
-	c->deadline = h->now + WS_IDLE_TIMEOUT_MS;
-
-	switch (f.op) {
-	case 0:				/* continuation */
-	case 1:				/* text */
-	case 2:				/* binary */
-		ws_data(h, c, f.op, f.fin, pl, f.len);
-		return 1;
-	case 8:
-		ws_close_frame(h, c, pl, f.len);
-		return 1;
-	case 9:				/* ping */
-		ws_frame(c, 10, pl, (size_t)f.len);
-		log_note(h, c, "WS ping");
-		return 1;
-	case 10:			/* pong: unsolicited ones are allowed and ignored */
-		return 1;
-	default:
-		ws_close(h, c, 1002);
-		return 1;
-	}
-}
-
 /* ---------------------------------------------------------------- HTTP requests */
 
 /* The request has arrived whole (head and body): the connection is idle from now, or
@@ -1070,14 +429,14 @@ static int http_process(struct httpd *h, struct conn *c)
 		return 0;
 	}
 	if (n < 0) {
-		respond_error(h, c, r->method_str.n ? r : NULL, r->status, 0, NULL);
+		httpd_respond_error(h, c, r->method_str.n ? r : NULL, r->status, 0, NULL);
 		c->inoff = c->inlen;
 		return 1;
 	}
 	c->inoff += (size_t)n;
 
 	if (r->has_transfer_encoding || r->content_length > BODY_DISCARD_MAX) {
-		respond_error(h, c, r, 413, 0, NULL);
+		httpd_respond_error(h, c, r, 413, 0, NULL);
 		c->inoff = c->inlen;
 		return 1;
 	}
@@ -1085,25 +444,25 @@ static int http_process(struct httpd *h, struct conn *c)
 	if (!c->discard)
 		request_done(h, c);
 	if (r->method == HTTPREQ_OTHER) {
-		respond_error(h, c, r, 405, r->keep_alive, "Allow: GET, HEAD\r\n");
+		httpd_respond_error(h, c, r, 405, r->keep_alive, "Allow: GET, HEAD\r\n");
 		return 1;
 	}
 	if (strcmp(r->path, "/ws") == 0 && (!h->root || r->upgrade.n)) {
-		respond_upgrade(h, c, r);
+		httpd_respond_upgrade(h, c, r);
 		return 1;
 	}
 	memset(&en, 0, sizeof(en));
 	en.fd = -1;
 	if (h->root) {
-		st = www_open(h, r->path, &en, etag, lm);
+		st = httpd_www_open(h, r->path, &en, etag, lm);
 		if (st) {
-			respond_error(h, c, r, st, r->keep_alive, NULL);
+			httpd_respond_error(h, c, r, st, r->keep_alive, NULL);
 			return 1;
 		}
 	} else {
 		res = site_find(&h->site, r->path);
 		if (!res) {
-			respond_error(h, c, r, 404, r->keep_alive, NULL);
+			httpd_respond_error(h, c, r, 404, r->keep_alive, NULL);
 			return 1;
 		}
 		en.ctype = res->ctype;
@@ -1113,7 +472,7 @@ static int http_process(struct httpd *h, struct conn *c)
 		en.lm = h->site_lm;
 		en.data = res->data;
 	}
-	respond_entity(h, c, r, &en);
+	httpd_respond_entity(h, c, r, &en);
 	return 1;
 }
 
@@ -1123,19 +482,19 @@ static void conn_run(struct httpd *h, struct conn *c)
 	for (;;) {
 		ssize_t n;
 
-		if (out_pending(c)) {
-			if (flush(h, c) < 0) {
+		if (httpd_out_pending(c)) {
+			if (httpd_flush(h, c) < 0) {
 				conn_free(h, c);
 				return;
 			}
-			if (out_pending(c)) {
+			if (httpd_out_pending(c)) {
 				set_events(h, c, EPOLLOUT);
 				return;
 			}
 		}
 		if (c->greet) {		/* in its own segment, as Vite's server sends it */
 			c->greet = 0;
-			ws_frame(c, 1, (const uint8_t *)ws_greeting, sizeof(ws_greeting) - 1);
+			httpd_ws_greet(c);
 			continue;
 		}
 		if (c->close_after) {
@@ -1153,7 +512,7 @@ static void conn_run(struct httpd *h, struct conn *c)
 			conn_free(h, c);
 			return;
 		}
-		if (c->state == C_WS ? ws_process(h, c) : http_process(h, c))
+		if (c->state == C_WS ? httpd_ws_process(h, c) : http_process(h, c))
 			continue;
 
 		/* need more input */
@@ -1204,9 +563,9 @@ static void sweep(struct httpd *h)
 			continue;
 		if (c->state == C_LINGER || c->close_after) {
 			conn_free(h, c);
-		} else if (c->state == C_HTTP && c->inlen > c->inoff && !out_pending(c)) {
+		} else if (c->state == C_HTTP && c->inlen > c->inoff && !httpd_out_pending(c)) {
 			/* a request head that never completed: slowloris or a stalled client */
-			respond_error(h, c, NULL, 408, 0, NULL);
+			httpd_respond_error(h, c, NULL, 408, 0, NULL);
 			c->inoff = c->inlen;
 			c->deadline = h->now + LINGER_MS;
 			conn_run(h, c);
@@ -1431,7 +790,7 @@ struct httpd *httpd_start(const struct httpd_config *cfg, char *errbuf, size_t n
 		return NULL;
 	}
 	site_build(&h->site, cfg->name, cfg->student_id, cfg->major);
-	http_date(SITE_MTIME, h->site_lm);
+	httpd_date(SITE_MTIME, h->site_lm);
 	h->log = xcalloc(LOG_SLOTS, sizeof(*h->log));
 	pthread_mutex_init(&h->log_mu, NULL);
 	pthread_cond_init(&h->log_cv, NULL);
@@ -1499,3 +858,4 @@ void httpd_get_stats(const struct httpd *h, struct httpd_stats *st)
 	st->ws_messages = atomic_load_explicit(&m->ws_messages, memory_order_relaxed);
 	st->log_dropped = atomic_load_explicit(&m->log_dropped, memory_order_relaxed);
 }
+
