@@ -20,6 +20,9 @@
  * is full, when its own address is at its cap, or when descriptors run out.  If none can
  * go, a new client gets 503, or without a descriptor to accept it with, the listener is
  * paused until a connection closes, so EMFILE never spins the loop.
+ *
+ * This file: connections, requests and the loop; respond.c writes the responses,
+ * wsconn.c runs upgraded connections (state shared through httpd_int.h).
  */
 #include "config.h"
 
