@@ -18,34 +18,15 @@
  */
 #include "config.h"
 
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dissect/reasm.h"
-#include "dissect/session.h"
 #include "core/strvis.h"
 #include "core/xmalloc.h"
-#include "dissect/http.h"
-#include "dissect/protos.h"
+#include "dissect/http_int.h"
 #include "dissect/tcp_payload.h"
-#include "dissect/websocket.h"
 
-enum {
-	H_PROTO, H_RESPONSE_F, H_REQUEST_F, H_RESP_NUM, H_REQ_NUM, H_RESP_LINE, H_REQ_LINE,
-	H_METHOD, H_URI, H_URI_PATH, H_URI_QUERY, H_URI_PARAM, H_REQ_VERSION, H_RESP_VERSION,
-	H_FULL_URI, H_CODE, H_CODE_DESC, H_RESP_FOR_URI, H_PHRASE, H_AUTHORIZATION,
-	H_PROXY_AUTHENTICATE, H_PROXY_AUTHORIZATION, H_WWW_AUTHENTICATE, H_CONTENT_TYPE,
-	H_CL_HEADER, H_CL, H_CONTENT_ENCODING, H_TRANSFER_ENCODING, H_UPGRADE, H_USER_AGENT,
-	H_HOST, H_CONNECTION, H_COOKIE, H_ACCEPT, H_REFERER, H_ACCEPT_LANGUAGE,
-	H_ACCEPT_ENCODING, H_DATE, H_CACHE_CONTROL, H_SERVER, H_LOCATION, H_WS_ACCEPT,
-	H_WS_EXTENSIONS, H_WS_KEY, H_WS_PROTOCOL, H_WS_VERSION, H_SET_COOKIE, H_LAST_MODIFIED,
-	H_XFF, H_HTTP2_SETTINGS, H_REQUEST_IN, H_RESPONSE_IN, H_NEXT_REQ_IN, H_NEXT_RESP_IN,
-	H_PREV_REQ_IN, H_PREV_RESP_IN, H_TIME, H_CHUNK_BOUNDARY, H_CHUNK_SIZE, H_CHUNK_DATA,
-	H_TRAILER, H_FILE_DATA, H_UNKNOWN_HEADER, H_CHAT, H_IF_MODIFIED_SINCE,
-	H_IF_NONE_MATCH, H_COUNT
-};
 
 static const struct val_str status_vals[] = {
 	{ 100, "Continue" }, { 101, "Switching Protocols" }, { 102, "Processing" },
@@ -210,12 +191,11 @@ static const struct handoff http_handoffs[] = {
 };
 const struct proto_reg http_proto = REG_PROTO(http_table, http_handoffs);
 
-static const struct field_def tl_fields[] = {
-	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
-		"A text body shown line by line.", 0 },
-};
-static const struct field_table text_lines_table = REG_TABLE(tl_fields);
-const struct proto_reg text_lines_proto = REG_PROTO_TABLE(text_lines_table);
+const struct field_def *http_field(int field)
+{
+	return &fields[field];
+}
+
 
 /* Headers with a field of their own; the rest become http.request/response.line. */
 static const struct { const char *name; int field; } header_fields[] = {
@@ -235,75 +215,11 @@ static const struct { const char *name; int field; } header_fields[] = {
 	{ "http2-settings", H_HTTP2_SETTINGS },
 };
 
-/* Body media types → the dissector Wireshark 4.0 runs (frame.protocols name), the
- * Protocol column it sets and what it appends to Info (%s = the media type). */
-enum { INFO_TYPE, INFO_JSON, INFO_NONE, INFO_GIF, INFO_PNG, INFO_JFIF };
-static const struct {
-	const char *type, *proto, *col;
-	int info;
-} media_types[] = {
-	{ "text/html", "data-text-lines", NULL, INFO_TYPE },
-	{ "text/plain", "data-text-lines", NULL, INFO_TYPE },
-	{ "text/css", "data-text-lines", NULL, INFO_TYPE },
-	{ "text/javascript", "data-text-lines", NULL, INFO_TYPE },
-	{ "text/vnd.wap.wml", "data-text-lines", NULL, INFO_TYPE },
-	{ "application/x-javascript", "data-text-lines", NULL, INFO_TYPE },
-	{ "application/json", "json", "HTTP/JSON", INFO_JSON },
-	{ "application/json-rpc", "json", "HTTP/JSON", INFO_JSON },
-	{ "application/jsonrequest", "json", "HTTP/JSON", INFO_JSON },
-	{ "application/xml", "xml", "HTTP/XML", INFO_NONE },
-	{ "text/xml", "xml", "HTTP/XML", INFO_NONE },
-	{ "image/gif", "image-gif", NULL, INFO_GIF },
-	{ "image/jpeg", "image-jfif", NULL, INFO_JFIF },
-	{ "image/jpg", "image-jfif", NULL, INFO_JFIF },
-	{ "image/pjpeg", "image-jfif", NULL, INFO_JFIF },
-	{ "image/png", "png", NULL, INFO_PNG },
-	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL, INFO_TYPE },
-};
 
 /* ---- per-stream state ---- */
 
-struct req_res {
-	uint32_t number;
-	uint32_t req_frame, res_frame;
-	int64_t req_ts;
-};
-
-/* What a message showed on the first pass, for revisits (keep_results). */
-struct msg_rec {
-	uint32_t frame, seq;
-	int dir;
-	uint32_t rr;		/* index+1 into req_res */
-	uint32_t total;		/* req_res_num at the time */
-	int full_uri_idx;	/* response_for.uri: index into uris, -1 none */
-};
-
-struct http_conv {
-	/* replayed on revisits as each frame began (frame_state) */
-	uint8_t last_head, last_connect;	/* the latest request's method */
-	uint32_t ws_frame;	/* WebSocket from this frame on (0: none) */
-	uint32_t ws_seq[2];	/* … and, in that frame, from this seq of each direction */
-	uint8_t ws_set[2];
-	uint8_t upgrade_pending;	/* a request asked for Upgrade: websocket */
-	uint8_t raw_after_switch;	/* 101 to something else than WebSocket: TCP shows it */
-	/* the first pass alone adds to these; revisits read their records */
-	uint32_t last_uri;	/* full URI of the latest request (response_for.uri): its
-				 * index in uris + 1, 0 none */
-	uint32_t first_msg_frame, first_msg_seq;	/* where the first message was
-							 * dissected (frame 0: none yet) */
-	struct req_res *rr;
-	size_t nrr, rrcap;
-	struct msg_rec *recs;
-	size_t nrecs, reccap;
-	char **uris;		/* full URIs of requests (with keep_results all of them,
-				 * else the latest) */
-	size_t nuris, uricap;
-	struct ws_conv ws;
-	struct frame_state fs;
-};
-
 /* Forgets the URIs kept so far (batch mode keeps only the latest request's). */
-static void drop_uris(struct http_conv *c)
+void http_drop_uris(struct http_conv *c)
 {
 	for (size_t i = 0; i < c->nuris; i++)
 		free(c->uris[i]);
@@ -325,21 +241,19 @@ static void conv_release(void *p)
 
 /* ---- tree helpers ---- */
 
-/* Escaped text of a line for a label, into the caller's buf (ESC_MAX bytes). */
-enum { ESC_MAX = 4096 };
-static const char *esc(char *buf, const uint8_t *p, size_t n)
+const char *http_esc(char *buf, const uint8_t *p, size_t n)
 {
 	strvis(buf, ESC_MAX, p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
 	return buf;
 }
 
-static uint32_t add_str(struct dctx *d, uint32_t parent, int f, uint32_t off, uint32_t len,
+uint32_t http_add_str(struct dctx *d, uint32_t parent, int f, uint32_t off, uint32_t len,
     const uint8_t *p, uint32_t n)
 {
 	return tree_add_bytes(d->tree, parent, &fields[f], off, len, p, n);
 }
 
-static uint32_t add_gen_str(struct dctx *d, uint32_t parent, int f, const char *s)
+uint32_t http_add_gen_str(struct dctx *d, uint32_t parent, int f, const char *s)
 {
 	struct dtree *t = d->tree;
 	uint32_t n;
@@ -370,194 +284,9 @@ static void expert_chat(struct dctx *d, uint32_t parent, uint32_t off, const cha
 	tree_flag(t, tree_add_text(t, e, 0, 0, "Group: Sequence"), TN_GENERATED);
 }
 
-/* ---- body ---- */
-
-static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
-    const char *ctype)
-{
-	char eb[ESC_MAX];
-	struct dtree *t = d->tree;
-	uint32_t node, lines = 0, at = 0;
-	size_t next;
-
-	pi_push_proto(d->pi, "data-text-lines");
-	node = tree_add(t, 0, &tl_fields[0], off, len);
-	if (!tree_text(t) || !node)
-		return;
-	while (at < len) {
-		long ll = http_line_end(body + at, len - at, 0, &next);
-		tree_add_text(t, node, off + at, (uint32_t)next, "%s",
-		    esc(eb, body + at, next));
-		(void)ll;
-		at += (uint32_t)next;
-		lines++;
-	}
-	tree_label(t, node, "Line-based text data: %s (%u lines)", ctype, lines);
-}
-
-struct msg {
-	const uint8_t *base;		/* data source bytes (offsets are from here) */
-	uint32_t start;			/* message start offset in base */
-	enum http_kind kind;
-	int code;
-	int have_cl;
-	int64_t cl;
-	int te_chunked, te_other;
-	char ctype[128];		/* lower case, no parameters */
-	int keepalive, upgrade_ws, conn_upgrade;
-	int gzip;
-	const uint8_t *host;
-	uint32_t host_len;
-	const uint8_t *uri;
-	uint32_t uri_len;
-	char method[16];
-};
-
-static void dissect_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
-    uint32_t off, uint32_t len, struct msg *m)
-{
-	struct dtree *t = d->tree;
-	const uint8_t *body = base + off;
-	uint32_t n;
-
-	n = add_str(d, http_node, H_FILE_DATA, off, len, body, len);
-	if (tree_text(t))
-		tree_label(t, n, "File Data: %u byte%s", len, len == 1 ? "" : "s");
-	if (m->ctype[0]) {
-		size_t i;
-		for (i = 0; i < sizeof(media_types) / sizeof(media_types[0]); i++)
-			if (strcmp(media_types[i].type, m->ctype) == 0)
-				break;
-		if (i < sizeof(media_types) / sizeof(media_types[0])) {
-			static const struct { int info; const char *sig; size_t n; } sigs[] = {
-				{ INFO_GIF, "GIF8", 4 }, { INFO_PNG, "\x89PNG\r\n\x1a\n", 8 },
-				{ INFO_JFIF, "\xff\xd8", 2 },
-			};
-			for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
-				if (media_types[i].info == sigs[k].info &&
-				    (len < sigs[k].n || memcmp(body, sigs[k].sig, sigs[k].n) != 0))
-				{
-					i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
-					break;
-				}
-		}
-		if (i < sizeof(media_types) / sizeof(media_types[0])) {
-			switch (media_types[i].info) {
-			case INFO_TYPE: col_append(d->pi, " (%s)", m->ctype); break;
-			case INFO_JSON:
-				col_append(d->pi, "%sJavaScript Object Notation (%s)",
-				    d->pi->info_len ? ", " : "", m->ctype);
-				break;
-			case INFO_GIF:
-				col_append(d->pi, " (");
-				col_append_escaped(d->pi, body, len >= 6 ? 6 : len);
-				col_append(d->pi, ")");
-				break;
-			case INFO_PNG: col_append(d->pi, " (PNG)"); break;
-			case INFO_JFIF: col_append(d->pi, " (JPEG JFIF image)"); break;
-			default: break;
-			}
-			if (media_types[i].col)
-				col_set_proto(d->pi, media_types[i].col);
-			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
-				text_lines(d, body, off, len, m->ctype);
-			else {
-				pi_push_proto(d->pi, media_types[i].proto);
-				if (tree_text(t))
-					tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
-			}
-		} else {
-			col_append(d->pi, " (%s)", m->ctype);
-			pi_push_proto(d->pi, "media");
-			if (tree_text(t)) {
-				uint32_t mn = tree_add_text(t, 0, off, len, "Media Type");
-				tree_add_text(t, mn, off, len, "Media type: %s (%u byte%s)", m->ctype, len,
-				    len == 1 ? "" : "s");
-			}
-		}
-	} else {
-		struct cur c = cur_make(base, off + len);
-		c.p = body;
-		dissect_data(d, &c, http_node);
-	}
-}
-
-/* The chunked body: dechunked into a new data source.  Returns the bytes used, or
- * -1 when a chunk size is not a number (the packet is then malformed). */
-static long dissect_chunked(struct dctx *d, uint32_t http_node, const uint8_t *base,
-    uint32_t off, uint32_t len, uint8_t **dechunked, uint32_t *dlen)
-{
-	struct dtree *t = d->tree;
-	uint32_t at = 0, node;
-	size_t next;
-	uint8_t *out = NULL;
-	size_t olen = 0, ocap = 0;
-
-	node = tree_add_text(t, http_node, off, 0, "HTTP chunked response");
-	for (;;) {
-		long ll;
-		int64_t sz;
-		if (at >= len)
-			break;
-		ll = http_line_end(base + off + at, len - at, 0, &next);
-		sz = http_chunk_size(base + off + at, (size_t)ll);
-		if (sz < 0) {
-			free(out);
-			return -1;
-		}
-		if (sz == 0) {
-			uint32_t e = tree_add_text(t, node, off + at, (uint32_t)next, "End of chunked encoding");
-			tree_add_uint(t, e, &fields[H_CHUNK_SIZE], off + at, (uint32_t)ll, 0);
-			if (tree_text(t))
-				tree_label(t, tree_find(t, &fields[H_CHUNK_SIZE], e), "Chunk size: 0 octets");
-			at += (uint32_t)next;
-			while (at < len) {
-				ll = http_line_end(base + off + at, len - at, 0, &next);
-				if (ll == 0) {
-					tree_add_text(t, node, off + at, (uint32_t)next, "\\r\\n");
-					at += (uint32_t)next;
-					break;
-				}
-				add_str(d, node, H_TRAILER, off + at, (uint32_t)next, base + off + at, (uint32_t)ll);
-				at += (uint32_t)next;
-			}
-			break;
-		}
-		{
-			uint32_t cstart = at, dataoff = at + (uint32_t)next;
-			uint32_t avail = dataoff < len ? len - dataoff : 0;
-			uint32_t take = (uint64_t)sz < avail ? (uint32_t)sz : avail;
-			uint32_t c = tree_add_text(t, node, off + cstart, (uint32_t)next + take,
-			    "Data chunk (%u octets)", (uint32_t)sz);
-			uint32_t s = tree_add_uint(t, c, &fields[H_CHUNK_SIZE], off + cstart, (uint32_t)ll,
-			    (uint64_t)sz);
-			if (tree_text(t))
-				tree_label(t, s, "Chunk size: %u octets", (uint32_t)sz);
-			tree_add_bytes(t, c, &fields[H_CHUNK_DATA], off + dataoff, take, base + off + dataoff, take);
-			out = xgrow(out, &ocap, olen + take + 1, 1);
-			memcpy(out + olen, base + off + dataoff, take);
-			olen += take;
-			if (take < (uint64_t)sz) {
-				at = len;
-				break;
-			}
-			at = dataoff + take;
-			if (at < len) {
-				ll = http_line_end(base + off + at, len - at, 0, &next);
-				tree_add_bytes(t, c, &fields[H_CHUNK_BOUNDARY], off + at, (uint32_t)next,
-				    base + off + at, (uint32_t)next);
-				at += (uint32_t)next;
-			}
-		}
-	}
-	*dechunked = out;
-	*dlen = (uint32_t)olen;
-	return (long)at;
-}
-
 /* ---- message ---- */
 
-static struct msg_rec *find_rec(struct http_conv *cv, uint32_t frame, int dir, uint32_t seq)
+struct msg_rec *http_find_rec(struct http_conv *cv, uint32_t frame, int dir, uint32_t seq)
 {
 	for (size_t i = cv->nrecs; i-- > 0;)
 		if (cv->recs[i].frame == frame && cv->recs[i].seq == seq && cv->recs[i].dir == dir)
@@ -587,14 +316,14 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 			break;
 		}
 	if (f >= 0) {
-		node = add_str(d, http_node, f, off, next, l + v, ll - v);
+		node = http_add_str(d, http_node, f, off, next, l + v, ll - v);
 		if (tree_text(t))
-			tree_label(t, node, "%s", esc(eb, l, next));
-		tree_flag(t, add_str(d, http_node, linef, off, next, l, next), TN_HIDDEN);
+			tree_label(t, node, "%s", http_esc(eb, l, next));
+		tree_flag(t, http_add_str(d, http_node, linef, off, next, l, next), TN_HIDDEN);
 	} else {
-		node = add_str(d, http_node, linef, off, next, l, next);
+		node = http_add_str(d, http_node, linef, off, next, l, next);
 		if (tree_text(t))
-			tree_label(t, node, "%s", esc(eb, l, next));
+			tree_label(t, node, "%s", http_esc(eb, l, next));
 	}
 	switch (f) {
 	case H_CL_HEADER: {
@@ -682,7 +411,7 @@ static long continuation(struct dctx *d, const uint8_t *base, uint32_t start, ui
 	pi_push_proto(d->pi, "http");
 	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
 	{
-		uint32_t fnode = add_str(d, http_node, H_FILE_DATA, start, n, data, n);
+		uint32_t fnode = http_add_str(d, http_node, H_FILE_DATA, start, n, data, n);
 		struct cur c = cur_make(base, start + n);
 		if (tree_text(t))
 			tree_label(t, fnode, "File Data: %u byte%s", n, n == 1 ? "" : "s");
@@ -741,7 +470,7 @@ static void status_line(struct dctx *d, uint32_t ln, uint32_t start, const uint8
 
 	if (!fl->tok1_len)
 		return;
-	add_str(d, ln, H_RESP_VERSION, start, (uint32_t)fl->tok1_len, data, (uint32_t)fl->tok1_len);
+	http_add_str(d, ln, H_RESP_VERSION, start, (uint32_t)fl->tok1_len, data, (uint32_t)fl->tok1_len);
 	if (fl->code < 0)
 		return;
 	desc = val_to_str((uint32_t)fl->code, status_vals);
@@ -756,7 +485,7 @@ static void status_line(struct dctx *d, uint32_t ln, uint32_t start, const uint8
 	    tree_keep(t, desc, (uint32_t)strlen(desc)) : NULL, (uint32_t)strlen(desc));
 	tree_flag(t, cn, TN_GENERATED);
 	if (fl->rest_len)
-		add_str(d, ln, H_PHRASE, start + (uint32_t)fl->rest_off, (uint32_t)fl->rest_len,
+		http_add_str(d, ln, H_PHRASE, start + (uint32_t)fl->rest_off, (uint32_t)fl->rest_len,
 		    data + fl->rest_off, (uint32_t)fl->rest_len);
 }
 
@@ -772,16 +501,16 @@ static void uri_parts(struct dctx *d, uint32_t un, uint32_t uoff, const struct m
 		uint32_t pl = (uint32_t)(q - m->uri), qo = pl + 1;
 		uint32_t ql = m->uri_len - qo, sub;
 		sub = tree_add_text(t, un, uoff, m->uri_len, "%s",
-		    tree_text(t) ? esc(eb, m->uri, m->uri_len) : "");
+		    tree_text(t) ? http_esc(eb, m->uri, m->uri_len) : "");
 		if (!sub)
 			sub = un;
-		add_str(d, sub, H_URI_PATH, uoff, pl, m->uri, pl);
+		http_add_str(d, sub, H_URI_PATH, uoff, pl, m->uri, pl);
 		{
-			uint32_t qn = add_str(d, sub, H_URI_QUERY, uoff + qo, ql, m->uri + qo, ql);
+			uint32_t qn = http_add_str(d, sub, H_URI_QUERY, uoff + qo, ql, m->uri + qo, ql);
 			uint32_t s0 = qo;
 			for (uint32_t i = qo; i <= m->uri_len; i++)
 				if (i == m->uri_len || m->uri[i] == '&') {
-					add_str(d, qn ? qn : sub, H_URI_PARAM, uoff + s0, i - s0,
+					http_add_str(d, qn ? qn : sub, H_URI_PARAM, uoff + s0, i - s0,
 					    m->uri + s0, i - s0);
 					s0 = i + 1;
 				}
@@ -801,13 +530,13 @@ static void request_line(struct dctx *d, uint32_t ln, uint32_t start, const uint
 	ml = fl->tok1_len < sizeof(m->method) - 1 ? fl->tok1_len : sizeof(m->method) - 1;
 	memcpy(m->method, data, ml);
 	m->method[ml] = '\0';
-	add_str(d, ln, H_METHOD, start, (uint32_t)fl->tok1_len, data, (uint32_t)fl->tok1_len);
+	http_add_str(d, ln, H_METHOD, start, (uint32_t)fl->tok1_len, data, (uint32_t)fl->tok1_len);
 	m->uri = data + fl->tok2_off;
 	m->uri_len = (uint32_t)fl->tok2_len;
-	un = add_str(d, ln, H_URI, start + (uint32_t)fl->tok2_off, (uint32_t)fl->tok2_len,
+	un = http_add_str(d, ln, H_URI, start + (uint32_t)fl->tok2_off, (uint32_t)fl->tok2_len,
 	    m->uri, m->uri_len);
 	uri_parts(d, un, start + (uint32_t)fl->tok2_off, m);
-	add_str(d, ln, H_REQ_VERSION, start + (uint32_t)fl->rest_off, (uint32_t)fl->rest_len,
+	http_add_str(d, ln, H_REQ_VERSION, start + (uint32_t)fl->rest_off, (uint32_t)fl->rest_len,
 	    data + fl->rest_off, (uint32_t)fl->rest_len);
 }
 
@@ -818,8 +547,8 @@ static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const
 	char eb[ESC_MAX];
 	struct dtree *t = d->tree;
 	uint32_t ln = tree_add_text(t, http_node, start, (uint32_t)len, "%s",
-	    tree_text(t) ? esc(eb, data, len) : "");
-	char *line = tree_text(t) ? xstrdup(esc(eb, data, len)) : NULL;
+	    tree_text(t) ? http_esc(eb, data, len) : "");
+	char *line = tree_text(t) ? xstrdup(http_esc(eb, data, len)) : NULL;
 
 	if (line)
 		expert_chat(d, ln, start, line);
@@ -850,7 +579,7 @@ static uint32_t header_lines(struct dctx *d, uint32_t http_node, struct msg *m,
 		ll = http_line_end(data + at, n - at, 0, &next);
 		if (ll == 0) {
 			tree_add_text(t, http_node, start + at, (uint32_t)next, "%s",
-			    tree_text(t) ? esc(eb, data + at, next) : "");
+			    tree_text(t) ? http_esc(eb, data + at, next) : "");
 			at += (uint32_t)next;
 			break;
 		}
@@ -891,187 +620,6 @@ static uint32_t body_length(const struct msg *m, const struct http_first *fl,
 }
 
 /* A message's place among the stream's request/response pairs. */
-struct pairing {
-	struct req_res *cur, *prev;
-	uint32_t total;
-	const char *for_uri;		/* responses: the request's full URI */
-};
-
-/* The request's absolute URI ("http://" host uri unless it already is one), or "". */
-static void full_uri(const struct msg *m, char *full, size_t size)
-{
-	const uint8_t *sep = NULL;
-
-	full[0] = '\0';
-	if (!m->uri || !m->uri_len)
-		return;
-	for (uint32_t i = 0; i + 3 <= m->uri_len; i++)
-		if (!memcmp(m->uri + i, "://", 3)) {
-			sep = m->uri + i;
-			break;
-		}
-	if (sep)
-		snprintf(full, size, "%.*s", (int)m->uri_len, (const char *)m->uri);
-	else if (m->host)
-		snprintf(full, size, "http://%.*s%.*s", (int)m->host_len,
-		    (const char *)m->host, (int)m->uri_len, (const char *)m->uri);
-}
-
-static struct req_res *new_pair(struct http_conv *cv)
-{
-	struct req_res *cur;
-
-	cv->rr = xgrow(cv->rr, &cv->rrcap, cv->nrr + 1, sizeof(*cv->rr));
-	cur = &cv->rr[cv->nrr++];
-	memset(cur, 0, sizeof(*cur));
-	cur->number = (uint32_t)cv->nrr;
-	return cur;
-}
-
-/* First pass: pairs the message into cv (and records it for revisits with
- * keep_results).  full is the request's full URI or "". */
-static void pair_first_pass(struct dctx *d, struct http_conv *cv, const struct http_first *fl,
-    const struct msg *m, const struct reasm_pdu *p, uint32_t pdu_seq, const char *full,
-    struct pairing *pr)
-{
-	int keep = d->sess && d->sess->keep_results;
-
-	if (fl->kind == HTTP_REQUEST) {
-		pr->cur = new_pair(cv);
-		pr->cur->req_frame = d->pi->num;
-		pr->cur->req_ts = d->pi->ts;
-		cv->last_head = strcmp(m->method, "HEAD") == 0;
-		cv->last_connect = strcmp(m->method, "CONNECT") == 0;
-		if (m->uri) {
-			if (!keep)
-				drop_uris(cv);
-			cv->uris = xgrow(cv->uris, &cv->uricap, cv->nuris + 1, sizeof(*cv->uris));
-			cv->uris[cv->nuris] = full[0] ? xstrdup(full) : NULL;
-			cv->last_uri = (uint32_t)++cv->nuris;
-		}
-		if (m->upgrade_ws)
-			cv->upgrade_pending = 1;
-	} else if (fl->kind == HTTP_RESPONSE) {
-		if (!cv->nrr || cv->rr[cv->nrr - 1].res_frame)
-			pr->cur = new_pair(cv);
-		else
-			pr->cur = &cv->rr[cv->nrr - 1];
-		pr->cur->res_frame = d->pi->num;
-		pr->for_uri = cv->last_uri ? cv->uris[cv->last_uri - 1] : NULL;
-	}
-	if (pr->cur && pr->cur->number > 1)
-		pr->prev = &cv->rr[pr->cur->number - 2];
-	pr->total = (uint32_t)cv->nrr;
-	if (keep) {
-		struct msg_rec r = { d->pi->num, pdu_seq, p->dir,
-		    pr->cur ? pr->cur->number : 0, pr->total,
-		    pr->for_uri ? (int)cv->last_uri - 1 : -1 };
-		cv->recs = xgrow(cv->recs, &cv->reccap, cv->nrecs + 1, sizeof(*cv->recs));
-		cv->recs[cv->nrecs++] = r;
-	}
-}
-
-/* Revisit: the pairing the first pass recorded (none without keep_results). */
-static void pair_revisit(struct dctx *d, struct http_conv *cv, const struct reasm_pdu *p,
-    uint32_t pdu_seq, struct pairing *pr)
-{
-	struct msg_rec *rec = find_rec(cv, d->pi->num, p->dir, pdu_seq);
-
-	if (!rec)
-		return;
-	pr->cur = rec->rr ? &cv->rr[rec->rr - 1] : NULL;
-	pr->prev = rec->rr > 1 ? &cv->rr[rec->rr - 2] : NULL;
-	pr->total = rec->total;
-	pr->for_uri = rec->full_uri_idx >= 0 ? cv->uris[rec->full_uri_idx] : NULL;
-}
-
-static void request_pair_tree(struct dctx *d, uint32_t http_node, uint32_t start,
-    const char *full, const struct pairing *pr)
-{
-	struct dtree *t = d->tree;
-
-	if (full[0])
-		add_gen_str(d, http_node, H_FULL_URI, full);
-	tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_F], start, 0, 1), TN_HIDDEN);
-	if (pr->cur) {
-		uint32_t nn = tree_add_uint(t, http_node, &fields[H_REQ_NUM], start, 0, pr->cur->number);
-		if (tree_text(t))
-			tree_label(t, nn, "HTTP request %u/%u", pr->cur->number, pr->total);
-		tree_flag(t, nn, TN_GENERATED);
-		if (pr->prev && pr->prev->req_frame)
-			tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
-			    pr->prev->req_frame), TN_GENERATED);
-	}
-}
-
-static void response_pair_tree(struct dctx *d, uint32_t http_node, uint32_t start,
-    const struct pairing *pr)
-{
-	struct dtree *t = d->tree;
-	const struct req_res *cur = pr->cur, *prev = pr->prev;
-
-	tree_flag(t, tree_add_uint(t, http_node, &fields[H_RESPONSE_F], start, 0, 1), TN_HIDDEN);
-	if (cur) {
-		uint32_t nn = tree_add_uint(t, http_node, &fields[H_RESP_NUM], start, 0, cur->number);
-		if (tree_text(t))
-			tree_label(t, nn, "HTTP response %u/%u", cur->number, pr->total);
-		tree_flag(t, nn, TN_GENERATED);
-		if (cur->req_frame) {
-			int64_t dt = d->pi->ts - cur->req_ts;
-			uint32_t tn = tree_add_time(t, http_node, &fields[H_TIME], start, 0, dt);
-			if (tree_text(t))
-				tree_label(t, tn, "Time since request: %s%lld.%09lld seconds",
-				    dt < 0 ? "-" : "", (long long)(dt < 0 ? -dt : dt) / 1000000000,
-				    (long long)(dt < 0 ? -dt : dt) % 1000000000);
-			tree_flag(t, tn, TN_GENERATED);
-		}
-		if (prev) {
-			if (prev->req_frame)
-				tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_REQ_IN], start, 0,
-				    prev->req_frame), TN_GENERATED);
-			if (prev->res_frame)
-				tree_flag(t, tree_add_uint(t, http_node, &fields[H_PREV_RESP_IN], start, 0,
-				    prev->res_frame), TN_GENERATED);
-		}
-		if (cur->req_frame)
-			tree_flag(t, tree_add_uint(t, http_node, &fields[H_REQUEST_IN], start, 0,
-			    cur->req_frame), TN_GENERATED);
-	}
-	if (pr->for_uri)
-		add_gen_str(d, http_node, H_RESP_FOR_URI, pr->for_uri);
-}
-
-/* Request/response pairing: cv's state, the pairing fields and, after a 101, where
- * the switched protocol starts (end is the message's end offset in the stream). */
-static void pair_message(struct dctx *d, uint32_t http_node, uint32_t start, struct http_conv *cv,
-    const struct http_first *fl, const struct msg *m, const struct reasm_pdu *p, uint32_t pdu_seq,
-    uint32_t end)
-{
-	struct pairing pr = { NULL, NULL, 0, NULL };
-	char full[2048];
-
-	full[0] = '\0';
-	if (fl->kind == HTTP_REQUEST)
-		full_uri(m, full, sizeof(full));
-	if (d->pi->visited)
-		pair_revisit(d, cv, p, pdu_seq, &pr);
-	else
-		pair_first_pass(d, cv, fl, m, p, pdu_seq, full, &pr);
-	if (fl->kind == HTTP_REQUEST)
-		request_pair_tree(d, http_node, start, full, &pr);
-	else if (fl->kind == HTTP_RESPONSE) {
-		response_pair_tree(d, http_node, start, &pr);
-		if (fl->code == 101) {
-			/* the protocol switches after this message (tshark: from the
-			 * next frame in the other direction) */
-			cv->ws_frame = d->pi->num;
-			cv->ws_set[p->dir & 1] = 1;
-			cv->ws_seq[p->dir & 1] = pdu_seq + end;
-			cv->raw_after_switch = !(cv->upgrade_pending && m->upgrade_ws);
-		}
-	}
-}
-
 /* The body at base[off..off+*body_len): dechunked, decoded or as framed.  A chunked
  * body sets *body_len to the bytes it used.  0 when a chunk size is malformed. */
 static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
@@ -1082,7 +630,7 @@ static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
 	if (m->te_chunked && *body_len) {
 		uint8_t *dech = NULL;
 		uint32_t dlen = 0;
-		long used = dissect_chunked(d, http_node, base, off, *body_len, &dech, &dlen);
+		long used = http_chunked(d, http_node, base, off, *body_len, &dech, &dlen);
 		if (used < 0) {
 			dissect_malformed(d, http_node, "HTTP", "chunk size is not a hex number that fits 32 bits");
 			return 0;
@@ -1091,7 +639,7 @@ static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
 		if (dlen) {
 			int src = t ? tree_add_source(t, "De-chunked entity body", dech, dlen) : 0;
 			const uint8_t *b = src ? t->src[src].data : dech;
-			dissect_body(d, http_node, b, 0, dlen, m);
+			http_body(d, http_node, b, 0, dlen, m);
 			if (t)
 				tree_set_source(t, 0);
 		}
@@ -1103,11 +651,11 @@ static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
 	} else if (*body_len && m->gzip && *body_len >= 18 &&
 	    !memcmp(base + off + *body_len - 4, "\0\0\0\0", 4)) {
 		/* gzip of nothing (ISIZE 0): Wireshark shows the 0 uncompressed bytes */
-		uint32_t fnode = add_str(d, http_node, H_FILE_DATA, off, 0, base + off, 0);
+		uint32_t fnode = http_add_str(d, http_node, H_FILE_DATA, off, 0, base + off, 0);
 		if (tree_text(t))
 			tree_label(t, fnode, "File Data: 0 bytes");
 	} else if (*body_len)
-		dissect_body(d, http_node, base, off, *body_len, m);
+		http_body(d, http_node, base, off, *body_len, m);
 	return 1;
 }
 
@@ -1168,7 +716,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	first_line(d, http_node, start, data, next, &fl, &m);
 	at = header_lines(d, http_node, &m, base, start, n, (uint32_t)next);
 	body_len = body_length(&m, &fl, cv, n - at, no_body);
-	pair_message(d, http_node, start, cv, &fl, &m, p, pdu_seq, at + body_len);
+	http_pair_message(d, http_node, start, cv, &fl, &m, p, pdu_seq, at + body_len);
 	if (!message_body(d, http_node, &m, p, base, start + at, &body_len))
 		return (long)n;
 	tree_set_len(t, http_node, at + body_len);
