@@ -330,6 +330,16 @@ void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols);
 int ui_load_percent(const struct ui *u);
 /* Packets dropped so far by the kernel (and interfaces) and by the capture rings. */
 void ui_drops(struct ui *u, uint64_t *kernel, uint64_t *ring);
+/* source.c: opening the capture sources (file, stdin, live with its spool) and,
+ * at the end, the spool's fate and the leftover notice. */
+int ui_start_sources(struct ui *u, char *errbuf);
+void ui_spool_finish(struct ui *u);
+void ui_leftover_notice(struct ui *u);
+/* app.c: the frame's pinfo from the store; the spool a fatal error names; the signal
+ * that ends the session (0 none). */
+void ui_fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi);
+void ui_crash_spool(struct spool *s);
+int ui_got_signal(void);
 
 /* The mouse wheel in a mouse event: -1 up (BUTTON4), 1 down (BUTTON5), 0 neither. */
 int ui_wheel(unsigned long bstate);
