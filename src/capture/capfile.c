@@ -439,6 +439,26 @@ static int ng_packet_out(struct capfile *cf, const struct ng_iface *ifc, uint64_
 	return 1;
 }
 
+
+/* A packet block's caplen over the maximum, or its data (padded to 32 bits after hdr
+ * bytes of block) past the block's total length tl: the error, 1. */
+static int ng_caplen_bad(struct capfile *cf, uint32_t caplen, uint32_t hdr, uint32_t tl,
+		 char *errbuf)
+{
+	if (caplen > CAPFILE_MAX_CAPLEN) {
+		fail(cf, errbuf, "record %" PRIu64 " claims caplen %" PRIu32
+		     ", larger than the maximum %u: %s is damaged after packet %" PRIu64,
+		     cf->npkts + 1, caplen, CAPFILE_MAX_CAPLEN, cf->name, cf->npkts);
+		return 1;
+	}
+	if (hdr + (uint64_t)((caplen + 3u) & ~3u) > tl) {
+		fail(cf, errbuf, "packet %" PRIu64 " of %s claims %" PRIu32 " bytes of data "
+		     "in a block of %" PRIu32 " bytes: the file is damaged",
+		     cf->npkts + 1, cf->name, caplen, tl);
+		return 1;
+	}
+	return 0;
+}
 /* EPB and the obsolete PB share their layout except for the interface field:
  * EPB id:32; PB id:16 drops:16.  Then ts_high, ts_low, caplen, len, data. */
 static int ng_epb_pb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_rec *rec,
@@ -448,14 +468,8 @@ static int ng_epb_pb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct p
 	uint32_t caplen = ld32(p + 20, cf->swap);
 	uint64_t ts;
 
-	if (caplen > CAPFILE_MAX_CAPLEN)
-		return fail(cf, errbuf, "record %" PRIu64 " claims caplen %" PRIu32
-			    ", larger than the maximum %u: %s is damaged after packet %" PRIu64,
-			    cf->npkts + 1, caplen, CAPFILE_MAX_CAPLEN, cf->name, cf->npkts);
-	if (32 + (uint64_t)((caplen + 3u) & ~3u) > tl)
-		return fail(cf, errbuf, "packet %" PRIu64 " of %s claims %" PRIu32 " bytes of data "
-			    "in a block of %" PRIu32 " bytes: the file is damaged",
-			    cf->npkts + 1, cf->name, caplen, tl);
+	if (ng_caplen_bad(cf, caplen, 32, tl, errbuf))
+		return -1;
 	if (!(ifc = ng_section_iface(cf, id)))
 		return ng_no_iface(cf, id, errbuf);
 	ts = (uint64_t)ld32(p + 12, cf->swap) << 32 | ld32(p + 16, cf->swap);
@@ -486,14 +500,8 @@ static int ng_spb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_
 		return ng_no_iface(cf, 0, errbuf);
 	if (ifc->pub.snaplen && caplen > ifc->pub.snaplen)
 		caplen = ifc->pub.snaplen;
-	if (caplen > CAPFILE_MAX_CAPLEN)
-		return fail(cf, errbuf, "record %" PRIu64 " claims caplen %" PRIu32
-			    ", larger than the maximum %u: %s is damaged after packet %" PRIu64,
-			    cf->npkts + 1, caplen, CAPFILE_MAX_CAPLEN, cf->name, cf->npkts);
-	if (16 + (uint64_t)((caplen + 3u) & ~3u) > tl)
-		return fail(cf, errbuf, "packet %" PRIu64 " of %s claims %" PRIu32 " bytes of data "
-			    "in a block of %" PRIu32 " bytes: the file is damaged",
-			    cf->npkts + 1, cf->name, caplen, tl);
+	if (ng_caplen_bad(cf, caplen, 16, tl, errbuf))
+		return -1;
 	ng_packet_out(cf, ifc, 0, caplen, len, 12, p, rec);
 	rec->ts_sec = cf->last_sec = 0;
 	rec->ts_nsec = cf->last_nsec = 0;

@@ -45,10 +45,7 @@ static void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 
 	(void)parent;
-	pi_push_proto(pi, "ah");
-	col_set_proto(pi, "AH");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[A_PROTO], start, 12);
+	node = dissect_layer(d, 0, "ah", "AH", &fields[A_PROTO], start, 12);
 	if (!cur_has(c, 12)) {
 		dissect_exhausted(d, node, "AH");
 		cur_skip(c, cur_left(c));

@@ -168,10 +168,7 @@ static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint16_t hwt, prt, op;
 	uint8_t hs, ps;
 
-	pi_push_proto(pi, "arp");
-	col_set_proto(pi, "ARP");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[A_PROTO], start, 8);
+	node = dissect_layer(d, parent, "arp", "ARP", &fields[A_PROTO], start, 8);
 	hwt = cur_be16(c);
 	prt = cur_be16(c);
 	hs = cur_u8(c);

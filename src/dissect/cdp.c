@@ -49,10 +49,7 @@ void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 
 	(void)parent;
-	pi_push_proto(pi, "cdp");
-	col_set_proto(pi, "CDP");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[C_PROTO], start, (uint32_t)n);
+	node = dissect_layer(d, 0, "cdp", "CDP", &fields[C_PROTO], start, (uint32_t)n);
 	struct cur all = *c;
 	cur_skip(c, n);
 	if (n < 4) {

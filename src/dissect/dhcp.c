@@ -205,7 +205,6 @@ static void dhcp_options(struct dctx *d, uint32_t node, const struct cur *h)
 
 static void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), node;
 	const struct cur h = *c;
@@ -213,10 +212,7 @@ static void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 	size_t n = cur_left(c);
 
 	(void)parent;
-	pi_push_proto(pi, "dhcp");
-	col_set_proto(pi, "BOOTP");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[H_PROTO], start, (uint32_t)n);
+	node = dissect_layer(d, 0, "dhcp", "BOOTP", &fields[H_PROTO], start, (uint32_t)n);
 	if (n < 34) {
 		dissect_exhausted(d, node, "DHCP");
 		cur_skip(c, n);

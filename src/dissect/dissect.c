@@ -307,6 +307,15 @@ void dissect_truncated(struct dctx *d, uint32_t node)
 	tree_flag(d->tree, node, TN_TRUNCATED);
 }
 
+uint32_t dissect_layer(struct dctx *d, uint32_t parent, const char *proto, const char *col,
+    const struct field_def *f, uint32_t start, uint32_t len)
+{
+	pi_push_proto(d->pi, proto);
+	col_set_proto(d->pi, col);
+	col_clear(d->pi);
+	return tree_add(d->tree, parent, f, start, len);
+}
+
 void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 {
 	uint32_t m;

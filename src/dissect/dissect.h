@@ -181,6 +181,11 @@ void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n);
 /* Keep everything written so far when a later layer calls col_clear/col_set. */
 void col_set_fence(struct pinfo *pi);
 
+/* A protocol's layer begins: frame.protocols gets proto, the Protocol column col (Info
+ * cleared) and the tree proto's node for f over [start, start + len); returns the node. */
+uint32_t dissect_layer(struct dctx *d, uint32_t parent, const char *proto, const char *col,
+    const struct field_def *f, uint32_t start, uint32_t len);
+
 /* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);
 /* An impossible header value that Wireshark reports as an expert error without an

@@ -131,10 +131,7 @@ static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	char g[20];
 
-	pi_push_proto(pi, "igmp");
-	col_set_proto(pi, "IGMP");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[I_PROTO], start, (uint32_t)len);
+	node = dissect_layer(d, parent, "igmp", "IGMP", &fields[I_PROTO], start, (uint32_t)len);
 	cur_skip(c, len);
 	if (len < 8) {
 		dissect_exhausted(d, node, "IGMP");

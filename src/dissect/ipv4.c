@@ -343,10 +343,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	uint8_t src[4], dst[4];
 	char a[16], b[16];
 
-	pi_push_proto(pi, "ip");
-	col_set_proto(pi, "IPv4");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[I_PROTO], start, 20);
+	node = dissect_layer(d, parent, "ip", "IPv4", &fields[I_PROTO], start, 20);
 	vhl = cur_u8(c);
 	tos = cur_u8(c);
 	len = cur_be16(c);

@@ -579,10 +579,7 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 	uint8_t nxt, hlim, src[16], dst[16];
 	struct chain ch = { 0 };
 
-	pi_push_proto(pi, "ipv6");
-	col_set_proto(pi, "IPv6");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[P_PROTO], start, 40);
+	node = dissect_layer(d, parent, "ipv6", "IPv6", &fields[P_PROTO], start, 40);
 	w0 = cur_be32(c);
 	plen = cur_be16(c);
 	nxt = cur_u8(c);

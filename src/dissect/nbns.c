@@ -110,10 +110,7 @@ static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	char name[300];
 
 	(void)parent;
-	pi_push_proto(pi, "nbns");
-	col_set_proto(pi, "NBNS");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[N_PROTO], start, (uint32_t)n);
+	node = dissect_layer(d, 0, "nbns", "NBNS", &fields[N_PROTO], start, (uint32_t)n);
 	const struct cur m = *c;
 	cur_skip(c, n);
 	if (n < 12) {

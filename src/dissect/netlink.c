@@ -46,10 +46,7 @@ static void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 
 	(void)parent;
-	pi_push_proto(pi, "netlink");
-	col_set_proto(pi, "Netlink");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[N_PROTO], start, 16);
+	node = dissect_layer(d, 0, "netlink", "Netlink", &fields[N_PROTO], start, 16);
 	if (!cur_has(c, 16)) {
 		dissect_exhausted(d, node, "Netlink");
 		return;

@@ -51,10 +51,7 @@ static void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 	const uint8_t *p = h.p;
 
 	(void)parent;
-	pi_push_proto(pi, "ospf");
-	col_set_proto(pi, "OSPF");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[O_PROTO], start, n);
+	node = dissect_layer(d, 0, "ospf", "OSPF", &fields[O_PROTO], start, n);
 	cur_skip(c, n);
 	if (n < 12) {
 		dissect_exhausted(d, node, "OSPF");

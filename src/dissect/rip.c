@@ -42,10 +42,7 @@ static void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
 
 	(void)parent;
-	pi_push_proto(pi, "rip");
-	col_set_proto(pi, "RIP");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[R_PROTO], start, n);
+	node = dissect_layer(d, 0, "rip", "RIP", &fields[R_PROTO], start, n);
 	if (n < 2) {
 		dissect_exhausted(d, node, "RIP");
 		cur_skip(c, n);

@@ -67,10 +67,7 @@ void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 
 	(void)parent;
-	pi_push_proto(pi, "stp");
-	col_set_proto(pi, "STP");
-	col_clear(pi);
-	node = tree_add(t, 0, &fields[S_PROTO], start, (uint32_t)(n < 36 ? n : 36));
+	node = dissect_layer(d, 0, "stp", "STP", &fields[S_PROTO], start, (uint32_t)(n < 36 ? n : 36));
 	if (n < 4) {
 		dissect_exhausted(d, node, "STP");
 		cur_skip(c, n);

@@ -89,10 +89,7 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	size_t avail = cur_left(c);
 	uint16_t sport, dport, len, sum;
 
-	pi_push_proto(pi, "udp");
-	col_set_proto(pi, "UDP");
-	col_clear(pi);
-	node = tree_add(t, parent, &fields[U_PROTO], start, 8);
+	node = dissect_layer(d, parent, "udp", "UDP", &fields[U_PROTO], start, 8);
 	sport = cur_be16(c);
 	dport = cur_be16(c);
 	len = cur_be16(c);
