@@ -129,7 +129,8 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (sum == 0) {
 		n = tree_add_uint(t, node, &fields[U_CHECKSUM], start + 6, 2, sum);
 		tree_label(t, n, "Checksum: 0x0000 [zero-value ignored]");
-		tree_flag(t, tree_add_uint(t, node, &fields[U_CHECKSUM_STATUS], start + 6, 0, 3), TN_GENERATED);
+		/* Wireshark puts the status under a zero checksum, beside any other */
+		tree_flag(t, tree_add_uint(t, n, &fields[U_CHECKSUM_STATUS], start + 6, 0, 3), TN_GENERATED);
 	} else {
 		n = tree_add_uint(t, node, &fields[U_CHECKSUM], start + 6, 2, sum);
 		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
