@@ -108,9 +108,11 @@ void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
 {
 	struct pinfo *pi = d->pi;
 
-	if (!d->payload_used_set || d->payload_used >= cur_left(c))
+	if (!d->payload_used_set)
 		return;
-	d->payload_used_set = 0;
+	d->payload_used_set = 0;	/* the innermost link layer accounts for it */
+	if (d->payload_used >= cur_left(c))
+		return;
 	uint32_t off = cur_off(c) + d->payload_used;
 	uint32_t n = (uint32_t)cur_left(c) - d->payload_used;
 	int pad = pi->len <= 60 || off < 60;

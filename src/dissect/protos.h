@@ -15,7 +15,8 @@
 /* link layers */
 void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent);
 /* Ethernet padding (to 60 bytes) and trailer after what the network layer claimed
- * (d->payload_used), shown under `node`; clears payload_used_set once shown.  `c` is
+ * (d->payload_used), shown under `node`; clears payload_used_set (the innermost link
+ * layer accounts for the network layer's length, trailer or not).  `c` is
  * the cursor at the start of the link payload. */
 void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
     const struct field_def *trailer);
