@@ -343,10 +343,7 @@ static void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)
 	const struct cur msg = *c;
 	struct icmp_msg m;
 
-	pi_push_proto(pi, "icmp");
-	col_set_proto(pi, "ICMP");
-	col_clear(pi);
-	m.node = tree_add(t, parent, &fields[C_PROTO], start, (uint32_t)cur_left(c));
+	m.node = dissect_layer(d, parent, "icmp", "ICMP", &fields[C_PROTO], start, (uint32_t)cur_left(c));
 	m.at = start + 4;
 	m.type = cur_u8(c);
 	m.code = cur_u8(c);

@@ -458,10 +458,7 @@ static void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 	const struct cur msg = *c;
 	struct icmpv6_msg m;
 
-	pi_push_proto(pi, "icmpv6");
-	col_set_proto(pi, "ICMPv6");
-	col_clear(pi);
-	m.node = tree_add(t, parent, &fields[X_PROTO], start, (uint32_t)cur_left(c));
+	m.node = dissect_layer(d, parent, "icmpv6", "ICMPv6", &fields[X_PROTO], start, (uint32_t)cur_left(c));
 	m.at = start + 4;
 	m.type = cur_u8(c);
 	m.code = cur_u8(c);
