@@ -44,8 +44,7 @@ static void dissect_ah(struct dctx *d, struct cur *c, uint32_t parent)
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), node;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "ah", "AH", &fields[A_PROTO], start, 12);
+	node = dissect_layer(d, parent, "ah", "AH", &fields[A_PROTO], start, 12);
 	if (!cur_has(c, 12)) {
 		dissect_exhausted(d, node, "AH");
 		cur_skip(c, cur_left(c));

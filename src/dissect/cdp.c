@@ -48,8 +48,7 @@ void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent)
 	size_t n = cur_left(c), off = 4;
 	uint32_t start = cur_off(c), node;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "cdp", "CDP", &fields[C_PROTO], start, (uint32_t)n);
+	node = dissect_layer(d, parent, "cdp", "CDP", &fields[C_PROTO], start, (uint32_t)n);
 	struct cur all = *c;
 	cur_skip(c, n);
 	if (n < 4) {

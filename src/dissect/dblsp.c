@@ -33,18 +33,17 @@ static void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
 	struct pinfo *pi = d->pi;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
 
-	(void)parent;
 	pi_push_proto(pi, "db-lsp-disc");
 	col_set_proto(pi, "DB-LSP-DISC");
 	col_clear(pi);
 	col_append_str(pi, "Dropbox LAN sync Discovery Protocol");
-	node = tree_add(d->tree, 0, &fields[B_PROTO], start, n);
+	node = tree_add(d->tree, parent, &fields[B_PROTO], start, n);
 	tree_add_bytes(d->tree, node, &fields[B_TEXT], start, n, c->p, n);
 	if (n) {
 		pi_push_proto(pi, "json");
 		col_set_proto(pi, "DB-LSP-DISC/JSON");
 		col_append_str(pi, ", JavaScript Object Notation");
-		tree_add(d->tree, 0, &fields[B_JSON], start, n);
+		tree_add(d->tree, parent, &fields[B_JSON], start, n);
 	}
 	cur_skip(c, n);
 }

@@ -211,8 +211,7 @@ static void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 	const uint8_t *p = h.p;
 	size_t n = cur_left(c);
 
-	(void)parent;
-	node = dissect_layer(d, 0, "dhcp", "BOOTP", &fields[H_PROTO], start, (uint32_t)n);
+	node = dissect_layer(d, parent, "dhcp", "BOOTP", &fields[H_PROTO], start, (uint32_t)n);
 	if (n < 34) {
 		dissect_exhausted(d, node, "DHCP");
 		cur_skip(c, n);

@@ -89,7 +89,8 @@ struct dctx {
 /* A dissector takes the cursor at its first byte and adds its tree under `parent`:
  * 0 for a top-level protocol (the usual case: Wireshark's tree is flat), a node when
  * the protocol is shown inside another (an IP packet quoted in ICMP, a pcapng block's
- * frame node, data inside ICMP echo).  Dissectors that never nest ignore it. */
+ * frame node, data inside ICMP echo).  Every dissector hangs its layer's node (and any
+ * sibling layer it adds, PPP after PPPoE) under `parent`, so any protocol can be nested. */
 typedef void (*dissector_fn)(struct dctx *d, struct cur *c, uint32_t parent);
 
 struct dispatch {

@@ -627,7 +627,7 @@ static void dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id
 }
 
 /* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
-static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
+static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind, int tcp)
 {
 	static const char *const names[] = { "dns", "mdns", "llmnr" };
 	static const char *const cols[] = { "DNS", "MDNS", "LLMNR" };
@@ -639,7 +639,7 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 	pi_push_proto(pi, names[kind]);
 	col_set_proto(pi, cols[kind]);
 	col_clear(pi);
-	node = tree_add(t, 0, &fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR], start,
+	node = tree_add(t, parent, &fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR], start,
 	    (uint32_t)cur_left(c));
 	if (tcp) {
 		uint16_t len = cur_be16(c);
@@ -699,18 +699,15 @@ static void dns_message(struct dctx *d, struct cur *c, int kind, int tcp)
 
 static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	(void)parent;
-	dns_message(d, c, 0, 0);
+	dns_message(d, c, parent, 0, 0);
 }
 
 static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	(void)parent;
-	dns_message(d, c, 1, 0);
+	dns_message(d, c, parent, 1, 0);
 }
 
 static void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	(void)parent;
-	dns_message(d, c, 2, 0);
+	dns_message(d, c, parent, 2, 0);
 }

@@ -50,10 +50,9 @@ static void dissect_fddi(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	uint8_t dst[6], src[6];
 
-	(void)parent;
 	pi_push_proto(pi, "fddi");
 	col_set_proto(pi, "FDDI");
-	node = tree_add(t, 0, &fields[F_PROTO], start, 13);
+	node = tree_add(t, parent, &fields[F_PROTO], start, 13);
 	if (cur_has(c, 1) && ((c->p[0] & 0xf8) == 0x50 || (c->p[0] & 0xf8) == 0xd0))
 		tree_label(t, node, "Fiber Distributed Data Interface, %s LLC frame, priority %u",
 		    c->p[0] & 0x80 ? "Sync" : "Async", c->p[0] & 7u);

@@ -156,7 +156,6 @@ static void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 	 * packet-lisp.c's file-scope flags; reset before the outer call returns). */
 	static int encapsulated, ddt_originated;
 
-	(void)parent;
 	pi_push_proto(pi, "lisp");
 	col_set_proto(pi, "LISP");
 	col_clear(pi);
@@ -176,7 +175,7 @@ static void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 		col_append_str(pi, " (DDT-originated)");
 		ddt_originated = 0;
 	}
-	node = tree_add(t, 0, &fields[L_PROTO], start, type == 8 ? 4 : (uint32_t)len);
+	node = tree_add(t, parent, &fields[L_PROTO], start, type == 8 ? 4 : (uint32_t)len);
 	if (len >= 3)
 		tree_add_uint(t, node, &fields[L_TYPE], start, 3, cur_peek_be24(m, 0));
 	if (type >= 1 && type <= 6 && len >= 12) {
@@ -221,10 +220,9 @@ static void dissect_lisp(struct dctx *d, struct cur *c, uint32_t parent)
 
 static void dissect_lisp_data(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	(void)parent;
 	pi_push_proto(d->pi, "lisp-data");
 	col_set_proto(d->pi, "LISP");
-	tree_add(d->tree, 0, &fields[L_DATA], cur_off(c), 8);
+	tree_add(d->tree, parent, &fields[L_DATA], cur_off(c), 8);
 	if (!cur_has(c, 8)) {
 		dissect_data(d, c, 0);
 		return;

@@ -46,10 +46,9 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node, n;
 	uint8_t dsap, ssap, ctl;
 
-	(void)parent;
 	pi_push_proto(d->pi, "llc");
 	col_set_proto(d->pi, "LLC");
-	node = tree_add(t, 0, &fields[L_PROTO], start, 3);
+	node = tree_add(t, parent, &fields[L_PROTO], start, 3);
 	dsap = cur_u8(c);
 	ssap = cur_u8(c);
 	ctl = cur_u8(c);

@@ -109,8 +109,7 @@ static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	char name[300];
 
-	(void)parent;
-	node = dissect_layer(d, 0, "nbns", "NBNS", &fields[N_PROTO], start, (uint32_t)n);
+	node = dissect_layer(d, parent, "nbns", "NBNS", &fields[N_PROTO], start, (uint32_t)n);
 	const struct cur m = *c;
 	cur_skip(c, n);
 	if (n < 12) {

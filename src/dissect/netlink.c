@@ -45,8 +45,7 @@ static void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), node;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "netlink", "Netlink", &fields[N_PROTO], start, 16);
+	node = dissect_layer(d, parent, "netlink", "Netlink", &fields[N_PROTO], start, 16);
 	if (!cur_has(c, 16)) {
 		dissect_exhausted(d, node, "Netlink");
 		return;
@@ -58,7 +57,7 @@ static void dissect_netlink(struct dctx *d, struct cur *c, uint32_t parent)
 	if (hatype == 824 && family == 0 && cur_left(c)) {
 		pi_push_proto(pi, "netlink-route");
 		col_set_proto(pi, "Netlink route");
-		tree_add(t, 0, &fields[N_ROUTE], cur_off(c), (uint32_t)cur_left(c));
+		tree_add(t, parent, &fields[N_ROUTE], cur_off(c), (uint32_t)cur_left(c));
 		cur_skip(c, cur_left(c));
 		return;
 	}

@@ -52,8 +52,7 @@ static void dissect_ntp(struct dctx *d, struct cur *c, uint32_t parent)
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "ntp", "NTP", &fields[N_PROTO], start, n);
+	node = dissect_layer(d, parent, "ntp", "NTP", &fields[N_PROTO], start, n);
 	if (n < 2) {
 		dissect_exhausted(d, node, "NTP");
 		cur_skip(c, n);

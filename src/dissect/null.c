@@ -59,13 +59,13 @@ static void family(struct dctx *d, struct cur *c, uint32_t node, uint32_t fam)
 	dissect_data(d, c, 0);
 }
 
-static uint32_t header(struct dctx *d, struct cur *c)
+static uint32_t header(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint32_t node;
 
 	pi_push_proto(d->pi, "null");
 	col_set_proto(d->pi, "N/A");
-	node = tree_add(d->tree, 0, &fields[N_PROTO], cur_off(c), 4);
+	node = tree_add(d->tree, parent, &fields[N_PROTO], cur_off(c), 4);
 	if (!cur_has(c, 4)) {
 		dissect_truncated(d, node);
 		dissect_malformed(d, node, "Null", "frame shorter than the 4-byte loopback header");
@@ -76,9 +76,8 @@ static uint32_t header(struct dctx *d, struct cur *c)
 
 static void dissect_null(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	uint32_t node = header(d, c), v;
+	uint32_t node = header(d, c, parent), v;
 
-	(void)parent;
 	if (!cur_ok(c))
 		return;
 	v = cur_le32(c);
@@ -95,9 +94,8 @@ static void dissect_null(struct dctx *d, struct cur *c, uint32_t parent)
 
 static void dissect_loop(struct dctx *d, struct cur *c, uint32_t parent)
 {
-	uint32_t node = header(d, c);
+	uint32_t node = header(d, c, parent);
 
-	(void)parent;
 	if (!cur_ok(c))
 		return;
 	family(d, c, node, cur_be32(c));

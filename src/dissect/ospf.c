@@ -50,8 +50,7 @@ static void dissect_ospf(struct dctx *d, struct cur *c, uint32_t parent)
 	const struct cur h = *c;
 	const uint8_t *p = h.p;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "ospf", "OSPF", &fields[O_PROTO], start, n);
+	node = dissect_layer(d, parent, "ospf", "OSPF", &fields[O_PROTO], start, n);
 	cur_skip(c, n);
 	if (n < 12) {
 		dissect_exhausted(d, node, "OSPF");

@@ -58,10 +58,9 @@ static void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	size_t avail = cur_left(c);
 
-	(void)parent;
 	pi_push_proto(d->pi, "pppoes");
 	col_set_proto(d->pi, "PPPoES");
-	node = tree_add(t, 0, &fields[S_PROTO], start, 6);
+	node = tree_add(t, parent, &fields[S_PROTO], start, 6);
 	uint8_t vt = cur_u8(c), code = cur_u8(c);
 	uint16_t sid = cur_be16(c), len = cur_be16(c);
 	if (!cur_ok(c)) {
@@ -81,7 +80,7 @@ static void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t used = d->payload_used;
 	int used_set = d->payload_used_set;
 	pi_push_proto(d->pi, "ppp");
-	uint32_t pn = tree_add(t, 0, &fields[P_PROTO], cur_off(&p), 2);
+	uint32_t pn = tree_add(t, parent, &fields[P_PROTO], cur_off(&p), 2);
 	uint16_t proto = cur_be16(&p);
 	if (!cur_ok(&p)) {
 		dissect_exhausted(d, pn, "PPP");

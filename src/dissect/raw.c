@@ -36,11 +36,10 @@ static void dissect_raw(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	uint8_t v = cur_peek(c, 0) >> 4;
 
-	(void)parent;
 	pi_push_proto(d->pi, "raw");
 	col_set_proto(d->pi, "Raw");
 	col_set(d->pi, "Raw packet data");
-	uint32_t node = tree_add(d->tree, 0, &fields[0], cur_off(c), 0);
+	uint32_t node = tree_add(d->tree, parent, &fields[0], cur_off(c), 0);
 	if (!cur_left(c)) {
 		dissect_exhausted(d, node, "Raw");
 		return;

@@ -41,8 +41,7 @@ static void dissect_rip(struct dctx *d, struct cur *c, uint32_t parent)
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "rip", "RIP", &fields[R_PROTO], start, n);
+	node = dissect_layer(d, parent, "rip", "RIP", &fields[R_PROTO], start, n);
 	if (n < 2) {
 		dissect_exhausted(d, node, "RIP");
 		cur_skip(c, n);

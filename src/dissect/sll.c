@@ -152,10 +152,9 @@ static void dissect_sll(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	uint16_t pkttype, hatype, halen, proto;
 
-	(void)parent;
 	pi_push_proto(d->pi, "sll");
 	col_set_proto(d->pi, "SLL");
-	node = tree_add(d->tree, 0, &fields[S_PROTO], start, 16);
+	node = tree_add(d->tree, parent, &fields[S_PROTO], start, 16);
 	if (!header_ok(d, c, node, 16))
 		return;
 	pkttype = cur_be16(c);
@@ -175,10 +174,9 @@ static void dissect_sll2(struct dctx *d, struct cur *c, uint32_t parent)
 	uint16_t proto, hatype;
 	uint8_t pkttype, halen;
 
-	(void)parent;
 	pi_push_proto(d->pi, "sll");
 	col_set_proto(d->pi, "SLL");
-	node = tree_add(d->tree, 0, &fields[S_PROTO], start, 20);
+	node = tree_add(d->tree, parent, &fields[S_PROTO], start, 20);
 	tree_label(d->tree, node, "Linux cooked capture v2");
 	if (!header_ok(d, c, node, 20))
 		return;

@@ -48,11 +48,10 @@ static void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent)
 	size_t n = cur_left(c), l = 0;
 	uint32_t start = cur_off(c);
 
-	(void)parent;
 	pi_push_proto(pi, "ssdp");
 	col_set_proto(pi, "SSDP");
 	col_clear(pi);
-	tree_add(d->tree, 0, &fields[S_PROTO], start, (uint32_t)n);
+	tree_add(d->tree, parent, &fields[S_PROTO], start, (uint32_t)n);
 	while (l < n && p[l] != '\n')
 		l++;
 	if (l && p[l - 1] == '\r')

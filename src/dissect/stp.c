@@ -66,8 +66,7 @@ void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent)
 	size_t n = cur_left(c);
 	uint32_t start = cur_off(c), node;
 
-	(void)parent;
-	node = dissect_layer(d, 0, "stp", "STP", &fields[S_PROTO], start, (uint32_t)(n < 36 ? n : 36));
+	node = dissect_layer(d, parent, "stp", "STP", &fields[S_PROTO], start, (uint32_t)(n < 36 ? n : 36));
 	if (n < 4) {
 		dissect_exhausted(d, node, "STP");
 		cur_skip(c, n);

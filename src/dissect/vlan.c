@@ -105,10 +105,9 @@ static void dissect_vlan(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	uint16_t tci, type;
 
-	(void)parent;
 	pi_push_proto(d->pi, "vlan");
 	col_set_proto(d->pi, "VLAN");
-	node = tree_add(d->tree, 0, &fields[V_PROTO], start, 4);
+	node = tree_add(d->tree, parent, &fields[V_PROTO], start, 4);
 	if (!tag(d, c, node, &tci, &type))
 		return;
 	col_clear(d->pi);
@@ -126,10 +125,9 @@ static void dissect_ieee8021ad(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t start = cur_off(c), node;
 	uint16_t tci, type;
 
-	(void)parent;
 	pi_push_proto(d->pi, "ieee8021ad");
 	col_set_proto(d->pi, "802.1ad");
-	node = tree_add(d->tree, 0, &fields[A_PROTO], start, 4);
+	node = tree_add(d->tree, parent, &fields[A_PROTO], start, 4);
 	if (!tag(d, c, node, &tci, &type))
 		return;
 	col_clear(d->pi);
