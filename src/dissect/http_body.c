@@ -57,10 +57,9 @@ static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32
 	if (!tree_text(t) || !node)
 		return;
 	while (at < len) {
-		long ll = http_line_end(body + at, len - at, 0, &next);
+		http_line_end(body + at, len - at, 0, &next);
 		tree_add_text(t, node, off + at, (uint32_t)next, "%s",
 		    http_esc(eb, body + at, next));
-		(void)ll;
 		at += (uint32_t)next;
 		lines++;
 	}
@@ -197,7 +196,7 @@ long http_chunked(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			}
 			at = dataoff + take;
 			if (at < len) {
-				ll = http_line_end(base + off + at, len - at, 0, &next);
+				http_line_end(base + off + at, len - at, 0, &next);
 				tree_add_bytes(t, c, http_field(H_CHUNK_BOUNDARY), off + at, (uint32_t)next,
 				    base + off + at, (uint32_t)next);
 				at += (uint32_t)next;

@@ -283,7 +283,6 @@ static void addr_fields(struct dctx *d, uint32_t node, int which, int host, uint
 
 struct chain {
 	uint32_t plen_node;	/* Payload Length node, for the "(Jumbogram)" label */
-	uint16_t plen;
 	int jumbo_seen;
 	uint32_t jumbo;
 	uint32_t frag_off;	/* offset in bytes of a fragment */

@@ -235,7 +235,6 @@ static const char *code_name(const struct ssh_stream *st, uint8_t code)
 
 struct call {
 	struct dctx *d;
-	struct ssh_stream *st;
 	int server;
 	uint32_t node;
 };
@@ -259,7 +258,7 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), off = 0;
 	int server = pi->srcport == 22 || pi->srcport == 29418 ? 1 :
 	    pi->dstport == 22 || pi->dstport == 29418 ? 0 : p->dir;
-	struct call k = { d, st, server, 0 };
+	struct call k = { d, server, 0 };
 
 	if (!st)
 		return;
@@ -313,7 +312,6 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		if (st->newkeys[server]) {
 			/* encrypted: the rest of the segment, as tshark without keys */
 			tree_add_bytes(t, k.node, &fields[F_ENC_PKT], start + off, left, q, left);
-			off = n;
 			break;
 		}
 		r = ssh_packet_header(q, left, &total, &pad, &code);
@@ -324,7 +322,6 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		}
 		if (r <= 0) {
 			tree_add_bytes(t, k.node, &fields[F_ENC_PKT], start + off, left, q, left);
-			off = n;
 			break;
 		}
 		if (total > left && !p->truncated) {

@@ -280,7 +280,6 @@ static struct tls_stream *stream_get(struct dctx *d, uint32_t stream, int create
 struct call {
 	struct dctx *d;
 	struct tls_stream *st;
-	const struct reasm_pdu *p;
 	uint32_t tls_node;
 };
 
@@ -446,7 +445,7 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
     struct reasm_need *need)
 {
-	struct call k = { d, stream_get(d, p->stream, 1), p, 0 };
+	struct call k = { d, stream_get(d, p->stream, 1), 0 };
 	const uint8_t *base = c->base;
 	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), off = 0;
 

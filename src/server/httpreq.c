@@ -478,7 +478,7 @@ long httpreq_parse(const char *buf, size_t len, struct httpreq *r)
 		}
 	}
 
-	e = line_end(buf, len, p, &eol);
+	line_end(buf, len, p, &eol);	/* the request line's length again: checked above */
 	if (request_line(r, buf + p, eol) < 0)
 		return -1;
 

@@ -345,13 +345,14 @@ static int pack_parts(const char *const *parts, int nparts, const char *sep, int
 		const char *p = parts[i];
 		if (at && ui_width(line) + sw + ui_width(p) <= w) {
 			at += (size_t)snprintf(line + at, sizeof(line) - at, "%s%s", sep, p);
+			if (at >= sizeof(line))	/* cut: wide characters take up to 4 bytes a column */
+				at = sizeof(line) - 1;
 			continue;
 		}
 		if (at) {
 			if (draw && rows < maxrows)
 				ui_put(y + rows, 1, w, line, 0);
 			rows++;
-			at = 0;
 			line[0] = '\0';
 		}
 		while (ui_width(p) > w) {
@@ -365,6 +366,8 @@ static int pack_parts(const char *const *parts, int nparts, const char *sep, int
 			p = next;
 		}
 		at = (size_t)snprintf(line, sizeof(line), "%s", p);
+		if (at >= sizeof(line))
+			at = sizeof(line) - 1;
 	}
 	if (at) {
 		if (draw && rows < maxrows)
