@@ -199,77 +199,84 @@ static int write_pcap_header(struct capwriter *w, int linktype, uint32_t snaplen
 	return put_block(w, h, sizeof(h), errbuf);
 }
 
+/* A pcapng block built in memory (host byte order, as the SHB's byte-order magic says):
+ * fixed fields, options padded to 4 bytes, then opt_endofopt and the total length at both
+ * ends. */
+struct blk {
+	uint8_t b[256];
+	size_t n;
+};
+
+static void blk_put(struct blk *k, const void *p, size_t len)
+{
+	memcpy(k->b + k->n, p, len);
+	k->n += len;
+}
+
+static void blk_u16(struct blk *k, uint16_t v) { blk_put(k, &v, sizeof(v)); }
+static void blk_u32(struct blk *k, uint32_t v) { blk_put(k, &v, sizeof(v)); }
+
+/* Starts a block of `type`; its length is patched by blk_write. */
+static void blk_start(struct blk *k, uint32_t type)
+{
+	k->n = 0;
+	blk_u32(k, type);
+	blk_u32(k, 0);
+}
+
+static void blk_opt(struct blk *k, uint16_t code, const void *p, size_t len)
+{
+	blk_u16(k, code);
+	blk_u16(k, (uint16_t)len);
+	blk_put(k, p, len);
+	while (k->n % 4)
+		k->b[k->n++] = 0;
+}
+
+static int blk_write(struct capwriter *w, struct blk *k, char *errbuf)
+{
+	uint32_t total;
+
+	blk_u32(k, 0);			/* opt_endofopt */
+	total = (uint32_t)k->n + 4;
+	blk_u32(k, total);
+	memcpy(k->b + 4, &total, sizeof(total));
+	return put_block(w, k->b, k->n, errbuf);
+}
+
 static int write_shb(struct capwriter *w, char *errbuf)
 {
 	char appl[64];
-	uint8_t b[256];
-	size_t n = 0, alen;
-	uint32_t u32;
-	uint16_t u16;
-	uint64_t u64 = UINT64_MAX;
+	struct blk k;
+	uint64_t section_len = UINT64_MAX;	/* unknown */
 
 	snprintf(appl, sizeof(appl), "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
-	alen = strlen(appl);
-#define PUT(v) (memcpy(b + n, &(v), sizeof(v)), n += sizeof(v))
-	u32 = 0x0A0D0D0A; PUT(u32);
-	u32 = 0; PUT(u32);		/* length, patched below */
-	u32 = 0x1A2B3C4D; PUT(u32);
-	u16 = 1; PUT(u16);
-	u16 = 0; PUT(u16);
-	PUT(u64);			/* section length unknown */
-	u16 = 4; PUT(u16);		/* shb_userappl */
-	u16 = (uint16_t)alen; PUT(u16);
-	memcpy(b + n, appl, alen);
-	n += alen;
-	while (n % 4)
-		b[n++] = 0;
-	u32 = 0; PUT(u32);		/* opt_endofopt */
-	n += 4;
-	u32 = (uint32_t)n;
-	memcpy(b + 4, &u32, 4);
-	memcpy(b + n - 4, &u32, 4);
-#undef PUT
+	blk_start(&k, 0x0A0D0D0A);
+	blk_u32(&k, 0x1A2B3C4D);
+	blk_u16(&k, 1);			/* version 1.0 */
+	blk_u16(&k, 0);
+	blk_put(&k, &section_len, sizeof(section_len));
+	blk_opt(&k, 4, appl, strlen(appl));	/* shb_userappl */
 	w->header_done = 1;
-	return put_block(w, b, n, errbuf);
+	return blk_write(w, &k, errbuf);
 }
 
 static int write_idb(struct capwriter *w, int linktype, uint32_t snaplen, const char *name,
 		     char *errbuf)
 {
-	uint8_t b[128];
-	size_t n = 0, nlen = name ? strnlen(name, 64) : 0;
-	uint32_t u32;
-	uint16_t u16;
+	static const uint8_t nsec_resol[1] = { 9 };	/* if_tsresol: 10^-9 */
+	struct blk k;
+	size_t nlen = name ? strnlen(name, 64) : 0;
 
-#define PUT(v) (memcpy(b + n, &(v), sizeof(v)), n += sizeof(v))
-	u32 = 1; PUT(u32);
-	u32 = 0; PUT(u32);
-	u16 = (uint16_t)linktype; PUT(u16);
-	u16 = 0; PUT(u16);
-	PUT(snaplen);
-	if (nlen) {
-		u16 = 2; PUT(u16);	/* if_name */
-		u16 = (uint16_t)nlen; PUT(u16);
-		memcpy(b + n, name, nlen);
-		n += nlen;
-		while (n % 4)
-			b[n++] = 0;
-	}
-	if (w->nsec) {
-		u16 = 9; PUT(u16);	/* if_tsresol: 10^-9 */
-		u16 = 1; PUT(u16);
-		b[n++] = 9;
-		b[n++] = 0;
-		b[n++] = 0;
-		b[n++] = 0;
-	}
-	u32 = 0; PUT(u32);		/* opt_endofopt */
-	n += 4;
-	u32 = (uint32_t)n;
-	memcpy(b + 4, &u32, 4);
-	memcpy(b + n - 4, &u32, 4);
-#undef PUT
-	return put_block(w, b, n, errbuf);
+	blk_start(&k, 1);
+	blk_u16(&k, (uint16_t)linktype);
+	blk_u16(&k, 0);			/* reserved */
+	blk_u32(&k, snaplen);
+	if (nlen)
+		blk_opt(&k, 2, name, nlen);	/* if_name */
+	if (w->nsec)
+		blk_opt(&k, 9, nsec_resol, sizeof(nsec_resol));
+	return blk_write(w, &k, errbuf);
 }
 
 static struct w_iface *find_iface(struct capwriter *w, uint32_t ifid, int linktype)
