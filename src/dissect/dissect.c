@@ -89,21 +89,9 @@ const struct val_str checksum_status_vals[] = {
 	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 0, NULL }
 };
 
-/* The dissector registered in t for key (dissect.h). */
-static dissector_fn lookup(enum handoff_table t, uint32_t key)
-{
-	size_t n;
-	const struct handoff *const *h = dissect_handoffs(t, &n);
-
-	for (size_t i = 0; i < n; i++)
-		if (h[i]->key == key && h[i]->fn)
-			return h[i]->fn;
-	return NULL;
-}
-
 int dissect_by(struct dctx *d, enum handoff_table t, uint32_t key, struct cur *c, uint32_t parent)
 {
-	dissector_fn fn = lookup(t, key);
+	dissector_fn fn = dissect_lookup(t, key);
 
 	if (!fn)
 		return 0;
@@ -263,6 +251,25 @@ void addr_port_to_str(const struct address *a, uint16_t port, char *buf, size_t 
 
 	addr_to_str(a, s, sizeof(s));
 	snprintf(buf, n, a->type == AT_IPv6 ? "[%s]:%u" : "%s:%u", s, port);
+}
+
+/* ---- checksums ---- */
+
+uint32_t dissect_checksum(struct dctx *d, uint32_t node, const struct field_def *f,
+    const struct field_def *status, uint32_t off, uint16_t sum, int32_t want)
+{
+	struct dtree *t = d->tree;
+	uint32_t n = tree_add_uint(t, node, f, off, 2, sum);
+	unsigned st = want < 0 ? 2 : want == sum;
+
+	if (want < 0)
+		tree_label(t, n, "%s: 0x%04x [unverified]", f->name, sum);
+	else if (st)
+		tree_label(t, n, "%s: 0x%04x [correct]", f->name, sum);
+	else
+		tree_label(t, n, "%s: 0x%04x incorrect, should be 0x%04x", f->name, sum, (unsigned)want);
+	tree_flag(t, tree_add_uint(t, node, status, off, 0, st), TN_GENERATED);
+	return n;
 }
 
 /* ---- errors ---- */
@@ -526,7 +533,7 @@ void dissect_frame(struct dctx *d, const uint8_t *frame)
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
 	struct cur c;
-	dissector_fn link = lookup(HO_LINK, (uint32_t)pi->linktype);
+	dissector_fn link = dissect_lookup(HO_LINK, (uint32_t)pi->linktype);
 	int block = pi->linktype == LINKTYPE_PCAPNG_BLOCK;
 	int encap = encap_of(pi->linktype);
 	uint32_t fr;

@@ -148,6 +148,8 @@ extern const size_t reg_protocol_count;
 /* The hand-offs registered in table t, in list order (reg_init builds them; the first
  * call initialises the registry when the caller did not). */
 const struct handoff *const *dissect_handoffs(enum handoff_table t, size_t *n);
+/* The dissector registered first for key in a keyed table (fn hand-offs), or NULL. */
+dissector_fn dissect_lookup(enum handoff_table t, uint32_t key);
 /* Runs the dissector registered in t (HO_LINK, HO_ETHERTYPE, HO_IPPROTO, HO_UDP_PORT)
  * for key; 0 when none is. */
 int dissect_by(struct dctx *d, enum handoff_table t, uint32_t key, struct cur *c, uint32_t parent);
@@ -186,6 +188,13 @@ void col_set_fence(struct pinfo *pi);
  * cleared) and the tree proto's node for f over [start, start + len); returns the node. */
 uint32_t dissect_layer(struct dctx *d, uint32_t parent, const char *proto, const char *col,
     const struct field_def *f, uint32_t start, uint32_t len);
+
+/* A 16-bit checksum at off under node and its generated status field, as Wireshark
+ * shows them: `want` is what the checksum should be, or -1 when it was not verified
+ * ("[unverified]", status 2).  Returns the checksum's node. */
+enum { CKSUM_UNVERIFIED = -1 };
+uint32_t dissect_checksum(struct dctx *d, uint32_t node, const struct field_def *f,
+    const struct field_def *status, uint32_t off, uint16_t sum, int32_t want);
 
 /* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);

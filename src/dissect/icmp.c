@@ -316,23 +316,12 @@ static const struct icmp_type *icmp_type(uint8_t type)
  * and it is not a quoted one. */
 static void icmp_checksum(struct dctx *d, const struct cur *msg, const struct icmp_msg *m)
 {
-	struct pinfo *pi = d->pi;
-	struct dtree *t = d->tree;
-	uint32_t start = m->at - 4;
-	uint32_t n = tree_add_uint(t, m->node, &fields[C_CHECKSUM], start + 2, 2, m->sum);
+	const struct pinfo *pi = d->pi;
+	int32_t want = CKSUM_UNVERIFIED;
 
-	if (!pi->in_error && pi->caplen >= pi->len) {
-		int good = inet_cksum(msg->p, cur_left(msg), 0) == 0;
-		if (good)
-			tree_label(t, n, "Checksum: 0x%04x [correct]", m->sum);
-		else
-			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", m->sum,
-			    cur_csum_field(0, msg, 2));
-		tree_flag(t, tree_add_uint(t, m->node, &fields[C_CHECKSUM_STATUS], start + 2, 0, good ? 1 : 0), TN_GENERATED);
-	} else {
-		tree_label(t, n, "Checksum: 0x%04x [unverified]", m->sum);
-		tree_flag(t, tree_add_uint(t, m->node, &fields[C_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
-	}
+	if (!pi->in_error && pi->caplen >= pi->len)	/* the whole message sums to 0 when right */
+		want = inet_cksum(msg->p, cur_left(msg), 0) == 0 ? m->sum : cur_csum_field(0, msg, 2);
+	dissect_checksum(d, m->node, &fields[C_CHECKSUM], &fields[C_CHECKSUM_STATUS], m->at - 2, m->sum, want);
 }
 
 static void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)

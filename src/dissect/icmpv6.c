@@ -431,23 +431,12 @@ static const struct icmpv6_type *icmpv6_type(uint8_t type)
  * when all of it was captured and it is not a quoted one. */
 static void icmpv6_checksum(struct dctx *d, const struct cur *msg, const struct icmpv6_msg *m)
 {
-	struct pinfo *pi = d->pi;
-	struct dtree *t = d->tree;
-	uint32_t start = m->at - 4;
-	uint32_t n = tree_add_uint(t, m->node, &fields[X_CHECKSUM], start + 2, 2, m->sum);
+	const struct pinfo *pi = d->pi;
+	int32_t want = CKSUM_UNVERIFIED;
 
-	if (!pi->in_error && pi->caplen >= pi->len && pi->net_src.type == AT_IPv6) {
-		uint32_t mlen = (uint32_t)cur_left(msg);
-		uint16_t want = cur_csum_field(pseudo_sum(pi, mlen), msg, 2);
-		if (want == m->sum)
-			tree_label(t, n, "Checksum: 0x%04x [correct]", m->sum);
-		else
-			tree_label(t, n, "Checksum: 0x%04x incorrect, should be 0x%04x", m->sum, want);
-		tree_flag(t, tree_add_uint(t, m->node, &fields[X_CHECKSUM_STATUS], start + 2, 0, want == m->sum), TN_GENERATED);
-	} else {
-		tree_label(t, n, "Checksum: 0x%04x [unverified]", m->sum);
-		tree_flag(t, tree_add_uint(t, m->node, &fields[X_CHECKSUM_STATUS], start + 2, 0, 2), TN_GENERATED);
-	}
+	if (!pi->in_error && pi->caplen >= pi->len && pi->net_src.type == AT_IPv6)
+		want = cur_csum_field(pseudo_sum(pi, (uint32_t)cur_left(msg)), msg, 2);
+	dissect_checksum(d, m->node, &fields[X_CHECKSUM], &fields[X_CHECKSUM_STATUS], m->at - 2, m->sum, want);
 }
 
 static void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)

@@ -12,9 +12,12 @@ static const struct field_def **by_id;	/* id → field */
 static const struct field_def **sorted;	/* by abbrev, for lookup */
 static uint8_t *level_of;		/* id → enum reg_level */
 static int nfields;
-/* The dispatch tables: hand-offs by table, in list order. */
+/* The dispatch tables: hand-offs by table, in list order; and the keyed ones' (fn)
+ * by key for dissect_lookup, the first registration of a key winning. */
 static const struct handoff **handoffs[HO_COUNT];
 static size_t nhandoffs[HO_COUNT];
+static struct dispatch *keyed[HO_COUNT];
+static size_t nkeyed[HO_COUNT];
 
 static const struct reg_slot no_slots[1];
 const struct reg_slot *reg_slots = no_slots;
@@ -61,6 +64,38 @@ static void build_slots(void)
 	reg_slots = slots;
 }
 
+/* A keyed hand-off and its position in list order, sorted by key then position. */
+struct keyed_tmp {
+	uint32_t key;
+	size_t order;
+	dissector_fn fn;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed_tmp *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void build_keyed(int t)
+{
+	struct keyed_tmp *tmp = xcalloc(nhandoffs[t] + 1, sizeof(*tmp));
+	size_t n = 0;
+
+	for (size_t i = 0; i < nhandoffs[t]; i++)
+		if (handoffs[t][i]->fn)
+			tmp[n++] = (struct keyed_tmp){ handoffs[t][i]->key, i, handoffs[t][i]->fn };
+	qsort(tmp, n, sizeof(*tmp), cmp_keyed);
+	keyed[t] = xcalloc(n + 1, sizeof(*keyed[t]));
+	for (size_t i = 0; i < n; i++)
+		if (!nkeyed[t] || keyed[t][nkeyed[t] - 1].key != tmp[i].key)
+			keyed[t][nkeyed[t]++] = (struct dispatch){ tmp[i].key, tmp[i].fn };
+	free(tmp);
+}
+
 static void build_handoffs(void)
 {
 	for (size_t j = 0; j < reg_protocol_count; j++)
@@ -75,6 +110,8 @@ static void build_handoffs(void)
 			const struct handoff *h = &reg_protocols[j]->handoffs[i];
 			handoffs[h->table][nhandoffs[h->table]++] = h;
 		}
+	for (int t = 0; t < HO_COUNT; t++)
+		build_keyed(t);
 }
 
 void reg_init(void)
@@ -108,6 +145,23 @@ const struct handoff *const *dissect_handoffs(enum handoff_table t, size_t *n)
 		reg_init();
 	*n = nhandoffs[t];
 	return handoffs[t];
+}
+
+dissector_fn dissect_lookup(enum handoff_table t, uint32_t key)
+{
+	size_t lo = 0, hi;
+
+	if (!by_id)
+		reg_init();
+	hi = nkeyed[t];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (keyed[t][mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nkeyed[t] && keyed[t][lo].key == key ? keyed[t][lo].fn : NULL;
 }
 
 enum reg_level reg_level(const uint8_t *interest)

@@ -611,9 +611,7 @@ static void window_tree(struct seg *s)
 		else if (sf == -2)
 			tree_label(t, n, "Window size scaling factor: -2 (no window scaling used)");
 	}
-	n = tree_add_uint(t, tn, &fields[T_CHECKSUM], start + 16, 2, s->sum);
-	tree_label(t, n, "Checksum: 0x%04x [unverified]", s->sum);
-	tree_flag(t, tree_add_uint(t, tn, &fields[T_CHECKSUM_STATUS], start + 16, 0, 2), TN_GENERATED);
+	dissect_checksum(s->d, tn, &fields[T_CHECKSUM], &fields[T_CHECKSUM_STATUS], start + 16, s->sum, CKSUM_UNVERIFIED);
 	tree_add_uint(t, tn, &fields[T_URGENT], start + 18, 2, s->urp);
 }
 

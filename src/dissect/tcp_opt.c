@@ -243,30 +243,27 @@ static void tree_none(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n)
 	(void)n;
 }
 
+/* Indexed by kind: one load finds an option's decoder (parse NULL: none). */
 static const struct opt_dec {
-	uint8_t kind;
 	int field;			/* the option's node */
 	const char *name;		/* in the Options label */
 	int (*parse)(struct tcp_opt *op, struct cur *b, struct tcp_opts *o);
 	void (*tree)(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n);
-} decoders[] = {
-	{ TCPOPT_MSS, T_OPT_MSS, "Maximum segment size", parse_mss, tree_mss },
-	{ TCPOPT_WS, T_OPT_WS, "Window scale", parse_ws, tree_ws },
-	{ TCPOPT_SACK_PERM, T_OPT_SACK_PERM, "SACK permitted", parse_sack_perm, tree_sack_perm },
-	{ TCPOPT_SACK, T_OPT_SACK, "SACK", parse_sack, tree_sack },
-	{ TCPOPT_TS, T_OPT_TS, "Timestamps", parse_ts, tree_ts },
-	{ TCPOPT_TFO, T_OPT_TFO, "TCP Fast Open", parse_tfo, tree_tfo },
-	{ TCPOPT_EXP1, T_OPT_TFO, "TCP Fast Open", parse_exp_tfo, tree_tfo },
-	{ TCPOPT_EXP2, T_OPT_TFO, "TCP Fast Open", parse_exp_tfo, tree_tfo },
-	{ TCPOPT_MPTCP, T_OPT_MPTCP, "Multipath TCP", parse_any, tree_none },
+} decoders[256] = {
+	[TCPOPT_MSS] = { T_OPT_MSS, "Maximum segment size", parse_mss, tree_mss },
+	[TCPOPT_WS] = { T_OPT_WS, "Window scale", parse_ws, tree_ws },
+	[TCPOPT_SACK_PERM] = { T_OPT_SACK_PERM, "SACK permitted", parse_sack_perm, tree_sack_perm },
+	[TCPOPT_SACK] = { T_OPT_SACK, "SACK", parse_sack, tree_sack },
+	[TCPOPT_TS] = { T_OPT_TS, "Timestamps", parse_ts, tree_ts },
+	[TCPOPT_TFO] = { T_OPT_TFO, "TCP Fast Open", parse_tfo, tree_tfo },
+	[TCPOPT_EXP1] = { T_OPT_TFO, "TCP Fast Open", parse_exp_tfo, tree_tfo },
+	[TCPOPT_EXP2] = { T_OPT_TFO, "TCP Fast Open", parse_exp_tfo, tree_tfo },
+	[TCPOPT_MPTCP] = { T_OPT_MPTCP, "Multipath TCP", parse_any, tree_none },
 };
 
 static const struct opt_dec *decoder(uint8_t kind)
 {
-	for (size_t i = 0; i < sizeof(decoders) / sizeof(decoders[0]); i++)
-		if (decoders[i].kind == kind)
-			return &decoders[i];
-	return NULL;
+	return decoders[kind].parse ? &decoders[kind] : NULL;
 }
 
 void tcp_opt_parse(const struct cur *c, uint32_t len, struct tcp_opts *o)
@@ -305,9 +302,12 @@ void tcp_opt_parse(const struct cur *c, uint32_t len, struct tcp_opts *o)
 	}
 }
 
-/* The node of one option with its kind and length items. */
+/* The node of one option with its kind and length items (none without a tree: only
+ * the Info text is wanted). */
 static uint32_t opt_node(struct opt_ctx *x, uint32_t on, int field, const struct tcp_opt *op)
 {
+	if (!x->t)
+		return 0;
 	uint32_t n = tree_add(x->t, on, tcp_field(field), op->off, op->len);
 
 	tree_add_uint(x->t, n, tcp_field(T_OPT_KIND), op->off, 1, op->kind);

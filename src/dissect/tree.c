@@ -177,7 +177,7 @@ void tree_rollback(struct dtree *t, uint32_t mark, uint8_t nsrc)
 	}
 }
 
-uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,
+uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f, uint32_t id,
     uint32_t off, uint32_t len)
 {
 	struct fnode *n;
@@ -194,6 +194,7 @@ uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def 
 	n = &t->nodes[i];
 	memset(n, 0, sizeof(*n));
 	n->f = f;
+	n->id = id;
 	n->parent = parent;
 	n->off = off;
 	n->len = len;

@@ -50,6 +50,7 @@ struct fnode {
 	uint8_t src;			/* data source index: 0 = the frame */
 	uint8_t depth;
 	union fval v;
+	uint32_t id;			/* reg_id(f), found once when the node is added; 0 for text */
 };
 
 struct dsource {
@@ -80,14 +81,22 @@ void tree_reset(struct dtree *t);
 void tree_set_interest(struct dtree *t, const uint8_t *bitset);
 
 static inline int tree_text(const struct dtree *t) { return t && t->want_text; }
+/* f's registry id (0 for a text node) when the tree wants it, -1 when not. */
+static inline int tree_wanted_id(const struct dtree *t, const struct field_def *f)
+{
+	if (!t)
+		return -1;
+	int id = f ? reg_id(f) : 0;
+	if (t->interest && (!f || !(t->interest[id >> 3] >> (id & 7) & 1)))
+		return -1;
+	return id;
+}
+
 static inline int tree_wants(const struct dtree *t, const struct field_def *f)
 {
 	if (!t || !t->interest)
 		return t != NULL;
-	if (!f)
-		return 0;
-	int id = reg_id(f);
-	return t->interest[id >> 3] >> (id & 7) & 1;
+	return tree_wanted_id(t, f) >= 0;
 }
 
 /* Does the tree want any of the fields lo..hi (registry ids, inclusive)?  For a
@@ -128,8 +137,8 @@ const uint8_t *tree_keep(struct dtree *t, const void *p, uint32_t n);
  * takes them without a copy. */
 uint8_t *tree_alloc(struct dtree *t, uint32_t n);
 
-/* Creates a node (the caller checked tree_wants); use the inline wrappers below. */
-uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f,
+/* Creates a node for f, whose id tree_wanted_id gave; use the inline wrappers below. */
+uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def *f, uint32_t id,
     uint32_t off, uint32_t len);
 
 /* The wrappers are inline so that a field the tree does not want (no tree, or not in
@@ -137,7 +146,9 @@ uint32_t tree_add_node(struct dtree *t, uint32_t parent, const struct field_def 
 static inline uint32_t tree_add(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len)
 {
-	return tree_wants(t, f) ? tree_add_node(t, parent, f, off, len) : 0;
+	int id = tree_wanted_id(t, f);
+
+	return id >= 0 ? tree_add_node(t, parent, f, (uint32_t)id, off, len) : 0;
 }
 
 static inline uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,

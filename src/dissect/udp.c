@@ -132,9 +132,7 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 		/* Wireshark puts the status under a zero checksum, beside any other */
 		tree_flag(t, tree_add_uint(t, n, &fields[U_CHECKSUM_STATUS], start + 6, 0, 3), TN_GENERATED);
 	} else {
-		n = tree_add_uint(t, node, &fields[U_CHECKSUM], start + 6, 2, sum);
-		tree_label(t, n, "Checksum: 0x%04x [unverified]", sum);
-		tree_flag(t, tree_add_uint(t, node, &fields[U_CHECKSUM_STATUS], start + 6, 0, 2), TN_GENERATED);
+		dissect_checksum(d, node, &fields[U_CHECKSUM], &fields[U_CHECKSUM_STATUS], start + 6, sum, CKSUM_UNVERIFIED);
 	}
 	if (d->sess && d->sess->udp) {
 		struct udp_frame_info fi;

@@ -80,6 +80,7 @@ struct batch {
 	const struct field_def **fields;	/* -T fields */
 	int nfields;
 	int16_t *column_of;		/* by field id: the first -e column showing it, -1 */
+	int16_t *same_as;		/* by -e column: the first column showing its field */
 	uint32_t *head, *tail;		/* by column: its field's nodes in this tree … */
 	uint32_t *next;			/* … linked by node index (0 ends) */
 	size_t next_cap;
@@ -113,7 +114,8 @@ static int wants_any(const uint8_t *interest, const char *const *names, size_t n
 {
 	for (size_t i = 0; i < n && interest; i++) {
 		const struct field_def *f = reg_lookup(names[i]);
-		if (f && (interest[reg_id(f) >> 3] >> (reg_id(f) & 7) & 1))
+		int id = f ? reg_id(f) : 0;
+		if (f && (interest[id >> 3] >> (id & 7) & 1))
 			return 1;
 	}
 	return 0;
@@ -174,6 +176,9 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 		memset(b->column_of, 0xff, (size_t)reg_count() * sizeof(*b->column_of));
 		for (int i = b->nfields - 1; i >= 0; i--)
 			b->column_of[reg_id(b->fields[i])] = (int16_t)i;
+		b->same_as = xmalloc((size_t)b->nfields * sizeof(*b->same_as));
+		for (int i = 0; i < b->nfields; i++)
+			b->same_as[i] = b->column_of[reg_id(b->fields[i])];
 		b->head = xcalloc((size_t)b->nfields, sizeof(*b->head));
 		b->tail = xcalloc((size_t)b->nfields, sizeof(*b->tail));
 		b->fields_interest = xcalloc(nbytes, 1);
@@ -254,6 +259,7 @@ void batch_free(struct batch *b)
 	free(b->rp.hash);
 	free(b->fields);
 	free(b->column_of);
+	free(b->same_as);
 	free(b->head);
 	free(b->tail);
 	free(b->next);
@@ -274,7 +280,7 @@ static void index_fields(struct batch *b)
 	b->next = xgrow(b->next, &b->next_cap, t->n, sizeof(*b->next));
 	for (uint32_t n = 1; n < t->n; n++) {
 		const struct field_def *f = t->nodes[n].f;
-		int c = f ? b->column_of[reg_id(f)] : -1;
+		int c = f ? b->column_of[t->nodes[n].id] : -1;
 		if (c < 0)
 			continue;
 		b->next[n] = 0;
@@ -300,7 +306,7 @@ static void print_fields(struct batch *b)
 			b->line[at++] = sep;
 		if (q)
 			b->line[at++] = q;
-		for (uint32_t n = b->head[b->column_of[reg_id(b->fields[i])]]; n; n = b->next[n]) {
+		for (uint32_t n = b->head[b->same_as[i]]; n; n = b->next[n]) {
 			if (k++)
 				b->line[at++] = agg;
 			if (at + BATCH_VALUE_MAX + 4 > sizeof(b->line)) {

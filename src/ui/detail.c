@@ -26,7 +26,7 @@ static uint32_t node_key(const struct dtree *t, const struct fnode *n)
 	uint32_t h = 2166136261u;
 
 	if (n->f)
-		return (uint32_t)reg_id(n->f) + 1;
+		return n->id + 1;
 	s = tree_node_text(t, n);
 	for (; s && *s && *s != ':' && *s != '(' && !(*s >= '0' && *s <= '9'); s++)
 		h = (h ^ (uint8_t)*s) * 16777619u;
