@@ -28,21 +28,24 @@ static const char *const notify_methods[] = { "NOTIFY" };
 
 long http_line_end(const uint8_t *p, size_t n, int need_eol, size_t *next)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '\n') {
-			*next = i + 1;
+	const uint8_t *nl = memchr(p, '\n', n);
+	size_t lim = nl ? (size_t)(nl - p) : n;
+	const uint8_t *cr = memchr(p, '\r', lim);	/* a CR before the LF ends the line first */
+
+	if (cr) {
+		size_t i = (size_t)(cr - p);
+		if (i + 1 < n) {
+			*next = i + (p[i + 1] == '\n' ? 2 : 1);
 			return (long)i;
 		}
-		if (p[i] == '\r') {
-			if (i + 1 < n) {
-				*next = i + (p[i + 1] == '\n' ? 2 : 1);
-				return (long)i;
-			}
-			if (need_eol)
-				return -1;
-			*next = i + 1;
-			return (long)i;
-		}
+		if (need_eol)
+			return -1;
+		*next = i + 1;
+		return (long)i;
+	}
+	if (nl) {
+		*next = lim + 1;
+		return (long)lim;
 	}
 	if (need_eol)
 		return -1;

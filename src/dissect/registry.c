@@ -13,11 +13,12 @@ static const struct field_def **sorted;	/* by abbrev, for lookup */
 static uint8_t *level_of;		/* id → enum reg_level */
 static int nfields;
 /* The dispatch tables: hand-offs by table, in list order; and the keyed ones' (fn)
- * by key for dissect_lookup, the first registration of a key winning. */
+ * hashed by key for dissect_lookup (open addressing, at most a quarter full), the
+ * first registration of a key winning. */
 static const struct handoff **handoffs[HO_COUNT];
 static size_t nhandoffs[HO_COUNT];
 static struct dispatch *keyed[HO_COUNT];
-static size_t nkeyed[HO_COUNT];
+static uint32_t keyed_mask[HO_COUNT];
 
 static const struct reg_slot no_slots[1];
 const struct reg_slot *reg_slots = no_slots;
@@ -64,36 +65,29 @@ static void build_slots(void)
 	reg_slots = slots;
 }
 
-/* A keyed hand-off and its position in list order, sorted by key then position. */
-struct keyed_tmp {
-	uint32_t key;
-	size_t order;
-	dissector_fn fn;
-};
-
-static int cmp_keyed(const void *a, const void *b)
+static uint32_t key_hash(uint32_t key)
 {
-	const struct keyed_tmp *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
+	return (key * 0x9e3779b1u) >> 16;
 }
 
 static void build_keyed(int t)
 {
-	struct keyed_tmp *tmp = xcalloc(nhandoffs[t] + 1, sizeof(*tmp));
-	size_t n = 0;
+	uint32_t size = 16;
 
-	for (size_t i = 0; i < nhandoffs[t]; i++)
-		if (handoffs[t][i]->fn)
-			tmp[n++] = (struct keyed_tmp){ handoffs[t][i]->key, i, handoffs[t][i]->fn };
-	qsort(tmp, n, sizeof(*tmp), cmp_keyed);
-	keyed[t] = xcalloc(n + 1, sizeof(*keyed[t]));
-	for (size_t i = 0; i < n; i++)
-		if (!nkeyed[t] || keyed[t][nkeyed[t] - 1].key != tmp[i].key)
-			keyed[t][nkeyed[t]++] = (struct dispatch){ tmp[i].key, tmp[i].fn };
-	free(tmp);
+	while (size < 4 * nhandoffs[t])
+		size <<= 1;
+	keyed[t] = xcalloc(size, sizeof(*keyed[t]));
+	keyed_mask[t] = size - 1;
+	for (size_t i = 0; i < nhandoffs[t]; i++) {
+		const struct handoff *h = handoffs[t][i];
+		uint32_t k = key_hash(h->key) & (size - 1);
+		if (!h->fn)
+			continue;
+		while (keyed[t][k].fn && keyed[t][k].key != h->key)
+			k = (k + 1) & (size - 1);
+		if (!keyed[t][k].fn)
+			keyed[t][k] = (struct dispatch){ h->key, h->fn };
+	}
 }
 
 static void build_handoffs(void)
@@ -149,19 +143,11 @@ const struct handoff *const *dissect_handoffs(enum handoff_table t, size_t *n)
 
 dissector_fn dissect_lookup(enum handoff_table t, uint32_t key)
 {
-	size_t lo = 0, hi;
-
 	if (!by_id)
 		reg_init();
-	hi = nkeyed[t];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (keyed[t][mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nkeyed[t] && keyed[t][lo].key == key ? keyed[t][lo].fn : NULL;
+	for (uint32_t k = key_hash(key) & keyed_mask[t];; k = (k + 1) & keyed_mask[t])
+		if (!keyed[t][k].fn || keyed[t][k].key == key)
+			return keyed[t][k].fn;
 }
 
 enum reg_level reg_level(const uint8_t *interest)
