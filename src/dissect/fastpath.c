@@ -61,8 +61,15 @@ static const struct {
 
 #define NKINDS (sizeof(table) / sizeof(table[0]))
 
+/* A wanted field: its id resolved once, so emitting it needs no registry lookup. */
+struct want {
+	const struct field_def *f;
+	uint32_t id;
+	enum fk kind;
+};
+
 struct fastpath {
-	struct { const struct field_def *f; enum fk kind; } want[NKINDS];
+	struct want want[NKINDS];
 	int nwant;
 };
 
@@ -102,6 +109,7 @@ struct fastpath *fastpath_new(const uint8_t *interest)
 			continue;
 		k = table_index(reg_field_at(id));
 		fp->want[n].f = reg_field_at(id);
+		fp->want[n].id = (uint32_t)id;
 		fp->want[n].kind = table[k].kind;
 		n++;
 	}
@@ -196,9 +204,16 @@ static void fill_pinfo(struct pinfo *pi, const struct pkt *p)
 	pi->tcp_seglen = p->sg.seglen;
 }
 
-static uint32_t gen(struct dtree *t, const struct field_def *f, uint32_t off, uint64_t v)
+/* The wanted field's node: no interest test, the fast path was built from the tree's
+ * interest set (fastpath_new). */
+static uint32_t node(struct dtree *t, const struct want *w, uint32_t off, uint32_t len)
 {
-	uint32_t n = tree_add_uint(t, 0, f, off, 0, v);
+	return tree_add_node(t, 0, w->f, w->id, off, len);
+}
+
+static uint32_t gen(struct dtree *t, const struct want *w, uint32_t off, uint64_t v)
+{
+	uint32_t n = tree_set_uint(t, node(t, w, off, 0), v);
 
 	tree_flag(t, n, TN_GENERATED);
 	return n;
@@ -206,65 +221,65 @@ static uint32_t gen(struct dtree *t, const struct field_def *f, uint32_t off, ui
 
 /* The node(s) the dissector adds for one wanted field. */
 static void emit(struct dtree *t, const struct pinfo *pi, const struct pkt *p,
-    const struct field_def *f, enum fk kind)
+    const struct want *w)
 {
 	const uint8_t *fr = p->frame, *ip = fr + p->ip_off;
 	uint32_t to = p->tcp_off;
 	const struct tcp_seg *sg = &p->sg;
 
-	switch (kind) {
-	case FK_FRAME: tree_add(t, 0, f, 0, pi->caplen); break;
-	case FK_FRAME_NUMBER: tree_add_uint(t, 0, f, 0, 0, pi->num); break;
-	case FK_FRAME_LEN: tree_add_uint(t, 0, f, 0, 0, pi->len); break;
-	case FK_FRAME_CAPLEN: tree_add_uint(t, 0, f, 0, 0, pi->caplen); break;
-	case FK_ETH: tree_add(t, 0, f, 0, 14); break;
-	case FK_ETH_DST: tree_add_addr(t, 0, f, 0, 6, fr); break;
-	case FK_ETH_SRC: tree_add_addr(t, 0, f, 6, 6, fr + 6); break;
+	switch (w->kind) {
+	case FK_FRAME: node(t, w, 0, pi->caplen); break;
+	case FK_FRAME_NUMBER: tree_set_uint(t, node(t, w, 0, 0), pi->num); break;
+	case FK_FRAME_LEN: tree_set_uint(t, node(t, w, 0, 0), pi->len); break;
+	case FK_FRAME_CAPLEN: tree_set_uint(t, node(t, w, 0, 0), pi->caplen); break;
+	case FK_ETH: node(t, w, 0, 14); break;
+	case FK_ETH_DST: tree_set_addr(t, node(t, w, 0, 6), fr); break;
+	case FK_ETH_SRC: tree_set_addr(t, node(t, w, 6, 6), fr + 6); break;
 	case FK_ETH_ADDR:
-		tree_add_addr(t, 0, f, 0, 6, fr);
-		tree_add_addr(t, 0, f, 6, 6, fr + 6);
+		tree_set_addr(t, node(t, w, 0, 6), fr);
+		tree_set_addr(t, node(t, w, 6, 6), fr + 6);
 		break;
-	case FK_ETH_TYPE: tree_add_uint(t, 0, f, 12, 2, p->etype); break;
-	case FK_IP: tree_add(t, 0, f, p->ip_off, 20); break;
-	case FK_IP_LEN: tree_add_uint(t, 0, f, p->ip_off + 2, 2, p->ip_len); break;
-	case FK_IP_ID: tree_add_uint(t, 0, f, p->ip_off + 4, 2, p->ip_id); break;
-	case FK_IP_TTL: tree_add_uint(t, 0, f, p->ip_off + 8, 1, p->ttl); break;
-	case FK_IP_PROTO: tree_add_uint(t, 0, f, p->ip_off + 9, 1, p->proto); break;
-	case FK_IP_SRC: tree_add_addr(t, 0, f, p->ip_off + 12, 4, ip + 12); break;
-	case FK_IP_DST: tree_add_addr(t, 0, f, p->ip_off + 16, 4, ip + 16); break;
+	case FK_ETH_TYPE: tree_set_uint(t, node(t, w, 12, 2), p->etype); break;
+	case FK_IP: node(t, w, p->ip_off, 20); break;
+	case FK_IP_LEN: tree_set_uint(t, node(t, w, p->ip_off + 2, 2), p->ip_len); break;
+	case FK_IP_ID: tree_set_uint(t, node(t, w, p->ip_off + 4, 2), p->ip_id); break;
+	case FK_IP_TTL: tree_set_uint(t, node(t, w, p->ip_off + 8, 1), p->ttl); break;
+	case FK_IP_PROTO: tree_set_uint(t, node(t, w, p->ip_off + 9, 1), p->proto); break;
+	case FK_IP_SRC: tree_set_addr(t, node(t, w, p->ip_off + 12, 4), ip + 12); break;
+	case FK_IP_DST: tree_set_addr(t, node(t, w, p->ip_off + 16, 4), ip + 16); break;
 	case FK_IP_ADDR:
-		tree_flag(t, tree_add_addr(t, 0, f, p->ip_off + 12, 4, ip + 12), TN_HIDDEN);
-		tree_flag(t, tree_add_addr(t, 0, f, p->ip_off + 16, 4, ip + 16), TN_HIDDEN);
+		tree_flag(t, tree_set_addr(t, node(t, w, p->ip_off + 12, 4), ip + 12), TN_HIDDEN);
+		tree_flag(t, tree_set_addr(t, node(t, w, p->ip_off + 16, 4), ip + 16), TN_HIDDEN);
 		break;
-	case FK_TCP: tree_add(t, 0, f, to, sg->hlen); break;
-	case FK_TCP_SRCPORT: tree_add_uint(t, 0, f, to, 2, sg->sport); break;
-	case FK_TCP_DSTPORT: tree_add_uint(t, 0, f, to + 2, 2, sg->dport); break;
+	case FK_TCP: node(t, w, to, sg->hlen); break;
+	case FK_TCP_SRCPORT: tree_set_uint(t, node(t, w, to, 2), sg->sport); break;
+	case FK_TCP_DSTPORT: tree_set_uint(t, node(t, w, to + 2, 2), sg->dport); break;
 	case FK_TCP_PORT:
-		tree_flag(t, tree_add_uint(t, 0, f, to, 2, sg->sport), TN_HIDDEN);
-		tree_flag(t, tree_add_uint(t, 0, f, to + 2, 2, sg->dport), TN_HIDDEN);
+		tree_flag(t, tree_set_uint(t, node(t, w, to, 2), sg->sport), TN_HIDDEN);
+		tree_flag(t, tree_set_uint(t, node(t, w, to + 2, 2), sg->dport), TN_HIDDEN);
 		break;
 	case FK_TCP_STREAM:
 		if (p->have_conv)
-			gen(t, f, to, p->r.stream);
+			gen(t, w, to, p->r.stream);
 		break;
-	case FK_TCP_LEN: gen(t, f, to, sg->seglen); break;
-	case FK_TCP_SEQ: tree_add_uint(t, 0, f, to + 4, 4, p->r.seq_rel); break;
-	case FK_TCP_SEQ_RAW: tree_add_uint(t, 0, f, to + 4, 4, sg->seq); break;
-	case FK_TCP_NXTSEQ: gen(t, f, to, p->r.nxtseq_rel); break;
-	case FK_TCP_ACK: tree_add_uint(t, 0, f, to + 8, 4, p->r.ack_rel); break;
-	case FK_TCP_ACK_RAW: tree_add_uint(t, 0, f, to + 8, 4, sg->ack); break;
-	case FK_TCP_HDR_LEN: tree_add_uint(t, 0, f, to + 12, 1, sg->hlen); break;
+	case FK_TCP_LEN: gen(t, w, to, sg->seglen); break;
+	case FK_TCP_SEQ: tree_set_uint(t, node(t, w, to + 4, 4), p->r.seq_rel); break;
+	case FK_TCP_SEQ_RAW: tree_set_uint(t, node(t, w, to + 4, 4), sg->seq); break;
+	case FK_TCP_NXTSEQ: gen(t, w, to, p->r.nxtseq_rel); break;
+	case FK_TCP_ACK: tree_set_uint(t, node(t, w, to + 8, 4), p->r.ack_rel); break;
+	case FK_TCP_ACK_RAW: tree_set_uint(t, node(t, w, to + 8, 4), sg->ack); break;
+	case FK_TCP_HDR_LEN: tree_set_uint(t, node(t, w, to + 12, 1), sg->hlen); break;
 	case FK_TCP_FLAGS:
-	case FK_TCP_FLAG_BIT: tree_add_uint(t, 0, f, to + 12, 2, sg->flags); break;
+	case FK_TCP_FLAG_BIT: tree_set_uint(t, node(t, w, to + 12, 2), sg->flags); break;
 	case FK_TCP_FLAGS_STR: {
 		char s[TCP_FLAGS_STR_MAX];
 		uint32_t k = tcp_flags_str(sg->flags, s);
-		tree_flag(t, tree_add_bytes(t, 0, f, to + 12, 2, tree_keep(t, s, k), k),
+		tree_flag(t, tree_add_bytes(t, 0, w->f, to + 12, 2, tree_keep(t, s, k), k),
 		    TN_GENERATED | TN_CLEAN);
 		break;
 	}
-	case FK_TCP_WIN_VALUE: tree_add_uint(t, 0, f, to + 14, 2, sg->win); break;
-	case FK_TCP_WIN: gen(t, f, to + 14, p->r.win_calc); break;
+	case FK_TCP_WIN_VALUE: tree_set_uint(t, node(t, w, to + 14, 2), sg->win); break;
+	case FK_TCP_WIN: gen(t, w, to + 14, p->r.win_calc); break;
 	}
 }
 
@@ -299,7 +314,7 @@ int fastpath_dissect(const struct fastpath *fp, struct dctx *d, const uint8_t *f
 	if (d->tree) {
 		tree_add_source(d->tree, "Frame", frame, pi->caplen);
 		for (int i = 0; i < fp->nwant; i++)
-			emit(d->tree, pi, &p, fp->want[i].f, fp->want[i].kind);
+			emit(d->tree, pi, &p, &fp->want[i]);
 	}
 	return 1;
 }

@@ -151,14 +151,29 @@ static inline uint32_t tree_add(struct dtree *t, uint32_t parent, const struct f
 	return id >= 0 ? tree_add_node(t, parent, f, (uint32_t)id, off, len) : 0;
 }
 
-static inline uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
-    uint32_t off, uint32_t len, uint64_t v)
+/* A node's value, set after it was added (node 0, a field not wanted: nothing);
+ * returns the node. */
+static inline uint32_t tree_set_uint(struct dtree *t, uint32_t i, uint64_t v)
 {
-	uint32_t i = tree_add(t, parent, f, off, len);
-
 	if (i)
 		t->nodes[i].v.u = v;
 	return i;
+}
+
+/* IPv4/IPv6/Ether: `a` holds 4/16/6 bytes. */
+static inline uint32_t tree_set_addr(struct dtree *t, uint32_t i, const uint8_t *a)
+{
+	if (i) {
+		enum ftype ty = t->nodes[i].f->type;
+		memcpy(t->nodes[i].v.a, a, ty == FT_IPv4 ? 4 : ty == FT_ETHER ? 6 : 16);
+	}
+	return i;
+}
+
+static inline uint32_t tree_add_uint(struct dtree *t, uint32_t parent, const struct field_def *f,
+    uint32_t off, uint32_t len, uint64_t v)
+{
+	return tree_set_uint(t, tree_add(t, parent, f, off, len), v);
 }
 
 static inline uint32_t tree_add_int(struct dtree *t, uint32_t parent, const struct field_def *f,
@@ -181,15 +196,10 @@ static inline uint32_t tree_add_double(struct dtree *t, uint32_t parent, const s
 	return i;
 }
 
-/* IPv4/IPv6/Ether: `a` holds 4/16/6 bytes. */
 static inline uint32_t tree_add_addr(struct dtree *t, uint32_t parent, const struct field_def *f,
     uint32_t off, uint32_t len, const uint8_t *a)
 {
-	uint32_t i = tree_add(t, parent, f, off, len);
-
-	if (i)
-		memcpy(t->nodes[i].v.a, a, f->type == FT_IPv4 ? 4 : f->type == FT_ETHER ? 6 : 16);
-	return i;
+	return tree_set_addr(t, tree_add(t, parent, f, off, len), a);
 }
 
 /* n, or fewer when p lies inside a data source and p + n runs past its end. */
