@@ -293,23 +293,16 @@ int fastpath_dissect(const struct fastpath *fp, struct dctx *d, const uint8_t *f
 	p.frame = frame;
 	d->frame = frame;
 	fill_pinfo(pi, &p);
-	if (d->sess) {
-		struct tcp_opts o;
-		if (p.sg.hlen > 20) {
-			struct cur oc = cur_make(frame + p.tcp_off + 20, p.sg.hlen - 20);
-			tcp_opt_parse(&oc, p.sg.hlen - 20, &o);
-		}
-		p.have_conv = tcp_analyse(d, &p.sg, p.sg.hlen > 20 ? &o : NULL, &p.r);
-		if (p.have_conv) {
-			pi->stream_ptype = PT_TCP;
-			pi->stream = p.r.stream;
-		}
-	} else {		/* what tcp_analyse gives without a session, no more */
-		p.have_conv = 0;
-		p.r.seq_rel = p.sg.seq;
-		p.r.ack_rel = p.sg.ack;
-		p.r.win_calc = p.sg.win;
-		p.r.nxtseq_rel = p.sg.seq + p.sg.seglen + ((p.sg.flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+	struct tcp_opts o;
+	int with_opts = d->sess && p.sg.hlen > 20;	/* the analysis alone reads them */
+	if (with_opts) {
+		struct cur oc = cur_make(frame + p.tcp_off + 20, p.sg.hlen - 20);
+		tcp_opt_parse(&oc, p.sg.hlen - 20, &o);
+	}
+	p.have_conv = tcp_analyse(d, &p.sg, with_opts ? &o : NULL, &p.r);
+	if (p.have_conv) {
+		pi->stream_ptype = PT_TCP;
+		pi->stream = p.r.stream;
 	}
 	if (d->tree) {
 		tree_add_source(d->tree, "Frame", frame, pi->caplen);
