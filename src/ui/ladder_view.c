@@ -330,6 +330,13 @@ static void draw_footer(struct dview *v, int y, int cols, int labels)
 	attrset(A_NORMAL);
 }
 
+/* The length snprintf left in a buffer of cap bytes: wide characters take up to 4 bytes
+ * a column, so a line of parts may be cut. */
+static size_t cut_at(size_t want, size_t cap)
+{
+	return want < cap ? want : cap - 1;
+}
+
 /* Packs parts into rows of w columns joined by sep, breaking between parts where it can
  * (a part wider than a row is word-wrapped).  Draws from row y when draw, at most maxrows
  * (the last one cut); returns the rows it needs. */
@@ -344,9 +351,8 @@ static int pack_parts(const char *const *parts, int nparts, const char *sep, int
 	for (int i = 0; i < nparts; i++) {
 		const char *p = parts[i];
 		if (at && ui_width(line) + sw + ui_width(p) <= w) {
-			at += (size_t)snprintf(line + at, sizeof(line) - at, "%s%s", sep, p);
-			if (at >= sizeof(line))	/* cut: wide characters take up to 4 bytes a column */
-				at = sizeof(line) - 1;
+			at = cut_at(at + (size_t)snprintf(line + at, sizeof(line) - at, "%s%s", sep, p),
+			    sizeof(line));
 			continue;
 		}
 		if (at) {
@@ -365,9 +371,7 @@ static int pack_parts(const char *const *parts, int nparts, const char *sep, int
 			rows++;
 			p = next;
 		}
-		at = (size_t)snprintf(line, sizeof(line), "%s", p);
-		if (at >= sizeof(line))
-			at = sizeof(line) - 1;
+		at = cut_at((size_t)snprintf(line, sizeof(line), "%s", p), sizeof(line));
 	}
 	if (at) {
 		if (draw && rows < maxrows)
