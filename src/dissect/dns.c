@@ -11,8 +11,8 @@
  * Names are label sequences with compression pointers (two bytes 11xxxxxx into the
  * message).  dns_name() follows at most DNS_MAX_JUMPS pointers and writes at most
  * DNS_NAME_MAX bytes, so a pointer loop or a forged chain ends as a truncated name,
- * never a hang.  Over TCP the message is preceded by a 2-byte length: dns_tcp_payload
- * is the entry point for tcp.c's port table.
+ * never a hang.  Over TCP (RFC 7766) each message is preceded by a 2-byte length and
+ * may span segments: the reassembly hands dns_tcp_pdu whole messages.
  */
 #include "config.h"
 
@@ -21,12 +21,17 @@
 
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
+#include "dissect/reasm.h"
+#include "dissect/session.h"
+#include "dissect/tcp_payload.h"
 
 static void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
 
 static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
 
 static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
+
+static int dns_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
 
 #define DNS_MAX_JUMPS 64
 #define DNS_NAME_MAX 1024
@@ -188,6 +193,7 @@ static const struct handoff dns_handoffs[] = {
 	{ HO_UDP_PORT, 53, .fn = dissect_dns },
 	{ HO_UDP_PORT, 5353, .fn = dissect_mdns },
 	{ HO_UDP_PORT, 5355, .fn = dissect_llmnr },
+	{ HO_TCP_PORT, 53, .tcp = dns_tcp_payload },
 };
 const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
@@ -710,4 +716,40 @@ static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent)
 static void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	dns_message(d, c, parent, 2, 0);
+}
+
+/* ---- DNS over TCP ---- */
+
+/* The reasm PDU function: every length-prefixed message of the data, asking for the
+ * rest of the last. */
+static void dns_tcp_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
+    struct reasm_need *need)
+{
+	uint32_t n = (uint32_t)cur_left(c), off = 0;
+
+	while (off < n) {
+		uint32_t left = n - off;
+		uint32_t want = left >= 2 ? 2u + cur_peek_be16(c, off) : 2;
+		if (want > left && !p->truncated) {
+			need->need_off = off;
+			need->need_len = left < 2 ? REASM_ONE_MORE_SEGMENT : want - left;
+			break;
+		}
+		struct cur at = cur_at(c, off), m = cur_sub(&at, want, NULL);
+		if (!p->reassembled)	/* tcp_dissect_pdus notes each PDU a segment holds */
+			reasm_pdu_size(d, p, cur_off(&m), (uint32_t)cur_left(&m));
+		dns_message(d, &m, 0, 0, 1);
+		off += want < left ? want : left;
+	}
+}
+
+static int dns_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
+{
+	struct reasm_seg s;
+
+	if (!d->sess || !d->sess->reasm || ti->no_subdissector || !cur_left(payload))
+		return 0;
+	s = tcp_payload_seg(ti);
+	reasm_segment(d->sess->reasm, d, payload, &s, dns_tcp_pdu);
+	return 1;
 }
