@@ -213,6 +213,10 @@ static const struct field_def fields[] = {
 		"The sender closes its half of the connection."),
 	[T_C_RST] = NONE("tcp.connection.rst", "Connection reset (RST)",
 		"The connection is aborted."),
+	[T_C_FIN_ACTIVE] = ANALYSIS_NONE("tcp.connection.fin_active", "This frame initiates the connection closing",
+		"A FIN from the side that closed first (the active close: it will pass through TIME-WAIT)."),
+	[T_C_FIN_PASSIVE] = ANALYSIS_NONE("tcp.connection.fin_passive", "This frame undergoes the connection closing",
+		"A FIN from the side that was told to close (the passive close, from CLOSE-WAIT)."),
 	[T_MSS_ABSENT] = NONE("tcp.options.mss.absent", "The SYN packet does not contain a MSS option",
 		"A SYN without MSS: the peer must assume 536 bytes."),
 	[T_PAYLOAD] = { "tcp.payload", "TCP payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
@@ -365,7 +369,7 @@ int tcp_expert_wanted(const struct dtree *t)
 static int flag_bits_wanted(const struct dtree *t)
 {
 	return tree_wants_range(t, &fields[T_F_RES], &fields[T_F_FIN]) ||
-	    tree_wants_range(t, &fields[T_C_SYN], &fields[T_C_RST]) || tcp_expert_wanted(t);
+	    tree_wants_range(t, &fields[T_C_SYN], &fields[T_C_FIN_PASSIVE]) || tcp_expert_wanted(t);
 }
 
 /* ---- the analysis step (tcp.h) ---- */
@@ -589,8 +593,12 @@ static void flags_tree(struct seg *s)
 	if (tree_wants(t, &fields[T_F_STR])) {
 		char str[TCP_FLAGS_STR_MAX];
 		uint32_t k = tcp_flags_str(flags, str);
-		tree_flag(t, tree_add_bytes(t, n, &fields[T_F_STR], at, 2,
-		    tree_keep(t, str, k), k), TN_GENERATED | TN_CLEAN);
+		n = tree_add_bytes(t, n, &fields[T_F_STR], at, 2, tree_keep(t, str, k), k);
+		tree_flag(t, n, TN_GENERATED | TN_CLEAN);
+	}
+	if (s->have_conv && s->r.fin_closing) {	/* under the letters, as tshark 4.0 */
+		int f = s->r.fin_closing == 1 ? T_C_FIN_ACTIVE : T_C_FIN_PASSIVE;
+		tcp_expert(s->d, n, f, SEV_NOTE, "Sequence", fields[f].name);
 	}
 }
 

@@ -335,6 +335,13 @@ static int ack_rel_valid_of(const struct tcpconv_in *in)
 	return !in->no_seglen && (in->flags & TCPF_ACK);
 }
 
+/* Which side a FIN closes from (struct tcpconv_out fin_closing): the side of the first
+ * FIN initiates, the other undergoes; fixed once set, so revisits read it back. */
+static uint8_t fin_closing(const struct flow *fwd, uint16_t flags)
+{
+	return !(flags & TCPF_FIN) ? 0 : fwd->closing_initiator ? 1 : 2;
+}
+
 static void rec_store(struct tcpconv *tc, const struct tcpconv_in *in, const struct tcpconv_out *o)
 {
 	uint32_t frame = in->frame;
@@ -414,6 +421,7 @@ static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struc
 	o->win_calc = (!(in->flags & TCPF_SYN) && o->win_scale >= 0) ?
 	    (uint32_t)in->win << o->win_scale : in->win;
 	o->time_rel = in->ts - s->ts_first;
+	o->fin_closing = fin_closing(fwd, in->flags);
 	o->has_ta = (r->meta & R_TA) ? 1 : 0;
 	o->aflags = r->aflags;
 	o->irtt = (r->meta & R_IRTT) ? s->ts_first_rtt : 0;
@@ -572,6 +580,8 @@ static void flows_update(struct stream *s, struct flow *fwd, struct flow *rev,
 {
 	uint16_t flags = in->flags;
 
+	if ((flags & TCPF_FIN) && !rev->closing_initiator)
+		fwd->closing_initiator = 1;
 	/* SYN bookkeeping after the analysis, as tcp.c does while showing the flags. */
 	if (flags & TCPF_SYN) {
 		if (!(flags & TCPF_ACK))
@@ -719,6 +729,7 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	o->nxtseq_rel = o->seq_rel + in->seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
 
 	flows_update(s, fwd, rev, in);
+	o->fin_closing = fin_closing(fwd, flags);
 	states_update(tc, idx, in, o);
 	if (tc->keep_results)
 		rec_store(tc, in, o);

@@ -94,6 +94,9 @@ struct tcpconv_out {
 
 	/* endpoint states after this segment */
 	uint8_t client_state, server_state;	/* enum tcp_st */
+	/* A FIN: 1 from the side that sent the conversation's first FIN (tshark's
+	 * tcp.connection.fin_active), 2 from the other (fin_passive); 0 no FIN */
+	uint8_t fin_closing;
 };
 
 struct tcpconv *tcpconv_new(int keep_results);

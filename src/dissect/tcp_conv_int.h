@@ -21,6 +21,7 @@ struct flow {
 	uint8_t static_flags;
 	int8_t win_scale;		/* -1 unknown, -2 not used, else the shift */
 	uint8_t is_first_ack, valid_bif, push_set_last;
+	uint8_t closing_initiator;	/* sent the conversation's first FIN */
 	uint32_t window;
 	uint32_t nextseq, nextseqframe;
 	int64_t nextseqtime;
