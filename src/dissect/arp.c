@@ -121,35 +121,70 @@ static void arp_addrs(struct dtree *t, uint32_t node, uint32_t o, const uint8_t 
 	}
 }
 
-static void arp_label(struct dtree *t, uint32_t node, uint16_t op, int grat, int probe)
+/* What a request or reply is beyond its opcode (RFC 5227): a gratuitous ARP has the
+ * same sender and target protocol address; an announcement is a gratuitous request
+ * with a zero target hardware address; a probe's sender protocol address is 0.0.0.0. */
+enum arp_kind { ARP_PLAIN, ARP_GRAT, ARP_ANNOUNCE, ARP_PROBE };
+
+static enum arp_kind arp_kind_of(uint16_t op, const uint8_t *const a[4], uint8_t hs, uint8_t ps,
+    int is_ip)
+{
+	static const uint8_t zero[4];
+	int tha_zero = hs > 0;
+
+	if (op != 1 && op != 2)
+		return ARP_PLAIN;
+	if (is_ip && op == 1 && !memcmp(a[ARP_SPA], zero, 4))
+		return ARP_PROBE;
+	if (!ps || memcmp(a[ARP_SPA], a[ARP_TPA], ps))
+		return ARP_PLAIN;
+	for (unsigned i = 0; i < hs; i++)
+		tha_zero &= a[ARP_THA][i] == 0;
+	return op == 1 && tha_zero ? ARP_ANNOUNCE : ARP_GRAT;
+}
+
+/* tshark shows each of these only when it holds. */
+static void arp_kind_fields(struct dtree *t, uint32_t node, uint32_t start, enum arp_kind k)
+{
+	if (k == ARP_GRAT || k == ARP_ANNOUNCE)
+		tree_flag(t, tree_add_uint(t, node, &fields[A_ISGRAT], start, 0, 1), TN_GENERATED);
+	if (k == ARP_PROBE)
+		tree_flag(t, tree_add_uint(t, node, &fields[A_ISPROBE], start, 0, 1), TN_GENERATED);
+	if (k == ARP_ANNOUNCE)
+		tree_flag(t, tree_add_uint(t, node, &fields[A_ISANNOUNCE], start, 0, 1), TN_GENERATED);
+}
+
+static void arp_label(struct dtree *t, uint32_t node, uint16_t op, enum arp_kind k)
 {
 	const char *opn = val_to_str(op, op_vals);
 
-	if (op == 1 && grat && !probe)
-		tree_label(t, node, "Address Resolution Protocol (request/gratuitous ARP)");
-	else if (op == 2 && grat)
-		tree_label(t, node, "Address Resolution Protocol (reply/gratuitous ARP)");
-	else if (probe)
+	if (k == ARP_ANNOUNCE)
+		tree_label(t, node, "Address Resolution Protocol (ARP Announcement)");
+	else if (k == ARP_PROBE)
 		tree_label(t, node, "Address Resolution Protocol (ARP Probe)");
+	else if (k == ARP_GRAT)
+		tree_label(t, node, "Address Resolution Protocol (%s/gratuitous ARP)", op == 1 ? "request" : "reply");
 	else if (opn)
 		tree_label(t, node, "Address Resolution Protocol (%s)", opn);
 	else
 		tree_label(t, node, "Address Resolution Protocol (opcode 0x%04x)", op);
 }
 
-static void arp_info(struct pinfo *pi, uint16_t op, int grat, int probe, char s[4][64])
+static void arp_info(struct pinfo *pi, uint16_t op, enum arp_kind k, char s[4][64])
 {
 	switch (op) {
 	case 1:
-		if (probe)
+		if (k == ARP_PROBE)
 			col_append(pi, "Who has %s? (ARP Probe)", s[ARP_TPA]);
-		else if (grat)
+		else if (k == ARP_ANNOUNCE)
 			col_append(pi, "ARP Announcement for %s", s[ARP_SPA]);
+		else if (k == ARP_GRAT)
+			col_append(pi, "Gratuitous ARP for %s (Request)", s[ARP_SPA]);
 		else
 			col_append(pi, "Who has %s? Tell %s", s[ARP_TPA], s[ARP_SPA]);
 		break;
 	case 2:
-		if (grat)
+		if (k == ARP_GRAT)
 			col_append(pi, "Gratuitous ARP for %s (Reply)", s[ARP_SPA]);
 		else
 			col_append(pi, "%s is at %s", s[ARP_SPA], s[ARP_SHA]);
@@ -194,20 +229,14 @@ static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (have)
 		for (int i = 0; i < 4; i++)
 			addr_str(a[i], i & 1 ? ps : hs, i & 1 ? (is_ip ? 2 : 0) : is_eth, s[i], sizeof(s[i]));
-	const uint8_t *spa = a[ARP_SPA];
-	int grat = have && ps && !memcmp(spa, a[ARP_TPA], ps);
-	int probe = have && is_ip && op == 1 && !spa[0] && !spa[1] && !spa[2] && !spa[3];
-	arp_label(t, node, op, grat, probe);
+	enum arp_kind k = have ? arp_kind_of(op, a, hs, ps, is_ip) : ARP_PLAIN;
+	arp_label(t, node, op, k);
 	tree_add_uint(t, node, &fields[A_HW_TYPE], start, 2, hwt);
 	tree_add_uint(t, node, &fields[A_PROTO_TYPE], start + 2, 2, prt);
 	tree_add_uint(t, node, &fields[A_HW_SIZE], start + 4, 1, hs);
 	tree_add_uint(t, node, &fields[A_PROTO_SIZE], start + 5, 1, ps);
 	tree_add_uint(t, node, &fields[A_OPCODE], start + 6, 2, op);
-	if (op == 1 || op == 2) {
-		tree_flag(t, tree_add_uint(t, node, &fields[A_ISGRAT], start, 0, grat), TN_GENERATED | TN_HIDDEN);
-		tree_flag(t, tree_add_uint(t, node, &fields[A_ISPROBE], start, 0, probe), TN_GENERATED | TN_HIDDEN);
-		tree_flag(t, tree_add_uint(t, node, &fields[A_ISANNOUNCE], start, 0, grat && op == 1), TN_GENERATED | TN_HIDDEN);
-	}
+	arp_kind_fields(t, node, start, k);
 	if (!have) {
 		dissect_exhausted(d, node, "ARP");
 		return;
@@ -215,5 +244,5 @@ static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 	arp_addrs(t, node, start + 8, a, hs, ps, is_eth, is_ip);
 	d->payload_used = tot;
 	d->payload_used_set = 1;
-	arp_info(pi, op, grat, probe, s);
+	arp_info(pi, op, k, s);
 }

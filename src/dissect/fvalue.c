@@ -320,6 +320,9 @@ size_t fv_display(const struct dtree *t, const struct fnode *n, char *buf, size_
 		uint64_t v = shifted(f, n->v.u);
 		const char *s = val_to_str((uint32_t)v, f->vals);
 		int digits = mask_digits(f);
+
+		if (!s && f->vals)	/* a value the table does not name, as proto.c shows it */
+			s = "Unknown";
 		int sgn = f->type >= FT_INT8 && f->type <= FT_INT64;
 
 		if (s && f->base == BASE_NONE)
