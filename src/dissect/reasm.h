@@ -64,8 +64,8 @@ struct reasm_pdu {
 	int reassembled;	/* data is a reassembled buffer (its own data source) */
 	int fin;		/* this segment carries FIN */
 	int truncated;		/* the capture cut this segment: asking for more is useless */
-	void *conv;
-	uint32_t tcp_node;	/* TCP's tree node (tcp.pdu.size …) */		/* the stream's protocol state (reasm_conv) */
+	void *conv;		/* the stream's protocol state (reasm_conv) */
+	uint32_t tcp_node;	/* TCP's tree node (tcp.pdu.size …) */
 };
 
 /* Dissects `data` (cursor over the bytes; offsets are relative to the current data
