@@ -28,19 +28,21 @@ static int want_batch(const struct options *o)
 struct live_print {
 	struct batch *b;
 	const struct options *o;
+	struct capfile_iface ifc;	/* the packet's interface, as a pcapng file has it */
 };
 
 static int live_print_packet(void *ctx, const struct pkt_rec *rec)
 {
-	const struct live_print *lp = ctx;
-	const char *ifname = rec->ifid < (uint32_t)lp->o->nifaces ? lp->o->ifaces[rec->ifid] : NULL;
+	struct live_print *lp = ctx;
+	const char *name = rec->ifid < (uint32_t)lp->o->nifaces ? lp->o->ifaces[rec->ifid] : "";
 
-	return batch_packet(lp->b, rec, ifname) < 0 ? -1 : 0;
+	snprintf(lp->ifc.name, sizeof(lp->ifc.name), "%s", name);
+	return batch_packet(lp->b, rec, &lp->ifc) < 0 ? -1 : 0;
 }
 
 static int live_main(const struct options *o)
 {
-	struct live_print lp = { NULL, o };
+	struct live_print lp = { NULL, o, { .section = 1 } };
 	struct batch_config bc;
 	char errbuf[1024];
 	int st, st2;

@@ -58,6 +58,7 @@
 
 #define OPT_ENDOFOPT 0
 #define OPT_IF_NAME 2
+#define OPT_IF_DESCRIPTION 3
 #define OPT_IF_TSRESOL 9
 #define OPT_IF_TSOFFSET 14
 
@@ -103,6 +104,7 @@ struct capfile {
 	struct ng_iface *ifaces;
 	size_t nif, if_cap;
 	size_t sect_first;
+	uint32_t nsect;		/* sections begun so far */
 	/* Time of the last record returned: wiretap leaves it in its record for a
 	 * custom block, which has none (see CAPFILE_REC_NO_TS). */
 	int64_t last_sec;
@@ -267,6 +269,8 @@ static int pcap_next(struct capfile *cf, struct pkt_rec *rec, char *errbuf)
 	rec->data = p + hl;
 	rec->file_off = cf->base_off + cf->pos + hl;
 	rec->flags = 0;
+	rec->opts = NULL;
+	rec->opts_len = 0;
 	cf->pos += hl + caplen;
 	cf->npkts++;
 	/* The next record header, while the caller works on this packet (a hint: it
@@ -315,6 +319,7 @@ static int pcap_open(struct capfile *cf, size_t i, int swap, char *errbuf)
 	cf->pcap_if.linktype = cf->linktype;
 	cf->pcap_if.snaplen = cf->snaplen;
 	cf->pcap_if.tsresol = cf->nsec ? 1000000000 : 1000000;
+	cf->pcap_if.time_digits = cf->nsec ? 9 : 6;
 	cf->pos += PCAP_HDR_LEN;
 	cf->next = pcap_next;
 	return 0;
@@ -341,6 +346,7 @@ static int ng_shb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_
 		return fail(cf, errbuf, "%s has a pcapng section of version %u.%u after packet %"
 			    PRIu64 ", which cannot be read", cf->name, major, minor, cf->npkts);
 	cf->sect_first = cf->nif;
+	cf->nsect++;
 	return 0;
 }
 
@@ -357,6 +363,26 @@ static uint64_t tsresol_units(uint8_t v)
 	return r;
 }
 
+/* A string option into dst (cut to fit, ended at its first NUL). */
+static void opt_string(char *dst, size_t size, const uint8_t *v, uint16_t olen)
+{
+	size_t n = olen < size - 1 ? olen : size - 1;
+
+	memcpy(dst, v, n);
+	dst[n] = '\0';
+	dst[strnlen(dst, n)] = '\0';
+}
+
+/* Decimals of the time column for a resolution: the power of ten, else 6 (µs). */
+static int tsresol_digits(uint64_t units)
+{
+	int digits = 0;
+
+	for (uint64_t r = units; r > 1 && r % 10 == 0 && digits < 9; r /= 10)
+		digits++;
+	return digits ? digits : 6;
+}
+
 static int ng_idb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_rec *rec,
 		  char *errbuf)
 {
@@ -371,6 +397,7 @@ static int ng_idb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_
 	ifc->pub.linktype = (int)(ld16(p + 8, cf->swap) & LT_MASK);
 	ifc->pub.snaplen = ld32(p + 12, cf->swap);
 	ifc->pub.tsresol = 1000000;
+	ifc->pub.section = cf->nsect;
 	/* Options: code, length, value padded to 4.  A malformed list ends the
 	 * parse; the interface itself stays usable. */
 	while (o + 4 <= oend) {
@@ -378,18 +405,18 @@ static int ng_idb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_
 		const uint8_t *v = p + o + 4;
 		if (code == OPT_ENDOFOPT || oend - (o + 4) < olen)
 			break;
-		if (code == OPT_IF_NAME) {
-			size_t n = olen < sizeof(ifc->pub.name) - 1 ? olen : sizeof(ifc->pub.name) - 1;
-			memcpy(ifc->pub.name, v, n);
-			ifc->pub.name[n] = '\0';
-			ifc->pub.name[strnlen(ifc->pub.name, n)] = '\0';
-		} else if (code == OPT_IF_TSRESOL && olen >= 1) {
+		if (code == OPT_IF_NAME)
+			opt_string(ifc->pub.name, sizeof(ifc->pub.name), v, olen);
+		else if (code == OPT_IF_DESCRIPTION)
+			opt_string(ifc->pub.descr, sizeof(ifc->pub.descr), v, olen);
+		else if (code == OPT_IF_TSRESOL && olen >= 1) {
 			ifc->pub.tsresol = tsresol_units(v[0]);
 		} else if (code == OPT_IF_TSOFFSET && olen >= 8) {
 			ifc->pub.tsoffset = (int64_t)ld64(v, cf->swap);
 		}
 		o += 4 + ((olen + 3u) & ~3u);
 	}
+	ifc->pub.time_digits = tsresol_digits(ifc->pub.tsresol);
 	return 0;
 }
 
@@ -433,6 +460,8 @@ static int ng_packet_out(struct capfile *cf, const struct ng_iface *ifc, uint64_
 	rec->data = p + data_off;
 	rec->file_off = cf->base_off + cf->pos + data_off;
 	rec->flags = 0;
+	rec->opts = NULL;
+	rec->opts_len = 0;
 	cf->last_sec = rec->ts_sec;
 	cf->last_nsec = rec->ts_nsec;
 	cf->npkts++;
@@ -473,7 +502,13 @@ static int ng_epb_pb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct p
 	if (!(ifc = ng_section_iface(cf, id)))
 		return ng_no_iface(cf, id, errbuf);
 	ts = (uint64_t)ld32(p + 12, cf->swap) << 32 | ld32(p + 16, cf->swap);
-	return ng_packet_out(cf, ifc, ts, caplen, ld32(p + 24, cf->swap), 28, p, rec);
+	ng_packet_out(cf, ifc, ts, caplen, ld32(p + 24, cf->swap), 28, p, rec);
+	/* the options: after the padded data, before the trailing length */
+	rec->opts_len = tl - 4 - 28 - ((caplen + 3u) & ~3u);
+	rec->opts = rec->opts_len ? p + tl - 4 - rec->opts_len : NULL;
+	if (rec->opts_len && cf->swap)
+		rec->flags |= CAPFILE_REC_OPT_SWAP;
+	return 1;
 }
 
 static int ng_epb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_rec *rec,
@@ -526,6 +561,8 @@ static int ng_cb(struct capfile *cf, const uint8_t *p, uint32_t tl, struct pkt_r
 	rec->data = p;
 	rec->file_off = cf->base_off + cf->pos;
 	rec->flags = CAPFILE_REC_NO_TS;
+	rec->opts = NULL;
+	rec->opts_len = 0;
 	cf->npkts++;
 	return 1;
 }
@@ -806,17 +843,6 @@ int capfile_linktype(const struct capfile *cf)
 uint64_t capfile_pos(const struct capfile *cf)
 {
 	return cf->base_off + cf->pos;
-}
-
-int capfile_time_digits(const struct capfile *cf, const struct capfile_iface *ifc)
-{
-	int digits = 0;
-
-	if (capfile_format(cf) != CAPFILE_PCAPNG || !ifc)
-		return capfile_format(cf) == CAPFILE_PCAP_NSEC ? 9 : 6;
-	for (uint64_t r = ifc->tsresol; r > 1 && r % 10 == 0 && digits < 9; r /= 10)
-		digits++;
-	return digits ? digits : 6;
 }
 
 uint64_t capfile_size(const struct capfile *cf)

@@ -19,7 +19,11 @@
  *
  * Where it departs from tshark 4.0 (tests/capfile/gen_counts.sh lists the same):
  * if_tsoffset is added to ts_sec (libpcap does, tshark 4.0 ignores it); pcap files of
- * a link type tshark does not know are read (tshark refuses the whole file).
+ * a link type tshark does not know are read (tshark refuses the whole file).  In a
+ * file of several sections, an interface id counts over the whole file, so a packet
+ * of a later section names its own interface; tshark 4.0 shows the id from the
+ * packet's block and the name of the file's interface of that number, which belongs
+ * to the first section (tests/data/pcapng-opts.pcapng, frame 5).
  */
 #ifndef NETLAB_CAPFILE_H
 #define NETLAB_CAPFILE_H
@@ -48,6 +52,11 @@ struct pkt_rec {
 				 * for mmap'd files and capfile_open_mem until close */
 	uint64_t file_off;	/* offset of the packet bytes in the file or stream */
 	unsigned flags;		/* CAPFILE_REC_* */
+	/* pcapng EPB options (code, length, value padded to 32 bits; comments, flags,
+	 * drop count, ...), in the section's byte order (CAPFILE_REC_OPT_SWAP: not
+	 * ours); valid as long as data; NULL, 0 when the record has none. */
+	const uint8_t *opts;
+	uint32_t opts_len;
 };
 
 /* pkt_rec.flags */
@@ -56,6 +65,7 @@ struct pkt_rec {
 				 * which still counts for the next frame's frame.time_delta:
 				 * 0 for a pcapng SPB, the previous record's time for a
 				 * custom block (0 when it comes first). */
+#define CAPFILE_REC_OPT_SWAP 2u	/* opts are in the other byte order than ours */
 
 /* Link type of a record that is not a packet but a pcapng custom block, listed as a
  * frame as tshark does (no real link type is negative).  data is the block without
@@ -69,7 +79,11 @@ struct pkt_rec {
 struct capfile_iface {
 	int linktype;
 	uint32_t snaplen;
-	char name[64];		/* from if_name, or "": untrusted, escape before display */
+	char name[128];		/* from if_name, or "": untrusted, escape before display */
+	char descr[128];	/* from if_description, or "": untrusted too */
+	uint32_t section;	/* pcapng section the interface belongs to, from 1; 0: pcap */
+	int time_digits;	/* decimals its time stamps have, as tshark's time column
+				 * shows them: 6 (µs), 9 (ns), or what if_tsresol gives */
 	uint64_t tsresol;	/* units per second (10⁶ for µs) */
 	int64_t tsoffset;	/* if_tsoffset in seconds, 0 when absent */
 };
@@ -112,9 +126,6 @@ int capfile_linktype(const struct capfile *cf);
 /* For progress: bytes consumed so far and the total (0 for streams). */
 uint64_t capfile_pos(const struct capfile *cf);
 uint64_t capfile_size(const struct capfile *cf);
-/* Digits of the Time column for packets of interface ifc, as tshark: 9 for a
- * nanosecond pcap, the interface's if_tsresol (10^-N) for pcapng, 6 otherwise. */
-int capfile_time_digits(const struct capfile *cf, const struct capfile_iface *ifc);
 /* The mmap'd file bytes (NULL for streams): packets stay valid for the file's life. */
 const uint8_t *capfile_map(const struct capfile *cf);
 /* Packets returned so far. */

@@ -299,6 +299,8 @@ size_t ring_pop(struct ring *r, struct pkt_rec *out, size_t max)
 		out[n].data = (const uint8_t *)(h + 1);
 		out[n].file_off = 0;
 		out[n].flags = h->flags;
+		out[n].opts = NULL;
+		out[n].opts_len = 0;
 		r->c_pos += h->reclen;
 		n++;
 	}

@@ -101,6 +101,17 @@ static inline uint64_t cur_be64(struct cur *c)
 	return hi << 32 | cur_be32(c);
 }
 
+static inline uint64_t cur_le64(struct cur *c)
+{
+	uint64_t lo = cur_le32(c);
+	return (uint64_t)cur_le32(c) << 32 | lo;
+}
+
+/* In the byte order the data declares (be: big endian), as pcapng options. */
+static inline uint16_t cur_e16(struct cur *c, int be) { return be ? cur_be16(c) : cur_le16(c); }
+static inline uint32_t cur_e32(struct cur *c, int be) { return be ? cur_be32(c) : cur_le32(c); }
+static inline uint64_t cur_e64(struct cur *c, int be) { return be ? cur_be64(c) : cur_le64(c); }
+
 /* Copies n bytes into dst (zero-filled past the end). */
 static inline void cur_bytes(struct cur *c, void *dst, size_t n)
 {

@@ -24,6 +24,17 @@ static const struct val_str encap_vals[] = {
 	{ 253, "Linux Netlink" }, { 276, "Linux cooked-mode capture v2" }, { 0, NULL }
 };
 
+static const struct val_str pf_directions[] = {
+	{ 0, "Unknown" }, { 1, "Inbound" }, { 2, "Outbound" }, { 0, NULL }
+};
+
+static const struct val_str pf_receptions[] = {
+	{ 0, "Not specified" }, { 1, "Unicast" }, { 2, "Multicast" }, { 3, "Broadcast" },
+	{ 4, "Promiscuous" }, { 0, NULL }
+};
+
+static const struct val_str p2p_dirs[] = { { 0, "Sent" }, { 1, "Received" }, { 0, NULL } };
+
 /* Wireshark's WTAP_ENCAP numbers for frame.encap_type, by link type. */
 static const struct { int linktype, encap; } encaps[] = {
 	{ 0, 15 }, { 1, 1 }, { 10, 6 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
@@ -31,7 +42,10 @@ static const struct { int linktype, encap; } encaps[] = {
 };
 
 enum {
-	F_FRAME, F_IFID, F_IFNAME, F_ENCAP, F_TIME, F_EPOCH, F_SHIFT, F_DELTA, F_DELTA_DISP,
+	F_FRAME, F_SECTION, F_IFID, F_IFNAME, F_IFDESCR, F_QUEUE, F_PFLAGS, F_PF_DIR, F_PF_RECV,
+	F_PF_FCS, F_PF_RSVD, F_PF_CRC, F_PF_LONG, F_PF_SHORT, F_PF_GAP, F_PF_ALIGN, F_PF_SFD,
+	F_PF_PREAMBLE, F_PF_SYMBOL, F_PACKET_ID, F_DROPS, F_P2P_DIR, F_PKT_COMMENT, F_COMMENT,
+	F_COMMENT_EXPERT, F_ENCAP, F_TIME, F_EPOCH, F_SHIFT, F_DELTA, F_DELTA_DISP,
 	F_REL, F_NUMBER, F_LEN, F_CAPLEN, F_MARKED, F_IGNORED, F_PROTOCOLS,
 	F_COL_PROTO, F_COL_SRC, F_COL_DST, F_COL_LEN, F_COL_INFO,
 };
@@ -39,10 +53,54 @@ enum {
 static const struct field_def frame_fields[] = {
 	[F_FRAME] = { "frame", "Frame", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"One captured packet: when it arrived, how long it was, what it carries.", 0 },
+	[F_SECTION] = { "frame.section_number", "Section number", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"Which section of a pcapng file holds the frame, from 1 (files joined end to end).", 0 },
 	[F_IFID] = { "frame.interface_id", "Interface id", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"Index of the capture interface in a pcapng file (0 for pcap).", 0 },
 	[F_IFNAME] = { "frame.interface_name", "Interface name", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"Name of the interface the packet was captured on, when the file records it.", 0 },
+	[F_IFDESCR] = { "frame.interface_description", "Interface description", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The capturing system's description of the interface (Windows: the adapter's name).", 0 },
+	[F_QUEUE] = { "frame.interface_queue", "Interface queue", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"The interface's receive queue the packet came from.", 0 },
+	[F_PFLAGS] = { "frame.packet_flags", "Packet flags", FT_UINT32, BASE_HEX, 0, 0, NULL,
+		"32 bits the capturing system recorded: direction, reception type, link errors.", 0 },
+	[F_PF_DIR] = { "frame.packet_flags_direction", "Direction", FT_UINT32, BASE_HEX, 0x3, 32, pf_directions,
+		"Whether the packet came in or went out of the capturing host.", 0 },
+	[F_PF_RECV] = { "frame.packet_flags_reception_type", "Reception type", FT_UINT32, BASE_DEC, 0x1c, 32, pf_receptions,
+		"Unicast, multicast, broadcast or promiscuous reception.", 0 },
+	[F_PF_FCS] = { "frame.packet_flags_fcs_length", "FCS length", FT_UINT32, BASE_DEC, 0x1e0, 32, NULL,
+		"Bytes of frame check sequence at the end of the frame.", 0 },
+	[F_PF_RSVD] = { "frame.packet_flags_reserved", "Reserved", FT_UINT32, BASE_DEC, 0xfe00, 32, NULL,
+		"Reserved bits.", 0 },
+	[F_PF_CRC] = { "frame.packet_flags_crc_error", "CRC error", FT_BOOLEAN, BASE_NONE, 0x01000000, 32, NULL,
+		"The link saw a bad frame check sequence.", 0 },
+	[F_PF_LONG] = { "frame.packet_flags_packet_too_error", "Packet too long error", FT_BOOLEAN, BASE_NONE, 0x02000000, 32, NULL,
+		"The link saw a frame longer than allowed.", 0 },
+	[F_PF_SHORT] = { "frame.packet_flags_packet_too_short_error", "Packet too short error", FT_BOOLEAN, BASE_NONE, 0x04000000, 32, NULL,
+		"The link saw a frame shorter than allowed.", 0 },
+	[F_PF_GAP] = { "frame.packet_flags_wrong_inter_frame_gap_error", "Wrong interframe gap error", FT_BOOLEAN, BASE_NONE, 0x08000000, 32, NULL,
+		"The gap before the frame was wrong.", 0 },
+	[F_PF_ALIGN] = { "frame.packet_flags_unaligned_frame_error", "Unaligned frame error", FT_BOOLEAN, BASE_NONE, 0x10000000, 32, NULL,
+		"The frame was not a whole number of bytes.", 0 },
+	[F_PF_SFD] = { "frame.packet_flags_start_frame_delimiter_error", "Start frame delimiter error", FT_BOOLEAN, BASE_NONE, 0x20000000, 32, NULL,
+		"The start frame delimiter was wrong.", 0 },
+	[F_PF_PREAMBLE] = { "frame.packet_flags_preamble_error", "Preamble error", FT_BOOLEAN, BASE_NONE, 0x40000000, 32, NULL,
+		"The preamble was wrong.", 0 },
+	[F_PF_SYMBOL] = { "frame.packet_flags_symbol_error", "Symbol error", FT_BOOLEAN, BASE_NONE, 0x80000000, 32, NULL,
+		"The link saw an invalid symbol.", 0 },
+	[F_PACKET_ID] = { "frame.packet_id", "Packet id", FT_UINT64, BASE_DEC, 0, 0, NULL,
+		"An id the capturing system gave the packet (the same packet seen on several interfaces).", 0 },
+	[F_DROPS] = { "frame.drop_count", "Drop Count", FT_UINT64, BASE_DEC, 0, 0, NULL,
+		"Packets the interface lost between the previous one and this one.", 0 },
+	[F_P2P_DIR] = { "frame.p2p_dir", "Point-to-Point Direction", FT_INT8, BASE_DEC, 0, 0, p2p_dirs,
+		"Whether the capturing host sent or received the packet (from the packet flags).", 0 },
+	[F_PKT_COMMENT] = { "pkt_comment", "Packet comments", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Comments stored with the packet in a pcapng file.", 0 },
+	[F_COMMENT] = { "frame.comment", "Comment", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"One comment stored with the packet.", 0 },
+	[F_COMMENT_EXPERT] = { "frame.comment.expert", "Formatted comment", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"A packet comment, listed with the expert information.", 0 },
 	[F_ENCAP] = { "frame.encap_type", "Encapsulation type", FT_INT16, BASE_DEC, 0, 0, NULL,
 		"The link layer the capture recorded (Ethernet on Linux lo, Null/Loopback on Windows).", 0 },
 	[F_TIME] = { "frame.time", "Arrival Time", FT_ABSOLUTE_TIME, BASE_NONE, 0, 0, NULL,
@@ -301,6 +359,44 @@ void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const c
 	col_append(d->pi, "[Malformed Packet]");
 }
 
+/* _ws.expert, looked up once (the registry is built before any dissection). */
+static const struct field_def *expert_field(void)
+{
+	static const struct field_def *ws_expert;
+
+	if (!ws_expert)
+		ws_expert = reg_lookup("_ws.expert");
+	return ws_expert;
+}
+
+int dissect_expert_wanted(const struct dtree *t)
+{
+	return tree_wants(t, expert_field());
+}
+
+uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def *f,
+    enum expert_sev sev, const char *group, const char *msg)
+{
+	static const char *const sev_names[] = { "Comment", "Chat", "Note", "Warning", "Error" };
+	const struct field_def *ws_expert = expert_field();
+	struct dtree *t = d->tree;
+	uint32_t e, n;
+
+	if (!t)
+		return 0;
+	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
+	tree_flag(t, e, TN_GENERATED | (sev >= SEV_WARN ? TN_WARN : TN_NOTE));
+	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
+	n = f ? tree_add(t, e, f, 0, 0) : tree_text(t) ? tree_add_text(t, e, 0, 0, "%s", msg) : 0;
+	tree_flag(t, n, TN_GENERATED);
+	tree_label(t, n, "%s", msg);
+	if (tree_text(t) && e) {
+		tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: %s", sev_names[sev]), TN_GENERATED);
+		tree_flag(t, tree_add_text(t, e, 0, 0, "Group: %s", group), TN_GENERATED);
+	}
+	return e;
+}
+
 void dissect_bogus(struct dctx *d, uint32_t node, const char *why)
 {
 	tree_flag(d->tree, node, TN_MALFORMED);
@@ -465,34 +561,153 @@ static void frame_times(struct dtree *t, uint32_t fr, const struct pinfo *pi)
 	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_REL], 0, 0, pi->rel_ts), TN_GENERATED);
 }
 
+/* ---- pcapng packet options (comments, flags, drop count, ...) ---- */
+
+enum { OPT_COMMENT = 1, OPT_FLAGS = 2, OPT_DROPCOUNT = 4, OPT_PACKETID = 5, OPT_QUEUE = 6 };
+
+struct pkt_opts {
+	unsigned has;			/* bit n: option n seen */
+	uint32_t flags, queue;
+	uint64_t drops, id;
+};
+
+/* The options' byte order: the file's, which opts_swap says is not ours. */
+static int opts_be(const struct pinfo *pi)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return !pi->opts_swap;
+#else
+	return pi->opts_swap;
+#endif
+}
+
+/* The next option (code, length, value padded to 32 bits): 1 with its code and a
+ * cursor on its value, 0 at opt_endofopt or where the list is cut short. */
+static int pkt_opt_next(struct cur *c, int be, uint16_t *code, struct cur *val)
+{
+	uint16_t len;
+
+	if (!cur_has(c, 4))
+		return 0;
+	*code = cur_e16(c, be);
+	len = cur_e16(c, be);
+	if (!*code || !cur_has(c, len))
+		return 0;
+	*val = cur_make(cur_ptr(c, len), len);
+	cur_skip(c, (4u - len % 4u) % 4u);
+	return 1;
+}
+
+static void pkt_opts_read(const struct pinfo *pi, struct pkt_opts *o)
+{
+	struct cur c = cur_make(pi->opts, pi->opts_len), v;
+	int be = opts_be(pi);
+	uint16_t code;
+
+	memset(o, 0, sizeof(*o));
+	while (pkt_opt_next(&c, be, &code, &v)) {
+		size_t n = cur_left(&v);
+		if (code == OPT_FLAGS && n >= 4)
+			o->flags = cur_e32(&v, be);
+		else if (code == OPT_QUEUE && n >= 4)
+			o->queue = cur_e32(&v, be);
+		else if (code == OPT_DROPCOUNT && n >= 8)
+			o->drops = cur_e64(&v, be);
+		else if (code == OPT_PACKETID && n >= 8)
+			o->id = cur_e64(&v, be);
+		else
+			continue;
+		o->has |= 1u << code;
+	}
+}
+
+/* "Packet comments" above the Frame node, each comment with its expert item. */
+static void frame_comments(struct dctx *d)
+{
+	struct dtree *t = d->tree;
+	struct cur c = cur_make(d->pi->opts, d->pi->opts_len), v;
+	int be = opts_be(d->pi);
+	uint32_t top = 0, n;
+	uint16_t code;
+	char text[1024];
+
+	while (pkt_opt_next(&c, be, &code, &v)) {
+		uint32_t len = (uint32_t)cur_left(&v);
+		const uint8_t *p = cur_ptr(&v, len);
+		if (code != OPT_COMMENT)
+			continue;
+		if (!top)
+			top = tree_add(t, 0, &frame_fields[F_PKT_COMMENT], 0, 0);
+		n = tree_add_bytes(t, top, &frame_fields[F_COMMENT], 0, 0, p, len);
+		if (!tree_text(t))
+			continue;
+		strvis(text, sizeof(text), p, len, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+		tree_label(t, n, "%s", text);
+		dissect_expert(d, n, &frame_fields[F_COMMENT_EXPERT], SEV_COMMENT, "Comment", text);
+	}
+}
+
+/* Interface id with its name and description under it (pcapng); the name is
+ * "unknown" when the file gives neither, as Wireshark. */
+static void frame_iface(struct dtree *t, uint32_t fr, const struct pinfo *pi, const char *raw,
+    const char *shown)
+{
+	uint32_t n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
+
+	tree_label(t, n, "Interface id: %u (%s)", pi->ifid, shown);
+	tree_add_bytes(t, n, &frame_fields[F_IFNAME], 0, 0, (const uint8_t *)raw,
+	    (uint32_t)strlen(raw));
+	if (pi->ifdescr)
+		tree_add_bytes(t, n, &frame_fields[F_IFDESCR], 0, 0, (const uint8_t *)pi->ifdescr,
+		    (uint32_t)strlen(pi->ifdescr));
+}
+
+static void frame_flags(struct dtree *t, uint32_t fr, uint32_t flags)
+{
+	uint32_t n = tree_add_uint(t, fr, &frame_fields[F_PFLAGS], 0, 0, flags);
+
+	for (int f = F_PF_DIR; f <= F_PF_SYMBOL; f++)
+		tree_add_uint(t, n, &frame_fields[f], 0, 0, flags);
+}
+
 /* Phase 3: the Frame node and its fields; returns the node (0 without a tree). */
 static uint32_t frame_tree(struct dctx *d, const uint8_t *frame, int block, int encap)
 {
+	static const char *const dirs[] = { "", " (inbound)", " (outbound)", "" };
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
+	struct pkt_opts o;
 	uint32_t fr, n;
 	char ifname[256];
+	int ifaced = pi->if_known && !block;
+	const char *raw = pi->ifname ? pi->ifname : pi->ifdescr ? pi->ifdescr : "unknown";
 
 	if (!t)
 		return 0;
+	pkt_opts_read(pi, &o);
+	if (pi->opts_len)
+		frame_comments(d);
 	ifname[0] = '\0';
+	if (ifaced && tree_text(t))	/* from the file: escaped as tshark does */
+		strvis(ifname, sizeof(ifname), (const uint8_t *)raw, strlen(raw),
+		    STRVIS_UTF8 | STRVIS_NOBACKSLASH);
 	tree_add_source(t, "Frame", frame, pi->caplen);
 	fr = tree_add(t, 0, &frame_fields[F_FRAME], 0, pi->caplen);
 	tree_label(t, fr, "Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits)",
 	    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
-	if (pi->ifname && tree_text(t))	/* from the file: escaped as tshark does */
-		strvis(ifname, sizeof(ifname), (const uint8_t *)pi->ifname, strlen(pi->ifname),
-		    STRVIS_UTF8 | STRVIS_NOBACKSLASH);
-	if (pi->ifname)
-		tree_label_append(t, fr, " on interface %s, id %u", ifname, pi->ifid);
-	if (pi->if_known && !block && tree_wants(t, &frame_fields[F_IFID])) {
-		n = tree_add_uint(t, fr, &frame_fields[F_IFID], 0, 0, pi->ifid);
-		if (pi->ifname && tree_text(t))
-			tree_label(t, n, "Interface id: %u (%s)", pi->ifid, ifname);
-	}
-	if (pi->ifname)
-		tree_add_bytes(t, fr, &frame_fields[F_IFNAME], 0, 0,
-		    (const uint8_t *)pi->ifname, (uint32_t)strlen(pi->ifname));
+	if (ifaced)
+		tree_label_append(t, fr, " on interface %s, id %u%s", ifname, pi->ifid,
+		    o.has & 1u << OPT_FLAGS ? dirs[o.flags & 3] : "");
+	if (pi->section)
+		tree_add_uint(t, fr, &frame_fields[F_SECTION], 0, 0, pi->section);
+	if (ifaced)
+		frame_iface(t, fr, pi, raw, ifname);
+	if (o.has & 1u << OPT_QUEUE)
+		tree_add_uint(t, fr, &frame_fields[F_QUEUE], 0, 0, o.queue);
+	if (o.has & 1u << OPT_FLAGS)
+		frame_flags(t, fr, o.flags);
+	if (o.has & 1u << OPT_PACKETID)
+		tree_add_uint(t, fr, &frame_fields[F_PACKET_ID], 0, 0, o.id);
 	if (!block && tree_wants(t, &frame_fields[F_ENCAP])) {
 		const char *s = val_to_str((uint32_t)pi->linktype, encap_vals);
 		n = tree_add_int(t, fr, &frame_fields[F_ENCAP], 0, 0, encap);
@@ -505,8 +720,12 @@ static uint32_t frame_tree(struct dctx *d, const uint8_t *frame, int block, int 
 	tree_label(t, n, "Frame Length: %u bytes (%u bits)", pi->len, pi->len * 8);
 	n = tree_add_uint(t, fr, &frame_fields[F_CAPLEN], 0, 0, pi->caplen);
 	tree_label(t, n, "Capture Length: %u bytes (%u bits)", pi->caplen, pi->caplen * 8);
+	if (o.has & 1u << OPT_DROPCOUNT)
+		tree_add_uint(t, fr, &frame_fields[F_DROPS], 0, 0, o.drops);
 	tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_MARKED], 0, 0, 0), TN_GENERATED);
 	tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_IGNORED], 0, 0, 0), TN_GENERATED);
+	if (o.has & 1u << OPT_FLAGS && (o.flags & 3) && (o.flags & 3) != 3)	/* in or out */
+		tree_add_int(t, fr, &frame_fields[F_P2P_DIR], 0, 0, (o.flags & 3) == 1);
 	return fr;
 }
 

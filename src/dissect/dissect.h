@@ -37,7 +37,15 @@ struct pinfo {
 	int linktype;
 	uint32_t ifid;
 	const char *ifname;		/* may be NULL */
+	const char *ifdescr;		/* the interface's description, may be NULL */
+	uint32_t section;		/* pcapng section, from 1; 0: pcap */
+	int time_digits;		/* decimals of the Time column: the interface's */
 	int if_known;			/* the file records interfaces (pcapng) */
+	/* The record's pcapng options (comments, flags, drop count...): code, length,
+	 * value padded to 32 bits, in the file's byte order (opts_swap: not ours). */
+	const uint8_t *opts;
+	uint32_t opts_len;
+	int opts_swap;
 	int no_ts;			/* the record has no time stamp (CAPFILE_REC_NO_TS): the
 					 * time fields and the Time column stay empty */
 	/* A pcapng block listed as a frame (LINKTYPE_PCAPNG_BLOCK): its 12-byte
@@ -195,6 +203,16 @@ uint32_t dissect_layer(struct dctx *d, uint32_t parent, const char *proto, const
 enum { CKSUM_UNVERIFIED = -1 };
 uint32_t dissect_checksum(struct dctx *d, uint32_t node, const struct field_def *f,
     const struct field_def *status, uint32_t off, uint16_t sum, int32_t want);
+
+/* Wireshark's expert severities, lowest first. */
+enum expert_sev { SEV_COMMENT, SEV_CHAT, SEV_NOTE, SEV_WARN, SEV_ERROR };
+/* An expert item as Wireshark shows it: "Expert Info (Sev/group): msg" (a _ws.expert
+ * node) under parent, holding f (NULL: a text node) labelled msg, then the severity
+ * and group lines.  Returns the expert node, 0 without a tree. */
+uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def *f,
+    enum expert_sev sev, const char *group, const char *msg);
+/* Does the tree want expert items? */
+int dissect_expert_wanted(const struct dtree *t);
 
 /* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);

@@ -266,24 +266,6 @@ uint32_t http_add_gen_str(struct dctx *d, uint32_t parent, int f, const char *s)
 	return n;
 }
 
-static void expert_chat(struct dctx *d, uint32_t parent, uint32_t off, const char *text)
-{
-	static const struct field_def *expert;
-	struct dtree *t = d->tree;
-	uint32_t e;
-
-	if (!tree_text(t) || !parent)
-		return;
-	if (!expert)
-		expert = reg_lookup("_ws.expert");
-	e = tree_add(t, parent, expert, off, 0);
-	tree_label(t, e, "Expert Info (Chat/Sequence): %s", text);
-	tree_flag(t, e, TN_GENERATED);
-	tree_flag(t, tree_add_text(t, e, 0, 0, "%s", text), TN_GENERATED);
-	tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: Chat"), TN_GENERATED);
-	tree_flag(t, tree_add_text(t, e, 0, 0, "Group: Sequence"), TN_GENERATED);
-}
-
 /* ---- message ---- */
 
 struct msg_rec *http_find_rec(struct http_conv *cv, uint32_t frame, int dir, uint32_t seq)
@@ -551,7 +533,7 @@ static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const
 	char *line = tree_text(t) ? xstrdup(http_esc(eb, data, len)) : NULL;
 
 	if (line)
-		expert_chat(d, ln, start, line);
+		dissect_expert(d, ln, NULL, SEV_CHAT, "Sequence", line);
 	free(line);
 	if (!ln)
 		ln = http_node;

@@ -245,37 +245,10 @@ const struct field_def *tcp_field(int field)
 
 /* ---- expert info: a _ws.expert node with the field under it ---- */
 
-static const char *const sev_names[] = { "Chat", "Note", "Warning" };
-
-static const struct field_def *ws_expert_field(void)
-{
-	static const struct field_def *ws_expert;
-
-	if (!ws_expert)
-		ws_expert = reg_lookup("_ws.expert");
-	return ws_expert;
-}
-
-uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum tcp_sev sev,
+uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum expert_sev sev,
     const char *group, const char *msg)
 {
-	const struct field_def *ws_expert = ws_expert_field();
-	struct dtree *t = d->tree;
-	uint32_t e, n;
-
-	if (!t)
-		return 0;
-	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
-	tree_flag(t, e, TN_GENERATED | (sev == SEV_WARN ? TN_WARN : TN_NOTE));
-	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
-	n = tree_add(t, e, &fields[field], 0, 0);
-	tree_flag(t, n, TN_GENERATED);
-	tree_label(t, n, "%s", msg);
-	if (tree_text(t) && e) {
-		tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: %s", sev_names[sev]), TN_GENERATED);
-		tree_flag(t, tree_add_text(t, e, 0, 0, "Group: %s", group), TN_GENERATED);
-	}
-	return e;
+	return dissect_expert(d, parent, &fields[field], sev, group, msg);
 }
 
 uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v)
@@ -362,7 +335,7 @@ static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_pay
 
 int tcp_expert_wanted(const struct dtree *t)
 {
-	return tree_wants(t, ws_expert_field());
+	return dissect_expert_wanted(t);
 }
 
 /* Does the tree want the flag bits or their expert notes? */

@@ -16,7 +16,7 @@
 static const struct mark {
 	uint16_t bit;
 	int field;
-	enum tcp_sev sev;
+	enum expert_sev sev;
 	int also_retrans;		/* a kind of retransmission: the generic note too */
 	const char *prefix;
 } marks[] = {

@@ -30,11 +30,9 @@ enum {
 /* The field of tcp.c's table with id `field` (T_…). */
 const struct field_def *tcp_field(int field);
 
-enum tcp_sev { SEV_CHAT, SEV_NOTE, SEV_WARN };
-
 /* A _ws.expert node under parent with the field under it, as Wireshark shows expert
  * info; returns the expert node (0 without a tree). */
-uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum tcp_sev sev,
+uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum expert_sev sev,
     const char *group, const char *msg);
 /* Does the tree want the expert nodes? */
 int tcp_expert_wanted(const struct dtree *t);

@@ -42,6 +42,8 @@ struct replay {
 		int64_t ts_sec;
 		uint32_t ts_nsec, caplen, len, ifid, flags;
 		int linktype;
+		const uint8_t *opts;	/* in the mapped file too */
+		uint32_t opts_len;
 	} *rec;
 	uint32_t n, cap;
 	struct replay_conv {
@@ -87,7 +89,6 @@ struct batch {
 	struct dfilter *filter;
 	struct pinfo pi;
 	struct stats *stats;		/* -z */
-	int time_digits;
 	int print_packets;		/* any per-packet output */
 	int64_t first_ts, prev_ts;
 	uint32_t num;
@@ -97,7 +98,6 @@ struct batch {
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
 
-/* Did the last packet given to batch_packet pass the display filter? */
 /* Did the last packet passed to batch_packet match the display filter (-Y)? */
 static int batch_matched(const struct batch *b)
 {
@@ -149,7 +149,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	reg_init();
 	b->o = o;
 	b->out = out;
-	b->time_digits = 6;
+	b->pi.time_digits = 6;
 	nbytes = ((size_t)reg_count() + 7) / 8;
 	if (o->out == OUT_FIELDS) {
 		size_t at = 0;
@@ -393,7 +393,7 @@ static void rp_note(struct replay *rp, uint32_t idx, const struct pkt_rec *rec, 
 	}
 	rp->key[idx] = key;
 	rp->rec[idx] = (struct replay_rec){ rec->data, rec->ts_sec, rec->ts_nsec, rec->caplen,
-	    rec->len, rec->ifid, rec->flags, rec->linktype };
+	    rec->len, rec->ifid, rec->flags, rec->linktype, rec->opts, rec->opts_len };
 	rp->n = idx + 1;
 	if (!m)
 		return;
@@ -464,7 +464,7 @@ static void batch_set_phase(struct batch *b, enum batch_phase phase)
 
 /* ---- one packet ---- */
 
-int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
+int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfile_iface *ifc)
 {
 	struct pinfo *pi = &b->pi;
 	struct dctx d = { .tree = b->tree, .pi = pi, .sess = b->sess };
@@ -491,7 +491,14 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	pi->len = rec->len;
 	pi->linktype = rec->linktype;
 	pi->ifid = rec->ifid;
-	pi->ifname = ifname;
+	pi->ifname = ifc && ifc->name[0] ? ifc->name : NULL;
+	pi->ifdescr = ifc && ifc->descr[0] ? ifc->descr : NULL;
+	pi->section = ifc ? ifc->section : 0;
+	if (ifc)		/* a custom block keeps the previous packet's */
+		pi->time_digits = ifc->time_digits;
+	pi->opts = rec->opts;
+	pi->opts_len = rec->opts_len;
+	pi->opts_swap = (rec->flags & CAPFILE_REC_OPT_SWAP) != 0;
 	pi->no_ts = (rec->flags & CAPFILE_REC_NO_TS) != 0;
 	pi->visited = 0;
 	pi->want_cols = b->want_cols && b->phase != PHASE_FILTER && m;
@@ -527,7 +534,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname)
 	else {
 		if (!b->o->verbose || b->o->print) {
 			struct columns cols;
-			print_columns(pi, b->time_digits, &cols);
+			print_columns(pi, &cols);
 			size_t k = print_summary(line, sizeof(line) - 1, &cols);
 			line[k++] = '\n';
 			fwrite_unlocked(line, 1, k, b->out);
@@ -586,9 +593,7 @@ static int run_pass(struct batch *b, struct capfile *cf, struct capfilter *bpf,
 		const struct capfile_iface *ifc = capfile_iface(cf, rec.ifid);
 		if (bpf && !capfilter_match(bpf, &rec))
 			continue;	/* -f: as if never captured (tshark -r -f drops it before -Y) */
-		if (!b->num)		/* the file's precision: its first packet's interface */
-			b->time_digits = capfile_time_digits(cf, ifc);
-		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
+		if (batch_packet(b, &rec, ifc) < 0)
 			return 0;
 		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
 			fprintf(stderr, "netlab-tui: %s\n", errbuf);
@@ -624,7 +629,7 @@ static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
 	for (uint32_t i = 0; i < rp->n; i++) {
 		const struct replay_rec *q = &rp->rec[i];
 		struct pkt_rec rec = { q->ts_sec, q->ts_nsec, q->caplen, q->len, q->linktype,
-		    q->ifid, q->data, 0, q->flags };
+		    q->ifid, q->data, 0, q->flags, q->opts, q->opts_len };
 		const struct capfile_iface *ifc;
 		int m;
 		enum reg_level level = b->level;
@@ -638,7 +643,7 @@ static int replay_pass(struct batch *b, struct capfile *cf, struct capwriter *w,
 		b->prev_ts = replay_ns(i ? q - 1 : q);
 		b->num = i;
 		ifc = capfile_iface(cf, rec.ifid);
-		if (batch_packet(b, &rec, ifc && ifc->name[0] ? ifc->name : NULL) < 0)
+		if (batch_packet(b, &rec, ifc) < 0)
 			return 0;
 		if (w && batch_matched(b) && write_packet(w, cf, &rec, declared, errbuf) < 0) {
 			fprintf(stderr, "netlab-tui: %s\n", errbuf);

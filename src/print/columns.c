@@ -8,7 +8,7 @@
 #include "core/timefmt.h"
 #include "print/print.h"
 
-void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
+void print_columns(const struct pinfo *pi, struct columns *c)
 {
 	const struct address *src = pi->net_src.type ? &pi->net_src : &pi->dl_src;
 	const struct address *dst = pi->net_dst.type ? &pi->net_dst : &pi->dl_dst;
@@ -17,7 +17,7 @@ void print_columns(const struct pinfo *pi, int time_digits, struct columns *c)
 	if (pi->no_ts)
 		c->time[0] = '\0';	/* tshark leaves the Time column blank */
 	else
-		timefmt_rel(c->time, sizeof(c->time), pi->rel_ts, time_digits);
+		timefmt_rel(c->time, sizeof(c->time), pi->rel_ts, pi->time_digits);
 	addr_to_str(src, c->src, sizeof(c->src));
 	addr_to_str(dst, c->dst, sizeof(c->dst));
 	c->proto = pi->proto_col ? pi->proto_col : "";

@@ -18,7 +18,7 @@ struct columns {
 	const char *proto;	/* static string */
 	const char *info;	/* points into pinfo */
 };
-void print_columns(const struct pinfo *pi, int time_digits, struct columns *cols);
+void print_columns(const struct pinfo *pi, struct columns *cols);
 /* tshark's summary line, without the newline; returns its length. */
 size_t print_summary(char *buf, size_t n, const struct columns *cols);
 /* The -V tree. */
@@ -65,7 +65,7 @@ struct batch;
 struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, size_t n);
 /* Dissects and prints one packet; linktype/ifid/ifname describe its interface.
  * Returns -1 when the output failed (e.g. EPIPE), 0 otherwise. */
-int batch_packet(struct batch *b, const struct pkt_rec *rec, const char *ifname);
+int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfile_iface *ifc);
 /* Ends the run: -z statistics, flush; returns the exit status. */
 int batch_end(struct batch *b);
 void batch_free(struct batch *b);

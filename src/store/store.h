@@ -24,6 +24,7 @@ enum {
 	STORE_F_MATCH = 1 << 3,		/* scratch bit for the display filter pass */
 	STORE_F_BLOCK = 1 << 4,		/* not a packet: a pcapng block listed as a frame
 					 * (LINKTYPE_PCAPNG_BLOCK); ifid unused */
+	STORE_F_OPTS = 1 << 5,		/* the record has pcapng options (store_opts) */
 };
 
 struct store_pkt {
@@ -53,10 +54,26 @@ const struct store_pkt *store_get(const struct store *s, uint32_t i);
 struct store_pkt *store_at(struct store *s, uint32_t i);
 const uint8_t *store_data(const struct store *s, uint32_t i);
 
-/* Interfaces: link type and name (may be "") by interface id. */
-void store_set_iface(struct store *s, uint32_t ifid, int linktype, const char *name);
+/* An interface: link type, name and description (NULL when the source has none),
+ * pcapng section (from 1; 0 for pcap), digits of its time stamps (6 or 9). */
+struct store_iface {
+	int linktype;
+	uint32_t section;
+	int time_digits;
+	const char *name, *descr;
+};
+/* Sets interface ifid (< 65536); the strings are copied ("" counts as none). */
+void store_set_iface(struct store *s, uint32_t ifid, const struct store_iface *info);
+/* Interface ifid, NULL when never set. */
+const struct store_iface *store_iface(const struct store *s, uint32_t ifid);
 int store_iface_linktype(const struct store *s, uint32_t ifid);	/* -1 unknown */
-const char *store_iface_name(const struct store *s, uint32_t ifid);	/* NULL if none */
+
+/* A packet's pcapng options (raw, as capfile gives them), copied; set once, right
+ * after its store_append, which marks it STORE_F_OPTS. */
+void store_set_opts(struct store *s, uint32_t i, const uint8_t *opts, uint32_t len, int swap);
+/* The options of packet i (NULL, *len 0 when it has none); *swap: their byte order
+ * is not ours. */
+const uint8_t *store_opts(const struct store *s, uint32_t i, uint32_t *len, int *swap);
 
 /* Bytes of heap the store holds (records + arena + tables), for statistics. */
 size_t store_mem(const struct store *s);

@@ -124,11 +124,17 @@ void ui_fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 	pi->ifid = p->ifid;
 	if (p->flags & STORE_F_BLOCK) {
 		pi->linktype = LINKTYPE_PCAPNG_BLOCK;
-		pi->ifname = NULL;
+		pi->ifname = pi->ifdescr = NULL;
+		pi->section = 0;
 	} else {
-		pi->linktype = store_iface_linktype(u->st, p->ifid);
-		pi->ifname = store_iface_name(u->st, p->ifid);
+		const struct store_iface *ifc = store_iface(u->st, p->ifid);
+		pi->linktype = ifc ? ifc->linktype : -1;
+		pi->ifname = ifc ? ifc->name : NULL;
+		pi->ifdescr = ifc ? ifc->descr : NULL;
+		pi->section = ifc ? ifc->section : 0;
+		pi->time_digits = ifc ? ifc->time_digits : u->time_digits;
 	}
+	pi->opts = store_opts(u->st, idx, &pi->opts_len, &pi->opts_swap);
 	pi->if_known = u->if_known;
 	pi->no_ts = (p->flags & STORE_F_NO_TS) != 0;
 }

@@ -130,7 +130,7 @@ const struct ui_row *ui_row(struct ui *u, uint32_t idx)
 	if (!u->rowtree)
 		row_interest(u);
 	ui_dissect(u, idx, u->rowtree, 1);
-	print_columns(&u->pi, u->time_digits, &r->cols);
+	print_columns(&u->pi, &r->cols);
 	snprintf(r->info, sizeof(r->info), "%s", u->pi.info);
 	r->cols.info = r->info;
 	memset(&ci, 0, sizeof(ci));

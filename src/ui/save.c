@@ -60,7 +60,7 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 		if (!(declared[p->ifid >> 3] & (1u << (p->ifid & 7)))) {
 			declared[p->ifid >> 3] |= (uint8_t)(1u << (p->ifid & 7));
 			if (capw_add_iface(w, p->ifid, rec.linktype, CAP_DEFAULT_SNAPLEN,
-			    store_iface_name(u->st, p->ifid), err) < 0)
+			    store_iface(u->st, p->ifid)->name, err) < 0)
 				goto fail;
 		}
 		if (capw_write(w, &rec, err) < 0)

@@ -16,7 +16,7 @@
 #include "ui/ui.h"
 #include "ui/ui_int.h"
 
-static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
+static void ingest(struct ui *u, const struct pkt_rec *rec, const struct capfile_iface *ifc)
 {
 	struct store_pkt p;
 	struct pinfo *pi = &u->pi;
@@ -37,13 +37,17 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const char *ifname)
 	} else if (store_iface_linktype(u->st, p.ifid) < 0 ||
 	    rec->linktype != store_iface_linktype(u->st, p.ifid)) {
 		/* raw, as batch mode passes it: the frame dissector escapes it */
-		store_set_iface(u->st, p.ifid, rec->linktype, ifname ? ifname : "");
+		struct store_iface info = { rec->linktype, ifc ? ifc->section : 0,
+		    ifc ? ifc->time_digits : u->time_digits, ifc ? ifc->name : NULL,
+		    ifc ? ifc->descr : NULL };
+		store_set_iface(u->st, p.ifid, &info);
 	}
 	if (!u->have_first) {
 		u->first_ts = p.ts;
 		u->have_first = 1;
 	}
 	idx = store_append(u->st, &p, rec->data);
+	store_set_opts(u->st, idx, rec->opts, rec->opts_len, (rec->flags & CAPFILE_REC_OPT_SWAP) != 0);
 	ui_fill_pinfo(u, idx, pi);
 	pi->visited = 0;
 	pi->want_cols = 0;
@@ -74,8 +78,8 @@ int ui_load_step(struct ui *u, int64_t budget_us)
 		if (u->bpf && !capfilter_match(u->bpf, &rec))
 			continue;	/* -f on a file: as if never captured */
 		if (!store_count(u->st))	/* the file's precision, as batch mode */
-			u->time_digits = capfile_time_digits(u->cf, ifc);
-		ingest(u, &rec, ifc && ifc->name[0] ? ifc->name : NULL);
+			u->time_digits = ifc ? ifc->time_digits : 6;
+		ingest(u, &rec, ifc);
 		if ((store_count(u->st) & 255) == 0 && ui_now_us() - t0 > budget_us)
 			break;
 		if (u->o->count && store_count(u->st) >= (uint64_t)u->o->count) {
@@ -144,8 +148,11 @@ int ui_drain_step(struct ui *u, int64_t budget_us)
 			spool_batch(u, recs, n);
 			for (size_t k = 0; k < n; k++) {
 				uint32_t ifid = recs[k].ifid;
-				ingest(u, &recs[k], ifid < (uint32_t)u->o->nifaces ? u->o->ifaces[ifid] :
-				    capsrc_name(u->caps[i]));
+				/* as the spool has it */
+				struct capfile_iface ifc = { .section = 1, .time_digits = u->time_digits };
+				snprintf(ifc.name, sizeof(ifc.name), "%s", ifid < (uint32_t)u->o->nifaces ?
+				    u->o->ifaces[ifid] : capsrc_name(u->caps[i]));
+				ingest(u, &recs[k], &ifc);
 			}
 			ring_release(r);
 			if (ui_now_us() - t0 > budget_us) {

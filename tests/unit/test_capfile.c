@@ -552,6 +552,87 @@ static void pcapng_sections_of_both_byte_orders(void **state)
 	capfile_close(cf);
 }
 
+/* An EPB whose options are a comment and epb_flags. */
+static void ng_epb_opts(struct bb *b, uint32_t ifid, const char *comment, uint32_t flags)
+{
+	size_t at = blk_start(b, 6);
+	put(b, ifid, 4);
+	put(b, 0, 4);
+	put(b, 1000000, 4);
+	put(b, 3, 4);
+	put(b, 3, 4);
+	put_bytes(b, "abc", 3);
+	pad4(b);
+	put(b, 1, 2);
+	put(b, strlen(comment), 2);
+	put_bytes(b, comment, strlen(comment));
+	pad4(b);
+	put(b, 2, 2);
+	put(b, 4, 2);
+	put(b, flags, 4);
+	put(b, 0, 4);	/* opt_endofopt */
+	blk_end(b, at);
+}
+
+/* Sections count from 1, each interface knows its own; if_description and the time
+ * digits come from the IDB; an EPB's options are handed over raw, with their byte
+ * order. */
+static void pcapng_sections_descriptions_options(void **state)
+{
+	static const uint8_t le_opts[] = { 1, 0, 2, 0, 'h', 'i', 0, 0, 2, 0, 4, 0, 1, 0, 0, 0,
+	    0, 0, 0, 0 };
+	struct bb b = { 0 };
+	char err[CAPFILE_ERRBUF_SIZE];
+	struct capfile *cf;
+	struct pkt_rec rec;
+	size_t at;
+
+	(void)state;
+	ng_shb(&b);
+	at = blk_start(&b, 1);	/* an IDB with if_description and if_tsresol 9 */
+	put(&b, 1, 2);
+	put(&b, 0, 2);
+	put(&b, 0, 4);
+	put(&b, 3, 2);
+	put(&b, 8, 2);
+	put_bytes(&b, "Wi-Fi 6E", 8);
+	put(&b, 9, 2);
+	put(&b, 1, 2);
+	put(&b, 9, 1);
+	pad4(&b);
+	put(&b, 0, 4);
+	blk_end(&b, at);
+	ng_epb_opts(&b, 0, "hi", 1);
+	b.be = 1;
+	ng_shb(&b);
+	ng_idb(&b, 1, 0, -1, 0, "en0");
+	ng_epb_opts(&b, 0, "hi", 2);
+	ng_epb(&b, 0, 1000000, 4, 4, 0);
+	cf = capfile_open_mem(b.d, b.n, "x", err);
+	assert_non_null(cf);
+	assert_int_equal(capfile_next(cf, &rec, err), 1);
+	assert_int_equal(capfile_iface(cf, rec.ifid)->section, 1);
+	assert_string_equal(capfile_iface(cf, rec.ifid)->descr, "Wi-Fi 6E");
+	assert_string_equal(capfile_iface(cf, rec.ifid)->name, "");
+	assert_int_equal(capfile_iface(cf, rec.ifid)->time_digits, 9);
+	assert_int_equal(rec.opts_len, sizeof(le_opts));
+	assert_memory_equal(rec.opts, le_opts, sizeof(le_opts));
+	assert_int_equal(rec.flags, 0);
+	assert_int_equal(capfile_next(cf, &rec, err), 1);
+	assert_int_equal(rec.ifid, 1);
+	assert_int_equal(capfile_iface(cf, 1)->section, 2);
+	assert_string_equal(capfile_iface(cf, 1)->name, "en0");
+	assert_int_equal(capfile_iface(cf, 1)->time_digits, 6);
+	assert_int_equal(rec.opts_len, sizeof(le_opts));
+	assert_int_equal(rec.flags, CAPFILE_REC_OPT_SWAP);
+	assert_int_equal(rec.opts[0] << 8 | rec.opts[1], 1);	/* big endian */
+	assert_int_equal(capfile_next(cf, &rec, err), 1);
+	assert_null(rec.opts);
+	assert_int_equal(rec.opts_len, 0);
+	assert_int_equal(rec.flags, 0);
+	capfile_close(cf);
+}
+
 static void pcapng_damage(void **state)
 {
 	struct want w[1] = { { 1, 0, 4, 4, 1, 0, 0x10, 0 } };
@@ -861,6 +942,7 @@ int main(void)
 		cmocka_unit_test(open_missing_file),
 		cmocka_unit_test(pcapng_interfaces_and_resolutions),
 		cmocka_unit_test(pcapng_sections_of_both_byte_orders),
+		cmocka_unit_test(pcapng_sections_descriptions_options),
 		cmocka_unit_test(pcapng_damage),
 		cmocka_unit_test(pcapng_custom_blocks),
 		cmocka_unit_test(epoch_like_tshark),

@@ -72,7 +72,7 @@ static void test_spool_store(void **state)
 	assert_int_equal(spool_add_iface(sp, 0, 1, 262144, "lo", err), 0);
 	assert_int_equal(spool_flush(sp, err), 0);
 	st = store_new(spool_map(sp), spool_map_size(sp));
-	store_set_iface(st, 0, 1, "lo");
+	store_set_iface(st, 0, &(struct store_iface){ 1, 1, 6, "lo", NULL });
 	/* batches as drain_step takes them from the ring: write, flush, then index */
 	while (n < NPKT) {
 		size_t k, b = 0;

@@ -93,15 +93,39 @@ static void test_ifaces(void **state)
 {
 	struct store *s = store_new(NULL, 0);
 
+	struct store_iface lo = { 1, 1, 9, "lo", "Loopback" }, anon = { 0, 0, 6, "", NULL };
+	static const uint8_t opts[] = { 1, 0, 2, 0, 'h', 'i', 0, 0 };
+	struct store_pkt p = { 0 };
+	const uint8_t *o;
+	uint32_t len;
+	int swap;
+
 	assert_int_equal(store_iface_linktype(s, 0), -1);
-	store_set_iface(s, 2, 1, "lo");
+	store_set_iface(s, 2, &lo);
 	assert_int_equal(store_iface_linktype(s, 2), 1);
-	assert_string_equal(store_iface_name(s, 2), "lo");
+	assert_string_equal(store_iface(s, 2)->name, "lo");
+	assert_string_equal(store_iface(s, 2)->descr, "Loopback");
+	assert_int_equal(store_iface(s, 2)->section, 1);
+	assert_int_equal(store_iface(s, 2)->time_digits, 9);
 	assert_int_equal(store_iface_linktype(s, 1), -1);
-	assert_null(store_iface_name(s, 1));
-	store_set_iface(s, 2, 0, "");
-	assert_null(store_iface_name(s, 2));
+	assert_null(store_iface(s, 1));
+	store_set_iface(s, 2, &anon);
+	assert_null(store_iface(s, 2)->name);
+	assert_null(store_iface(s, 2)->descr);
 	assert_int_equal(store_iface_linktype(s, 2), 0);
+	/* options: kept for the packets that have them, found by index */
+	for (uint32_t i = 0; i < 3; i++)
+		store_append(s, &p, opts);
+	store_set_opts(s, 1, opts, sizeof(opts), 1);
+	assert_null(store_opts(s, 0, &len, &swap));
+	assert_int_equal(len, 0);
+	o = store_opts(s, 1, &len, &swap);
+	assert_non_null(o);
+	assert_int_equal(len, sizeof(opts));
+	assert_int_equal(swap, 1);
+	assert_memory_equal(o, opts, sizeof(opts));
+	assert_int_equal(store_get(s, 1)->flags, STORE_F_OPTS);
+	assert_null(store_opts(s, 2, &len, &swap));
 	assert_true(store_mem(s) > 0);
 	store_free(s);
 }
