@@ -289,7 +289,7 @@ void col_append_escaped(struct pinfo *pi, const uint8_t *p, size_t n)
 	room = (size_t)(PI_INFO_MAX - pi->info_len);
 	if (room <= 1)
 		return;
-	size_t k = strvis(pi->info + pi->info_len, room, p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+	size_t k = strvis(pi->info + pi->info_len, room, p, n, STRVIS_WIRE);
 	pi->info_len += (int)(k < room ? k : room - 1);
 }
 
@@ -641,7 +641,7 @@ static void frame_comments(struct dctx *d)
 		n = tree_add_bytes(t, top, &frame_fields[F_COMMENT], 0, 0, p, len);
 		if (!tree_text(t))
 			continue;
-		strvis(text, sizeof(text), p, len, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+		strvis(text, sizeof(text), p, len, STRVIS_WIRE);
 		tree_label(t, n, "%s", text);
 		dissect_expert(d, n, &frame_fields[F_COMMENT_EXPERT], SEV_COMMENT, "Comment", text);
 	}
@@ -690,7 +690,7 @@ static uint32_t frame_tree(struct dctx *d, const uint8_t *frame, int block, int 
 	ifname[0] = '\0';
 	if (ifaced && tree_text(t))	/* from the file: escaped as tshark does */
 		strvis(ifname, sizeof(ifname), (const uint8_t *)raw, strlen(raw),
-		    STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+		    STRVIS_WIRE);
 	tree_add_source(t, "Frame", frame, pi->caplen);
 	fr = tree_add(t, 0, &frame_fields[F_FRAME], 0, pi->caplen);
 	tree_label(t, fr, "Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits)",

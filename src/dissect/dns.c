@@ -34,7 +34,7 @@ static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
 static int dns_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
 
 #define DNS_MAX_JUMPS 64
-#define DNS_NAME_MAX 1024
+#define DNS_NAME_MAX 1536	/* a name of 255 bytes, every one escaped (\ooo) */
 
 enum {
 	D_PROTO, D_MDNS, D_LLMNR, D_LENGTH, D_ID, D_FLAGS, D_F_RESPONSE, D_F_OPCODE, D_F_AUTH,
@@ -103,7 +103,7 @@ static const struct val_str auth_vals[] = { { 0, "Server is not an authority for
 static const struct val_str trunc_vals[] = { { 0, "Message is not truncated" }, { 1, "Message is truncated" }, { 0, NULL } };
 static const struct val_str rd_vals[] = { { 0, "Don't do query recursively" }, { 1, "Do query recursively" }, { 0, NULL } };
 static const struct val_str ra_vals[] = { { 0, "Server can't do recursive queries" }, { 1, "Server can do recursive queries" }, { 0, NULL } };
-static const struct val_str z_vals[] = { { 0, "reserved (0)" }, { 1, "reserved (1)" }, { 0, NULL } };
+static const struct val_str z_vals[] = { { 0, "reserved (0)" }, { 1, "reserved - incorrect!" }, { 0, NULL } };
 static const struct val_str ad_vals[] = { { 0, "Answer/authority portion was not authenticated by the server" }, { 1, "Answer/authority portion was authenticated by the server" }, { 0, NULL } };
 static const struct val_str cd_vals[] = { { 0, "Unacceptable" }, { 1, "Acceptable" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
@@ -197,18 +197,19 @@ static const struct handoff dns_handoffs[] = {
 };
 const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
-/* Reads the name at offset off of m (the whole message) into out, dotted (bytes kept
- * raw, escaped when shown).
+/* Reads the name at offset off of m (the whole message) into out, dotted, each byte
+ * that does not print as \ooo (Wireshark's dns.qry.name value); *outn is its length,
+ * *rawn (if not NULL) the name's length in bytes.
  * Returns the bytes the name occupies at off (a pointer ends it), or 0 when it runs
  * out of the message.  As Wireshark, a pointer chain longer than the message is
  * "<Name contains a pointer that loops>", a name over 255 characters "<Name too long>"
  * and an empty one "<Root>".  *labels counts labels. */
 static uint32_t dns_name(const struct cur *m, uint32_t off, char *out,
-    uint32_t outlen, uint32_t *outn, int *labels)
+    uint32_t outlen, uint32_t *outn, uint32_t *rawn, int *labels)
 {
 	const uint8_t *msg = m->p;
 	uint32_t mlen = (uint32_t)cur_left(m);
-	uint32_t at = off, used = 0, n = 0, seen = 0;
+	uint32_t at = off, used = 0, n = 0, raw = 0, seen = 0;
 	int jumps = 0, nl = 0, ok = 0;
 	const char *special = NULL;
 
@@ -239,13 +240,19 @@ static uint32_t dns_name(const struct cur *m, uint32_t off, char *out,
 		if (at + 1 + l > mlen)
 			break;
 		seen += 1u + l;
-		if (n && n + 1 < outlen)
+		if (raw++ && n + 1 < outlen)
 			out[n++] = '.';
-		for (uint32_t i = 0; i < l && n + 1 < outlen; i++)
-			out[n++] = (char)msg[at + 1 + i];
+		for (uint32_t i = 0; i < l && n + 4 < outlen; i++) {
+			uint8_t c = msg[at + 1 + i];
+			if (c >= 0x20 && c < 0x7f)
+				out[n++] = (char)c;
+			else
+				n += (uint32_t)snprintf(out + n, 5, "\\%03o", c);
+		}
+		raw += l;
 		nl++;
 		at += 1u + l;
-		if (n > 255) {
+		if (raw - 1 > 255) {
 			special = "<Name too long>";
 			if (!jumps)
 				used = at - off;
@@ -262,6 +269,8 @@ static uint32_t dns_name(const struct cur *m, uint32_t off, char *out,
 	}
 	out[n < outlen ? n : outlen - 1] = '\0';
 	*outn = n;
+	if (rawn)
+		*rawn = special ? n : raw ? raw - 1 : n;
 	*labels = nl;
 	return ok ? used : 0;
 }
@@ -318,9 +327,9 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 {
 	struct dtree *t = x->d->tree;
 	char name[DNS_NAME_MAX + 8];
-	uint32_t n, at = *off;
+	uint32_t n, raw, at = *off;
 	int labels;
-	uint32_t used = dns_name(&x->m, at, name, sizeof(name), &n, &labels);
+	uint32_t used = dns_name(&x->m, at, name, sizeof(name), &n, &raw, &labels);
 
 	if (!used || at + used + 4 > x->mlen)
 		return 0;
@@ -332,17 +341,15 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	uint32_t q = tree_add_text(t, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
 	    name, type_name(type, tb, sizeof(tb)), cn ? cn : "Unknown",
 	    x->mdns && (cls & 0x8000) ? ", \"QU\" question" : "");
-	uint32_t nn = add_name(x, q, D_QRY_NAME, at, used, name, n);
-	(void)nn;
-	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, n == 6 && !labels ? 6 : n), TN_GENERATED);
+	add_name(x, q, D_QRY_NAME, at, used, name, n);
+	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, raw), TN_GENERATED);
 	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, (uint32_t)labels), TN_GENERATED);
 	tree_add_uint(t, q, &fields[D_QRY_TYPE], x->base + at + used, 2, type);
 	tree_add_uint(t, q, &fields[D_QRY_CLASS], x->base + at + used + 2, 2, c15);
 	if (x->mdns)
 		tree_add_uint(t, q, &fields[D_QRY_QU], x->base + at + used + 2, 2, cls);
 	if (x->info) {
-		col_append(x->d->pi, " %s ", type_name(type, tb, sizeof(tb)));
-		col_append_escaped(x->d->pi, (const uint8_t *)name, n);
+		col_append(x->d->pi, " %s %s", type_name(type, tb, sizeof(tb)), name);
 		if (x->mdns)
 			col_append(x->d->pi, ", \"%s\" question", (cls & 0x8000) ? "QU" : "QM");
 	}
@@ -353,7 +360,7 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 static uint32_t rd_name(struct dnsctx *x, uint32_t off, char *buf, size_t n, uint32_t *nlen)
 {
 	int labels;
-	return dns_name(&x->m, off, buf, (uint32_t)n, nlen, &labels);
+	return dns_name(&x->m, off, buf, (uint32_t)n, nlen, NULL, &labels);
 }
 
 /* One resource record being dissected: its fixed part and where its data lies. */
@@ -546,7 +553,7 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 	char name[DNS_NAME_MAX + 8], tb[32], s[DNS_NAME_MAX + 64];
 	uint32_t n, at = *off;
 	int labels;
-	uint32_t used = dns_name(&x->m, at, name, sizeof(name), &n, &labels);
+	uint32_t used = dns_name(&x->m, at, name, sizeof(name), &n, NULL, &labels);
 	struct dns_rr r;
 
 	if (!used || at + used + 10 > x->mlen)
@@ -583,8 +590,7 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 			col_append(pi, ", cache flush");
 		if (s[0] && (ty == 1 || ty == 28 || ty == 2 || ty == 5 || ty == 12 || ty == 15 || ty == 6 ||
 		    ty == 33 || ty == 47)) {
-			col_append(pi, " ");
-			col_append_escaped(pi, (const uint8_t *)s, strlen(s));
+			col_append(pi, " %s", s);	/* names come escaped */
 		}
 	}
 	*off = r.rd + r.rdlen;
@@ -600,9 +606,15 @@ static void dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id
 	const char *opn = val_to_str((uint32_t)opcode, opcode_vals);
 	const char *rcn = val_to_str((uint32_t)rcode, rcode_vals);
 
-	col_append(pi, "%s%s 0x%04x", opn ? opn : "Unknown operation", resp ? " response" : "", id);
-	if (resp && rcode)
-		col_append(pi, " %s", rcn ? rcn : "Unknown error");
+	if (opn)
+		col_append(pi, "%s", opn);
+	else
+		col_append(pi, "Unknown operation (%d)", opcode);
+	col_append(pi, "%s 0x%04x", resp ? " response" : "", id);
+	if (resp && rcode && rcn)
+		col_append(pi, " %s", rcn);
+	else if (resp && rcode)
+		col_append(pi, " Unknown error (%d)", rcode);
 	tree_add_uint(t, node, &fields[D_ID], start, 2, id);
 	uint32_t fn = tree_add_uint(t, node, &fields[D_FLAGS], start + 2, 2, flags);
 	if (tree_text(t)) {

@@ -268,7 +268,7 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 			buf[n->v.s.n] = '\0';
 			return n->v.s.n;
 		}
-		return clamp(strvis(buf, len, n->v.s.p, n->v.s.n, STRVIS_UTF8 | STRVIS_NOBACKSLASH), len);
+		return clamp(strvis(buf, len, n->v.s.p, n->v.s.n, STRVIS_WIRE), len);
 	case FT_ABSOLUTE_TIME:	/* BASE_DEC: seconds since the epoch (frame.time_epoch) */
 		if (f->base == BASE_DEC)
 			return timefmt_epoch(buf, len, n->v.i);

@@ -243,7 +243,7 @@ static void conv_release(void *p)
 
 const char *http_esc(char *buf, const uint8_t *p, size_t n)
 {
-	strvis(buf, ESC_MAX, p, n, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+	strvis(buf, ESC_MAX, p, n, STRVIS_WIRE);
 	return buf;
 }
 

@@ -184,7 +184,7 @@ static void text_lines(struct dctx *d, const uint8_t *p, uint32_t n)
 			e++;
 		if (e < n)
 			e += (p[e] == '\r' && e + 1 < n && p[e + 1] == '\n') ? 2 : 1;
-		strvis(buf, sizeof(buf), p + at, e - at, STRVIS_UTF8 | STRVIS_NOBACKSLASH);
+		strvis(buf, sizeof(buf), p + at, e - at, STRVIS_WIRE);
 		tree_add_text(t, node, at, e - at, "%s", buf);
 		at = e;
 		lines++;

@@ -331,6 +331,14 @@ static void test_strvis(void **state)
 	size_t n = strvis(buf, 4, (const uint8_t *)"abcdef", 6, 0);
 	assert_int_equal(n, 6);
 	assert_string_equal(buf, "abc");
+	/* as Wireshark: named escapes, octal, \uXXXX for what does not print, U+FFFD for
+	 * each invalid sequence (the surrogate ED A0 80 is one), the backslash as is */
+	static const char wire[] = "\\\\a\\b\\v\\f\\033\\177|\\u202E\\u0085|\xc3\xa9|"
+	    "\xef\xbf\xbd|\xef\xbf\xbdz|\xef\xbf\xbd\xef\xbf\xbd";
+	n = strvis(buf, sizeof(buf), (const uint8_t *)"\\\a\b\v\f\033\177|\xe2\x80\xae\xc2\x85|"
+	    "\xc3\xa9|\xed\xa0\x80|\xc3z|\xff\xfe", 26, STRVIS_WIRE);
+	assert_string_equal(buf, wire);
+	assert_int_equal(n, strlen(wire));
 }
 
 /* Echo request/reply matching: tshark's one pass (the reply names its request), and
