@@ -44,7 +44,9 @@ enum {
 	D_RESP_LEN, D_A, D_AAAA, D_CNAME, D_NS, D_PTR, D_MX_PREF, D_MX_EXCH, D_TXT_LEN, D_TXT,
 	D_SOA_MNAME, D_SOA_RNAME, D_SOA_SERIAL, D_SOA_REFRESH, D_SOA_RETRY, D_SOA_EXPIRE,
 	D_SOA_MIN, D_SRV_PRIO, D_SRV_WEIGHT, D_SRV_PORT, D_SRV_TARGET, D_OPT_UDP, D_OPT_EXT_RCODE,
-	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA, D_NSEC_NEXT,
+	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA, D_NSEC_NEXT, D_RESPONSE_TO, D_TIME,
+	D_RETRANS_REQ_IN, D_RETRANS_RESP_IN, D_RETRANSMISSION, D_UNSOLICITED, D_RETRANS_REQ_EXP,
+	D_RETRANS_RESP_EXP,
 };
 
 static const struct val_str type_short[] = {
@@ -187,6 +189,23 @@ static const struct field_def fields[] = {
 	[D_OPT_ZRES] = { "dns.resp.z.reserved", "Reserved", FT_UINT16, BASE_HEX, 0x7fff, 16, NULL, "Must be zero.", 0 },
 	[D_DATA] = { "dns.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "Record data not decoded here.", 0 },
 	[D_NSEC_NEXT] = STR("dns.nsec.next_domain_name", "Next Domain Name", "NSEC: the next name that exists in the zone."),
+	/* request/response matching (dns_trans.c) */
+	[D_RESPONSE_TO] = { "dns.response_to", "Request In", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
+		"The frame of the query this response answers (same id, same conversation).", 0 },
+	[D_TIME] = { "dns.time", "Time", FT_RELATIVE_TIME, BASE_NONE, 0, 0, NULL,
+		"Seconds between the query and this response: the resolver's answer time.", 0 },
+	[D_RETRANS_REQ_IN] = { "dns.retransmit_request_in", "Retransmitted request. Original request in",
+		FT_FRAMENUM, BASE_NONE, 0, 0, NULL, "The first copy of this unanswered query, sent under 5 s before.", 0 },
+	[D_RETRANS_RESP_IN] = { "dns.retransmit_response_in", "Retransmitted response. Original response in",
+		FT_FRAMENUM, BASE_NONE, 0, 0, NULL, "The first response to the same query.", 0 },
+	[D_RETRANSMISSION] = { "dns.retransmission", "Retransmission", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"The message repeats an earlier query or response.", 0 },
+	[D_UNSOLICITED] = { "dns.unsolicited", "Unsolicited", FT_BOOLEAN, BASE_NONE, 0, 0, NULL,
+		"A response to no query seen in the capture.", 0 },
+	[D_RETRANS_REQ_EXP] = { "dns.retransmit_request", "DNS query retransmission", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Expert note: the query was sent again.", 0 },
+	[D_RETRANS_RESP_EXP] = { "dns.retransmit_response", "DNS response retransmission", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Expert note: the response was sent again.", 0 },
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -313,6 +332,7 @@ struct dnsctx {
 	struct cur m;		/* the whole message; offsets below are into it */
 	uint32_t mlen, base;	/* base: frame offset of the message's first byte */
 	int mdns, info;
+	int multi;		/* a query asks for a zone transfer (many responses) */
 };
 
 static uint32_t add_name(struct dnsctx *x, uint32_t parent, int f, uint32_t off, uint32_t len,
@@ -345,6 +365,8 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, raw), TN_GENERATED);
 	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, (uint32_t)labels), TN_GENERATED);
 	tree_add_uint(t, q, &fields[D_QRY_TYPE], x->base + at + used, 2, type);
+	if (type == 251 || type == 252)		/* IXFR, AXFR */
+		x->multi = 1;
 	tree_add_uint(t, q, &fields[D_QRY_CLASS], x->base + at + used + 2, 2, c15);
 	if (x->mdns)
 		tree_add_uint(t, q, &fields[D_QRY_QU], x->base + at + used + 2, 2, cls);
@@ -597,8 +619,9 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 	return !r.trunc;
 }
 
-/* Info's operation and the flags subtree of the header at frame offset start. */
-static void dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags)
+/* Info's operation and the flags subtree of the header at frame offset start; returns
+ * the Transaction ID node. */
+static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
@@ -615,7 +638,7 @@ static void dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id
 		col_append(pi, " %s", rcn);
 	else if (resp && rcode)
 		col_append(pi, " Unknown error (%d)", rcode);
-	tree_add_uint(t, node, &fields[D_ID], start, 2, id);
+	uint32_t idn = tree_add_uint(t, node, &fields[D_ID], start, 2, id);
 	uint32_t fn = tree_add_uint(t, node, &fields[D_FLAGS], start + 2, 2, flags);
 	if (tree_text(t)) {
 		if (resp)
@@ -642,6 +665,38 @@ static void dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id
 	tree_add_uint(t, fn, &fields[D_F_CD], start + 2, 2, flags);
 	if (resp)
 		tree_add_uint(t, fn, &fields[D_F_RCODE], start + 2, 2, flags);
+	return idn;
+}
+
+/* The request/response matching's verdict at the end of the message, as Wireshark:
+ * the expert note of a retransmission goes under the Transaction ID. */
+static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, uint16_t id, int resp)
+{
+	struct dctx *d = x->d;
+	struct dtree *t = d->tree;
+	struct dns_match m;
+	char msg[96];
+
+	dns_trans_track(d, id, resp, x->multi, &m);
+	switch (m.kind) {
+	case DNS_M_REQUEST_IN:
+		tree_flag(t, tree_add_uint(t, node, &fields[D_RESPONSE_TO], 0, 0, m.frame), TN_GENERATED);
+		tree_flag(t, tree_add_time(t, node, &fields[D_TIME], 0, 0, m.delta), TN_GENERATED);
+		break;
+	case DNS_M_RETRANS_REQ:
+	case DNS_M_RETRANS_RESP:
+		snprintf(msg, sizeof(msg), "DNS %s retransmission. Original %s in frame %u",
+		    resp ? "response" : "query", resp ? "response" : "request", m.frame);
+		dissect_expert(d, id_node, &fields[resp ? D_RETRANS_RESP_EXP : D_RETRANS_REQ_EXP],
+		    SEV_WARN, "Protocol", msg);
+		tree_flag(t, tree_add_uint(t, node, &fields[resp ? D_RETRANS_RESP_IN : D_RETRANS_REQ_IN],
+		    0, 0, m.frame), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_RETRANSMISSION], 0, 0, 1), TN_GENERATED);
+		break;
+	case DNS_M_UNSOLICITED:
+		tree_flag(t, tree_add_uint(t, node, &fields[D_UNSOLICITED], 0, 0, 1), TN_GENERATED);
+		break;
+	}
 }
 
 /* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
@@ -676,6 +731,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	x.base = start;
 	x.mdns = kind == 1;
 	x.info = pi->want_cols;
+	x.multi = 0;
 	if (x.mlen < 12) {
 		dissect_exhausted(d, node, "DNS");
 		cur_skip(c, cur_left(c));
@@ -688,7 +744,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 
 	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
 	    resp ? "response" : "query");
-	dns_flags(d, node, start, id, flags);
+	uint32_t id_node = dns_flags(d, node, start, id, flags);
 	tree_add_uint(t, node, &fields[D_QDCOUNT], start + 4, 2, qd);
 	tree_add_uint(t, node, &fields[D_ANCOUNT], start + 6, 2, an);
 	tree_add_uint(t, node, &fields[D_NSCOUNT], start + 8, 2, ns);
@@ -712,6 +768,8 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	}
 	if (!ok)
 		dissect_exhausted(d, node, "DNS");
+	else
+		dns_match_show(&x, node, id_node, id, resp);
 	cur_skip(c, cur_left(c));
 }
 

@@ -35,6 +35,16 @@ void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6);
  * (ms) under node.  cksum, id and seq as on the wire. */
 void icmp_echo_track(struct dctx *d, uint32_t node, int v6, int reply, uint16_t cksum,
     uint16_t id, uint16_t seq, const struct field_def *const f[4]);
+/* DNS request/response matching (dns_trans.c): what a message shows, recorded in the
+ * first pass and shown again on revisits; kind DNS_M_NONE without a session. */
+enum { DNS_M_NONE, DNS_M_REQUEST_IN, DNS_M_RETRANS_REQ, DNS_M_RETRANS_RESP, DNS_M_UNSOLICITED };
+struct dns_match {
+	int kind;
+	uint32_t frame;		/* the request (REQUEST_IN, RETRANS_REQ) or first response */
+	int64_t delta;		/* REQUEST_IN: ns since the request */
+};
+/* multi: the query asks for many responses (zone transfer). */
+void dns_trans_track(struct dctx *d, uint16_t id, int resp, int multi, struct dns_match *m);
 
 extern const struct val_str etype_vals[], ipproto_vals[], checksum_status_vals[];
 /* IPv4 DS field and IPv6 traffic class (ipv4.c): names as in the tree, short forms */
