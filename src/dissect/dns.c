@@ -30,6 +30,7 @@ static void dissect_llmnr(struct dctx *d, struct cur *c, uint32_t parent);
 static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent);
 
 static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent);
+static int dns_heur(struct dctx *d, struct cur *c);
 
 static int dns_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
 
@@ -213,6 +214,7 @@ static const struct handoff dns_handoffs[] = {
 	{ HO_UDP_PORT, 5353, .fn = dissect_mdns },
 	{ HO_UDP_PORT, 5355, .fn = dissect_llmnr },
 	{ HO_TCP_PORT, 53, .tcp = dns_tcp_payload },
+	{ HO_UDP_HEUR, .heur = dns_heur },
 };
 const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
@@ -776,6 +778,30 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 static void dissect_dns(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	dns_message(d, c, parent, 0, 0);
+}
+
+/* A datagram on no DNS port that looks like a DNS message, as Wireshark's heuristic:
+ * more than a header, a standard query or response, one question in a query with
+ * no answers, at most one question, 100 answers and 10 authority records in a
+ * response, at most 10 additional records. */
+static int dns_heur(struct dctx *d, struct cur *c)
+{
+	uint16_t flags, qd, an, ns;
+
+	if (cur_left(c) <= 12)
+		return 0;
+	flags = cur_peek_be16(c, 2);
+	qd = cur_peek_be16(c, 4);
+	an = cur_peek_be16(c, 6);
+	ns = cur_peek_be16(c, 8);
+	if (flags & 0x7800)
+		return 0;
+	if (!(flags & 0x8000) ? qd != 1 || an || ns : qd > 1 || an > 100 || ns > 10)
+		return 0;
+	if (cur_peek_be16(c, 10) > 10)
+		return 0;
+	dissect_dns(d, c, 0);
+	return 1;
 }
 
 static void dissect_mdns(struct dctx *d, struct cur *c, uint32_t parent)
