@@ -536,6 +536,7 @@ static void reset_pinfo(struct dctx *d, const uint8_t *frame)
 	pi->stream_ptype = PT_NONE;
 	pi->tcp_flags = 0;
 	pi->tcp_seglen = 0;
+	pi->ip_fragment = 0;
 	pi->srcport = pi->dstport = 0;
 	memset(&pi->dl_src, 0, sizeof(pi->dl_src));
 	memset(&pi->dl_dst, 0, sizeof(pi->dl_dst));
@@ -557,7 +558,7 @@ static void frame_times(struct dtree *t, uint32_t fr, const struct pinfo *pi)
 		tree_label(t, n, "Epoch Time: %s seconds", b);
 	}
 	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA], 0, 0, pi->delta_ts), TN_GENERATED);
-	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA_DISP], 0, 0, pi->delta_ts), TN_GENERATED);
+	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_DELTA_DISP], 0, 0, pi->delta_disp_ts), TN_GENERATED);
 	tree_flag(t, tree_add_time(t, fr, &frame_fields[F_REL], 0, 0, pi->rel_ts), TN_GENERATED);
 }
 

@@ -33,6 +33,7 @@ struct pinfo {
 	int64_t ts;			/* capture time, ns since the epoch */
 	int64_t rel_ts;			/* since the first frame */
 	int64_t delta_ts;		/* since the previous captured frame */
+	int64_t delta_disp_ts;		/* since the previous displayed frame (-Y), 0 for the first */
 	uint32_t caplen, len;
 	int linktype;
 	uint32_t ifid;
@@ -75,6 +76,7 @@ struct pinfo {
 
 	uint8_t ip_ttl;			/* TTL / hop limit of the last IP header (ICMP Info) */
 	int in_error;			/* dissecting the packet quoted inside an ICMP error */
+	int ip_fragment;		/* an IP fragment (ipfrag.c keeps it for a later frame) */
 
 	int malformed;			/* a layer was malformed */
 	const char *malformed_proto;
@@ -84,6 +86,9 @@ struct dctx {
 	struct dtree *tree;		/* NULL: no tree wanted */
 	struct pinfo *pi;
 	struct session *sess;		/* NULL: no stateful analysis */
+	/* IP reassembly: kept even when sess is NULL, since whether a fragmented datagram
+	 * carries UDP or TCP at all depends on it (sess->frag; NULL: none). */
+	struct ipfrag *frag;
 	const uint8_t *frame;
 	/* Set by a network layer to the bytes of its link payload that its header claims
 	 * (IPv4 total length…), so the link layer can show padding and trailers. */

@@ -106,6 +106,7 @@ static const struct val_str auth_vals[] = { { 0, "Server is not an authority for
 static const struct val_str trunc_vals[] = { { 0, "Message is not truncated" }, { 1, "Message is truncated" }, { 0, NULL } };
 static const struct val_str rd_vals[] = { { 0, "Don't do query recursively" }, { 1, "Do query recursively" }, { 0, NULL } };
 static const struct val_str ra_vals[] = { { 0, "Server can't do recursive queries" }, { 1, "Server can do recursive queries" }, { 0, NULL } };
+static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
 static const struct val_str z_vals[] = { { 0, "reserved (0)" }, { 1, "reserved - incorrect!" }, { 0, NULL } };
 static const struct val_str ad_vals[] = { { 0, "Answer/authority portion was not authenticated by the server" }, { 1, "Answer/authority portion was authenticated by the server" }, { 0, NULL } };
 static const struct val_str cd_vals[] = { { 0, "Unacceptable" }, { 1, "Acceptable" }, { 0, NULL } };
@@ -150,13 +151,13 @@ static const struct field_def fields[] = {
 		"16 bits: record type wanted (1 A, 28 AAAA, 5 CNAME, 15 MX).", 0 },
 	[D_QRY_CLASS] = { "dns.qry.class", "Class", FT_UINT16, BASE_HEX, 0, 0, class_vals,
 		"16 bits: 1 = IN (Internet).", 0 },
-	[D_QRY_QU] = FLAG("dns.qry.qu", "\"QU\" question", 0x8000, NULL, "mDNS: the asker wants a unicast response."),
+	[D_QRY_QU] = FLAG("dns.qry.qu", "\"QU\" question", 0x8000, true_false, "mDNS: the asker wants a unicast response."),
 	[D_RESP_NAME] = STR("dns.resp.name", "Name", "The name the record is about."),
 	[D_RESP_TYPE] = { "dns.resp.type", "Type", FT_UINT16, BASE_DEC, 0, 0, type_long,
 		"16 bits: record type.", 0 },
 	[D_RESP_CLASS] = { "dns.resp.class", "Class", FT_UINT16, BASE_HEX, 0, 0, class_vals,
 		"16 bits: 1 = IN.", 0 },
-	[D_RESP_CACHE_FLUSH] = FLAG("dns.resp.cache_flush", "Cache flush", 0x8000, NULL, "mDNS: replace cached records of this name."),
+	[D_RESP_CACHE_FLUSH] = FLAG("dns.resp.cache_flush", "Cache flush", 0x8000, true_false, "mDNS: replace cached records of this name."),
 	[D_RESP_TTL] = U32("dns.resp.ttl", "Time to live", "32 bits: seconds a resolver may cache the record."),
 	[D_RESP_LEN] = U16("dns.resp.len", "Data length", "16 bits: bytes of record data."),
 	[D_A] = { "dns.a", "Address", FT_IPv4, BASE_NONE, 0, 0, NULL, "An IPv4 address (A record).", 0 },
@@ -345,6 +346,22 @@ static uint32_t add_name(struct dnsctx *x, uint32_t parent, int f, uint32_t off,
 	    tree_keep(t, name, n), n);
 }
 
+/* The class; in mDNS its top bit is the QU or cache flush flag, so Wireshark shows
+ * the 15 bits it keeps ("'.000 0000 0000 0001 = Class: IN (0x0001)"). */
+static void class_node(struct dnsctx *x, uint32_t parent, int f, uint32_t off, uint16_t c15)
+{
+	static const struct field_def bits15 = { "", "", FT_UINT16, BASE_HEX, 0x7fff, 16, NULL, "", 0 };
+	struct dtree *t = x->d->tree;
+	uint32_t n = tree_add_uint(t, parent, &fields[f], off, 2, c15);
+	char bits[24], val[64];
+
+	if (!x->mdns || !n || !tree_text(t))
+		return;
+	fv_bits(&bits15, c15, bits, sizeof(bits));
+	fv_display(t, tree_node(t, n), val, sizeof(val));
+	tree_label(t, n, "%s = Class: %s", bits, val);
+}
+
 static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 {
 	struct dtree *t = x->d->tree;
@@ -362,14 +379,14 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	const char *cn = val_to_str(c15, class_vals);
 	uint32_t q = tree_add_text(t, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
 	    name, type_name(type, tb, sizeof(tb)), cn ? cn : "Unknown",
-	    x->mdns && (cls & 0x8000) ? ", \"QU\" question" : "");
+	    !x->mdns ? "" : (cls & 0x8000) ? ", \"QU\" question" : ", \"QM\" question");
 	add_name(x, q, D_QRY_NAME, at, used, name, n);
 	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, raw), TN_GENERATED);
 	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, (uint32_t)labels), TN_GENERATED);
 	tree_add_uint(t, q, &fields[D_QRY_TYPE], x->base + at + used, 2, type);
 	if (type == 251 || type == 252)		/* IXFR, AXFR */
 		x->multi = 1;
-	tree_add_uint(t, q, &fields[D_QRY_CLASS], x->base + at + used + 2, 2, c15);
+	class_node(x, q, D_QRY_CLASS, x->base + at + used + 2, c15);
 	if (x->mdns)
 		tree_add_uint(t, q, &fields[D_QRY_QU], x->base + at + used + 2, 2, cls);
 	if (x->info) {
@@ -432,7 +449,8 @@ static void rdata_name(struct dnsctx *x, const struct dns_rr *r, char *s, size_t
 	add_name(x, r->tn, f, r->rd, r->rdlen, s, k);
 	tree_label_append(t, r->tn, ", %s %s", r->type == 2 ? "ns" : r->type == 5 ? "cname" : "", s);
 	if (r->type == 12)
-		tree_label(t, r->tn, "%s: type PTR, class %s, %s", r->name, r->cn ? r->cn : "Unknown", s);
+		tree_label(t, r->tn, "%s: type PTR, class %s%s, %s", r->name, r->cn ? r->cn : "Unknown",
+		    x->mdns && (r->cls & 0x8000) ? ", cache flush" : "", s);
 }
 
 /* MX (preference, exchange) and SRV (priority, weight, port, target). */
@@ -559,7 +577,7 @@ static void record_fixed(struct dnsctx *x, const struct dns_rr *r, struct cur h,
 		tree_add_uint(t, zn, &fields[D_OPT_ZRES], o + 6, 2, z);
 		return;
 	}
-	tree_add_uint(t, r->tn, &fields[D_RESP_CLASS], o + 2, 2, c15);
+	class_node(x, r->tn, D_RESP_CLASS, o + 2, c15);
 	if (x->mdns)
 		tree_add_uint(t, r->tn, &fields[D_RESP_CACHE_FLUSH], o + 2, 2, r->cls);
 	uint32_t ttn = tree_add_uint(t, r->tn, &fields[D_RESP_TTL], o + 4, 4, ttl);
@@ -600,8 +618,8 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 	if (r.type == 41)
 		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
 	else
-		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s",
-		    name, tname, r.cn ? r.cn : "Unknown");
+		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s%s",
+		    name, tname, r.cn ? r.cn : "Unknown", x->mdns && (r.cls & 0x8000) ? ", cache flush" : "");
 	add_name(x, r.tn, D_RESP_NAME, at, used, name, n);
 	tree_add_uint(t, r.tn, &fields[D_RESP_TYPE], x->base + at + used, 2, r.type);
 	record_fixed(x, &r, h, ttl);

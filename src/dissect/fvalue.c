@@ -110,6 +110,8 @@ void fv_ipv6(const uint8_t *a, char *buf, size_t len)
 		buf[0] = '\0';
 }
 
+#define LABEL_BYTES_MAX 36	/* bytes a label shows (Wireshark's MAX_BYTE_STR_LEN / 2) */
+
 static size_t hexbytes(const uint8_t *p, uint32_t n, char *buf, size_t len, char sep)
 {
 	static const char hx[] = "0123456789abcdef";
@@ -351,7 +353,10 @@ size_t fv_display(const struct dtree *t, const struct fnode *n, char *buf, size_
 		size_t at = timefmt_rel(buf, len, n->v.i, 9);
 		return clamp(put(buf, len, clamp(at, len), " seconds"), len);
 	}
-	case FT_BYTES:
+	case FT_BYTES:		/* as Wireshark's labels: 36 bytes, then an ellipsis */
+		if (n->v.s.n > LABEL_BYTES_MAX)
+			return clamp(put(buf, len, clamp(hexbytes(n->v.s.p, LABEL_BYTES_MAX, buf, len, 0), len),
+			    "\xe2\x80\xa6"), len);
 		return hexbytes(n->v.s.p, n->v.s.n, buf, len, 0);
 	default:
 		return fv_fields(t, n, buf, len);

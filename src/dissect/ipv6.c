@@ -555,6 +555,17 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 	if (proto == -1)
 		return;
 	if (proto <= -2) {
+		struct ipfrag_key k = { 1, { 0 }, { 0 }, ch.frag_ident };
+		struct cur whole;
+		memcpy(k.src, pi->net_src.a, 16);
+		memcpy(k.dst, pi->net_dst.a, 16);
+		if (ipfrag_add(d, &k, ch.frag_off, ch.frag_more, &pay, node, &whole)) {
+			col_set(pi, "");	/* not "IPv6 fragment" any more */
+			if (!dissect_ipproto(d, &whole, parent, (uint8_t)(-2 - proto)))
+				dissect_data(d, &whole, parent);
+			tree_set_source(t, 0);
+			return;
+		}
 		dissect_data(d, &pay, parent);
 		return;
 	}

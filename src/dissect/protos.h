@@ -35,6 +35,21 @@ void icmp_quoted(struct dctx *d, struct cur *c, uint32_t parent, int v6);
  * (ms) under node.  cksum, id and seq as on the wire. */
 void icmp_echo_track(struct dctx *d, uint32_t node, int v6, int reply, uint16_t cksum,
     uint16_t id, uint16_t seq, const struct field_def *const f[4]);
+/* IP reassembly (ipfrag.c): a datagram is (version, source, destination, id). */
+struct ipfrag_key {
+	int v6;
+	uint8_t src[16], dst[16];
+	uint32_t id;
+};
+/* The fragment `data` at byte off of datagram k (more: more fragments follow).  1
+ * when it completed the datagram: the fragments item is under node, the "Reassembled
+ * IPvX" source is current (the caller goes back to the frame's, source 0, when done)
+ * and *out covers the datagram's payload; 0 otherwise (or without a session). */
+int ipfrag_add(struct dctx *d, const struct ipfrag_key *k, uint32_t off, int more,
+    const struct cur *data, uint32_t node, struct cur *out);
+struct ipfrag *ipfrag_new(int keep_results);
+void ipfrag_free(struct ipfrag *f);
+
 /* DNS request/response matching (dns_trans.c): what a message shows, recorded in the
  * first pass and shown again on revisits; kind DNS_M_NONE without a session. */
 enum { DNS_M_NONE, DNS_M_REQUEST_IN, DNS_M_RETRANS_REQ, DNS_M_RETRANS_RESP, DNS_M_UNSOLICITED };

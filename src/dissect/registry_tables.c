@@ -20,6 +20,7 @@
 	X(pppoe) \
 	X(ipv4) \
 	X(ipv6) \
+	X(ipfrag) \
 	X(arp) \
 	X(icmp) \
 	X(icmpv6) \

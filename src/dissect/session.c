@@ -11,6 +11,7 @@
 #include "dissect/udp_conv.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
+#include "dissect/protos.h"
 
 struct session *session_new(int keep_results)
 {
@@ -20,6 +21,7 @@ struct session *session_new(int keep_results)
 	s->tcp = tcpconv_new(keep_results);
 	s->udp = udpconv_new(keep_results);
 	s->reasm = reasm_new(keep_results);
+	s->frag = ipfrag_new(keep_results);
 	return s;
 }
 
@@ -30,6 +32,7 @@ void session_free(struct session *s)
 	tcpconv_free(s->tcp);
 	udpconv_free(s->udp);
 	reasm_free(s->reasm);
+	ipfrag_free(s->frag);
 	for (int i = 0; i < SESS_NSLOTS; i++)
 		if (s->slot[i].p && s->slot[i].release)
 			s->slot[i].release(s->slot[i].p);

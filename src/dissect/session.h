@@ -17,6 +17,7 @@
 struct tcpconv;
 struct udpconv;
 struct reasm;
+struct ipfrag;
 
 /* State of protocols above TCP that have no analysis module of their own (tls.c,
  * ssh.c): created by the dissector on first use, released with `release` by
@@ -43,6 +44,7 @@ struct session {
 	struct tcpconv *tcp;	/* dissect/tcp_conv.c */
 	struct udpconv *udp;	/* dissect/udp_conv.c */
 	struct reasm *reasm;	/* dissect/reasm.c (HTTP/WebSocket) */
+	struct ipfrag *frag;	/* dissect/ipfrag.c: used even without analysis (dctx.frag) */
 	struct sess_slot slot[SESS_NSLOTS];
 };
 

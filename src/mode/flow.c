@@ -99,10 +99,11 @@ int mode_flow(const struct options *o)
 		memset(&d, 0, sizeof(d));
 		d.pi = &pi;
 		d.sess = sess;
+		d.frag = sess->frag;
 		pi.num = ++num;
 		pi.ts = ts;
 		pi.rel_ts = ts - first;
-		pi.delta_ts = ts - prev;
+		pi.delta_ts = pi.delta_disp_ts = ts - prev;
 		prev = ts;
 		pi.caplen = rec.caplen;
 		pi.len = rec.len;

@@ -37,6 +37,7 @@
 struct replay {
 	uint64_t *key;			/* by packet index */
 	uint8_t *match;			/* bitset by packet index */
+	uint8_t *frag;			/* bitset: an IP fragment, replayed for the datagram */
 	struct replay_rec {		/* the record, for pass 2 without reading the file */
 		const uint8_t *data;	/* in the mapped file */
 		int64_t ts_sec;
@@ -93,6 +94,8 @@ struct batch {
 	int64_t first_ts, prev_ts;
 	uint32_t num;
 	int have_first;
+	int64_t prev_disp_ts;		/* the last frame that passed -Y (frame.time_delta_displayed) */
+	int have_disp;
 	int matched;			/* the last packet passed the display filter */
 	int want_cols;			/* something shows the Protocol/Info columns */
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
@@ -256,6 +259,7 @@ void batch_free(struct batch *b)
 	free(b->rp.key);
 	free(b->rp.rec);
 	free(b->rp.match);
+	free(b->rp.frag);
 	free(b->rp.hash);
 	free(b->fields);
 	free(b->column_of);
@@ -381,7 +385,7 @@ static enum reg_level replay_level(const struct pinfo *pi)
 
 /* Pass 1 saw packet idx in conversation key; m: it matched the filter. */
 static void rp_note(struct replay *rp, uint32_t idx, const struct pkt_rec *rec, uint64_t key,
-    int m, enum reg_level level)
+    int m, enum reg_level level, int frag)
 {
 	if (idx >= rp->cap) {
 		size_t old = rp->cap, cap = old;
@@ -389,12 +393,16 @@ static void rp_note(struct replay *rp, uint32_t idx, const struct pkt_rec *rec, 
 		rp->rec = xrealloc(rp->rec, cap * sizeof(*rp->rec));
 		rp->match = xrealloc(rp->match, (cap + 7) / 8);
 		memset(rp->match + (old + 7) / 8, 0, (cap + 7) / 8 - (old + 7) / 8);
+		rp->frag = xrealloc(rp->frag, (cap + 7) / 8);
+		memset(rp->frag + (old + 7) / 8, 0, (cap + 7) / 8 - (old + 7) / 8);
 		rp->cap = (uint32_t)cap;
 	}
 	rp->key[idx] = key;
 	rp->rec[idx] = (struct replay_rec){ rec->data, rec->ts_sec, rec->ts_nsec, rec->caplen,
 	    rec->len, rec->ifid, rec->flags, rec->linktype, rec->opts, rec->opts_len };
 	rp->n = idx + 1;
+	if (frag)
+		rp->frag[idx >> 3] |= (uint8_t)(1u << (idx & 7));
 	if (!m)
 		return;
 	rp->match[idx >> 3] |= (uint8_t)(1u << (idx & 7));
@@ -428,6 +436,8 @@ static int rp_wanted(struct replay *rp, uint32_t idx, int *m, enum reg_level *le
 	*m = idx < rp->n && (rp->match[idx >> 3] >> (idx & 7) & 1);
 	if (*m)
 		return 1;
+	if (idx < rp->n && (rp->frag[idx >> 3] >> (idx & 7) & 1))
+		return 1;	/* a later frame may complete its datagram */
 	if (idx >= rp->n || !rp->hcap)
 		return 0;
 	c = rp_slot(rp, rp->key[idx]);
@@ -444,6 +454,7 @@ static void batch_set_phase(struct batch *b, enum batch_phase phase)
 	b->phase = phase;
 	b->num = 0;
 	b->have_first = 0;
+	b->have_disp = 0;
 	fastpath_free(b->fp);
 	b->fp = NULL;
 	if (phase == PHASE_FILTER) {
@@ -467,7 +478,7 @@ static void batch_set_phase(struct batch *b, enum batch_phase phase)
 int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfile_iface *ifc)
 {
 	struct pinfo *pi = &b->pi;
-	struct dctx d = { .tree = b->tree, .pi = pi, .sess = b->sess };
+	struct dctx d = { .tree = b->tree, .pi = pi, .sess = b->sess, .frag = b->sess->frag };
 	int64_t ts = pkt_rec_ns(rec);
 	char line[PI_INFO_MAX + 256];
 	enum reg_level level = b->level;
@@ -482,6 +493,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	pi->ts = ts;
 	pi->rel_ts = ts - b->first_ts;
 	pi->delta_ts = ts - b->prev_ts;
+	pi->delta_disp_ts = b->have_disp ? ts - b->prev_disp_ts : 0;
 	b->prev_ts = ts;
 	if (b->phase == PHASE_OUTPUT) {
 		m = b->rp_match;
@@ -517,7 +529,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	}
 	if (b->phase == PHASE_FILTER) {
 		rp_note(&b->rp, pi->num - 1, rec, conv_key(pi),
-		    dfilter_apply(b->filter, b->tree, pi), replay_level(pi));
+		    dfilter_apply(b->filter, b->tree, pi), replay_level(pi), pi->ip_fragment);
 		return 0;
 	}
 	if (b->phase == PHASE_ONE && b->filter)
@@ -525,6 +537,8 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	if (!m)
 		return 0;
 	b->matched = 1;
+	b->prev_disp_ts = ts;
+	b->have_disp = 1;
 	if (b->stats)
 		stats_packet(b->stats, &d, rec);
 	if (!b->print_packets)
@@ -532,7 +546,7 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	if (b->o->out == OUT_FIELDS)
 		print_fields(b);
 	else {
-		if (!b->o->verbose || b->o->print) {
+		if ((!b->o->verbose && !b->o->hex) || b->o->print) {	/* tshark 4: -x alone is hex only */
 			struct columns cols;
 			print_columns(pi, &cols);
 			size_t k = print_summary(line, sizeof(line) - 1, &cols);
@@ -540,9 +554,8 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 			fwrite_unlocked(line, 1, k, b->out);
 		}
 		if (b->o->verbose) {
-			print_tree(b->out, b->tree);
-			if (!b->o->hex)
-				fputc('\n', b->out);
+			print_tree(b->out, b->tree, !b->o->hex);
+			fputc('\n', b->out);
 		}
 		if (b->o->hex) {
 			print_hex(b->out, b->tree);

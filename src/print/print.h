@@ -21,8 +21,10 @@ struct columns {
 void print_columns(const struct pinfo *pi, struct columns *cols);
 /* tshark's summary line, without the newline; returns its length. */
 size_t print_summary(char *buf, size_t n, const struct columns *cols);
-/* The -V tree. */
-void print_tree(FILE *fp, const struct dtree *t);
+/* The -V tree; data_hex: as tshark -V without -x, each Data node's bytes in hex after its line. */
+void print_tree(FILE *fp, const struct dtree *t, int data_hex);
+/* The hex lines (after a blank line) that tshark prints below a Data node. */
+void print_node_data(FILE *fp, const struct dtree *t, const struct fnode *n);
 /* The -x dump of every data source (headed by its name when there are several). */
 void print_hex(FILE *fp, const struct dtree *t);
 /* One hex dump line: "0000  00 11 … 77   ........" for bytes [off, off+16); the

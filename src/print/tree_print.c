@@ -7,7 +7,31 @@
 #include "dissect/fvalue.h"
 #include "print/print.h"
 
-static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth)
+/* Lines of hex: offset, 16 bytes, their ASCII. */
+static void hex_lines(FILE *fp, const uint8_t *data, uint32_t len)
+{
+	char line[96];
+
+	for (uint32_t off = 0; off < len; off += 16) {
+		print_hex_line(line, sizeof(line), data, len, off);
+		fprintf(fp, "%s\n", line);
+	}
+}
+
+void print_node_data(FILE *fp, const struct dtree *t, const struct fnode *n)
+{
+	const struct dsource *src;
+
+	if (!n->f || n->f->type != FT_PROTOCOL || strcmp(n->f->abbrev, "data") != 0 || n->src >= t->nsrc)
+		return;
+	src = &t->src[n->src];
+	if (n->off > src->len)
+		return;
+	fputc('\n', fp);
+	hex_lines(fp, src->data + n->off, n->len < src->len - n->off ? n->len : src->len - n->off);
+}
+
+static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth, int data_hex)
 {
 	char label[4096];
 
@@ -17,14 +41,16 @@ static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth)
 			continue;
 		fv_label(t, n, label, sizeof(label));
 		fprintf(fp, "%*s%s\n", depth * 4, "", label);
+		if (data_hex)
+			print_node_data(fp, t, n);
 		if (n->first)
-			print_node(fp, t, n->first, depth + 1);
+			print_node(fp, t, n->first, depth + 1, data_hex);
 	}
 }
 
-void print_tree(FILE *fp, const struct dtree *t)
+void print_tree(FILE *fp, const struct dtree *t, int data_hex)
 {
-	print_node(fp, t, t->nodes[0].first, 0);
+	print_node(fp, t, t->nodes[0].first, 0, data_hex);
 }
 
 size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, uint32_t off)
@@ -60,17 +86,10 @@ size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, ui
 
 void print_hex(FILE *fp, const struct dtree *t)
 {
-	char line[96];
-
 	for (int s = 0; s < t->nsrc; s++) {
 		const struct dsource *src = &t->src[s];
 		if (t->nsrc > 1)
 			fprintf(fp, "%s (%u byte%s):\n", src->name, src->len, src->len == 1 ? "" : "s");
-		for (uint32_t off = 0; off < src->len; off += 16) {
-			print_hex_line(line, sizeof(line), src->data, src->len, off);
-			fprintf(fp, "%s\n", line);
-		}
-		if (s + 1 < t->nsrc)
-			fputc('\n', fp);
+		hex_lines(fp, src->data, src->len);
 	}
 }

@@ -119,6 +119,7 @@ void ui_fill_pinfo(struct ui *u, uint32_t idx, struct pinfo *pi)
 	pi->ts = p->ts;
 	pi->rel_ts = p->ts - u->first_ts;
 	pi->delta_ts = idx ? p->ts - store_get(u->st, idx - 1)->ts : 0;
+	pi->delta_disp_ts = pi->delta_ts;	/* as batch mode without -Y */
 	pi->caplen = p->caplen;
 	pi->len = p->len;
 	pi->ifid = p->ifid;
@@ -161,7 +162,7 @@ static const uint8_t *frame_bytes(void *ctx, uint32_t num, uint32_t *caplen)
 
 void ui_dissect(struct ui *u, uint32_t idx, struct dtree *t, int want_cols)
 {
-	struct dctx d = { .tree = t, .pi = &u->pi, .sess = u->sess };
+	struct dctx d = { .tree = t, .pi = &u->pi, .sess = u->sess, .frag = u->sess->frag };
 
 	ui_fill_pinfo(u, idx, &u->pi);
 	u->pi.visited = 1;

@@ -241,6 +241,7 @@ void ui_detail_text(struct ui *u, FILE *fp)
 		const struct fnode *n = &u->tree->nodes[u->dlines[line]];
 		fv_label(u->tree, n, label, sizeof(label));
 		fprintf(fp, "%*s%s\n", 4 * n->depth, "", label);
+		print_node_data(fp, u->tree, n);
 	}
 }
 

@@ -264,7 +264,7 @@ static const struct ui_view follow_view = { "follow", follow_draw, follow_key, f
 struct tcpfollow *ui_follow_build(struct ui *u, uint32_t conv)
 {
 	const struct convtab_row *c = convtab_row(u->convs, conv - 1);
-	struct dctx d = { .tree = NULL, .pi = &u->pi, .sess = u->sess };
+	struct dctx d = { .tree = NULL, .pi = &u->pi, .sess = u->sess, .frag = u->sess->frag };
 	struct tcpfollow *tf;
 	uint32_t n = store_count(u->st);
 

@@ -20,7 +20,7 @@ static void ingest(struct ui *u, const struct pkt_rec *rec, const struct capfile
 {
 	struct store_pkt p;
 	struct pinfo *pi = &u->pi;
-	struct dctx d = { .tree = NULL, .pi = pi, .sess = u->sess };
+	struct dctx d = { .tree = NULL, .pi = pi, .sess = u->sess, .frag = u->sess->frag };
 	uint32_t idx;
 
 	memset(&p, 0, sizeof(p));

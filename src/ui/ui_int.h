@@ -370,7 +370,7 @@ void ui_list_mouse(struct ui *u, int y, unsigned long bstate);
 /* detail.c */
 void ui_detail_sync(struct ui *u);		/* rebuild for the selected frame */
 void ui_detail_draw(struct ui *u);
-void ui_detail_text(struct ui *u, FILE *fp);	/* every line of the pane, as -V */
+void ui_detail_text(struct ui *u, FILE *fp);	/* every line of the pane, as -V prints it */
 void ui_hex_draw(struct ui *u);
 void ui_detail_move(struct ui *u, long delta);
 void ui_detail_toggle(struct ui *u, int how);	/* -1 collapse, 0 toggle, 1 expand */
