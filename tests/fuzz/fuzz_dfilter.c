@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct dtree *t = tree_new(0);
 		struct session *sess = session_new(0);
 		struct pinfo pi;
-		struct dctx d = { .tree = t, .pi = &pi, .sess = sess };
+		struct dctx d = { .tree = t, .pi = &pi, .sess = sess, .frag = sess->frag };
 
 		dfilter_dump(f, buf, sizeof(buf));
 		dfilter_interest(f, interest);

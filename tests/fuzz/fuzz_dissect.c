@@ -69,6 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		d.tree = tree;
 		d.pi = &pi;
 		d.sess = sess;
+		d.frag = sess->frag;
 		tree_reset(tree);
 		dissect_frame(&d, frame);
 		for (uint32_t i = 1; i < tree->n; i++) {
@@ -76,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fv_label(tree, &tree->nodes[i], buf, sizeof(buf));
 		}
 		if (devnull) {
-			print_tree(devnull, tree);
+			print_tree(devnull, tree, 1);
 			print_hex(devnull, tree);
 		}
 		if (strlen(pi.info) != (size_t)pi.info_len)
