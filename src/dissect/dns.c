@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "dissect/fvalue.h"
+#include "core/strvis.h"
 #include "dissect/protos.h"
 #include "dissect/reasm.h"
 #include "dissect/session.h"
@@ -219,8 +220,9 @@ static const struct handoff dns_handoffs[] = {
 };
 const struct proto_reg dns_proto = REG_PROTO(dns_table, dns_handoffs);
 
-/* Reads the name at offset off of m (the whole message) into out, dotted, each byte
- * that does not print as \ooo (Wireshark's dns.qry.name value); *outn is its length,
+/* Reads the name at offset off of m (the whole message) into out, dotted, each label
+ * escaped as Wireshark shows text (\ooo, valid UTF-8 kept: its dns.qry.name value);
+ * *outn is its length,
  * *rawn (if not NULL) the name's length in bytes.
  * Returns the bytes the name occupies at off (a pointer ends it), or 0 when it runs
  * out of the message.  As Wireshark, a pointer chain longer than the message is
@@ -264,13 +266,10 @@ static uint32_t dns_name(const struct cur *m, uint32_t off, char *out,
 		seen += 1u + l;
 		if (raw++ && n + 1 < outlen)
 			out[n++] = '.';
-		for (uint32_t i = 0; i < l && n + 4 < outlen; i++) {
-			uint8_t c = msg[at + 1 + i];
-			if (c >= 0x20 && c < 0x7f)
-				out[n++] = (char)c;
-			else
-				n += (uint32_t)snprintf(out + n, 5, "\\%03o", c);
-		}
+		if (n < outlen)
+			n += (uint32_t)strvis(out + n, outlen - n, msg + at + 1, l, STRVIS_WIRE);
+		if (n >= outlen)
+			n = outlen - 1;
 		raw += l;
 		nl++;
 		at += 1u + l;
