@@ -23,9 +23,9 @@
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 
-static int gquic_heur(struct dctx *d, struct cur *c);
 
 static int gquic_conv(struct dctx *d, struct cur *c);
+static int gquic_heuristic(struct dctx *d, struct cur *c);
 
 enum { G_PROTO, G_PUFLAGS, G_CID, G_VERSION, G_PKN, G_HASH, G_TAG, G_PAYLOAD };
 
@@ -50,7 +50,7 @@ static const struct field_def fields[] = {
 static const struct field_table gquic_table = REG_TABLE(fields);
 static const struct handoff gquic_handoffs[] = {
 	{ HO_UDP_CONV, .heur = gquic_conv },
-	{ HO_UDP_HEUR, .heur = gquic_heur },
+	{ HO_UDP_HEUR, .heur = gquic_heuristic },
 };
 const struct proto_reg gquic_proto = REG_PROTO(gquic_table, gquic_handoffs);
 
@@ -334,7 +334,7 @@ static int gquic_conv(struct dctx *d, struct cur *c)
 	return 1;
 }
 
-static int gquic_heur(struct dctx *d, struct cur *c)
+static int gquic_heuristic(struct dctx *d, struct cur *c)
 {
 	const uint8_t *p = c->p;
 

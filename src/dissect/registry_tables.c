@@ -32,6 +32,7 @@
 	X(udp) \
 	X(dns) \
 	X(dhcp) \
+	X(quic) \
 	X(gquic) \
 	X(lisp) \
 	X(ssdp) \

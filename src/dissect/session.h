@@ -22,7 +22,8 @@ struct ipfrag;
 /* State of protocols above TCP that have no analysis module of their own (tls.c,
  * ssh.c): created by the dissector on first use, released with `release` by
  * session_free(). */
-enum { SESS_SLOT_TLS, SESS_SLOT_SSH, SESS_SLOT_GQUIC, SESS_SLOT_ICMP_ECHO, SESS_SLOT_DNS, SESS_NSLOTS };
+enum { SESS_SLOT_TLS, SESS_SLOT_SSH, SESS_SLOT_GQUIC, SESS_SLOT_ICMP_ECHO, SESS_SLOT_DNS, SESS_SLOT_QUIC,
+	SESS_NSLOTS };
 struct sess_slot {
 	void *p;
 	void (*release)(void *);
