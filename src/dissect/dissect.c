@@ -572,6 +572,11 @@ struct pkt_opts {
 	uint64_t drops, id;
 };
 
+static int has_opt(const struct pkt_opts *o, int code)
+{
+	return (o->has >> code) & 1;
+}
+
 /* The options' byte order: the file's, which opts_swap says is not ours. */
 static int opts_be(const struct pinfo *pi)
 {
@@ -698,16 +703,16 @@ static uint32_t frame_tree(struct dctx *d, const uint8_t *frame, int block, int 
 	    pi->num, pi->len, pi->len * 8, pi->caplen, pi->caplen * 8);
 	if (ifaced)
 		tree_label_append(t, fr, " on interface %s, id %u%s", ifname, pi->ifid,
-		    o.has & 1u << OPT_FLAGS ? dirs[o.flags & 3] : "");
+		    has_opt(&o, OPT_FLAGS) ? dirs[o.flags & 3] : "");
 	if (pi->section)
 		tree_add_uint(t, fr, &frame_fields[F_SECTION], 0, 0, pi->section);
 	if (ifaced)
 		frame_iface(t, fr, pi, raw, ifname);
-	if (o.has & 1u << OPT_QUEUE)
+	if (has_opt(&o, OPT_QUEUE))
 		tree_add_uint(t, fr, &frame_fields[F_QUEUE], 0, 0, o.queue);
-	if (o.has & 1u << OPT_FLAGS)
+	if (has_opt(&o, OPT_FLAGS))
 		frame_flags(t, fr, o.flags);
-	if (o.has & 1u << OPT_PACKETID)
+	if (has_opt(&o, OPT_PACKETID))
 		tree_add_uint(t, fr, &frame_fields[F_PACKET_ID], 0, 0, o.id);
 	if (!block && tree_wants(t, &frame_fields[F_ENCAP])) {
 		const char *s = val_to_str((uint32_t)pi->linktype, encap_vals);
@@ -721,11 +726,11 @@ static uint32_t frame_tree(struct dctx *d, const uint8_t *frame, int block, int 
 	tree_label(t, n, "Frame Length: %u bytes (%u bits)", pi->len, pi->len * 8);
 	n = tree_add_uint(t, fr, &frame_fields[F_CAPLEN], 0, 0, pi->caplen);
 	tree_label(t, n, "Capture Length: %u bytes (%u bits)", pi->caplen, pi->caplen * 8);
-	if (o.has & 1u << OPT_DROPCOUNT)
+	if (has_opt(&o, OPT_DROPCOUNT))
 		tree_add_uint(t, fr, &frame_fields[F_DROPS], 0, 0, o.drops);
 	tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_MARKED], 0, 0, 0), TN_GENERATED);
 	tree_flag(t, tree_add_uint(t, fr, &frame_fields[F_IGNORED], 0, 0, 0), TN_GENERATED);
-	if (o.has & 1u << OPT_FLAGS && (o.flags & 3) && (o.flags & 3) != 3)	/* in or out */
+	if (has_opt(&o, OPT_FLAGS) && (o.flags & 3) && (o.flags & 3) != 3)	/* in or out */
 		tree_add_int(t, fr, &frame_fields[F_P2P_DIR], 0, 0, (o.flags & 3) == 1);
 	return fr;
 }

@@ -391,7 +391,8 @@ static uint64_t varint(struct cur *c)
 /* The full packet number from its truncated form (RFC 9000 appendix A.3). */
 static uint64_t decode_pn(uint64_t largest1, uint64_t truncated, int bytes)
 {
-	uint64_t expected = largest1, win = (uint64_t)1 << (8 * bytes), hwin = win / 2;
+	static const uint64_t wins[5] = { 0, 0x100, 0x10000, 0x1000000, 0x100000000 };
+	uint64_t expected = largest1, win = wins[bytes], hwin = win / 2;
 	uint64_t cand = (expected & ~(win - 1)) | truncated;
 
 	if (cand + hwin <= expected && cand < ((uint64_t)1 << 62) - win)
@@ -581,11 +582,10 @@ static void unprotect(struct qpkt *q, struct qlong *h, const struct cur *pkt)
 	aad[0] ^= mask[0] & 0x0f;
 	h->pnl = (aad[0] & 3) + 1;
 	h->first = aad[0];
-	uint64_t tpn = 0;
-	for (int i = 0; i < h->pnl; i++) {
+	for (int i = 0; i < h->pnl; i++)
 		aad[hl + (uint32_t)i] = (uint8_t)(cur_u8(&at) ^ mask[1 + i]);
-		tpn = tpn << 8 | aad[hl + (uint32_t)i];
-	}
+	struct cur pnc = cur_make(aad + hl, (size_t)h->pnl);
+	uint64_t tpn = cur_uint_n(&pnc, (size_t)h->pnl, 0);
 	h->hp_ok = 1;
 	h->pn = cn ? decode_pn(cn->largest_pn[q->from_server], tpn, h->pnl) : tpn;
 	size_t ct = (size_t)h->length - (size_t)h->pnl;
