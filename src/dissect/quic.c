@@ -15,8 +15,8 @@
  * conversation that starts with a client Initial is a connection: it knows which side
  * is the client, the connection ids each side chose (a short header's DCID length)
  * and the largest packet number of each side's Initials (packet number decoding);
- * revisits replay that state as each frame saw it (frame_state).  Found on UDP port
- * 443 (gQUIC versions go to gquic.c) and by a heuristic elsewhere.
+ * revisits replay that state as each frame saw it (frame_state).  Found by a heuristic
+ * (a long header of a version tshark knows, on any port) and then by conversation.
  */
 #include "config.h"
 
@@ -800,12 +800,6 @@ static void dissect_quic(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 }
 
-/* gQUIC's own long headers (Q046 on) are gquic.c's. */
-static int gquic_version(uint32_t v)
-{
-	return (v >> 24) == 'Q' || (v >> 24) == 'T';
-}
-
 /* A packet of a UDP conversation a client Initial made QUIC. */
 static int quic_conv(struct dctx *d, struct cur *c)
 {
@@ -817,20 +811,11 @@ static int quic_conv(struct dctx *d, struct cur *c)
 	return 1;
 }
 
-/* A long header with the fixed bit: of a version QUIC knows on any port, of any
- * version but gQUIC's on port 443 (as tshark's port registration takes it), where a
- * Version Negotiation (version 0, any second bit) counts too. */
+/* A long header with the fixed bit and a version QUIC knows, on any port (the rest of
+ * its conversation follows through quic_conv). */
 static int quic_heur(struct dctx *d, struct cur *c)
 {
-	int on443 = d->pi->srcport == 443 || d->pi->dstport == 443;
-	uint32_t v;
-
-	if (cur_left(c) < 7 || !(cur_peek(c, 0) & 0x80))
-		return 0;
-	v = cur_peek_be32(c, 1);
-	if (!(cur_peek(c, 0) & 0x40) && !(on443 && v == 0))
-		return 0;
-	if (!known_version(v) && (gquic_version(v) || !on443))
+	if (cur_left(c) < 7 || (cur_peek(c, 0) & 0xc0) != 0xc0 || !known_version(cur_peek_be32(c, 1)))
 		return 0;
 	dissect_quic(d, c, 0);
 	return 1;
