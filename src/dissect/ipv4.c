@@ -324,11 +324,8 @@ static void ds_field(struct dtree *t, uint32_t node, uint32_t start, uint8_t tos
 	n = tree_add_uint(t, node, &fields[I_DSFIELD], start + 1, 1, tos);
 	if (tree_text(t)) {
 		const char *ds = val_to_str(tos >> 2, ip_dscp_short);
-		char dsbuf[16];
-		if (!ds) {
-			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", (unsigned)tos >> 2);
-			ds = dsbuf;
-		}
+		if (!ds)
+			ds = "Unknown";	/* tshark's short form has no number */
 		tree_label(t, n, "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
 		    ds, val_to_str(tos & 3, ip_ecn_short));
 	}

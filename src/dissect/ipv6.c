@@ -507,11 +507,8 @@ static void first_word(struct dtree *t, uint32_t node, uint32_t start, uint32_t 
 		char bits[48];
 		uint8_t tc = (uint8_t)(w0 >> 20);
 		const char *ds = val_to_str(tc >> 2, ip_dscp_short);
-		char dsbuf[16];
-		if (!ds) {
-			snprintf(dsbuf, sizeof(dsbuf), "Unknown (%u)", (unsigned)tc >> 2);
-			ds = dsbuf;
-		}
+		if (!ds)
+			ds = "Unknown";	/* tshark's short form has no number */
 		fv_bits(&fields[P_TCLASS], w0, bits, sizeof(bits));
 		tree_label(t, n, "%s = Traffic Class: 0x%02x (DSCP: %s, ECN: %s)", bits, tc, ds,
 		    val_to_str(tc & 3, ip_ecn_short));

@@ -27,6 +27,7 @@
 	X(igmp) \
 	X(ah) \
 	X(ospf) \
+	X(gre) \
 	X(tcp) \
 	X(reasm) \
 	X(udp) \
