@@ -222,8 +222,10 @@ static struct dgram *add(struct ipfrag *f, const struct ipfrag_key *k,
 		memset(g->buf + g->bufcap, 0, off + len - g->bufcap);
 		g->bufcap = off + len;
 	}
-	struct cur bytes = *data;
-	cur_bytes(&bytes, g->buf + off, len);
+	if (len) {
+		struct cur bytes = *data;
+		cur_bytes(&bytes, g->buf + off, len);
+	}
 	g->pieces = xgrow(g->pieces, &g->cap, g->npieces + 1, sizeof(*g->pieces));
 	g->pieces[g->npieces++] = (struct piece){ frame, off, len };
 	qsort(g->pieces, g->npieces, sizeof(*g->pieces), by_offset);

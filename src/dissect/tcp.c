@@ -667,6 +667,10 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 	ti.tcp_node = s->tn;
 	ti.no_subdissector = (r->aflags & (TCPA_RETRANSMISSION |
 	    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
+	/* desegmentation keeps frame offsets: a segment inside a reassembled IP datagram
+	 * (another data source) is shown as data */
+	if (!d->frame || payload.p < d->frame || payload.p > d->frame + d->pi->caplen)
+		ti.no_subdissector = 1;
 	if (d->headers_only || try_payload(d, &payload, &ti) || !avail)
 		return;
 	if (ti.retransmission && s->have_conv) {
