@@ -466,6 +466,20 @@ void dissect_data(struct dctx *d, struct cur *c, uint32_t parent)
 	cur_skip(c, n);
 }
 
+void dissect_inner_ethernet(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	uint32_t used = d->payload_used;
+	int used_set = d->payload_used_set;
+
+	memset(&d->pi->net_src, 0, sizeof(d->pi->net_src));
+	memset(&d->pi->net_dst, 0, sizeof(d->pi->net_dst));
+	d->payload_used_set = 0;
+	if (!dissect_by(d, HO_LINK, LINKTYPE_ETHERNET, c, parent))
+		dissect_data(d, c, parent);
+	d->payload_used = used;
+	d->payload_used_set = used_set;
+}
+
 /* ---- frame ---- */
 
 /* Hidden string nodes with the column texts, only when -T fields or a filter asks. */

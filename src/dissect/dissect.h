@@ -175,6 +175,10 @@ void dissect_frame(struct dctx *d, const uint8_t *frame);
 /* Dispatch helpers: run the dissector registered for key, or return 0 when none. */
 int dissect_ethertype(struct dctx *d, struct cur *c, uint32_t parent, uint16_t type);
 int dissect_ipproto(struct dctx *d, struct cur *c, uint32_t parent, uint8_t proto);
+/* An Ethernet frame inside a tunnel (VXLAN, GRE, Geneve): a frame of its own, whose
+ * link addresses are the packet's until an inner network layer sets others, and whose
+ * padding and trailer are its own, not the outer Ethernet's. */
+void dissect_inner_ethernet(struct dctx *d, struct cur *c, uint32_t parent);
 /* Bytes nobody dissects: a "Data" node and the Data protocol. */
 void dissect_data(struct dctx *d, struct cur *c, uint32_t parent);
 

@@ -12,9 +12,7 @@
  */
 #include "config.h"
 
-#include <string.h>
 
-#include "core/linktype.h"
 #include "dissect/protos.h"
 
 enum {
@@ -101,21 +99,6 @@ static const struct handoff gre_handoffs[] = {
 };
 const struct proto_reg gre_proto = REG_PROTO(gre_table, gre_handoffs);
 
-/* A mirrored or bridged Ethernet frame: a frame of its own (see vxlan.c). */
-static void inner_ethernet(struct dctx *d, struct cur *c, uint32_t parent)
-{
-	uint32_t used = d->payload_used;
-	int used_set = d->payload_used_set;
-
-	memset(&d->pi->net_src, 0, sizeof(d->pi->net_src));
-	memset(&d->pi->net_dst, 0, sizeof(d->pi->net_dst));
-	d->payload_used_set = 0;
-	if (!dissect_by(d, HO_LINK, LINKTYPE_ETHERNET, c, parent))
-		dissect_data(d, c, parent);
-	d->payload_used = used;
-	d->payload_used_set = used_set;
-}
-
 /* ERSPAN: type I (GRE without a sequence number) has no header of its own. */
 static void dissect_erspan(struct dctx *d, struct cur *c, uint32_t parent, int type2)
 {
@@ -140,7 +123,7 @@ static void dissect_erspan(struct dctx *d, struct cur *c, uint32_t parent, int t
 		tree_add_uint(t, node, &fields[E_RES], start + 4, 4, w2);
 		tree_add_uint(t, node, &fields[E_INDEX], start + 4, 4, w2);
 	}
-	inner_ethernet(d, c, parent);
+	dissect_inner_ethernet(d, c, parent);
 }
 
 /* The flags subtree: the version decides between the Acknowledgment bit and a wider
@@ -197,7 +180,7 @@ static void dissect_gre(struct dctx *d, struct cur *c, uint32_t parent)
 	if (type == 0x88be)
 		dissect_erspan(d, c, parent, (fv & 0x1000) != 0);
 	else if (type == 0x6558)
-		inner_ethernet(d, c, parent);
+		dissect_inner_ethernet(d, c, parent);
 	else if (!dissect_ethertype(d, c, parent, type))
 		dissect_data(d, c, parent);
 }

@@ -52,6 +52,7 @@
 	X(data) \
 	X(malformed) \
 	X(vxlan) \
+	X(geneve) \
 
 #define DECLARE(name) extern const struct proto_reg name##_proto;
 NETLAB_PROTOCOLS(DECLARE)

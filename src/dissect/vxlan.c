@@ -15,9 +15,7 @@
  */
 #include "config.h"
 
-#include <string.h>
 
-#include "core/linktype.h"
 #include "dissect/dissect.h"
 
 enum { X_PROTO, X_FLAGS, X_FLAG_G, X_FLAG_I, X_FLAG_D, X_FLAG_A, X_FLAGS_RES, X_GBP, X_VNI,
@@ -55,23 +53,6 @@ static const struct handoff vxlan_handoffs[] = {
 };
 const struct proto_reg vxlan_proto = REG_PROTO(vxlan_table, vxlan_handoffs);
 
-/* The inner frame is a frame of its own: its link addresses are the packet's
- * addresses until an inner network layer sets others (Wireshark's eth sets
- * pinfo->src), and its padding and trailer are its own, not the outer Ethernet's. */
-static void inner_frame(struct dctx *d, struct cur *c, uint32_t parent)
-{
-	uint32_t used = d->payload_used;
-	int used_set = d->payload_used_set;
-
-	memset(&d->pi->net_src, 0, sizeof(d->pi->net_src));
-	memset(&d->pi->net_dst, 0, sizeof(d->pi->net_dst));
-	d->payload_used_set = 0;
-	if (!dissect_by(d, HO_LINK, LINKTYPE_ETHERNET, c, parent))
-		dissect_data(d, c, parent);
-	d->payload_used = used;
-	d->payload_used_set = used_set;
-}
-
 static void dissect_vxlan(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct dtree *t = d->tree;
@@ -104,5 +85,5 @@ static void dissect_vxlan(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_add_uint(t, node, &fields[X_GBP], start + 2, 2, gbp);
 	tree_add_uint(t, node, &fields[X_VNI], start + 4, 3, vni);
 	tree_add_uint(t, node, &fields[X_RES8], start + 7, 1, res);
-	inner_frame(d, c, parent);
+	dissect_inner_ethernet(d, c, parent);
 }
