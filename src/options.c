@@ -252,7 +252,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'q', no_argument, NULL, "quiet: no per-packet output (with -z, -w)", set_q, 0 },
 	{ NULL, 'n', no_argument, NULL, "no name resolution (always on; accepted for tshark compatibility)", set_n, 0 },
 	{ NULL, 'V', no_argument, NULL, "print the detail tree of each packet", set_V, 0 },
-	{ NULL, 'x', no_argument, NULL, "print a hex and ASCII dump of each packet", set_x, 0 },
+	{ NULL, 'x', no_argument, NULL, "print a hex and ASCII dump of each packet (alone: only the dump)", set_x, 0 },
 	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default) or fields", set_T, 0 },
 	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields (repeatable)", set_e, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
