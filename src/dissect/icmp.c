@@ -26,7 +26,7 @@ enum {
 	C_PROTO, C_TYPE, C_CODE, C_CHECKSUM, C_CHECKSUM_STATUS, C_UNUSED, C_IDENT, C_IDENT_LE,
 	C_SEQ, C_SEQ_LE, C_MTU, C_GW, C_POINTER, C_ORIG_TS, C_RECV_TS, C_XMIT_TS, C_MASK,
 	C_NUM_ADDRS, C_ENTRY_SIZE, C_LIFETIME, C_ROUTER, C_PREF, C_RESERVED,
-	C_RESP_IN, C_RESP_TO, C_NO_RESP, C_RESPTIME,
+	C_RESP_IN, C_RESP_TO, C_NO_RESP, C_RESPTIME, C_DATA_TIME, C_DATA_TIME_REL,
 };
 
 static const struct val_str type_vals[] = {
@@ -127,6 +127,10 @@ static const struct field_def fields[] = {
 		"No echo reply to this request is in the capture (lost, filtered, or the host is down).", 0 },
 	[C_RESPTIME] = { "icmp.resptime", "Response time", FT_DOUBLE, BASE_NONE, 0, 0, NULL,
 		"Milliseconds between the request and its reply: the round-trip time ping prints.", 0 },
+	[C_DATA_TIME] = { "icmp.data_time", "Timestamp from icmp data", FT_ABSOLUTE_TIME, BASE_NONE, 0, 0, NULL,
+		"When ping sent the request: the timeval it puts at the start of the data.", 0 },
+	[C_DATA_TIME_REL] = { "icmp.data_time_relative", "Timestamp from icmp data (relative)", FT_RELATIVE_TIME,
+		BASE_NONE, 0, 0, NULL, "The capture time minus that timestamp.", 0 },
 };
 static const struct field_table icmp_table = REG_TABLE(fields);
 static const struct handoff icmp_handoffs[] = {
@@ -178,6 +182,40 @@ struct icmp_msg {
 	uint16_t sum;
 };
 
+/* Seconds within a day of the frame's (32-bit arithmetic, as Wireshark's abs()). */
+static int near(uint32_t secs, int64_t frame_secs)
+{
+	int32_t diff = (int32_t)(secs - (uint32_t)frame_secs);
+
+	return diff > -86400 && diff < 86400;
+}
+
+/* The timeval ping puts at the start of echo data, as Wireshark guesses it: 32-bit
+ * seconds and microseconds, big-endian else little-endian, taken when the seconds are
+ * within a day of the frame's and the microseconds below a million. */
+static void data_time(struct dctx *d, struct cur *c, uint32_t node)
+{
+	struct cur p = *c;
+	uint32_t secs = cur_be32(&p), usecs = cur_be32(&p);
+	int64_t fsecs = d->pi->ts / 1000000000;
+
+	if (d->pi->ts % 1000000000 < 0)
+		fsecs--;
+	if (!near(secs, fsecs) || usecs >= 1000000) {
+		p = *c;
+		secs = cur_le32(&p);
+		usecs = cur_le32(&p);
+	}
+	if (!near(secs, fsecs) || usecs >= 1000000)
+		return;
+	int64_t ts = (int64_t)secs * 1000000000 + (int64_t)usecs * 1000;
+	uint32_t off = cur_off(c);
+	tree_add_time(d->tree, node, &fields[C_DATA_TIME], off, 8, ts);
+	tree_flag(d->tree, tree_add_time(d->tree, node, &fields[C_DATA_TIME_REL], off, 8, d->pi->ts - ts),
+	    TN_GENERATED);
+	cur_skip(c, 8);
+}
+
 /* Echo, timestamp, information and address mask (request and reply) and extended
  * echo: identifier and sequence number first. */
 static void body_echo(struct dctx *d, struct cur *c, const struct icmp_msg *m)
@@ -211,6 +249,8 @@ static void body_echo(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 		if (cur_ok(c))
 			tree_add_addr(t, node, &fields[C_MASK], at + 4, 4, mask);
 	}
+	if ((type == 0 || type == 8) && cur_left(c) > 8)
+		data_time(d, c, node);
 	/* Extended echo (RFC 8335) carries ICMP extension objects, not data. */
 	if (type == 42 || type == 43)
 		cur_skip(c, cur_left(c));
