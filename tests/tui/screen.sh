@@ -19,15 +19,19 @@ check() {
 import sys, re
 frame, batch, listscr, screens = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 text = open(batch, encoding="utf-8", errors="replace").read().split("\n")
-# -P -V: a summary line, then the tree, then a blank line, per frame
+# -P -V: a summary line, then the tree, then a blank line, per frame; a Data node's
+# hex dump (a blank line, then offset lines) is print's, not the pane's
+hexline = re.compile(r"^[0-9a-f]{4,8}  ")
 blocks, cur = [], None
-for line in text:
+for i, line in enumerate(text):
     if re.match(r"^ *\d+ ", line) and cur is None:
         cur = [line]
     elif line == "" and cur is not None:
+        if i + 1 < len(text) and hexline.match(text[i + 1]):
+            continue
         blocks.append(cur)
         cur = None
-    elif cur is not None:
+    elif cur is not None and not hexline.match(line):
         cur.append(line)
 summary, tree = blocks[frame - 1][0], [l.strip() for l in blocks[frame - 1][1:]]
 scr = open(screens, encoding="utf-8", errors="replace").read().split("\n")
