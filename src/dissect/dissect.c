@@ -620,11 +620,14 @@ static int pkt_opt_next(struct cur *c, int be, uint16_t *code, struct cur *val)
 
 static void pkt_opts_read(const struct pinfo *pi, struct pkt_opts *o)
 {
-	struct cur c = cur_make(pi->opts, pi->opts_len), v;
+	struct cur c, v;
 	int be = opts_be(pi);
 	uint16_t code;
 
 	memset(o, 0, sizeof(*o));
+	if (!pi->opts)
+		return;
+	c = cur_make(pi->opts, pi->opts_len);
 	while (pkt_opt_next(&c, be, &code, &v)) {
 		size_t n = cur_left(&v);
 		if (code == OPT_FLAGS && n >= 4)

@@ -159,7 +159,8 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append(pi, " Len=%u", plen);
 	if (!plen)
 		return;
-	if (!d->headers_only) {
+	/* tunnels (VXLAN 4789, Geneve 6081) carry headers a header-only run wants */
+	if (!d->headers_only || sport == 4789 || dport == 4789 || sport == 6081 || dport == 6081) {
 		/* A conversation a dissector claimed first, then ports, then heuristics. */
 		uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
 		if (by_heur(d, &payload, HO_UDP_CONV) || by_port(d, &payload, lo) ||
