@@ -123,6 +123,8 @@ enum handoff_table {
 	HO_ETHERTYPE,		/* key: ethertype; fn */
 	HO_IPPROTO,		/* key: IP protocol / IPv6 next header; fn */
 	HO_UDP_PORT,		/* key: UDP port, lower port tried first; fn */
+	HO_UDP_TUNNEL,		/* key: UDP port of a tunnel (VXLAN, Geneve); fn; tried even
+				 * in header-only runs, whose headers may be inside */
 	HO_UDP_CONV,		/* heur: a UDP conversation claimed before; tried before ports */
 	HO_UDP_HEUR,		/* heur: tried when no port claimed the datagram */
 	HO_TCP_PORT,		/* key: TCP port, lower port tried first; tcp */

@@ -62,7 +62,7 @@ static const struct field_def fields[] = {
 static void dissect_geneve(struct dctx *d, struct cur *c, uint32_t parent);
 static const struct field_table geneve_table = REG_TABLE(fields);
 static const struct handoff geneve_handoffs[] = {
-	{ HO_UDP_PORT, 6081, .fn = dissect_geneve },
+	{ HO_UDP_TUNNEL, 6081, .fn = dissect_geneve },
 };
 const struct proto_reg geneve_proto = REG_PROTO(geneve_table, geneve_handoffs);
 

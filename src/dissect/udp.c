@@ -159,10 +159,11 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append(pi, " Len=%u", plen);
 	if (!plen)
 		return;
-	/* tunnels (VXLAN 4789, Geneve 6081) carry headers a header-only run wants */
-	if (!d->headers_only || sport == 4789 || dport == 4789 || sport == 6081 || dport == 6081) {
+	uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+	if (dissect_by(d, HO_UDP_TUNNEL, lo, &payload, 0) || dissect_by(d, HO_UDP_TUNNEL, hi, &payload, 0))
+		return;
+	if (!d->headers_only) {
 		/* A conversation a dissector claimed first, then ports, then heuristics. */
-		uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
 		if (by_heur(d, &payload, HO_UDP_CONV) || by_port(d, &payload, lo) ||
 		    by_port(d, &payload, hi) || by_heur(d, &payload, HO_UDP_HEUR))
 			return;

@@ -49,7 +49,7 @@ static const struct field_def fields[] = {
 static void dissect_vxlan(struct dctx *d, struct cur *c, uint32_t parent);
 static const struct field_table vxlan_table = REG_TABLE(fields);
 static const struct handoff vxlan_handoffs[] = {
-	{ HO_UDP_PORT, 4789, .fn = dissect_vxlan },
+	{ HO_UDP_TUNNEL, 4789, .fn = dissect_vxlan },
 };
 const struct proto_reg vxlan_proto = REG_PROTO(vxlan_table, vxlan_handoffs);
 
