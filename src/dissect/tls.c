@@ -32,6 +32,7 @@
 #include "dissect/protos.h"
 #include "dissect/tcp_payload.h"
 #include "dissect/tls.h"
+#include "dissect/tls_int.h"
 
 enum {
 	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_HS_VERSION,
@@ -307,6 +308,36 @@ static void set_proto(struct call *k, uint16_t record_version)
 	col_set_proto(k->d->pi, s ? s : "TLS");
 }
 
+/* The body of a complete handshake message of each type, under its node (tls_int.h). */
+static void hello_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+{
+	struct dtree *t = d->tree;
+	uint32_t off = cur_off(body), ml = (uint32_t)cur_left(body);
+	struct tls_hello h;
+
+	tls_parse_hello(body->p, ml, type == 2, &h);
+	if (ml >= 2)
+		tree_add_uint(t, node, &fields[F_HS_VERSION], off, 2, h.version);
+	if (h.sni)
+		tree_add_bytes(t, node, &fields[F_SNI], off + h.sni_off, h.sni_len, h.sni, h.sni_len);
+}
+
+static const struct {
+	uint8_t type;
+	tls_hs_body_fn fn;
+} hs_bodies[] = {
+	{ 1, hello_body }, { 2, hello_body }, { 11, tls_hs_certificate },
+};
+
+static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+{
+	for (size_t i = 0; i < sizeof(hs_bodies) / sizeof(hs_bodies[0]); i++)
+		if (hs_bodies[i].type == type) {
+			hs_bodies[i].fn(d, node, body, type);
+			return;
+		}
+}
+
 static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t off,
     uint32_t len, int dir)
 {
@@ -346,14 +377,10 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 			tree_label(t, hn, "Handshake Protocol: %s", name);
 		tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, type);
 		tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
-		if ((type == 1 || type == 2) && ml + 4 <= rem) {
-			struct tls_hello h;
-			tls_parse_hello(base + off + 4, ml, type == 2, &h);
-			if (ml >= 2)
-				tree_add_uint(t, hn, &fields[F_HS_VERSION], off + 4, 2, h.version);
-			if (h.sni)
-				tree_add_bytes(t, hn, &fields[F_SNI], off + 4 + h.sni_off, h.sni_len,
-				    h.sni, h.sni_len);
+		if (ml + 4 <= rem) {
+			struct cur body = cur_make(base, off + 4 + ml);
+			cur_skip(&body, off + 4);
+			hs_body(d, hn, &body, type);
 		}
 		if (ml + 4 > rem)
 			return;		/* continues in the next record (not reassembled) */
