@@ -30,28 +30,36 @@ enum {
 	X_MLD_DELAY, X_MLD_ADDR, X_MLDR_NB, X_DATA, X_RESP_IN, X_RESP_TO, X_NO_RESP, X_RESPTIME,
 };
 
+/* tshark 4.0 -G values icmpv6.type */
 static const struct val_str type_vals[] = {
 	{ 1, "Destination Unreachable" }, { 2, "Packet Too Big" }, { 3, "Time Exceeded" },
-	{ 4, "Parameter Problem" }, { 128, "Echo (ping) request" }, { 129, "Echo (ping) reply" },
-	{ 130, "Multicast Listener Query" }, { 131, "Multicast Listener Report" },
-	{ 132, "Multicast Listener Done" }, { 133, "Router Solicitation" },
-	{ 134, "Router Advertisement" }, { 135, "Neighbor Solicitation" },
-	{ 136, "Neighbor Advertisement" }, { 137, "Redirect" }, { 138, "Router Renumbering" },
-	{ 139, "ICMP Node Information Query" }, { 140, "ICMP Node Information Response" },
-	{ 141, "Inverse Neighbor Discovery Solicitation Message" },
-	{ 142, "Inverse Neighbor Discovery Advertisement Message" },
-	{ 143, "Multicast Listener Report Message v2" }, { 144, "Home Agent Address Discovery Request Message" },
-	{ 145, "Home Agent Address Discovery Reply Message" }, { 146, "Mobile Prefix Solicitation" },
-	{ 147, "Mobile Prefix Advertisement" }, { 148, "Certification Path Solicitation Message" },
-	{ 149, "Certification Path Advertisement Message" }, { 151, "Multicast Router Advertisement" },
-	{ 152, "Multicast Router Solicitation" }, { 153, "Multicast Router Termination" },
-	{ 155, "RPL Control Message" }, { 160, "Extended Echo request" }, { 161, "Extended Echo reply" },
-	{ 0, NULL }
+	{ 4, "Parameter Problem" }, { 100, "Private experimentation" },
+	{ 101, "Private experimentation" },
+	{ 127, "Reserved for expansion of ICMPv6 error messages" }, { 128, "Echo (ping) request" },
+	{ 129, "Echo (ping) reply" }, { 130, "Multicast Listener Query" },
+	{ 131, "Multicast Listener Report" }, { 132, "Multicast Listener Done" },
+	{ 133, "Router Solicitation" }, { 134, "Router Advertisement" },
+	{ 135, "Neighbor Solicitation" }, { 136, "Neighbor Advertisement" }, { 137, "Redirect" },
+	{ 138, "Router Renumbering" }, { 139, "Node Information Query" },
+	{ 140, "Node Information Reply" }, { 141, "Inverse Neighbor Discovery Solicitation" },
+	{ 142, "Inverse Neighbor Discovery Advertisement" },
+	{ 143, "Multicast Listener Report Message v2" },
+	{ 144, "Home Agent Address Discovery Request" },
+	{ 145, "Home Agent Address Discovery Reply" }, { 146, "Mobile Prefix Solicitation" },
+	{ 147, "Mobile Prefix Advertisement" }, { 148, "Certification Path Solicitation" },
+	{ 149, "Certification Path Advertisement" }, { 150, "Experimental Mobility" },
+	{ 151, "Multicast Router Advertisement" }, { 152, "Multicast Router Solicitation" },
+	{ 153, "Multicast Router Termination" }, { 154, "FMIPv6" }, { 155, "RPL Control" },
+	{ 156, "Locator Update" }, { 157, "Duplicate Address Request" },
+	{ 158, "Duplicate Address Confirmation" }, { 159, "MPL Control Message" },
+	{ 160, "Extended Echo request" }, { 161, "Extended Echo reply" },
+	{ 200, "Private experimentation" }, { 201, "Private experimentation" },
+	{ 255, "Reserved for expansion of ICMPv6 informational messages" }, { 0, NULL }
 };
 static const struct val_str unreach_codes[] = {
-	{ 0, "no route to destination" }, { 1, "communication with destination administratively prohibited" },
-	{ 2, "beyond scope of source address" }, { 3, "address unreachable" }, { 4, "port unreachable" },
-	{ 5, "source address failed ingress/egress policy" }, { 6, "reject route to destination" },
+	{ 0, "no route to destination" }, { 1, "Administratively prohibited" },
+	{ 2, "Beyond scope of source address" }, { 3, "Address unreachable" }, { 4, "Port unreachable" },
+	{ 5, "Source address failed ingress/egress policy" }, { 6, "Reject route to destination" },
 	{ 7, "Error in Source Routing Header" }, { 0, NULL }
 };
 static const struct val_str exceed_codes[] = {
@@ -64,6 +72,31 @@ static const struct val_str param_codes[] = {
 };
 static const struct val_str rr_codes[] = {
 	{ 0, "Command" }, { 1, "Result" }, { 255, "Sequence number reset" }, { 0, NULL }
+};
+static const struct val_str ni_query_codes[] = {
+	{ 0, "Query subject = IPv6 addresses" }, { 1, "Query subject = DNS name or empty" },
+	{ 2, "Query subject = IPv4 addresses" }, { 0, NULL }
+};
+static const struct val_str ni_reply_codes[] = {
+	{ 0, "Successful" }, { 1, "Refused" }, { 2, "Unknown query type" }, { 0, NULL }
+};
+static const struct val_str rpl_codes[] = {
+	{ 0x00, "DODAG Information Solicitation" }, { 0x01, "DODAG Information Object" },
+	{ 0x02, "Destination Advertisement Object" },
+	{ 0x03, "Destination Advertisement Object Acknowledgment" },
+	{ 0x04, "P2P Discovery Reply Object" },
+	{ 0x05, "P2P Discovery Reply Object Acknowledgement" },
+	{ 0x80, "Secure DODAG Information Solicitation" }, { 0x81, "Secure DODAG Information Object" },
+	{ 0x82, "Secure Destination Advertisement Object" },
+	{ 0x83, "Secure Destination Advertisement Object Acknowledgment" },
+	{ 0x84, "P2P Secure Discovery Reply Object" },
+	{ 0x85, "P2P Secure Discovery Reply Object Acknowledgement" }, { 0x8a, "Consistency Check" },
+	{ 0, NULL }
+};
+static const struct val_str ext_echo_req_codes[] = { { 0, "No error" }, { 0, NULL } };
+static const struct val_str ext_echo_reply_codes[] = {
+	{ 0, "No error" }, { 1, "Malformed Query" }, { 2, "No Such Interface" },
+	{ 3, "No Such Table Entry" }, { 4, "Multiple Interfaces Satisfy Query" }, { 0, NULL }
 };
 static const struct val_str opt_vals[] = {
 	{ 1, "Source link-layer address" }, { 2, "Target link-layer address" },
@@ -414,7 +447,9 @@ static const struct icmpv6_type {
 	{ 4, param_codes, body_error }, { 128, NULL, body_echo }, { 129, NULL, body_echo },
 	{ 130, NULL, body_mld }, { 131, NULL, body_mld }, { 132, NULL, body_mld },
 	{ 133, NULL, body_router }, { 134, NULL, body_router }, { 135, NULL, body_neighbor },
-	{ 136, NULL, body_neighbor }, { 138, rr_codes, body_data }, { 143, NULL, body_mldv2_report },
+	{ 136, NULL, body_neighbor }, { 138, rr_codes, body_data }, { 139, ni_query_codes, body_data },
+	{ 140, ni_reply_codes, body_data }, { 143, NULL, body_mldv2_report }, { 155, rpl_codes, body_data },
+	{ 160, ext_echo_req_codes, body_data }, { 161, ext_echo_reply_codes, body_data },
 };
 
 static const struct icmpv6_type *icmpv6_type(uint8_t type)
@@ -459,6 +494,11 @@ static void dissect_icmpv6(struct dctx *d, struct cur *c, uint32_t parent)
 	const struct icmpv6_type *ty = icmpv6_type(m.type);
 	const char *tname = val_to_str(m.type, type_vals);
 	const char *cname = ty->codes ? val_to_str(m.code, ty->codes) : NULL;
+	char unknown[16];
+	if (ty->codes && !cname) {	/* Destination Unreachable alone says plain "Unknown" */
+		snprintf(unknown, sizeof(unknown), m.type == 1 ? "Unknown" : "Unknown (%u)", m.code);
+		cname = unknown;
+	}
 	tree_add_uint(t, m.node, &fields[X_TYPE], start, 1, m.type);
 	n = tree_add_uint(t, m.node, &fields[X_CODE], start + 1, 1, m.code);
 	if (cname)
