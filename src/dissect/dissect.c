@@ -19,7 +19,7 @@
 #include "dissect/protos.h"
 
 static const struct val_str encap_vals[] = {
-	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 10, "FDDI with bit-swapped MAC addresses" }, { 12, "Raw IP" }, { 14, "Raw IP" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
+	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 9, "PPP" }, { 50, "PPP" }, { 104, "Cisco HDLC" }, { 10, "FDDI with bit-swapped MAC addresses" }, { 12, "Raw IP" }, { 14, "Raw IP" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
 	{ 113, "Linux cooked-mode capture v1" }, { 228, "Raw IPv4" }, { 229, "Raw IPv6" },
 	{ 253, "Linux Netlink" }, { 276, "Linux cooked-mode capture v2" }, { 0, NULL }
 };
@@ -37,7 +37,7 @@ static const struct val_str p2p_dirs[] = { { 0, "Sent" }, { 1, "Received" }, { 0
 
 /* Wireshark's WTAP_ENCAP numbers for frame.encap_type, by link type. */
 static const struct { int linktype, encap; } encaps[] = {
-	{ 0, 15 }, { 1, 1 }, { 10, 6 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
+	{ 0, 15 }, { 1, 1 }, { 9, 4 }, { 50, 4 }, { 104, 28 }, { 10, 6 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
 	{ 253, 158 }, { 276, 210 },
 };
 
@@ -299,6 +299,7 @@ void addr_to_str(const struct address *a, char *buf, size_t n)
 	case AT_ETHER: fv_ether(a->a, buf, n); break;
 	case AT_IPv4: fv_ipv4(a->a, buf, n); break;
 	case AT_IPv6: fv_ipv6(a->a, buf, n); break;
+	case AT_NA: snprintf(buf, n, "N/A"); break;
 	default: if (n) buf[0] = '\0';
 	}
 }
@@ -369,9 +370,9 @@ static const struct field_def *expert_field(void)
 	return ws_expert;
 }
 
-int dissect_expert_wanted(const struct dtree *t)
+int dissect_expert_wanted(const struct dtree *t, const struct field_def *f)
 {
-	return tree_wants(t, expert_field());
+	return tree_wants(t, expert_field()) || (f && tree_wants(t, f));
 }
 
 uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def *f,

@@ -14,7 +14,8 @@
 #include "cursor.h"
 #include "tree.h"
 
-enum addr_type { AT_NONE, AT_ETHER, AT_IPv4, AT_IPv6 };
+/* AT_NA: a link without addresses whose columns say "N/A" (PPP, Cisco HDLC). */
+enum addr_type { AT_NONE, AT_ETHER, AT_IPv4, AT_IPv6, AT_NA };
 
 struct address {
 	uint8_t type;		/* enum addr_type */
@@ -222,8 +223,8 @@ enum expert_sev { SEV_COMMENT, SEV_CHAT, SEV_NOTE, SEV_WARN, SEV_ERROR };
  * and group lines.  Returns the expert node, 0 without a tree. */
 uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def *f,
     enum expert_sev sev, const char *group, const char *msg);
-/* Does the tree want expert items? */
-int dissect_expert_wanted(const struct dtree *t);
+/* Does the tree want expert items, or the expert field f (NULL: none in particular)? */
+int dissect_expert_wanted(const struct dtree *t, const struct field_def *f);
 
 /* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);

@@ -26,7 +26,7 @@ enum {
 	I_PROTO, I_VERSION, I_HDR_LEN, I_DSFIELD, I_DSCP, I_ECN, I_LEN, I_ID, I_FLAGS,
 	I_FLAGS_RB, I_FLAGS_DF, I_FLAGS_MF, I_FRAG, I_TTL, I_PROTO_F, I_CHECKSUM,
 	I_CHECKSUM_STATUS, I_SRC, I_ADDR, I_SRC_HOST, I_HOST, I_DST, I_DST_HOST,
-	I_OPTIONS, I_OPT_TYPE, I_OPT_LEN,
+	I_OPTIONS, I_OPT_TYPE, I_OPT_LEN, I_TTL_LNCB, I_TTL_SMALL,
 };
 
 /* IP protocol numbers (IANA), named as Wireshark names them. */
@@ -187,6 +187,10 @@ static const struct field_def fields[] = {
 		"Option type.", 0 },
 	[I_OPT_LEN] = { "ip.opt.len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Option length in bytes, type and length included.", 0 },
+	[I_TTL_LNCB] = { "ip.ttl.lncb", "Time To Live", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Expert note: a packet to 224.0.0.0/24 (never routed) should have TTL 1.", 0 },
+	[I_TTL_SMALL] = { "ip.ttl.too_small", "Time To Live", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Expert note: a unicast TTL below 5, as a traceroute probe sends.", 0 },
 };
 static const struct field_table ipv4_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff ipv4_handoffs[] = {
@@ -407,6 +411,35 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 	upper(d, &pl, parent, proto);
 }
 
+/* Wireshark's TTL notes: a packet to the Local Network Control Block (224.0.0.0/24) must
+ * have TTL 1, or 255 for the groups of VRRP, HSRPv2, mDNS and LLMNR; any other
+ * non-multicast one below 5 is noted (traceroute probes), except OSPF and PIM, which
+ * send such TTLs by design. */
+static void ttl_expert(struct dctx *d, uint32_t ttl_node, const uint8_t *dst, uint8_t ttl,
+    uint8_t proto)
+{
+	static const uint8_t lncb_255[] = { 18, 102, 251, 252 };
+	char msg[128];
+
+	if (!dissect_expert_wanted(d->tree, &fields[I_TTL_LNCB]) &&
+	    !dissect_expert_wanted(d->tree, &fields[I_TTL_SMALL]))
+		return;
+	if (dst[0] == 224 && dst[1] == 0 && dst[2] == 0) {
+		unsigned want = 1;
+		for (size_t i = 0; i < sizeof(lncb_255); i++)
+			if (dst[3] == lncb_255[i])
+				want = 255;
+		if (ttl == want)
+			return;
+		snprintf(msg, sizeof(msg), "\"Time To Live\" != %u for a packet sent to the Local Network "
+		    "Control Block (see RFC 3171)", want);
+		dissect_expert(d, ttl_node, &fields[I_TTL_LNCB], SEV_NOTE, "Sequence", msg);
+	} else if ((dst[0] & 0xf0) != 0xe0 && ttl < 5 && proto != 89 && proto != 103) {
+		snprintf(msg, sizeof(msg), "\"Time To Live\" only %u", ttl);
+		dissect_expert(d, ttl_node, &fields[I_TTL_SMALL], SEV_NOTE, "Sequence", msg);
+	}
+}
+
 void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct pinfo *pi = d->pi;
@@ -470,7 +503,8 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_add_uint(t, node, &fields[I_ID], start + 4, 2, id);
 	frag_fields(t, node, start, frag);
 	pi->ip_ttl = ttl;
-	tree_add_uint(t, node, &fields[I_TTL], start + 8, 1, ttl);
+	n = tree_add_uint(t, node, &fields[I_TTL], start + 8, 1, ttl);
+	ttl_expert(d, n, dst, ttl, proto);
 	tree_add_uint(t, node, &fields[I_PROTO_F], start + 9, 1, proto);
 	n = tree_add_uint(t, node, &fields[I_CHECKSUM], start + 10, 2, sum);
 	tree_label(t, n, "Header Checksum: 0x%04x [validation disabled]", sum);

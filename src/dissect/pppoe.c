@@ -1,11 +1,11 @@
-/* pppoe.c — PPP over Ethernet session stage (RFC 2516) and the PPP protocol field.
+/* pppoe.c — PPP over Ethernet session stage (RFC 2516).
  *
  *   +-------+-------+-------+---------------+---------------+----------------+
  *   |ver|typ| code  |  session id (2)       | payload length| PPP protocol (2) | …
  *   +-------+-------+-------+---------------+---------------+----------------+
  *
- * Common on DSL links; only the session stage (EtherType 0x8864) carrying IPv4
- * (0x0021) or IPv6 (0x0057) is followed, everything else is data.
+ * Common on DSL links; the session stage (EtherType 0x8864) hands its payload to PPP
+ * (ppp.c).
  */
 #include "config.h"
 
@@ -13,19 +13,13 @@
 
 static void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent);
 
-enum { S_PROTO, S_VERSION, S_TYPE, S_CODE, S_SESSION, S_LEN, P_PROTO, P_PROTOCOL };
+enum { S_PROTO, S_VERSION, S_TYPE, S_CODE, S_SESSION, S_LEN };
 
 static const struct val_str code_vals[] = {
 	{ 0x00, "Session Data" }, { 0x07, "Active Discovery Offer (PADO)" },
 	{ 0x09, "Active Discovery Initiation (PADI)" }, { 0x19, "Active Discovery Request (PADR)" },
 	{ 0x65, "Active Discovery Session-confirmation (PADS)" },
 	{ 0xa7, "Active Discovery Terminate (PADT)" }, { 0, NULL }
-};
-static const struct val_str ppp_vals[] = {
-	{ 0x0021, "Internet Protocol version 4" }, { 0x0057, "Internet Protocol version 6" },
-	{ 0xc021, "Link Control Protocol" }, { 0x8021, "Internet Protocol Control Protocol" },
-	{ 0x8057, "IPv6 Control Protocol" }, { 0xc023, "Password Authentication Protocol" },
-	{ 0xc223, "Challenge Handshake Authentication Protocol" }, { 0, NULL }
 };
 
 static const struct field_def fields[] = {
@@ -41,10 +35,6 @@ static const struct field_def fields[] = {
 		"16 bits: the session the access concentrator assigned.", 0 },
 	[S_LEN] = { "pppoe.payload_length", "Payload Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"16 bits: bytes of PPP payload.", 0 },
-	[P_PROTO] = { "ppp", "Point-to-Point Protocol", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
-		"PPP framing: a protocol number for what follows.", 0 },
-	[P_PROTOCOL] = { "ppp.protocol", "Protocol", FT_UINT16, BASE_HEX, 0, 0, ppp_vals,
-		"16 bits: 0x0021 IPv4, 0x0057 IPv6, 0xc021 link control.", 0 },
 };
 static const struct field_table pppoe_table = REG_TABLE(fields);
 static const struct handoff pppoe_handoffs[] = {
@@ -79,20 +69,7 @@ static void dissect_pppoes(struct dctx *d, struct cur *c, uint32_t parent)
 	}
 	uint32_t used = d->payload_used;
 	int used_set = d->payload_used_set;
-	pi_push_proto(d->pi, "ppp");
-	uint32_t pn = tree_add(t, parent, &fields[P_PROTO], cur_off(&p), 2);
-	uint16_t proto = cur_be16(&p);
-	if (!cur_ok(&p)) {
-		dissect_exhausted(d, pn, "PPP");
-		return;
-	}
-	tree_add_uint(t, pn, &fields[P_PROTOCOL], cur_off(&p) - 2, 2, proto);
-	if (proto == 0x0021)
-		dissect_ipv4(d, &p, 0);
-	else if (proto == 0x0057)
-		dissect_ipv6(d, &p, 0);
-	else
-		dissect_data(d, &p, 0);
+	dissect_ppp(d, &p, parent);
 	/* the link layer's padding is counted from the PPPoE header */
 	d->payload_used = used;
 	d->payload_used_set = used_set;

@@ -21,6 +21,9 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent);
 void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
     const struct field_def *trailer);
 /* network layers */
+void dissect_ppp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_chdlc(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_mpls(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
 /* transport and above */

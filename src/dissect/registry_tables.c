@@ -18,6 +18,9 @@
 	X(vlan) \
 	X(llc) \
 	X(pppoe) \
+	X(ppp) \
+	X(chdlc) \
+	X(mpls) \
 	X(ipv4) \
 	X(ipv6) \
 	X(ipfrag) \

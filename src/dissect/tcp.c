@@ -335,7 +335,7 @@ static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_pay
 
 int tcp_expert_wanted(const struct dtree *t)
 {
-	return dissect_expert_wanted(t);
+	return dissect_expert_wanted(t, NULL);
 }
 
 /* Does the tree want the flag bits or their expert notes? */

@@ -17,6 +17,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "dissect/session.h"
 #include "dissect/udp_conv.h"
 #include "dissect/protos.h"
@@ -25,7 +27,7 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent);
 
 enum {
 	U_PROTO, U_SRCPORT, U_DSTPORT, U_PORT, U_LENGTH, U_CHECKSUM, U_CHECKSUM_STATUS,
-	U_STREAM, U_TIME_REL, U_TIME_DELTA, U_PAYLOAD,
+	U_STREAM, U_TIME_REL, U_TIME_DELTA, U_PAYLOAD, U_TRACEROUTE,
 };
 
 static const struct val_str udp_checksum_status_vals[] = {
@@ -56,6 +58,9 @@ static const struct field_def fields[] = {
 		"Seconds since the previous datagram of this conversation.", REG_F_ANALYSIS },
 	[U_PAYLOAD] = { "udp.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The datagram's data.", 0 },
+	[U_TRACEROUTE] = { "udp.possible_traceroute", "Possible traceroute", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Expert note: destination port 33435-33464, where traceroute's probes go "
+		"(three a hop).", 0 },
 };
 static const struct field_table udp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff udp_handoffs[] = {
@@ -104,7 +109,13 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_label(t, node, "User Datagram Protocol, Src Port: %u, Dst Port: %u", sport, dport);
 	col_append(pi, "%u \xe2\x86\x92 %u", sport, dport);
 	tree_add_uint(t, node, &fields[U_SRCPORT], start, 2, sport);
-	tree_add_uint(t, node, &fields[U_DSTPORT], start + 2, 2, dport);
+	n = tree_add_uint(t, node, &fields[U_DSTPORT], start + 2, 2, dport);
+	if (dport >= 33435 && dport <= 33464 && dissect_expert_wanted(t, &fields[U_TRACEROUTE])) {
+		char msg[48];
+		snprintf(msg, sizeof(msg), "Possible traceroute: hop #%u, attempt #%u",
+		    (dport - 33435u) / 3 + 1, (dport - 33435u) % 3 + 1);
+		dissect_expert(d, n, &fields[U_TRACEROUTE], SEV_CHAT, "Sequence", msg);
+	}
 	tree_flag(t, tree_add_uint(t, node, &fields[U_PORT], start, 2, sport), TN_HIDDEN);
 	tree_flag(t, tree_add_uint(t, node, &fields[U_PORT], start + 2, 2, dport), TN_HIDDEN);
 	n = tree_add_uint(t, node, &fields[U_LENGTH], start + 4, 2, len);
