@@ -35,8 +35,7 @@
 #include "dissect/tls_int.h"
 
 enum {
-	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_HS_VERSION,
-	F_SNI, F_CCS, F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT,
+	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS, F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT,
 };
 
 static const struct val_str ct_vals[] = {
@@ -105,11 +104,6 @@ static const struct field_def fields[] = {
 		"8 bits: which handshake message this is.", 0 },
 	[F_HS_LEN] = { "tls.handshake.length", "Length", FT_UINT24, BASE_DEC, 0, 0, NULL,
 		"24 bits: bytes of the message body.", 0 },
-	[F_HS_VERSION] = { "tls.handshake.version", "Version", FT_UINT16, BASE_HEX, 0, 0, version_vals,
-		"16 bits: the version offered (Client Hello) or chosen (Server Hello); TLS 1.3 "
-		"negotiates in the supported_versions extension instead.", 0 },
-	[F_SNI] = { "tls.handshake.extensions_server_name", "Server Name", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"Host name the client asks for (SNI), sent in clear text.", 0 },
 	[F_CCS] = { "tls.change_cipher_spec", "Change Cipher Spec Message", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"From here on this side's records are encrypted with the new keys.", 0 },
 	[F_APPDATA] = { "tls.app_data", "Encrypted Application Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
@@ -229,6 +223,7 @@ struct tls_stream {
 	uint16_t version;	/* the session's version, 0 while unknown */
 	uint8_t ccs[2];		/* ChangeCipherSpec seen from the client / server */
 	uint8_t known;		/* the stream was claimed as TLS */
+	struct tls_hs_state hs;	/* what the Server Hello chose */
 	/* per frame, recomputed on every visit: */
 	uint32_t info_frame;	/* TLS cleared Info in this frame */
 	struct frame_state fs;	/* the fields above as each frame began (revisits) */
@@ -308,25 +303,25 @@ static void set_proto(struct call *k, uint16_t record_version)
 	col_set_proto(k->d->pi, s ? s : "TLS");
 }
 
-/* The body of a complete handshake message of each type, under its node (tls_int.h). */
-static void hello_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
-{
-	struct dtree *t = d->tree;
-	uint32_t off = cur_off(body), ml = (uint32_t)cur_left(body);
-	struct tls_hello h;
+/* The stream of the message being dissected, for tls_hs_state (the body functions keep
+ * the tls_int.h signature).  Per thread: dissection runs on one thread at a time each. */
+static _Thread_local struct tls_stream *hs_stream;
 
-	tls_parse_hello(body->p, ml, type == 2, &h);
-	if (ml >= 2)
-		tree_add_uint(t, node, &fields[F_HS_VERSION], off, 2, h.version);
-	if (h.sni)
-		tree_add_bytes(t, node, &fields[F_SNI], off + h.sni_off, h.sni_len, h.sni, h.sni_len);
+struct tls_hs_state *tls_hs_state(struct dctx *d)
+{
+	(void)d;
+	return hs_stream ? &hs_stream->hs : NULL;
 }
 
+/* The body of a complete handshake message of each type, under its node (tls_int.h). */
 static const struct {
 	uint8_t type;
 	tls_hs_body_fn fn;
 } hs_bodies[] = {
-	{ 1, hello_body }, { 2, hello_body }, { 11, tls_hs_certificate },
+	{ 1, tls_hs_hello }, { 2, tls_hs_hello }, { 4, tls_hs_new_session_ticket },
+	{ 11, tls_hs_certificate }, { 12, tls_hs_server_key_exchange },
+	{ 13, tls_hs_certificate_request }, { 16, tls_hs_client_key_exchange },
+	{ 20, tls_hs_finished }, { 22, tls_hs_certificate_status },
 };
 
 static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
@@ -380,7 +375,9 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 		if (ml + 4 <= rem) {
 			struct cur body = cur_make(base, off + 4 + ml);
 			cur_skip(&body, off + 4);
+			hs_stream = k->st;
 			hs_body(d, hn, &body, type);
+			hs_stream = NULL;
 		}
 		if (ml + 4 > rem)
 			return;		/* continues in the next record (not reassembled) */
