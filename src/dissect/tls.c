@@ -35,7 +35,8 @@
 #include "dissect/tls_int.h"
 
 enum {
-	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS, F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT,
+	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS,
+	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT, F_OPAQUE_TYPE, F_APP_PROTO,
 };
 
 static const struct val_str ct_vals[] = {
@@ -94,6 +95,11 @@ static const struct field_def fields[] = {
 		"One TLS record: 5-byte header then up to 16 KiB of one content type.", 0 },
 	[F_CT] = { "tls.record.content_type", "Content Type", FT_UINT8, BASE_DEC, 0, 0, ct_vals,
 		"8 bits: what the record carries (22 handshake, 23 application data …).", 0 },
+	[F_APP_PROTO] = { "tls.app_data_proto", "Application Data Protocol", FT_STRING, BASE_NONE, 0, 0,
+		NULL, "The protocol inside, by the negotiated ALPN or else by the port.", 0 },
+	[F_OPAQUE_TYPE] = { "tls.record.opaque_type", "Opaque Type", FT_UINT8, BASE_DEC, 0, 0, ct_vals,
+		"8 bits: TLS 1.3 writes 23 (application data) on every protected record; the real "
+		"type is encrypted.", 0 },
 	[F_VERSION] = { "tls.record.version", "Version", FT_UINT16, BASE_HEX, 0, 0, version_vals,
 		"16 bits: record-layer version; TLS 1.3 still writes 0x0303 here.", 0 },
 	[F_LEN] = { "tls.record.length", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
@@ -131,6 +137,33 @@ static const struct handoff tls_handoffs[] = {
 	{ HO_TCP_HEUR, .tcp = tls_tcp_heuristic },
 };
 const struct proto_reg tls_proto = REG_PROTO(tls_table, tls_handoffs);
+
+/* Wireshark's tls.port associations: the protocol of the application data on a port
+ * (when ALPN does not name it), by its long name. */
+static const struct val_str port_protos[] = {
+	{ 443, "Hypertext Transfer Protocol" }, { 465, "Simple Mail Transfer Protocol" },
+	{ 993, "Internet Message Access Protocol" }, { 995, "Post Office Protocol" },
+	{ 636, "Lightweight Directory Access Protocol" }, { 853, "Domain Name System" },
+	{ 8883, "MQ Telemetry Transport Protocol" }, { 5061, "Session Initiation Protocol" },
+	{ 5671, "Advanced Message Queuing Protocol" }, { 5868, "Diameter Protocol" },
+	{ 5684, "Constrained Application Protocol" }, { 27017, "Mongo Wire Protocol" },
+	{ 11207, "Couchbase Protocol" }, { 19999, "Distributed Network Protocol 3.0" },
+	{ 3496, "DoIP (ISO13400) Protocol" }, { 3389, "TPKT - ISO on TCP - RFC1006" },
+	{ 802, "Modbus/TCP" }, { 1300, "Q.931" }, { 2221, "EtherNet/IP (Industrial Protocol)" },
+	{ 2443, "Skinny Client Control Protocol" }, { 324, "RPKI-Router Protocol" },
+	{ 3249, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 3250, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 3251, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 3252, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 0, NULL }
+};
+
+static const char *port_proto(uint16_t src, uint16_t dst)
+{
+	const char *s = val_to_str(src, port_protos);
+
+	return s ? s : val_to_str(dst, port_protos);
+}
 
 /* ---- plain-byte parsers ---- */
 
@@ -224,6 +257,7 @@ struct tls_stream {
 	uint8_t ccs[2];		/* ChangeCipherSpec seen from the client / server */
 	uint8_t known;		/* the stream was claimed as TLS */
 	struct tls_hs_state hs;	/* what the Server Hello chose */
+	const char *port_proto;	/* the application protocol of the port, NULL if none */
 	/* per frame, recomputed on every visit: */
 	uint32_t info_frame;	/* TLS cleared Info in this frame */
 	struct frame_state fs;	/* the fields above as each frame began (revisits) */
@@ -398,7 +432,9 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	uint16_t rl = cur_peek_be16(&rc, 3);
 	uint32_t flen = avail - 5 < rl ? avail - 5 : rl, fo = off + 5, rn;
 	uint8_t hs_type = ct == 22 && flen ? base[fo] : 0xff;
-	const char *vs = tls_version_short(ver);
+	/* the record is named by the session's version as it stood before this record */
+	uint16_t label_ver = st->version ? st->version : ver;
+	const char *vs = tls_version_short(label_ver);
 
 	{
 		uint16_t v = ver;
@@ -421,7 +457,7 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 		const char *cts = val_to_str(ct, ct_vals);
 		tree_label(t, rn, "%s Record Layer: %s Protocol", vs ? vs : "TLS", cts ? cts : "Unknown");
 	}
-	tree_add_uint(t, rn, &fields[F_CT], off, 1, ct);
+	tree_add_uint(t, rn, &fields[ct == 23 && label_ver == 0x0304 ? F_OPAQUE_TYPE : F_CT], off, 1, ct);
 	tree_add_uint(t, rn, &fields[F_VERSION], off + 1, 2, ver);
 	tree_add_uint(t, rn, &fields[F_LEN], off + 3, 2, rl);
 	switch (ct) {
@@ -453,11 +489,18 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	case 22:
 		handshake(k, rn, base, fo, flen, dir);
 		break;
-	case 23:
+	case 23: {
+		const char *app = st->hs.app_proto ? st->hs.app_proto : st->port_proto;
 		info_item(k, "Application Data");
-		tree_label_append(t, rn, ": Application Data");
+		tree_label_append(t, rn, ": %s", app ? app : "Application Data");
 		tree_add_bytes(t, rn, &fields[F_APPDATA], fo, flen, base + fo, flen);
+		if (app) {
+			uint32_t an = tree_add_bytes(t, rn, &fields[F_APP_PROTO], fo, 0,
+			    (const uint8_t *)app, (uint32_t)strlen(app));
+			tree_flag(t, an, TN_GENERATED | TN_CLEAN);
+		}
 		break;
+	}
 	default:
 		info_item(k, st->ccs[dir & 1] ? "Encrypted Heartbeat" :
 		    flen && base[fo] == 1 ? "Heartbeat Request" : "Heartbeat Response");
@@ -530,6 +573,8 @@ int tls_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payloa
 	if (!st)
 		return 0;	/* a revisit before the first pass made it TLS */
 	st->known = 1;
+	if (!st->port_proto)
+		st->port_proto = port_proto(ti->srcport, ti->dstport);
 	st->info_frame = 0;	/* per-frame mark starts afresh (revisits too) */
 	s = tcp_payload_seg(ti);
 	reasm_segment(d->sess->reasm, d, payload, &s, tls_pdu);

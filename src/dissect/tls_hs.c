@@ -549,7 +549,8 @@ enum {
 	F_G_LEN, F_G, F_EPMS_LEN, F_EPMS, F_TICKET_HINT, F_TICKET_AGE_ADD, F_TICKET_NONCE_LEN,
 	F_TICKET_NONCE, F_TICKET_LEN, F_TICKET, F_VERIFY, F_CERT_TYPES_COUNT, F_CERT_TYPES,
 	F_CERT_TYPE, F_DNAMES_LEN, F_DNAMES, F_DNAME_LEN, F_DNAME, F_OCSP_LEN, F_YS_LEN, F_YS,
-	F_YC_LEN, F_YC, F_CPOINT_LEN, F_CPOINT,
+	F_YC_LEN, F_YC, F_CPOINT_LEN, F_CPOINT, F_ESNI_SUITE, F_ESNI_DIGEST_LEN, F_ESNI_DIGEST,
+	F_ESNI_LEN, F_ESNI,
 };
 
 #define U8(a, n, h) { a, n, FT_UINT8, BASE_DEC, 0, 0, NULL, h, 0 }
@@ -751,6 +752,15 @@ static const struct field_def fields[] = {
 	[F_YC] = BYTES("tls.handshake.yc", "Pubkey", "The client's ephemeral Diffie-Hellman value."),
 	[F_CPOINT_LEN] = U8("tls.handshake.client_point_len", "Pubkey Length",
 		"8 bits: bytes of the client's EC point."),
+	[F_ESNI_SUITE] = { "tls.esni.suite", "Cipher Suite", FT_UINT16, BASE_HEX, 0, 0, cs_vals,
+		"16 bits: the suite that encrypts the server name.", 0 },
+	[F_ESNI_DIGEST_LEN] = U16("tls.esni.record_digest_length", "Record Digest Length",
+		"16 bits: bytes of the digest."),
+	[F_ESNI_DIGEST] = BYTES("tls.esni.record_digest", "Record Digest",
+		"Hash of the server's ESNI keys record (from DNS)."),
+	[F_ESNI_LEN] = U16("tls.esni.encrypted_sni_length", "Encrypted SNI Length",
+		"16 bits: bytes of the encrypted name."),
+	[F_ESNI] = BYTES("tls.esni.encrypted_sni", "Encrypted SNI", "The server name, encrypted."),
 	[F_CPOINT] = BYTES("tls.handshake.client_point", "Pubkey", "The client's ephemeral EC public key."),
 };
 
@@ -927,8 +937,35 @@ static void alpn_list(struct hs *h, uint32_t node, struct cur *c, int flen, int 
 	}
 }
 
+/* Wireshark's ALPN → dissector associations, by long name; a name ending in '*' is a
+ * prefix. */
+static const struct {
+	const char *alpn;
+	const char *proto;
+} alpn_protos[] = {
+	{ "http/1.1", "Hypertext Transfer Protocol" }, { "h2", "HyperText Transfer Protocol 2" },
+	{ "h2-*", "HyperText Transfer Protocol 2" }, { "imap", "Internet Message Access Protocol" },
+	{ "pop3", "Post Office Protocol" }, { "dot", "Domain Name System" },
+	{ "mqtt", "MQ Telemetry Transport Protocol" },
+};
+
+static void alpn_selected(struct hs *h, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < sizeof(alpn_protos) / sizeof(alpn_protos[0]); i++) {
+		const char *a = alpn_protos[i].alpn;
+		size_t al = strlen(a);
+		int prefix = a[al - 1] == '*';
+		if (prefix ? n >= al - 1 && !memcmp(p, a, al - 1) : n == al && !memcmp(p, a, al)) {
+			h->st->app_proto = alpn_protos[i].proto;
+			return;
+		}
+	}
+}
+
 static void ext_alpn(struct hs *h, uint32_t node, struct cur *c)
 {
+	if (h->server && h->st && cur_left(c) >= 3 && cur_peek(c, 2) <= cur_left(c) - 3)
+		alpn_selected(h, c->p + 3, cur_peek(c, 2));
 	alpn_list(h, node, c, F_ALPN_LEN, F_ALPN_LIST, F_ALPN_STR_LEN, F_ALPN_STR);
 }
 
@@ -1043,11 +1080,11 @@ static void ext_psk(struct hs *h, uint32_t node, struct cur *c)
 {
 	uint32_t l, n;
 
+	n = tree_add_text(h->t, node, cur_off(c), (uint32_t)cur_left(c), "Pre-Shared Key extension");
 	if (h->server) {
-		add_u16(h, node, c, F_PSK_SELECTED);
+		add_u16(h, n, c, F_PSK_SELECTED);
 		return;
 	}
-	n = tree_add_text(h->t, node, cur_off(c), (uint32_t)cur_left(c), "Pre-Shared Key extension");
 	struct cur ids = vec(h, n, c, 2, F_PSK_IDS_LEN, &l);
 	while (cur_left(&ids) >= 2) {
 		uint16_t il = cur_peek_be16(&ids, 0);
@@ -1060,6 +1097,20 @@ static void ext_psk(struct hs *h, uint32_t node, struct cur *c)
 	}
 	struct cur b = vec(h, n, c, 2, F_PSK_BINDERS_LEN, &l);
 	tree_add(h->t, n, &fields[F_PSK_BINDERS], cur_off(&b), (uint32_t)cur_left(&b));
+}
+
+static void ext_esni(struct hs *h, uint32_t node, struct cur *c)
+{
+	uint32_t l;
+
+	if (h->server)
+		return;
+	add_u16(h, node, c, F_ESNI_SUITE);
+	key_share_entry(h, node, c);
+	struct cur dg = vec(h, node, c, 2, F_ESNI_DIGEST_LEN, &l);
+	add_bytes(h, node, &dg, F_ESNI_DIGEST, (uint32_t)cur_left(&dg));
+	struct cur e = vec(h, node, c, 2, F_ESNI_LEN, &l);
+	add_bytes(h, node, &e, F_ESNI, (uint32_t)cur_left(&e));
 }
 
 static void ext_early(struct hs *h, uint32_t node, struct cur *c)
@@ -1097,7 +1148,7 @@ static const struct {
 	{ 28, ext_rsl }, { 34, ext_sigalgs }, { 35, ext_ticket }, { 41, ext_psk },
 	{ 42, ext_early }, { 43, ext_versions }, { 45, ext_pskm }, { 49, ext_none },
 	{ 50, ext_sigalgs }, { 51, ext_key_share }, { 13172, ext_none }, { 17513, ext_alps },
-	{ 65281, ext_reneg },
+	{ 65281, ext_reneg }, { 65486, ext_esni },
 };
 
 static void extensions(struct hs *h, uint32_t node, struct cur *c)
@@ -1391,6 +1442,7 @@ void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, 
 	(void)type;
 	if (!cur_ok(body))
 		return;
+	node = tree_add_text(h.t, node, at, (uint32_t)cur_left(body) + 4, "TLS Session Ticket");
 	n = tree_add_uint(h.t, node, &fields[F_TICKET_HINT], at, 4, hint);
 	secs_label(h.t, n, fields[F_TICKET_HINT].name, hint);
 	if (tls13) {

@@ -17,6 +17,8 @@ typedef void (*tls_hs_body_fn)(struct dctx *d, uint32_t node, struct cur *body, 
 struct tls_hs_state {
 	uint16_t version;	/* negotiated (supported_versions or legacy), 0 if unknown */
 	uint16_t cipher;	/* the server's chosen cipher suite */
+	const char *app_proto;	/* long name of the protocol the server's ALPN chose (static
+				 * string), NULL if none */
 };
 
 /* The state of the stream whose handshake message is being dissected; NULL outside
