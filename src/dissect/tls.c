@@ -367,8 +367,8 @@ static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t typ
 		}
 }
 
-static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t off,
-    uint32_t len, int dir)
+static void handshake(struct call *k, uint32_t rn, const char *vs, const uint8_t *base,
+    uint32_t off, uint32_t len, int dir)
 {
 	struct dctx *d = k->d;
 	struct dtree *t = d->tree;
@@ -379,7 +379,10 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 		uint32_t rem = end - off, ml, hn;
 		uint8_t type = base[off];
 		const char *name;
-		if (rem < 4 || (first && (k->st->ccs[dir & 1] || !valid_hs_type(type)))) {
+		/* TLS 1.3 protects handshake messages in Application Data records: a
+		 * ChangeCipherSpec there is only for middleboxes */
+		int protected = k->st->ccs[dir & 1] && k->st->version != 0x0304;
+		if (rem < 4 || (first && (protected || !valid_hs_type(type)))) {
 			info_item(k, "Encrypted Handshake Message");
 			if (tree_text(t))
 				tree_label_append(t, rn, ": Encrypted Handshake Message");
@@ -398,9 +401,14 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 		name = val_to_str(type, hs_vals);
 		if (!name)
 			name = "Unknown";
+		if (type == 2 && ml >= 34 && tls_hello_retry(base + off + 6, rem - 6))
+			name = "Hello Retry Request";
 		info_item(k, name);
-		if (tree_text(t))
-			tree_label_append(t, rn, "%s%s", first ? ": " : ", ", name);
+		if (first)
+			tree_label_append(t, rn, ": %s", name);
+		else
+			tree_label(t, rn, "%s Record Layer: Handshake Protocol: Multiple Handshake Messages",
+			    vs ? vs : "TLS");
 		hn = tree_add(t, rn, &fields[F_HS], off, ml + 4 > rem ? rem : ml + 4);
 		if (tree_text(t))
 			tree_label(t, hn, "Handshake Protocol: %s", name);
@@ -483,11 +491,12 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 			tree_add_uint(t, an, &fields[F_ALERT_DESC], fo + 1, 1, base[fo + 1]);
 		} else {
 			info_item(k, "Encrypted Alert");
-			tree_label_append(t, rn, ": Encrypted Alert");
+			tree_label(t, rn, "%s Record Layer: Encrypted Alert", vs ? vs : "TLS");
+			tree_add_text(t, rn, fo, flen, "Alert Message: Encrypted Alert");
 		}
 		break;
 	case 22:
-		handshake(k, rn, base, fo, flen, dir);
+		handshake(k, rn, vs, base, fo, flen, dir);
 		break;
 	case 23: {
 		const char *app = st->hs.app_proto ? st->hs.app_proto : st->port_proto;

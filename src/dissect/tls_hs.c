@@ -1234,7 +1234,13 @@ static void random_field(struct hs *h, uint32_t node, struct cur *c)
 	if (!p)
 		return;
 	n = tree_add_bytes(h->t, node, &fields[F_RANDOM], at, 32, p, 32);
-	if (h->tls13 && h->server)
+	if (h->hrr && tree_text(h->t)) {
+		char hex[65];
+		for (int i = 0; i < 32; i++)
+			snprintf(hex + 2 * i, 3, "%02x", p[i]);
+		tree_label(h->t, n, "Random: %s (HelloRetryRequest magic)", hex);
+	}
+	if (h->tls13)
 		return;
 	struct cur r = cur_make(p, 4);
 	tree_add_time(h->t, n, &fields[F_RANDOM_TIME], at, 4, (int64_t)cur_be32(&r) * 1000000000);
@@ -1246,6 +1252,11 @@ static const uint8_t hrr_random[32] = {
 	0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
 	0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
 };
+
+int tls_hello_retry(const uint8_t *p, size_t n)
+{
+	return n >= sizeof(hrr_random) && !memcmp(p, hrr_random, sizeof(hrr_random));
+}
 
 void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 {
@@ -1261,8 +1272,13 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 	h.st = tls_hs_state(d);
 	h.server = type == 2;
 	tls_parse_hello(body->p, cur_left(body), h.server, &th);
-	h.tls13 = th.selected_version == 0x0304 || (th.selected_version & 0xff00) == 0x7f00;
-	h.hrr = h.server && cur_left(body) >= 34 && !memcmp(body->p + 2, hrr_random, 32);
+	/* TLS 1.3 randoms hold no time: the server's version by its supported_versions,
+	 * a client's by an earlier Server Hello (the Client Hello after a retry) */
+	if (h.server)
+		h.tls13 = th.selected_version == 0x0304 || (th.selected_version & 0xff00) == 0x7f00;
+	else
+		h.tls13 = h.st && h.st->version == 0x0304;
+	h.hrr = h.server && cur_left(body) >= 34 && tls_hello_retry(body->p + 2, 32);
 	version = cur_peek_be16(body, 0);
 	if (add_u16(&h, node, body, F_VERSION) == 0 && !cur_ok(body))
 		return;
