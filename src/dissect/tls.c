@@ -354,7 +354,8 @@ static const struct {
 } hs_bodies[] = {
 	{ 1, tls_hs_hello }, { 2, tls_hs_hello }, { 4, tls_hs_new_session_ticket },
 	{ 11, tls_hs_certificate }, { 12, tls_hs_server_key_exchange },
-	{ 13, tls_hs_certificate_request }, { 16, tls_hs_client_key_exchange },
+	{ 13, tls_hs_certificate_request }, { 15, tls_hs_certificate_verify },
+	{ 16, tls_hs_client_key_exchange },
 	{ 20, tls_hs_finished }, { 22, tls_hs_certificate_status },
 };
 

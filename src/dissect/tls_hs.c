@@ -550,7 +550,7 @@ enum {
 	F_TICKET_NONCE, F_TICKET_LEN, F_TICKET, F_VERIFY, F_CERT_TYPES_COUNT, F_CERT_TYPES,
 	F_CERT_TYPE, F_DNAMES_LEN, F_DNAMES, F_DNAME_LEN, F_DNAME, F_OCSP_LEN, F_YS_LEN, F_YS,
 	F_YC_LEN, F_YC, F_CPOINT_LEN, F_CPOINT, F_ESNI_SUITE, F_ESNI_DIGEST_LEN, F_ESNI_DIGEST,
-	F_ESNI_LEN, F_ESNI,
+	F_ESNI_LEN, F_ESNI, F_CV_SIG_LEN, F_CV_SIG, F_MAL_VEC, F_MAL_SMALL, F_MAL_TRAIL,
 };
 
 #define U8(a, n, h) { a, n, FT_UINT8, BASE_DEC, 0, 0, NULL, h, 0 }
@@ -752,6 +752,18 @@ static const struct field_def fields[] = {
 	[F_YC] = BYTES("tls.handshake.yc", "Pubkey", "The client's ephemeral Diffie-Hellman value."),
 	[F_CPOINT_LEN] = U8("tls.handshake.client_point_len", "Pubkey Length",
 		"8 bits: bytes of the client's EC point."),
+	[F_MAL_VEC] = NONE("tls.malformed.vector_length",
+		"Variable vector length is outside the permitted range",
+		"Expert: a length prefix larger than what follows, or below the minimum."),
+	[F_MAL_SMALL] = NONE("tls.malformed.buffer_too_small",
+		"Malformed message, not enough data is available",
+		"Expert: the message ends where a length prefix should be."),
+	[F_MAL_TRAIL] = NONE("tls.malformed.trailing_data", "Undecoded trailing data is present",
+		"Expert: bytes left over at the end of a list."),
+	[F_CV_SIG_LEN] = U16("tls.handshake.client_cert_vrfy.sig_len", "Signature length",
+		"16 bits: bytes of signature."),
+	[F_CV_SIG] = BYTES("tls.handshake.client_cert_vrfy.sig", "Signature",
+		"Signature over the handshake so far with the certificate's key."),
 	[F_ESNI_SUITE] = { "tls.esni.suite", "Cipher Suite", FT_UINT16, BASE_HEX, 0, 0, cs_vals,
 		"16 bits: the suite that encrypts the server name.", 0 },
 	[F_ESNI_DIGEST_LEN] = U16("tls.esni.record_digest_length", "Record Digest Length",
@@ -793,6 +805,7 @@ struct hs {
 	struct dtree *t;
 	struct tls_hs_state *st;
 	int server, hrr, tls13;
+	int bad;		/* a length prefix did not fit: stop, as tshark does */
 	struct ja3_list ciphers, exts, groups, ecpf;
 };
 
@@ -814,6 +827,41 @@ static struct cur vec(struct hs *h, uint32_t parent, struct cur *c, int lb, int 
 	v = cur_sub(c, l, NULL);
 	cur_skip(c, l);
 	*len = l;
+	return v;
+}
+
+/* vec for the hello's own vectors, checked as tshark checks them: a length that does
+ * not fit (or no room for the length) sets h->bad; one below min is only a warning. */
+static struct cur vec_checked(struct hs *h, uint32_t parent, struct cur *c, int lb, int fid,
+    uint32_t *len, uint32_t min)
+{
+	char msg[96];
+	uint32_t at = cur_off(c), l, n;
+
+	*len = 0;
+	if (cur_left(c) < (size_t)lb) {
+		snprintf(msg, sizeof(msg), "No more room for vector of length %d", lb);
+		n = tree_add_text(h->t, parent, at, (uint32_t)cur_left(c), "%s", msg);
+		dissect_expert(h->d, n, &fields[F_MAL_SMALL], SEV_ERROR, "Malformed", msg);
+		h->bad = 1;
+		return cur_sub(c, 0, NULL);
+	}
+	l = lb == 1 ? cur_u8(c) : lb == 2 ? cur_be16(c) : cur_be24(c);
+	n = tree_add_uint(h->t, parent, &fields[fid], at, (uint32_t)lb, l);
+	*len = l;
+	if (l > cur_left(c)) {
+		snprintf(msg, sizeof(msg), "Vector length %u is too large, truncating it to %u", l,
+		    (unsigned)cur_left(c));
+		dissect_expert(h->d, n, &fields[F_MAL_VEC], SEV_ERROR, "Malformed", msg);
+		h->bad = 1;
+		return cur_sub(c, 0, NULL);
+	}
+	if (l < min) {
+		snprintf(msg, sizeof(msg), "Vector length %u is smaller than minimum %u", l, min);
+		dissect_expert(h->d, n, &fields[F_MAL_VEC], SEV_WARN, "Protocol", msg);
+	}
+	struct cur v = cur_sub(c, l, NULL);
+	cur_skip(c, l);
 	return v;
 }
 
@@ -1156,9 +1204,11 @@ static void extensions(struct hs *h, uint32_t node, struct cur *c)
 	uint32_t l;
 	struct cur all;
 
-	if (cur_left(c) < 2)
+	if (!cur_left(c))
 		return;
-	all = vec(h, node, c, 2, F_EXT_LEN, &l);
+	all = vec_checked(h, node, c, 2, F_EXT_LEN, &l, 0);
+	if (h->bad)
+		return;
 	while (cur_left(&all) >= 4) {
 		uint32_t at = cur_off(&all), en;
 		uint16_t type = cur_be16(&all), el = cur_be16(&all);
@@ -1283,7 +1333,9 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 	if (add_u16(&h, node, body, F_VERSION) == 0 && !cur_ok(body))
 		return;
 	random_field(&h, node, body);
-	struct cur sid = vec(&h, node, body, 1, F_SID_LEN, &l);
+	struct cur sid = vec_checked(&h, node, body, 1, F_SID_LEN, &l, 0);
+	if (h.bad)
+		return;
 	if (l)
 		add_bytes(&h, node, &sid, F_SID, (uint32_t)cur_left(&sid));
 	if (h.server) {
@@ -1297,7 +1349,9 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 		}
 		add_u8(&h, node, body, F_COMP);
 	} else {
-		struct cur cs = vec(&h, node, body, 2, F_CS_LEN, &l);
+		struct cur cs = vec_checked(&h, node, body, 2, F_CS_LEN, &l, 2);
+		if (h.bad)
+			return;
 		n = tree_add(h.t, node, &fields[F_CSS], cur_off(&cs), (uint32_t)cur_left(&cs));
 		tree_label(h.t, n, "Cipher Suites (%u %s)", l / 2, plural(l / 2, "suite", "suites"));
 		while (cur_left(&cs) >= 2) {
@@ -1306,7 +1360,17 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 				ja3_add(&h.ciphers, v);
 			add_u16(&h, n, &cs, F_CS);
 		}
-		struct cur cm = vec(&h, node, body, 1, F_COMP_LEN, &l);
+		if (cur_left(&cs)) {
+			char msg[64];
+			unsigned tl = (unsigned)cur_left(&cs);
+			snprintf(msg, sizeof(msg), tl == 1 ? "%u trailing byte was unprocessed" :
+			    "%u trailing bytes were unprocessed", tl);
+			uint32_t tn = tree_add_text(h.t, n, cur_off(&cs), tl, "%s", msg);
+			dissect_expert(d, tn, &fields[F_MAL_TRAIL], SEV_WARN, "Protocol", msg);
+		}
+		struct cur cm = vec_checked(&h, node, body, 1, F_COMP_LEN, &l, 1);
+		if (h.bad)
+			return;
 		n = tree_add(h.t, node, &fields[F_COMPS], cur_off(&cm), (uint32_t)cur_left(&cm));
 		tree_label(h.t, n, "Compression Methods (%u %s)", l, plural(l, "method", "methods"));
 		while (cur_left(&cm))
@@ -1315,7 +1379,9 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 	if (!cur_ok(body))
 		return;
 	extensions(&h, node, body);
-	if (h.server)
+	if (h.bad && !h.server)
+		snprintf(full, sizeof(full), "%u,%s,", version, h.ciphers.s);
+	else if (h.server)
 		snprintf(full, sizeof(full), "%u,%u,%s", version, suite, h.exts.s);
 	else
 		snprintf(full, sizeof(full), "%u,%s,%s,%s,%s", version, h.ciphers.s, h.exts.s,
@@ -1494,6 +1560,8 @@ void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body,
 			sigalg(&h, n, &sa);
 	}
 	struct cur dn = vec(&h, node, body, 2, F_DNAMES_LEN, &l);
+	if (!l)
+		return;
 	n = tree_add(h.t, node, &fields[F_DNAMES], cur_off(&dn), (uint32_t)cur_left(&dn));
 	tree_label(h.t, n, "Distinguished Names (%u %s)", l, plural(l, "byte", "bytes"));
 	while (cur_left(&dn) >= 2) {
@@ -1513,6 +1581,18 @@ void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, 
 	struct cur o = vec(&h, node, body, 3, F_OCSP_LEN, &l);
 	if (l)
 		tree_add_text(h.t, node, cur_off(&o), (uint32_t)cur_left(&o), "OCSP Response");
+}
+
+void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+{
+	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d) };
+	uint32_t l;
+
+	(void)type;
+	if (h.st && h.st->version >= 0x0303 && h.st->version != 0x0304)
+		sigalg(&h, node, body);
+	struct cur s = vec(&h, node, body, 2, F_CV_SIG_LEN, &l);
+	add_bytes(&h, node, &s, F_CV_SIG, (uint32_t)cur_left(&s));
 }
 
 void tls_hs_finished(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)

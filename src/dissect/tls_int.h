@@ -25,12 +25,13 @@ struct tls_hs_state {
  * a body function. */
 struct tls_hs_state *tls_hs_state(struct dctx *d);
 
-/* tls_hs.c: the messages in clear, by type (1, 2: hellos; 4; 12; 13; 16; 20; 22). */
+/* tls_hs.c: the messages in clear, by type (1, 2: hellos; 4; 12; 13; 15; 16; 20; 22). */
 void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 void tls_hs_server_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 void tls_hs_client_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
+void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 void tls_hs_finished(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 
