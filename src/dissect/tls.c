@@ -37,6 +37,7 @@
 enum {
 	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS,
 	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT, F_OPAQUE_TYPE, F_APP_PROTO,
+	F_RESUMED,
 };
 
 static const struct val_str ct_vals[] = {
@@ -97,6 +98,10 @@ static const struct field_def fields[] = {
 		"8 bits: what the record carries (22 handshake, 23 application data …).", 0 },
 	[F_APP_PROTO] = { "tls.app_data_proto", "Application Data Protocol", FT_STRING, BASE_NONE, 0, 0,
 		NULL, "The protocol inside, by the negotiated ALPN or else by the port.", 0 },
+	[F_RESUMED] = { "tls.resumed",
+		"This session reuses previously negotiated keys (Session resumption)", FT_NONE, BASE_NONE,
+		0, 0, NULL, "Expert: the server went from its hello straight to ChangeCipherSpec "
+		"(an abbreviated handshake).", 0 },
 	[F_OPAQUE_TYPE] = { "tls.record.opaque_type", "Opaque Type", FT_UINT8, BASE_DEC, 0, 0, ct_vals,
 		"8 bits: TLS 1.3 writes 23 (application data) on every protected record; the real "
 		"type is encrypted.", 0 },
@@ -258,6 +263,7 @@ struct tls_stream {
 	uint8_t known;		/* the stream was claimed as TLS */
 	struct tls_hs_state hs;	/* what the Server Hello chose */
 	const char *port_proto;	/* the application protocol of the port, NULL if none */
+	uint8_t sh_seen, shd_seen;	/* Server Hello, Server Hello Done seen */
 	/* per frame, recomputed on every visit: */
 	uint32_t info_frame;	/* TLS cleared Info in this frame */
 	struct frame_state fs;	/* the fields above as each frame began (revisits) */
@@ -415,6 +421,10 @@ static void handshake(struct call *k, uint32_t rn, const char *vs, const uint8_t
 			tree_label(t, hn, "Handshake Protocol: %s", name);
 		tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, type);
 		tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
+		if (type == 2)
+			k->st->sh_seen = 1;
+		else if (type == 14)
+			k->st->shd_seen = 1;
 		if (ml + 4 <= rem) {
 			struct cur body = cur_make(base, off + 4 + ml);
 			cur_skip(&body, off + 4);
@@ -473,7 +483,13 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	case 20:
 		info_item(k, "Change Cipher Spec");
 		tree_label_append(t, rn, ": Change Cipher Spec");
-		tree_add(t, rn, &fields[F_CCS], fo, flen);
+		{
+			uint32_t cn = tree_add(t, rn, &fields[F_CCS], fo, flen);
+			if ((dir & 1) && st->sh_seen && !st->shd_seen && !st->ccs[1] &&
+			    st->version != 0x0304)
+				dissect_expert(d, cn, &fields[F_RESUMED], SEV_NOTE, "Sequence",
+				    fields[F_RESUMED].name);
+		}
 		st->ccs[dir & 1] = 1;
 		break;
 	case 21:
