@@ -806,6 +806,7 @@ struct hs {
 	struct tls_hs_state *st;
 	int server, hrr, tls13;
 	int bad;		/* a length prefix did not fit: stop, as tshark does */
+	int ja3;		/* the tree wants JA3/JA3S: collect the lists */
 	struct ja3_list ciphers, exts, groups, ecpf;
 };
 
@@ -940,7 +941,7 @@ static void ext_groups(struct hs *h, uint32_t node, struct cur *c)
 	tree_label(h->t, n, "Supported Groups (%u %s)", l / 2, plural(l / 2, "group", "groups"));
 	while (cur_left(&v) >= 2) {
 		uint16_t g = cur_peek_be16(&v, 0);
-		if (!h->server && !is_grease(g))
+		if (h->ja3 && !h->server && !is_grease(g))
 			ja3_add(&h->groups, g);
 		add_u16(h, n, &v, F_GROUP);
 	}
@@ -954,7 +955,7 @@ static void ext_ecpf(struct hs *h, uint32_t node, struct cur *c)
 	n = tree_add(h->t, node, &fields[F_ECPFS], cur_off(&v), (uint32_t)cur_left(&v));
 	tree_label(h->t, n, "Elliptic curves point formats (%u)", l);
 	while (cur_left(&v)) {
-		if (!h->server)
+		if (h->ja3 && !h->server)
 			ja3_add(&h->ecpf, cur_peek(&v, 0));
 		add_u8(h, n, &v, F_ECPF);
 	}
@@ -1216,7 +1217,7 @@ static void extensions(struct hs *h, uint32_t node, struct cur *c)
 		struct cur data = cur_sub(&all, el, NULL);
 		ext_fn fn = ext_data;
 
-		if (!is_grease(type))
+		if (h->ja3 && !is_grease(type))
 			ja3_add(&h->exts, type);
 		if (name)
 			en = tree_add_text(h->t, node, at, 4u + el, "Extension: %s (len=%u)", name, el);
@@ -1263,7 +1264,7 @@ static void ja3_items(struct hs *h, uint32_t node, uint32_t off, uint32_t len, c
 	unsigned int mdl = 0;
 	char hex[2 * EVP_MAX_MD_SIZE + 1];
 
-	if (!h->t || !tree_wants_range(h->t, &fields[F_JA3_FULL], &fields[F_JA3S]))
+	if (!h->ja3)
 		return;
 	add_gen_string(h->t, node, ffull, off, len, full);
 	if (EVP_Digest(full, strlen(full), md, &mdl, EVP_md5(), NULL) != 1)
@@ -1310,15 +1311,14 @@ int tls_hello_retry(const uint8_t *p, size_t n)
 
 void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 {
-	static struct hs hz;
-	struct hs h = hz;
+	struct hs h = { .d = d };
 	uint32_t start = cur_off(body), l, n;
 	uint16_t version, suite = 0;
 	struct tls_hello th;
 	char full[4 * sizeof(h.ciphers.s) + 64];
 
-	h.d = d;
 	h.t = d->tree;
+	h.ja3 = h.t && tree_wants_range(h.t, &fields[F_JA3_FULL], &fields[F_JA3S]);
 	h.st = tls_hs_state(d);
 	h.server = type == 2;
 	tls_parse_hello(body->p, cur_left(body), h.server, &th);
@@ -1340,10 +1340,8 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 		add_bytes(&h, node, &sid, F_SID, (uint32_t)cur_left(&sid));
 	if (h.server) {
 		suite = cur_peek_be16(body, 0);
-		if (add_u16(&h, node, body, F_CS) && h.st) {
-			h.st->cipher = suite;
-			h.st->version = th.selected_version ? th.selected_version : version;
-		} else if (cur_ok(body) && h.st) {
+		add_u16(&h, node, body, F_CS);
+		if (cur_ok(body) && h.st) {
 			h.st->cipher = suite;
 			h.st->version = th.selected_version ? th.selected_version : version;
 		}
@@ -1356,7 +1354,7 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 		tree_label(h.t, n, "Cipher Suites (%u %s)", l / 2, plural(l / 2, "suite", "suites"));
 		while (cur_left(&cs) >= 2) {
 			uint16_t v = cur_peek_be16(&cs, 0);
-			if (!is_grease(v))
+			if (h.ja3 && !is_grease(v))
 				ja3_add(&h.ciphers, v);
 			add_u16(&h, n, &cs, F_CS);
 		}
