@@ -569,7 +569,8 @@ static const struct field_def fields[] = {
 		0, 0, NULL, "The first 4 random bytes read as a time (old TLS put the clock there).", 0 },
 	[F_RANDOM_BYTES] = BYTES("tls.handshake.random_bytes", "Random Bytes",
 		"The other 28 random bytes."),
-	[F_SID_LEN] = U8("tls.handshake.session_id_length", "Session ID Length",
+	/* FT_UINT16 as tshark registers it (shared with SSLv2's 16-bit field) */
+	[F_SID_LEN] = U16("tls.handshake.session_id_length", "Session ID Length",
 		"8 bits: bytes of session ID (0..32)."),
 	[F_SID] = BYTES("tls.handshake.session_id", "Session ID",
 		"Names a session to resume (TLS 1.3: a random value for middleboxes)."),
