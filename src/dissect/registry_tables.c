@@ -50,6 +50,7 @@
 	X(http) \
 	X(websocket) \
 	X(tls) \
+	X(tls_hs) \
 	X(ssh) \
 	X(text_lines) \
 	X(data) \

@@ -35,8 +35,9 @@
 #include "dissect/tls_int.h"
 
 enum {
-	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_HS_VERSION,
-	F_SNI, F_CCS, F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT,
+	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS,
+	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT, F_OPAQUE_TYPE, F_APP_PROTO,
+	F_RESUMED,
 };
 
 static const struct val_str ct_vals[] = {
@@ -95,6 +96,15 @@ static const struct field_def fields[] = {
 		"One TLS record: 5-byte header then up to 16 KiB of one content type.", 0 },
 	[F_CT] = { "tls.record.content_type", "Content Type", FT_UINT8, BASE_DEC, 0, 0, ct_vals,
 		"8 bits: what the record carries (22 handshake, 23 application data …).", 0 },
+	[F_APP_PROTO] = { "tls.app_data_proto", "Application Data Protocol", FT_STRING, BASE_NONE, 0, 0,
+		NULL, "The protocol inside, by the negotiated ALPN or else by the port.", 0 },
+	[F_RESUMED] = { "tls.resumed",
+		"This session reuses previously negotiated keys (Session resumption)", FT_NONE, BASE_NONE,
+		0, 0, NULL, "Expert: the server went from its hello straight to ChangeCipherSpec "
+		"(an abbreviated handshake).", 0 },
+	[F_OPAQUE_TYPE] = { "tls.record.opaque_type", "Opaque Type", FT_UINT8, BASE_DEC, 0, 0, ct_vals,
+		"8 bits: TLS 1.3 writes 23 (application data) on every protected record; the real "
+		"type is encrypted.", 0 },
 	[F_VERSION] = { "tls.record.version", "Version", FT_UINT16, BASE_HEX, 0, 0, version_vals,
 		"16 bits: record-layer version; TLS 1.3 still writes 0x0303 here.", 0 },
 	[F_LEN] = { "tls.record.length", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
@@ -105,11 +115,6 @@ static const struct field_def fields[] = {
 		"8 bits: which handshake message this is.", 0 },
 	[F_HS_LEN] = { "tls.handshake.length", "Length", FT_UINT24, BASE_DEC, 0, 0, NULL,
 		"24 bits: bytes of the message body.", 0 },
-	[F_HS_VERSION] = { "tls.handshake.version", "Version", FT_UINT16, BASE_HEX, 0, 0, version_vals,
-		"16 bits: the version offered (Client Hello) or chosen (Server Hello); TLS 1.3 "
-		"negotiates in the supported_versions extension instead.", 0 },
-	[F_SNI] = { "tls.handshake.extensions_server_name", "Server Name", FT_STRING, BASE_NONE, 0, 0, NULL,
-		"Host name the client asks for (SNI), sent in clear text.", 0 },
 	[F_CCS] = { "tls.change_cipher_spec", "Change Cipher Spec Message", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"From here on this side's records are encrypted with the new keys.", 0 },
 	[F_APPDATA] = { "tls.app_data", "Encrypted Application Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
@@ -137,6 +142,33 @@ static const struct handoff tls_handoffs[] = {
 	{ HO_TCP_HEUR, .tcp = tls_tcp_heuristic },
 };
 const struct proto_reg tls_proto = REG_PROTO(tls_table, tls_handoffs);
+
+/* Wireshark's tls.port associations: the protocol of the application data on a port
+ * (when ALPN does not name it), by its long name. */
+static const struct val_str port_protos[] = {
+	{ 443, "Hypertext Transfer Protocol" }, { 465, "Simple Mail Transfer Protocol" },
+	{ 993, "Internet Message Access Protocol" }, { 995, "Post Office Protocol" },
+	{ 636, "Lightweight Directory Access Protocol" }, { 853, "Domain Name System" },
+	{ 8883, "MQ Telemetry Transport Protocol" }, { 5061, "Session Initiation Protocol" },
+	{ 5671, "Advanced Message Queuing Protocol" }, { 5868, "Diameter Protocol" },
+	{ 5684, "Constrained Application Protocol" }, { 27017, "Mongo Wire Protocol" },
+	{ 11207, "Couchbase Protocol" }, { 19999, "Distributed Network Protocol 3.0" },
+	{ 3496, "DoIP (ISO13400) Protocol" }, { 3389, "TPKT - ISO on TCP - RFC1006" },
+	{ 802, "Modbus/TCP" }, { 1300, "Q.931" }, { 2221, "EtherNet/IP (Industrial Protocol)" },
+	{ 2443, "Skinny Client Control Protocol" }, { 324, "RPKI-Router Protocol" },
+	{ 3249, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 3250, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 3251, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 3252, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	{ 0, NULL }
+};
+
+static const char *port_proto(uint16_t src, uint16_t dst)
+{
+	const char *s = val_to_str(src, port_protos);
+
+	return s ? s : val_to_str(dst, port_protos);
+}
 
 /* ---- plain-byte parsers ---- */
 
@@ -229,6 +261,9 @@ struct tls_stream {
 	uint16_t version;	/* the session's version, 0 while unknown */
 	uint8_t ccs[2];		/* ChangeCipherSpec seen from the client / server */
 	uint8_t known;		/* the stream was claimed as TLS */
+	struct tls_hs_state hs;	/* what the Server Hello chose */
+	const char *port_proto;	/* the application protocol of the port, NULL if none */
+	uint8_t sh_seen, shd_seen;	/* Server Hello, Server Hello Done seen */
 	/* per frame, recomputed on every visit: */
 	uint32_t info_frame;	/* TLS cleared Info in this frame */
 	struct frame_state fs;	/* the fields above as each frame began (revisits) */
@@ -308,25 +343,26 @@ static void set_proto(struct call *k, uint16_t record_version)
 	col_set_proto(k->d->pi, s ? s : "TLS");
 }
 
-/* The body of a complete handshake message of each type, under its node (tls_int.h). */
-static void hello_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
-{
-	struct dtree *t = d->tree;
-	uint32_t off = cur_off(body), ml = (uint32_t)cur_left(body);
-	struct tls_hello h;
+/* The stream of the message being dissected, for tls_hs_state (the body functions keep
+ * the tls_int.h signature).  Per thread: dissection runs on one thread at a time each. */
+static _Thread_local struct tls_stream *hs_stream;
 
-	tls_parse_hello(body->p, ml, type == 2, &h);
-	if (ml >= 2)
-		tree_add_uint(t, node, &fields[F_HS_VERSION], off, 2, h.version);
-	if (h.sni)
-		tree_add_bytes(t, node, &fields[F_SNI], off + h.sni_off, h.sni_len, h.sni, h.sni_len);
+struct tls_hs_state *tls_hs_state(struct dctx *d)
+{
+	(void)d;
+	return hs_stream ? &hs_stream->hs : NULL;
 }
 
+/* The body of a complete handshake message of each type, under its node (tls_int.h). */
 static const struct {
 	uint8_t type;
 	tls_hs_body_fn fn;
 } hs_bodies[] = {
-	{ 1, hello_body }, { 2, hello_body }, { 11, tls_hs_certificate },
+	{ 1, tls_hs_hello }, { 2, tls_hs_hello }, { 4, tls_hs_new_session_ticket },
+	{ 11, tls_hs_certificate }, { 12, tls_hs_server_key_exchange },
+	{ 13, tls_hs_certificate_request }, { 15, tls_hs_certificate_verify },
+	{ 16, tls_hs_client_key_exchange },
+	{ 20, tls_hs_finished }, { 22, tls_hs_certificate_status },
 };
 
 static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
@@ -338,8 +374,8 @@ static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t typ
 		}
 }
 
-static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t off,
-    uint32_t len, int dir)
+static void handshake(struct call *k, uint32_t rn, const char *vs, const uint8_t *base,
+    uint32_t off, uint32_t len, int dir)
 {
 	struct dctx *d = k->d;
 	struct dtree *t = d->tree;
@@ -350,7 +386,10 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 		uint32_t rem = end - off, ml, hn;
 		uint8_t type = base[off];
 		const char *name;
-		if (rem < 4 || (first && (k->st->ccs[dir & 1] || !valid_hs_type(type)))) {
+		/* TLS 1.3 protects handshake messages in Application Data records: a
+		 * ChangeCipherSpec there is only for middleboxes */
+		int protected = k->st->ccs[dir & 1] && k->st->version != 0x0304;
+		if (rem < 4 || (first && (protected || !valid_hs_type(type)))) {
 			info_item(k, "Encrypted Handshake Message");
 			if (tree_text(t))
 				tree_label_append(t, rn, ": Encrypted Handshake Message");
@@ -369,18 +408,29 @@ static void handshake(struct call *k, uint32_t rn, const uint8_t *base, uint32_t
 		name = val_to_str(type, hs_vals);
 		if (!name)
 			name = "Unknown";
+		if (type == 2 && ml >= 34 && tls_hello_retry(base + off + 6, rem - 6))
+			name = "Hello Retry Request";
 		info_item(k, name);
-		if (tree_text(t))
-			tree_label_append(t, rn, "%s%s", first ? ": " : ", ", name);
+		if (first)
+			tree_label_append(t, rn, ": %s", name);
+		else
+			tree_label(t, rn, "%s Record Layer: Handshake Protocol: Multiple Handshake Messages",
+			    vs ? vs : "TLS");
 		hn = tree_add(t, rn, &fields[F_HS], off, ml + 4 > rem ? rem : ml + 4);
 		if (tree_text(t))
 			tree_label(t, hn, "Handshake Protocol: %s", name);
 		tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, type);
 		tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
+		if (type == 2)
+			k->st->sh_seen = 1;
+		else if (type == 14)
+			k->st->shd_seen = 1;
 		if (ml + 4 <= rem) {
 			struct cur body = cur_make(base, off + 4 + ml);
 			cur_skip(&body, off + 4);
+			hs_stream = k->st;
 			hs_body(d, hn, &body, type);
+			hs_stream = NULL;
 		}
 		if (ml + 4 > rem)
 			return;		/* continues in the next record (not reassembled) */
@@ -401,7 +451,9 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 	uint16_t rl = cur_peek_be16(&rc, 3);
 	uint32_t flen = avail - 5 < rl ? avail - 5 : rl, fo = off + 5, rn;
 	uint8_t hs_type = ct == 22 && flen ? base[fo] : 0xff;
-	const char *vs = tls_version_short(ver);
+	/* the record is named by the session's version as it stood before this record */
+	uint16_t label_ver = st->version ? st->version : ver;
+	const char *vs = tls_version_short(label_ver);
 
 	{
 		uint16_t v = ver;
@@ -424,14 +476,20 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 		const char *cts = val_to_str(ct, ct_vals);
 		tree_label(t, rn, "%s Record Layer: %s Protocol", vs ? vs : "TLS", cts ? cts : "Unknown");
 	}
-	tree_add_uint(t, rn, &fields[F_CT], off, 1, ct);
+	tree_add_uint(t, rn, &fields[ct == 23 && label_ver == 0x0304 ? F_OPAQUE_TYPE : F_CT], off, 1, ct);
 	tree_add_uint(t, rn, &fields[F_VERSION], off + 1, 2, ver);
 	tree_add_uint(t, rn, &fields[F_LEN], off + 3, 2, rl);
 	switch (ct) {
 	case 20:
 		info_item(k, "Change Cipher Spec");
 		tree_label_append(t, rn, ": Change Cipher Spec");
-		tree_add(t, rn, &fields[F_CCS], fo, flen);
+		{
+			uint32_t cn = tree_add(t, rn, &fields[F_CCS], fo, flen);
+			if ((dir & 1) && st->sh_seen && !st->shd_seen && !st->ccs[1] &&
+			    st->version != 0x0304)
+				dissect_expert(d, cn, &fields[F_RESUMED], SEV_NOTE, "Sequence",
+				    fields[F_RESUMED].name);
+		}
 		st->ccs[dir & 1] = 1;
 		break;
 	case 21:
@@ -450,17 +508,25 @@ static void record(struct call *k, const uint8_t *base, uint32_t off, uint32_t a
 			tree_add_uint(t, an, &fields[F_ALERT_DESC], fo + 1, 1, base[fo + 1]);
 		} else {
 			info_item(k, "Encrypted Alert");
-			tree_label_append(t, rn, ": Encrypted Alert");
+			tree_label(t, rn, "%s Record Layer: Encrypted Alert", vs ? vs : "TLS");
+			tree_add_text(t, rn, fo, flen, "Alert Message: Encrypted Alert");
 		}
 		break;
 	case 22:
-		handshake(k, rn, base, fo, flen, dir);
+		handshake(k, rn, vs, base, fo, flen, dir);
 		break;
-	case 23:
+	case 23: {
+		const char *app = st->hs.app_proto ? st->hs.app_proto : st->port_proto;
 		info_item(k, "Application Data");
-		tree_label_append(t, rn, ": Application Data");
+		tree_label_append(t, rn, ": %s", app ? app : "Application Data");
 		tree_add_bytes(t, rn, &fields[F_APPDATA], fo, flen, base + fo, flen);
+		if (app) {
+			uint32_t an = tree_add_bytes(t, rn, &fields[F_APP_PROTO], fo, 0,
+			    (const uint8_t *)app, (uint32_t)strlen(app));
+			tree_flag(t, an, TN_GENERATED | TN_CLEAN);
+		}
 		break;
+	}
 	default:
 		info_item(k, st->ccs[dir & 1] ? "Encrypted Heartbeat" :
 		    flen && base[fo] == 1 ? "Heartbeat Request" : "Heartbeat Response");
@@ -533,6 +599,8 @@ int tls_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payloa
 	if (!st)
 		return 0;	/* a revisit before the first pass made it TLS */
 	st->known = 1;
+	if (!st->port_proto)
+		st->port_proto = port_proto(ti->srcport, ti->dstport);
 	st->info_frame = 0;	/* per-frame mark starts afresh (revisits too) */
 	s = tcp_payload_seg(ti);
 	reasm_segment(d->sess->reasm, d, payload, &s, tls_pdu);

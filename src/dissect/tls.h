@@ -34,6 +34,10 @@ struct tls_hello {
  * was found before the damage is kept). */
 int tls_parse_hello(const uint8_t *p, size_t n, int server, struct tls_hello *h);
 
+/* Do the n bytes at p (a Server Hello's random) hold the Hello Retry Request value
+ * (RFC 8446 §4.1.3)? */
+int tls_hello_retry(const uint8_t *p, size_t n);
+
 /* "TLSv1.2" … as Wireshark's Protocol column names the version; NULL if unknown. */
 const char *tls_version_short(uint16_t v);
 
