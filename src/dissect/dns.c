@@ -305,29 +305,6 @@ static const char *type_name(uint16_t type, char *buf, size_t n)
 	return buf;
 }
 
-static void ttl_str(uint32_t secs, char *buf, size_t n)
-{
-	static const struct { uint32_t div; const char *unit; } u[] = {
-		{ 86400, "day" }, { 3600, "hour" }, { 60, "minute" }, { 1, "second" },
-	};
-	size_t at = 0;
-
-	if (!secs) {
-		snprintf(buf, n, "0 seconds");
-		return;
-	}
-	buf[0] = '\0';
-	for (size_t i = 0; i < 4; i++) {
-		uint32_t v = secs / u[i].div;
-		secs %= u[i].div;
-		if (!v)
-			continue;
-		int k = snprintf(buf + at, n - at, "%s%u %s%s", at ? ", " : "", v, u[i].unit, v == 1 ? "" : "s");
-		if (k < 0 || (size_t)k >= n - at)
-			break;
-		at += (size_t)k;
-	}
-}
 
 struct dnsctx {
 	struct dctx *d;
@@ -507,7 +484,7 @@ static void rdata_soa(struct dnsctx *x, const struct dns_rr *r, char *s, size_t 
 		uint32_t vn = tree_add_uint(t, r->tn, &fields[D_SOA_SERIAL + i], r->o + u1 + u2 + 4u * i, 4, v);
 		if (i && tree_text(t)) {
 			char ts[96];
-			ttl_str(v, ts, sizeof(ts));
+			fv_time_span(v, -1, ts, sizeof(ts));
 			tree_label(t, vn, "%s: %u (%s)", fields[D_SOA_SERIAL + i].name, v, ts);
 		}
 	}
@@ -582,7 +559,7 @@ static void record_fixed(struct dnsctx *x, const struct dns_rr *r, struct cur h,
 	uint32_t ttn = tree_add_uint(t, r->tn, &fields[D_RESP_TTL], o + 4, 4, ttl);
 	if (tree_text(t)) {
 		char ts[96];
-		ttl_str(ttl, ts, sizeof(ts));
+		fv_time_span(ttl, -1, ts, sizeof(ts));
 		tree_label(t, ttn, "Time to live: %u (%s)", ttl, ts);
 	}
 }

@@ -72,6 +72,34 @@ void fv_ether(const uint8_t *a, char *buf, size_t len)
 /* RFC 5952: longest run (≥ 2) of zero groups becomes "::", lower-case hex; an
  * IPv4-mapped or -compatible tail is not special-cased (tshark 4.0 does not either,
  * except ::ffff:a.b.c.d, which inet_ntop prints that way). */
+void fv_time_span(uint32_t secs, int msecs, char *buf, size_t len)
+{
+	static const struct {
+		uint32_t secs;
+		const char *unit;
+	} units[] = { { 86400, "day" }, { 3600, "hour" }, { 60, "minute" } };
+	size_t at = 0;
+	int k;
+
+	if (!len)
+		return;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		uint32_t q = secs / units[i].secs;
+		secs %= units[i].secs;
+		if (!q)
+			continue;
+		k = snprintf(buf + at, len - at, "%s%u %s%s", at ? ", " : "", q, units[i].unit, q == 1 ? "" : "s");
+		if (k < 0 || (size_t)k >= len - at)
+			return;
+		at += (size_t)k;
+	}
+	if (msecs > 0)
+		snprintf(buf + at, len - at, "%s%u.%03d seconds", at ? ", " : "", secs, msecs);
+	else if (secs || !at)
+		snprintf(buf + at, len - at, "%s%u second%s", at ? ", " : "", secs, secs == 1 ? "" : "s");
+}
+
 void fv_ipv6(const uint8_t *a, char *buf, size_t len)
 {
 	uint16_t g[8];

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dissect/fvalue.h"
 #include "dissect/protos.h"
 
 static void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent);
@@ -27,6 +28,13 @@ enum {
 	C_SEQ, C_SEQ_LE, C_MTU, C_GW, C_POINTER, C_ORIG_TS, C_RECV_TS, C_XMIT_TS, C_MASK,
 	C_NUM_ADDRS, C_ENTRY_SIZE, C_LIFETIME, C_ROUTER, C_PREF, C_RESERVED,
 	C_RESP_IN, C_RESP_TO, C_NO_RESP, C_RESPTIME, C_DATA_TIME, C_DATA_TIME_REL,
+	C_EXT, C_EXT_VERSION, C_EXT_RES, C_EXT_CHECKSUM, C_EXT_CHECKSUM_STATUS, C_EXT_LENGTH,
+	C_EXT_CLASS, C_EXT_CTYPE, C_MPLS_LABEL, C_MPLS_EXP, C_MPLS_S, C_MPLS_TTL,
+};
+
+static const struct val_str ext_class_vals[] = {
+	{ 1, "MPLS Label Stack Class" }, { 2, "Interface Information Object" },
+	{ 3, "Interface Identification Object" }, { 0, NULL }
 };
 
 static const struct val_str type_vals[] = {
@@ -131,6 +139,30 @@ static const struct field_def fields[] = {
 		"When ping sent the request: the timeval it puts at the start of the data.", 0 },
 	[C_DATA_TIME_REL] = { "icmp.data_time_relative", "Timestamp from icmp data (relative)", FT_RELATIVE_TIME,
 		BASE_NONE, 0, 0, NULL, "The capture time minus that timestamp.", 0 },
+	[C_EXT] = { "icmp.ext", "ICMP Multi-Part Extensions", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"RFC 4884 extension objects after the quoted datagram (MPLS labels, interfaces).", 0 },
+	[C_EXT_VERSION] = { "icmp.ext.version", "Version", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"4 bits: 2.", 0 },
+	[C_EXT_RES] = { "icmp.ext.res", "Reserved", FT_UINT16, BASE_HEX, 0xfff, 16, NULL,
+		"12 bits, zero.", 0 },
+	[C_EXT_CHECKSUM] = { "icmp.ext.checksum", "Checksum", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: Internet checksum of the extension structure.", 0 },
+	[C_EXT_CHECKSUM_STATUS] = { "icmp.ext.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0,
+		checksum_status_vals, "Whether the extension checksum matched.", 0 },
+	[C_EXT_LENGTH] = { "icmp.ext.length", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: bytes of this object, its 4-byte header included.", 0 },
+	[C_EXT_CLASS] = { "icmp.ext.class", "Class", FT_UINT8, BASE_DEC, 0, 0, ext_class_vals,
+		"8 bits: what the object describes (1 MPLS label stack).", 0 },
+	[C_EXT_CTYPE] = { "icmp.ext.ctype", "C-Type", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: the object's format within its class.", 0 },
+	[C_MPLS_LABEL] = { "icmp.mpls.label", "Label", FT_UINT24, BASE_DEC, 0xfffff0, 24, NULL,
+		"20 bits: the MPLS label the expired packet carried.", 0 },
+	[C_MPLS_EXP] = { "icmp.mpls.exp", "Experimental", FT_UINT24, BASE_DEC, 0xe, 24, NULL,
+		"3 bits: traffic class.", 0 },
+	[C_MPLS_S] = { "icmp.mpls.s", "Stack bit", FT_BOOLEAN, BASE_NONE, 0x1, 24, NULL,
+		"Set on the bottom entry of the label stack.", 0 },
+	[C_MPLS_TTL] = { "icmp.mpls.ttl", "Time to live", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"8 bits: the label's TTL.", 0 },
 };
 static const struct field_table icmp_table = REG_TABLE(fields);
 static const struct handoff icmp_handoffs[] = {
@@ -216,6 +248,53 @@ static void data_time(struct dctx *d, struct cur *c, uint32_t node)
 	cur_skip(c, 8);
 }
 
+/* Wireshark's get_best_guess_mstimeofday: milliseconds since midnight UTC, big- or
+ * little-endian (RFC 792's non-standard flag bit cleared), whichever is a time of day,
+ * or when both are, nearer to the frame's. */
+static uint32_t guess_ms_of_day(uint32_t be, uint32_t le, uint32_t frame_ms)
+{
+	const uint32_t day = 86400000;
+
+	be &= 0x7fffffff;
+	le &= 0x7fffffff;
+	if (be < day && le >= day)
+		return be;
+	if (le < day && be >= day)
+		return le;
+	if (be < day && le < day) {
+		uint32_t b = be, l = le;
+		if (b < frame_ms && b <= day / 4 && frame_ms >= day - day / 4)
+			b += day;
+		if (l < frame_ms && l <= day / 4 && frame_ms >= day - day / 4)
+			l += day;
+		int64_t db = (int64_t)b - frame_ms, dl = (int64_t)l - frame_ms;
+		return (db < 0 ? -db : db) < (dl < 0 ? -dl : dl) ? be : le;
+	}
+	return be - frame_ms < le - frame_ms ? be : le;
+}
+
+/* One 32-bit timestamp of a Timestamp message, its time of day guessed as tshark does. */
+static void ms_of_day(struct dctx *d, uint32_t node, struct cur *c, const struct field_def *f)
+{
+	uint32_t at = cur_off(c), be = cur_peek_be32(c, 0);
+	struct cur le = *c;
+	uint32_t lev = cur_le32(&le);
+	int64_t day_ns = d->pi->ts % 86400000000000LL;
+	char span[96];
+
+	cur_skip(c, 4);
+	if (!cur_ok(c))
+		return;
+	if (day_ns < 0)
+		day_ns += 86400000000000LL;
+	uint32_t ms = guess_ms_of_day(be, lev, (uint32_t)(day_ns / 1000000));
+	uint32_t n = tree_add_uint(d->tree, node, f, at, 4, be);
+	if (tree_text(d->tree)) {
+		fv_time_span(ms / 1000, (int)(ms % 1000), span, sizeof(span));
+		tree_label(d->tree, n, "%s: %u (%s after midnight UTC)", f->name, be, span);
+	}
+}
+
 /* Echo, timestamp, information and address mask (request and reply) and extended
  * echo: identifier and sequence number first. */
 static void body_echo(struct dctx *d, struct cur *c, const struct icmp_msg *m)
@@ -240,9 +319,8 @@ static void body_echo(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 	if (type == 0 || type == 8)
 		icmp_echo_track(d, node, 0, type == 0, m->sum, id, seq, echo_fields);
 	if (type == 13 || type == 14) {
-		tree_add_uint(t, node, &fields[C_ORIG_TS], at + 4, 4, cur_be32(c));
-		tree_add_uint(t, node, &fields[C_RECV_TS], at + 8, 4, cur_be32(c));
-		tree_add_uint(t, node, &fields[C_XMIT_TS], at + 12, 4, cur_be32(c));
+		for (int f = C_ORIG_TS; f <= C_XMIT_TS; f++)
+			ms_of_day(d, node, c, &fields[f]);
 	} else if (type == 17 || type == 18) {
 		uint8_t mask[4];
 		cur_bytes(c, mask, 4);
@@ -256,6 +334,49 @@ static void body_echo(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 		cur_skip(c, cur_left(c));
 	else if (cur_ok(c))
 		dissect_data(d, c, node);
+}
+
+/* RFC 4884 extensions after a quoted datagram: in the compatibility form routers use
+ * (length byte 0), when the message is longer than 8 + 128 bytes and the quoted datagram
+ * fits in 128, the structure starts 128 bytes after the header, as tshark decodes it.
+ * MPLS label stack objects (RFC 4950) are shown; other objects end the walk. */
+static void extensions(struct dctx *d, uint32_t node, struct cur ext)
+{
+	struct dtree *t = d->tree;
+	uint32_t at = cur_off(&ext);
+	const struct cur whole = ext;
+	uint8_t vr = cur_peek(&ext, 0);
+	uint16_t res = (uint16_t)(cur_peek_be16(&ext, 0) & 0xfff), sum = cur_peek_be16(&ext, 2);
+
+	if (!cur_has(&ext, 4))
+		return;
+	uint32_t en = tree_add(t, node, &fields[C_EXT], at, (uint32_t)cur_left(&ext));
+	tree_add_uint(t, en, &fields[C_EXT_VERSION], at, 1, vr >> 4);
+	tree_add_uint(t, en, &fields[C_EXT_RES], at, 2, res);
+	dissect_checksum(d, en, &fields[C_EXT_CHECKSUM], &fields[C_EXT_CHECKSUM_STATUS], at + 2, sum,
+	    inet_cksum(whole.p, cur_left(&whole), 0) == 0 ? sum : cur_csum_field(0, &whole, 2));
+	cur_skip(&ext, 4);
+	while (cur_has(&ext, 4)) {
+		uint32_t oat = cur_off(&ext);
+		uint16_t olen = cur_peek_be16(&ext, 0);
+		uint8_t cls = cur_peek(&ext, 2), ctype = cur_peek(&ext, 3);
+		if (cls != 1 || olen < 4 || !cur_has(&ext, olen))
+			return;
+		uint32_t on = tree_add_text(t, en, oat, olen, "MPLS Stack Entry");
+		tree_add_uint(t, on, &fields[C_EXT_LENGTH], oat, 2, olen);
+		tree_add_uint(t, on, &fields[C_EXT_CLASS], oat + 2, 1, cls);
+		tree_add_uint(t, on, &fields[C_EXT_CTYPE], oat + 3, 1, ctype);
+		for (uint32_t e = oat + 4; e + 4 <= oat + olen; e += 4) {
+			uint32_t v = cur_peek_be32(&ext, e - oat);
+			uint32_t ln = tree_add_text(t, on, e, 4, "Label: %u, Exp: %u, S: %u, TTL: %u", v >> 12,
+			    (v >> 9) & 7, (v >> 8) & 1, v & 0xff);
+			tree_add_uint(t, ln, &fields[C_MPLS_LABEL], e, 3, v >> 8);
+			tree_add_uint(t, ln, &fields[C_MPLS_EXP], e, 3, v >> 8);
+			tree_add_uint(t, ln, &fields[C_MPLS_S], e, 3, v >> 8);
+			tree_add_uint(t, ln, &fields[C_MPLS_TTL], e + 3, 1, v & 0xff);
+		}
+		cur_skip(&ext, olen);
+	}
 }
 
 /* Unreachable, source quench, redirect, time exceeded, parameter problem: four bytes,
@@ -285,9 +406,14 @@ static void body_error(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 		dissect_exhausted(d, node, "ICMP");
 		return;
 	}
-	if (cur_left(c) && !pi->in_error && cur_peek(c, 0) >> 4 == 4)
+	if (cur_left(c) && !pi->in_error && cur_peek(c, 0) >> 4 == 4) {
+		struct cur ext = cur_at(c, 128);
+		int has_ext = (m->type == 3 || m->type == 11 || m->type == 12) && cur_left(c) > 128 &&
+		    cur_peek_be16(c, 2) <= 128;
 		icmp_quoted(d, c, node, 0);
-	else
+		if (has_ext)
+			extensions(d, node, ext);
+	} else
 		dissect_data(d, c, node);
 }
 
@@ -304,7 +430,12 @@ static void body_rtradv(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 	}
 	tree_add_uint(t, node, &fields[C_NUM_ADDRS], at, 1, na);
 	tree_add_uint(t, node, &fields[C_ENTRY_SIZE], at + 1, 1, es);
-	tree_add_uint(t, node, &fields[C_LIFETIME], at + 2, 2, life);
+	uint32_t ln = tree_add_uint(t, node, &fields[C_LIFETIME], at + 2, 2, life);
+	if (tree_text(t)) {
+		char span[96];
+		fv_time_span(life, -1, span, sizeof(span));
+		tree_label(t, ln, "Lifetime: %u (%s)", life, span);
+	}
 	for (unsigned i = 0; i < na && cur_has(c, 8); i++) {
 		uint32_t o = cur_off(c);
 		tree_add_addr(t, node, &fields[C_ROUTER], o, 4, cur_ptr(c, 4));
@@ -315,10 +446,9 @@ static void body_rtradv(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 
 static void body_rtsol(struct dctx *d, struct cur *c, const struct icmp_msg *m)
 {
-	if (cur_has(c, 4)) {
-		tree_add_bytes(d->tree, m->node, &fields[C_RESERVED], m->at, 4, c->p, 4);
+	/* the 4 reserved bytes: tshark 4.0 shows nothing for them */
+	if (cur_has(c, 4))
 		cur_skip(c, 4);
-	}
 	dissect_data(d, c, m->node);
 }
 
@@ -353,15 +483,18 @@ static const struct icmp_type *icmp_type(uint8_t type)
 }
 
 /* The checksum node and its status: verified when the whole message was captured
- * and it is not a quoted one. */
+ * and it is not a quoted one; otherwise tshark says why not. */
 static void icmp_checksum(struct dctx *d, const struct cur *msg, const struct icmp_msg *m)
 {
 	const struct pinfo *pi = d->pi;
 	int32_t want = CKSUM_UNVERIFIED;
+	uint32_t n;
 
 	if (!pi->in_error && pi->caplen >= pi->len)	/* the whole message sums to 0 when right */
 		want = inet_cksum(msg->p, cur_left(msg), 0) == 0 ? m->sum : cur_csum_field(0, msg, 2);
-	dissect_checksum(d, m->node, &fields[C_CHECKSUM], &fields[C_CHECKSUM_STATUS], m->at - 2, m->sum, want);
+	n = dissect_checksum(d, m->node, &fields[C_CHECKSUM], &fields[C_CHECKSUM_STATUS], m->at - 2, m->sum, want);
+	if (want == CKSUM_UNVERIFIED)
+		tree_label_append(d->tree, n, pi->in_error ? " [in ICMP error packet]" : " [fragmented datagram]");
 }
 
 static void dissect_icmp(struct dctx *d, struct cur *c, uint32_t parent)

@@ -19,6 +19,7 @@
 
 #include <openssl/evp.h>
 
+#include "dissect/fvalue.h"
 #include "dissect/protos.h"
 #include "dissect/tls.h"
 #include "dissect/tls_int.h"
@@ -1485,31 +1486,11 @@ void tls_hs_client_key_exchange(struct dctx *d, uint32_t node, struct cur *body,
 /* "300 seconds (5 minutes)": Wireshark's unsigned_time_secs_to_str. */
 static void secs_label(struct dtree *t, uint32_t n, const char *name, uint32_t v)
 {
-	static const struct {
-		uint32_t secs;
-		const char *one, *many;
-	} units[] = {
-		{ 86400, "day", "days" }, { 3600, "hour", "hours" }, { 60, "minute", "minutes" },
-		{ 1, "second", "seconds" },
-	};
 	char b[160];
-	size_t at = 0;
-	uint32_t r = v;
 
 	if (!tree_text(t) || !n)
 		return;
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		uint32_t q = r / units[i].secs;
-		r %= units[i].secs;
-		if (!q)
-			continue;
-		int k = snprintf(b + at, sizeof(b) - at, "%s%u %s", at ? ", " : "", q,
-		    q == 1 ? units[i].one : units[i].many);
-		if (k > 0 && (size_t)k < sizeof(b) - at)
-			at += (size_t)k;
-	}
-	if (!at)
-		snprintf(b, sizeof(b), "0 seconds");
+	fv_time_span(v, -1, b, sizeof(b));
 	tree_label(t, n, "%s: %u seconds (%s)", name, v, b);
 }
 

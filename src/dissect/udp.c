@@ -132,7 +132,9 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	uint32_t dlen = len;
-	if (len > ip_payload) {
+	if (pi->in_error && len > ip_payload)
+		dlen = ip_payload;	/* a quoted datagram is cut short by design */
+	else if (len > ip_payload) {
 		tree_label(t, n, "Length: %u (bogus, payload length %u)", len, ip_payload);
 		col_append(pi, " [BAD UDP LENGTH %u > IP PAYLOAD LENGTH]", len);
 		dlen = ip_payload;
