@@ -67,8 +67,12 @@ static int get_name(const uint8_t *p, size_t n, size_t *off, char *buf, size_t b
 	int l = 15;
 	while (l > 0 && raw[l - 1] == ' ')
 		l--;
-	for (int i = 0; i < l && at + 5 < bn; i++)
-		buf[at++] = raw[i] >= 0x20 && raw[i] < 0x7f ? raw[i] : '.';
+	for (int i = 0; i < l && at + 10 < bn; i++) {	/* unprintable bytes as "<xx>" */
+		if (raw[i] >= 0x20 && raw[i] < 0x7f)
+			buf[at++] = raw[i];
+		else
+			at += (size_t)snprintf(buf + at, bn - at, "<%02x>", (uint8_t)raw[i]);
+	}
 	at += (size_t)snprintf(buf + at, bn - at, "<%02x>", (uint8_t)raw[15]);
 	o += 33;
 	while (o < n && p[o] && p[o] < 64) {
