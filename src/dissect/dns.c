@@ -52,7 +52,7 @@ enum {
 };
 
 static const struct val_str type_short[] = {
-	{ 1, "A" }, { 2, "NS" }, { 3, "MD" }, { 4, "MF" }, { 5, "CNAME" }, { 6, "SOA" }, { 7, "MB" },
+	{ 0, "Unused" }, { 1, "A" }, { 2, "NS" }, { 3, "MD" }, { 4, "MF" }, { 5, "CNAME" }, { 6, "SOA" }, { 7, "MB" },
 	{ 8, "MG" }, { 9, "MR" }, { 10, "NULL" }, { 11, "WKS" }, { 12, "PTR" }, { 13, "HINFO" },
 	{ 14, "MINFO" }, { 15, "MX" }, { 16, "TXT" }, { 17, "RP" }, { 18, "AFSDB" }, { 24, "SIG" },
 	{ 25, "KEY" }, { 28, "AAAA" }, { 29, "LOC" }, { 33, "SRV" }, { 35, "NAPTR" }, { 36, "KX" },
@@ -64,26 +64,45 @@ static const struct val_str type_short[] = {
 	{ 253, "MAILB" }, { 254, "MAILA" }, { 255, "ANY" }, { 256, "URI" }, { 257, "CAA" },
 	{ 32768, "TA" }, { 32769, "DLV" }, { 0, NULL }
 };
+/* tshark 4.0 -G values dns.qry.type */
 static const struct val_str type_long[] = {
-	{ 1, "A (Host Address)" }, { 2, "NS (authoritative Name Server)" },
+	{ 0, "Unused" }, { 1, "A (Host Address)" }, { 2, "NS (authoritative Name Server)" },
+	{ 3, "MD (Mail Destination)" }, { 4, "MF (Mail Forwarder)" },
 	{ 5, "CNAME (Canonical NAME for an alias)" }, { 6, "SOA (Start Of a zone of Authority)" },
+	{ 7, "MB (MailBox domain name)" }, { 8, "MG (Mail Group member)" },
+	{ 9, "MR (Mail Rename domain)" }, { 10, "NULL RR" }, { 11, "WKS (Well Known Service)" },
 	{ 12, "PTR (domain name PoinTeR)" }, { 13, "HINFO (host information)" },
-	{ 15, "MX (Mail eXchange)" }, { 16, "TXT (Text strings)" }, { 28, "AAAA (IPv6 Address)" },
-	{ 33, "SRV (Server Selection)" }, { 35, "NAPTR (Naming Authority PoinTeR)" },
-	{ 47, "NSEC (Next Secure)" }, { 46, "RRSIG (Resource Record Signature)" },
-	{ 48, "DNSKEY (DNS Public Key)" }, { 43, "DS (Delegation Signer)" },
-	{ 50, "NSEC3 (Next Secure v3)" }, { 51, "NSEC3PARAM (NSEC3 Parameters)" },
-	{ 255, "* (A request for all records the server/cache has available)" },
-	/* the rest as their short names (val_to_str takes the first match) */
-	{ 3, "MD" }, { 4, "MF" }, { 7, "MB" }, { 8, "MG" }, { 9, "MR" }, { 10, "NULL" },
-	{ 11, "WKS" }, { 14, "MINFO" }, { 17, "RP" }, { 18, "AFSDB" }, { 24, "SIG" }, { 25, "KEY" },
-	{ 29, "LOC" }, { 36, "KX" }, { 37, "CERT" }, { 39, "DNAME" }, { 41, "OPT" }, { 44, "SSHFP" },
-	{ 49, "DHCID" }, { 52, "TLSA" }, { 53, "SMIMEA" }, { 55, "HIP" }, { 59, "CDS" },
-	{ 60, "CDNSKEY" }, { 61, "OPENPGPKEY" }, { 62, "CSYNC" }, { 63, "ZONEMD" }, { 64, "SVCB" },
-	{ 65, "HTTPS" }, { 99, "SPF" }, { 249, "TKEY" }, { 250, "TSIG" }, { 251, "IXFR" },
-	{ 252, "AXFR" }, { 253, "MAILB" }, { 254, "MAILA" }, { 256, "URI" }, { 257, "CAA" },
-	{ 32768, "TA" }, { 32769, "DLV" },
-	{ 0, NULL }
+	{ 14, "MINFO (Mailbox or mail list information)" }, { 15, "MX (Mail eXchange)" },
+	{ 16, "TXT (Text strings)" }, { 17, "RP (Responsible Person)" },
+	{ 18, "AFSDB (AFS Data Base location)" }, { 19, "X25 (XX.25 PSDN address)" },
+	{ 20, "ISDN (ISDN address)" }, { 21, "RT (Route Through)" }, { 22, "NSAP (NSAP address)" },
+	{ 23, "NSAP-PTR (NSAP domain name pointer)" }, { 24, "SIG (security signature)" },
+	{ 25, "KEY (security key)" }, { 26, "PX (X.400 mail mapping information)" },
+	{ 27, "GPOS (Geographical Position)" }, { 28, "AAAA (IPv6 Address)" },
+	{ 29, "LOC (Location Information)" }, { 30, "NXT (Next Domain)" },
+	{ 31, "EID (Endpoint Identifier)" }, { 32, "NIMLOC (Nimrod Locator)" },
+	{ 33, "SRV (Server Selection)" }, { 34, "ATMA (ATM Address)" },
+	{ 35, "NAPTR (Naming Authority Pointer)" }, { 36, "KX (Key Exchanger)" }, { 37, "CERT" },
+	{ 38, "A6 (OBSOLETE - use AAAA)" }, { 39, "DNAME" }, { 40, "SINK" }, { 41, "OPT" },
+	{ 42, "APL" }, { 43, "DS (Delegation Signer)" }, { 44, "SSHFP (SSH Key Fingerprint)" },
+	{ 45, "IPSECKEY" }, { 46, "RRSIG (Resource Record Signature)" }, { 47, "NSEC (Next Secure)" },
+	{ 48, "DNSKEY (DNS Public Key)" }, { 49, "DHCID" }, { 50, "NSEC3" }, { 51, "NSEC3PARAM" },
+	{ 52, "TLSA" }, { 55, "HIP (Host Identity Protocol)" }, { 57, "RKEY" },
+	{ 58, "TALINK (Trust Anchor LINK)" }, { 59, "CDS (Child DS)" },
+	{ 60, "CDNSKEY (DNSKEY(s) the Child wants reflected in DS)" },
+	{ 61, "OPENPGPKEY (OpenPGP Key)" }, { 62, "CSYNC (Child-to-Parent Synchronization)" },
+	{ 63, "ZONEMD" }, { 64, "SVCB (General Purpose Service Endpoints)" },
+	{ 65, "HTTPS (HTTPS Specific Service Endpoints)" }, { 99, "SPF" }, { 100, "UINFO" },
+	{ 101, "UID" }, { 102, "GID" }, { 103, "UNSPEC" }, { 104, "NID (NodeID)" },
+	{ 105, "L32 (Locator32)" }, { 106, "L64 (Locator64)" }, { 107, "LP (Locator FQDN)" },
+	{ 108, "EUI48" }, { 109, "EUI64" }, { 249, "TKEY (Transaction Key)" },
+	{ 250, "TSIG (Transaction Signature)" }, { 251, "IXFR (incremental transfer)" },
+	{ 252, "AXFR (transfer of an entire zone)" }, { 253, "MAILB (mailbox-related RRs)" },
+	{ 254, "MAILA (mail agent RRs)" },
+	{ 255, "* (A request for all records the server/cache has available)" }, { 256, "URI" },
+	{ 257, "CAA (Certification Authority Restriction)" },
+	{ 32768, "TA (DNSSEC Trust Authorities)" }, { 32769, "DLV (DNSSEC Lookaside Validation)" },
+	{ 65281, "WINS" }, { 65282, "WINS-R" }, { 65422, "XPF" }, { 0, NULL }
 };
 static const struct val_str class_vals[] = {
 	{ 1, "IN" }, { 3, "CH" }, { 4, "HS" }, { 254, "NONE" }, { 255, "ANY" }, { 0, NULL }
@@ -564,6 +583,17 @@ static void record_fixed(struct dnsctx *x, const struct dns_rr *r, struct cur h,
 	}
 }
 
+/* The types whose answers show their data in Info after the type ("A 10.0.0.1"). */
+static int info_shows_rdata(uint16_t type)
+{
+	static const uint16_t types[] = { 1, 2, 5, 6, 12, 15, 28, 33, 47 };
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (types[i] == type)
+			return 1;
+	return 0;
+}
+
 static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 {
 	struct pinfo *pi = x->d->pi;
@@ -606,10 +636,10 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 		col_append(pi, " %s", tname);
 		if (x->mdns && ty != 41 && (r.cls & 0x8000))
 			col_append(pi, ", cache flush");
-		if (s[0] && (ty == 1 || ty == 28 || ty == 2 || ty == 5 || ty == 12 || ty == 15 || ty == 6 ||
-		    ty == 33 || ty == 47)) {
+		if (ty == 10)
+			col_append(pi, " %s", name);	/* NULL: its owner name, as tshark */
+		else if (s[0] && info_shows_rdata(ty))
 			col_append(pi, " %s", s);	/* names come escaped */
-		}
 	}
 	*off = r.rd + r.rdlen;
 	return !r.trunc;
