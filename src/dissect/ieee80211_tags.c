@@ -1,0 +1,342 @@
+/* ieee80211_tags.c — the tagged elements of 802.11 management frames (IEEE Std
+ * 802.11-2020, 9.4.2): SSID, supported rates, DS parameter set and the others by name.
+ *
+ *   +--------+--------+-------------------+
+ *   | ID (1) | len (1)| information (len) |   repeated to the end of the body
+ *   +--------+--------+-------------------+
+ *
+ * The SSID goes to the Info column (SSID="…", or Wildcard (Broadcast) when empty), as
+ * tshark shows it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "core/strvis.h"
+#include "dissect/protos.h"
+
+enum { T_MGT, T_TAGGED, T_TAG, T_NUMBER, T_LENGTH, T_SSID, T_RATES, T_EXT_RATES, T_DS_CHANNEL,
+	T_DATA };
+
+static const struct val_str tag_vals[] = {
+	{ 0, "SSID parameter set" },
+	{ 1, "Supported Rates" },
+	{ 2, "FH Parameter set" },
+	{ 3, "DS Parameter set" },
+	{ 4, "CF Parameter set" },
+	{ 5, "Traffic Indication Map (TIM)" },
+	{ 6, "IBSS Parameter set" },
+	{ 7, "Country Information" },
+	{ 8, "Hopping Pattern Parameters" },
+	{ 9, "Hopping Pattern Table" },
+	{ 10, "Request" },
+	{ 11, "QBSS Load Element" },
+	{ 12, "EDCA Parameter Set" },
+	{ 13, "Traffic Specification" },
+	{ 14, "Traffic Classification" },
+	{ 15, "Schedule" },
+	{ 16, "Challenge text" },
+	{ 32, "Power Constraint" },
+	{ 33, "Power Capability" },
+	{ 34, "TPC Request" },
+	{ 35, "TPC Report" },
+	{ 36, "Supported Channels" },
+	{ 37, "Channel Switch Announcement" },
+	{ 38, "Measurement Request" },
+	{ 39, "Measurement Report" },
+	{ 40, "Quiet" },
+	{ 41, "IBSS DFS" },
+	{ 42, "ERP Information" },
+	{ 43, "TS Delay" },
+	{ 44, "TCLAS Processing" },
+	{ 45, "HT Capabilities (802.11n D1.10)" },
+	{ 46, "QoS Capability" },
+	{ 47, "ERP Information" },
+	{ 48, "RSN Information" },
+	{ 50, "Extended Supported Rates" },
+	{ 51, "AP Channel Report" },
+	{ 52, "Neighbor Report" },
+	{ 53, "RCPI" },
+	{ 54, "Mobility Domain" },
+	{ 55, "Fast BSS Transition" },
+	{ 56, "Timeout Interval" },
+	{ 57, "RIC Data" },
+	{ 58, "DSE Registered Location" },
+	{ 59, "Supported Operating Classes" },
+	{ 60, "Extended Channel Switch Announcement" },
+	{ 61, "HT Information (802.11n D1.10)" },
+	{ 62, "Secondary Channel Offset (802.11n D1.10)" },
+	{ 63, "BSS Average Access Delay" },
+	{ 64, "Antenna" },
+	{ 65, "RSNI" },
+	{ 66, "Measurement Pilot Transmission" },
+	{ 67, "BSS Available Admission Capacity" },
+	{ 68, "BSS AC Access Delay/WAPI Parameter Set" },
+	{ 69, "Time Advertisement" },
+	{ 70, "RM Enabled Capabilities" },
+	{ 71, "Multiple BSSID" },
+	{ 72, "20/40 BSS Coexistence" },
+	{ 73, "20/40 BSS Intolerant Channel Report" },
+	{ 74, "Overlapping BSS Scan Parameters" },
+	{ 75, "RIC Descriptor" },
+	{ 76, "Management MIC" },
+	{ 78, "Event Request" },
+	{ 79, "Event Report" },
+	{ 80, "Diagnostic Request" },
+	{ 81, "Diagnostic Report" },
+	{ 82, "Location Parameters" },
+	{ 83, "Non Transmitted BSSID Capability" },
+	{ 84, "SSID List" },
+	{ 85, "Multiple BSSID Index" },
+	{ 86, "FMS Descriptor" },
+	{ 87, "FMS Request" },
+	{ 88, "FMS Response" },
+	{ 89, "QoS Traffic Capability" },
+	{ 90, "BSS Max Idle Period" },
+	{ 91, "TFS Request" },
+	{ 92, "TFS Response" },
+	{ 93, "WNM-Sleep Mode" },
+	{ 94, "TIM Broadcast Request" },
+	{ 95, "TIM Broadcast Response" },
+	{ 96, "Collocated Interference Report" },
+	{ 97, "Channel Usage" },
+	{ 98, "Time Zone" },
+	{ 99, "DMS Request" },
+	{ 100, "DMS Response" },
+	{ 101, "Link Identifier" },
+	{ 102, "Wakeup Schedule" },
+	{ 104, "Channel Switch Timing" },
+	{ 105, "PTI Control" },
+	{ 106, "PU Buffer Status" },
+	{ 107, "Interworking" },
+	{ 108, "Advertisement Protocol" },
+	{ 109, "Expedited Bandwidth Request" },
+	{ 110, "QoS Map Set" },
+	{ 111, "Roaming Consortium" },
+	{ 112, "Emergency Alert Identifier" },
+	{ 113, "Mesh Configuration" },
+	{ 114, "Mesh ID" },
+	{ 115, "Mesh Link Metric Report" },
+	{ 116, "Congestion Notification" },
+	{ 117, "Mesh Peering Management" },
+	{ 118, "Mesh Channel Switch Parameters" },
+	{ 119, "Mesh Awake Window" },
+	{ 120, "Beacon Timing" },
+	{ 121, "MCCAOP Setup Request" },
+	{ 122, "MCCAOP SETUP Reply" },
+	{ 123, "MCCAOP Advertisement" },
+	{ 124, "MCCAOP Teardown" },
+	{ 125, "Gate Announcement" },
+	{ 126, "Root Announcement" },
+	{ 127, "Extended Capabilities" },
+	{ 128, "Agere Proprietary" },
+	{ 130, "Path Request" },
+	{ 131, "Path Reply" },
+	{ 132, "Path Error" },
+	{ 133, "Cisco CCX1 CKIP + Device Name" },
+	{ 136, "Cisco CCX2" },
+	{ 137, "Proxy Update" },
+	{ 138, "Proxy Update Confirmation" },
+	{ 139, "Authenticated Mesh Peering Exchange" },
+	{ 140, "MIC (Message Integrity Code)" },
+	{ 141, "Destination URI" },
+	{ 142, "U-APSD Coexistence" },
+	{ 143, "Wakeup Schedule 802.11ad" },
+	{ 144, "Extended Schedule" },
+	{ 145, "STA Availability" },
+	{ 146, "DMG TSPEC" },
+	{ 147, "Next DMG ATI" },
+	{ 148, "DMG Capabilities" },
+	{ 149, "Cisco Unknown 95" },
+	{ 150, "Vendor Specific" },
+	{ 151, "DMG Operating" },
+	{ 152, "DMG BSS Parameter Change" },
+	{ 153, "DMG Beam Refinement" },
+	{ 154, "Channel Measurement Feedback" },
+	{ 157, "Awake Window" },
+	{ 158, "Multi Band" },
+	{ 159, "ADDBA Extension" },
+	{ 160, "NEXTPCP List" },
+	{ 161, "PCP Handover" },
+	{ 162, "DMG Link Margin" },
+	{ 163, "Switching Stream" },
+	{ 164, "Session Transmission" },
+	{ 165, "Dynamic Tone Pairing Report" },
+	{ 166, "Cluster Report" },
+	{ 167, "Relay Capabilities" },
+	{ 168, "Relay Transfer Parameter" },
+	{ 169, "Beamlink Maintenance" },
+	{ 170, "Multiple MAC Sublayers" },
+	{ 171, "U-PID" },
+	{ 172, "DMG Link Adaption Acknowledgment" },
+	{ 173, "Symbol Proprietary" },
+	{ 174, "MCCAOP Advertisement Overview" },
+	{ 175, "Quiet Period Request" },
+	{ 177, "Quiet Period Response" },
+	{ 182, "ECAPC Policy" },
+	{ 183, "Cluster Time Offset" },
+	{ 184, "Intra-Access Category Priority" },
+	{ 185, "SCS Descriptor" },
+	{ 190, "Antenna Sector ID" },
+	{ 191, "VHT Capabilities" },
+	{ 192, "VHT Operation" },
+	{ 193, "Extended BSS Load" },
+	{ 194, "Wide Bandwidth Channel Switch" },
+	{ 195, "Tx Power Envelope" },
+	{ 196, "Channel Switch Wrapper" },
+	{ 199, "Operating Mode Notification" },
+	{ 201, "Reduced Neighbor Report" },
+	{ 206, "Fine Time Measurement Params" },
+	{ 207, "S1G Open-Loop Link Margin Index" },
+	{ 208, "RPS" },
+	{ 209, "Page Slice" },
+	{ 210, "AID Request" },
+	{ 211, "AID Response" },
+	{ 212, "Sector Operation" },
+	{ 213, "S1G Beacon Compatibility" },
+	{ 214, "Short Beacon Interval" },
+	{ 215, "Change Sequence" },
+	{ 216, "Target Wake Time" },
+	{ 217, "S1G Capabilities" },
+	{ 220, "Subchannel Selective Transmission" },
+	{ 221, "Vendor Specific" },
+	{ 222, "Authentication Control" },
+	{ 223, "TSF Timer Accuracy" },
+	{ 224, "S1G Relay" },
+	{ 225, "Reachable Address" },
+	{ 226, "S1G Relay Discovery" },
+	{ 228, "AID Announcement" },
+	{ 229, "PV1 Probe Response Option" },
+	{ 230, "EL Operation" },
+	{ 231, "Sectorized Group ID List" },
+	{ 232, "S1G Operation" },
+	{ 233, "Header Compression" },
+	{ 234, "SST Operation" },
+	{ 235, "MAD" },
+	{ 236, "S1G Relay Activation" },
+	{ 237, "CAG Number" },
+	{ 239, "AP-CSN" },
+	{ 240, "FILS Indication" },
+	{ 241, "Differential Initial Link Setup" },
+	{ 242, "Fragment" },
+	{ 244, "RSN eXtension" },
+	{ 255, "Element ID Extension" },
+	{ 0, NULL }
+};
+
+static const struct field_def fields[] = {
+	[T_MGT] = { "wlan.mgt", "IEEE 802.11 Wireless Management", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"Body of a management frame: fixed parameters, then tagged elements.", 0 },
+	[T_TAGGED] = { "wlan.tagged.all", "Tagged parameters", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"The information elements of a management frame.", 0 },
+	[T_TAG] = { "wlan.tag", "Tag", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"One information element: number, length, contents.", 0 },
+	[T_NUMBER] = { "wlan.tag.number", "Tag Number", FT_UINT8, BASE_DEC, 0, 0, tag_vals,
+		"8 bits: which element (0 SSID, 1 rates, 3 channel, 48 RSN, 221 vendor).", 0 },
+	[T_LENGTH] = { "wlan.tag.length", "Tag length", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"8 bits: bytes of element data.", 0 },
+	[T_SSID] = { "wlan.ssid", "SSID", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"The network name (up to 32 bytes; empty in a wildcard probe).", 0 },
+	[T_RATES] = { "wlan.supported_rates", "Supported Rates", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"A rate in 500 kbit/s; the high bit marks a basic (mandatory) rate.", 0 },
+	[T_EXT_RATES] = { "wlan.extended_supported_rates", "Extended Supported Rates", FT_UINT8,
+		BASE_HEX, 0, 0, NULL, "Rates beyond the first eight.", 0 },
+	[T_DS_CHANNEL] = { "wlan.ds.current_channel", "Current Channel", FT_UINT8, BASE_DEC, 0, 0,
+		NULL, "The channel the AP operates on.", 0 },
+	[T_DATA] = { "wlan.tag.data", "Tag Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Element contents this dissector does not decode.", 0 },
+};
+static const struct field_table tags_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+const struct proto_reg wlan_mgt_proto = REG_PROTO_TABLE(tags_table);
+
+uint32_t ieee80211_mgt_node(struct dctx *d, const struct cur *c, uint32_t parent)
+{
+	return tree_add(d->tree, parent, &fields[T_MGT], cur_off(c), (uint32_t)cur_left(c));
+}
+
+static void rate_str(uint8_t v, char *s, size_t n)
+{
+	unsigned r = v & 0x7f;
+
+	snprintf(s, n, r & 1 ? "%u.5%s" : "%u%s", r / 2, v & 0x80 ? "(B)" : "");
+}
+
+static void rates(struct dtree *t, uint32_t tag, struct cur *e, int which)
+{
+	char s[16];
+
+	if (tree_text(t))
+		tree_label_append(t, tag, " ");
+	while (cur_left(e)) {
+		uint32_t off = cur_off(e);
+		uint8_t v = cur_u8(e);
+		rate_str(v, s, sizeof(s));
+		tree_label(t, tree_add_uint(t, tag, &fields[which], off, 1, v), "%s: %s (0x%02x)",
+		    fields[which].name, s, v);
+		tree_label_append(t, tag, "%s, ", s);
+	}
+	tree_label_append(t, tag, "[Mbit/sec]");
+}
+
+void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
+{
+	struct dtree *t = d->tree;
+	uint32_t all;
+
+	if (!cur_left(c))
+		return;
+	all = tree_add(t, mgt, &fields[T_TAGGED], cur_off(c), (uint32_t)cur_left(c));
+	tree_label(t, all, "Tagged parameters (%u bytes)", (uint32_t)cur_left(c));
+	while (cur_left(c) >= 2) {
+		uint32_t off = cur_off(c);
+		uint8_t id = cur_u8(c), len = cur_u8(c);
+		const char *name = val_to_str(id, tag_vals);
+		uint32_t tag = tree_add(t, all, &fields[T_TAG], off, 2u + len);
+
+		tree_label(t, tag, "Tag: %s", name ? name : "Reserved");
+		tree_add_uint(t, tag, &fields[T_NUMBER], off, 1, id);
+		tree_add_uint(t, tag, &fields[T_LENGTH], off + 1, 1, len);
+		if (len > cur_left(c)) {
+			dissect_malformed(d, tag, "IEEE 802.11", "element runs past the frame");
+			return;
+		}
+		struct cur e = cur_sub(c, len, NULL);
+		cur_skip(c, len);
+		switch (id) {
+		case 0: {
+			char s[4 * 255 + 1];
+			strvis(s, sizeof(s), e.p, len, STRVIS_WIRE);
+			uint32_t n = tree_add_bytes(t, tag, &fields[T_SSID], off + 2, len, e.p, len);
+			if (len) {
+				tree_label(t, n, "SSID: \"%s\"", s);
+				tree_label_append(t, tag, ": \"%s\"", s);
+				col_append_str(d->pi, ", SSID=\"");
+				col_append_escaped(d->pi, e.p, len);
+				col_append_str(d->pi, "\"");
+			} else {
+				tree_label(t, n, "SSID: Wildcard (Broadcast)");
+				tree_label_append(t, tag, ": Wildcard SSID");
+				col_append_str(d->pi, ", SSID=Wildcard (Broadcast)");
+			}
+			break;
+		}
+		case 1:
+			rates(t, tag, &e, T_RATES);
+			break;
+		case 50:
+			rates(t, tag, &e, T_EXT_RATES);
+			break;
+		case 3:
+			if (len == 1) {
+				uint8_t ch = cur_u8(&e);
+				tree_label_append(t, tag, ": Current Channel: %u", ch);
+				tree_add_uint(t, tag, &fields[T_DS_CHANNEL], off + 2, 1, ch);
+			}
+			break;
+		default:
+			if (len)
+				tree_add_bytes(t, tag, &fields[T_DATA], off + 2, len, e.p, len);
+			break;
+		}
+	}
+}
