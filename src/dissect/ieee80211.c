@@ -285,7 +285,7 @@ TFS(tf_protected, "Data is not protected", "Data is protected");
 TFS(tf_order, "Not strictly ordered", "Strictly ordered");
 TFS(tf_ess, "Transmitter is a STA", "Transmitter is an AP");
 TFS(tf_ibss, "Transmitter belongs to a BSS", "Transmitter belongs to an IBSS");
-TFS(tf_privacy, "Data confidentiality not required", "AP/STA can support WEP");
+TFS(tf_privacy, "Data confidentiality not required", "Data confidentiality required");
 TFS(tf_preamble, "Not Allowed", "Allowed");
 TFS(tf_impl, "Not Implemented", "Implemented");
 TFS(tf_slot, "Not in use", "In use");

@@ -16,7 +16,7 @@
 #include "dissect/protos.h"
 
 enum { T_MGT, T_TAGGED, T_TAG, T_NUMBER, T_LENGTH, T_SSID, T_RATES, T_EXT_RATES, T_DS_CHANNEL,
-	T_DATA };
+	T_DATA, T_TIM_COUNT, T_TIM_PERIOD, T_TIM_BMAPCTL, T_TIM_MCAST, T_TIM_OFFSET, T_TIM_PVB, T_MESH_ID };
 
 static const struct val_str tag_vals[] = {
 	{ 0, "SSID parameter set" },
@@ -224,6 +224,8 @@ static const struct val_str tag_vals[] = {
 	{ 0, NULL }
 };
 
+static const struct val_str tf_false_true[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
+
 static const struct field_def fields[] = {
 	[T_MGT] = { "wlan.mgt", "IEEE 802.11 Wireless Management", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Body of a management frame: fixed parameters, then tagged elements.", 0 },
@@ -245,6 +247,20 @@ static const struct field_def fields[] = {
 		NULL, "The channel the AP operates on.", 0 },
 	[T_DATA] = { "wlan.tag.data", "Tag Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Element contents this dissector does not decode.", 0 },
+	[T_TIM_COUNT] = { "wlan.tim.dtim_count", "DTIM count", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Beacons before the next DTIM (0: this beacon is one).", 0 },
+	[T_TIM_PERIOD] = { "wlan.tim.dtim_period", "DTIM period", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Beacon intervals between DTIMs, when buffered multicast is sent.", 0 },
+	[T_TIM_BMAPCTL] = { "wlan.tim.bmapctl", "Bitmap control", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"8 bits: multicast buffered, and the bitmap's offset.", 0 },
+	[T_TIM_MCAST] = { "wlan.tim.bmapctl.multicast", "Multicast", FT_BOOLEAN, BASE_NONE, 0x01, 8,
+		tf_false_true, "The AP holds multicast frames.", 0 },
+	[T_TIM_OFFSET] = { "wlan.tim.bmapctl.offset", "Bitmap Offset", FT_UINT8, BASE_HEX, 0xfe, 8,
+		NULL, "7 bits: where the partial bitmap starts, in pairs of bytes.", 0 },
+	[T_TIM_PVB] = { "wlan.tim.partial_virtual_bitmap", "Partial Virtual Bitmap", FT_BYTES,
+		BASE_NONE, 0, 0, NULL, "One bit per association ID with frames buffered at the AP.", 0 },
+	[T_MESH_ID] = { "wlan.mesh.id", "Mesh ID", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"Name of the 802.11s mesh network.", 0 },
 };
 static const struct field_table tags_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 const struct proto_reg wlan_mgt_proto = REG_PROTO_TABLE(tags_table);
@@ -314,7 +330,7 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 				col_append_escaped(d->pi, e.p, len);
 				col_append_str(d->pi, "\"");
 			} else {
-				tree_label(t, n, "SSID: Wildcard (Broadcast)");
+				tree_label(t, n, "SSID: <MISSING>");
 				tree_label_append(t, tag, ": Wildcard SSID");
 				col_append_str(d->pi, ", SSID=Wildcard (Broadcast)");
 			}
@@ -326,6 +342,30 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 		case 50:
 			rates(t, tag, &e, T_EXT_RATES);
 			break;
+		case 5:
+			if (len >= 3) {
+				uint8_t cnt = cur_u8(&e), per = cur_u8(&e), ctl = cur_u8(&e);
+				tree_label_append(t, tag, ": DTIM %u of %u bitmap", cnt, per);
+				tree_add_uint(t, tag, &fields[T_TIM_COUNT], off + 2, 1, cnt);
+				tree_add_uint(t, tag, &fields[T_TIM_PERIOD], off + 3, 1, per);
+				uint32_t b = tree_add_uint(t, tag, &fields[T_TIM_BMAPCTL], off + 4, 1, ctl);
+				tree_add_uint(t, b, &fields[T_TIM_MCAST], off + 4, 1, ctl);
+				tree_add_uint(t, b, &fields[T_TIM_OFFSET], off + 4, 1, ctl);
+				if (cur_left(&e))
+					tree_add_bytes(t, tag, &fields[T_TIM_PVB], off + 5,
+					    (uint32_t)cur_left(&e), e.p, (uint32_t)cur_left(&e));
+			} else if (len)
+				tree_add_bytes(t, tag, &fields[T_DATA], off + 2, len, e.p, len);
+			break;
+		case 114: {
+			char s[4 * 255 + 1];
+			strvis(s, sizeof(s), e.p, len, STRVIS_WIRE);
+			tree_label_append(t, tag, ": %s", s);
+			tree_add_bytes(t, tag, &fields[T_MESH_ID], off + 2, len, e.p, len);
+			col_append_str(d->pi, ", MESHID=");
+			col_append_escaped(d->pi, e.p, len);
+			break;
+		}
 		case 3:
 			if (len == 1) {
 				uint8_t ch = cur_u8(&e);

@@ -27,11 +27,20 @@ enum {
 	R_F_BADFCS, R_F_SHORTGI, R_RATE, R_FREQ, R_CHFLAGS, R_CH_700, R_CH_800, R_CH_900,
 	R_CH_TURBO, R_CH_CCK, R_CH_OFDM, R_CH_2GHZ, R_CH_5GHZ, R_CH_PASSIVE, R_CH_DYNAMIC,
 	R_CH_GFSK, R_CH_GSM, R_CH_STURBO, R_CH_HALF, R_CH_QUARTER, R_DBM_SIG, R_DBM_NOISE,
-	R_QUALITY, R_ANTENNA, R_DB_SIG, R_DB_NOISE, R_RXFLAGS, R_RX_BADPLCP,
+	R_QUALITY, R_ANTENNA, R_DB_SIG, R_DB_NOISE, R_RXFLAGS, R_RX_BADPLCP, R_TS, R_TS_TS,
+	R_TS_ACC, R_TS_UNIT, R_TS_POS, R_TS_32, R_TS_ACCF,
 };
 
 static const struct val_str present_vals[] = { { 0, "Absent" }, { 1, "Present" }, { 0, NULL } };
 static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
+static const struct val_str yes_no[] = { { 0, "No" }, { 1, "Yes" }, { 0, NULL } };
+static const struct val_str ts_unit_vals[] = {
+	{ 0, "msec" }, { 1, "usec" }, { 2, "nsec" }, { 0, NULL }
+};
+static const struct val_str ts_pos_vals[] = {
+	{ 0, "first MPDU bit/symbol" }, { 1, "signal acquisition" }, { 2, "end of frame" },
+	{ 15, "undefined" }, { 0, NULL }
+};
 static const struct val_str preamble_vals[] = { { 0, "Long" }, { 1, "Short" }, { 0, NULL } };
 
 #define PRESENT(bit, abbrev, name) [R_P0 + (bit)] = { "radiotap.present." abbrev, name, \
@@ -125,6 +134,20 @@ static const struct field_def fields[] = {
 		"16 bits: receive flags.", 0 },
 	[R_RX_BADPLCP] = { "radiotap.rxflags.badplcp", "Bad PLCP", FT_BOOLEAN, BASE_NONE, 0x0002, 24,
 		true_false, "The PLCP CRC check failed.", 0 },
+	[R_TS] = { "radiotap.timestamp", "timestamp information", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"A time stamp of the frame with its unit, accuracy and sampling position.", 0 },
+	[R_TS_TS] = { "radiotap.timestamp.ts", "timestamp", FT_UINT64, BASE_DEC, 0, 0, NULL,
+		"64 bits: the time stamp, in the unit below.", 0 },
+	[R_TS_ACC] = { "radiotap.timestamp.accuracy", "accuracy", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: accuracy of the time stamp, in the unit.", 0 },
+	[R_TS_UNIT] = { "radiotap.timestamp.unit", "time unit", FT_UINT8, BASE_DEC, 0x0f, 8,
+		ts_unit_vals, "4 bits: ms, µs or ns.", 0 },
+	[R_TS_POS] = { "radiotap.timestamp.samplingpos", "sampling position", FT_UINT8, BASE_DEC,
+		0xf0, 8, ts_pos_vals, "4 bits: which point of the frame was time-stamped.", 0 },
+	[R_TS_32] = { "radiotap.timestamp.flags.32bit", "32-bit counter", FT_BOOLEAN, BASE_NONE,
+		0x01, 8, yes_no, "Only 32 bits of the time stamp are valid.", 0 },
+	[R_TS_ACCF] = { "radiotap.timestamp.flags.accuracy", "accuracy field", FT_BOOLEAN, BASE_NONE,
+		0x02, 8, present_vals, "The accuracy field is valid.", 0 },
 };
 static const struct field_table radiotap_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff radiotap_handoffs[] = {
@@ -157,26 +180,33 @@ static void channel_name(uint32_t freq, char *buf, size_t n)
 		snprintf(buf, n, "%u", freq);
 }
 
-static uint32_t present_words(struct dctx *d, struct cur *h, uint32_t node, uint32_t *first)
+#define RT_MAX_WORDS 8
+
+/* The present words, into w (at most RT_MAX_WORDS); returns how many.  A word that
+ * starts the radiotap namespace (the first, or one after "Radiotap NS next") lists
+ * every bit; a continuation word only its namespace bits, as tshark shows them. */
+static uint32_t present_words(struct dctx *d, struct cur *h, uint32_t node, uint32_t *w)
 {
 	struct dtree *t = d->tree;
-	uint32_t pn = tree_add(t, node, &fields[R_PRESENT], 4, 4), w, nwords = 0;
+	uint32_t pn = tree_add(t, node, &fields[R_PRESENT], 4, 4), v, nwords = 0;
+	int fresh = 1;
 
 	do {
 		uint32_t off = cur_off(h);
-		w = cur_le32(h);
+		v = cur_le32(h);
 		if (!cur_ok(h))
 			break;
-		if (nwords == 0)
-			*first = w;
-		uint32_t wn = tree_add_uint(t, pn, &fields[R_WORD], off, 4, w);
-		for (int b = nwords ? 29 : 0; b < 32; b++)
+		if (nwords < RT_MAX_WORDS)
+			w[nwords] = v;
+		uint32_t wn = tree_add_uint(t, pn, &fields[R_WORD], off, 4, v);
+		for (int b = fresh ? 0 : 29; b < 32; b++)
 			if (listed_bit(b))
-				tree_add_uint(t, wn, &fields[R_P0 + b], off, 4, w);
+				tree_add_uint(t, wn, &fields[R_P0 + b], off, 4, v);
+		fresh = (v & (1u << 29)) != 0;
 		nwords++;
-	} while (w & 0x80000000u);
+	} while (v & 0x80000000u);
 	tree_set_len(t, pn, nwords * 4);
-	return nwords;
+	return nwords < RT_MAX_WORDS ? nwords : RT_MAX_WORDS;
 }
 
 /* What the radio information layer needs from the header. */
@@ -263,6 +293,20 @@ static void field(struct dctx *d, struct cur *f, uint32_t node, int bit, struct 
 		tree_add_uint(t, n, &fields[R_RX_BADPLCP], off, 2, v);
 		break;
 	}
+	case 22: {
+		uint64_t ts = cur_le64(f);
+		uint16_t acc = cur_le16(f);
+		uint8_t unit = cur_u8(f), fl = cur_u8(f);
+		n = tree_add(t, node, &fields[R_TS], off, 12);
+		tree_add_uint(t, n, &fields[R_TS_TS], off, 8, ts);
+		if (fl & 0x02)
+			tree_add_uint(t, n, &fields[R_TS_ACC], off + 8, 2, acc);
+		tree_add_uint(t, n, &fields[R_TS_UNIT], off + 10, 1, unit);
+		tree_add_uint(t, n, &fields[R_TS_POS], off + 10, 1, unit);
+		tree_add_uint(t, n, &fields[R_TS_32], off + 11, 1, fl);
+		tree_add_uint(t, n, &fields[R_TS_ACCF], off + 11, 1, fl);
+		break;
+	}
 	default:
 		break;
 	}
@@ -271,7 +315,7 @@ static void field(struct dctx *d, struct cur *f, uint32_t node, int bit, struct 
 static void dissect_radiotap(struct dctx *d, struct cur *c, uint32_t parent)
 {
 	struct dtree *t = d->tree;
-	uint32_t start = cur_off(c), node, first = 0, nwords;
+	uint32_t start = cur_off(c), node, words[RT_MAX_WORDS] = { 0 }, nwords;
 	uint8_t ver = cur_peek(c, 0), pad = cur_peek(c, 1);
 	uint16_t len;
 	struct rt_info ri = { 0 };
@@ -292,21 +336,32 @@ static void dissect_radiotap(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_add_uint(t, node, &fields[R_PAD], start + 1, 1, cur_u8(&h));
 	tree_add_uint(t, node, &fields[R_LENGTH], start + 2, 2, cur_le16(&h));
 	(void)pad;
-	nwords = present_words(d, &h, node, &first);
-	if (nwords == 1 || !(first & (3u << 29))) {
-		for (int b = 0; b < 29 && cur_ok(&h); b++) {
-			if (!(first & (1u << b)))
+	nwords = present_words(d, &h, node, words);
+	/* Each radiotap-namespace block of words is parsed from bit 0; the parse stops at
+	 * a vendor namespace or a bit of unknown size (bits 32+ of a block). */
+	for (uint32_t i = 0; i < nwords && cur_ok(&h); i++) {
+		if (i && !(words[i - 1] & (1u << 29)))
+			break;
+		int stop = 0;
+		for (int b = 0; b < 29 && cur_ok(&h) && !stop; b++) {
+			if (!(words[i] & (1u << b)))
 				continue;
-			if (!field_size[b].size)
+			if (!field_size[b].size) {
+				stop = 1;
 				break;
+			}
 			uint32_t rel = cur_off(&h) - start, a = field_size[b].align;
 			cur_skip(&h, (a - rel % a) % a);
 			struct cur f = cur_sub(&h, field_size[b].size, NULL);
 			if (cur_left(&f) < field_size[b].size)
-				break;
-			cur_skip(&h, field_size[b].size);
-			field(d, &f, node, b, &ri);
+				stop = 1;
+			else {
+				cur_skip(&h, field_size[b].size);
+				field(d, &f, node, b, &ri);
+			}
 		}
+		if (stop || (words[i] & 0x80000000u && !(words[i] & (1u << 29))))
+			break;
 	}
 	ieee80211_radio(d, c, &(struct ieee80211_radio){
 		.has_tsft = ri.has_tsft, .tsft = ri.tsft, .has_rate = ri.has_rate, .rate = ri.rate,

@@ -14,7 +14,7 @@
 #include "dissect/protos.h"
 
 enum {
-	R_PROTO, R_PHY, R_SHORT_PREAMBLE, R_RATE, R_CHANNEL, R_FREQ, R_SIG_DB, R_SIG_DBM,
+	R_PROTO, R_PHY, R_TURBO, R_SHORT_PREAMBLE, R_RATE, R_CHANNEL, R_FREQ, R_SIG_DB, R_SIG_DBM,
 	R_NOISE_DBM, R_SNR, R_TSF, R_DURATION, R_PREAMBLE, R_START, R_END,
 };
 
@@ -23,6 +23,9 @@ static const struct val_str phy_vals[] = {
 	{ 4, "802.11b (HR/DSSS)" }, { 5, "802.11a (OFDM)" }, { 6, "802.11g (ERP)" },
 	{ 7, "802.11n (HT)" }, { 8, "802.11ac (VHT)" }, { 0, NULL }
 };
+static const struct val_str turbo_vals[] = {
+	{ 0, "Non-turbo" }, { 1, "Static Turbo" }, { 2, "Dynamic Turbo" }, { 0, NULL }
+};
 static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
 
 static const struct field_def fields[] = {
@@ -30,6 +33,8 @@ static const struct field_def fields[] = {
 		"Radio parameters of the frame, from the capture header, in one form.", 0 },
 	[R_PHY] = { "wlan_radio.phy", "PHY type", FT_UINT32, BASE_DEC, 0, 0, phy_vals,
 		"Which 802.11 physical layer carried the frame (b, a, g, n …).", 0 },
+	[R_TURBO] = { "wlan_radio.11a.turbo_type", "Turbo type", FT_UINT32, BASE_DEC, 0, 0, turbo_vals,
+		"802.11a: Atheros turbo mode (two channels bonded).", 0 },
 	[R_SHORT_PREAMBLE] = { "wlan_radio.short_preamble", "Short preamble", FT_BOOLEAN, BASE_NONE,
 		0, 0, true_false, "802.11b: the short (96 µs) PLCP preamble was used.", 0 },
 	[R_RATE] = { "wlan_radio.data_rate", "Data rate", FT_DOUBLE, BASE_NONE, 0, 0, NULL,
@@ -96,6 +101,9 @@ void ieee80211_radio(struct dctx *d, struct cur *c, const struct ieee80211_radio
 	tree_add_uint(t, node, &fields[R_PHY], off, 0, phy);
 	if (phy == 4)
 		tree_add_uint(t, node, &fields[R_SHORT_PREAMBLE], off, 0, r->short_preamble);
+	if (phy == 5)
+		tree_add_uint(t, node, &fields[R_TURBO], off, 0,
+		    r->chflags & 0x2000 ? 1 : r->chflags & 0x0010 ? 2 : 0);
 	if (r->has_rate) {
 		n = tree_add_double(t, node, &fields[R_RATE], off, 0, r->rate / 2.0);
 		tree_label(t, n, "Data rate: %.1f Mb/s", r->rate / 2.0);
@@ -121,9 +129,17 @@ void ieee80211_radio(struct dctx *d, struct cur *c, const struct ieee80211_radio
 		    "Signal/noise ratio (dB): %d dB", r->dbm_sig - r->dbm_noise);
 	if (r->has_tsft)
 		tree_add_uint(t, node, &fields[R_TSF], off, 0, r->tsft);
-	if (phy == 4 && r->has_rate && r->rate) {
-		uint32_t pre = r->short_preamble ? 96 : 192;
-		uint32_t dur = pre + (flen * 16 + r->rate - 1) / r->rate;
+	if ((phy == 4 || phy == 5) && r->has_rate && r->rate) {
+		uint32_t pre, dur;
+		if (phy == 4) {
+			pre = r->short_preamble ? 96 : 192;
+			dur = pre + (flen * 16 + r->rate - 1) / r->rate;
+		} else {
+			/* OFDM: 16 service + 6 tail bits, 4-µs symbols of rate × 4 bits */
+			uint32_t bps = r->rate * 2;
+			pre = 20;
+			dur = pre + 4 * ((16 + 8 * flen + 6 + bps - 1) / bps);
+		}
 		n = tree_add_uint(t, node, &fields[R_DURATION], off, 0, dur);
 		tree_flag(t, n, TN_GENERATED);
 		tree_label(t, n, "Duration: %u\xc2\xb5s", dur);
