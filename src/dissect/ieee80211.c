@@ -432,6 +432,37 @@ static void set_addr(struct address *dst, int type, const uint8_t *a)
 
 static void fixed_params(struct dctx *d, struct cur *c, uint32_t mgt, unsigned sub, int *bi);
 
+static const struct val_str pv1_type_vals[] = {
+	{ 0, "PV1 QoS Data - with one SID" }, { 1, "PV1 Management" }, { 2, "PV1 Control" },
+	{ 3, "PV1 QoS Data - no SIDs" }, { 4, "PV1 Reserved" }, { 5, "PV1 Reserved" },
+	{ 6, "PV1 Reserved" }, { 7, "PV1 Extension (currently reserved)" }, { 0, NULL }
+};
+
+/* Protocol versions other than 0: version 1 (IEEE 802.11ah short frames) is named by
+ * its type only; 2 and 3 are unknown: tshark shows the version bits, then reports the
+ * frame cut short. */
+static void other_version(struct dctx *d, struct cur *c, uint32_t parent, uint8_t fc0)
+{
+	struct dtree *t = d->tree;
+	uint32_t start = cur_off(c), node;
+	unsigned ver = fc0 & 3;
+
+	node = tree_add(t, parent, &fields[W_PROTO], start, (uint32_t)cur_left(c));
+	if (ver == 1) {
+		const char *name = val_to_str(fc0 >> 2 & 7, pv1_type_vals);
+		tree_label(t, node, "IEEE 802.11 %s", name);
+		col_append_str(d->pi, name);
+		cur_skip(c, cur_left(c));
+		return;
+	}
+	tree_label(t, node, "IEEE 802.11 Unknown Protocol Version:%u", ver);
+	tree_add_uint(t, node, &fields[W_VERSION], start, 1, fc0);
+	col_append_uint(d->pi, "Unknown protocol version: ", ver);
+	/* tshark reads on as if the frame were longer and always runs out */
+	cur_skip(c, cur_left(c));
+	dissect_exhausted(d, node, "IEEE 802.11");
+}
+
 static void wlan_frame(struct dctx *d, struct cur *c, uint32_t parent, int fcs)
 {
 	struct dtree *t = d->tree;
@@ -446,6 +477,10 @@ static void wlan_frame(struct dctx *d, struct cur *c, uint32_t parent, int fcs)
 	pi_push_proto(pi, "wlan");
 	col_set_proto(pi, "802.11");
 	col_clear(pi);
+	if (fc0 & 3) {
+		other_version(d, c, parent, fc0);
+		return;
+	}
 	flag_str(fl, fcs, flags);
 	switch (kind) {
 	case K_MGMT: hlen = 24; break;

@@ -313,7 +313,7 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 		tree_add_uint(t, tag, &fields[T_NUMBER], off, 1, id);
 		tree_add_uint(t, tag, &fields[T_LENGTH], off + 1, 1, len);
 		if (len > cur_left(c)) {
-			dissect_malformed(d, tag, "IEEE 802.11", "element runs past the frame");
+			dissect_exhausted(d, tag, "IEEE 802.11");
 			return;
 		}
 		struct cur e = cur_sub(c, len, NULL);

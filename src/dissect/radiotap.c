@@ -336,7 +336,12 @@ static void dissect_radiotap(struct dctx *d, struct cur *c, uint32_t parent)
 	tree_add_uint(t, node, &fields[R_PAD], start + 1, 1, cur_u8(&h));
 	tree_add_uint(t, node, &fields[R_LENGTH], start + 2, 2, cur_le16(&h));
 	(void)pad;
-	nwords = present_words(d, &h, node, words);
+	if (ver != 0) {
+		/* only version 0 is defined: tshark shows the fixed header and skips the rest */
+		tree_label_append(t, node, " (invalid)");
+		nwords = 0;
+	} else
+		nwords = present_words(d, &h, node, words);
 	/* Each radiotap-namespace block of words is parsed from bit 0; the parse stops at
 	 * a vendor namespace or a bit of unknown size (bits 32+ of a block). */
 	for (uint32_t i = 0; i < nwords && cur_ok(&h); i++) {

@@ -98,7 +98,8 @@ void ieee80211_radio(struct dctx *d, struct cur *c, const struct ieee80211_radio
 
 	pi_push_proto(d->pi, "wlan_radio");
 	node = tree_add(t, 0, &fields[R_PROTO], off, 0);
-	tree_add_uint(t, node, &fields[R_PHY], off, 0, phy);
+	if (phy)
+		tree_add_uint(t, node, &fields[R_PHY], off, 0, phy);
 	if (phy == 4)
 		tree_add_uint(t, node, &fields[R_SHORT_PREAMBLE], off, 0, r->short_preamble);
 	if (phy == 5)
