@@ -30,6 +30,8 @@ enum {
 	W_CAP_RES2, W_CAP_PRIVACY, W_CAP_PREAMBLE, W_CAP_RES3, W_CAP_RES4, W_CAP_SPECTRUM,
 	W_CAP_QOS, W_CAP_SLOT, W_CAP_APSD, W_CAP_RADIO, W_CAP_EPD, W_CAP_RES5, W_CAP_RES6,
 	W_AUTH_ALG, W_AUTH_SEQ, W_STATUS, W_REASON, W_LISTEN, W_AID, W_CURRENT_AP, W_DATA,
+	W_CCMP, W_CCMP_IV, W_KEYIDX, W_QOS, W_QOS_TID, W_QOS_PRIO, W_QOS_EOSP, W_QOS_BIT4,
+	W_QOS_ACK, W_QOS_AMSDU, W_QOS_PSBUF, W_QOS_BUFIND, W_QOS_TXOPREQ, W_QOS_QSIZE,
 };
 
 static const struct val_str reason_vals[] = {
@@ -289,6 +291,21 @@ TFS(tf_privacy, "Data confidentiality not required", "Data confidentiality requi
 TFS(tf_preamble, "Not Allowed", "Allowed");
 TFS(tf_impl, "Not Implemented", "Implemented");
 TFS(tf_slot, "Not in use", "In use");
+static const struct val_str qos_prio_vals[] = {
+	{ 0, "Best Effort (Best Effort)" }, { 1, "Background (Background)" },
+	{ 2, "Spare (Background)" }, { 3, "Excellent Effort (Best Effort)" },
+	{ 4, "Controlled Load (Video)" }, { 5, "Video (Video)" }, { 6, "Voice (Voice)" },
+	{ 7, "Network Control (Voice)" }, { 0, NULL }
+};
+static const struct val_str qos_ack_vals[] = {
+	{ 0, "Normal Ack" }, { 1, "No Ack" }, { 2, "No explicit acknowledgment" },
+	{ 3, "Block Ack" }, { 0, NULL }
+};
+TFS(tf_eosp, "Service period", "End of service period");
+TFS(tf_bit4, "Bits 8-15 of QoS Control field are TXOP Duration Requested",
+    "Bits 8-15 of QoS Control field are Queue Size");
+TFS(tf_amsdu, "MSDU", "A-MSDU");
+TFS(tf_no_yes, "No", "Yes");
 static const struct val_str fcs_status_vals[] = {
 	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 0, NULL }
 };
@@ -383,6 +400,34 @@ static const struct field_def fields[] = {
 		"The AP the station is associated with now.", 0 },
 	[W_DATA] = { "wlan.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Frame body this dissector does not decode (encrypted data…).", 0 },
+	[W_CCMP] = { "wlan.ccmp", "CCMP parameters", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"The 8-byte CCMP header of a WPA2-protected frame: packet number and key index.", 0 },
+	[W_CCMP_IV] = { "wlan.ccmp.extiv", "CCMP Ext. Initialization Vector", FT_UINT64, BASE_HEX, 0, 0,
+		NULL, "48-bit packet number (replay counter) of the encrypted frame.", 0 },
+	[W_KEYIDX] = { "wlan.keyidx", "Key Index", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"2 bits: which group or pairwise key encrypted the frame.", 0 },
+	[W_QOS] = { "wlan.qos", "Qos Control", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits of QoS data frames: traffic identifier (priority), ack policy, queue state.", 0 },
+	[W_QOS_TID] = { "wlan.qos.tid", "TID", FT_UINT16, BASE_DEC, 0x000f, 16, NULL,
+		"4 bits: traffic identifier; 0-7 are the 802.1D user priorities.", 0 },
+	[W_QOS_PRIO] = { "wlan.qos.priority", "Priority", FT_UINT16, BASE_DEC, 0x0007, 16,
+		qos_prio_vals, "The user priority and its access category (voice, video …).", 0 },
+	[W_QOS_EOSP] = { "wlan.qos.eosp", "EOSP", FT_BOOLEAN, BASE_NONE, 0x0010, 16, tf_eosp,
+		"From the AP: the power-save service period ends.", 0 },
+	[W_QOS_BIT4] = { "wlan.qos.bit4", "QoS bit 4", FT_BOOLEAN, BASE_NONE, 0x0010, 16, tf_bit4,
+		"From a station: what the high byte holds.", 0 },
+	[W_QOS_ACK] = { "wlan.qos.ack", "Ack Policy", FT_UINT16, BASE_HEX, 0x0060, 16, qos_ack_vals,
+		"2 bits: how the frame is to be acknowledged.", 0 },
+	[W_QOS_AMSDU] = { "wlan.qos.amsdupresent", "Payload Type", FT_BOOLEAN, BASE_NONE, 0x0080, 16,
+		tf_amsdu, "The body is an aggregate of MSDUs (A-MSDU).", 0 },
+	[W_QOS_PSBUF] = { "wlan.qos.ps_buf_state", "QAP PS Buffer State", FT_UINT16, BASE_HEX, 0xff00,
+		16, NULL, "8 bits from the AP: what it buffers for stations in power save.", 0 },
+	[W_QOS_BUFIND] = { "wlan.qos.buf_state_indicated", "Buffer State Indicated", FT_BOOLEAN,
+		BASE_NONE, 0x0200, 16, tf_no_yes, "The buffer state fields are valid.", 0 },
+	[W_QOS_TXOPREQ] = { "wlan.qos.txop_dur_req", "TXOP Duration Requested", FT_UINT16, BASE_DEC,
+		0xff00, 16, NULL, "8 bits: transmit opportunity wanted, in 32 µs units.", 0 },
+	[W_QOS_QSIZE] = { "wlan.qos.queue_size", "Queue Size", FT_UINT16, BASE_DEC, 0xff00, 16, NULL,
+		"8 bits: bytes queued at the station for this TID, in 256-byte units.", 0 },
 };
 static const struct field_table wlan_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff wlan_handoffs[] = {
@@ -409,7 +454,7 @@ static int frame_kind(unsigned ts)
 /* tshark's flags string: one character per flag bit, high bit first, then C with FCS. */
 static void flag_str(uint8_t fl, int fcs, char *s)
 {
-	static const char ch[] = "OpmPRFFT";
+	static const char ch[] = "opmPRFFT";
 
 	for (int i = 0; i < 8; i++)
 		s[i] = fl & (0x80 >> i) ? ch[i] : '.';
@@ -461,6 +506,53 @@ static void other_version(struct dctx *d, struct cur *c, uint32_t parent, uint8_
 	/* tshark reads on as if the frame were longer and always runs out */
 	cur_skip(c, cur_left(c));
 	dissect_exhausted(d, node, "IEEE 802.11");
+}
+
+/* QoS Control as tshark shows it for frames to (ds 1) and from (ds 2) an AP. */
+static void qos_control(struct dctx *d, uint32_t node, uint32_t off, uint16_t q, int ds)
+{
+	struct dtree *t = d->tree;
+	uint32_t n = tree_add_uint(t, node, &fields[W_QOS], off, 2, q);
+
+	if (ds != 1 && ds != 2)
+		return;
+	tree_add_uint(t, n, &fields[W_QOS_TID], off, 2, q);
+	tree_flag(t, tree_add_uint(t, n, &fields[W_QOS_PRIO], off, 2, q), TN_GENERATED);
+	tree_add_uint(t, n, &fields[ds == 2 ? W_QOS_EOSP : W_QOS_BIT4], off, 2, q);
+	tree_add_uint(t, n, &fields[W_QOS_ACK], off, 2, q);
+	tree_add_uint(t, n, &fields[W_QOS_AMSDU], off, 2, q);
+	if (ds == 2) {
+		uint32_t b = tree_add_uint(t, n, &fields[W_QOS_PSBUF], off, 2, q);
+		tree_add_uint(t, b, &fields[W_QOS_BUFIND], off, 2, q);
+	} else if (q & 0x0010) {
+		uint32_t b = tree_add_uint(t, n, &fields[W_QOS_QSIZE], off, 2, q);
+		if (tree_text(t)) {
+			char bits[24];
+			fv_bits(&fields[W_QOS_QSIZE], q, bits, sizeof(bits));
+			tree_label(t, b, "%s = Queue Size: %u (%u bytes)", bits, q >> 8, (q >> 8) * 256u);
+		}
+	} else
+		tree_add_uint(t, n, &fields[W_QOS_TXOPREQ], off, 2, q);
+}
+
+/* A protected body: the CCMP header (Ext IV set and not TKIP's WEP seed pattern) under
+ * the MAC header's node, then the ciphertext as data. */
+static void protected_body(struct dctx *d, struct cur *h, uint32_t node)
+{
+	struct dtree *t = d->tree;
+	uint8_t b0 = cur_peek(h, 0), b1 = cur_peek(h, 1), kid = cur_peek(h, 3);
+
+	if (cur_left(h) >= 8 && (kid & 0x20) && b1 != ((b0 | 0x20) & 0x7f)) {
+		uint32_t off = cur_off(h);
+		uint64_t pn = (uint64_t)b0 | (uint64_t)b1 << 8;
+		cur_skip(h, 4);
+		pn |= (uint64_t)cur_le32(h) << 16;
+		uint32_t n = tree_add(t, node, &fields[W_CCMP], off, 8);
+		tree_label(t, tree_add_uint(t, n, &fields[W_CCMP_IV], off, 8, pn),
+		    "CCMP Ext. Initialization Vector: 0x%012llx", (unsigned long long)pn);
+		tree_add_uint(t, n, &fields[W_KEYIDX], off + 3, 1, kid >> 6);
+	}
+	dissect_data(d, h, 0);
 }
 
 static void wlan_frame(struct dctx *d, struct cur *c, uint32_t parent, int fcs)
@@ -581,14 +673,16 @@ static void wlan_frame(struct dctx *d, struct cur *c, uint32_t parent, int fcs)
 		tree_add_uint(t, node, &fields[W_FRAG], start + 22, 2, sc);
 		tree_add_uint(t, node, &fields[W_SEQ], start + 22, 2, sc);
 	}
-	if (kind == K_DATA && (sub & 8))
-		cur_skip(&h, (fl & 0x80) ? 6 : 2);
 	if (fcs && cur_left(c) >= 4) {
 		struct cur fc = cur_at(c, cur_left(c) - 4);
 		uint32_t off = cur_off(&fc), v = cur_le32(&fc);
 		n = tree_add_uint(t, node, &fields[W_FCS], off, 4, v);
 		tree_label(t, n, "Frame check sequence: 0x%08x [unverified]", v);
 		tree_flag(t, tree_add_uint(t, node, &fields[W_FCS_STATUS], off, 0, 2), TN_GENERATED);
+	}
+	if (kind == K_DATA && (sub & 8)) {
+		qos_control(d, node, cur_off(&h), cur_le16(&h), ds);
+		cur_skip(&h, (fl & 0x80) ? 4 : 0);
 	}
 	cur_skip(c, cur_left(c));
 	if (!cur_ok(&h) || cur_off(&h) - start > cur_off(&body) - start + cur_left(&body))
@@ -606,8 +700,7 @@ static void wlan_frame(struct dctx *d, struct cur *c, uint32_t parent, int fcs)
 	if (kind != K_DATA || (sub & 4) || !cur_left(&h))
 		return;
 	if (fl & 0x40) {
-		tree_add_bytes(t, parent, &fields[W_DATA], cur_off(&h), (uint32_t)cur_left(&h),
-		    h.p, (uint32_t)cur_left(&h));
+		protected_body(d, &h, node);
 		return;
 	}
 	dissect_llc(d, &h, parent);
