@@ -359,9 +359,11 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 			break;
 		case 114: {
 			char s[4 * 255 + 1];
+			tree_add_bytes(t, tag, &fields[T_MESH_ID], off + 2, len, e.p, len);
+			if (!len)
+				break;
 			strvis(s, sizeof(s), e.p, len, STRVIS_WIRE);
 			tree_label_append(t, tag, ": %s", s);
-			tree_add_bytes(t, tag, &fields[T_MESH_ID], off + 2, len, e.p, len);
 			col_append_str(d->pi, ", MESHID=");
 			col_append_escaped(d->pi, e.p, len);
 			break;
