@@ -16,7 +16,11 @@
 #include "dissect/protos.h"
 
 enum { T_MGT, T_TAGGED, T_TAG, T_NUMBER, T_LENGTH, T_SSID, T_RATES, T_EXT_RATES, T_DS_CHANNEL,
-	T_DATA, T_TIM_COUNT, T_TIM_PERIOD, T_TIM_BMAPCTL, T_TIM_MCAST, T_TIM_OFFSET, T_TIM_PVB, T_MESH_ID };
+	T_DATA, T_TIM_COUNT, T_TIM_PERIOD, T_TIM_BMAPCTL, T_TIM_MCAST, T_TIM_OFFSET, T_TIM_PVB, T_MESH_ID,
+	T_RSN_VER, T_GCS, T_GCS_OUI, T_GCS_TYPE, T_PCS_COUNT, T_PCS_LIST, T_PCS, T_PCS_OUI, T_PCS_TYPE,
+	T_AKM_COUNT, T_AKM_LIST, T_AKM, T_AKM_OUI, T_AKM_TYPE, T_RSN_CAP, T_CAP_PREAUTH,
+	T_CAP_NOPAIR, T_CAP_PTKSA, T_CAP_GTKSA, T_CAP_MFPR, T_CAP_MFPC, T_CAP_JMR, T_CAP_PEERKEY,
+	T_CAP_EXTKEY };
 
 static const struct val_str tag_vals[] = {
 	{ 0, "SSID parameter set" },
@@ -226,6 +230,47 @@ static const struct val_str tag_vals[] = {
 
 static const struct val_str tf_false_true[] = { { 0, "False" }, { 1, "True" }, { 0, NULL } };
 
+static const struct val_str cipher_vals[] = {
+	{ 0, "NONE" }, { 1, "WEP (40-bit)" }, { 2, "TKIP" }, { 3, "AES (OCB)" }, { 4, "AES (CCM)" },
+	{ 5, "WEP (104-bit)" }, { 6, "BIP (128)" }, { 7, "Group addressed traffic not allowed" },
+	{ 8, "GCMP (128)" }, { 9, "GCMP (256)" }, { 10, "CCMP (256)" }, { 11, "BIP (GMAC-128)" },
+	{ 12, "BIP (GMAC-256)" }, { 13, "BIP (CMAC-256)" }, { 0, NULL }
+};
+static const struct val_str akm_vals[] = {
+	{ 0, "NONE" }, { 1, "WPA" }, { 2, "PSK" }, { 3, "FT over IEEE 802.1X" }, { 4, "FT using PSK" },
+	{ 5, "WPA (SHA256)" }, { 6, "PSK (SHA256)" }, { 7, "TDLS / TPK Handshake (SHA256)" },
+	{ 8, "SAE (SHA256)" }, { 9, "FT using SAE (SHA256)" }, { 10, "APPeerKey (SHA256)" },
+	{ 11, "WPA (SHA256-SuiteB)" }, { 12, "WPA (SHA384-SuiteB)" },
+	{ 13, "FT over IEEE 802.1X (SHA384)" }, { 14, "FILS (SHA256 and AES-SIV-256)" },
+	{ 15, "FILS (SHA384 and AES-SIV-512)" }, { 16, "FT over FILS (SHA256 and AES-SIV-256)" },
+	{ 17, "FT over FILS (SHA384 and AES-SIV-512)" }, { 18, "Opportunistic Wireless Encryption" },
+	{ 19, "FT using PSK (SHA384)" }, { 20, "PSK (SHA384)" }, { 21, "PASN" }, { 0, NULL }
+};
+static const struct val_str replay_vals[] = {
+	{ 0, "1 replay counter per PTKSA/GTKSA/STAKeySA" },
+	{ 1, "2 replay counters per PTKSA/GTKSA/STAKeySA" },
+	{ 2, "4 replay counters per PTKSA/GTKSA/STAKeySA" },
+	{ 3, "16 replay counters per PTKSA/GTKSA/STAKeySA" }, { 0, NULL }
+};
+static const struct val_str tf_preauth[] = {
+	{ 0, "Transmitter does not support pre-authentication" },
+	{ 1, "Transmitter supports pre-authentication" }, { 0, NULL }
+};
+static const struct val_str tf_nopair[] = {
+	{ 0, "Transmitter can support WEP default key 0 simultaneously with Pairwise key" },
+	{ 1, "Transmitter cannot support WEP default key 0 simultaneously with Pairwise key" },
+	{ 0, NULL }
+};
+static const struct val_str tf_supported[] = { { 0, "Not supported" }, { 1, "Supported" }, { 0, NULL } };
+
+#define SUITE(idx, abbrev, name, help) [idx] = { abbrev, name, FT_UINT32, BASE_HEX, 0, 0, NULL, help, 0 }
+#define SUITE_OUI(idx, abbrev, name) [idx] = { abbrev, name, FT_UINT24, BASE_HEX, 0, 0, NULL, \
+	"24 bits: organization that defined the suite (00:0f:ac = IEEE 802.11).", 0 }
+#define SUITE_TYPE(idx, abbrev, name, vals) [idx] = { abbrev, name, FT_UINT8, BASE_DEC, 0, 0, vals, \
+	"8 bits: the suite within its organization.", 0 }
+#define RSNCAP(idx, abbrev, name, type, mask, vals) [idx] = { "wlan.rsn.capabilities." abbrev, \
+	name, type, type == FT_BOOLEAN ? BASE_NONE : BASE_HEX, mask, 16, vals, "RSN capabilities bit.", 0 }
+
 static const struct field_def fields[] = {
 	[T_MGT] = { "wlan.mgt", "IEEE 802.11 Wireless Management", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Body of a management frame: fixed parameters, then tagged elements.", 0 },
@@ -261,6 +306,39 @@ static const struct field_def fields[] = {
 		BASE_NONE, 0, 0, NULL, "One bit per association ID with frames buffered at the AP.", 0 },
 	[T_MESH_ID] = { "wlan.mesh.id", "Mesh ID", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"Name of the 802.11s mesh network.", 0 },
+	[T_RSN_VER] = { "wlan.rsn.version", "RSN Version", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"16 bits: 1.", 0 },
+	SUITE(T_GCS, "wlan.rsn.gcs", "Group Cipher Suite", "Cipher for broadcast and multicast frames."),
+	SUITE_OUI(T_GCS_OUI, "wlan.rsn.gcs.oui", "Group Cipher Suite OUI"),
+	SUITE_TYPE(T_GCS_TYPE, "wlan.rsn.gcs.type", "Group Cipher Suite type", cipher_vals),
+	[T_PCS_COUNT] = { "wlan.rsn.pcs.count", "Pairwise Cipher Suite Count", FT_UINT16, BASE_DEC, 0, 0,
+		NULL, "16 bits: how many pairwise ciphers follow.", 0 },
+	[T_PCS_LIST] = { "wlan.rsn.pcs.list", "Pairwise Cipher Suite List", FT_NONE, BASE_NONE, 0, 0,
+		NULL, "Ciphers offered for unicast frames.", 0 },
+	SUITE(T_PCS, "wlan.rsn.pcs", "Pairwise Cipher Suite", "A cipher for unicast frames (CCMP = WPA2)."),
+	SUITE_OUI(T_PCS_OUI, "wlan.rsn.pcs.oui", "Pairwise Cipher Suite OUI"),
+	SUITE_TYPE(T_PCS_TYPE, "wlan.rsn.pcs.type", "Pairwise Cipher Suite type", cipher_vals),
+	[T_AKM_COUNT] = { "wlan.rsn.akms.count", "Auth Key Management (AKM) Suite Count", FT_UINT16,
+		BASE_DEC, 0, 0, NULL, "16 bits: how many key management suites follow.", 0 },
+	[T_AKM_LIST] = { "wlan.rsn.akms.list", "Auth Key Management (AKM) List", FT_NONE, BASE_NONE, 0,
+		0, NULL, "Key management offered: PSK (WPA2-Personal), 802.1X, SAE (WPA3).", 0 },
+	SUITE(T_AKM, "wlan.rsn.akms", "Auth Key Management (AKM) Suite", "A key management method."),
+	SUITE_OUI(T_AKM_OUI, "wlan.rsn.akms.oui", "Auth Key Management (AKM) OUI"),
+	SUITE_TYPE(T_AKM_TYPE, "wlan.rsn.akms.type", "Auth Key Management (AKM) type", akm_vals),
+	[T_RSN_CAP] = { "wlan.rsn.capabilities", "RSN Capabilities", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"16 bits: pre-authentication, replay counters, management frame protection.", 0 },
+	RSNCAP(T_CAP_PREAUTH, "preauth", "RSN Pre-Auth capabilities", FT_BOOLEAN, 0x0001, tf_preauth),
+	RSNCAP(T_CAP_NOPAIR, "no_pairwise", "RSN No Pairwise capabilities", FT_BOOLEAN, 0x0002, tf_nopair),
+	RSNCAP(T_CAP_PTKSA, "ptksa_replay_counter", "RSN PTKSA Replay Counter capabilities", FT_UINT16,
+		0x000c, replay_vals),
+	RSNCAP(T_CAP_GTKSA, "gtksa_replay_counter", "RSN GTKSA Replay Counter capabilities", FT_UINT16,
+		0x0030, replay_vals),
+	RSNCAP(T_CAP_MFPR, "mfpr", "Management Frame Protection Required", FT_BOOLEAN, 0x0040, tf_false_true),
+	RSNCAP(T_CAP_MFPC, "mfpc", "Management Frame Protection Capable", FT_BOOLEAN, 0x0080, tf_false_true),
+	RSNCAP(T_CAP_JMR, "jmr", "Joint Multi-band RSNA", FT_BOOLEAN, 0x0100, tf_false_true),
+	RSNCAP(T_CAP_PEERKEY, "peerkey", "PeerKey Enabled", FT_BOOLEAN, 0x0200, tf_false_true),
+	RSNCAP(T_CAP_EXTKEY, "extended_key_id_iaf", "Extended Key ID for Individually Addressed Frames",
+		FT_BOOLEAN, 0x2000, tf_supported),
 };
 static const struct field_table tags_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 const struct proto_reg wlan_mgt_proto = REG_PROTO_TABLE(tags_table);
@@ -268,6 +346,104 @@ const struct proto_reg wlan_mgt_proto = REG_PROTO_TABLE(tags_table);
 uint32_t ieee80211_mgt_node(struct dctx *d, const struct cur *c, uint32_t parent)
 {
 	return tree_add(d->tree, parent, &fields[T_MGT], cur_off(c), (uint32_t)cur_left(c));
+}
+
+/* "00:0f:ac (Ieee 802.11) AES (CCM)": a suite as tshark names it. */
+static void suite_str(uint32_t oui, uint8_t type, const struct val_str *vals, char *s, size_t n)
+{
+	const char *name = oui == 0x000fac ? val_to_str(type, vals) : NULL;
+
+	if (oui == 0x000fac)
+		snprintf(s, n, "00:0f:ac (Ieee 802.11) %s", name ? name : "Unknown");
+	else
+		snprintf(s, n, "%02x:%02x:%02x Unknown %u", oui >> 16, oui >> 8 & 0xff, oui & 0xff, type);
+}
+
+/* One suite (4 bytes at e) under parent: f[0] the suite, f[1] its OUI, f[2] its type.
+ * Writes its name to s. */
+static void suite(struct dtree *t, uint32_t parent, struct cur *e, const int f[3],
+    const struct val_str *vals, char *s, size_t n)
+{
+	uint32_t off = cur_off(e), oui = cur_be24(e), sn, on;
+	uint8_t type = cur_u8(e);
+
+	suite_str(oui, type, vals, s, n);
+	sn = tree_add_uint(t, parent, &fields[f[0]], off, 4, oui << 8 | type);
+	tree_label(t, sn, "%s: %s", fields[f[0]].name, s);
+	on = tree_add_uint(t, sn, &fields[f[1]], off, 3, oui);
+	if (oui == 0x000fac)
+		tree_label(t, on, "%s: 00:0f:ac (Ieee 802.11)", fields[f[1]].name);
+	else
+		tree_label(t, on, "%s: %02x:%02x:%02x", fields[f[1]].name, oui >> 16, oui >> 8 & 0xff,
+		    oui & 0xff);
+	if (oui == 0x000fac)
+		tree_add_uint(t, sn, &fields[f[2]], off + 3, 1, type);
+	else
+		tree_label(t, tree_add_uint(t, sn, &fields[f[2]], off + 3, 1, type), "%s: %u",
+		    fields[f[2]].name, type);
+}
+
+/* A suite count and list; 0 when the count claims more than the element holds. */
+static int suite_list(struct dctx *d, uint32_t tag, struct cur *e, const int f[5],
+    const struct val_str *vals)
+{
+	struct dtree *t = d->tree;
+	uint32_t off = cur_off(e), cn, ln;
+	uint16_t cnt = cur_le16(e);
+	char s[80];
+
+	if (!cur_ok(e))
+		return 0;
+	cn = tree_add_uint(t, tag, &fields[f[0]], off, 2, cnt);
+	if (4u * cnt > cur_left(e)) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), "%s too large, 4*%u > %u", fields[f[0]].name, cnt,
+		    (unsigned)cur_left(e));
+		dissect_expert(d, cn, NULL, SEV_ERROR, "Malformed", msg);
+		tree_add(t, tag, &fields[f[1]], cur_off(e), 0);
+		return 0;
+	}
+	ln = tree_add(t, tag, &fields[f[1]], cur_off(e), 4u * cnt);
+	tree_label(t, ln, "%s", fields[f[1]].name);
+	for (unsigned i = 0; i < cnt; i++) {
+		suite(t, ln, e, f + 2, vals, s, sizeof(s));
+		tree_label_append(t, ln, " %s", s);
+	}
+	return 1;
+}
+
+/* 0 when the element was malformed: tshark gives up on the frame there. */
+static int rsn(struct dctx *d, uint32_t tag, struct cur *e)
+{
+	static const int gcs[3] = { T_GCS, T_GCS_OUI, T_GCS_TYPE };
+	static const int pcs[5] = { T_PCS_COUNT, T_PCS_LIST, T_PCS, T_PCS_OUI, T_PCS_TYPE };
+	static const int akm[5] = { T_AKM_COUNT, T_AKM_LIST, T_AKM, T_AKM_OUI, T_AKM_TYPE };
+	struct dtree *t = d->tree;
+	uint32_t off = cur_off(e);
+	char s[80];
+
+	tree_add_uint(t, tag, &fields[T_RSN_VER], off, 2, cur_le16(e));
+	if (cur_left(e) < 4)
+		return 1;
+	suite(t, tag, e, gcs, cipher_vals, s, sizeof(s));
+	if (cur_left(e) < 2)
+		return 1;
+	int ok = suite_list(d, tag, e, pcs, cipher_vals);
+	if (cur_left(e) < 2)
+		return 1;
+	ok &= suite_list(d, tag, e, akm, akm_vals);
+	if (!ok) {
+		dissect_malformed(d, 0, "IEEE 802.11", "RSN suite count larger than the element");
+		return 0;
+	}
+	if (cur_left(e) < 2)
+		return 1;
+	off = cur_off(e);
+	uint16_t cap = cur_le16(e);
+	uint32_t cn = tree_add_uint(t, tag, &fields[T_RSN_CAP], off, 2, cap);
+	for (int i = T_CAP_PREAUTH; i <= T_CAP_EXTKEY; i++)
+		tree_add_uint(t, cn, &fields[i], off, 2, cap);
+	return 1;
 }
 
 static void rate_str(uint8_t v, char *s, size_t n)
@@ -356,6 +532,10 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 					    (uint32_t)cur_left(&e), e.p, (uint32_t)cur_left(&e));
 			} else if (len)
 				tree_add_bytes(t, tag, &fields[T_DATA], off + 2, len, e.p, len);
+			break;
+		case 48:
+			if (!rsn(d, tag, &e))
+				return;
 			break;
 		case 114: {
 			char s[4 * 255 + 1];
