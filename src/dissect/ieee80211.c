@@ -29,7 +29,7 @@ enum {
 	W_FIXED, W_TIMESTAMP, W_BEACON, W_CAP, W_CAP_ESS, W_CAP_IBSS, W_CAP_RES1,
 	W_CAP_RES2, W_CAP_PRIVACY, W_CAP_PREAMBLE, W_CAP_RES3, W_CAP_RES4, W_CAP_SPECTRUM,
 	W_CAP_QOS, W_CAP_SLOT, W_CAP_APSD, W_CAP_RADIO, W_CAP_EPD, W_CAP_RES5, W_CAP_RES6,
-	W_AUTH_ALG, W_AUTH_SEQ, W_STATUS, W_REASON, W_LISTEN, W_AID, W_CURRENT_AP, W_DATA,
+	W_AUTH_ALG, W_AUTH_SEQ, W_STATUS, W_REASON, W_LISTEN, W_AID, W_CURRENT_AP,
 	W_CCMP, W_CCMP_IV, W_KEYIDX, W_QOS, W_QOS_TID, W_QOS_PRIO, W_QOS_EOSP, W_QOS_BIT4,
 	W_QOS_ACK, W_QOS_AMSDU, W_QOS_PSBUF, W_QOS_BUFIND, W_QOS_TXOPREQ, W_QOS_QSIZE,
 };
@@ -398,8 +398,6 @@ static const struct field_def fields[] = {
 		"14 bits: the station's number in the BSS (TIM bit).", 0 },
 	[W_CURRENT_AP] = { "wlan.fixed.current_ap", "Current AP", FT_ETHER, BASE_NONE, 0, 0, NULL,
 		"The AP the station is associated with now.", 0 },
-	[W_DATA] = { "wlan.data", "Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
-		"Frame body this dissector does not decode (encrypted data…).", 0 },
 	[W_CCMP] = { "wlan.ccmp", "CCMP parameters", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"The 8-byte CCMP header of a WPA2-protected frame: packet number and key index.", 0 },
 	[W_CCMP_IV] = { "wlan.ccmp.extiv", "CCMP Ext. Initialization Vector", FT_UINT64, BASE_HEX, 0, 0,
