@@ -19,7 +19,10 @@
 #include "dissect/protos.h"
 
 static const struct val_str encap_vals[] = {
-	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 9, "PPP" }, { 50, "PPP" }, { 104, "Cisco HDLC" }, { 10, "FDDI with bit-swapped MAC addresses" }, { 12, "Raw IP" }, { 14, "Raw IP" }, { 101, "Raw IP" }, { 108, "OpenBSD loopback" },
+	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 9, "PPP" }, { 10, "FDDI with bit-swapped MAC addresses" },
+	{ 12, "Raw IP" }, { 14, "Raw IP" }, { 50, "PPP" }, { 101, "Raw IP" }, { 104, "Cisco HDLC" },
+	{ 105, "IEEE 802.11 Wireless LAN" }, { 108, "OpenBSD loopback" },
+	{ 127, "IEEE 802.11 plus radiotap radio header" },
 	{ 113, "Linux cooked-mode capture v1" }, { 228, "Raw IPv4" }, { 229, "Raw IPv6" },
 	{ 253, "Linux Netlink" }, { 276, "Linux cooked-mode capture v2" }, { 0, NULL }
 };
@@ -37,7 +40,8 @@ static const struct val_str p2p_dirs[] = { { 0, "Sent" }, { 1, "Received" }, { 0
 
 /* Wireshark's WTAP_ENCAP numbers for frame.encap_type, by link type. */
 static const struct { int linktype, encap; } encaps[] = {
-	{ 0, 15 }, { 1, 1 }, { 9, 4 }, { 50, 4 }, { 104, 28 }, { 10, 6 }, { 12, 7 }, { 14, 7 }, { 101, 7 }, { 108, 15 }, { 113, 25 }, { 228, 129 }, { 229, 130 },
+	{ 0, 15 }, { 1, 1 }, { 9, 4 }, { 10, 6 }, { 12, 7 }, { 14, 7 }, { 50, 4 }, { 101, 7 }, { 104, 28 },
+	{ 105, 20 }, { 108, 15 }, { 113, 25 }, { 127, 23 }, { 228, 129 }, { 229, 130 },
 	{ 253, 158 }, { 276, 210 },
 };
 
@@ -297,6 +301,13 @@ void addr_to_str(const struct address *a, char *buf, size_t n)
 {
 	switch (a->type) {
 	case AT_ETHER: fv_ether(a->a, buf, n); break;
+	case AT_ETHER_RA:
+	case AT_ETHER_TA: {
+		char e[24];
+		fv_ether(a->a, e, sizeof(e));
+		snprintf(buf, n, "%s (%s)", e, a->type == AT_ETHER_RA ? "RA" : "TA");
+		break;
+	}
 	case AT_IPv4: fv_ipv4(a->a, buf, n); break;
 	case AT_IPv6: fv_ipv6(a->a, buf, n); break;
 	case AT_NA: snprintf(buf, n, "N/A"); break;

@@ -14,8 +14,10 @@
 #include "cursor.h"
 #include "tree.h"
 
-/* AT_NA: a link without addresses whose columns say "N/A" (PPP, Cisco HDLC). */
-enum addr_type { AT_NONE, AT_ETHER, AT_IPv4, AT_IPv6, AT_NA };
+/* AT_NA: a link without addresses whose columns say "N/A" (PPP, Cisco HDLC).
+ * AT_ETHER_RA, _TA: an 802.11 control frame's receiver or transmitter, shown as
+ * tshark shows them ("00:11:22:33:44:55 (RA)"). */
+enum addr_type { AT_NONE, AT_ETHER, AT_IPv4, AT_IPv6, AT_NA, AT_ETHER_RA, AT_ETHER_TA };
 
 struct address {
 	uint8_t type;		/* enum addr_type */

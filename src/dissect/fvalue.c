@@ -391,6 +391,28 @@ size_t fv_display(const struct dtree *t, const struct fnode *n, char *buf, size_
 	}
 }
 
+/* Wireshark's label buffer (ITEM_LABEL_LENGTH): a longer label is cut and gets
+ * " [truncated]" after the field name; the cut leaves at most LABEL_MAX - 2 bytes and
+ * falls on a UTF-8 character boundary, as label_mark_truncated does. */
+#define LABEL_MAX 240
+
+static void label_truncate(char *lab, size_t name_end)
+{
+	static const char mark[] = " [truncated]";
+	char out[LABEL_MAX];
+	size_t k = sizeof(mark) - 1, cut = LABEL_MAX - 2;
+
+	if (name_end + k >= LABEL_MAX - 1)
+		return;
+	memcpy(out, lab, name_end);
+	memcpy(out + name_end, mark, k);
+	memcpy(out + name_end + k, lab + name_end, LABEL_MAX - 1 - name_end - k);
+	while (cut > 0 && ((unsigned char)out[cut] & 0xc0) == 0x80)
+		cut--;
+	out[cut] = '\0';
+	memcpy(lab, out, cut + 1);
+}
+
 size_t fv_label(const struct dtree *t, const struct fnode *n, char *buf, size_t len)
 {
 	const char *custom = tree_node_text(t, n);
@@ -402,18 +424,23 @@ size_t fv_label(const struct dtree *t, const struct fnode *n, char *buf, size_t 
 	if (custom)
 		at = put(buf, len, at, custom);
 	else if (n->f) {
-		char tmp[512];
+		char tmp[512], lab[1100];
+		size_t k = 0, name_end;
 		if (n->f->mask && n->f->type != FT_NONE) {
 			fv_bits(n->f, n->v.u, tmp, sizeof(tmp));
-			at = put(buf, len, at, tmp);
-			at = put(buf, len, at, " = ");
+			k = put(lab, sizeof(lab), k, tmp);
+			k = put(lab, sizeof(lab), k, " = ");
 		}
-		at = put(buf, len, at, n->f->name);
+		k = put(lab, sizeof(lab), k, n->f->name);
+		name_end = clamp(k, sizeof(lab));
 		if (n->f->type != FT_NONE && n->f->type != FT_PROTOCOL) {
-			at = put(buf, len, at, ": ");
+			k = put(lab, sizeof(lab), k, ": ");
 			fv_display(t, n, tmp, sizeof(tmp));
-			at = put(buf, len, at, tmp);
+			k = put(lab, sizeof(lab), k, tmp);
 		}
+		if (k >= LABEL_MAX)
+			label_truncate(lab, name_end);
+		at = put(buf, len, at, lab);
 	}
 	if (gen)
 		at = put(buf, len, at, "]");

@@ -20,6 +20,22 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent);
  * the cursor at the start of the link payload. */
 void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
     const struct field_def *trailer);
+/* 802.11 (ieee80211.c, wlan_radio.c, ieee80211_tags.c): what a capture header such as
+ * radiotap recorded about the frame at c; wlan_radio shows it, then the frame follows. */
+struct ieee80211_radio {
+	int has_tsft, has_rate, has_chan, has_dbm_sig, has_dbm_noise, has_db_sig;
+	int short_preamble, fcs;	/* fcs: the frame ends in its 4-byte FCS */
+	uint64_t tsft;
+	uint8_t rate, db_sig;		/* rate in 500 kbit/s */
+	int8_t dbm_sig, dbm_noise;
+	uint16_t freq, chflags;		/* radiotap channel flags */
+};
+void ieee80211_radio(struct dctx *d, struct cur *c, const struct ieee80211_radio *r);
+void ieee80211_frame(struct dctx *d, struct cur *c, uint32_t parent, int fcs);
+/* The wlan.mgt node over the management body at c. */
+uint32_t ieee80211_mgt_node(struct dctx *d, const struct cur *c, uint32_t parent);
+/* The tagged elements of a management body, under the wlan.mgt node mgt. */
+void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt);
 /* network layers */
 void dissect_ppp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_chdlc(struct dctx *d, struct cur *c, uint32_t parent);

@@ -17,6 +17,10 @@
 	X(raw) \
 	X(vlan) \
 	X(llc) \
+	X(radiotap) \
+	X(wlan_radio) \
+	X(wlan) \
+	X(wlan_mgt) \
 	X(pppoe) \
 	X(ppp) \
 	X(chdlc) \
