@@ -47,6 +47,8 @@
 	X(http) \
 	X(websocket) \
 	X(tls) \
+	X(tls_cert) \
+	X(x509) \
 	X(ssh) \
 	X(text_lines) \
 	X(data) \
