@@ -60,7 +60,7 @@ static int certificate(struct dctx *d, uint32_t parent, struct cur *c)
 	if (subj[0] && node && tree_text(t)) {
 		char label[512];
 		fv_label(t, tree_node(t, node), label, sizeof(label));
-		tree_label(t, node, "%s (%s)", label, subj);
+		x509_label(t, node, "%s (%s)", label, subj);
 	}
 	return 1;
 }

@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -276,14 +277,6 @@ static const struct oid_name oid_names[] = {
 	{ "1.2.840.113549.1.1.13", "sha512WithRSAEncryption" },
 	{ "1.2.840.113549.1.1.5", "sha1WithRSAEncryption" },
 	{ "1.2.840.113549.1.9.1", "pkcs-9-at-emailAddress" },
-	{ "1.2.840.113635.100.5.1", "ISO" },
-	{ "1.2.840.113635.100.5.11.4", "ISO" },
-	{ "1.2.840.113635.100.6.2.12", "ISO" },
-	{ "1.2.840.113635.100.6.27.11.2", "ISO" },
-	{ "1.2.840.113635.100.6.27.15.2", "ISO" },
-	{ "1.2.840.113635.100.6.27.2", "ISO" },
-	{ "1.2.840.113635.100.6.27.4.2", "ISO" },
-	{ "1.2.840.113635.100.6.27.7.2", "ISO" },
 	{ "1.3.132.0.34", "secp384r1" },
 	{ "1.3.14.3.2.26", "SHA-1" },
 	{ "1.3.14.3.2.29", "sha-1WithRSAEncryption" },
@@ -315,16 +308,6 @@ static const struct oid_name oid_names[] = {
 	{ "1.3.6.1.5.5.7.48.2", "id-ad-caIssuers" },
 	{ "2.16.840.1.113730.1.1", "ns_cert_exts.cert_type" },
 	{ "2.16.840.1.113730.1.13", "ns_cert_exts.comment" },
-	{ "2.16.840.1.113730.4.1", "US" },
-	{ "2.16.840.1.113733.1.7.54", "US" },
-	{ "2.16.840.1.113733.1.8.1", "US" },
-	{ "2.16.840.1.113839.0.6.3", "US" },
-	{ "2.16.840.1.114028.10.1.5", "US" },
-	{ "2.16.840.1.114412.1.1", "US" },
-	{ "2.16.840.1.114412.1.2", "US" },
-	{ "2.16.840.1.114412.1.3.0.2", "US" },
-	{ "2.16.840.1.114412.2.1", "US" },
-	{ "2.16.840.1.114413.1.7.23.1", "US" },
 	{ "2.5.29.14", "id-ce-subjectKeyIdentifier" },
 	{ "2.5.29.15", "id-ce-keyUsage" },
 	{ "2.5.29.16", "id-ce-privateKeyUsagePeriod" },
@@ -399,6 +382,19 @@ static const struct oid_name ct_logs[] = {
 	{ "f65c942fd1773022145418083094568ee34d131933bfdf0c2f200bcc4ef164e3", "Google 'Argon2021' log" },
 	{ NULL, NULL }
 };
+
+void x509_label(struct dtree *t, uint32_t node, const char *fmt, ...)
+{
+	char buf[X509_LABEL_MAX];
+	va_list ap;
+
+	if (!node || !tree_text(t))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	tree_label(t, node, "%s", buf);
+}
 
 /* ---- DER ---- */
 
@@ -750,7 +746,7 @@ static void attribute(struct x5 *x, uint32_t parent, const struct der *seq, char
 	string_text(&val, value, sizeof(value));
 	snprintf(pair, sizeof(pair), "%s=%s", name, value);
 	append(text, tlen, "+", pair);
-	tree_label(x->t, item, "%s (%s)", fields[IF_RDN_ATTR].name, pair);
+	x509_label(x->t, item, "%s (%s)", fields[IF_RDN_ATTR].name, pair);
 }
 
 /* A Name (name: its SEQUENCE): "choice: rdnSequence (0)" over it, "rdnSequence: N items
@@ -776,14 +772,14 @@ static void rdn_sequence(struct x5 *x, uint32_t parent, int choice_fi, int seq_f
 
 		while (cur_left(&a) && !x->bad && want(x, &a, DER_SEQ, &atv))
 			attribute(x, item, &atv, text, sizeof(text));
-		tree_label(x->t, item, "%s: %u item%s (%s)", fields[IF_RDN_ITEM].name, k, plural(k),
+		x509_label(x->t, item, "%s: %u item%s (%s)", fields[IF_RDN_ITEM].name, k, plural(k),
 		    text);
 		if (nrdn < NELEM(rdns))
 			memcpy(rdns[nrdn++], text, sizeof(text));
 	}
 	while (nrdn)
 		append(summary, slen, ",", rdns[--nrdn]);
-	tree_label(x->t, seq, "%s: %u item%s (%s)", fields[seq_fi].name, n, plural(n), summary);
+	x509_label(x->t, seq, "%s: %u item%s (%s)", fields[seq_fi].name, n, plural(n), summary);
 }
 
 /* ---- times ---- */
