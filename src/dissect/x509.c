@@ -45,6 +45,11 @@ enum {
 	IM_IA5, IM_VISIBLE, IM_BMP, IM_UTF8, EX_DIRSTR,
 	SCT_LIST_LEN, SCT_LEN, SCT_VERSION, SCT_LOGID, SCT_TIME, SCT_EXT_LEN, SCT_SIG_LEN, SCT_SIG,
 	SCT_SIG_ALG, SCT_SIG_HASH, SCT_SIG_SIG,
+	NS_CERT_TYPE, NS_CT_CLIENT, NS_CT_SERVER, NS_CT_SMIME, NS_CT_OBJSIGN, NS_CT_RESERVED,
+	NS_CT_SSL_CA, NS_CT_SMIME_CA, NS_CT_OBJSIGN_CA,
+	CE_TEMPLATE, CE_TEMPLATE_ID, CE_TEMPLATE_MAJOR, CE_TEMPLATE_MINOR,
+	CE_PKUP, CE_PKUP_BEFORE, CE_PKUP_AFTER,
+	IM_NOTICE_REF, IM_ORGANIZATION, IM_NOTICE_NUMBERS, IM_NOTICE_NUMBER,
 };
 
 static const struct val_str versions[] = { { 0, "v1" }, { 1, "v2" }, { 2, "v3" }, { 0, NULL } };
@@ -67,6 +72,8 @@ static const struct val_str sig_algs[] = {
 	{ 0, "Anonymous" }, { 1, "RSA" }, { 2, "DSA" }, { 3, "ECDSA" }, { 4, "SM2" }, { 0, NULL }
 };
 
+#define NS(abbrev, name, mask) { "ns.cert.exts.CertType." abbrev, name, FT_BOOLEAN, BASE_NONE, \
+	mask, 8, true_false, "Netscape certificate type bit: what the certificate may be used for.", 0 }
 #define F_(abbrev, name, type, help) { abbrev, name, type, BASE_NONE, 0, 0, NULL, help, 0 }
 #define FD(abbrev, name, type, help) { abbrev, name, type, BASE_DEC, 0, 0, NULL, help, 0 }
 #define KU(abbrev, name, mask) { "x509ce.KeyUsage." abbrev, name, FT_BOOLEAN, BASE_NONE, mask, 8, \
@@ -254,6 +261,38 @@ static const struct field_def fields[] = {
 		BASE_DEC, 0, 0, sig_hashes, "Hash algorithm (TLS 1.2).", 0 },
 	[SCT_SIG_SIG] = { "tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature", FT_UINT8,
 		BASE_DEC, 0, 0, sig_algs, "Signature algorithm (TLS 1.2).", 0 },
+	[NS_CERT_TYPE] = F_("ns_cert_exts.CertType", "CertType", FT_BYTES,
+		"Netscape certificate type (obsolete): bits of allowed uses."),
+	[NS_CT_CLIENT] = NS("ssl.client", "ssl-client", 0x80),
+	[NS_CT_SERVER] = NS("ssl.server", "ssl-server", 0x40),
+	[NS_CT_SMIME] = NS("smime", "smime", 0x20),
+	[NS_CT_OBJSIGN] = NS("object.signing", "object-signing", 0x10),
+	[NS_CT_RESERVED] = NS("reserved.for.future.use", "reserved-for-future-use", 0x08),
+	[NS_CT_SSL_CA] = NS("ssl.ca", "ssl-ca", 0x04),
+	[NS_CT_SMIME_CA] = NS("smime.ca", "smime-ca", 0x02),
+	[NS_CT_OBJSIGN_CA] = NS("object.signing.ca", "object-signing-ca", 0x01),
+	[CE_TEMPLATE] = F_("x509ce.CertificateTemplate_element", "CertificateTemplate", FT_NONE,
+		"Microsoft certificate template the certificate was issued from."),
+	[CE_TEMPLATE_ID] = F_("x509ce.templateID", "templateID", FT_STRING,
+		"Object identifier of the template."),
+	[CE_TEMPLATE_MAJOR] = FD("x509ce.templateMajorVersion", "templateMajorVersion", FT_INT32,
+		"Major version of the template."),
+	[CE_TEMPLATE_MINOR] = FD("x509ce.templateMinorVersion", "templateMinorVersion", FT_INT32,
+		"Minor version of the template."),
+	[CE_PKUP] = F_("x509ce.PrivateKeyUsagePeriod_element", "PrivateKeyUsagePeriod", FT_NONE,
+		"When the private key may be used (RFC 3280, obsolete)."),
+	[CE_PKUP_BEFORE] = F_("x509ce.notBefore", "notBefore", FT_ABSOLUTE_TIME,
+		"Start of the private key's usage period."),
+	[CE_PKUP_AFTER] = F_("x509ce.notAfter", "notAfter", FT_ABSOLUTE_TIME,
+		"End of the private key's usage period."),
+	[IM_NOTICE_REF] = F_("pkix1implicit.noticeRef_element", "noticeRef", FT_NONE,
+		"Names an organization and numbers of its notices."),
+	[IM_ORGANIZATION] = FD("pkix1implicit.organization", "organization", FT_UINT32,
+		"Which string type holds the organization."),
+	[IM_NOTICE_NUMBERS] = FD("pkix1implicit.noticeNumbers", "noticeNumbers", FT_UINT32,
+		"Numbers of the organization's notices."),
+	[IM_NOTICE_NUMBER] = FD("pkix1implicit.noticeNumbers_item", "noticeNumbers item", FT_INT32,
+		"One notice number."),
 };
 static const struct field_table x509_table = REG_TABLE(fields);
 const struct proto_reg x509_proto = REG_PROTO_TABLE(x509_table);
@@ -754,7 +793,7 @@ static void attribute(struct x5 *x, uint32_t parent, const struct der *seq, char
 static void rdn_sequence(struct x5 *x, uint32_t parent, int choice_fi, int seq_fi,
     const struct der *name, char *summary, size_t slen)
 {
-	char rdns[16][NAME_TEXT / 4];
+	char rdns[64][NAME_TEXT / 4];
 	uint32_t nrdn = 0, n = der_count(name->v);
 	uint32_t ch = add_choice(x, parent, choice_fi, name, 0, "rdnSequence");
 	uint32_t seq = tree_add_uint(x->t, ch, &fields[seq_fi], name->off, name->len, n);
@@ -807,6 +846,22 @@ static int digits(const char *s, int n)
 	return v;
 }
 
+/* A GeneralizedTime (YYYYMMDDHHMMSS…) as nanoseconds since the epoch; 0 when unreadable. */
+static int64_t gentime_ns(const struct der *e)
+{
+	char s[32] = "";
+	struct cur v = e->v;
+
+	cur_bytes(&v, s, e->len < sizeof(s) - 1 ? e->len : sizeof(s) - 1);
+	int y = digits(s, 4), mo = digits(s + 4, 2), d = digits(s + 6, 2);
+	int h = digits(s + 8, 2), mi = digits(s + 10, 2), sec = digits(s + 12, 2);
+
+	if (e->len < 14 || y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || sec < 0)
+		return 0;
+	return (days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 +
+	    sec) * 1000000000;
+}
+
 /* Time ::= CHOICE { utcTime UTCTime, generalizedTime GeneralizedTime }, as field fi. */
 static void time_choice(struct x5 *x, uint32_t parent, int fi, struct cur *c)
 {
@@ -837,14 +892,8 @@ static void time_choice(struct x5 *x, uint32_t parent, int fi, struct cur *c)
 			    tree_keep(x->t, out, n), n), TN_CLEAN);
 	} else if (e.id == DER_GENTIME) {
 		uint32_t ch = add_choice(x, parent, fi, &e, 1, "generalizedTime");
-		int y = digits(s, 4), mo = digits(s + 4, 2), d = digits(s + 6, 2);
-		int h = digits(s + 8, 2), mi = digits(s + 10, 2), sec = digits(s + 12, 2);
-		int64_t ns = 0;
+		int64_t ns = gentime_ns(&e);
 
-		if (e.len >= 14 && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && mi >= 0 &&
-		    sec >= 0)
-			ns = ((days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 +
-			    mi * 60 + sec) * 1000000000);
 		tree_add_time(x->t, ch, &fields[AF_GENTIME], e.off, e.len, ns);
 	} else
 		x->bad = 1;
@@ -1116,6 +1165,26 @@ static void display_text(struct x5 *x, uint32_t parent, int fi, const struct der
 	    display_alts[i].fi, e);
 }
 
+static void notice_ref(struct x5 *x, uint32_t parent, const struct der *seq)
+{
+	uint32_t node = tree_add(x->t, parent, &fields[IM_NOTICE_REF], seq->start, der_total(seq));
+	struct cur c = seq->v;
+	struct der org, nums, num;
+
+	if (!der_get(&c, &org))
+		return;
+	display_text(x, node, IM_ORGANIZATION, &org);
+	if (!cur_left(&c) || !want(x, &c, DER_SEQ, &nums))
+		return;
+	uint32_t nn = add_items(x, node, IM_NOTICE_NUMBERS, &nums, der_count(nums.v));
+	struct cur n = nums.v;
+	while (cur_left(&n) && want(x, &n, DER_INT, &num)) {
+		struct cur iv = num.v;
+		tree_add_int(x->t, nn, &fields[IM_NOTICE_NUMBER], num.off, num.len,
+		    (int64_t)(int32_t)cur_uint_n(&iv, num.len <= 4 ? num.len : 4, 0));
+	}
+}
+
 static void ext_policies(struct x5 *x, uint32_t ext, struct cur *v)
 {
 	struct der seq, pi, oid, quals, q, qid, val;
@@ -1153,6 +1222,8 @@ static void ext_policies(struct x5 *x, uint32_t ext, struct cur *v)
 				while (cur_left(&u) && der_get(&u, &t))
 					if (t.id != DER_SEQ)
 						display_text(x, un, IM_EXPLICIT_TEXT, &t);
+					else
+						notice_ref(x, un, &t);
 			}
 		}
 	}
@@ -1241,10 +1312,74 @@ static void ext_sct_list(struct x5 *x, uint32_t ext, struct cur *v)
 	}
 }
 
+/* A named BIT STRING: Padding, the bits as bytes (fi), one flag per field of bitf. */
+static void named_bits(struct x5 *x, uint32_t ext, struct cur *v, int fi, const int *bitf,
+    size_t nbits)
+{
+	struct der bits;
+
+	if (!want(x, v, DER_BITS, &bits) || bits.len < 1) {
+		x->bad = 1;
+		return;
+	}
+	struct cur b = bits.v;
+	uint8_t pad = cur_u8(&b), b0 = cur_u8(&b);
+	uint32_t n = bits.len - 1, off = bits.off + 1;
+
+	tree_add_uint(x->t, ext, &fields[BER_PADDING], bits.off, 1, pad);
+	uint32_t node = tree_add_bytes(x->t, ext, &fields[fi], off, n, bits.v.p + 1, n);
+	for (size_t i = 0; i < nbits; i++)
+		tree_add_uint(x->t, node, &fields[bitf[i]], off, 1, b0);
+}
+
+static void ext_ns_cert_type(struct x5 *x, uint32_t ext, struct cur *v)
+{
+	static const int bitf[] = { NS_CT_CLIENT, NS_CT_SERVER, NS_CT_SMIME, NS_CT_OBJSIGN,
+		NS_CT_RESERVED, NS_CT_SSL_CA, NS_CT_SMIME_CA, NS_CT_OBJSIGN_CA };
+
+	named_bits(x, ext, v, NS_CERT_TYPE, bitf, NELEM(bitf));
+}
+
+static void ext_template(struct x5 *x, uint32_t ext, struct cur *v)
+{
+	struct der seq, e;
+
+	if (!want(x, v, DER_SEQ, &seq))
+		return;
+	uint32_t node = tree_add(x->t, ext, &fields[CE_TEMPLATE], seq.start, der_total(&seq));
+	struct cur c = seq.v;
+	if (!want(x, &c, DER_OID, &e))
+		return;
+	add_oid(x, node, CE_TEMPLATE_ID, &e, NULL, 0);
+	for (int fi = CE_TEMPLATE_MAJOR; fi <= CE_TEMPLATE_MINOR && cur_left(&c); fi++) {
+		if (!want(x, &c, DER_INT, &e))
+			return;
+		struct cur iv = e.v;
+		tree_add_int(x->t, node, &fields[fi], e.off, e.len,
+		    (int64_t)(int32_t)cur_uint_n(&iv, e.len <= 4 ? e.len : 4, 0));
+	}
+}
+
+static void ext_pkup(struct x5 *x, uint32_t ext, struct cur *v)
+{
+	struct der seq, e;
+
+	if (!want(x, v, DER_SEQ, &seq))
+		return;
+	uint32_t node = tree_add(x->t, ext, &fields[CE_PKUP], seq.start, der_total(&seq));
+	struct cur c = seq.v;
+	while (cur_left(&c) && der_get(&c, &e))
+		if (e.id == 0x80 || e.id == 0x81)
+			tree_add_time(x->t, node, &fields[e.id == 0x80 ? CE_PKUP_BEFORE : CE_PKUP_AFTER],
+			    e.off, e.len, gentime_ns(&e));
+}
+
 static const struct {
 	const char *oid;
 	void (*fn)(struct x5 *x, uint32_t ext, struct cur *v);
 } ext_decoders[] = {
+	{ "2.16.840.1.113730.1.1", ext_ns_cert_type }, { "1.3.6.1.4.1.311.21.7", ext_template },
+	{ "2.5.29.16", ext_pkup },
 	{ "2.5.29.15", ext_key_usage }, { "2.5.29.37", ext_ext_key_usage },
 	{ "2.5.29.19", ext_basic_constraints }, { "2.5.29.14", ext_ski },
 	{ "2.5.29.35", ext_aki }, { "2.5.29.17", ext_alt_names }, { "2.5.29.18", ext_alt_names },
@@ -1279,6 +1414,8 @@ static void extension(struct x5 *x, uint32_t parent, const struct der *seq)
 		ext_decoders[i].fn(x, node, &v);
 		return;
 	}
+	if (strncmp(dotted, "2.5.29.", 7) != 0)
+		return;		/* tshark shows nothing for these */
 	uint32_t u = tree_add(x->t, node, &fields[BER_UNKNOWN_OID], e.off, e.len);
 	dissect_expert(x->d, u, NULL, SEV_WARN, "Undecoded", fields[BER_UNKNOWN_OID].name);
 }
