@@ -50,6 +50,9 @@ enum {
 	CE_TEMPLATE, CE_TEMPLATE_ID, CE_TEMPLATE_MAJOR, CE_TEMPLATE_MINOR,
 	CE_PKUP, CE_PKUP_BEFORE, CE_PKUP_AFTER,
 	IM_NOTICE_REF, IM_ORGANIZATION, IM_NOTICE_NUMBERS, IM_NOTICE_NUMBER,
+	SAT_INTEGER, SAT_OCTETS, SAT_BMP_VALUE, NS_COMMENT,
+	CE_ENTRUST, CE_ENTRUST_VERS, CE_ENTRUST_FLAGS, CE_EF_KEY_UPDATE, CE_EF_NEW_EXT, CE_EF_PKIX,
+	CE_EF_ENTERPRISE, CE_EF_WEB, CE_EF_SET,
 };
 
 static const struct val_str versions[] = { { 0, "v1" }, { 1, "v2" }, { 2, "v3" }, { 0, NULL } };
@@ -74,6 +77,8 @@ static const struct val_str sig_algs[] = {
 
 #define NS(abbrev, name, mask) { "ns.cert.exts.CertType." abbrev, name, FT_BOOLEAN, BASE_NONE, \
 	mask, 8, true_false, "Netscape certificate type bit: what the certificate may be used for.", 0 }
+#define EF(abbrev, mask) { "x509ce.EntrustInfoFlags." abbrev, abbrev, FT_BOOLEAN, BASE_NONE, \
+	mask, 8, true_false, "Entrust version information flag.", 0 }
 #define F_(abbrev, name, type, help) { abbrev, name, type, BASE_NONE, 0, 0, NULL, help, 0 }
 #define FD(abbrev, name, type, help) { abbrev, name, type, BASE_DEC, 0, 0, NULL, help, 0 }
 #define KU(abbrev, name, mask) { "x509ce.KeyUsage." abbrev, name, FT_BOOLEAN, BASE_NONE, mask, 8, \
@@ -293,6 +298,23 @@ static const struct field_def fields[] = {
 		"Numbers of the organization's notices."),
 	[IM_NOTICE_NUMBER] = FD("pkix1implicit.noticeNumbers_item", "noticeNumbers item", FT_INT32,
 		"One notice number."),
+	[SAT_INTEGER] = FD("x509sat.Integer", "Integer", FT_INT32, "An integer value."),
+	[SAT_OCTETS] = F_("x509sat.OctetString", "OctetString", FT_BYTES, "An octet string value."),
+	[SAT_BMP_VALUE] = F_("x509sat.BMPString", "BMPString", FT_STRING, "A UCS-2 string value."),
+	[NS_COMMENT] = F_("ns_cert_exts.Comment", "Comment", FT_STRING,
+		"Netscape comment extension: free text."),
+	[CE_ENTRUST] = F_("x509ce.EntrustVersionInfo_element", "EntrustVersionInfo", FT_NONE,
+		"Entrust's version information extension."),
+	[CE_ENTRUST_VERS] = F_("x509ce.entrustVers", "entrustVers", FT_STRING,
+		"Version of the Entrust software that issued the certificate."),
+	[CE_ENTRUST_FLAGS] = F_("x509ce.entrustVersInfoFlags", "entrustVersInfoFlags", FT_BYTES,
+		"Entrust version information flags."),
+	[CE_EF_KEY_UPDATE] = EF("keyUpdateAllowed", 0x80),
+	[CE_EF_NEW_EXT] = EF("newExtensions", 0x40),
+	[CE_EF_PKIX] = EF("pKIXCertificate", 0x20),
+	[CE_EF_ENTERPRISE] = EF("enterpriseCategory", 0x10),
+	[CE_EF_WEB] = EF("webCategory", 0x08),
+	[CE_EF_SET] = EF("sETCategory", 0x04),
 };
 static const struct field_table x509_table = REG_TABLE(fields);
 const struct proto_reg x509_proto = REG_PROTO_TABLE(x509_table);
@@ -1374,10 +1396,40 @@ static void ext_pkup(struct x5 *x, uint32_t ext, struct cur *v)
 			    e.off, e.len, gentime_ns(&e));
 }
 
+static void ext_entrust(struct x5 *x, uint32_t ext, struct cur *v)
+{
+	static const int bitf[] = { CE_EF_KEY_UPDATE, CE_EF_NEW_EXT, CE_EF_PKIX, CE_EF_ENTERPRISE,
+		CE_EF_WEB, CE_EF_SET };
+	struct der seq, e;
+
+	if (!want(x, v, DER_SEQ, &seq))
+		return;
+	uint32_t node = tree_add(x->t, ext, &fields[CE_ENTRUST], seq.start, der_total(&seq));
+	struct cur c = seq.v;
+	if (!der_get(&c, &e))
+		return;
+	add_string(x, node, CE_ENTRUST_VERS, &e);
+	if (peek_is(&c, DER_BITS))
+		named_bits(x, node, &c, CE_ENTRUST_FLAGS, bitf, NELEM(bitf));
+}
+
+/* Extensions whose value is one simple element, shown as field fi. */
+static const struct {
+	const char *oid;
+	uint8_t id;
+	int fi;
+} ext_simple[] = {
+	{ "1.3.6.1.4.1.311.21.1", DER_INT, SAT_INTEGER },
+	{ "1.3.6.1.4.1.311.21.2", DER_OCTETS, SAT_OCTETS },
+	{ "1.3.6.1.4.1.311.20.2", DER_BMP, SAT_BMP_VALUE },
+	{ "2.16.840.1.113730.1.13", DER_IA5, NS_COMMENT },
+};
+
 static const struct {
 	const char *oid;
 	void (*fn)(struct x5 *x, uint32_t ext, struct cur *v);
 } ext_decoders[] = {
+	{ "1.2.840.113533.7.65.0", ext_entrust },
 	{ "2.16.840.1.113730.1.1", ext_ns_cert_type }, { "1.3.6.1.4.1.311.21.7", ext_template },
 	{ "2.5.29.16", ext_pkup },
 	{ "2.5.29.15", ext_key_usage }, { "2.5.29.37", ext_ext_key_usage },
@@ -1412,6 +1464,24 @@ static void extension(struct x5 *x, uint32_t parent, const struct der *seq)
 	if (i < NELEM(ext_decoders)) {
 		struct cur v = e.v;
 		ext_decoders[i].fn(x, node, &v);
+		return;
+	}
+	for (i = 0; i < NELEM(ext_simple); i++) {
+		struct cur v = e.v;
+		struct der val;
+		if (strcmp(ext_simple[i].oid, dotted) != 0)
+			continue;
+		if (!der_get(&v, &val) || val.id != ext_simple[i].id)
+			return;
+		if (val.id == DER_INT) {
+			struct cur iv = val.v;
+			tree_add_int(x->t, node, &fields[ext_simple[i].fi], val.off, val.len,
+			    (int64_t)(int32_t)cur_uint_n(&iv, val.len <= 4 ? val.len : 4, 0));
+		} else if (val.id == DER_OCTETS)
+			tree_add_bytes(x->t, node, &fields[ext_simple[i].fi], val.off, val.len,
+			    val.v.p, val.len);
+		else
+			add_string(x, node, ext_simple[i].fi, &val);
 		return;
 	}
 	if (strncmp(dotted, "2.5.29.", 7) != 0)
