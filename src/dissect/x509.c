@@ -50,7 +50,7 @@ enum {
 	CE_TEMPLATE, CE_TEMPLATE_ID, CE_TEMPLATE_MAJOR, CE_TEMPLATE_MINOR,
 	CE_PKUP, CE_PKUP_BEFORE, CE_PKUP_AFTER,
 	IM_NOTICE_REF, IM_ORGANIZATION, IM_NOTICE_NUMBERS, IM_NOTICE_NUMBER,
-	SAT_INTEGER, SAT_OCTETS, SAT_BMP_VALUE, NS_COMMENT,
+	SAT_INTEGER, SAT_OCTETS, SAT_BMP_VALUE, NS_COMMENT, CE_OTHER_NAME, CE_TYPE_ID, SAT_UTF8_VALUE,
 	CE_ENTRUST, CE_ENTRUST_VERS, CE_ENTRUST_FLAGS, CE_EF_KEY_UPDATE, CE_EF_NEW_EXT, CE_EF_PKIX,
 	CE_EF_ENTERPRISE, CE_EF_WEB, CE_EF_SET,
 };
@@ -301,6 +301,10 @@ static const struct field_def fields[] = {
 	[SAT_INTEGER] = FD("x509sat.Integer", "Integer", FT_INT32, "An integer value."),
 	[SAT_OCTETS] = F_("x509sat.OctetString", "OctetString", FT_BYTES, "An octet string value."),
 	[SAT_BMP_VALUE] = F_("x509sat.BMPString", "BMPString", FT_STRING, "A UCS-2 string value."),
+	[CE_OTHER_NAME] = F_("x509ce.otherName_element", "otherName", FT_NONE,
+		"A name of a type identified by an OID (e.g. a Microsoft user principal name)."),
+	[CE_TYPE_ID] = F_("x509ce.type_id", "type-id", FT_STRING, "Object identifier of the name's type."),
+	[SAT_UTF8_VALUE] = F_("x509sat.UTF8String", "UTF8String", FT_STRING, "A UTF-8 string value."),
 	[NS_COMMENT] = F_("ns_cert_exts.Comment", "Comment", FT_STRING,
 		"Netscape comment extension: free text."),
 	[CE_ENTRUST] = F_("x509ce.EntrustVersionInfo_element", "EntrustVersionInfo", FT_NONE,
@@ -714,7 +718,10 @@ static uint32_t add_string(struct x5 *x, uint32_t parent, int fi, const struct d
 		return tree_add_bytes(x->t, parent, &fields[fi], e->off, e->len,
 		    tree_keep(x->t, buf, n), n);
 	}
-	return tree_add_bytes(x->t, parent, &fields[fi], e->off, e->len, e->v.p, e->len);
+	/* tshark shows a string up to its first NUL */
+	const uint8_t *nul = memchr(e->v.p, 0, e->len);
+	uint32_t n = nul ? (uint32_t)(nul - e->v.p) : e->len;
+	return tree_add_bytes(x->t, parent, &fields[fi], e->off, e->len, e->v.p, n);
 }
 
 /* The shown form of a string value, escaped, for name summaries. */
@@ -1038,6 +1045,22 @@ static void general_name(struct x5 *x, uint32_t parent, int fi, const struct der
 	case 8:
 		add_oid(x, ch, CE_REGISTERED_ID, e, NULL, 0);
 		break;
+	case 0: {
+		uint32_t on = tree_add(x->t, ch, &fields[CE_OTHER_NAME], e->off, e->len);
+		char tname[200];
+		c = e->v;
+		if (!want(x, &c, DER_OID, &inner))
+			break;
+		add_oid(x, on, CE_TYPE_ID, &inner, tname, sizeof(tname));
+		if (!strcmp(tname, "id-ms-user-principal-name") && peek_is(&c, 0xa0) &&
+		    der_get(&c, &inner)) {
+			struct cur u = inner.v;
+			struct der s;
+			if (der_get(&u, &s) && s.id == DER_UTF8)
+				add_string(x, on, SAT_UTF8_VALUE, &s);
+		}
+		break;
+	}
 	default:
 		break;
 	}
