@@ -363,6 +363,33 @@ size_t fv_display(const struct dtree *t, const struct fnode *n, char *buf, size_
 	}
 }
 
+/* Wireshark keeps a label in ITEM_LABEL_LENGTH (240) bytes: a longer field label is cut,
+ * " [truncated]" put after the field's name, and what is left ends before the character
+ * holding byte 238 (label_mark_truncated). */
+#define FV_LABEL_LENGTH 240
+
+static size_t mark_truncated(char *buf, size_t len, size_t start, size_t name_end)
+{
+	static const char mark[] = " [truncated]";
+	char cut[FV_LABEL_LENGTH + sizeof(mark)];
+	size_t keep = FV_LABEL_LENGTH - 2, n = name_end - start;
+
+	if (n > keep)
+		n = keep;
+	memcpy(cut, buf + start, n);
+	for (const char *m = mark; *m && n <= keep; m++)
+		cut[n++] = *m;
+	for (size_t i = name_end; buf[i] && n <= keep; i++)
+		cut[n++] = buf[i];
+	if (n > keep) {		/* the character holding byte `keep` goes */
+		n = keep;
+		while (n > 0 && ((unsigned char)cut[n] & 0xc0) == 0x80)
+			n--;
+	}
+	cut[n] = '\0';
+	return put(buf, len, start, cut);
+}
+
 size_t fv_label(const struct dtree *t, const struct fnode *n, char *buf, size_t len)
 {
 	const char *custom = tree_node_text(t, n);
@@ -375,17 +402,21 @@ size_t fv_label(const struct dtree *t, const struct fnode *n, char *buf, size_t 
 		at = put(buf, len, at, custom);
 	else if (n->f) {
 		char tmp[512];
+		size_t start = at, name_end;
 		if (n->f->mask && n->f->type != FT_NONE) {
 			fv_bits(n->f, n->v.u, tmp, sizeof(tmp));
 			at = put(buf, len, at, tmp);
 			at = put(buf, len, at, " = ");
 		}
 		at = put(buf, len, at, n->f->name);
+		name_end = at;
 		if (n->f->type != FT_NONE && n->f->type != FT_PROTOCOL) {
 			at = put(buf, len, at, ": ");
 			fv_display(t, n, tmp, sizeof(tmp));
 			at = put(buf, len, at, tmp);
 		}
+		if (at - start >= FV_LABEL_LENGTH && len > FV_LABEL_LENGTH + start && name_end < len)
+			at = mark_truncated(buf, len, start, name_end);
 	}
 	if (gen)
 		at = put(buf, len, at, "]");

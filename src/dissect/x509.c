@@ -796,6 +796,7 @@ static void attribute(struct x5 *x, uint32_t parent, const struct der *seq, char
 		x->bad = 1;
 		return;
 	}
+	pi_push_proto(x->d->pi, "x509sat");
 	for (i = 0; i < NELEM(attr_syntax); i++)
 		if (!strcmp(attr_syntax[i].oid, dotted))
 			fi = attr_syntax[i].fi;
@@ -1056,6 +1057,7 @@ static void general_name(struct x5 *x, uint32_t parent, int fi, const struct der
 		    der_get(&c, &inner)) {
 			struct cur u = inner.v;
 			struct der s;
+			pi_push_proto(x->d->pi, "x509sat");
 			if (der_get(&u, &s) && s.id == DER_UTF8)
 				add_string(x, on, SAT_UTF8_VALUE, &s);
 		}
@@ -1257,9 +1259,11 @@ static void ext_policies(struct x5 *x, uint32_t ext, struct cur *v)
 			add_oid(x, qi, CE_QUAL_ID, &qid, qname, sizeof(qname));
 			if (!cur_left(&qv) || !der_get(&qv, &val))
 				continue;
-			if (!strcmp(qname, "id-qt-cps"))
+			if (!strcmp(qname, "id-qt-cps")) {
+				pi_push_proto(x->d->pi, "pkix1explicit");
 				add_string(x, qi, EX_DIRSTR, &val);
-			else if (!strcmp(qname, "id-qt-unotice") && val.id == DER_SEQ) {
+			} else if (!strcmp(qname, "id-qt-unotice") && val.id == DER_SEQ) {
+				pi_push_proto(x->d->pi, "pkix1implicit");
 				uint32_t un = tree_add(x->t, qi, &fields[IM_USER_NOTICE], val.start,
 				    der_total(&val));
 				struct cur u = val.v;
@@ -1441,26 +1445,29 @@ static const struct {
 	const char *oid;
 	uint8_t id;
 	int fi;
+	const char *proto;
 } ext_simple[] = {
-	{ "1.3.6.1.4.1.311.21.1", DER_INT, SAT_INTEGER },
-	{ "1.3.6.1.4.1.311.21.2", DER_OCTETS, SAT_OCTETS },
-	{ "1.3.6.1.4.1.311.20.2", DER_BMP, SAT_BMP_VALUE },
-	{ "2.16.840.1.113730.1.13", DER_IA5, NS_COMMENT },
+	{ "1.3.6.1.4.1.311.21.1", DER_INT, SAT_INTEGER, "x509sat" },
+	{ "1.3.6.1.4.1.311.21.2", DER_OCTETS, SAT_OCTETS, "x509sat" },
+	{ "1.3.6.1.4.1.311.20.2", DER_BMP, SAT_BMP_VALUE, "x509sat" },
+	{ "2.16.840.1.113730.1.13", DER_IA5, NS_COMMENT, "ns_cert_exts" },
 };
 
+/* Extensions by OID: the decoder, and the protocol tshark names for it in frame.protocols. */
 static const struct {
 	const char *oid;
 	void (*fn)(struct x5 *x, uint32_t ext, struct cur *v);
+	const char *proto;
 } ext_decoders[] = {
-	{ "1.2.840.113533.7.65.0", ext_entrust },
-	{ "2.16.840.1.113730.1.1", ext_ns_cert_type }, { "1.3.6.1.4.1.311.21.7", ext_template },
-	{ "2.5.29.16", ext_pkup },
-	{ "2.5.29.15", ext_key_usage }, { "2.5.29.37", ext_ext_key_usage },
-	{ "2.5.29.19", ext_basic_constraints }, { "2.5.29.14", ext_ski },
-	{ "2.5.29.35", ext_aki }, { "2.5.29.17", ext_alt_names }, { "2.5.29.18", ext_alt_names },
-	{ "1.3.6.1.5.5.7.1.1", ext_aia }, { "2.5.29.32", ext_policies },
-	{ "1.3.6.1.4.1.311.21.10", ext_policies }, { "2.5.29.31", ext_crl_dp },
-	{ "1.3.6.1.4.1.11129.2.4.2", ext_sct_list },
+	{ "1.2.840.113533.7.65.0", ext_entrust, "x509ce" },
+	{ "2.16.840.1.113730.1.1", ext_ns_cert_type, "ns_cert_exts" },
+	{ "1.3.6.1.4.1.311.21.7", ext_template, "x509ce" }, { "2.5.29.16", ext_pkup, "x509ce" },
+	{ "2.5.29.15", ext_key_usage, "x509ce" }, { "2.5.29.37", ext_ext_key_usage, "x509ce" },
+	{ "2.5.29.19", ext_basic_constraints, "x509ce" }, { "2.5.29.14", ext_ski, "x509ce" },
+	{ "2.5.29.35", ext_aki, "x509ce" }, { "2.5.29.17", ext_alt_names, "x509ce" },
+	{ "2.5.29.18", ext_alt_names, "x509ce" }, { "1.3.6.1.5.5.7.1.1", ext_aia, "pkix1implicit" },
+	{ "2.5.29.32", ext_policies, "x509ce" }, { "1.3.6.1.4.1.311.21.10", ext_policies, "x509ce" },
+	{ "2.5.29.31", ext_crl_dp, "x509ce" }, { "1.3.6.1.4.1.11129.2.4.2", ext_sct_list, "tls" },
 };
 
 static void extension(struct x5 *x, uint32_t parent, const struct der *seq)
@@ -1486,6 +1493,7 @@ static void extension(struct x5 *x, uint32_t parent, const struct der *seq)
 		;
 	if (i < NELEM(ext_decoders)) {
 		struct cur v = e.v;
+		pi_push_proto(x->d->pi, ext_decoders[i].proto);
 		ext_decoders[i].fn(x, node, &v);
 		return;
 	}
@@ -1494,6 +1502,7 @@ static void extension(struct x5 *x, uint32_t parent, const struct der *seq)
 		struct der val;
 		if (strcmp(ext_simple[i].oid, dotted) != 0)
 			continue;
+		pi_push_proto(x->d->pi, ext_simple[i].proto);
 		if (!der_get(&v, &val) || val.id != ext_simple[i].id)
 			return;
 		if (val.id == DER_INT) {
