@@ -54,6 +54,10 @@ static int certificate(struct dctx *d, uint32_t parent, struct cur *c)
 		return 0;
 	}
 	der = cur_sub(c, len, NULL);
+	if (!x509_der_fits(der)) {
+		x509_exception(d, parent);
+		return 0;
+	}
 	node = tree_add_bytes(t, parent, &fields[F_CERT], off + 3, len, der.p, len);
 	cur_skip(c, len);
 	x509_certificate(d, node, &der, subj, sizeof(subj));

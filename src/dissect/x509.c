@@ -527,6 +527,28 @@ static uint32_t der_count(struct cur v)
 	return n;
 }
 
+int x509_der_fits(struct cur c)
+{
+	struct der e;
+
+	return der_get(&c, &e);
+}
+
+void x509_exception(struct dctx *d, uint32_t node)
+{
+	static const struct field_def *malformed;
+	uint32_t m = 0;
+
+	dissect_malformed(d, node, "TLS", NULL);
+	if (!malformed)
+		malformed = reg_lookup("_ws.malformed");
+	if (d->tree && malformed)
+		for (uint32_t i = tree_find(d->tree, malformed, 0); i; i = tree_find(d->tree, malformed, i))
+			m = i;
+	if (m)
+		dissect_expert(d, m, NULL, SEV_ERROR, "Malformed", "Malformed Packet (Exception occurred)");
+}
+
 /* ---- one certificate's walk ---- */
 
 struct x5 {
@@ -1603,5 +1625,5 @@ void x509_certificate(struct dctx *d, uint32_t node, struct cur *c, char *subj, 
 	}
 out:
 	if (x.bad)
-		dissect_malformed(d, node, "X509AF", NULL);
+		x509_exception(d, node);
 }

@@ -20,6 +20,14 @@
  * the damage and tshark's malformed note. */
 void x509_certificate(struct dctx *d, uint32_t node, struct cur *c, char *subj, size_t subj_size);
 
+/* Does the DER element at the start of c fit in c?  (tshark raises an exception before it
+ * shows a certificate whose outer length runs past the certificate's bytes.) */
+int x509_der_fits(struct cur c);
+
+/* Marks the packet malformed as an exception inside TLS does in tshark: "[Malformed
+ * Packet: TLS]" with its "Exception occurred" expert item. */
+void x509_exception(struct dctx *d, uint32_t node);
+
 /* tshark cuts every label to ITEM_LABEL_LENGTH - 1 bytes. */
 #define X509_LABEL_MAX 240
 
