@@ -53,6 +53,8 @@ enum {
 	SAT_INTEGER, SAT_OCTETS, SAT_BMP_VALUE, NS_COMMENT, CE_OTHER_NAME, CE_TYPE_ID, SAT_UTF8_VALUE,
 	CE_ENTRUST, CE_ENTRUST_VERS, CE_ENTRUST_FLAGS, CE_EF_KEY_UPDATE, CE_EF_NEW_EXT, CE_EF_PKIX,
 	CE_EF_ENTERPRISE, CE_EF_WEB, CE_EF_SET,
+	LG_EXTN, LG_ISSUER, LG_DIRECT, LG_IMAGE, LG_IMAGE_ELEM, LG_DETAILS, LG_MEDIA, LG_HASHES,
+	LG_HASH, LG_HASH_ALG, LG_HASH_VALUE, LG_URIS, LG_URI,
 };
 
 static const struct val_str versions[] = { { 0, "v1" }, { 1, "v2" }, { 2, "v3" }, { 0, NULL } };
@@ -319,6 +321,28 @@ static const struct field_def fields[] = {
 	[CE_EF_ENTERPRISE] = EF("enterpriseCategory", 0x10),
 	[CE_EF_WEB] = EF("webCategory", 0x08),
 	[CE_EF_SET] = EF("sETCategory", 0x04),
+	[LG_EXTN] = F_("logotypecertextn.LogotypeExtn_element", "LogotypeExtn", FT_NONE,
+		"Logos to show with the certificate (RFC 3709)."),
+	[LG_ISSUER] = FD("logotypecertextn.issuerLogo", "issuerLogo", FT_UINT32,
+		"The issuer's logo: given directly or by reference."),
+	[LG_DIRECT] = F_("logotypecertextn.direct_element", "direct", FT_NONE,
+		"The logo's images and audio, given directly."),
+	[LG_IMAGE] = FD("logotypecertextn.image", "image", FT_UINT32, "Images of the logo."),
+	[LG_IMAGE_ELEM] = F_("logotypecertextn.LogotypeImage_element", "LogotypeImage", FT_NONE,
+		"One image."),
+	[LG_DETAILS] = F_("logotypecertextn.imageDetails_element", "imageDetails", FT_NONE,
+		"Its media type, hashes and URIs."),
+	[LG_MEDIA] = F_("logotypecertextn.mediaType", "mediaType", FT_STRING, "MIME type of the image."),
+	[LG_HASHES] = FD("logotypecertextn.logotypeHash", "logotypeHash", FT_UINT32,
+		"Hashes of the image."),
+	[LG_HASH] = F_("logotypecertextn.HashAlgAndValue_element", "HashAlgAndValue", FT_NONE,
+		"One hash: its algorithm and value."),
+	[LG_HASH_ALG] = F_("logotypecertextn.hashAlg_element", "hashAlg", FT_NONE,
+		"The hash algorithm."),
+	[LG_HASH_VALUE] = F_("logotypecertextn.hashValue", "hashValue", FT_BYTES, "The hash."),
+	[LG_URIS] = FD("logotypecertextn.logotypeURI", "logotypeURI", FT_UINT32,
+		"Where to fetch the image."),
+	[LG_URI] = F_("logotypecertextn.logotypeURI_item", "logotypeURI item", FT_STRING, "One URI."),
 };
 static const struct field_table x509_table = REG_TABLE(fields);
 const struct proto_reg x509_proto = REG_PROTO_TABLE(x509_table);
@@ -1462,6 +1486,70 @@ static void ext_entrust(struct x5 *x, uint32_t ext, struct cur *v)
 		named_bits(x, node, &c, CE_ENTRUST_FLAGS, bitf, NELEM(bitf));
 }
 
+/* LogotypeImage (RFC 3709): imageDetails { mediaType, logotypeHash, logotypeURI }. */
+static void logotype_image(struct x5 *x, uint32_t parent, const struct der *img)
+{
+	uint32_t in = tree_add(x->t, parent, &fields[LG_IMAGE_ELEM], img->start, der_total(img));
+	struct cur c = img->v, dc, hc, uc;
+	struct der det, e, hashes, h, alg, val, uris;
+	struct cur params;
+	char name[200];
+
+	if (!want(x, &c, DER_SEQ, &det))
+		return;
+	uint32_t dn = tree_add(x->t, in, &fields[LG_DETAILS], det.start, der_total(&det));
+	dc = det.v;
+	if (!want(x, &dc, DER_IA5, &e))
+		return;
+	add_string(x, dn, LG_MEDIA, &e);
+	if (!want(x, &dc, DER_SEQ, &hashes))
+		return;
+	uint32_t hn = add_items(x, dn, LG_HASHES, &hashes, der_count(hashes.v));
+	hc = hashes.v;
+	while (cur_left(&hc) && !x->bad && want(x, &hc, DER_SEQ, &h)) {
+		uint32_t n = tree_add(x->t, hn, &fields[LG_HASH], h.start, der_total(&h));
+		struct cur a = h.v;
+		if (!want(x, &a, DER_SEQ, &alg))
+			return;
+		alg_id(x, n, LG_HASH_ALG, &alg, name, sizeof(name), &params);
+		if (want(x, &a, DER_OCTETS, &val))
+			tree_add_bytes(x->t, n, &fields[LG_HASH_VALUE], val.off, val.len, val.v.p, val.len);
+	}
+	if (!want(x, &dc, DER_SEQ, &uris))
+		return;
+	uint32_t un = add_items(x, dn, LG_URIS, &uris, der_count(uris.v));
+	uc = uris.v;
+	while (cur_left(&uc) && want(x, &uc, DER_IA5, &e))
+		add_string(x, un, LG_URI, &e);
+}
+
+/* LogotypeExtn: the issuer's logo when given directly (the form certificates carry). */
+static void ext_logotype(struct x5 *x, uint32_t ext, struct cur *v)
+{
+	struct der seq, e, d, img, im;
+
+	if (!want(x, v, DER_SEQ, &seq))
+		return;
+	uint32_t node = tree_add(x->t, ext, &fields[LG_EXTN], seq.start, der_total(&seq));
+	struct cur c = seq.v;
+	while (cur_left(&c) && !x->bad && der_get(&c, &e)) {
+		if (e.id != 0xa1)
+			continue;
+		struct cur ic = e.v;
+		if (!der_get(&ic, &d) || d.id != 0xa0)
+			return;
+		uint32_t ch = add_choice(x, node, LG_ISSUER, &e, 0, "direct");
+		uint32_t dn = tree_add(x->t, ch, &fields[LG_DIRECT], d.start, der_total(&d));
+		struct cur dc = d.v;
+		if (!want(x, &dc, DER_SEQ, &img))
+			return;
+		uint32_t imn = add_items(x, dn, LG_IMAGE, &img, der_count(img.v));
+		struct cur ii = img.v;
+		while (cur_left(&ii) && !x->bad && want(x, &ii, DER_SEQ, &im))
+			logotype_image(x, imn, &im);
+	}
+}
+
 /* Extensions whose value is one simple element, shown as field fi. */
 static const struct {
 	const char *oid;
@@ -1482,6 +1570,7 @@ static const struct {
 	const char *proto;
 } ext_decoders[] = {
 	{ "1.2.840.113533.7.65.0", ext_entrust, "x509ce" },
+	{ "1.3.6.1.5.5.7.1.12", ext_logotype, "logotypecertextn" },
 	{ "2.16.840.1.113730.1.1", ext_ns_cert_type, "ns_cert_exts" },
 	{ "1.3.6.1.4.1.311.21.7", ext_template, "x509ce" }, { "2.5.29.16", ext_pkup, "x509ce" },
 	{ "2.5.29.15", ext_key_usage, "x509ce" }, { "2.5.29.37", ext_ext_key_usage, "x509ce" },
