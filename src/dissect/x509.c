@@ -1004,9 +1004,11 @@ static void spki(struct x5 *x, uint32_t parent, const struct der *seq)
 	if (!want(x, &c, DER_SEQ, &alg))
 		return;
 	an = alg_id(x, node, AF_ALGORITHM, &alg, name, sizeof(name), &params);
-	if (peek_is(&params, DER_OID) && der_get(&params, &curve))
+	if (peek_is(&params, DER_OID) && der_get(&params, &curve)) {
+		pi_push_proto(x->d->pi, "pkcs-1");	/* tshark's ECParameters dissector */
 		add_oid(x, add_choice(x, an, PK_ECPARAMS, &curve, 1, "namedCurve"), PK_NAMED_CURVE,
 		    &curve, NULL, 0);
+	}
 	if (!want(x, &c, DER_BITS, &key) || key.len < 1) {
 		x->bad = 1;
 		return;
