@@ -26,7 +26,7 @@ struct address {
 
 enum port_type { PT_NONE, PT_TCP, PT_UDP };
 
-#define PI_MAX_PROTOS 24
+#define PI_MAX_PROTOS 160
 #define PI_INFO_MAX 4096	/* tshark's COL_MAX_INFO_LEN */
 
 struct session;			/* analysis state of one capture, dissect/session.h */

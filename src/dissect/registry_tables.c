@@ -55,6 +55,8 @@
 	X(websocket) \
 	X(tls) \
 	X(tls_hs) \
+	X(tls_cert) \
+	X(x509) \
 	X(ssh) \
 	X(text_lines) \
 	X(data) \

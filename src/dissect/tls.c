@@ -549,6 +549,9 @@ static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		k.st->info_frame = d->pi->num;
 		col_clear(d->pi);
 	}
+	/* Wireshark adds a layer per call of the dissector, even one that only asks for
+	 * more bytes ("tls:tls" when a segment ends one record and starts another). */
+	pi_push_proto(d->pi, "tls");
 	while (off < n) {
 		uint32_t left = n - off;
 		uint8_t ct;
@@ -579,9 +582,6 @@ static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		record(&k, base, start + off, left, p->dir);
 		off += 5u + rl < left ? 5u + rl : left;
 	}
-	/* Wireshark adds a layer per call of the dissector, even one that only asks for
-	 * more bytes ("tls:tls" when a segment ends one record and starts another). */
-	pi_push_proto(d->pi, "tls");
 	if (k.tls_node && d->tree)
 		tree_set_len(d->tree, k.tls_node, off ? off : n);
 }

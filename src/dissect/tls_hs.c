@@ -895,21 +895,26 @@ static uint32_t add_u16(struct hs *h, uint32_t parent, struct cur *c, int fid)
 }
 
 /* "Signature Algorithm: name (0xNNNN)" with its hash and signature bytes below. */
-static void sigalg(struct hs *h, uint32_t parent, struct cur *c)
+void tls_sigalg(struct dtree *t, uint32_t parent, struct cur *c)
 {
 	uint32_t at = cur_off(c), n;
 	uint16_t v = cur_be16(c);
 
 	if (!cur_ok(c))
 		return;
-	n = tree_add_uint(h->t, parent, &fields[F_SIGALG], at, 2, v);
-	if (!val_to_str(v, sigalg_vals) && tree_text(h->t)) {
+	n = tree_add_uint(t, parent, &fields[F_SIGALG], at, 2, v);
+	if (!val_to_str(v, sigalg_vals) && tree_text(t)) {
 		const char *hs = val_to_str(v >> 8, sighash_vals), *ss = val_to_str(v & 0xff, sigsig_vals);
-		tree_label(h->t, n, "Signature Algorithm: %s %s (0x%04x)", hs ? hs : "Unknown",
+		tree_label(t, n, "Signature Algorithm: %s %s (0x%04x)", hs ? hs : "Unknown",
 		    ss ? ss : "Unknown", v);
 	}
-	tree_add_uint(h->t, n, &fields[F_SIGHASH], at, 1, v >> 8);
-	tree_add_uint(h->t, n, &fields[F_SIGSIG], at + 1, 1, v & 0xff);
+	tree_add_uint(t, n, &fields[F_SIGHASH], at, 1, v >> 8);
+	tree_add_uint(t, n, &fields[F_SIGSIG], at + 1, 1, v & 0xff);
+}
+
+static void sigalg(struct hs *h, uint32_t parent, struct cur *c)
+{
+	tls_sigalg(h->t, parent, c);
 }
 
 /* ---- extensions (RFC 8446 §4.2 and the registry's others) ---- */

@@ -38,4 +38,8 @@ void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, 
 /* tls_cert.c: Certificate (11), TLS 1.2 and 1.3 forms, each certificate through x509.c. */
 void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
 
+/* tls_hs.c: a 16-bit SignatureScheme at c as "Signature Algorithm: name (0xNNNN)" with
+ * its hash and signature bytes below (also in Signed Certificate Timestamps). */
+void tls_sigalg(struct dtree *t, uint32_t parent, struct cur *c);
+
 #endif
