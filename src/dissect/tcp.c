@@ -673,6 +673,8 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 		ti.no_subdissector = 1;
 	if (d->headers_only || try_payload(d, &payload, &ti) || !avail)
 		return;
+	if (r->aflags & TCPA_SPURIOUS_RETRANSMISSION)
+		return;		/* tshark shows nothing of an already-acknowledged segment's data */
 	if (ti.retransmission && s->have_conv) {
 		n = tree_add_bytes(s->t, s->tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
 		tree_label(s->t, n, "Retransmitted TCP segment data (%u byte%s)", avail,

@@ -36,7 +36,7 @@
 
 enum {
 	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS,
-	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_CONT, F_OPAQUE_TYPE, F_APP_PROTO,
+	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_OPAQUE_TYPE, F_APP_PROTO,
 	F_RESUMED,
 };
 
@@ -125,8 +125,6 @@ static const struct field_def fields[] = {
 		"8 bits: 1 warning, 2 fatal (the connection ends).", 0 },
 	[F_ALERT_DESC] = { "tls.alert_message.desc", "Description", FT_UINT8, BASE_DEC, 0, 0, alert_desc_vals,
 		"8 bits: the reason.", 0 },
-	[F_CONT] = { "tls.continuation_data", "Continuation Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
-		"Bytes that do not start a record (the capture began inside one).", 0 },
 };
 
 static const struct field_table tls_table = REG_TABLE(fields);
@@ -323,7 +321,7 @@ static void info_item(struct call *k, const char *s)
 {
 	struct pinfo *pi = k->d->pi;
 
-	if (pi->info_len > pi->info_fence)
+	if (pi->info_len)	/* col_append_sep_str: a fenced TCP note counts ("[…] , Alert") */
 		col_append_str(pi, ", ");
 	col_append_str(pi, s);
 }
@@ -550,8 +548,10 @@ static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		col_clear(d->pi);
 	}
 	/* Wireshark adds a layer per call of the dissector, even one that only asks for
-	 * more bytes ("tls:tls" when a segment ends one record and starts another). */
+	 * more bytes ("tls:tls" when a segment ends one record and starts another), and its
+	 * tree item: an empty "Transport Layer Security" on a segment that starts a record. */
 	pi_push_proto(d->pi, "tls");
+	push(&k, start, n);
 	while (off < n) {
 		uint32_t left = n - off;
 		uint8_t ct;
@@ -562,16 +562,12 @@ static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 			break;
 		}
 		if (!tls_record_header(base + start + off, left, &ct, &ver, &rl)) {
-			uint32_t cn;
 			push(&k, start + off, left);
 			info_item(&k, "Continuation Data");
 			{
 				const char *s = tls_version_short(k.st->version);
-				col_set_proto(d->pi, s ? s : "TLS");
+				col_set_proto(d->pi, s ? s : "SSL");	/* tshark's fallback here */
 			}
-			cn = tree_add_bytes(d->tree, k.tls_node, &fields[F_CONT], start + off, left,
-			    base + start + off, left);
-			(void)cn;
 			break;
 		}
 		if (5u + rl > left && !p->truncated) {
