@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "dissect/reasm.h"
 #include "dissect/session.h"
 #include "core/xmalloc.h"
@@ -42,6 +44,7 @@ enum {
 	F_QC_LEN, F_QC, F_QS_LEN, F_QS,
 	F_HK_LEN, F_HK_TYPE_LEN, F_HK_TYPE, F_HK_DATA, F_HK_RSA_E, F_HK_RSA_N,
 	F_HS_LEN, F_HS_TYPE_LEN, F_HS_TYPE, F_HS_DATA, F_HS_RSA,
+	F_HASSH_ALGS, F_HASSH, F_HASSHS_ALGS, F_HASSHS,
 };
 
 static const struct val_str code_vals[] = {
@@ -148,6 +151,13 @@ static const struct field_def fields[] = {
 	BYTES(F_HS_DATA, "ssh.host_sig.data", "Host signature data",
 		"The signature over the exchange hash."),
 	BYTES(F_HS_RSA, "ssh.host_sig.rsa", "RSA signature", "RSA signature over the exchange hash."),
+	STR(F_HASSH_ALGS, "ssh.kex.hassh_algorithms", "hasshAlgorithms",
+		"Client fingerprint input: kex;ciphers;MACs;compression as offered."),
+	STR(F_HASSH, "ssh.kex.hassh", "hassh", "MD5 of hasshAlgorithms: identifies the client software."),
+	STR(F_HASSHS_ALGS, "ssh.kex.hasshserver_algorithms", "hasshServerAlgorithms",
+		"Server fingerprint input: kex;ciphers;MACs;compression as offered."),
+	STR(F_HASSHS, "ssh.kex.hasshserver", "hasshServer",
+		"MD5 of hasshServerAlgorithms: identifies the server software."),
 };
 
 static const struct field_table ssh_table = REG_TABLE(fields);
@@ -406,6 +416,63 @@ static const uint8_t *add_blob(struct call *k, uint32_t parent, int flen, int f,
 	return p;
 }
 
+/* A string item; a label longer than Wireshark's 240-byte buffer is cut with
+ * " [truncated]" after the name, as tshark prints it. */
+static uint32_t add_string(struct dtree *t, uint32_t parent, int fid, uint32_t off, uint32_t len,
+    const uint8_t *p, uint32_t n)
+{
+	const struct field_def *f = &fields[fid];
+	uint32_t i = tree_add_bytes(t, parent, f, off, len, p, n);
+
+	if (i && tree_text(t) && strlen(f->name) + 2 + n > 239) {
+		char b[240];
+		snprintf(b, sizeof(b), "%s [truncated]: %.*s", f->name, (int)n, (const char *)p);
+		b[238] = '\0';
+		tree_label(t, i, "%s", b);
+	}
+	return i;
+}
+
+/* hassh (Salesforce's SSH fingerprint): "kex;cipher;mac;compression" of one side's
+ * KEXINIT, for the client's direction (lists 2, 4, 6) or the server's (3, 5, 7), and
+ * its MD5. */
+static void hassh(struct call *k, uint32_t parent, uint32_t off, uint32_t len,
+    const uint8_t *const p[10], const uint32_t n[10])
+{
+	static const int pick[2][4] = { { 0, 2, 4, 6 }, { 0, 3, 5, 7 } };
+	struct dtree *t = k->d->tree;
+	size_t total = 4, at = 0;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdl = 0;
+	char hex[2 * EVP_MAX_MD_SIZE + 1];
+	char *s;
+	uint32_t i;
+
+	if (!t)
+		return;
+	for (int j = 0; j < 4; j++)
+		total += n[pick[k->server][j]];
+	s = xmalloc(total);
+	for (int j = 0; j < 4; j++) {
+		int l = pick[k->server][j];
+		if (j)
+			s[at++] = ';';
+		memcpy(s + at, p[l], n[l]);
+		at += n[l];
+	}
+	i = add_string(t, parent, k->server ? F_HASSHS_ALGS : F_HASSH_ALGS, off, len,
+	    tree_keep(t, s, (uint32_t)at), (uint32_t)at);
+	tree_flag(t, i, TN_GENERATED);
+	if (EVP_Digest(s, at, md, &mdl, EVP_md5(), NULL) == 1) {
+		for (unsigned j = 0; j < mdl; j++)
+			snprintf(hex + 2 * j, 3, "%02x", md[j]);
+		i = tree_add_bytes(t, parent, &fields[k->server ? F_HASSHS : F_HASSH], off, len,
+		    tree_keep(t, hex, 2 * mdl), 2 * mdl);
+		tree_flag(t, i, TN_GENERATED);
+	}
+	free(s);
+}
+
 struct key_fields {
 	const char *what;	/* "host key", "host signature" */
 	int len, type_len, type, data;
@@ -491,7 +558,8 @@ static void kexinit(struct call *k, uint32_t kx, struct cur *c, uint32_t b, int 
 	struct ssh_stream *st = k->st;
 	uint32_t alg = tree_add_text(t, kx, b + cur_off(c), (uint32_t)cur_left(c), "Algorithms");
 	uint32_t o = b + cur_off(c);
-	const uint8_t *p;
+	const uint8_t *p, *lp[10];
+	uint32_t ln[10];
 	char *got[10] = { 0 };
 	int i;
 
@@ -501,10 +569,14 @@ static void kexinit(struct call *k, uint32_t kx, struct cur *c, uint32_t b, int 
 	if (p)
 		tree_add_bytes(t, alg, &fields[F_COOKIE], o, 16, p, 16);
 	for (i = 0; i < 10; i++) {
-		uint32_t n;
-		p = add_blob(k, alg, F_NL_LEN0 + i, F_NL_STR0 + i, c, b, &n);
-		if (!p)
+		uint32_t n = add_u32(k, alg, F_NL_LEN0 + i, c, b);
+		if (!cur_ok(c) || n > cur_left(c))
 			break;
+		o = b + cur_off(c);
+		p = cur_ptr(c, n);
+		add_string(t, alg, F_NL_STR0 + i, o, n, p, n);
+		lp[i] = p;
+		ln[i] = n;
 		if (first && !memchr(p, '\0', n)) {
 			got[i] = xmalloc(n + 1);
 			memcpy(got[i], p, n);
@@ -519,6 +591,8 @@ static void kexinit(struct call *k, uint32_t kx, struct cur *c, uint32_t b, int 
 		if (p)
 			tree_add_bytes(t, alg, &fields[F_RESERVED], o, 4, p, 4);
 	}
+	if (i == 10)
+		hassh(k, alg, o, 0, lp, ln);
 	if (!first)
 		return;
 	if (i < 10 || !got[0]) {
@@ -538,7 +612,7 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 {
 	struct dtree *t = k->d->tree;
 	struct ssh_stream *st = k->st;
-	uint32_t v = version_node(k, b, total), kx, seq;
+	uint32_t v = version_node(k, b, total), kx, seq, mc;
 	int gex_msg = st->kex == KEX_DH_GEX && code >= 30 && code <= 34;
 	struct cur c;
 
@@ -554,7 +628,9 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 	kx = tree_text(t) ? tree_add_text(t, v, b + 5, total - 5 - pad, "Key Exchange") : v;
 	if (kx != v && code != 20 && st->method[0])
 		tree_label_append(t, kx, " (method:%s)", st->method);
-	tree_add_uint(t, kx, &fields[F_MSG_CODE], b + 5, 1, code);
+	mc = tree_add_uint(t, kx, &fields[F_MSG_CODE], b + 5, 1, code);
+	if (!val_to_str(code, code_vals))	/* the method's name for 30..49 */
+		tree_label(t, mc, "Message Code: %s (%u)", code_name(st, code), code);
 	c = cur_make(q + 6, whole ? total - 6 - pad : 0);
 	if (code == 20)
 		kexinit(k, kx, &c, b + 6, whole && !k->d->pi->visited);
@@ -563,6 +639,17 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 	if (whole) {
 		tree_add_bytes(t, v, &fields[F_PAD_STR], b + total - pad, pad, q + total - pad, pad);
 		tree_add_uint(t, v, &fields[F_SEQ], b, 0, seq);
+	}
+}
+
+/* Bytes tshark cannot read: the encrypted length field, then the rest. */
+static void enc_bytes(struct dtree *t, uint32_t parent, const uint8_t *q, uint32_t b, uint32_t left)
+{
+	if (left > 4) {
+		tree_add_bytes(t, parent, &fields[F_PKT_LEN_ENC], b, 4, q, 4);
+		tree_add_bytes(t, parent, &fields[F_ENC_PKT], b + 4, left - 4, q + 4, left - 4);
+	} else {
+		tree_add_bytes(t, parent, &fields[F_ENC_PKT], b, left, q, left);
 	}
 }
 
@@ -575,12 +662,7 @@ static void encrypted(struct call *k, const uint8_t *q, uint32_t b, uint32_t lef
 
 	if (k->st->replied && is_aead(k->st->enc[k->server]))
 		return;
-	if (left > 4) {
-		tree_add_bytes(t, v, &fields[F_PKT_LEN_ENC], b, 4, q, 4);
-		tree_add_bytes(t, v, &fields[F_ENC_PKT], b + 4, left - 4, q + 4, left - 4);
-	} else {
-		tree_add_bytes(t, v, &fields[F_ENC_PKT], b, left, q, left);
-	}
+	enc_bytes(t, v, q, b, left);
 	if (k->d->pi->want_cols) {
 		snprintf(s, sizeof(s), "Encrypted packet (len=%u)", left);
 		item(k, s);
@@ -662,7 +744,7 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 			break;
 		}
 		if (r <= 0) {
-			tree_add_bytes(t, k.node, &fields[F_ENC_PKT], start + off, left, q, left);
+			enc_bytes(t, k.node, q, start + off, left);
 			break;
 		}
 		if (total > left && !p->truncated) {
