@@ -28,6 +28,7 @@
 
 #include <openssl/evp.h>
 
+#include "dissect/dissect.h"
 #include "dissect/reasm.h"
 #include "dissect/session.h"
 #include "core/xmalloc.h"
@@ -45,6 +46,7 @@ enum {
 	F_HK_LEN, F_HK_TYPE_LEN, F_HK_TYPE, F_HK_DATA, F_HK_RSA_E, F_HK_RSA_N,
 	F_HS_LEN, F_HS_TYPE_LEN, F_HS_TYPE, F_HS_DATA, F_HS_RSA,
 	F_HASSH_ALGS, F_HASSH, F_HASSHS_ALGS, F_HASSHS,
+	F_HK_ECDSA_ID_LEN, F_HK_ECDSA_ID, F_HK_ECDSA_Q_LEN, F_HK_ECDSA_Q, F_HK_EDDSA_LEN, F_HK_EDDSA,
 };
 
 static const struct val_str code_vals[] = {
@@ -151,6 +153,16 @@ static const struct field_def fields[] = {
 	BYTES(F_HS_DATA, "ssh.host_sig.data", "Host signature data",
 		"The signature over the exchange hash."),
 	BYTES(F_HS_RSA, "ssh.host_sig.rsa", "RSA signature", "RSA signature over the exchange hash."),
+	U32(F_HK_ECDSA_ID_LEN, "ssh.host_key.ecdsa.id_length", "ECDSA elliptic curve identifier length",
+		"32 bits: bytes of the curve name."),
+	STR(F_HK_ECDSA_ID, "ssh.host_key.ecdsa.id", "ECDSA elliptic curve identifier",
+		"Curve name: nistp256 …"),
+	U32(F_HK_ECDSA_Q_LEN, "ssh.host_key.ecdsa.q_length", "ECDSA public key length",
+		"32 bits: bytes of Q."),
+	BYTES(F_HK_ECDSA_Q, "ssh.host_key.ecdsa.q", "ECDSA public key (Q)", "The curve point."),
+	U32(F_HK_EDDSA_LEN, "ssh.host_key.eddsa.key_length", "EdDSA public key length",
+		"32 bits: bytes of the key."),
+	BYTES(F_HK_EDDSA, "ssh.host_key.eddsa.key", "EdDSA public key", "The Ed25519 public key."),
 	STR(F_HASSH_ALGS, "ssh.kex.hassh_algorithms", "hasshAlgorithms",
 		"Client fingerprint input: kex;ciphers;MACs;compression as offered."),
 	STR(F_HASSH, "ssh.kex.hassh", "hassh", "MD5 of hasshAlgorithms: identifies the client software."),
@@ -193,6 +205,9 @@ struct ssh_stream {
 	int replied;		/* the server's key exchange reply was seen */
 	enum kex kex;
 	uint32_t seq[2];	/* binary packets each side sent (tshark's count, see seq_num) */
+	uint32_t next_tcp[2];	/* TCP seq after the last packet each side had dissected */
+	struct { uint32_t tcp, seq; } seen[2][8];	/* recent packets' TCP seq -> seq number */
+	unsigned nseen[2];
 	uint32_t info_frame;	/* SSH rewrote Info in this frame (per visit) */
 	char method[64];	/* negotiated key exchange method, "" until both KEXINITs */
 	char enc[2][48];	/* negotiated cipher per direction (0 client-to-server) */
@@ -490,7 +505,7 @@ static void key_blob(struct call *k, uint32_t parent, struct cur *c, uint32_t b,
 	struct cur tc = cur_at(c, 8);
 	const uint8_t *type = cur_ptr(&tc, tlen);
 	struct cur blob;
-	uint32_t bb;
+	uint32_t bb, lenode;
 	int clipped;
 
 	if (!type)
@@ -499,7 +514,8 @@ static void key_blob(struct call *k, uint32_t parent, struct cur *c, uint32_t b,
 	    type ? (const char *)type : "");
 	if (!node)
 		node = parent;
-	len = add_u32(k, node, kf->len, c, b);
+	lenode = tree_add_uint(t, node, &fields[kf->len], b + cur_off(c), 4, len);
+	cur_skip(c, 4);
 	if (!cur_ok(c))
 		return;
 	blob = cur_sub(c, len, &clipped);
@@ -513,7 +529,27 @@ static void key_blob(struct call *k, uint32_t parent, struct cur *c, uint32_t b,
 		} else {
 			add_blob(k, node, F_MPINT_LEN, F_HS_RSA, &blob, bb, NULL);
 		}
-	} else if (cur_ok(&blob) && cur_left(&blob)) {
+		return;
+	}
+	if (kf == &host_key && type && has_prefix((const char *)type, tlen, "ecdsa-sha2-")) {
+		add_blob(k, node, F_HK_ECDSA_ID_LEN, F_HK_ECDSA_ID, &blob, bb, NULL);
+		add_blob(k, node, F_HK_ECDSA_Q_LEN, F_HK_ECDSA_Q, &blob, bb, NULL);
+		return;
+	}
+	if (kf == &host_key && type && tlen == 11 && !memcmp(type, "ssh-ed25519", 11)) {
+		add_blob(k, node, F_HK_EDDSA_LEN, F_HK_EDDSA, &blob, bb, NULL);
+		return;
+	}
+	if (kf == &host_sig && lenode && 8 + tlen != len) {
+		/* tshark's own words, spelling included */
+		char msg[96];
+		snprintf(msg, sizeof(msg), "Decoded %u bytes, but packet legnth is %u bytes",
+		    8 + tlen, len);
+		dissect_expert(k->d, lenode, NULL, SEV_WARN, "Protocol", msg);
+	}
+	if (kf == &host_sig && !(type && has_prefix((const char *)type, tlen, "rsa-sha2-")))
+		return;
+	if (cur_ok(&blob) && cur_left(&blob)) {
 		uint32_t n = (uint32_t)cur_left(&blob);
 		uint32_t bo = bb + cur_off(&blob);
 		tree_add_bytes(t, node, &fields[kf->data], bo, n, cur_ptr(&blob, n), n);
@@ -521,7 +557,8 @@ static void key_blob(struct call *k, uint32_t parent, struct cur *c, uint32_t b,
 }
 
 /* The body of a key exchange message after its code (c over payload[1..]). */
-static void kex_body(struct call *k, uint32_t kx, uint8_t code, struct cur *c, uint32_t b)
+static void kex_body(struct call *k, uint32_t kx, uint8_t code, struct cur *c, uint32_t b,
+    int again)
 {
 	enum kex kex = k->st->kex;
 
@@ -546,7 +583,8 @@ static void kex_body(struct call *k, uint32_t kx, uint8_t code, struct cur *c, u
 		else
 			add_blob(k, kx, F_MPINT_LEN, F_DH_F, c, b, NULL);
 		key_blob(k, kx, c, b, &host_sig);
-		k->st->replied = 1;
+		if (!again)
+			k->st->replied = 1;
 	}
 }
 
@@ -608,7 +646,7 @@ static void kexinit(struct call *k, uint32_t kx, struct cur *c, uint32_t b, int 
 
 /* One binary packet (q, total bytes, at frame offset b), its header already checked. */
 static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t total,
-    uint8_t pad, uint8_t code, int whole)
+    uint8_t pad, uint8_t code, int whole, int again, uint32_t tcpseq)
 {
 	struct dtree *t = k->d->tree;
 	struct ssh_stream *st = k->st;
@@ -620,22 +658,33 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 	tree_add_uint(t, v, &fields[F_PAD_LEN], b + 4, 1, pad);
 	/* tshark's count: a group exchange message takes the next number, the other
 	 * packets the current one and move it on */
-	if (gex_msg)
-		st->seq[k->server]++;
-	seq = st->seq[k->server];
-	if (!gex_msg)
-		st->seq[k->server]++;
+	if (again) {
+		/* a retransmission shows the number the packet had the first time */
+		seq = st->seq[k->server];
+		for (unsigned i = 0; i < 8; i++)
+			if (st->seen[k->server][i].tcp == tcpseq)
+				seq = st->seen[k->server][i].seq;
+	} else {
+		struct ssh_stream *w = st;
+		if (gex_msg)
+			w->seq[k->server]++;
+		seq = w->seq[k->server];
+		if (!gex_msg)
+			w->seq[k->server]++;
+		w->seen[k->server][w->nseen[k->server]++ % 8].tcp = tcpseq;
+		w->seen[k->server][(w->nseen[k->server] - 1) % 8].seq = seq;
+	}
 	kx = tree_text(t) ? tree_add_text(t, v, b + 5, total - 5 - pad, "Key Exchange") : v;
-	if (kx != v && code != 20 && st->method[0])
+	if (kx != v && st->method[0])
 		tree_label_append(t, kx, " (method:%s)", st->method);
 	mc = tree_add_uint(t, kx, &fields[F_MSG_CODE], b + 5, 1, code);
 	if (!val_to_str(code, code_vals))	/* the method's name for 30..49 */
 		tree_label(t, mc, "Message Code: %s (%u)", code_name(st, code), code);
 	c = cur_make(q + 6, whole ? total - 6 - pad : 0);
 	if (code == 20)
-		kexinit(k, kx, &c, b + 6, whole && !k->d->pi->visited);
+		kexinit(k, kx, &c, b + 6, whole && !again && !k->d->pi->visited);
 	else if (code >= 30 && code <= 49)
-		kex_body(k, kx, code, &c, b + 6);
+		kex_body(k, kx, code, &c, b + 6, again);
 	if (whole) {
 		tree_add_bytes(t, v, &fields[F_PAD_STR], b + total - pad, pad, q + total - pad, pad);
 		tree_add_uint(t, v, &fields[F_SEQ], b, 0, seq);
@@ -707,9 +756,9 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 	}
 	while (off < n) {
 		const uint8_t *q = base + start + off;
-		uint32_t left = n - off, total;
+		uint32_t left = n - off, total, tcpseq;
 		uint8_t pad, code;
-		int r;
+		int r, again;
 		if (left >= 4 && !memcmp(q, "SSH-", 4)) {
 			const uint8_t *nl = memchr(q, '\n', left);
 			uint32_t ll;
@@ -754,9 +803,14 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		}
 		if (pi->want_cols)
 			item(&k, code_name(st, code));
-		binary_packet(&k, q, start + off, total, pad, code, total <= left);
-		if (code == 21)
-			st->newkeys[server] = 1;
+		tcpseq = p->seq + off;
+		again = (int32_t)(tcpseq - st->next_tcp[server]) < 0;
+		binary_packet(&k, q, start + off, total, pad, code, total <= left, again, tcpseq);
+		if (!again) {
+			if (code == 21)
+				st->newkeys[server] = 1;
+			st->next_tcp[server] = tcpseq + total;
+		}
 		off += total < left ? total : left;
 	}
 	if (k.node)
