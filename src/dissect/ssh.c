@@ -702,14 +702,15 @@ static void enc_bytes(struct dtree *t, uint32_t parent, const uint8_t *q, uint32
 	}
 }
 
-/* The rest of a segment after its sender's NEWKEYS, as tshark shows it without keys. */
+/* The rest of a segment after its sender's NEWKEYS, as tshark shows it without keys;
+ * also any binary packet while the client's version is unknown (a stream joined late). */
 static void encrypted(struct call *k, const uint8_t *q, uint32_t b, uint32_t left)
 {
 	struct dtree *t = k->d->tree;
-	uint32_t v = version_node(k, b, left);
+	uint32_t v = k->st->version ? version_node(k, b, left) : k->node;
 	char s[48];
 
-	if (k->st->replied && is_aead(k->st->enc[k->server]))
+	if (k->st->version && k->st->replied && is_aead(k->st->enc[k->server]))
 		return;
 	enc_bytes(t, v, q, b, left);
 	if (k->d->pi->want_cols) {
@@ -782,7 +783,7 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 			off += nl ? (uint32_t)(nl - q) + 1 : left;
 			continue;
 		}
-		if (st->newkeys[server]) {
+		if (!st->version || st->newkeys[server]) {
 			encrypted(&k, q, start + off, left);
 			break;
 		}
