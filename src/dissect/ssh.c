@@ -814,9 +814,8 @@ static void ssh_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		}
 		off += total < left ? total : left;
 	}
-	if (k.node)
-		tree_flag(t, tree_add_uint(t, k.node, &fields[F_DIR], start, 0, (uint64_t)server),
-		    TN_GENERATED);
+	tree_flag(t, tree_add_uint(t, k.node, &fields[F_DIR], start, 0, (uint64_t)server),
+	    TN_GENERATED);
 	col_set_proto(pi, st->col_version == 2 ? "SSHv2" : st->col_version == 1 ? "SSHv1" : "SSH");
 }
 
