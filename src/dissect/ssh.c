@@ -665,14 +665,14 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 			if (st->seen[k->server][i].tcp == tcpseq)
 				seq = st->seen[k->server][i].seq;
 	} else {
-		struct ssh_stream *w = st;
+		unsigned slot = st->nseen[k->server]++ % 8;
 		if (gex_msg)
-			w->seq[k->server]++;
-		seq = w->seq[k->server];
+			st->seq[k->server]++;
+		seq = st->seq[k->server];
 		if (!gex_msg)
-			w->seq[k->server]++;
-		w->seen[k->server][w->nseen[k->server]++ % 8].tcp = tcpseq;
-		w->seen[k->server][(w->nseen[k->server] - 1) % 8].seq = seq;
+			st->seq[k->server]++;
+		st->seen[k->server][slot].tcp = tcpseq;
+		st->seen[k->server][slot].seq = seq;
 	}
 	kx = tree_text(t) ? tree_add_text(t, v, b + 5, total - 5 - pad, "Key Exchange") : v;
 	if (kx != v && st->method[0])
