@@ -40,6 +40,7 @@
 	X(udp) \
 	X(dns) \
 	X(dhcp) \
+	X(dhcpv6) \
 	X(quic) \
 	X(gquic) \
 	X(lisp) \
