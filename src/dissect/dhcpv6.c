@@ -21,7 +21,7 @@ static void dissect_dhcpv6(struct dctx *d, struct cur *c, uint32_t parent);
 enum {
 	V_PROTO, V_MSGTYPE, V_HOPCOUNT, V_XID, V_LINKADDR, V_PEERADDR, V_OPT, V_OPT_TYPE,
 	V_OPT_LEN, V_DUID, V_DUID_TYPE, V_DUIDLLT_HW, V_DUIDLLT_TIME, V_DUIDLLT_LL, V_DUIDLL_HW,
-	V_DUIDLL_LL, V_REQ_OPT, V_ELAPSED, V_IAID, V_T1, V_T2, V_IAADDR, V_PREF_LT, V_VALID_LT,
+	V_DUIDLL_LL, V_REQ_OPT, V_ELAPSED, V_IAID, V_IATA, V_T1, V_T2, V_IAADDR, V_PREF_LT, V_VALID_LT,
 	V_STATUS, V_STATUS_MSG, V_DNS, V_PREFERENCE, V_IFID, V_VALUE,
 };
 
@@ -230,6 +230,8 @@ static const struct field_def fields[] = {
 		"16 bits: hundredths of a second since the client began this exchange.", 0 },
 	[V_IAID] = { "dhcpv6.iaid", "IAID", FT_STRING, BASE_NONE, 0, 0, NULL,
 		"32 bits: names one identity association of the client.", 0 },
+	[V_IATA] = { "dhcpv6.iata", "IATA", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"32 bits: names one temporary-address association of the client.", 0 },
 	[V_T1] = { "dhcpv6.iaid.t1", "T1", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"Seconds until the client renews with its server.", 0 },
 	[V_T2] = { "dhcpv6.iaid.t2", "T2", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -355,7 +357,7 @@ static void dhcpv6_options(struct dctx *d, struct cur c, uint32_t node, int dept
 			if (len < hl)
 				break;
 			dhcpv6_hex(iaid, sizeof(iaid), &v, 4, 0);
-			tree_add_bytes(t, on, &fields[V_IAID], vo, 4, dhcpv6_keep(t, iaid), 8);
+			tree_add_bytes(t, on, &fields[code == OPT_IA_NA ? V_IAID : V_IATA], vo, 4, dhcpv6_keep(t, iaid), 8);
 			if (code == OPT_IA_NA) {
 				tree_add_uint(t, on, &fields[V_T1], vo + 4, 4, cur_peek_be32(&v, 4));
 				tree_add_uint(t, on, &fields[V_T2], vo + 8, 4, cur_peek_be32(&v, 8));
