@@ -264,7 +264,7 @@ const struct proto_reg dhcpv6_proto = REG_PROTO(dhcpv6_table, dhcpv6_handoffs);
 
 enum { OPT_CLIENTID = 1, OPT_SERVERID = 2, OPT_IA_NA = 3, OPT_IA_TA = 4, OPT_IAADDR = 5,
 	OPT_ORO = 6, OPT_PREFERENCE = 7, OPT_ELAPSED = 8, OPT_RELAY_MSG = 9, OPT_STATUS = 13,
-	OPT_IFID = 18, OPT_DNS = 23 };
+	OPT_IFID = 18, OPT_DNS = 23, OPT_DOMAIN_LIST = 24 };
 
 /* Seconds from 1970-01-01 to 2000-01-01, the DUID-LLT epoch. */
 #define DHCPV6_DUID_EPOCH 946684800LL
@@ -320,6 +320,32 @@ static void dhcpv6_duid(struct dctx *d, uint32_t on, const struct cur *v, int cl
 		dhcpv6_hex(hex, sizeof(hex), &ll, n - 4, ':');
 		tree_add_bytes(t, on, &fields[V_DUIDLL_LL], off + 4, (uint32_t)(n - 4),
 		    dhcpv6_keep(t, hex), (uint32_t)strlen(hex));
+	}
+}
+
+/* A list of uncompressed DNS names (RFC 1035 labels) in v, each "List entry: a.b." */
+static void dhcpv6_domains(struct dtree *t, uint32_t on, const struct cur *v)
+{
+	size_t n = cur_left(v), o = 0;
+	uint32_t off = cur_off(v), ln;
+
+	if (!n)
+		return;
+	ln = tree_add_text(t, on, off, (uint32_t)n, "Domain name suffix search list");
+	while (o < n) {
+		char name[256];
+		size_t start = o, w = 0;
+		while (o < n && cur_peek(v, o) != 0) {
+			size_t l = cur_peek(v, o++);
+			for (size_t i = 0; i < l && o < n; i++, o++)
+				if (w + 2 < sizeof(name))
+					name[w++] = (char)cur_peek(v, o);
+			if (w + 2 < sizeof(name))
+				name[w++] = '.';
+		}
+		o++;
+		name[w] = '\0';
+		tree_add_text(t, ln, off + (uint32_t)start, (uint32_t)(o - start), "List entry: %s", name);
 	}
 }
 
@@ -410,6 +436,9 @@ static void dhcpv6_options(struct dctx *d, struct cur c, uint32_t node, int dept
 			break;
 		case OPT_IFID:
 			tree_add_bytes(t, on, &fields[V_IFID], vo, len, v.p, len);
+			break;
+		case OPT_DOMAIN_LIST:
+			dhcpv6_domains(t, on, &v);
 			break;
 		case OPT_DNS:
 			for (uint32_t i = 0; i + 16 <= len; i += 16)
