@@ -234,13 +234,23 @@ static int get_name(const struct nbctx *x, size_t *off, char *buf, size_t bn, in
 
 	if (!o || o + 33 > x->n || cur_peek(&x->m, o) != 32)
 		return 0;
-	for (size_t i = 0; i < 16; i++) {
-		uint8_t hi = (uint8_t)(cur_peek(&x->m, o + 1 + 2 * i) - 'A');
-		uint8_t lo = (uint8_t)(cur_peek(&x->m, o + 2 + 2 * i) - 'A');
-		raw[i] = (uint8_t)((hi & 0xf) << 4 | (lo & 0xf));
+	const char *bad = NULL;
+	for (size_t i = 0; i < 16 && !bad; i++) {
+		uint8_t hi = cur_peek(&x->m, o + 1 + 2 * i), lo = cur_peek(&x->m, o + 2 + 2 * i);
+		if (hi < 'A' || hi > 'Z')
+			bad = "1st";
+		else if (lo < 'A' || lo > 'Z')
+			bad = "2nd";
+		else	/* letters past 'P' spill into the high nibble, as in Wireshark */
+			raw[i] = (uint8_t)((hi - 'A') << 4 | (lo - 'A'));
 	}
-	*suffix = name_text(raw, buf, bn);
-	at = strlen(buf);
+	if (bad) {
+		snprintf(buf, bn, "Illegal NetBIOS name (%s character not between A and Z in first-level encoding)", bad);
+		*suffix = -1;
+	} else {
+		*suffix = name_text(raw, buf, bn);
+	}
+	at = bad ? bn : strlen(buf);
 	o += 33;
 	for (;;) {
 		o = follow(x, o, &end, &hops);
@@ -249,7 +259,7 @@ static int get_name(const struct nbctx *x, size_t *off, char *buf, size_t bn, in
 		size_t k = cur_peek(&x->m, o);
 		if (k >= 64 || o + 1 + k > x->n)
 			return 0;
-		if (at + k + 2 < bn) {
+		if (at + k + 2 < bn) {	/* scope labels; none after an illegal name */
 			buf[at++] = '.';
 			for (size_t i = 0; i < k; i++) {
 				uint8_t ch = cur_peek(&x->m, o + 1 + i);
@@ -502,11 +512,16 @@ static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 		if (!counts[s])
 			continue;
 		size_t sec = off;
+		if (off >= n) {
+			dissect_exhausted(d, node, "NBNS");
+			return;
+		}
 		uint32_t sn = tree_add_text(t, node, start + (uint32_t)off, 0, "%s", section_names[s]);
 		for (unsigned i = 0; i < counts[s]; i++) {
 			int ok = s == 0 ? question(&x, sn, &off) : record(&x, sn, &off, s == 1);
 			if (!ok) {
 				tree_set_len(t, sn, (uint32_t)(off - sec));
+				dissect_exhausted(d, node, "NBNS");
 				return;
 			}
 		}
