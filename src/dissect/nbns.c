@@ -472,6 +472,27 @@ static int question(struct nbctx *x, uint32_t parent, size_t *off)
 	return 1;
 }
 
+/* The message ends inside a record: Wireshark's exception, cut by the snapshot length
+ * or malformed ("Malformed Packet (Exception occurred)" as the expert under it). */
+static void ran_out(struct dctx *d, uint32_t node)
+{
+	static const struct field_def *malformed;
+	uint32_t m = 0;
+
+	if (d->pi->caplen < d->pi->len) {
+		dissect_exhausted(d, node, "NBNS");
+		return;
+	}
+	dissect_malformed(d, node, "NBNS", NULL);
+	if (!malformed)
+		malformed = reg_lookup("_ws.malformed");
+	if (d->tree && malformed)
+		for (uint32_t i = tree_find(d->tree, malformed, 0); i; i = tree_find(d->tree, malformed, i))
+			m = i;
+	if (m)
+		dissect_expert(d, m, NULL, SEV_ERROR, "Malformed", "Malformed Packet (Exception occurred)");
+}
+
 static const char *const section_names[4] = {
 	"Queries", "Answers", "Authoritative nameservers", "Additional records"
 };
@@ -513,7 +534,7 @@ static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 			continue;
 		size_t sec = off;
 		if (off >= n) {
-			dissect_exhausted(d, node, "NBNS");
+			ran_out(d, node);
 			return;
 		}
 		uint32_t sn = tree_add_text(t, node, start + (uint32_t)off, 0, "%s", section_names[s]);
@@ -521,7 +542,7 @@ static void dissect_nbns(struct dctx *d, struct cur *c, uint32_t parent)
 			int ok = s == 0 ? question(&x, sn, &off) : record(&x, sn, &off, s == 1);
 			if (!ok) {
 				tree_set_len(t, sn, (uint32_t)(off - sec));
-				dissect_exhausted(d, node, "NBNS");
+				ran_out(d, node);
 				return;
 			}
 		}
