@@ -295,9 +295,11 @@ static void add_name(struct dtree *t, uint32_t node, int f, uint32_t off, uint32
  * of a bit field as Wireshark's bitmask items word it. */
 static void append_bit(struct dtree *t, uint32_t hdr, uint32_t bit)
 {
-	const struct fnode *b = tree_node(t, bit);
 	char v[96];
 
+	if (!hdr || !bit || !tree_text(t))
+		return;
+	const struct fnode *b = tree_node(t, bit);
 	if (b->f->type == FT_BOOLEAN) {
 		if (fv_uint(b))
 			tree_label_append(t, hdr, ", %s", b->f->name);
