@@ -336,8 +336,14 @@ uint32_t dissect_checksum(struct dctx *d, uint32_t node, const struct field_def 
 		tree_label(t, n, "%s: 0x%04x [unverified]", f->name, sum);
 	else if (st)
 		tree_label(t, n, "%s: 0x%04x [correct]", f->name, sum);
-	else
+	else {
 		tree_label(t, n, "%s: 0x%04x incorrect, should be 0x%04x", f->name, sum, (unsigned)want);
+		if (dissect_expert_wanted(t, NULL)) {
+			char msg[48];
+			snprintf(msg, sizeof(msg), "Bad checksum [should be 0x%04x]", (unsigned)want);
+			dissect_expert(d, n, NULL, SEV_WARN, "Checksum", msg);
+		}
+	}
 	tree_flag(t, tree_add_uint(t, node, status, off, 0, st), TN_GENERATED);
 	return n;
 }
