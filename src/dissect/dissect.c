@@ -184,6 +184,12 @@ void col_set_proto(struct pinfo *pi, const char *proto)
 	pi->proto_col = proto;
 }
 
+void col_set_proto_hex(struct pinfo *pi, uint16_t v)
+{
+	snprintf(pi->proto_hex, sizeof(pi->proto_hex), "0x%04x", v);
+	pi->proto_col = pi->proto_hex;
+}
+
 void col_set_fence(struct pinfo *pi)
 {
 	pi->info_fence = pi->info_len;

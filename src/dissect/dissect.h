@@ -72,7 +72,8 @@ struct pinfo {
 	int nprotos;
 
 	int want_cols;			/* format the Info column */
-	const char *proto_col;		/* Protocol column (static string) */
+	const char *proto_col;		/* Protocol column (static string, or proto_hex) */
+	char proto_hex[8];		/* "0xNNNN": a protocol number as the Protocol column */
 	char info[PI_INFO_MAX];		/* Info column, NUL-terminated, already escaped */
 	int info_len;
 	int info_fence;			/* col_clear keeps text before the fence */
@@ -192,6 +193,8 @@ void pi_push_proto(struct pinfo *pi, const char *name);
 
 /* Columns (no-ops unless pi->want_cols, except the Protocol column) */
 void col_set_proto(struct pinfo *pi, const char *proto);
+/* The Protocol column as a protocol number ("0x0281"), as tshark shows an unknown one. */
+void col_set_proto_hex(struct pinfo *pi, uint16_t v);
 void col_clear(struct pinfo *pi);
 void col_set(struct pinfo *pi, const char *s);
 void col_append(struct pinfo *pi, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -12,8 +12,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "core/linktype.h"
 #include "dissect/protos.h"
 
@@ -145,9 +143,7 @@ static void ppp_common(struct dctx *d, struct cur *c, uint32_t start, uint32_t n
 			return;
 		}
 	const char *name = val_to_str(proto, ppp_vals);
-	char col[8];
-	snprintf(col, sizeof(col), "0x%04x", proto);
-	col_set_proto(d->pi, col);
+	col_set_proto_hex(d->pi, proto);
 	col_append(d->pi, "PPP %s (0x%04x)", name ? name : "Unknown", proto);
 	dissect_data(d, c, parent);
 }
