@@ -500,7 +500,7 @@ static void numbers_tree(struct seg *s)
 		n = tcp_gen_uint(t, tn, T_COMPLETENESS, start, r->completeness);
 		if (tree_text(t)) {
 			const char *cs = val_to_str(r->completeness, completeness_vals);
-			tree_label(t, n, "Conversation completeness: %s (%u)", cs ? cs : "Unknown", r->completeness);
+			tree_label(t, n, "Conversation completeness: %s (%u)", cs ? cs : "Incomplete", r->completeness);
 		}
 	}
 	if (s->have_seglen)

@@ -607,14 +607,16 @@ static void flows_update(struct stream *s, struct flow *fwd, struct flow *rev,
 		fwd->sack_re[i] = in->sack_re[i];
 	}
 
-	/* Conversation completeness (the value shown is the one before this segment). */
+	/* Conversation completeness (the value shown is the one before this segment), as
+	 * tshark 4.0 accumulates it: the first segment of a conversation counts only when it
+	 * is a SYN; after that a segment with data counts as DATA and one without as ACK. */
 	if (flags & TCPF_SYN)
 		s->completeness |= (flags & TCPF_ACK) ? C_SYNACK : C_SYNSENT;
-	else {
-		if (flags & TCPF_ACK)
-			s->completeness |= C_ACK;
+	else if (in->frame != s->pub.first_frame) {
 		if (in->seglen)
 			s->completeness |= C_DATA;
+		else if (flags & TCPF_ACK)
+			s->completeness |= C_ACK;
 		if (flags & TCPF_FIN)
 			s->completeness |= C_FIN;
 		if (flags & TCPF_RST)
