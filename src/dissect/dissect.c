@@ -367,7 +367,8 @@ static const struct field_def malformed_fields[] = {
 static const struct field_table malformed_table = REG_TABLE(malformed_fields);
 const struct proto_reg malformed_proto = REG_PROTO_TABLE(malformed_table);
 
-void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why)
+/* The "[Malformed Packet: proto]" node; returns it. */
+static uint32_t malformed_node(struct dctx *d, uint32_t node, const char *proto, const char *why)
 {
 	uint32_t m;
 
@@ -381,6 +382,20 @@ void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const c
 		tree_add_text(d->tree, m, 0, 0, "[%s]", why);
 	/* tshark 4.0 does not list _ws.malformed in frame.protocols */
 	col_append(d->pi, "[Malformed Packet]");
+	return m;
+}
+
+void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why)
+{
+	malformed_node(d, node, proto, why);
+}
+
+void dissect_exception(struct dctx *d, uint32_t node, const char *proto)
+{
+	uint32_t m = malformed_node(d, node, proto, NULL);
+
+	if (m)
+		dissect_expert(d, m, NULL, SEV_ERROR, "Malformed", "Malformed Packet (Exception occurred)");
 }
 
 /* _ws.expert, looked up once (the registry is built before any dissection). */

@@ -233,6 +233,9 @@ int dissect_expert_wanted(const struct dtree *t, const struct field_def *f);
 
 /* Marks the packet and node malformed (shown as "[Malformed Packet: proto]"). */
 void dissect_malformed(struct dctx *d, uint32_t node, const char *proto, const char *why);
+/* The same as tshark shows a read past the data: the malformed node with the "Malformed
+ * Packet (Exception occurred)" expert item under it. */
+void dissect_exception(struct dctx *d, uint32_t node, const char *proto);
 /* An impossible header value that Wireshark reports as an expert error without an
  * exception (bogus IP version or length): the node is flagged malformed with the reason
  * as a child, and neither Info nor frame.protocols get the malformed mark. */

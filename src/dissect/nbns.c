@@ -478,21 +478,11 @@ static int question(struct nbctx *x, uint32_t parent, size_t *off)
  * or malformed ("Malformed Packet (Exception occurred)" as the expert under it). */
 static void ran_out(struct dctx *d, uint32_t node)
 {
-	static const struct field_def *malformed;
-	uint32_t m = 0;
-
 	if (d->pi->caplen < d->pi->len) {
 		dissect_exhausted(d, node, "NBNS");
 		return;
 	}
-	dissect_malformed(d, node, "NBNS", NULL);
-	if (!malformed)
-		malformed = reg_lookup("_ws.malformed");
-	if (d->tree && malformed)
-		for (uint32_t i = tree_find(d->tree, malformed, 0); i; i = tree_find(d->tree, malformed, i))
-			m = i;
-	if (m)
-		dissect_expert(d, m, NULL, SEV_ERROR, "Malformed", "Malformed Packet (Exception occurred)");
+	dissect_exception(d, node, "NBNS");
 }
 
 static const char *const section_names[4] = {

@@ -341,16 +341,6 @@ static void set_proto(struct call *k, uint16_t record_version)
 	col_set_proto(k->d->pi, s ? s : "TLS");
 }
 
-/* The stream of the message being dissected, for tls_hs_state (the body functions keep
- * the tls_int.h signature).  Per thread: dissection runs on one thread at a time each. */
-static _Thread_local struct tls_stream *hs_stream;
-
-struct tls_hs_state *tls_hs_state(struct dctx *d)
-{
-	(void)d;
-	return hs_stream ? &hs_stream->hs : NULL;
-}
-
 /* The body of a complete handshake message of each type, under its node (tls_int.h). */
 static const struct {
 	uint8_t type;
@@ -363,11 +353,12 @@ static const struct {
 	{ 20, tls_hs_finished }, { 22, tls_hs_certificate_status },
 };
 
-static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
 	for (size_t i = 0; i < sizeof(hs_bodies) / sizeof(hs_bodies[0]); i++)
 		if (hs_bodies[i].type == type) {
-			hs_bodies[i].fn(d, node, body, type);
+			hs_bodies[i].fn(d, node, body, type, st);
 			return;
 		}
 }
@@ -426,9 +417,7 @@ static void handshake(struct call *k, uint32_t rn, const char *vs, const uint8_t
 		if (ml + 4 <= rem) {
 			struct cur body = cur_make(base, off + 4 + ml);
 			cur_skip(&body, off + 4);
-			hs_stream = k->st;
-			hs_body(d, hn, &body, type);
-			hs_stream = NULL;
+			hs_body(d, hn, &body, type, &k->st->hs);
 		}
 		if (ml + 4 > rem)
 			return;		/* continues in the next record (not reassembled) */

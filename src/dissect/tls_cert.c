@@ -69,7 +69,8 @@ static int certificate(struct dctx *d, uint32_t parent, struct cur *c)
 	return 1;
 }
 
-void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
 	struct dtree *t = d->tree;
 	uint32_t left = (uint32_t)cur_left(body);
@@ -80,6 +81,7 @@ void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t
 	struct cur list;
 
 	(void)type;
+	(void)st;
 	if (tls13) {
 		off = cur_off(body);
 		tree_add_uint(t, node, &fields[F_CTX_LEN], off, 1, cur_u8(body));

@@ -1316,7 +1316,8 @@ int tls_hello_retry(const uint8_t *p, size_t n)
 	return n >= sizeof(hrr_random) && !memcmp(p, hrr_random, sizeof(hrr_random));
 }
 
-void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
 	struct hs h = { .d = d };
 	uint32_t start = cur_off(body), l, n;
@@ -1326,7 +1327,7 @@ void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
 
 	h.t = d->tree;
 	h.ja3 = h.t && tree_wants_range(h.t, &fields[F_JA3_FULL], &fields[F_JA3S]);
-	h.st = tls_hs_state(d);
+	h.st = st;
 	h.server = type == 2;
 	tls_parse_hello(body->p, cur_left(body), h.server, &th);
 	/* TLS 1.3 randoms hold no time: the server's version by its supported_versions,
@@ -1433,9 +1434,10 @@ static void signature(struct hs *h, uint32_t node, struct cur *c)
 	add_bytes(h, node, &s, F_SIG, (uint32_t)cur_left(&s));
 }
 
-void tls_hs_server_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_server_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
-	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d), .server = 1 };
+	struct hs h = { .d = d, .t = d->tree, .st = st, .server = 1 };
 	uint32_t l, n;
 	enum kex k = h.st ? suite_kex(h.st->cipher) : KEX_UNKNOWN;
 
@@ -1461,9 +1463,10 @@ void tls_hs_server_key_exchange(struct dctx *d, uint32_t node, struct cur *body,
 	}
 }
 
-void tls_hs_client_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_client_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
-	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d) };
+	struct hs h = { .d = d, .t = d->tree, .st = st };
 	uint32_t l, n;
 	enum kex k = h.st ? suite_kex(h.st->cipher) : KEX_UNKNOWN;
 
@@ -1499,9 +1502,10 @@ static void secs_label(struct dtree *t, uint32_t n, const char *name, uint32_t v
 	tree_label(t, n, "%s: %u seconds (%s)", name, v, b);
 }
 
-void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
-	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d) };
+	struct hs h = { .d = d, .t = d->tree, .st = st };
 	uint32_t l, n, at = cur_off(body);
 	uint32_t hint = cur_be32(body);
 	int tls13 = h.st && (h.st->version == 0x0304 || (h.st->version & 0xff00) == 0x7f00);
@@ -1525,9 +1529,10 @@ void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, 
 		extensions(&h, node, body);
 }
 
-void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
-	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d), .server = 1 };
+	struct hs h = { .d = d, .t = d->tree, .st = st, .server = 1 };
 	uint32_t l, n;
 
 	(void)type;
@@ -1556,9 +1561,10 @@ void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body,
 	}
 }
 
-void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
-	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d), .server = 1 };
+	struct hs h = { .d = d, .t = d->tree, .st = st, .server = 1 };
 	uint32_t l;
 
 	(void)type;
@@ -1568,9 +1574,10 @@ void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, 
 		tree_add_text(h.t, node, cur_off(&o), (uint32_t)cur_left(&o), "OCSP Response");
 }
 
-void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
-	struct hs h = { .d = d, .t = d->tree, .st = tls_hs_state(d) };
+	struct hs h = { .d = d, .t = d->tree, .st = st };
 	uint32_t l;
 
 	(void)type;
@@ -1580,7 +1587,8 @@ void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, 
 	add_bytes(&h, node, &s, F_CV_SIG, (uint32_t)cur_left(&s));
 }
 
-void tls_hs_finished(struct dctx *d, uint32_t node, struct cur *body, uint8_t type)
+void tls_hs_finished(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st)
 {
 	(void)type;
 	tree_add(d->tree, node, &fields[F_VERIFY], cur_off(body), (uint32_t)cur_left(body));

@@ -7,11 +7,6 @@
 
 #include "dissect/dissect.h"
 
-/* Adds the fields of a handshake message body under node (the "Handshake Protocol: …"
- * item); body covers exactly the body (after the 4-byte type and length), at its
- * offsets in the frame's data. */
-typedef void (*tls_hs_body_fn)(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-
 /* What the handshake so far tells about the stream, kept by tls.c per TCP stream and
  * written by the Server Hello: the key exchange messages' form depends on it. */
 struct tls_hs_state {
@@ -21,22 +16,33 @@ struct tls_hs_state {
 				 * string), NULL if none */
 };
 
-/* The state of the stream whose handshake message is being dissected; NULL outside
- * a body function. */
-struct tls_hs_state *tls_hs_state(struct dctx *d);
+/* Adds the fields of a handshake message body under node (the "Handshake Protocol: …"
+ * item); body covers exactly the body (after the 4-byte type and length), at its
+ * offsets in the frame's data; st is the state of the message's stream. */
+typedef void (*tls_hs_body_fn)(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
 
 /* tls_hs.c: the messages in clear, by type (1, 2: hellos; 4; 12; 13; 15; 16; 20; 22). */
-void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_server_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_client_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_finished(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
-void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
+void tls_hs_hello(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_new_session_ticket(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_server_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_certificate_request(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_client_key_exchange(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_certificate_verify(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_finished(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
+void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
 
 /* tls_cert.c: Certificate (11), TLS 1.2 and 1.3 forms, each certificate through x509.c. */
-void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t type);
+void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
+    struct tls_hs_state *st);
 
 /* tls_hs.c: a 16-bit SignatureScheme at c as "Signature Algorithm: name (0xNNNN)" with
  * its hash and signature bytes below (also in Signed Certificate Timestamps). */

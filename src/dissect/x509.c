@@ -537,17 +537,7 @@ int x509_der_fits(struct cur c)
 
 void x509_exception(struct dctx *d, uint32_t node)
 {
-	static const struct field_def *malformed;
-	uint32_t m = 0;
-
-	dissect_malformed(d, node, "TLS", NULL);
-	if (!malformed)
-		malformed = reg_lookup("_ws.malformed");
-	if (d->tree && malformed)
-		for (uint32_t i = tree_find(d->tree, malformed, 0); i; i = tree_find(d->tree, malformed, i))
-			m = i;
-	if (m)
-		dissect_expert(d, m, NULL, SEV_ERROR, "Malformed", "Malformed Packet (Exception occurred)");
+	dissect_exception(d, node, "TLS");
 }
 
 /* ---- one certificate's walk ---- */
