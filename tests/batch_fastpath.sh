@@ -41,8 +41,7 @@ check() {	# capture, description, arguments…
 }
 while IFS= read -r f; do
 	[ -n "$f" ] || continue
-	check "$f" "frame/eth/ip fields" -T fields $f1
-	check "$f" "tcp fields" -T fields $f2
+	check "$f" "frame/eth/ip/tcp fields" -T fields $f1 $f2
 	check "$f" "-Y syn" -Y 'tcp.flags.syn == 1 and tcp.flags.ack == 0'
 	check "$f" "-Y ports" -Y 'tcp.port == 80 or tcp.srcport > 40000 or ip.ttl < 64'
 	check "$f" "-Y stream" -T fields -e frame.number -e tcp.seq -Y 'tcp.stream == 2 or tcp.len > 100'

@@ -6,7 +6,8 @@
 #     frame count, recorded in tests/data/malformed_counts.txt
 #     (regenerate: for f in *; do echo "$f $(tshark -n -r $f | wc -l)"; done).
 #  2. The captures of ../shared/corpus/{real,more,malformed} in the other batch
-#     modes (-V -x, whose output carries the summary columns too; -T fields; --flow;
+#     modes (-V -x on the captures in the tree: tests/oracle/protocols.test runs the
+#     summary and -V of real and more and fails on a sanitizer report; -T fields; --flow;
 #     the TUI's code path, --headless, on malformed: tests/tui/headless.sh runs it on
 #     real and more; see below for which): exit status 0 or 2 with a message, no sanitizer report
 #     (ASan, UBSan, LeakSanitizer), no hang (MALFORMED_TIMEOUT seconds per run,
@@ -82,8 +83,9 @@ rm -f "$err"
 echo run
 [ -z "$why" ] || echo "FAIL $f ($*): $why"
 WORKER
-# Every mode on the captures in the tree; -V -x (tree, hex and the summary columns) on
-# every capture of real and more (part 1 did malformed); -T fields and --flow on real,
+# Every mode on the captures in the tree (part 1 did -V -x on malformed; the summary and
+# -V of every capture of real and more run under the sanitizers in
+# tests/oracle/protocols.test, which fails on a report); -T fields and --flow on real,
 # malformed and every 4th of more; the summary alone (fast path) on malformed and every
 # 4th of more (batch_fastpath.sh does real).  Each run is mostly process start-up under
 # ASan, hence the sampling.
@@ -101,10 +103,9 @@ find $dirs -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) | s
 		for m in vx sum fields flow headless; do echo "$m $f"; done ;;
 	"$top"/malformed/*) echo "sum $f"; echo "fields $f"; echo "flow $f"; echo "headless $f" ;;
 	"$top"/more/*)
-		echo "vx $f"
 		i=$((i + 1))
 		[ $((i % 4)) -eq 0 ] && { echo "sum $f"; echo "fields $f"; echo "flow $f"; } ;;
-	*) echo "vx $f"; echo "fields $f"; echo "flow $f" ;;
+	*) echo "fields $f"; echo "flow $f" ;;
 	esac
 done > "$w.list"
 start=$(date +%s)

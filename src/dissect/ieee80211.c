@@ -455,7 +455,7 @@ static void flag_str(uint8_t fl, int fcs, char *s)
 	static const char ch[] = "opmPRFFT";
 
 	for (int i = 0; i < 8; i++)
-		s[i] = fl & (0x80 >> i) ? ch[i] : '.';
+		s[i] = (fl & (0x80 >> i)) ? ch[i] : '.';
 	s[8] = fcs ? 'C' : '\0';
 	s[9] = '\0';
 }

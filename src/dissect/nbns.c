@@ -404,7 +404,8 @@ static int record(struct nbctx *x, uint32_t parent, size_t *off, int info)
 	struct dtree *t = x->d->tree;
 	char name[300];
 	int sfx;
-	size_t at = *off, o = *off;
+	size_t at = *off;
+	size_t o = at;
 
 	if (!get_name(x, &o, name, sizeof(name), &sfx) || o + 10 > x->n)
 		return 0;
@@ -458,7 +459,8 @@ static int question(struct nbctx *x, uint32_t parent, size_t *off)
 	struct dtree *t = x->d->tree;
 	char name[300];
 	int sfx;
-	size_t at = *off, o = *off;
+	size_t at = *off;
+	size_t o = at;
 
 	if (!get_name(x, &o, name, sizeof(name), &sfx) || o + 4 > x->n)
 		return 0;

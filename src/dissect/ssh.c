@@ -206,7 +206,7 @@ struct ssh_stream {
 	enum kex kex;
 	uint32_t seq[2];	/* binary packets each side sent (tshark's count, see seq_num) */
 	uint32_t next_tcp[2];	/* TCP seq after the last packet each side had dissected */
-	struct { uint32_t tcp, seq; } seen[2][8];	/* recent packets' TCP seq -> seq number */
+	uint32_t seen_tcp[2][8], seen_seq[2][8];	/* recent packets' TCP seq -> seq number */
 	unsigned nseen[2];
 	uint32_t info_frame;	/* SSH rewrote Info in this frame (per visit) */
 	char method[64];	/* negotiated key exchange method, "" until both KEXINITs */
@@ -662,8 +662,8 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 		/* a retransmission shows the number the packet had the first time */
 		seq = st->seq[k->server];
 		for (unsigned i = 0; i < 8; i++)
-			if (st->seen[k->server][i].tcp == tcpseq)
-				seq = st->seen[k->server][i].seq;
+			if (st->seen_tcp[k->server][i] == tcpseq)
+				seq = st->seen_seq[k->server][i];
 	} else {
 		unsigned slot = st->nseen[k->server]++ % 8;
 		if (gex_msg)
@@ -671,8 +671,8 @@ static void binary_packet(struct call *k, const uint8_t *q, uint32_t b, uint32_t
 		seq = st->seq[k->server];
 		if (!gex_msg)
 			st->seq[k->server]++;
-		st->seen[k->server][slot].tcp = tcpseq;
-		st->seen[k->server][slot].seq = seq;
+		st->seen_tcp[k->server][slot] = tcpseq;
+		st->seen_seq[k->server][slot] = seq;
 	}
 	kx = tree_text(t) ? tree_add_text(t, v, b + 5, total - 5 - pad, "Key Exchange") : v;
 	if (kx != v && st->method[0])

@@ -545,7 +545,6 @@ void x509_exception(struct dctx *d, uint32_t node)
 struct x5 {
 	struct dctx *d;
 	struct dtree *t;
-	uint32_t top;		/* the caller's node, marked when the certificate is damaged */
 	int bad;
 };
 
@@ -1603,7 +1602,7 @@ static void extension(struct x5 *x, uint32_t parent, const struct der *seq)
 
 void x509_certificate(struct dctx *d, uint32_t node, struct cur *c, char *subj, size_t subj_size)
 {
-	struct x5 x = { d, d->tree, node, 0 };
+	struct x5 x = { d, d->tree, 0 };
 	struct der cert, tbs, e, alg;
 	struct cur cc, tc, params;
 	char name[200], issuer[NAME_TEXT];

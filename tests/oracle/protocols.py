@@ -44,6 +44,9 @@ def captures(shared):
     return sorted(out)
 
 
+FAILED_RUNS = []  # netlab-tui runs that crashed, timed out or drew a sanitizer report
+
+
 def cache_key(cache, cmd):
     """tshark-diff's --cache file for cmd."""
     st = os.stat(cmd[cmd.index("-r") + 1])
@@ -59,8 +62,15 @@ def run(cmd, timeout, cache=None):
                 return fh.read().decode("utf-8", "replace").split("\n")
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=timeout)
-    except (subprocess.TimeoutExpired, OSError):
+    except (subprocess.TimeoutExpired, OSError) as e:
+        if not cache:
+            FAILED_RUNS.append("%s: %s" % (" ".join(cmd), e))
         return []
+    err = p.stderr.decode("utf-8", "replace")
+    if not cache and (p.returncode not in (0, 2) or "Sanitizer" in err or "runtime error" in err):
+        # netlab-tui's runs are the corpus's ASan/UBSan pass too (tests/malformed.sh leaves -V to us)
+        line = next((l for l in err.split("\n") if "Sanitizer" in l or "runtime error" in l), "")
+        FAILED_RUNS.append("%s: exit %d %s" % (" ".join(cmd), p.returncode, line))
     lines = p.stdout.decode("utf-8", "replace").split("\n")
     if key and p.returncode == 0:
         os.makedirs(cache, exist_ok=True)
@@ -261,6 +271,7 @@ def check(per):
     recorded = {p: list(v) for p, v in levels.items()}
     if readme_split()[1] != readme_table(recorded):
         worse.append("README.md's table is not protocols.txt's: run `tests/oracle/protocols.py --bin BIN update`")
+    worse += ["RUN FAILED " + f for f in FAILED_RUNS]
     for w in worse:
         print("REGRESSION " + w)
     return 1 if worse else 0

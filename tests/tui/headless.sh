@@ -45,7 +45,7 @@ for v in frames z flow; do
 	cmp -s "$t/h.$v" "$t/b.$v" || why="$why $v"
 done
 [ "$hr" = "$br" ] || why="$why exit($hr vs $br)"
-grep -q -e 'Sanitizer' -e 'runtime error' "$t/herr" && why="$why sanitizer"
+grep -q -e 'Sanitizer' -e 'runtime error' "$t/herr" "$t/berr" && why="$why sanitizer"
 if [ -n "$why" ]; then
 	echo "DIFF$why $f"
 	for v in frames z flow; do
