@@ -3,11 +3,13 @@
  *   {"host_int": 123…, "version": [2, 0], "displayname": "", "port": 17500,
  *    "namespaces": [ … ]}
  *
- * Wireshark shows it as DB-LSP-DISC and hands the text to its JSON dissector, hence
- * "DB-LSP-DISC/JSON" and the two names in Info.  The JSON is kept as one text field.
+ * Wireshark shows it as DB-LSP-DISC and hands the text to its JSON dissector, which takes
+ * it when it tokenises (json_valid): then "DB-LSP-DISC/JSON" and the two names in Info.
+ * The text is kept as one field.
  */
 #include "config.h"
 
+#include "dissect/json.h"
 #include "dissect/protos.h"
 
 static void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent);
@@ -39,7 +41,7 @@ static void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
 	col_append_str(pi, "Dropbox LAN sync Discovery Protocol");
 	node = tree_add(d->tree, parent, &fields[B_PROTO], start, n);
 	tree_add_bytes(d->tree, node, &fields[B_TEXT], start, n, c->p, n);
-	if (n) {
+	if (json_valid(c)) {	/* tshark's JSON dissector takes only what it can tokenise */
 		pi_push_proto(pi, "json");
 		col_set_proto(pi, "DB-LSP-DISC/JSON");
 		col_append_str(pi, ", JavaScript Object Notation");

@@ -18,7 +18,7 @@ static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent);
 
 enum {
 	E_PROTO, E_DST, E_DST_RES, E_DST_OUI, E_DST_LG, E_DST_IG, E_SRC, E_SRC_RES,
-	E_SRC_LG, E_SRC_IG, E_ADDR, E_LG, E_IG, E_TYPE, E_LEN, E_PADDING, E_TRAILER,
+	E_SRC_LG, E_SRC_IG, E_ADDR, E_LG, E_IG, E_TYPE, E_LEN, E_PADDING, E_TRAILER, E_FCS, E_FCS_STATUS, E_PADDING_BAD,
 };
 
 /* Ethertypes, named as Wireshark names them. */
@@ -117,6 +117,10 @@ static const struct val_str lg_vals[] = {
 	{ 0, "Globally unique address (factory default)" },
 	{ 1, "Locally administered address (this is NOT the factory default)" }, { 0, NULL }
 };
+static const struct val_str fcs_status_vals[] = {
+	{ 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 4, "Illegal" },
+	{ 0, NULL }
+};
 static const struct val_str ig_vals[] = {
 	{ 0, "Individual address (unicast)" }, { 1, "Group address (multicast/broadcast)" }, { 0, NULL }
 };
@@ -156,6 +160,13 @@ static const struct field_def fields[] = {
 		"Zero bytes added to reach Ethernet's 60-byte minimum; not part of the packet.", 0 },
 	[E_TRAILER] = { "eth.trailer", "Trailer", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Bytes after the packet that the network layer does not claim.", 0 },
+	[E_FCS] = { "eth.fcs", "Frame check sequence", FT_UINT32, BASE_HEX, 0, 0, NULL,
+		"The frame's CRC-32, when the capture kept it (guessed as tshark does; not checked).", 0 },
+	[E_FCS_STATUS] = { "eth.fcs.status", "FCS Status", FT_UINT8, BASE_NONE, 0, 0, fcs_status_vals,
+		"Whether the FCS was checked (tshark does not by default).", 0 },
+	[E_PADDING_BAD] = { "eth.padding_bad", "Padding identification may be inaccurate and impact "
+		"trailer dissector", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"Bytes up to the 60-byte minimum are not all zero: shown as trailer.", 0 },
 };
 static const struct field_table eth_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff eth_handoffs[] = {
@@ -185,28 +196,65 @@ static void mac(struct dctx *d, uint32_t parent, int which, uint32_t off, const 
 	tree_flag(t, tree_add_uint(t, n, &fields[E_IG], off, 3, w), TN_HIDDEN);
 }
 
+/* Bytes after the network layer, as tshark 4.0 splits them: zero bytes up to the 60-byte
+ * minimum of a frame of 60 bytes or more are padding (only when all of them are zero);
+ * of the rest, an Ethernet frame (fcs) of 64 bytes or more is taken to end in a 4-byte
+ * FCS when at least 4 bytes are left (unverified, as tshark's default); what remains is
+ * trailer.  A padding or FCS the capture cut off ends the frame with "Ethertype
+ * truncated". */
 void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
-    const struct field_def *trailer)
+    const struct field_def *trailer, int fcs)
 {
 	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
 
 	if (!d->payload_used_set)
 		return;
 	d->payload_used_set = 0;	/* the innermost link layer accounts for it */
 	if (d->payload_used >= cur_left(c))
 		return;
-	uint32_t off = cur_off(c) + d->payload_used;
-	uint32_t n = (uint32_t)cur_left(c) - d->payload_used;
-	int pad = pi->len <= 60 || off < 60;
-	const uint8_t *p = c->p + d->payload_used;
-	if (pad && off + n > 60 && off < 60) {
-		tree_add_bytes(d->tree, node, &fields[E_PADDING], off, 60 - off, p, 60 - off);
-		p += 60 - off;
-		n -= 60 - off;
-		off = 60;
-		pad = 0;
+	struct cur r = cur_at(c, d->payload_used);
+	uint32_t off = cur_off(&r), n = (uint32_t)cur_left(&r), pad = 0;
+	/* bytes of the frame that were not captured belong to the trailer too */
+	uint32_t rep = n + (r.end == d->frame + pi->caplen && pi->len > pi->caplen ?
+	    pi->len - pi->caplen : 0);
+	int nonzero = 0;	/* padding was expected but its bytes are not all zero */
+
+	if (pi->len >= 60 && off < 60) {
+		if (60 - off > n) {
+			dissect_exhausted(d, node, "Ethertype");
+			return;
+		}
+		pad = 60 - off;
+		for (uint32_t i = 0; i < pad && !nonzero; i++)
+			nonzero = cur_peek(&r, i) != 0;
+		pad = nonzero ? 0 : pad;
 	}
-	tree_add_bytes(d->tree, node, pad ? &fields[E_PADDING] : trailer, off, n, p, n);
+	if (pad) {
+		tree_add_bytes(t, node, &fields[E_PADDING], off, pad, r.p, pad);
+		cur_skip(&r, pad);
+		off += pad, n -= pad, rep -= pad;
+	}
+	fcs = fcs && pi->len >= 64 && rep >= 4;
+	if (fcs)
+		rep -= 4;
+	n = n < rep ? n : rep;
+	int cut = fcs && cur_left(&r) < n + 4;	/* the FCS is beyond the captured bytes */
+	if (n) {
+		uint32_t tn = tree_add_bytes(t, node, trailer, off, n, r.p, n);
+		if (nonzero)
+			dissect_expert(d, tn, &fields[E_PADDING_BAD], SEV_NOTE, "Protocol",
+			    "Didn't find padding of zeros, and an undecoded trailer exists. "
+			    "There may be padding of non-zeros.");
+	}
+	if (cut) {
+		dissect_exhausted(d, node, "Ethertype");
+	} else if (fcs) {
+		uint32_t v = cur_peek_be32(&r, n);
+		uint32_t f = tree_add_uint(t, node, &fields[E_FCS], off + n, 4, v);
+		tree_label(t, f, "Frame check sequence: 0x%08x [unverified]", v);
+		tree_flag(t, tree_add_uint(t, node, &fields[E_FCS_STATUS], off + n, 0, 2), TN_GENERATED);
+	}
 }
 
 static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
@@ -249,7 +297,7 @@ static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 		if (type < cur_left(c)) {
 			d->payload_used = type;
 			d->payload_used_set = 1;
-			eth_add_trailer(d, node, c, &fields[E_TRAILER]);
+			eth_add_trailer(d, node, c, &fields[E_TRAILER], 1);
 		}
 		return;
 	}
@@ -262,6 +310,6 @@ static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 			dissect_data(d, &payload, parent);
 			return;
 		}
-		eth_add_trailer(d, node, c, &fields[E_TRAILER]);
+		eth_add_trailer(d, node, c, &fields[E_TRAILER], 1);
 	}
 }

@@ -385,7 +385,7 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		dissect_bogus(d, node, "Bogus IP length");
 		return;
 	}
-	if (len && len <= avail) {
+	if (len && len <= avail && !d->payload_used_set) {	/* the outermost IP header's */
 		d->payload_used = len;
 		d->payload_used_set = 1;
 	}

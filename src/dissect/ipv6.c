@@ -544,7 +544,7 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		tree_add_text(t, ch.plen_node, start + 4, 2,
 		    "[Expert Info (Error/Malformed): IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing]");
 	}
-	if (used <= avail && (plen || ch.jumbo_seen)) {
+	if (used <= avail && (plen || ch.jumbo_seen) && !d->payload_used_set) {	/* the outermost IP's */
 		d->payload_used = used;
 		d->payload_used_set = 1;
 	}

@@ -14,12 +14,13 @@
 
 /* link layers */
 void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent);
-/* Ethernet padding (to 60 bytes) and trailer after what the network layer claimed
+/* Ethernet padding (to 60 bytes), trailer and (fcs: guessed as tshark does for an
+ * Ethernet II frame, not under 802.1Q) FCS after what the network layer claimed
  * (d->payload_used), shown under `node`; clears payload_used_set (the innermost link
  * layer accounts for the network layer's length, trailer or not).  `c` is
  * the cursor at the start of the link payload. */
 void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
-    const struct field_def *trailer);
+    const struct field_def *trailer, int fcs);
 /* 802.11 (ieee80211.c, wlan_radio.c, ieee80211_tags.c): what a capture header such as
  * radiotap recorded about the frame at c; wlan_radio shows it, then the frame follows. */
 struct ieee80211_radio {

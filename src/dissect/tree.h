@@ -155,7 +155,7 @@ static inline uint32_t tree_add(struct dtree *t, uint32_t parent, const struct f
  * returns the node. */
 static inline uint32_t tree_set_uint(struct dtree *t, uint32_t i, uint64_t v)
 {
-	if (i)
+	if (i && t)
 		t->nodes[i].v.u = v;
 	return i;
 }
@@ -163,7 +163,7 @@ static inline uint32_t tree_set_uint(struct dtree *t, uint32_t i, uint64_t v)
 /* IPv4/IPv6/Ether: `a` holds 4/16/6 bytes. */
 static inline uint32_t tree_set_addr(struct dtree *t, uint32_t i, const uint8_t *a)
 {
-	if (i) {
+	if (i && t) {
 		enum ftype ty = t->nodes[i].f->type;
 		memcpy(t->nodes[i].v.a, a, ty == FT_IPv4 ? 4 : ty == FT_ETHER ? 6 : 16);
 	}
@@ -181,7 +181,7 @@ static inline uint32_t tree_add_int(struct dtree *t, uint32_t parent, const stru
 {
 	uint32_t i = tree_add(t, parent, f, off, len);
 
-	if (i)
+	if (i && t)
 		t->nodes[i].v.i = v;
 	return i;
 }
@@ -191,7 +191,7 @@ static inline uint32_t tree_add_double(struct dtree *t, uint32_t parent, const s
 {
 	uint32_t i = tree_add(t, parent, f, off, len);
 
-	if (i)
+	if (i && t)
 		t->nodes[i].v.d = v;
 	return i;
 }
@@ -212,7 +212,7 @@ static inline uint32_t tree_add_bytes(struct dtree *t, uint32_t parent, const st
 {
 	uint32_t i = tree_add(t, parent, f, off, len);
 
-	if (i) {
+	if (i && t) {
 		t->nodes[i].v.s.p = p;
 		t->nodes[i].v.s.n = tree_clamp_bytes(t, p, n);
 	}

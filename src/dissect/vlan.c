@@ -86,7 +86,7 @@ static void inner(struct dctx *d, struct cur *c, uint32_t node, uint32_t at, uin
 		dissect_data(d, &p, 0);
 		return;
 	}
-	eth_add_trailer(d, node, c, &fields[V_TRAILER]);
+	eth_add_trailer(d, node, c, &fields[V_TRAILER], 0);
 }
 
 static int tag(struct dctx *d, struct cur *c, uint32_t node, uint16_t *tci, uint16_t *type)
