@@ -10,21 +10,30 @@
  *
  * Ethernet/IPv4 addresses are shown typed; other sizes as bytes.  The Info column is
  * Wireshark's ("Who has A? Tell B", "A is at M", gratuitous and probe forms).
+ *
+ * Duplicate addresses, as tshark detects them in Ethernet/IPv4 ARP: every IPv4 address
+ * remembers the MAC and frame it was last seen with (the sender's, and a reply's target
+ * when it differs from the sender); a later frame pairing it with another MAC reports
+ * the duplicate (and leaves the remembered pair alone), the same MAC refreshes it.  The
+ * Info column names the duplicate of the last pair looked at (a reply's target).
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xmalloc.h"
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
+#include "dissect/session.h"
 
 static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent);
 
 enum {
 	A_PROTO, A_HW_TYPE, A_PROTO_TYPE, A_HW_SIZE, A_PROTO_SIZE, A_OPCODE, A_ISGRAT,
 	A_ISPROBE, A_ISANNOUNCE, A_SRC_HW, A_SRC_HW_MAC, A_SRC_PROTO, A_SRC_IPV4,
-	A_DST_HW, A_DST_HW_MAC, A_DST_PROTO, A_DST_IPV4,
+	A_DST_HW, A_DST_HW_MAC, A_DST_PROTO, A_DST_IPV4, A_DUP, A_DUP_FRAME, A_DUP_SECS,
 };
 
 static const struct val_str hw_vals[] = {
@@ -35,10 +44,15 @@ static const struct val_str hw_vals[] = {
 	{ 18, "Fibre Channel" }, { 19, "ATM (RFC 2225)" }, { 20, "Serial Line" }, { 21, "ATM" },
 	{ 24, "IEEE 1394.1995" }, { 32, "InfiniBand" }, { 0, NULL }
 };
-static const struct val_str op_vals[] = {
+static const struct val_str op_vals[] = {	/* tshark -G values */
 	{ 1, "request" }, { 2, "reply" }, { 3, "reverse request" }, { 4, "reverse reply" },
-	{ 5, "DRARP-Request" }, { 6, "DRARP-Reply" }, { 7, "DRARP-Error" }, { 8, "InARP-Request" },
-	{ 9, "InARP-Reply" }, { 10, "ARP-NAK" }, { 0, NULL }
+	{ 5, "drarp request" }, { 6, "drarp reply" }, { 7, "drarp error" }, { 8, "inverse request" },
+	{ 9, "inverse reply" }, { 10, "arp nak" }, { 11, "mars request" }, { 12, "mars multi" },
+	{ 13, "mars mserv" }, { 14, "mars join" }, { 15, "mars leave" }, { 16, "mars nak" },
+	{ 17, "mars unserv" }, { 18, "mars sjoin" }, { 19, "mars sleave" },
+	{ 20, "mars grouplist request" }, { 21, "mars grouplist reply" }, { 22, "mars redirect map" },
+	{ 23, "mapos unarp" }, { 24, "experimental 1" }, { 25, "experimental 2" }, { 0, "reserved" },
+	{ 65535, "reserved" }, { 0, NULL }
 };
 
 static const struct field_def fields[] = {
@@ -76,6 +90,12 @@ static const struct field_def fields[] = {
 		"Target's network address.", 0 },
 	[A_DST_IPV4] = { "arp.dst.proto_ipv4", "Target IP address", FT_IPv4, BASE_NONE, 0, 0, NULL,
 		"The IPv4 address being asked about or answered.", 0 },
+	[A_DUP] = { "arp.duplicate-address-detected", "Duplicate IP address configured", FT_NONE,
+		BASE_NONE, 0, 0, NULL, "Two MAC addresses claim the same IPv4 address.", 0 },
+	[A_DUP_FRAME] = { "arp.duplicate-address-frame", "Frame showing earlier use of IP address",
+		FT_FRAMENUM, BASE_NONE, 0, 0, NULL, "Where the address was last seen with the other MAC.", 0 },
+	[A_DUP_SECS] = { "arp.seconds-since-duplicate-address-frame", "Seconds since earlier frame seen",
+		FT_UINT32, BASE_DEC, 0, 0, NULL, "Whole seconds since that frame.", 0 },
 };
 static const struct field_table arp_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
 static const struct handoff arp_handoffs[] = {
@@ -90,13 +110,8 @@ static void addr_str(const uint8_t *a, unsigned n, int kind, char *buf, size_t l
 		fv_ether(a, buf, len);
 	else if (kind == 2 && n == 4)
 		fv_ipv4(a, buf, len);
-	else {
-		size_t at = 0;
-		for (unsigned i = 0; i < n && at + 3 < len; i++)
-			at += (size_t)snprintf(buf + at, len - at, "%s%02x", i ? ":" : "", a[i]);
-		if (!n && len)
-			buf[0] = '\0';
-	}
+	else
+		fv_bytes_label(a, n, buf, len);
 }
 
 /* The four addresses in wire order: sender hardware, sender protocol, target
@@ -170,7 +185,32 @@ static void arp_label(struct dtree *t, uint32_t node, uint16_t op, enum arp_kind
 		tree_label(t, node, "Address Resolution Protocol (opcode 0x%04x)", op);
 }
 
-static void arp_info(struct pinfo *pi, uint16_t op, enum arp_kind k, char s[4][64])
+/* Info and Protocol column by opcode beyond request and reply: the address asked about
+ * (ARP_THA) and who asks, or the answer; %s in order of the two indices. */
+static const struct {
+	uint16_t op;
+	const char *proto, *fmt;
+	int x, y;
+} op_info[] = {
+	{ 3, "RARP", "Who is %s? Tell %s", ARP_THA, ARP_SHA },
+	{ 4, "RARP", "%s is at %s", ARP_THA, ARP_TPA },
+	{ 5, "DRARP", "Who is %s? Tell %s", ARP_THA, ARP_SHA },
+	{ 6, "DRARP", "%s is at %s", ARP_THA, ARP_TPA },
+	{ 7, "DRARP", "DRARP Error", 0, 0 },
+	{ 8, "Inverse ARP", "Who is %s? Tell %s", ARP_THA, ARP_SHA },
+	{ 9, "Inverse ARP", "%s is at %s", ARP_SHA, ARP_SPA },
+	{ 10, "ARP", "ARP NAK", 0, 0 },
+};
+
+static int op_entry(uint16_t op)
+{
+	for (size_t i = 0; i < sizeof(op_info) / sizeof(op_info[0]); i++)
+		if (op_info[i].op == op)
+			return (int)i;
+	return -1;
+}
+
+static void arp_info(struct pinfo *pi, uint16_t op, enum arp_kind k, char s[4][80])
 {
 	switch (op) {
 	case 1:
@@ -182,16 +222,161 @@ static void arp_info(struct pinfo *pi, uint16_t op, enum arp_kind k, char s[4][6
 			col_append(pi, "Gratuitous ARP for %s (Request)", s[ARP_SPA]);
 		else
 			col_append(pi, "Who has %s? Tell %s", s[ARP_TPA], s[ARP_SPA]);
-		break;
+		return;
 	case 2:
 		if (k == ARP_GRAT)
 			col_append(pi, "Gratuitous ARP for %s (Reply)", s[ARP_SPA]);
 		else
 			col_append(pi, "%s is at %s", s[ARP_SPA], s[ARP_SHA]);
-		break;
-	case 3: col_append(pi, "Who is %s? Tell %s", s[ARP_THA], s[ARP_SHA]); break;
-	case 4: col_append(pi, "%s is at %s", s[ARP_THA], s[ARP_TPA]); break;
-	default: col_append(pi, "Unknown ARP opcode 0x%04x", op); break;
+		return;
+	}
+	int i = op_entry(op);
+	if (i >= 0)
+		col_append(pi, op_info[i].fmt, s[op_info[i].x], s[op_info[i].y]);
+	else
+		col_append(pi, "Unknown ARP opcode 0x%04x", op);
+}
+
+/* ---- duplicate addresses ---- */
+
+struct arp_ip {		/* an IPv4 address, the MAC it was last seen with, and where */
+	uint32_t ip, frame, next;	/* next: chain, index + 1 */
+	uint8_t mac[6];
+	int64_t secs;
+};
+
+struct arp_dup {	/* a duplicate found in the first pass, for revisits */
+	uint32_t frame, ip;
+	struct arp_ip earlier;
+};
+
+#define ARP_BUCKETS 256
+
+struct arp_state {
+	struct arp_ip *ips;
+	size_t nips, capips;
+	uint32_t head[ARP_BUCKETS];
+	struct arp_dup *dups;	/* in frame order */
+	size_t ndups, capdups;
+};
+
+static void arp_release(void *p)
+{
+	struct arp_state *s = p;
+
+	free(s->ips);
+	free(s->dups);
+	free(s);
+}
+
+static struct arp_state *arp_state(struct session *sess)
+{
+	struct sess_slot *sl = &sess->slot[SESS_SLOT_ARP];
+
+	if (!sl->p) {
+		sl->p = xcalloc(1, sizeof(struct arp_state));
+		sl->release = arp_release;
+	}
+	return sl->p;
+}
+
+/* The first pass's verdict on (ip, mac) in this frame: the earlier pair when it is a
+ * duplicate, else NULL (and the table learns or refreshes the pair). */
+static const struct arp_ip *dup_first_pass(struct arp_state *s, const struct pinfo *pi,
+    uint32_t ip, const uint8_t *mac)
+{
+	uint32_t b = (ip * 2654435761u) >> 24, i;
+	int64_t secs = pi->ts / 1000000000;
+
+	for (i = s->head[b]; i && s->ips[i - 1].ip != ip; i = s->ips[i - 1].next)
+		;
+	if (!i) {
+		s->ips = xgrow(s->ips, &s->capips, s->nips + 1, sizeof(*s->ips));
+		struct arp_ip *e = &s->ips[s->nips++];
+		e->ip = ip;
+		e->frame = pi->num;
+		e->next = s->head[b];
+		memcpy(e->mac, mac, 6);
+		e->secs = secs;
+		s->head[b] = (uint32_t)s->nips;
+		return NULL;
+	}
+	struct arp_ip *e = &s->ips[i - 1];
+	if (pi->num <= e->frame)
+		return NULL;
+	if (memcmp(e->mac, mac, 6) == 0) {
+		e->frame = pi->num;
+		e->secs = secs;
+		return NULL;
+	}
+	s->dups = xgrow(s->dups, &s->capdups, s->ndups + 1, sizeof(*s->dups));
+	s->dups[s->ndups] = (struct arp_dup){ pi->num, ip, *e };
+	return &s->dups[s->ndups++].earlier;
+}
+
+static const struct arp_ip *dup_recalled(const struct arp_state *s, uint32_t frame, uint32_t ip)
+{
+	size_t lo = 0, hi = s->ndups;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->dups[mid].frame < frame)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < s->ndups && s->dups[lo].frame == frame; lo++)
+		if (s->dups[lo].ip == ip)
+			return &s->dups[lo].earlier;
+	return NULL;
+}
+
+/* Looks (ip, mac) up and shows a duplicate under parent; returns whether it is one. */
+static int dup_check(struct dctx *d, uint32_t parent, const uint8_t *ipb, const uint8_t *mac)
+{
+	struct pinfo *pi = d->pi;
+	struct dtree *t = d->tree;
+	struct arp_state *s = arp_state(d->sess);
+	struct cur ic = cur_make(ipb, 4);
+	uint32_t ip = cur_be32(&ic);
+	const struct arp_ip *e = pi->visited ? dup_recalled(s, pi->num, ip) : dup_first_pass(s, pi, ip, mac);
+	char ips[16], now[24], then[24], msg[64];
+
+	if (!e || !t)
+		return e != NULL;
+	fv_ipv4(ipb, ips, sizeof(ips));
+	fv_ether(mac, now, sizeof(now));
+	fv_ether(e->mac, then, sizeof(then));
+	uint32_t n = tree_add_text(t, parent, 0, 0, "Duplicate IP address detected for %s (%s) - also "
+	    "in use by %s (frame %u)", ips, now, then, e->frame);
+	tree_flag(t, n, TN_GENERATED);
+	uint32_t f = tree_add_uint(t, n, &fields[A_DUP_FRAME], 0, 0, e->frame);
+	tree_flag(t, f, TN_GENERATED);
+	snprintf(msg, sizeof(msg), "Duplicate IP address configured (%s)", ips);
+	dissect_expert(d, f, &fields[A_DUP], SEV_WARN, "Sequence", msg);
+	tree_flag(t, tree_add_uint(t, n, &fields[A_DUP_SECS], 0, 0, (uint32_t)(pi->ts / 1000000000 - e->secs)),
+	    TN_GENERATED);
+	return 1;
+}
+
+/* tshark's duplicate check of an Ethernet/IPv4 request or reply: the sender's pair, then a
+ * reply's target pair unless it is the sender's address; Info names the last one's. */
+static void arp_duplicates(struct dctx *d, uint32_t parent, uint16_t op, const uint8_t *a[4])
+{
+	int dup;
+
+	if (!d->sess || d->pi->in_error)
+		return;
+	dup = dup_check(d, parent, a[ARP_SPA], a[ARP_SHA]);
+	const uint8_t *ip = a[ARP_SPA];
+	if (op == 2 && memcmp(a[ARP_TPA], a[ARP_SPA], 4) != 0) {
+		dup = dup_check(d, parent, a[ARP_TPA], a[ARP_THA]);
+		ip = a[ARP_TPA];
+	}
+	if (dup) {
+		char ips[16];
+		fv_ipv4(ip, ips, sizeof(ips));
+		col_append(d->pi, " (duplicate use of %s detected!)", ips);
 	}
 }
 
@@ -213,10 +398,8 @@ static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 		dissect_exhausted(d, node, "ARP");
 		return;
 	}
-	if (op == 3 || op == 4)
-		col_set_proto(pi, "RARP");
-	else if (op == 8 || op == 9)
-		col_set_proto(pi, "InARP");
+	if (op_entry(op) >= 0)
+		col_set_proto(pi, op_info[op_entry(op)].proto);
 	uint32_t tot = 8u + 2u * hs + 2u * ps;
 	tree_set_len(t, node, tot);
 	const uint8_t *a[4];
@@ -224,7 +407,7 @@ static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 		a[i] = cur_ptr(c, i & 1 ? ps : hs);
 	int is_eth = (hwt == 1 || hwt == 6) && hs == 6, is_ip = prt == 0x0800 && ps == 4;
 	int have = cur_ok(c);
-	char s[4][64];
+	char s[4][80];	/* 36 bytes in hex and an ellipsis */
 
 	if (have)
 		for (int i = 0; i < 4; i++)
@@ -245,4 +428,6 @@ static void dissect_arp(struct dctx *d, struct cur *c, uint32_t parent)
 	d->payload_used = tot;
 	d->payload_used_set = 1;
 	arp_info(pi, op, k, s);
+	if (is_eth && is_ip && (op == 1 || op == 2))
+		arp_duplicates(d, parent, op, a);
 }

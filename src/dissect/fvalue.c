@@ -186,6 +186,14 @@ static size_t uint_dec(uint64_t v, char *buf, size_t len)
 	return put(buf, len, 0, tmp) < len ? k : (len ? len - 1 : 0);
 }
 
+size_t fv_bytes_label(const uint8_t *p, uint32_t n, char *buf, size_t len)
+{
+	if (n > LABEL_BYTES_MAX)
+		return clamp(put(buf, len, clamp(hexbytes(p, LABEL_BYTES_MAX, buf, len, 0), len),
+		    "\xe2\x80\xa6"), len);
+	return hexbytes(p, n, buf, len, 0);
+}
+
 static size_t uint_hex(uint64_t v, int bits, char *buf, size_t len)
 {
 	int digits = bits ? (bits + 3) / 4 : 1;
@@ -381,11 +389,8 @@ size_t fv_display(const struct dtree *t, const struct fnode *n, char *buf, size_
 		size_t at = timefmt_rel(buf, len, n->v.i, 9);
 		return clamp(put(buf, len, clamp(at, len), " seconds"), len);
 	}
-	case FT_BYTES:		/* as Wireshark's labels: 36 bytes, then an ellipsis */
-		if (n->v.s.n > LABEL_BYTES_MAX)
-			return clamp(put(buf, len, clamp(hexbytes(n->v.s.p, LABEL_BYTES_MAX, buf, len, 0), len),
-			    "\xe2\x80\xa6"), len);
-		return hexbytes(n->v.s.p, n->v.s.n, buf, len, 0);
+	case FT_BYTES:
+		return fv_bytes_label(n->v.s.p, n->v.s.n, buf, len);
 	default:
 		return fv_fields(t, n, buf, len);
 	}

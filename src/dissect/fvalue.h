@@ -28,6 +28,9 @@ int fv_type_bits(enum ftype t);
 void fv_ipv4(const uint8_t *a, char *buf, size_t len);
 void fv_ipv6(const uint8_t *a, char *buf, size_t len);
 void fv_ether(const uint8_t *a, char *buf, size_t len);
+/* Bytes as Wireshark's labels show them: hex without separators, at most 36 bytes, then
+ * an ellipsis. */
+size_t fv_bytes_label(const uint8_t *p, uint32_t n, char *buf, size_t len);
 /* A span of time as Wireshark words it: "1 day, 3 hours, 20 minutes, 5 seconds";
  * with msecs >= 0 the seconds carry them ("51.171 seconds"); 0 is "0 seconds". */
 void fv_time_span(uint32_t secs, int msecs, char *buf, size_t len);
