@@ -28,6 +28,8 @@ enum {
 	X_OPT, X_OPT_TYPE, X_OPT_LEN, X_OPT_LINK, X_OPT_SRC_LINK, X_OPT_TGT_LINK,
 	X_OPT_PFX_LEN, X_OPT_PFX_FLAG, X_OPT_PFX_VALID, X_OPT_PFX_PREF, X_OPT_PFX, X_OPT_MTU,
 	X_MLD_DELAY, X_MLD_ADDR, X_MLDR_NB, X_DATA, X_RESP_IN, X_RESP_TO, X_NO_RESP, X_RESPTIME,
+	X_RA_M, X_RA_O, X_RA_H, X_RA_PRF, X_RA_P, X_RA_RSV,
+	X_MAR, X_MAR_TYPE, X_MAR_AUX_LEN, X_MAR_NB_SRC, X_MAR_ADDR, X_MAR_SRC, X_MAR_AUX,
 };
 
 /* tshark 4.0 -G values icmpv6.type */
@@ -107,6 +109,15 @@ static const struct val_str opt_vals[] = {
 	{ 31, "DNS Search List" }, { 38, "PREF64 Option" }, { 0, NULL }
 };
 
+/* tshark 4.0 -G values icmpv6.nd.ra.flag.prf, icmpv6.mldr.mar.record_type */
+static const struct val_str ra_prf_vals[] = {
+	{ 0, "Medium" }, { 1, "High" }, { 2, "Reserved" }, { 3, "Low" }, { 0, NULL }
+};
+static const struct val_str mar_type_vals[] = {
+	{ 1, "Include" }, { 2, "Exclude" }, { 3, "Changed to include" }, { 4, "Changed to exclude" },
+	{ 5, "Allow new sources" }, { 6, "Block old sources" }, { 0, NULL }
+};
+
 static const struct field_def fields[] = {
 	[X_PROTO] = { "icmpv6", "Internet Control Message Protocol v6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IPv6's control messages: ping, errors, and Neighbor Discovery (IPv6's ARP).", 0 },
@@ -146,6 +157,32 @@ static const struct field_def fields[] = {
 		"Hop limit hosts should use.", 0 },
 	[X_RA_FLAG] = { "icmpv6.nd.ra.flag", "Flags", FT_UINT8, BASE_HEX, 0, 0, NULL,
 		"Managed, Other configuration, Home agent, preference, proxy.", 0 },
+	[X_RA_M] = { "icmpv6.nd.ra.flag.m", "Managed address configuration", FT_BOOLEAN, BASE_NONE, 0x80, 8, NULL,
+		"Addresses are available via DHCPv6.", 0 },
+	[X_RA_O] = { "icmpv6.nd.ra.flag.o", "Other configuration", FT_BOOLEAN, BASE_NONE, 0x40, 8, NULL,
+		"Other configuration (DNS …) is available via DHCPv6.", 0 },
+	[X_RA_H] = { "icmpv6.nd.ra.flag.h", "Home Agent", FT_BOOLEAN, BASE_NONE, 0x20, 8, NULL,
+		"The router is also a Mobile IPv6 home agent.", 0 },
+	[X_RA_PRF] = { "icmpv6.nd.ra.flag.prf", "Prf (Default Router Preference)", FT_UINT8, BASE_DEC, 0x18, 8, ra_prf_vals,
+		"Whether to prefer this router over other default routers (RFC 4191).", 0 },
+	[X_RA_P] = { "icmpv6.nd.ra.flag.p", "Proxy", FT_BOOLEAN, BASE_NONE, 0x04, 8, NULL,
+		"ND proxy (RFC 4389).", 0 },
+	[X_RA_RSV] = { "icmpv6.nd.ra.flag.rsv", "Reserved", FT_UINT8, BASE_DEC, 0x03, 8, NULL,
+		"Must be zero.", 0 },
+	[X_MAR] = { "icmpv6.mldr.mar", "Multicast Address Record", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"What the sender listens to on one multicast address (MLDv2).", 0 },
+	[X_MAR_TYPE] = { "icmpv6.mldr.mar.record_type", "Record Type", FT_UINT8, BASE_DEC, 0, 0, mar_type_vals,
+		"Include/exclude the sources listed, or a change of that (RFC 3810 5.2.12).", 0 },
+	[X_MAR_AUX_LEN] = { "icmpv6.mldr.mar.aux_data_len", "Aux Data Len", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Length of the auxiliary data in 32-bit words.", 0 },
+	[X_MAR_NB_SRC] = { "icmpv6.mldr.mar.nb_sources", "Number of Sources", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Source addresses in this record.", 0 },
+	[X_MAR_ADDR] = { "icmpv6.mldr.mar.multicast_address", "Multicast Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"The multicast address the record is about.", 0 },
+	[X_MAR_SRC] = { "icmpv6.mldr.mar.source_address", "Source Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"A source included or excluded.", 0 },
+	[X_MAR_AUX] = { "icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Additional data of the record.", 0 },
 	[X_RA_LIFE] = { "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"Seconds the router may serve as default router.", 0 },
 	[X_RA_REACH] = { "icmpv6.nd.ra.reachable_time", "Reachable time (ms)", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -321,6 +358,21 @@ static void body_echo(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 	dissect_data(d, c, m->node);
 }
 
+/* The RA flags byte: M, O, H named when set, the preference always (RFC 4861 4.2,
+ * RFC 4191 2.2, RFC 4389 4). */
+static void ra_flags(struct dctx *d, const struct icmpv6_msg *m, uint8_t f)
+{
+	struct dtree *t = d->tree;
+	uint32_t n = tree_add_uint(t, m->node, &fields[X_RA_FLAG], m->at + 1, 1, f);
+	const char *prf = val_to_str((uint32_t)(f >> 3) & 3, ra_prf_vals);
+
+	tree_label(t, n, "Flags: 0x%02x%s%s%s, Prf (Default Router Preference): %s%s", f,
+	    f & 0x80 ? ", Managed address configuration" : "", f & 0x40 ? ", Other configuration" : "",
+	    f & 0x20 ? ", Home Agent" : "", prf, f & 0x04 ? ", Proxy" : "");
+	for (int i = X_RA_M; i <= X_RA_RSV; i++)
+		tree_add_uint(t, n, &fields[i], m->at + 1, 1, f);
+}
+
 /* Router solicitation and advertisement: their fixed part, then ND options. */
 static void body_router(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 {
@@ -336,7 +388,7 @@ static void body_router(struct dctx *d, struct cur *c, const struct icmpv6_msg *
 			return;
 		}
 		tree_add_uint(t, m->node, &fields[X_RA_HOP], m->at, 1, cur_u8(c));
-		tree_add_uint(t, m->node, &fields[X_RA_FLAG], m->at + 1, 1, cur_u8(c));
+		ra_flags(d, m, cur_u8(c));
 		tree_add_uint(t, m->node, &fields[X_RA_LIFE], m->at + 2, 2, cur_be16(c));
 		tree_add_uint(t, m->node, &fields[X_RA_REACH], m->at + 4, 4, cur_be32(c));
 		tree_add_uint(t, m->node, &fields[X_RA_RETRANS], m->at + 8, 4, cur_be32(c));
@@ -417,13 +469,70 @@ static void body_mld(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 		dissect_data(d, c, m->node);
 }
 
+/* One MLDv2 Multicast Address Record (RFC 3810 5.2): type, aux data length in words,
+ * source count, the multicast address, the sources, the aux data.  0 when cut short. */
+static int mld_record(struct dctx *d, struct cur *c, uint32_t parent)
+{
+	struct dtree *t = d->tree;
+	uint32_t at = cur_off(c), rn;
+	uint8_t type, aux, group[16];
+	uint16_t nsrc;
+	char ga[64];
+
+	if (!cur_has(c, 20))
+		return 0;
+	type = cur_u8(c);
+	aux = cur_u8(c);
+	nsrc = cur_be16(c);
+	cur_bytes(c, group, 16);
+	fv_ipv6(group, ga, sizeof(ga));
+	rn = tree_add(t, parent, &fields[X_MAR], at, 20 + 16u * nsrc + 4u * aux);
+	{
+		const char *tn = val_to_str(type, mar_type_vals);
+		if (tn)
+			tree_label(t, rn, "Multicast Address Record %s: %s", tn, ga);
+		else
+			tree_label(t, rn, "Multicast Address Record Unknown Record Type (%u): %s", type, ga);
+	}
+	tree_add_uint(t, rn, &fields[X_MAR_TYPE], at, 1, type);
+	tree_add_uint(t, rn, &fields[X_MAR_AUX_LEN], at + 1, 1, aux);
+	tree_add_uint(t, rn, &fields[X_MAR_NB_SRC], at + 2, 2, nsrc);
+	tree_add_addr(t, rn, &fields[X_MAR_ADDR], at + 4, 16, group);
+	for (uint32_t i = 0; i < nsrc; i++) {
+		uint8_t src[16];
+		uint32_t so = cur_off(c);
+		cur_bytes(c, src, 16);
+		if (!cur_ok(c))
+			return 0;
+		tree_add_addr(t, rn, &fields[X_MAR_SRC], so, 16, src);
+	}
+	if (aux) {
+		uint32_t ao = cur_off(c);
+		const uint8_t *a = cur_ptr(c, 4u * aux);
+		if (!a)
+			return 0;
+		tree_add_bytes(t, rn, &fields[X_MAR_AUX], ao, 4u * aux, a, 4u * aux);
+	}
+	return 1;
+}
+
 static void body_mldv2_report(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 {
-	if (cur_has(c, 4)) {
-		tree_add_bytes(d->tree, m->node, &fields[X_RESERVED], m->at, 2, c->p, 2);
-		tree_add_uint(d->tree, m->node, &fields[X_MLDR_NB], m->at + 2, 2, cur_peek_be16(c, 2));
-		cur_skip(c, 4);
+	uint16_t nb;
+
+	if (!cur_has(c, 4)) {
+		cur_skip(c, cur_left(c));
+		return;
 	}
+	nb = cur_peek_be16(c, 2);
+	tree_add_bytes(d->tree, m->node, &fields[X_RESERVED], m->at, 2, c->p, 2);
+	tree_add_uint(d->tree, m->node, &fields[X_MLDR_NB], m->at + 2, 2, nb);
+	cur_skip(c, 4);
+	for (uint32_t i = 0; i < nb; i++)
+		if (!mld_record(d, c, m->node)) {
+			dissect_exhausted(d, m->node, "ICMPv6");
+			return;
+		}
 	cur_skip(c, cur_left(c));
 }
 

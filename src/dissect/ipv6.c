@@ -257,7 +257,7 @@ static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8
 		tree_flag(t, tree_add_addr(t, node, &fields[P_ISATAP], off + 12, 4, a + 12), TN_GENERATED | TN_HIDDEN);
 		return;
 	}
-	if (a[11] == 0xff && a[12] == 0xfe) {
+	if (a[11] == 0xff && a[12] == 0xfe && (a[8] & 0x02)) {	/* modified EUI-64 of a universal MAC */
 		uint8_t mac[6] = { (uint8_t)(a[8] ^ 0x02), a[9], a[10], a[13], a[14], a[15] };
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_SLAAC : P_DST_SLAAC], off + 8, 8, mac), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_SLAAC], off + 8, 8, mac), TN_GENERATED | TN_HIDDEN);
@@ -336,7 +336,10 @@ static void options(struct dctx *d, struct cur *o, uint32_t parent, struct chain
 		} else if (type == 0x04 && len == 1 && cur_has(o, 1)) {
 			tree_add_uint(t, n, &fields[P_OPT_TEL], doff, 1, cur_u8(&data));
 		} else if (type == 0x01) {
-			tree_add_bytes(t, n, &fields[P_OPT_PADN], doff, len, data.p, (uint32_t)cur_left(&data));
+			uint32_t pn = tree_add_bytes(t, n, &fields[P_OPT_PADN], doff, len, data.p,
+			    (uint32_t)cur_left(&data));
+			if (!len)
+				tree_label(t, pn, "PadN: <none>");
 		} else {
 			uint32_t u = tree_add_bytes(t, n, &fields[P_OPT_UNKNOWN], doff, len, data.p,
 			    (uint32_t)cur_left(&data));
