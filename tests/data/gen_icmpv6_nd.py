@@ -4,7 +4,9 @@ are held against tshark's: Router Advertisements with each flag and preference (
 Flags label and its bit tree), MLDv2 reports behind a Hop-by-Hop header with Router
 Alert and an empty PadN (records of every type, with sources and auxiliary data), and
 Neighbor Advertisements from link-local addresses whose interface ID has the
-universal/local bit clear and set (SLAAC MAC shown for the second only).
+universal/local bit clear and set (SLAAC MAC shown for the second only), a Router
+Advertisement with Route Information options of each prefix size and a PREF64 option,
+and a Neighbor Solicitation with a Nonce option.
 
 Run: python3 tests/data/gen_icmpv6_nd.py tests/data/icmpv6-nd.pcap
 """
@@ -37,8 +39,23 @@ def frame(src, dst, msg, hbh=False):
     return eth(pkt, 0x86dd, dst="33:33:00:00:00:01", src="02:00:00:00:00:01")
 
 
-def ra(flags):
-    return frame(RTR, ALL, icmp(RTR, ALL, struct.pack("!BBHBBHII", 134, 0, 0, 64, flags, 1800, 0, 0)))
+def ra(flags, opts=b""):
+    return frame(RTR, ALL, icmp(RTR, ALL, struct.pack("!BBHBBHII", 134, 0, 0, 64, flags, 1800, 0, 0)
+                                + opts))
+
+
+def route_info(plen, flags, prefix):
+    return struct.pack("!BBBBI", 24, 1 + len(prefix) // 8, plen, flags, 180) + prefix
+
+
+OPTS = (route_info(0, 0x00, b"") + route_info(48, 0x08, g("20010db8000a0000"))
+        + route_info(96, 0x18, g("20010db800000000000000010000ffff"))
+        + struct.pack("!BBH", 38, 2, (600 << 3) | 1) + g("0064ff9b0000000000000000"))
+
+
+def ns_nonce():
+    body = struct.pack("!BBHI", 135, 0, 0, 0) + HOST + struct.pack("!BB", 14, 1) + g("2adbd6b91c40")
+    return frame(RTR, ALL, icmp(RTR, ALL, body))
 
 
 def record(rtype, group, sources=(), aux=b""):
@@ -66,6 +83,6 @@ frames = [ra(f) for f in (0x00, 0xc0, 0x20, 0x08, 0x10, 0x18, 0xbc, 0x03)] + [
            record(5, "ff0e0000000000000000000000000104", (S2,), aux=b"\x01\x02\x03\x04"),
            record(6, "ff0e0000000000000000000000000105", (S1,)),
            record(9, "ff0e0000000000000000000000000106")]),
-    na(RTR), na(HOST),
+    na(RTR), na(HOST), ra(0x40, OPTS), ns_nonce(),
 ]
 write_pcap(sys.argv[1], ((1700000000, i, f) for i, f in enumerate(frames)))
