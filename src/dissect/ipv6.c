@@ -547,8 +547,8 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		tree_add_text(t, ch.plen_node, start + 4, 2,
 		    "[Expert Info (Error/Malformed): IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing]");
 	}
-	if (used <= avail && (plen || ch.jumbo_seen)) {
-		d->payload_used = used;
+	if (!d->payload_used_set) {	/* the outermost network layer (see ipv4.c) */
+		d->payload_used = used <= avail && (plen || ch.jumbo_seen) ? used : (uint32_t)avail;
 		d->payload_used_set = 1;
 	}
 	cur_skip(c, cur_left(c));
