@@ -35,7 +35,7 @@ enum {
 	X_OPT_DNSSL_LIFE, X_OPT_DNSSL, X_OPT_PADDING, X_OPT_NONCE, X_OPT_ADV_INT, X_OPT_HA_PREF,
 	X_OPT_HA_LIFE, X_OPT_RI_FLAG, X_OPT_RI_PREF, X_OPT_RI_RSV, X_OPT_RI_LIFE, X_OPT_P64_LIFE,
 	X_OPT_P64_PLC, X_OPT_P64_PFX, X_MLD_MRC, X_MLD_FLAG, X_MLD_S, X_MLD_QRV, X_MLD_FRSV, X_MLD_QQIC,
-	X_MLD_NB_SRC, X_MLD_SRC,
+	X_MLD_NB_SRC, X_MLD_SRC, X_NONCE,
 };
 
 /* tshark 4.0 -G values icmpv6.type */
@@ -255,6 +255,8 @@ static const struct field_def fields[] = {
 		"Source addresses in this query.", 0 },
 	[X_MLD_SRC] = { "icmpv6.mld.source_address", "Source Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
 		"A source the query asks about.", 0 },
+	[X_NONCE] = { "icmpv6.nonce", "Nonce", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Teredo direct connectivity test: the nonce the reply repeats (RFC 4380 5.2.9).", 0 },
 	[X_RA_LIFE] = { "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"Seconds the router may serve as default router.", 0 },
 	[X_RA_REACH] = { "icmpv6.nd.ra.reachable_time", "Reachable time (ms)", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -359,8 +361,12 @@ static void opt_prefix(const struct nd_opt *x, struct cur *o)
 	    fl & 0x20 ? ", Router address flag(R)" : "");
 	for (int i = X_OPT_PFX_L; i <= X_OPT_PFX_RSV; i++)
 		tree_add_uint(t, n, &fields[i], x->at + 3, 1, fl);
-	tree_add_uint(t, x->on, &fields[X_OPT_PFX_VALID], x->at + 4, 4, cur_peek_be32(o, 2));
-	tree_add_uint(t, x->on, &fields[X_OPT_PFX_PREF], x->at + 8, 4, cur_peek_be32(o, 6));
+	for (int i = 0; i < 2; i++) {
+		uint32_t v = cur_peek_be32(o, 2 + 4u * (uint32_t)i);
+		n = tree_add_uint(t, x->on, &fields[i ? X_OPT_PFX_PREF : X_OPT_PFX_VALID], x->at + 4 + 4u * (uint32_t)i, 4, v);
+		if (v == 0xffffffffu)
+			tree_label(t, n, "%s Lifetime: Infinity (4294967295)", i ? "Preferred" : "Valid");
+	}
 	tree_add(t, x->on, &fields[X_OPT_RSV], x->at + 12, 4);
 	tree_add_addr(t, x->on, &fields[X_OPT_PFX], x->at + 16, 16, o->p + 14);
 }
@@ -621,6 +627,18 @@ static void body_echo(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 	}
 	tree_add_uint(t, m->node, &fields[X_ECHO_ID], m->at, 2, id);
 	tree_add_uint(t, m->node, &fields[X_ECHO_SEQ], m->at + 2, 2, seq);
+	if (m->type == 128 && pi->dstport == 3544) {
+		/* a Teredo direct IPv6 connectivity test (RFC 4380 5.2.9): a nonce, no
+		 * request/reply tracking (tshark) */
+		col_set_proto(pi, "Teredo");
+		col_clear(pi);
+		col_append(pi, "Direct IPv6 Connectivity Test id=0x%04x, seq=%u, hop limit=%u", id, seq,
+		    pi->ip_ttl);
+		if (cur_has(c, 4))
+			tree_add_bytes(t, m->node, &fields[X_NONCE], m->at + 4, 4, c->p, 4);
+		cur_skip(c, cur_left(c));
+		return;
+	}
 	col_append(pi, " id=0x%04x, seq=%u, hop limit=%u", id, seq, pi->ip_ttl);
 	icmp_echo_track(d, m->node, 1, m->type == 129, m->sum, id, seq, echo_fields);
 	/* Wireshark hands echo data to its data dissector (frame.protocols "data"). */
