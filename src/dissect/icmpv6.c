@@ -35,7 +35,7 @@ enum {
 	X_OPT_DNSSL_LIFE, X_OPT_DNSSL, X_OPT_PADDING, X_OPT_NONCE, X_OPT_ADV_INT, X_OPT_HA_PREF,
 	X_OPT_HA_LIFE, X_OPT_RI_FLAG, X_OPT_RI_PREF, X_OPT_RI_RSV, X_OPT_RI_LIFE, X_OPT_P64_LIFE,
 	X_OPT_P64_PLC, X_OPT_P64_PFX, X_MLD_MRC, X_MLD_FLAG, X_MLD_S, X_MLD_QRV, X_MLD_FRSV, X_MLD_QQIC,
-	X_MLD_NB_SRC, X_MLD_SRC, X_NONCE,
+	X_MLD_NB_SRC, X_MLD_SRC, X_NONCE, X_RD_TARGET, X_RD_DEST,
 };
 
 /* tshark 4.0 -G values icmpv6.type */
@@ -257,6 +257,10 @@ static const struct field_def fields[] = {
 		"A source the query asks about.", 0 },
 	[X_NONCE] = { "icmpv6.nonce", "Nonce", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Teredo direct connectivity test: the nonce the reply repeats (RFC 4380 5.2.9).", 0 },
+	[X_RD_TARGET] = { "icmpv6.nd.rd.target_address", "Target Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"Redirect: the better first hop (or the destination itself when on-link).", 0 },
+	[X_RD_DEST] = { "icmpv6.rd.na.destination_address", "Destination Address", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"Redirect: the destination that is redirected.", 0 },
 	[X_RA_LIFE] = { "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"Seconds the router may serve as default router.", 0 },
 	[X_RA_REACH] = { "icmpv6.nd.ra.reachable_time", "Reachable time (ms)", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -319,8 +323,6 @@ struct nd_opt {
 	struct dctx *d;
 	uint32_t on, at;
 	const char *name;
-	char *lla;		/* first link-layer address, for the Info column */
-	size_t llan;
 };
 
 static void opt_lladdr(const struct nd_opt *x, struct cur *o, uint8_t type)
@@ -338,8 +340,7 @@ static void opt_lladdr(const struct nd_opt *x, struct cur *o, uint8_t type)
 	tree_flag(t, tree_add_bytes(t, x->on, &fields[type == 1 ? X_OPT_SRC_LINK : X_OPT_TGT_LINK],
 	    x->at + 2, 6, a, 6), TN_HIDDEN);
 	tree_label(t, x->on, "ICMPv6 Option (%s : %s)", x->name, s);
-	if (x->lla && !x->lla[0])
-		snprintf(x->lla, x->llan, "%s", s);
+	col_append(x->d->pi, type == 1 ? " from %s" : " is at %s", s);
 }
 
 /* Prefix Information (RFC 4861 4.6.2). */
@@ -530,8 +531,8 @@ static const struct nd_opt_handler {
 	{ 38, opt_pref64 },
 };
 
-/* ND options; fills *lla with the first source/target link-layer address. */
-static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, size_t llan)
+/* ND options; a link-layer address option adds " from" or " is at" it to Info. */
+static void nd_options(struct dctx *d, struct cur *c, uint32_t node)
 {
 	struct dtree *t = d->tree;
 
@@ -553,7 +554,7 @@ static void nd_options(struct dctx *d, struct cur *c, uint32_t node, char *lla, 
 		}
 		int clipped;
 		struct cur o = cur_sub(c, bytes, &clipped);
-		struct nd_opt x = { d, on, at, name, lla, llan };
+		struct nd_opt x = { d, on, at, name };
 		cur_skip(&o, 2);
 		if (type == 1 || type == 2)
 			opt_lladdr(&x, &o, type);
@@ -661,28 +662,59 @@ static void ra_flags(struct dctx *d, const struct icmpv6_msg *m, uint8_t f)
 }
 
 /* Router solicitation and advertisement: their fixed part, then ND options. */
+/* The message ends inside its fixed part: tshark's exception when the packet is all
+ * there, the snapshot mark when the capture cut it. */
+static void short_msg(struct dctx *d, const struct icmpv6_msg *m)
+{
+	if (d->pi->caplen >= d->pi->len)
+		dissect_exception(d, m->node, "ICMPv6");
+	else
+		dissect_exhausted(d, m->node, "ICMPv6");
+}
+
+/* Adds the 16-byte address at c as field f, or returns 0 when c has fewer bytes. */
+static int add_addr16(struct dctx *d, struct cur *c, uint32_t node, int f, uint8_t *a)
+{
+	uint32_t at = cur_off(c);
+
+	if (!cur_has(c, 16))
+		return 0;
+	cur_bytes(c, a, 16);
+	tree_add_addr(d->tree, node, &fields[f], at, 16, a);
+	return 1;
+}
+
+/* Router solicitation and advertisement: their fixed part, then ND options; each
+ * field is shown when all of it is there (RFC 4861 4.1, 4.2). */
 static void body_router(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 {
 	struct dtree *t = d->tree;
-	char lla[32] = "";
 
-	if (m->type == 133 && cur_has(c, 4)) {
-		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, c->p, 4);
-		cur_skip(c, 4);
-	} else if (m->type == 134) {
-		if (!cur_has(c, 12)) {
-			dissect_exhausted(d, m->node, "ICMPv6");
+	if (m->type == 133) {
+		if (!cur_has(c, 4)) {
+			short_msg(d, m);
 			return;
 		}
-		tree_add_uint(t, m->node, &fields[X_RA_HOP], m->at, 1, cur_u8(c));
-		ra_flags(d, m, cur_u8(c));
-		tree_add_uint(t, m->node, &fields[X_RA_LIFE], m->at + 2, 2, cur_be16(c));
-		tree_add_uint(t, m->node, &fields[X_RA_REACH], m->at + 4, 4, cur_be32(c));
-		tree_add_uint(t, m->node, &fields[X_RA_RETRANS], m->at + 8, 4, cur_be32(c));
+		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, c->p, 4);
+		cur_skip(c, 4);
+	} else {
+		static const uint8_t size[] = { 1, 1, 2, 4, 4 };
+		for (int i = 0; i < 5; i++) {
+			uint32_t at = cur_off(c);
+			if (!cur_has(c, size[i])) {
+				short_msg(d, m);
+				return;
+			}
+			switch (i) {
+			case 0: tree_add_uint(t, m->node, &fields[X_RA_HOP], at, 1, cur_u8(c)); break;
+			case 1: ra_flags(d, m, cur_u8(c)); break;
+			case 2: tree_add_uint(t, m->node, &fields[X_RA_LIFE], at, 2, cur_be16(c)); break;
+			case 3: tree_add_uint(t, m->node, &fields[X_RA_REACH], at, 4, cur_be32(c)); break;
+			default: tree_add_uint(t, m->node, &fields[X_RA_RETRANS], at, 4, cur_be32(c)); break;
+			}
+		}
 	}
-	nd_options(d, c, m->node, lla, sizeof(lla));
-	if (lla[0])
-		col_append(d->pi, " from %s", lla);
+	nd_options(d, c, m->node);
 }
 
 static void na_flags(struct dctx *d, const struct icmpv6_msg *m, uint32_t flags)
@@ -698,29 +730,34 @@ static void na_flags(struct dctx *d, const struct icmpv6_msg *m, uint32_t flags)
 	tree_add_uint(t, n, &fields[X_NA_RSV], m->at, 4, flags);
 }
 
-/* Neighbor solicitation and advertisement. */
+/* Neighbor solicitation and advertisement, redirect (RFC 4861 4.3-4.5). */
 static void body_neighbor(struct dctx *d, struct cur *c, const struct icmpv6_msg *m)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	const uint8_t *rsv = c->p;
-	uint32_t flags = cur_be32(c);
-	uint8_t target[16];
-	char lla[32] = "", tgt[64] = "";
+	uint8_t target[16], dest[16];
+	char tgt[64] = "";
+	uint32_t flags;
 
-	cur_bytes(c, target, 16);
-	if (!cur_ok(c)) {
-		dissect_exhausted(d, m->node, "ICMPv6");
+	if (!cur_has(c, 4)) {
+		short_msg(d, m);
+		return;
+	}
+	flags = cur_peek_be32(c, 0);
+	if (m->type == 136)
+		na_flags(d, m, flags);
+	else
+		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, c->p, 4);
+	cur_skip(c, 4);
+	if (!add_addr16(d, c, m->node, m->type == 135 ? X_NS_TARGET : m->type == 136 ? X_NA_TARGET :
+	    X_RD_TARGET, target) || (m->type == 137 && !add_addr16(d, c, m->node, X_RD_DEST, dest))) {
+		short_msg(d, m);
 		return;
 	}
 	fv_ipv6(target, tgt, sizeof(tgt));
-	if (m->type == 135) {
-		tree_add_bytes(t, m->node, &fields[X_RESERVED], m->at, 4, rsv, 4);
-		tree_add_addr(t, m->node, &fields[X_NS_TARGET], m->at + 4, 16, target);
+	if (m->type == 135)
 		col_append(pi, " for %s", tgt);
-	} else {
-		na_flags(d, m, flags);
-		tree_add_addr(t, m->node, &fields[X_NA_TARGET], m->at + 4, 16, target);
+	else if (m->type == 136) {
 		col_append(pi, " %s", tgt);
 		if (flags & 0xe0000000u) {
 			int first = 1;
@@ -731,9 +768,7 @@ static void body_neighbor(struct dctx *d, struct cur *c, const struct icmpv6_msg
 			col_append(pi, ")");
 		}
 	}
-	nd_options(d, c, m->node, lla, sizeof(lla));
-	if (lla[0])
-		col_append(pi, m->type == 135 ? " from %s" : " is at %s", lla);
+	nd_options(d, c, m->node);
 }
 
 /* MLDv1 query, report and done. */
@@ -868,7 +903,7 @@ static const struct icmpv6_type {
 	{ 4, param_codes, body_error }, { 128, NULL, body_echo }, { 129, NULL, body_echo },
 	{ 130, NULL, body_mld }, { 131, NULL, body_mld }, { 132, NULL, body_mld },
 	{ 133, NULL, body_router }, { 134, NULL, body_router }, { 135, NULL, body_neighbor },
-	{ 136, NULL, body_neighbor }, { 138, rr_codes, body_data }, { 139, ni_query_codes, body_data },
+	{ 136, NULL, body_neighbor }, { 137, NULL, body_neighbor }, { 138, rr_codes, body_data }, { 139, ni_query_codes, body_data },
 	{ 140, ni_reply_codes, body_data }, { 143, NULL, body_mldv2_report }, { 155, rpl_codes, body_data },
 	{ 160, ext_echo_req_codes, body_data }, { 161, ext_echo_reply_codes, body_data },
 };
