@@ -802,3 +802,83 @@ int http_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_pay
 		return 0;
 	return http_tcp_payload(d, payload, ti);
 }
+
+/* ---- messages in UDP datagrams (SSDP) ---- */
+
+/* The HTTP state of each UDP stream, indexed by udp.stream (session slot). */
+struct http_udp {
+	struct http_conv **conv;
+	size_t n;
+};
+
+static void http_udp_release(void *p)
+{
+	struct http_udp *u = p;
+
+	for (size_t i = 0; i < u->n; i++)
+		if (u->conv[i]) {
+			conv_release(u->conv[i]);
+			free(u->conv[i]);
+		}
+	free(u->conv);
+	free(u);
+}
+
+/* The UDP stream's HTTP state as this frame began; NULL without a numbered stream. */
+static struct http_conv *udp_conv_for(struct dctx *d)
+{
+	struct sess_slot *sl;
+	struct http_udp *u;
+	uint32_t s = d->pi->stream;
+
+	if (!d->sess || d->pi->stream_ptype != PT_UDP)
+		return NULL;
+	sl = &d->sess->slot[SESS_SLOT_HTTP_UDP];
+	if (!sl->p) {
+		sl->p = xcalloc(1, sizeof(struct http_udp));
+		sl->release = http_udp_release;
+	}
+	u = sl->p;
+	if (s >= u->n) {
+		size_t n = u->n;
+		u->conv = xgrow(u->conv, &n, (size_t)s + 1, sizeof(*u->conv));
+		memset(u->conv + u->n, 0, (n - u->n) * sizeof(*u->conv));
+		u->n = n;
+	}
+	if (!u->conv[s])
+		u->conv[s] = xcalloc(1, sizeof(struct http_conv));
+	return frame_state_get(&u->conv[s]->fs, d, u->conv[s], offsetof(struct http_conv, last_uri),
+	    sizeof(struct http_conv));
+}
+
+void http_datagram(struct dctx *d, struct cur *c, uint32_t parent, const struct field_def *proto)
+{
+	struct dtree *t = d->tree;
+	const uint8_t *base = c->base, *data = c->p;
+	uint32_t start = cur_off(c), n = (uint32_t)cur_left(c), node, at;
+	size_t next;
+	long ll = http_line_end(data, n, 0, &next);
+	struct http_first fl;
+	struct msg m;
+	struct http_conv *cv;
+
+	memset(&m, 0, sizeof(m));
+	m.base = base;
+	m.start = start;
+	m.cl = -1;
+	http_split_first(data, (size_t)ll, &fl);
+	m.kind = fl.kind;
+	node = tree_add(t, parent, proto, start, n);
+	cur_skip(c, n);
+	if (fl.kind == HTTP_OTHER)
+		return;
+	first_line(d, node, start, data, next, &fl, &m);
+	at = header_lines(d, node, &m, base, start, n, (uint32_t)next);
+	cv = udp_conv_for(d);
+	if (cv) {
+		struct reasm_pdu p;
+		memset(&p, 0, sizeof(p));
+		p.stream = d->pi->stream;
+		http_pair_message(d, node, start, cv, &fl, &m, &p, 0, at);
+	}
+}

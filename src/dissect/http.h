@@ -17,6 +17,11 @@ struct tcp_payload_info;
 int http_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
 int http_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti);
 
+/* One HTTP message that is a whole UDP datagram (SSDP): its tree under a node of
+ * proto (tshark shows HTTP's fields under the carrying protocol's name), requests
+ * and responses paired per UDP stream.  Consumes the cursor. */
+void http_datagram(struct dctx *d, struct cur *c, uint32_t parent, const struct field_def *proto);
+
 /* Line end as Wireshark's tvb_find_line_end: the line runs to the first CR or LF;
  * CRLF, CR or LF end it.  Returns the line length and sets *next past the EOL; with
  * need_eol, returns -1 when no EOL is there (or a final CR might precede an LF). */

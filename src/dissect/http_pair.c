@@ -172,7 +172,7 @@ void http_pair_message(struct dctx *d, uint32_t http_node, uint32_t start, struc
 	char full[2048];
 
 	full[0] = '\0';
-	if (fl->kind == HTTP_REQUEST)
+	if (fl->kind == HTTP_REQUEST || fl->kind == HTTP_NOTIFICATION)
 		full_uri(m, full, sizeof(full));
 	if (d->pi->visited)
 		pair_revisit(d, cv, p, pdu_seq, &pr);
@@ -180,6 +180,8 @@ void http_pair_message(struct dctx *d, uint32_t http_node, uint32_t start, struc
 		pair_first_pass(d, cv, fl, m, p, pdu_seq, full, &pr);
 	if (fl->kind == HTTP_REQUEST)
 		request_pair_tree(d, http_node, start, full, &pr);
+	else if (fl->kind == HTTP_NOTIFICATION && full[0])
+		http_add_gen_str(d, http_node, H_FULL_URI, full);	/* not numbered */
 	else if (fl->kind == HTTP_RESPONSE) {
 		response_pair_tree(d, http_node, start, &pr);
 		if (fl->code == 101) {

@@ -385,8 +385,9 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		dissect_bogus(d, node, "Bogus IP length");
 		return;
 	}
-	if (len && len <= avail && !d->payload_used_set) {	/* the outermost IP header's */
-		d->payload_used = len;
+	if (!d->payload_used_set) {	/* the outermost network layer: a tunnelled one
+					 * inside leaves the link layer's trailer alone */
+		d->payload_used = len && len <= avail ? len : (uint32_t)avail;
 		d->payload_used_set = 1;
 	}
 	struct cur pl = cur_sub(c, plen, NULL);

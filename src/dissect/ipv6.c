@@ -223,24 +223,40 @@ static const struct handoff ipv6_handoffs[] = {
 };
 const struct proto_reg ipv6_proto = REG_PROTO(ipv6_table, ipv6_handoffs);
 
-/* Generated detail fields of special addresses (SLAAC, 6to4, Teredo, ISATAP), added
- * after both addresses as Wireshark does. */
-static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8_t *a, int src)
+/* Which special address a is (one kind each), in the order Wireshark adds their
+ * generated detail fields: all 6to4 ones (source, then destination), then Teredo,
+ * SLAAC, ISATAP. */
+enum addr_kind { AK_NONE, AK_6TO4, AK_TEREDO, AK_SLAAC, AK_ISATAP, AK_COUNT };
+
+static enum addr_kind addr_kind(const uint8_t *a)
+{
+	if (a[0] == 0x20 && a[1] == 0x02)
+		return AK_6TO4;
+	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0)
+		return AK_TEREDO;
+	if ((a[8] & 0xfd) == 0 && a[9] == 0 && a[10] == 0x5e && a[11] == 0xfe)
+		return AK_ISATAP;
+	if (a[11] == 0xff && a[12] == 0xfe && (a[8] & 0x02))	/* modified EUI-64 of a universal MAC */
+		return AK_SLAAC;
+	return AK_NONE;
+}
+
+/* The generated detail fields of special address a (its kind k). */
+static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8_t *a, int src,
+    enum addr_kind k)
 {
 	struct dtree *t = d->tree;
 	uint8_t v4[4];
 	const struct cur ac = cur_make(a, 16);
 
-	if (a[0] == 0x20 && a[1] == 0x02) {
+	if (k == AK_6TO4) {
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_6TO4 : P_DST_6TO4], off + 2, 4, a + 2), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_6TO4], off + 2, 4, a + 2), TN_GENERATED | TN_HIDDEN);
 		tree_flag(t, tree_add_uint(t, node, &fields[src ? P_SRC_6TO4_SLA : P_DST_6TO4_SLA], off + 6, 2,
 		    cur_peek_be16(&ac, 6)), TN_GENERATED);
 		tree_flag(t, tree_add_uint(t, node, &fields[P_6TO4_SLA], off + 6, 2,
 		    cur_peek_be16(&ac, 6)), TN_GENERATED | TN_HIDDEN);
-		return;
-	}
-	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
+	} else if (k == AK_TEREDO) {
 		uint16_t port = (uint16_t)~cur_peek_be16(&ac, 10);
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_TS : P_DST_TS], off + 4, 4, a + 4), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_TS], off + 4, 4, a + 4), TN_GENERATED | TN_HIDDEN);
@@ -250,17 +266,27 @@ static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8
 			v4[i] = (uint8_t)~a[12 + i];
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_TC : P_DST_TC], off + 12, 4, v4), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_TC], off + 12, 4, v4), TN_GENERATED | TN_HIDDEN);
-		return;
-	}
-	if ((a[8] & 0xfd) == 0 && a[9] == 0 && a[10] == 0x5e && a[11] == 0xfe) {
+	} else if (k == AK_ISATAP) {
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_ISATAP : P_DST_ISATAP], off + 12, 4, a + 12), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_ISATAP], off + 12, 4, a + 12), TN_GENERATED | TN_HIDDEN);
-		return;
-	}
-	if (a[11] == 0xff && a[12] == 0xfe) {
+	} else if (k == AK_SLAAC) {
 		uint8_t mac[6] = { (uint8_t)(a[8] ^ 0x02), a[9], a[10], a[13], a[14], a[15] };
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_SLAAC : P_DST_SLAAC], off + 8, 8, mac), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_SLAAC], off + 8, 8, mac), TN_GENERATED | TN_HIDDEN);
+	}
+}
+
+/* Detail fields of both addresses, kind by kind. */
+static void addr_details(struct dctx *d, uint32_t node, uint32_t start, const uint8_t *src,
+    const uint8_t *dst)
+{
+	enum addr_kind ks = addr_kind(src), kd = addr_kind(dst);
+
+	for (int k = AK_6TO4; k < AK_COUNT; k++) {
+		if (ks == (enum addr_kind)k)
+			addr_detail(d, node, start + 8, src, 1, ks);
+		if (kd == (enum addr_kind)k)
+			addr_detail(d, node, start + 24, dst, 0, kd);
 	}
 }
 
@@ -336,7 +362,10 @@ static void options(struct dctx *d, struct cur *o, uint32_t parent, struct chain
 		} else if (type == 0x04 && len == 1 && cur_has(o, 1)) {
 			tree_add_uint(t, n, &fields[P_OPT_TEL], doff, 1, cur_u8(&data));
 		} else if (type == 0x01) {
-			tree_add_bytes(t, n, &fields[P_OPT_PADN], doff, len, data.p, (uint32_t)cur_left(&data));
+			uint32_t pn = tree_add_bytes(t, n, &fields[P_OPT_PADN], doff, len, data.p,
+			    (uint32_t)cur_left(&data));
+			if (!len)
+				tree_label(t, pn, "PadN: <none>");
 		} else {
 			uint32_t u = tree_add_bytes(t, n, &fields[P_OPT_UNKNOWN], doff, len, data.p,
 			    (uint32_t)cur_left(&data));
@@ -544,8 +573,8 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		tree_add_text(t, ch.plen_node, start + 4, 2,
 		    "[Expert Info (Error/Malformed): IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing]");
 	}
-	if (used <= avail && (plen || ch.jumbo_seen) && !d->payload_used_set) {	/* the outermost IP's */
-		d->payload_used = used;
+	if (!d->payload_used_set) {	/* the outermost network layer (see ipv4.c) */
+		d->payload_used = used <= avail && (plen || ch.jumbo_seen) ? used : (uint32_t)avail;
 		d->payload_used_set = 1;
 	}
 	cur_skip(c, cur_left(c));
@@ -629,8 +658,7 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 		fv_ipv6(dst, b, sizeof(b));
 		tree_label(t, node, "Internet Protocol Version 6, Src: %s, Dst: %s", a, b);
 	}
-	addr_detail(d, node, start + 8, src, 1);
-	addr_detail(d, node, start + 24, dst, 0);
+	addr_details(d, node, start, src, dst);
 
 	payload(d, c, parent, node, avail, plen, nxt, &ch);
 }

@@ -64,6 +64,7 @@
 	X(malformed) \
 	X(vxlan) \
 	X(geneve) \
+	X(teredo) \
 
 #define DECLARE(name) extern const struct proto_reg name##_proto;
 NETLAB_PROTOCOLS(DECLARE)

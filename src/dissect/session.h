@@ -23,7 +23,7 @@ struct ipfrag;
  * ssh.c): created by the dissector on first use, released with `release` by
  * session_free(). */
 enum { SESS_SLOT_TLS, SESS_SLOT_SSH, SESS_SLOT_GQUIC, SESS_SLOT_ICMP_ECHO, SESS_SLOT_DNS, SESS_SLOT_QUIC,
-	SESS_SLOT_ARP, SESS_NSLOTS };
+	SESS_SLOT_ARP, SESS_SLOT_HTTP_UDP, SESS_NSLOTS };
 struct sess_slot {
 	void *p;
 	void (*release)(void *);

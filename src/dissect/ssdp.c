@@ -6,13 +6,14 @@
  *   MAN: "ssdp:discover"\r\n …         NTS: ssdp:alive\r\n …       LOCATION: http://…
  *
  * Wireshark hands port 1900 to its HTTP dissector under the name SSDP; the Info column
- * is the first line and a space, as for HTTP.  Header lines are not split into fields
- * (Wireshark has no ssdp.* fields; its http.* ones are not given here).
+ * is the first line and a space, as for HTTP, and the tree is HTTP's (http.* fields,
+ * requests and responses paired per UDP stream) under SSDP's name: http_datagram.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "dissect/http.h"
 #include "dissect/protos.h"
 
 static void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent);
@@ -46,12 +47,10 @@ static void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent)
 	struct pinfo *pi = d->pi;
 	const uint8_t *p = c->p;
 	size_t n = cur_left(c), l = 0;
-	uint32_t start = cur_off(c);
 
 	pi_push_proto(pi, "ssdp");
 	col_set_proto(pi, "SSDP");
 	col_clear(pi);
-	tree_add(d->tree, parent, &fields[S_PROTO], start, (uint32_t)n);
 	while (l < n && p[l] != '\n')
 		l++;
 	if (l && p[l - 1] == '\r')
@@ -61,5 +60,5 @@ static void dissect_ssdp(struct dctx *d, struct cur *c, uint32_t parent)
 		col_append_str(pi, " ");
 	} else
 		col_append_str(pi, "Continuation");
-	cur_skip(c, n);
+	http_datagram(d, c, parent, &fields[S_PROTO]);
 }
