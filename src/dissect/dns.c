@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,7 +49,8 @@ enum {
 	D_SOA_MIN, D_SRV_PRIO, D_SRV_WEIGHT, D_SRV_PORT, D_SRV_TARGET, D_OPT_UDP, D_OPT_EXT_RCODE,
 	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA, D_NSEC_NEXT, D_RESPONSE_TO, D_TIME,
 	D_RETRANS_REQ_IN, D_RETRANS_RESP_IN, D_RETRANSMISSION, D_UNSOLICITED, D_RETRANS_REQ_EXP,
-	D_RETRANS_RESP_EXP,
+	D_RETRANS_RESP_EXP, D_F_CONFLICT, D_F_TENTATIVE, D_SRV_SERVICE, D_SRV_PROTO,
+	D_SRV_NAME, D_NULL,
 };
 
 static const struct val_str type_short[] = {
@@ -130,6 +132,9 @@ static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0,
 static const struct val_str z_vals[] = { { 0, "reserved (0)" }, { 1, "reserved - incorrect!" }, { 0, NULL } };
 static const struct val_str ad_vals[] = { { 0, "Answer/authority portion was not authenticated by the server" }, { 1, "Answer/authority portion was authenticated by the server" }, { 0, NULL } };
 static const struct val_str cd_vals[] = { { 0, "Unacceptable" }, { 1, "Acceptable" }, { 0, NULL } };
+static const struct val_str conflict_q_vals[] = { { 0, "None" }, { 1, "The sender received multiple responses" }, { 0, NULL } };
+static const struct val_str conflict_r_vals[] = { { 0, "The name is considered unique" }, { 1, "The name is not considered unique" }, { 0, NULL } };
+static const struct val_str tentative_vals[] = { { 0, "Not tentative" }, { 1, "Tentative" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
 
 #define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
@@ -228,6 +233,16 @@ static const struct field_def fields[] = {
 		"Expert note: the query was sent again.", 0 },
 	[D_RETRANS_RESP_EXP] = { "dns.retransmit_response", "DNS response retransmission", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"Expert note: the response was sent again.", 0 },
+	/* LLMNR (RFC 4795 2.1.1): C, TC, T in place of AA, TC, RD */
+	[D_F_CONFLICT] = FLAG("dns.flags.conflict", "Conflict", 0x0400, conflict_q_vals,
+		"LLMNR: 1 bit; in a query the sender saw several responses, in a response the name is not unique."),
+	[D_F_TENTATIVE] = FLAG("dns.flags.tentative", "Tentative", 0x0100, tentative_vals,
+		"LLMNR: 1 bit, the responder has not yet verified the name is unique."),
+	/* an SRV owner (RFC 2782 _Service._Proto.Name) shown in its parts */
+	[D_SRV_SERVICE] = STR("dns.srv.service", "Service", "SRV: the owner name's first label, the service."),
+	[D_SRV_PROTO] = STR("dns.srv.proto", "Protocol", "SRV: the owner name's second label, the protocol."),
+	[D_SRV_NAME] = STR("dns.srv.name", "Name", "SRV: the rest of the owner name, the domain."),
+	[D_NULL] = { "dns.null", "Null (data)", FT_BYTES, BASE_NONE, 0, 0, NULL, "NULL record: opaque data.", 0 },
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -333,6 +348,49 @@ struct dnsctx {
 	int multi;		/* a query asks for a zone transfer (many responses) */
 };
 
+/* Wireshark keeps a label in ITEM_LABEL_LENGTH (240) bytes: a text item whose label
+ * does not fit is cut and marked " [truncated]" in front; text appended later only
+ * fills what is left, unmarked. */
+#define DNS_LABEL_LEN 240
+
+static uint32_t text_node(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static uint32_t text_node(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len,
+    const char *fmt, ...)
+{
+	char buf[DNS_NAME_MAX + 128];
+	va_list ap;
+
+	if (!tree_text(x->d->tree))
+		return tree_add_text(x->d->tree, parent, off, len, "%s", "");
+	va_start(ap, fmt);
+	int k = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (k >= DNS_LABEL_LEN)
+		fv_label_mark_truncated(buf, 0);
+	return tree_add_text(x->d->tree, parent, off, len, "%s", buf);
+}
+
+static void label_append(struct dnsctx *x, uint32_t node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void label_append(struct dnsctx *x, uint32_t node, const char *fmt, ...)
+{
+	struct dtree *t = x->d->tree;
+	char buf[DNS_LABEL_LEN];
+	va_list ap;
+
+	if (!node || !tree_text(t))
+		return;
+	const char *cur = tree_node_text(t, tree_node(t, node));
+	size_t have = cur ? strlen(cur) : 0;
+	if (have + 1 >= DNS_LABEL_LEN)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, DNS_LABEL_LEN - have, fmt, ap);
+	va_end(ap);
+	tree_label_append(t, node, "%s", buf);
+}
+
 static uint32_t add_name(struct dnsctx *x, uint32_t parent, int f, uint32_t off, uint32_t len,
     const char *name, uint32_t n)
 {
@@ -372,7 +430,7 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	uint16_t c15 = x->mdns ? cls & 0x7fff : cls;
 	char tb[32];
 	const char *cn = val_to_str(c15, class_vals);
-	uint32_t q = tree_add_text(t, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
+	uint32_t q = text_node(x, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
 	    name, type_name(type, tb, sizeof(tb)), cn ? cn : "Unknown",
 	    !x->mdns ? "" : (cls & 0x8000) ? ", \"QU\" question" : ", \"QM\" question");
 	add_name(x, q, D_QRY_NAME, at, used, name, n);
@@ -422,30 +480,63 @@ static void rdata_addr(struct dnsctx *x, const struct dns_rr *r, char *s, size_t
 		fv_ipv4(r->rdc.p, s, sn);
 	else
 		fv_ipv6(r->rdc.p, s, sn);
-	tree_label_append(t, r->tn, ", addr %s", s);
+	label_append(x, r->tn, ", addr %s", s);
+}
+
+/* The RR types an NSEC record lists (RFC 4034 4.1.2): windows of a number, a length
+ * and up to 32 bytes of bits, one line per type as tshark. */
+static void type_bitmap(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len)
+{
+	struct dtree *t = x->d->tree;
+	struct cur b = cur_at(&x->m, off);
+
+	if (!tree_text(t))
+		return;
+	b = cur_sub(&b, len, NULL);
+	while (cur_left(&b) >= 2) {
+		uint32_t win = cur_u8(&b), blen = cur_u8(&b);
+		for (uint32_t i = 0; i < blen && cur_left(&b); i++) {
+			uint32_t at = x->base + off + (uint32_t)cur_off(&b) - (uint32_t)cur_off(&x->m);
+			uint8_t bits = cur_u8(&b);
+			for (int j = 0; j < 8; j++) {
+				if (!(bits & 0x80u >> j))
+					continue;
+				uint32_t ty = win * 256 + i * 8 + (uint32_t)j;
+				const char *nm = val_to_str(ty, type_long);
+				if (nm)
+					tree_add_text(t, parent, at, 1, "RR type in bit map: %s", nm);
+				else
+					tree_add_text(t, parent, at, 1, "RR type in bit map: Unknown (%u)", ty);
+			}
+		}
+	}
 }
 
 /* NS, CNAME, PTR and NSEC: a name first. */
 static void rdata_name(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn)
 {
-	struct dtree *t = x->d->tree;
 	uint32_t k;
 
 	if (r->type == 47) {
-		if (!r->trunc && rd_name(x, r->rd, s, sn, &k))
-			add_name(x, r->tn, D_NSEC_NEXT, r->rd, r->rdlen, s, k);
-		else
+		uint32_t used;
+		if (r->trunc || !(used = rd_name(x, r->rd, s, sn, &k))) {
 			s[0] = '\0';
+			return;
+		}
+		add_name(x, r->tn, D_NSEC_NEXT, r->rd, used, s, k);
+		label_append(x, r->tn, ", next domain name %s", s);
+		if (used <= r->rdlen)
+			type_bitmap(x, r->tn, r->rd + used, r->rdlen - used);
 		return;
 	}
 	if (!rd_name(x, r->rd, s, sn, &k))
 		return;
 	int f = r->type == 2 ? D_NS : r->type == 5 ? D_CNAME : D_PTR;
 	add_name(x, r->tn, f, r->rd, r->rdlen, s, k);
-	tree_label_append(t, r->tn, ", %s %s", r->type == 2 ? "ns" : r->type == 5 ? "cname" : "", s);
 	if (r->type == 12)
-		tree_label(t, r->tn, "%s: type PTR, class %s%s, %s", r->name, r->cn ? r->cn : "Unknown",
-		    x->mdns && (r->cls & 0x8000) ? ", cache flush" : "", s);
+		label_append(x, r->tn, ", %s", s);
+	else
+		label_append(x, r->tn, ", %s %s", r->type == 2 ? "ns" : "cname", s);
 }
 
 /* MX (preference, exchange) and SRV (priority, weight, port, target). */
@@ -463,7 +554,7 @@ static void rdata_mx_srv(struct dnsctx *x, const struct dns_rr *r, char *s, size
 		tree_add_uint(t, r->tn, &fields[D_MX_PREF], r->o, 2, pref);
 		if (rd_name(x, r->rd + 2, tmp, sizeof(tmp), &k)) {
 			add_name(x, r->tn, D_MX_EXCH, r->rd + 2, r->rdlen - 2u, tmp, k);
-			tree_label_append(t, r->tn, ", preference %u, mx %s", pref, tmp);
+			label_append(x, r->tn, ", preference %u, mx %s", pref, tmp);
 			snprintf(s, sn, "%u %s", pref, tmp);
 		}
 		return;
@@ -476,7 +567,7 @@ static void rdata_mx_srv(struct dnsctx *x, const struct dns_rr *r, char *s, size
 	tree_add_uint(t, r->tn, &fields[D_SRV_PORT], r->o + 4, 2, port);
 	if (rd_name(x, r->rd + 6, tmp, sizeof(tmp), &k)) {
 		add_name(x, r->tn, D_SRV_TARGET, r->rd + 6, r->rdlen - 6u, tmp, k);
-		tree_label_append(t, r->tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
+		label_append(x, r->tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
 		snprintf(s, sn, "%u %u %u %s", pr, w, port, tmp);
 	}
 }
@@ -492,7 +583,7 @@ static void rdata_soa(struct dnsctx *x, const struct dns_rr *r, char *s, size_t 
 		return;
 	u2 = rd_name(x, r->rd + u1, rn, sizeof(rn), &k2);
 	add_name(x, r->tn, D_SOA_MNAME, r->rd, u1, tmp, k1);
-	tree_label_append(t, r->tn, ", mname %s", tmp);
+	label_append(x, r->tn, ", mname %s", tmp);
 	snprintf(s, sn, "%s", tmp);
 	if (!u2 || r->rd + u1 + u2 + 20 > x->mlen)
 		return;
@@ -519,11 +610,34 @@ static void rdata_txt(struct dnsctx *x, const struct dns_rr *r, char *s, size_t 
 		uint8_t l = cur_peek(&r->rdc, i);
 		tree_add_uint(t, r->tn, &fields[D_TXT_LEN], r->o + i, 1, l);
 		uint32_t k = i + 1 + l <= r->rdavail ? l : r->rdavail - i - 1;
-		tree_add_bytes(t, r->tn, &fields[D_TXT], r->o + i + 1, k, p + i + 1, k);
+		const uint8_t *nul = memchr(p + i + 1, 0, k);
+		uint32_t shown = nul ? (uint32_t)(nul - (p + i + 1)) : k;
+		uint32_t tn = tree_add_bytes(t, r->tn, &fields[D_TXT], r->o + i + 1, k, p + i + 1, shown);
+		for (uint32_t j = shown; j < k; j++)	/* a C string ends at its NUL, as tshark's */
+			if (p[i + 1 + j]) {
+				dissect_expert(x->d, tn, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
+				break;
+			}
 		if (!s[0] && info)
 			snprintf(s, sn, "%.*s", (int)k, (const char *)p + i + 1);
 		i += 1u + l;
 	}
+}
+
+/* The RR types tshark 4.0 decodes; any other gets its "not implemented" note. */
+static int tshark_decodes(uint16_t type)
+{
+	static const uint16_t types[] = {
+		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+		24, 25, 26, 27, 28, 29, 30, 33, 35, 36, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48,
+		49, 50, 51, 52, 55, 59, 60, 61, 62, 63, 64, 65, 99, 104, 105, 106, 107, 108, 109,
+		249, 250, 256, 257, 32769, 65281, 65282, 65422,
+	};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (types[i] == type)
+			return 1;
+	return 0;
 }
 
 /* The record's data into the tree; s gets what Info shows of it. */
@@ -547,7 +661,17 @@ static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, 
 		break;
 	case 41:
 		break;
+	case 10:
+		if (r->rdavail)
+			tree_add_bytes(x->d->tree, r->tn, &fields[D_NULL], r->o, r->rdavail, r->rdc.p, r->rdavail);
+		break;
 	default:
+		if (!tshark_decodes(r->type)) {
+			char msg[112];
+			snprintf(msg, sizeof(msg), "Dissector for DNS Type (%u) code not implemented, "
+			    "Contact Wireshark developers if you want this supported", r->type);
+			dissect_expert(x->d, r->tn, NULL, SEV_NOTE, "Undecoded", msg);
+		}
 		if (r->rdavail)
 			tree_add_bytes(x->d->tree, r->tn, &fields[D_DATA], r->o, r->rdavail, r->rdc.p, r->rdavail);
 		break;
@@ -594,6 +718,24 @@ static int info_shows_rdata(uint16_t type)
 	return 0;
 }
 
+/* An SRV record's owner name, as Wireshark shows it: split at its first two dots into
+ * service, protocol and the rest (_sip._udp.example.com), whatever the labels hold. */
+static void srv_owner(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len,
+    const char *name, uint32_t n)
+{
+	static const int parts[] = { D_SRV_SERVICE, D_SRV_PROTO, D_SRV_NAME };
+	uint32_t at = 0;
+
+	for (int i = 0; i < 3 && at <= n; i++) {
+		const char *dot = i < 2 ? memchr(name + at, '.', n - at) : NULL;
+		uint32_t k = dot ? (uint32_t)(dot - (name + at)) : n - at;
+		add_name(x, parent, parts[i], off, len, name + at, k);
+		if (!dot)
+			break;
+		at += k + 1;
+	}
+}
+
 static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 {
 	struct pinfo *pi = x->d->pi;
@@ -622,11 +764,14 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 
 	s[0] = '\0';
 	if (r.type == 41)
-		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
+		r.tn = text_node(x, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
 	else
-		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s%s",
+		r.tn = text_node(x, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s%s",
 		    name, tname, r.cn ? r.cn : "Unknown", x->mdns && (r.cls & 0x8000) ? ", cache flush" : "");
-	add_name(x, r.tn, D_RESP_NAME, at, used, name, n);
+	if (r.type == 33)
+		srv_owner(x, r.tn, at, used, name, n);
+	else
+		add_name(x, r.tn, D_RESP_NAME, at, used, name, n);
 	tree_add_uint(t, r.tn, &fields[D_RESP_TYPE], x->base + at + used, 2, r.type);
 	record_fixed(x, &r, h, ttl);
 	tree_add_uint(t, r.tn, &fields[D_RESP_LEN], x->base + at + used + 8, 2, r.rdlen);
@@ -647,7 +792,8 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 
 /* Info's operation and the flags subtree of the header at frame offset start; returns
  * the Transaction ID node. */
-static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags)
+static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags,
+    int llmnr)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
@@ -676,6 +822,17 @@ static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_
 	}
 	tree_add_uint(t, fn, &fields[D_F_RESPONSE], start + 2, 2, flags);
 	tree_add_uint(t, fn, &fields[D_F_OPCODE], start + 2, 2, flags);
+	if (llmnr) {
+		uint32_t cn = tree_add_uint(t, fn, &fields[D_F_CONFLICT], start + 2, 2, flags);
+		if (resp)
+			tree_label(t, cn, ".... .%d.. .... .... = Conflict: %s", flags >> 10 & 1,
+			    val_to_str(flags >> 10 & 1u, conflict_r_vals));
+		tree_add_uint(t, fn, &fields[D_F_TRUNC], start + 2, 2, flags);
+		tree_add_uint(t, fn, &fields[D_F_TENTATIVE], start + 2, 2, flags);
+		if (resp)
+			tree_add_uint(t, fn, &fields[D_F_RCODE], start + 2, 2, flags);
+		return idn;
+	}
 	if (resp)
 		tree_add_uint(t, fn, &fields[D_F_AUTH], start + 2, 2, flags);
 	tree_add_uint(t, fn, &fields[D_F_TRUNC], start + 2, 2, flags);
@@ -770,7 +927,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 
 	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
 	    resp ? "response" : "query");
-	uint32_t id_node = dns_flags(d, node, start, id, flags);
+	uint32_t id_node = dns_flags(d, node, start, id, flags, kind == 2);
 	tree_add_uint(t, node, &fields[D_QDCOUNT], start + 4, 2, qd);
 	tree_add_uint(t, node, &fields[D_ANCOUNT], start + 6, 2, an);
 	tree_add_uint(t, node, &fields[D_NSCOUNT], start + 8, 2, ns);
