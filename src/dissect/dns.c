@@ -50,7 +50,9 @@ enum {
 	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA, D_NSEC_NEXT, D_RESPONSE_TO, D_TIME,
 	D_RETRANS_REQ_IN, D_RETRANS_RESP_IN, D_RETRANSMISSION, D_UNSOLICITED, D_RETRANS_REQ_EXP,
 	D_RETRANS_RESP_EXP, D_F_CONFLICT, D_F_TENTATIVE, D_SRV_SERVICE, D_SRV_PROTO,
-	D_SRV_NAME, D_NULL,
+	D_SRV_NAME, D_NULL, D_OPT, D_OPT_CODE, D_OPT_LEN, D_OPT_DATA, D_OPT_DAU, D_OPT_DHU, D_OPT_N3U,
+	D_OPT_FAMILY, D_OPT_NETMASK, D_OPT_SCOPE, D_OPT_ADDR, D_OPT_ADDR4, D_OPT_ADDR6, D_OPT_COOKIE_C,
+	D_OPT_COOKIE_S, D_OPT_KEEPALIVE, D_OPT_PADDING, D_OPT_CHAIN, D_OPT_EDE_CODE, D_OPT_EDE_TEXT,
 };
 
 static const struct val_str type_short[] = {
@@ -135,6 +137,29 @@ static const struct val_str cd_vals[] = { { 0, "Unacceptable" }, { 1, "Acceptabl
 static const struct val_str conflict_q_vals[] = { { 0, "None" }, { 1, "The sender received multiple responses" }, { 0, NULL } };
 static const struct val_str conflict_r_vals[] = { { 0, "The name is considered unique" }, { 1, "The name is not considered unique" }, { 0, NULL } };
 static const struct val_str tentative_vals[] = { { 0, "Not tentative" }, { 1, "Tentative" }, { 0, NULL } };
+/* tshark 4.0 -G values dns.opt.code, dns.opt.dau, dns.opt.dhu, dns.opt.n3u */
+static const struct val_str opt_code_vals[] = {
+	{ 0, "Reserved" }, { 1, "LLQ - Long-lived query" }, { 2, "UL - Update lease" },
+	{ 3, "NSID - Name Server Identifier" }, { 4, "Owner (reserved)" },
+	{ 5, "DAU - DNSSEC Algorithm Understood (RFC6975)" }, { 6, "DHU - DS Hash Understood (RFC6975)" },
+	{ 7, "N3U - NSEC3 Hash Understood (RFC6975)" }, { 8, "CSUBNET - Client subnet" },
+	{ 9, "EDNS EXPIRE (RFC7314)" }, { 10, "COOKIE" }, { 11, "EDNS TCP Keepalive" }, { 12, "PADDING" },
+	{ 13, "CHAIN" }, { 15, "Extended DNS Error" }, { 20730, "Experimental - CSUBNET - Client subnet" },
+	{ 0, NULL }
+};
+static const struct val_str dau_vals[] = {
+	{ 1, "RSA/MD5" }, { 2, "Diffie-Hellman" }, { 3, "DSA" }, { 4, "Elliptic curve crypto" },
+	{ 5, "RSA/SHA1" }, { 6, "DSA + NSEC3/SHA1" }, { 7, "RSA/SHA1 + NSEC3/SHA1" }, { 8, "RSA/SHA-256" },
+	{ 10, "RSA/SHA-512" }, { 12, "GOST R 34.10-2001" }, { 13, "ECDSA Curve P-256 with SHA-256" },
+	{ 14, "ECDSA Curve P-386 with SHA-386" }, { 15, "Ed25519" }, { 16, "Ed448" }, { 157, "HMAC/MD5" },
+	{ 252, "Indirect key" }, { 253, "Private, domain name" }, { 254, "Private, OID" }, { 0, NULL }
+};
+static const struct val_str dhu_vals[] = {
+	{ 0, "Reserved digest" }, { 1, "SHA-1" }, { 2, "SHA-256" }, { 3, "GOST R 34.11-94" }, { 4, "SHA-384" },
+	{ 0, NULL }
+};
+static const struct val_str n3u_vals[] = { { 0, "Reserved" }, { 1, "SHA-1" }, { 0, NULL } };
+static const struct val_str family_vals[] = { { 1, "IPv4" }, { 2, "IPv6" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
 
 #define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
@@ -243,6 +268,41 @@ static const struct field_def fields[] = {
 	[D_SRV_PROTO] = STR("dns.srv.proto", "Protocol", "SRV: the owner name's second label, the protocol."),
 	[D_SRV_NAME] = STR("dns.srv.name", "Name", "SRV: the rest of the owner name, the domain."),
 	[D_NULL] = { "dns.null", "Null (data)", FT_BYTES, BASE_NONE, 0, 0, NULL, "NULL record: opaque data.", 0 },
+	/* EDNS options (RFC 6891 6.1.2) in an OPT record's data */
+	[D_OPT] = { "dns.opt", "Option", FT_NONE, BASE_NONE, 0, 0, NULL, "One EDNS option: code, length, data.", 0 },
+	[D_OPT_CODE] = { "dns.opt.code", "Option Code", FT_UINT16, BASE_DEC, 0, 0, opt_code_vals,
+		"16 bits: which EDNS option (8 client subnet, 10 cookie, 12 padding).", 0 },
+	[D_OPT_LEN] = U16("dns.opt.len", "Option Length", "16 bits: bytes of option data."),
+	[D_OPT_DATA] = { "dns.opt.data", "Option Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "The option's data.", 0 },
+	[D_OPT_DAU] = { "dns.opt.dau", "DAU", FT_UINT8, BASE_DEC, 0, 0, dau_vals,
+		"A DNSSEC signing algorithm the client understands (RFC 6975).", 0 },
+	[D_OPT_DHU] = { "dns.opt.dhu", "DHU", FT_UINT8, BASE_DEC, 0, 0, dhu_vals,
+		"A DS hash algorithm the client understands (RFC 6975).", 0 },
+	[D_OPT_N3U] = { "dns.opt.n3u", "N3U", FT_UINT8, BASE_DEC, 0, 0, n3u_vals,
+		"An NSEC3 hash algorithm the client understands (RFC 6975).", 0 },
+	[D_OPT_FAMILY] = { "dns.opt.client.family", "Family", FT_UINT16, BASE_DEC, 0, 0, family_vals,
+		"Client subnet (RFC 7871): address family, 1 IPv4, 2 IPv6.", 0 },
+	[D_OPT_NETMASK] = { "dns.opt.client.netmask", "Source Netmask", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Client subnet: prefix length of the client's address.", 0 },
+	[D_OPT_SCOPE] = { "dns.opt.client.scope", "Scope Netmask", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Client subnet: prefix length the answer is good for.", 0 },
+	[D_OPT_ADDR] = { "dns.opt.client.addr", "Client Subnet", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Client subnet: the address prefix of another family.", 0 },
+	[D_OPT_ADDR4] = { "dns.opt.client.addr4", "Client Subnet", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"Client subnet: the IPv4 prefix, zero-filled.", 0 },
+	[D_OPT_ADDR6] = { "dns.opt.client.addr6", "Client Subnet", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"Client subnet: the IPv6 prefix, zero-filled.", 0 },
+	[D_OPT_COOKIE_C] = { "dns.opt.cookie.client", "Client Cookie", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"DNS cookie (RFC 7873): the client's 8 bytes.", 0 },
+	[D_OPT_COOKIE_S] = { "dns.opt.cookie.server", "Server Cookie", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"DNS cookie: the server's 8 to 32 bytes.", 0 },
+	[D_OPT_KEEPALIVE] = U16("dns.opt.edns_tcp_keepalive.timeout", "Timeout",
+		"TCP keepalive (RFC 7828): idle timeout in units of 100 ms."),
+	[D_OPT_PADDING] = { "dns.opt.padding", "Padding", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Padding (RFC 7830): bytes that hide the message's size.", 0 },
+	[D_OPT_CHAIN] = STR("dns.opt.chain.fqdn", "Closest Trust Point", "CHAIN (RFC 7901): where the chain starts."),
+	[D_OPT_EDE_CODE] = U16("dns.opt.ext_error.info_code", "Info Code", "Extended DNS error (RFC 8914): its code."),
+	[D_OPT_EDE_TEXT] = STR("dns.opt.ext_error.extra_text", "Extra Text", "Extended DNS error: its text."),
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -624,6 +684,100 @@ static void rdata_txt(struct dnsctx *x, const struct dns_rr *r, char *s, size_t 
 	}
 }
 
+/* A bytes field, or "<MISSING>" as tshark labels one of no bytes. */
+static void bytes_or_missing(struct dtree *t, uint32_t parent, int f, uint32_t off, const uint8_t *p,
+    uint32_t n)
+{
+	uint32_t b = tree_add_bytes(t, parent, &fields[f], off, n, p, n);
+	if (!n)
+		tree_label(t, b, "%s: <MISSING>", fields[f].name);
+}
+
+/* An option's own fields after its data (o: frame offset of the data). */
+static void opt_body(struct dnsctx *x, uint32_t on, uint16_t code, struct cur v, uint32_t o)
+{
+	struct dtree *t = x->d->tree;
+	uint32_t n = (uint32_t)cur_left(&v);
+	const uint8_t *p = v.p;
+
+	switch (code) {
+	case 5: case 6: case 7:
+		for (uint32_t i = 0; i < n; i++)
+			tree_add_uint(t, on, &fields[code == 5 ? D_OPT_DAU : code == 6 ? D_OPT_DHU : D_OPT_N3U],
+			    o + i, 1, p[i]);
+		break;
+	case 8: case 20730: {
+		if (n < 4)
+			break;
+		uint16_t fam = cur_be16(&v);
+		tree_add_uint(t, on, &fields[D_OPT_FAMILY], o, 2, fam);
+		tree_add_uint(t, on, &fields[D_OPT_NETMASK], o + 2, 1, cur_u8(&v));
+		tree_add_uint(t, on, &fields[D_OPT_SCOPE], o + 3, 1, cur_u8(&v));
+		uint8_t a[16] = { 0 };
+		uint32_t k = n - 4, max = fam == 1 ? 4 : fam == 2 ? 16 : k;
+		if (fam != 1 && fam != 2) {
+			tree_add_bytes(t, on, &fields[D_OPT_ADDR], o + 4, k, p + 4, k);
+			break;
+		}
+		memcpy(a, p + 4, k < max ? k : max);
+		tree_add_addr(t, on, &fields[fam == 1 ? D_OPT_ADDR4 : D_OPT_ADDR6], o + 4, k, a);
+		break;
+	}
+	case 10: {
+		uint32_t c = n < 8 ? n : 8;
+		tree_add_bytes(t, on, &fields[D_OPT_COOKIE_C], o, c, p, c);
+		bytes_or_missing(t, on, D_OPT_COOKIE_S, o + c, p + c, n - c);
+		break;
+	}
+	case 11:
+		if (n == 2)
+			tree_add_uint(t, on, &fields[D_OPT_KEEPALIVE], o, 2, cur_be16(&v));
+		break;
+	case 12:
+		if (n)
+			tree_add_bytes(t, on, &fields[D_OPT_PADDING], o, n, p, n);
+		break;
+	case 13: {
+		const uint8_t *nul = memchr(p, 0, n);
+		tree_add_bytes(t, on, &fields[D_OPT_CHAIN], o, n, p, nul ? (uint32_t)(nul - p) : n);
+		break;
+	}
+	case 15:
+		if (n < 2)
+			break;
+		tree_add_uint(t, on, &fields[D_OPT_EDE_CODE], o, 2, cur_be16(&v));
+		if (n > 2)
+			tree_add_bytes(t, on, &fields[D_OPT_EDE_TEXT], o + 2, n - 2, p + 2, n - 2);
+		break;
+	}
+}
+
+/* The options of an OPT record: code, length, data, each a subtree. */
+static void rdata_opt(struct dnsctx *x, const struct dns_rr *r)
+{
+	struct dtree *t = x->d->tree;
+	struct cur c = r->rdc;
+
+	c = cur_sub(&c, r->rdavail, NULL);
+	while (cur_left(&c) >= 4) {
+		uint32_t at = r->o + (uint32_t)(cur_off(&c) - cur_off(&r->rdc));
+		uint16_t code = cur_be16(&c), len = cur_be16(&c);
+		uint32_t k = len <= cur_left(&c) ? len : (uint32_t)cur_left(&c);
+		const char *nm = val_to_str(code, opt_code_vals);
+		uint32_t on = tree_add(t, r->tn, &fields[D_OPT], at, 4 + k);
+		if (nm)
+			tree_label(t, on, "Option: %s", nm);
+		else
+			tree_label(t, on, "Option: Unknown (%u)", code);
+		tree_add_uint(t, on, &fields[D_OPT_CODE], at, 2, code);
+		tree_add_uint(t, on, &fields[D_OPT_LEN], at + 2, 2, len);
+		struct cur v = cur_sub(&c, k, NULL);
+		cur_skip(&c, k);
+		bytes_or_missing(t, on, D_OPT_DATA, at + 4, v.p, k);
+		opt_body(x, on, code, v, at + 4);
+	}
+}
+
 /* The RR types tshark 4.0 decodes; any other gets its "not implemented" note. */
 static int tshark_decodes(uint16_t type)
 {
@@ -660,6 +814,7 @@ static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, 
 		rdata_txt(x, r, s, sn, info);
 		break;
 	case 41:
+		rdata_opt(x, r);
 		break;
 	case 10:
 		if (r->rdavail)
@@ -687,7 +842,10 @@ static void record_fixed(struct dnsctx *x, const struct dns_rr *r, struct cur h,
 
 	if (r->type == 41) {
 		uint32_t un = tree_add_uint(t, r->tn, &fields[D_OPT_UDP], o + 2, 2, r->cls);
-		tree_label(t, un, "UDP payload size: %u", r->cls);
+		if (x->mdns)	/* its top bit is mDNS's cache flush */
+			tree_add_uint(t, r->tn, &fields[D_RESP_CACHE_FLUSH], o + 2, 2, r->cls);
+		else
+			tree_label(t, un, "UDP payload size: %u", r->cls);
 		tree_add_uint(t, r->tn, &fields[D_OPT_EXT_RCODE], o + 4, 1, cur_peek(&h, 4));
 		tree_add_uint(t, r->tn, &fields[D_OPT_VERSION], o + 5, 1, cur_peek(&h, 5));
 		uint16_t z = cur_peek_be16(&h, 6);
@@ -882,6 +1040,18 @@ static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, ui
 	}
 }
 
+/* The message ran out of bytes: tshark's exception, named after the protocol
+ * (Wireshark's short names), or the snapshot-length mark when the capture cut it. */
+static void dns_exhausted(struct dctx *d, uint32_t node, int kind)
+{
+	static const char *const shortnames[] = { "DNS", "mDNS", "LLMNR" };
+
+	if (d->pi->caplen >= d->pi->len)
+		dissect_exception(d, node, shortnames[kind]);
+	else
+		dissect_exhausted(d, node, shortnames[kind]);
+}
+
 /* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
 static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind, int tcp)
 {
@@ -900,7 +1070,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	if (tcp) {
 		uint16_t len = cur_be16(c);
 		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "DNS");
+			dns_exhausted(d, node, kind);
 			return;
 		}
 		tree_add_uint(t, node, &fields[D_LENGTH], start, 2, len);
@@ -916,7 +1086,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	x.info = pi->want_cols;
 	x.multi = 0;
 	if (x.mlen < 12) {
-		dissect_exhausted(d, node, "DNS");
+		dns_exhausted(d, node, kind);
 		cur_skip(c, cur_left(c));
 		return;
 	}
@@ -935,7 +1105,10 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 
 	uint32_t off = 12;
 	int ok = 1;
-	if (qd) {
+	/* a section's subtree spans to the end of the message: none starts at its end */
+	if (qd && off >= x.mlen) {
+		ok = 0;
+	} else if (qd) {
 		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries");
 		for (unsigned i = 0; i < qd && ok; i++)
 			ok = question(&x, q, &off);
@@ -945,12 +1118,16 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	for (int s = 0; s < 3 && ok; s++) {
 		if (!counts[s])
 			continue;
+		if (off >= x.mlen) {
+			ok = 0;
+			break;
+		}
 		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]);
 		for (unsigned i = 0; i < counts[s] && ok; i++)
 			ok = record(&x, q, &off, 1);	/* Info lists every record, as tshark */
 	}
 	if (!ok)
-		dissect_exhausted(d, node, "DNS");
+		dns_exhausted(d, node, kind);
 	else
 		dns_match_show(&x, node, id_node, id, resp);
 	cur_skip(c, cur_left(c));
