@@ -25,11 +25,11 @@ def rr(n, rtype, data, rclass=1, ttl=120):
     return n + struct.pack("!HHIH", rtype, rclass, ttl, len(data)) + data
 
 
-def frame(sport, dport, payload, src="192.168.1.7", dst="192.168.1.1"):
+def frame(sport, dport, payload, src="192.168.1.7", dst="192.168.1.1", ttl=64):
     a = bytes(int(x) for x in src.split("."))
     b = bytes(int(x) for x in dst.split("."))
     seg = checksummed(a, b, 17, udp(sport, dport, payload), 6)
-    return eth(ipv4(src, dst, 17, seg, ttl=64, df=False),
+    return eth(ipv4(src, dst, 17, seg, ttl=ttl, df=False),
                dst="02:00:00:00:00:01", src="02:00:00:00:00:07")
 
 
@@ -38,8 +38,9 @@ def main(path):
     srv = name(b"gemini", b"_sftp-ssh", b"_tcp", b"local")
     longname = name(*([b"a" * 60] * 4))
     msgs = [
-        # LLMNR: query with C and T set, response with C clear then set
-        (5355, 5355, header(1, 0x0500, 1) + question(name(b"pc1"), 255)),
+        # LLMNR: query with C and T set (to its group with TTL 1, which tshark accepts),
+        # response with C clear then set
+        (5355, 5355, header(1, 0x0500, 1) + question(name(b"pc1"), 255), "224.0.0.252", 1),
         (5355, 5355, header(2, 0x8000, 1, 1) + question(name(b"pc1"), 1)
          + rr(name(b"pc1"), 1, bytes([192, 168, 1, 9]), ttl=30)),
         (5355, 5355, header(3, 0x8700, 1, 1) + question(name(b"pc1"), 1)
@@ -58,7 +59,7 @@ def main(path):
         (40000, 53, header(4, 0x0100, 1, 0, 0, 1) + question(longname, 1)
          + rr(b"\0", 0, b"\x00\x01\x02", rclass=0, ttl=0)),
     ]
-    frames = [frame(s, d, p) for s, d, p in msgs]
+    frames = [frame(m[0], m[1], m[2], dst=m[3], ttl=m[4]) if len(m) > 3 else frame(*m) for m in msgs]
     write_pcap(path, [(1700000000, i, f) for i, f in enumerate(frames)])
 
 
