@@ -53,6 +53,9 @@ enum {
 	D_SRV_NAME, D_NULL, D_OPT, D_OPT_CODE, D_OPT_LEN, D_OPT_DATA, D_OPT_DAU, D_OPT_DHU, D_OPT_N3U,
 	D_OPT_FAMILY, D_OPT_NETMASK, D_OPT_SCOPE, D_OPT_ADDR, D_OPT_ADDR4, D_OPT_ADDR6, D_OPT_COOKIE_C,
 	D_OPT_COOKIE_S, D_OPT_KEEPALIVE, D_OPT_PADDING, D_OPT_CHAIN, D_OPT_EDE_CODE, D_OPT_EDE_TEXT,
+	D_SIG_COVERED, D_SIG_ALG, D_SIG_LABELS, D_SIG_OTTL, D_SIG_EXPIRE, D_SIG_INCEPT, D_SIG_TAG,
+	D_SIG_SIGNER, D_SIG_SIG, D_KEY_FLAGS, D_KEY_ZONE, D_KEY_REVOKED, D_KEY_SEP, D_KEY_RESERVED,
+	D_KEY_PROTO, D_KEY_ALG, D_KEY_ID, D_KEY_PUB,
 };
 
 static const struct val_str type_short[] = {
@@ -160,6 +163,8 @@ static const struct val_str dhu_vals[] = {
 };
 static const struct val_str n3u_vals[] = { { 0, "Reserved" }, { 1, "SHA-1" }, { 0, NULL } };
 static const struct val_str family_vals[] = { { 1, "IPv4" }, { 2, "IPv6" }, { 0, NULL } };
+static const struct val_str zone_key_vals[] = { { 0, "This it not a zone key" }, { 1, "This is the zone key for specified zone" }, { 0, NULL } };
+static const struct val_str yes_no[] = { { 0, "No" }, { 1, "Yes" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
 
 #define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
@@ -303,6 +308,37 @@ static const struct field_def fields[] = {
 	[D_OPT_CHAIN] = STR("dns.opt.chain.fqdn", "Closest Trust Point", "CHAIN (RFC 7901): where the chain starts."),
 	[D_OPT_EDE_CODE] = U16("dns.opt.ext_error.info_code", "Info Code", "Extended DNS error (RFC 8914): its code."),
 	[D_OPT_EDE_TEXT] = STR("dns.opt.ext_error.extra_text", "Extra Text", "Extended DNS error: its text."),
+	/* RRSIG and SIG (RFC 4034 3.1) */
+	[D_SIG_COVERED] = { "dns.rrsig.type_covered", "Type Covered", FT_UINT16, BASE_DEC, 0, 0, type_long,
+		"RRSIG: the type of the records signed.", 0 },
+	[D_SIG_ALG] = { "dns.rrsig.algorithm", "Algorithm", FT_UINT8, BASE_DEC, 0, 0, dau_vals,
+		"RRSIG: the signing algorithm (8 RSA/SHA-256, 13 ECDSA P-256).", 0 },
+	[D_SIG_LABELS] = { "dns.rrsig.labels", "Labels", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"RRSIG: labels in the signed owner name.", 0 },
+	[D_SIG_OTTL] = U32("dns.rrsig.original_ttl", "Original TTL", "RRSIG: the TTL of the records as signed."),
+	[D_SIG_EXPIRE] = { "dns.rrsig.signature_expiration", "Signature Expiration", FT_ABSOLUTE_TIME, BASE_NONE,
+		0, 0, NULL, "RRSIG: the signature is not valid after this time.", 0 },
+	[D_SIG_INCEPT] = { "dns.rrsig.signature_inception", "Signature Inception", FT_ABSOLUTE_TIME, BASE_NONE,
+		0, 0, NULL, "RRSIG: the signature is not valid before this time.", 0 },
+	[D_SIG_TAG] = U16("dns.rrsig.key_tag", "Key Tag", "RRSIG: the key id of the DNSKEY that signed."),
+	[D_SIG_SIGNER] = STR("dns.rrsig.signers_name", "Signer's name", "RRSIG: the zone that signed."),
+	[D_SIG_SIG] = { "dns.rrsig.signature", "Signature", FT_BYTES, BASE_NONE, 0, 0, NULL, "RRSIG: the signature.", 0 },
+	/* DNSKEY and CDNSKEY (RFC 4034 2.1) */
+	[D_KEY_FLAGS] = { "dns.dnskey.flags", "Flags", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"DNSKEY: 16 bits, zone key, revoked, secure entry point.", 0 },
+	[D_KEY_ZONE] = FLAG("dns.dnskey.flags.zone_key", "Zone Key", 0x0100, zone_key_vals,
+		"DNSKEY: the key signs the zone's records."),
+	[D_KEY_REVOKED] = FLAG("dns.dnskey.flags.key_revoked", "Key Revoked", 0x0080, yes_no,
+		"DNSKEY: the key is revoked (RFC 5011)."),
+	[D_KEY_SEP] = FLAG("dns.dnskey.flags.secure_entry_point", "Key Signing Key", 0x0001, yes_no,
+		"DNSKEY: secure entry point, a key-signing key."),
+	[D_KEY_RESERVED] = { "dns.dnskey.flags.reserved", "Key Signing Key", FT_UINT16, BASE_HEX, 0xfe7e, 16, NULL,
+		"DNSKEY: the reserved flag bits.", 0 },
+	[D_KEY_PROTO] = { "dns.dnskey.protocol", "Protocol", FT_UINT8, BASE_DEC, 0, 0, NULL, "DNSKEY: always 3.", 0 },
+	[D_KEY_ALG] = { "dns.dnskey.algorithm", "Algorithm", FT_UINT8, BASE_DEC, 0, 0, dau_vals,
+		"DNSKEY: the key's algorithm.", 0 },
+	[D_KEY_ID] = U16("dns.dnskey.key_id", "Key id", "DNSKEY: the key tag computed over the data (RFC 4034 B)."),
+	[D_KEY_PUB] = { "dns.dnskey.public_key", "Public Key", FT_BYTES, BASE_NONE, 0, 0, NULL, "DNSKEY: the key.", 0 },
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -778,6 +814,80 @@ static void rdata_opt(struct dnsctx *x, const struct dns_rr *r)
 	}
 }
 
+/* A TTL-like count of seconds with its span, "60 (1 minute)". */
+static void seconds_node(struct dtree *t, uint32_t parent, int f, uint32_t off, uint32_t v)
+{
+	uint32_t n = tree_add_uint(t, parent, &fields[f], off, 4, v);
+	if (n && tree_text(t)) {
+		char ts[96];
+		fv_time_span(v, -1, ts, sizeof(ts));
+		tree_label(t, n, "%s: %u (%s)", fields[f].name, v, ts);
+	}
+}
+
+static void rdata_rrsig(struct dnsctx *x, const struct dns_rr *r)
+{
+	struct dtree *t = x->d->tree;
+	struct cur v = r->rdc;
+	char nm[DNS_NAME_MAX + 8];
+	uint32_t k, o = r->o;
+
+	if (r->trunc || r->rdlen < 18)
+		return;
+	tree_add_uint(t, r->tn, &fields[D_SIG_COVERED], o, 2, cur_be16(&v));
+	tree_add_uint(t, r->tn, &fields[D_SIG_ALG], o + 2, 1, cur_u8(&v));
+	tree_add_uint(t, r->tn, &fields[D_SIG_LABELS], o + 3, 1, cur_u8(&v));
+	seconds_node(t, r->tn, D_SIG_OTTL, o + 4, cur_be32(&v));
+	tree_add_time(t, r->tn, &fields[D_SIG_EXPIRE], o + 8, 4, (int64_t)cur_be32(&v) * 1000000000);
+	tree_add_time(t, r->tn, &fields[D_SIG_INCEPT], o + 12, 4, (int64_t)cur_be32(&v) * 1000000000);
+	tree_add_uint(t, r->tn, &fields[D_SIG_TAG], o + 16, 2, cur_be16(&v));
+	uint32_t used = rd_name(x, r->rd + 18, nm, sizeof(nm), &k);
+	if (!used || 18 + used > r->rdlen)
+		return;
+	add_name(x, r->tn, D_SIG_SIGNER, r->rd + 18, used, nm, k);
+	uint32_t rest = r->rdlen - 18 - used;
+	struct cur sig = cur_at(&r->rdc, 18 + used);
+	tree_add_bytes(t, r->tn, &fields[D_SIG_SIG], o + 18 + used, rest, sig.p, rest);
+}
+
+/* RFC 4034 appendix B: the key tag, a checksum of the record data (algorithm 1: its
+ * third- and second-last bytes). */
+static uint16_t key_tag(const struct cur *rd, uint32_t n, uint8_t alg)
+{
+	uint32_t ac = 0;
+
+	if (alg == 1)
+		return n >= 3 ? cur_peek_be16(rd, n - 3) : 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t b = cur_peek(rd, i);
+		ac += (i & 1) ? b : b << 8;
+	}
+	ac += ac >> 16 & 0xffff;
+	return (uint16_t)ac;
+}
+
+static void rdata_dnskey(struct dnsctx *x, const struct dns_rr *r)
+{
+	struct dtree *t = x->d->tree;
+	struct cur v = r->rdc;
+	uint32_t o = r->o;
+
+	if (r->trunc || r->rdlen < 4)
+		return;
+	uint16_t fl = cur_be16(&v);
+	uint32_t fn = tree_add_uint(t, r->tn, &fields[D_KEY_FLAGS], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_ZONE], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_REVOKED], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_SEP], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_RESERVED], o, 2, fl);
+	tree_add_uint(t, r->tn, &fields[D_KEY_PROTO], o + 2, 1, cur_u8(&v));
+	uint8_t alg = cur_u8(&v);
+	tree_add_uint(t, r->tn, &fields[D_KEY_ALG], o + 3, 1, alg);
+	tree_flag(t, tree_add_uint(t, r->tn, &fields[D_KEY_ID], 0, 0, key_tag(&r->rdc, r->rdlen, alg)),
+	    TN_GENERATED);
+	tree_add_bytes(t, r->tn, &fields[D_KEY_PUB], o + 4, r->rdlen - 4u, v.p, r->rdlen - 4u);
+}
+
 /* The RR types tshark 4.0 decodes; any other gets its "not implemented" note. */
 static int tshark_decodes(uint16_t type)
 {
@@ -815,6 +925,12 @@ static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, 
 		break;
 	case 41:
 		rdata_opt(x, r);
+		break;
+	case 24: case 46:
+		rdata_rrsig(x, r);
+		break;
+	case 48: case 60:
+		rdata_dnskey(x, r);
 		break;
 	case 10:
 		if (r->rdavail)
