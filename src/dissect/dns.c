@@ -511,6 +511,19 @@ static void class_node(struct dnsctx *x, uint32_t parent, int f, uint32_t off, u
 	tree_label(t, n, "%s = Class: %s", bits, val);
 }
 
+/* Wireshark counts a question's labels in the name as shown: its dots plus one, and
+ * none for a name shown in a single character; "<Root>" counts one. */
+static uint32_t shown_labels(const char *name, uint32_t n)
+{
+	uint32_t k = 1;
+
+	if (n <= 1)
+		return 0;
+	for (uint32_t i = 0; i < n; i++)
+		k += name[i] == '.';
+	return k;
+}
+
 static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 {
 	struct dtree *t = x->d->tree;
@@ -530,8 +543,10 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	    name, type_name(type, tb, sizeof(tb)), cn ? cn : "Unknown",
 	    !x->mdns ? "" : (cls & 0x8000) ? ", \"QU\" question" : ", \"QM\" question");
 	add_name(x, q, D_QRY_NAME, at, used, name, n);
-	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, raw), TN_GENERATED);
-	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, (uint32_t)labels), TN_GENERATED);
+	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, n > 1 ? raw : 0),
+	    TN_GENERATED);	/* a name shown in one character counts none, as tshark */
+	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, shown_labels(name, n)),
+	    TN_GENERATED);
 	tree_add_uint(t, q, &fields[D_QRY_TYPE], x->base + at + used, 2, type);
 	if (type == 251 || type == 252)		/* IXFR, AXFR */
 		x->multi = 1;

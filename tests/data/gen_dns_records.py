@@ -1,7 +1,8 @@
 """gen_dns_records.py OUT — DNS, mDNS and LLMNR messages with the record types and
 flag variants tshark 4.0 shows in its own ways: LLMNR's C/TC/T flags, an SRV owner
 split into service, protocol and name, NSEC type bitmaps, NULL and unknown-type data,
-a TXT string holding a NUL byte, a name over tshark's 240-byte label, an mDNS OPT record."""
+a TXT string holding a NUL byte, a name over tshark's 240-byte label, the root and a
+one-letter name, an mDNS OPT record."""
 import struct
 import sys
 
@@ -52,6 +53,9 @@ def main(path):
          + rr(srv, 10, b"\x01\x02\x03", rclass=0x8001)
          + rr(host, 47, host + b"\x00\x04\x40\x00\x00\x08", rclass=0x8001)
          + rr(host, 0xfff0, b"\xde\xad", rclass=0x8001)),
+        # DNS: the root and a one-character name, whose label counts tshark takes from
+        # the names as shown
+        (40001, 53, header(5, 0x0100, 2) + question(b"\0", 2) + question(name(b"a"), 1)),
         # mDNS OPT: the payload size's top bit is the cache flush bit; an Owner option
         (5353, 5353, header(0, 0, 1, 0, 0, 1) + question(host, 1)
          + rr(b"\0", 41, struct.pack("!HH", 4, 6) + bytes(6), rclass=0x05a0, ttl=0x1194)),
