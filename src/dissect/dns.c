@@ -55,7 +55,7 @@ enum {
 	D_OPT_COOKIE_S, D_OPT_KEEPALIVE, D_OPT_PADDING, D_OPT_CHAIN, D_OPT_EDE_CODE, D_OPT_EDE_TEXT,
 	D_SIG_COVERED, D_SIG_ALG, D_SIG_LABELS, D_SIG_OTTL, D_SIG_EXPIRE, D_SIG_INCEPT, D_SIG_TAG,
 	D_SIG_SIGNER, D_SIG_SIG, D_KEY_FLAGS, D_KEY_ZONE, D_KEY_REVOKED, D_KEY_SEP, D_KEY_RESERVED,
-	D_KEY_PROTO, D_KEY_ALG, D_KEY_ID, D_KEY_PUB,
+	D_KEY_PROTO, D_KEY_ALG, D_KEY_ID, D_KEY_PUB, D_SSHFP_ALG, D_SSHFP_TYPE, D_SSHFP_FP,
 };
 
 static const struct val_str type_short[] = {
@@ -165,6 +165,11 @@ static const struct val_str n3u_vals[] = { { 0, "Reserved" }, { 1, "SHA-1" }, { 
 static const struct val_str family_vals[] = { { 1, "IPv4" }, { 2, "IPv6" }, { 0, NULL } };
 static const struct val_str zone_key_vals[] = { { 0, "This it not a zone key" }, { 1, "This is the zone key for specified zone" }, { 0, NULL } };
 static const struct val_str yes_no[] = { { 0, "No" }, { 1, "Yes" }, { 0, NULL } };
+/* tshark 4.0 -G values dns.sshfp.algorithm, dns.sshfp.fingerprint.type */
+static const struct val_str sshfp_alg_vals[] = {
+	{ 0, "Reserved" }, { 1, "RSA" }, { 2, "DSA" }, { 3, "ECDSA" }, { 4, "Ed25519" }, { 5, "XMSS" }, { 0, NULL }
+};
+static const struct val_str sshfp_type_vals[] = { { 0, "Reserved" }, { 1, "SHA1" }, { 2, "SHA256" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
 
 #define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
@@ -339,6 +344,13 @@ static const struct field_def fields[] = {
 		"DNSKEY: the key's algorithm.", 0 },
 	[D_KEY_ID] = U16("dns.dnskey.key_id", "Key id", "DNSKEY: the key tag computed over the data (RFC 4034 B)."),
 	[D_KEY_PUB] = { "dns.dnskey.public_key", "Public Key", FT_BYTES, BASE_NONE, 0, 0, NULL, "DNSKEY: the key.", 0 },
+	/* SSHFP (RFC 4255) */
+	[D_SSHFP_ALG] = { "dns.sshfp.algorithm", "Algorithm", FT_UINT8, BASE_DEC, 0, 0, sshfp_alg_vals,
+		"SSHFP: the host key's algorithm.", 0 },
+	[D_SSHFP_TYPE] = { "dns.sshfp.fingerprint.type", "Fingerprint type", FT_UINT8, BASE_DEC, 0, 0,
+		sshfp_type_vals, "SSHFP: the hash of the fingerprint.", 0 },
+	[D_SSHFP_FP] = { "dns.sshfp.fingerprint", "Fingerprint", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"SSHFP: the host key's fingerprint.", 0 },
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -946,6 +958,15 @@ static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, 
 		break;
 	case 48: case 60:
 		rdata_dnskey(x, r);
+		break;
+	case 44:
+		if (!r->trunc && r->rdlen >= 2) {
+			struct dtree *t = x->d->tree;
+			tree_add_uint(t, r->tn, &fields[D_SSHFP_ALG], r->o, 1, cur_peek(&r->rdc, 0));
+			tree_add_uint(t, r->tn, &fields[D_SSHFP_TYPE], r->o + 1, 1, cur_peek(&r->rdc, 1));
+			struct cur fp = cur_at(&r->rdc, 2);
+			tree_add_bytes(t, r->tn, &fields[D_SSHFP_FP], r->o + 2, r->rdlen - 2u, fp.p, r->rdlen - 2u);
+		}
 		break;
 	case 10:
 		if (r->rdavail)
