@@ -55,7 +55,8 @@ enum {
 	D_OPT_COOKIE_S, D_OPT_KEEPALIVE, D_OPT_PADDING, D_OPT_CHAIN, D_OPT_EDE_CODE, D_OPT_EDE_TEXT,
 	D_SIG_COVERED, D_SIG_ALG, D_SIG_LABELS, D_SIG_OTTL, D_SIG_EXPIRE, D_SIG_INCEPT, D_SIG_TAG,
 	D_SIG_SIGNER, D_SIG_SIG, D_KEY_FLAGS, D_KEY_ZONE, D_KEY_REVOKED, D_KEY_SEP, D_KEY_RESERVED,
-	D_KEY_PROTO, D_KEY_ALG, D_KEY_ID, D_KEY_PUB, D_SSHFP_ALG, D_SSHFP_TYPE, D_SSHFP_FP,
+	D_KEY_PROTO, D_KEY_ALG, D_KEY_ID, D_KEY_PUB, D_SSHFP_ALG, D_SSHFP_TYPE, D_SSHFP_FP, D_N3_ALG,
+	D_N3_FLAGS, D_N3_OPTOUT, D_N3_ITER, D_N3_SALT_LEN, D_N3_SALT, D_N3_HASH_LEN, D_N3_HASH,
 };
 
 static const struct val_str type_short[] = {
@@ -170,6 +171,7 @@ static const struct val_str sshfp_alg_vals[] = {
 	{ 0, "Reserved" }, { 1, "RSA" }, { 2, "DSA" }, { 3, "ECDSA" }, { 4, "Ed25519" }, { 5, "XMSS" }, { 0, NULL }
 };
 static const struct val_str sshfp_type_vals[] = { { 0, "Reserved" }, { 1, "SHA1" }, { 2, "SHA256" }, { 0, NULL } };
+static const struct val_str optout_vals[] = { { 0, "Additional insecure delegations forbidden" }, { 1, "Additional insecure delegations allowed" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
 
 #define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
@@ -351,6 +353,19 @@ static const struct field_def fields[] = {
 		sshfp_type_vals, "SSHFP: the hash of the fingerprint.", 0 },
 	[D_SSHFP_FP] = { "dns.sshfp.fingerprint", "Fingerprint", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"SSHFP: the host key's fingerprint.", 0 },
+	/* NSEC3 (RFC 5155 3.2) */
+	[D_N3_ALG] = { "dns.nsec3.algo", "Hash algorithm", FT_UINT8, BASE_DEC, 0, 0, n3u_vals,
+		"NSEC3: the hash of the owner names (1 SHA-1).", 0 },
+	[D_N3_FLAGS] = { "dns.nsec3.flags", "NSEC3 flags", FT_UINT8, BASE_DEC, 0, 0, NULL, "NSEC3: flags.", 0 },
+	[D_N3_OPTOUT] = { "dns.nsec3.flags.opt_out", "NSEC3 Opt-out flag", FT_BOOLEAN, BASE_NONE, 0x01, 8,
+		optout_vals, "NSEC3: the span may hold unsigned delegations.", 0 },
+	[D_N3_ITER] = U16("dns.nsec3.iterations", "NSEC3 iterations", "Number of hashing iterations"),
+	[D_N3_SALT_LEN] = { "dns.nsec3.salt_length", "Salt length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Length of salt in bytes", 0 },
+	[D_N3_SALT] = { "dns.nsec3.salt_value", "Salt value", FT_BYTES, BASE_NONE, 0, 0, NULL, "NSEC3: the salt.", 0 },
+	[D_N3_HASH_LEN] = { "dns.nsec3.hash_length", "Hash length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Length in bytes of next hashed owner", 0 },
+	[D_N3_HASH] = STR("dns.nsec3.hash_value", "Next hashed owner", "NSEC3: the next hashed owner name, base32hex."),
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -877,6 +892,52 @@ static void rdata_rrsig(struct dnsctx *x, const struct dns_rr *r)
 	tree_add_bytes(t, r->tn, &fields[D_SIG_SIG], o + 18 + used, rest, sig.p, rest);
 }
 
+/* NSEC3: hash, flags, iterations, salt, the next hashed owner (shown in lower-case
+ * base32hex, RFC 4648 7) and the type bitmap. */
+static void rdata_nsec3(struct dnsctx *x, const struct dns_rr *r)
+{
+	static const char b32[] = "0123456789abcdefghijklmnopqrstuv";
+	struct dtree *t = x->d->tree;
+	struct cur v = r->rdc;
+	uint32_t o = r->o;
+
+	if (r->trunc || r->rdlen < 5)
+		return;
+	tree_add_uint(t, r->tn, &fields[D_N3_ALG], o, 1, cur_u8(&v));
+	uint8_t fl = cur_u8(&v);
+	uint32_t fn = tree_add_uint(t, r->tn, &fields[D_N3_FLAGS], o + 1, 1, fl);
+	tree_add_uint(t, fn, &fields[D_N3_OPTOUT], o + 1, 1, fl);
+	tree_add_uint(t, r->tn, &fields[D_N3_ITER], o + 2, 2, cur_be16(&v));
+	uint8_t sl = cur_u8(&v);
+	tree_add_uint(t, r->tn, &fields[D_N3_SALT_LEN], o + 4, 1, sl);
+	if (5u + sl + 1 > r->rdlen)
+		return;
+	bytes_or_missing(t, r->tn, D_N3_SALT, o + 5, v.p, sl);
+	cur_skip(&v, sl);
+	uint8_t hl = cur_u8(&v);
+	tree_add_uint(t, r->tn, &fields[D_N3_HASH_LEN], o + 5 + sl, 1, hl);
+	uint32_t at = 6u + sl;
+	if (at + hl > r->rdlen)
+		return;
+	char enc[(255 * 8 + 4) / 5 + 1];
+	uint32_t n = 0, acc = 0;
+	int bits = 0;
+	for (uint32_t i = 0; i < hl; i++) {
+		acc = (acc << 8 | cur_u8(&v)) & 0xffff;
+		bits += 8;
+		while (bits >= 5) {
+			bits -= 5;
+			enc[n++] = b32[acc >> bits & 31];
+		}
+	}
+	if (bits)
+		enc[n++] = b32[acc << (5 - bits) & 31];
+	enc[n] = '\0';
+	tree_flag(t, tree_add_bytes(t, r->tn, &fields[D_N3_HASH], o + at, hl, tree_keep(t, enc, n), n),
+	    TN_GENERATED);
+	type_bitmap(x, r->tn, r->rd + at + hl, r->rdlen - at - hl);
+}
+
 /* RFC 4034 appendix B: the key tag, a checksum of the record data (algorithm 1: its
  * third- and second-last bytes). */
 static uint16_t key_tag(const struct cur *rd, uint32_t n, uint8_t alg)
@@ -958,6 +1019,9 @@ static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, 
 		break;
 	case 48: case 60:
 		rdata_dnskey(x, r);
+		break;
+	case 50:
+		rdata_nsec3(x, r);
 		break;
 	case 44:
 		if (!r->trunc && r->rdlen >= 2) {
