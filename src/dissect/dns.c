@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,7 +49,14 @@ enum {
 	D_SOA_MIN, D_SRV_PRIO, D_SRV_WEIGHT, D_SRV_PORT, D_SRV_TARGET, D_OPT_UDP, D_OPT_EXT_RCODE,
 	D_OPT_VERSION, D_OPT_Z, D_OPT_DO, D_OPT_ZRES, D_DATA, D_NSEC_NEXT, D_RESPONSE_TO, D_TIME,
 	D_RETRANS_REQ_IN, D_RETRANS_RESP_IN, D_RETRANSMISSION, D_UNSOLICITED, D_RETRANS_REQ_EXP,
-	D_RETRANS_RESP_EXP,
+	D_RETRANS_RESP_EXP, D_F_CONFLICT, D_F_TENTATIVE, D_SRV_SERVICE, D_SRV_PROTO,
+	D_SRV_NAME, D_NULL, D_OPT, D_OPT_CODE, D_OPT_LEN, D_OPT_DATA, D_OPT_DAU, D_OPT_DHU, D_OPT_N3U,
+	D_OPT_FAMILY, D_OPT_NETMASK, D_OPT_SCOPE, D_OPT_ADDR, D_OPT_ADDR4, D_OPT_ADDR6, D_OPT_COOKIE_C,
+	D_OPT_COOKIE_S, D_OPT_KEEPALIVE, D_OPT_PADDING, D_OPT_CHAIN, D_OPT_EDE_CODE, D_OPT_EDE_TEXT,
+	D_SIG_COVERED, D_SIG_ALG, D_SIG_LABELS, D_SIG_OTTL, D_SIG_EXPIRE, D_SIG_INCEPT, D_SIG_TAG,
+	D_SIG_SIGNER, D_SIG_SIG, D_KEY_FLAGS, D_KEY_ZONE, D_KEY_REVOKED, D_KEY_SEP, D_KEY_RESERVED,
+	D_KEY_PROTO, D_KEY_ALG, D_KEY_ID, D_KEY_PUB, D_SSHFP_ALG, D_SSHFP_TYPE, D_SSHFP_FP, D_N3_ALG,
+	D_N3_FLAGS, D_N3_OPTOUT, D_N3_ITER, D_N3_SALT_LEN, D_N3_SALT, D_N3_HASH_LEN, D_N3_HASH,
 };
 
 static const struct val_str type_short[] = {
@@ -130,6 +138,40 @@ static const struct val_str true_false[] = { { 0, "False" }, { 1, "True" }, { 0,
 static const struct val_str z_vals[] = { { 0, "reserved (0)" }, { 1, "reserved - incorrect!" }, { 0, NULL } };
 static const struct val_str ad_vals[] = { { 0, "Answer/authority portion was not authenticated by the server" }, { 1, "Answer/authority portion was authenticated by the server" }, { 0, NULL } };
 static const struct val_str cd_vals[] = { { 0, "Unacceptable" }, { 1, "Acceptable" }, { 0, NULL } };
+static const struct val_str conflict_q_vals[] = { { 0, "None" }, { 1, "The sender received multiple responses" }, { 0, NULL } };
+static const struct val_str conflict_r_vals[] = { { 0, "The name is considered unique" }, { 1, "The name is not considered unique" }, { 0, NULL } };
+static const struct val_str tentative_vals[] = { { 0, "Not tentative" }, { 1, "Tentative" }, { 0, NULL } };
+/* tshark 4.0 -G values dns.opt.code, dns.opt.dau, dns.opt.dhu, dns.opt.n3u */
+static const struct val_str opt_code_vals[] = {
+	{ 0, "Reserved" }, { 1, "LLQ - Long-lived query" }, { 2, "UL - Update lease" },
+	{ 3, "NSID - Name Server Identifier" }, { 4, "Owner (reserved)" },
+	{ 5, "DAU - DNSSEC Algorithm Understood (RFC6975)" }, { 6, "DHU - DS Hash Understood (RFC6975)" },
+	{ 7, "N3U - NSEC3 Hash Understood (RFC6975)" }, { 8, "CSUBNET - Client subnet" },
+	{ 9, "EDNS EXPIRE (RFC7314)" }, { 10, "COOKIE" }, { 11, "EDNS TCP Keepalive" }, { 12, "PADDING" },
+	{ 13, "CHAIN" }, { 15, "Extended DNS Error" }, { 20730, "Experimental - CSUBNET - Client subnet" },
+	{ 0, NULL }
+};
+static const struct val_str dau_vals[] = {
+	{ 1, "RSA/MD5" }, { 2, "Diffie-Hellman" }, { 3, "DSA" }, { 4, "Elliptic curve crypto" },
+	{ 5, "RSA/SHA1" }, { 6, "DSA + NSEC3/SHA1" }, { 7, "RSA/SHA1 + NSEC3/SHA1" }, { 8, "RSA/SHA-256" },
+	{ 10, "RSA/SHA-512" }, { 12, "GOST R 34.10-2001" }, { 13, "ECDSA Curve P-256 with SHA-256" },
+	{ 14, "ECDSA Curve P-386 with SHA-386" }, { 15, "Ed25519" }, { 16, "Ed448" }, { 157, "HMAC/MD5" },
+	{ 252, "Indirect key" }, { 253, "Private, domain name" }, { 254, "Private, OID" }, { 0, NULL }
+};
+static const struct val_str dhu_vals[] = {
+	{ 0, "Reserved digest" }, { 1, "SHA-1" }, { 2, "SHA-256" }, { 3, "GOST R 34.11-94" }, { 4, "SHA-384" },
+	{ 0, NULL }
+};
+static const struct val_str n3u_vals[] = { { 0, "Reserved" }, { 1, "SHA-1" }, { 0, NULL } };
+static const struct val_str family_vals[] = { { 1, "IPv4" }, { 2, "IPv6" }, { 0, NULL } };
+static const struct val_str zone_key_vals[] = { { 0, "This it not a zone key" }, { 1, "This is the zone key for specified zone" }, { 0, NULL } };
+static const struct val_str yes_no[] = { { 0, "No" }, { 1, "Yes" }, { 0, NULL } };
+/* tshark 4.0 -G values dns.sshfp.algorithm, dns.sshfp.fingerprint.type */
+static const struct val_str sshfp_alg_vals[] = {
+	{ 0, "Reserved" }, { 1, "RSA" }, { 2, "DSA" }, { 3, "ECDSA" }, { 4, "Ed25519" }, { 5, "XMSS" }, { 0, NULL }
+};
+static const struct val_str sshfp_type_vals[] = { { 0, "Reserved" }, { 1, "SHA1" }, { 2, "SHA256" }, { 0, NULL } };
+static const struct val_str optout_vals[] = { { 0, "Additional insecure delegations forbidden" }, { 1, "Additional insecure delegations allowed" }, { 0, NULL } };
 static const struct val_str do_vals[] = { { 0, "Cannot handle DNSSEC security RRs" }, { 1, "Accepts DNSSEC security RRs" }, { 0, NULL } };
 
 #define STR(abbrev, name, help) { abbrev, name, FT_STRING, BASE_NONE, 0, 0, NULL, help, 0 }
@@ -228,6 +270,102 @@ static const struct field_def fields[] = {
 		"Expert note: the query was sent again.", 0 },
 	[D_RETRANS_RESP_EXP] = { "dns.retransmit_response", "DNS response retransmission", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"Expert note: the response was sent again.", 0 },
+	/* LLMNR (RFC 4795 2.1.1): C, TC, T in place of AA, TC, RD */
+	[D_F_CONFLICT] = FLAG("dns.flags.conflict", "Conflict", 0x0400, conflict_q_vals,
+		"LLMNR: 1 bit; in a query the sender saw several responses, in a response the name is not unique."),
+	[D_F_TENTATIVE] = FLAG("dns.flags.tentative", "Tentative", 0x0100, tentative_vals,
+		"LLMNR: 1 bit, the responder has not yet verified the name is unique."),
+	/* an SRV owner (RFC 2782 _Service._Proto.Name) shown in its parts */
+	[D_SRV_SERVICE] = STR("dns.srv.service", "Service", "SRV: the owner name's first label, the service."),
+	[D_SRV_PROTO] = STR("dns.srv.proto", "Protocol", "SRV: the owner name's second label, the protocol."),
+	[D_SRV_NAME] = STR("dns.srv.name", "Name", "SRV: the rest of the owner name, the domain."),
+	[D_NULL] = { "dns.null", "Null (data)", FT_BYTES, BASE_NONE, 0, 0, NULL, "NULL record: opaque data.", 0 },
+	/* EDNS options (RFC 6891 6.1.2) in an OPT record's data */
+	[D_OPT] = { "dns.opt", "Option", FT_NONE, BASE_NONE, 0, 0, NULL, "One EDNS option: code, length, data.", 0 },
+	[D_OPT_CODE] = { "dns.opt.code", "Option Code", FT_UINT16, BASE_DEC, 0, 0, opt_code_vals,
+		"16 bits: which EDNS option (8 client subnet, 10 cookie, 12 padding).", 0 },
+	[D_OPT_LEN] = U16("dns.opt.len", "Option Length", "16 bits: bytes of option data."),
+	[D_OPT_DATA] = { "dns.opt.data", "Option Data", FT_BYTES, BASE_NONE, 0, 0, NULL, "The option's data.", 0 },
+	[D_OPT_DAU] = { "dns.opt.dau", "DAU", FT_UINT8, BASE_DEC, 0, 0, dau_vals,
+		"A DNSSEC signing algorithm the client understands (RFC 6975).", 0 },
+	[D_OPT_DHU] = { "dns.opt.dhu", "DHU", FT_UINT8, BASE_DEC, 0, 0, dhu_vals,
+		"A DS hash algorithm the client understands (RFC 6975).", 0 },
+	[D_OPT_N3U] = { "dns.opt.n3u", "N3U", FT_UINT8, BASE_DEC, 0, 0, n3u_vals,
+		"An NSEC3 hash algorithm the client understands (RFC 6975).", 0 },
+	[D_OPT_FAMILY] = { "dns.opt.client.family", "Family", FT_UINT16, BASE_DEC, 0, 0, family_vals,
+		"Client subnet (RFC 7871): address family, 1 IPv4, 2 IPv6.", 0 },
+	[D_OPT_NETMASK] = { "dns.opt.client.netmask", "Source Netmask", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Client subnet: prefix length of the client's address.", 0 },
+	[D_OPT_SCOPE] = { "dns.opt.client.scope", "Scope Netmask", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Client subnet: prefix length the answer is good for.", 0 },
+	[D_OPT_ADDR] = { "dns.opt.client.addr", "Client Subnet", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Client subnet: the address prefix of another family.", 0 },
+	[D_OPT_ADDR4] = { "dns.opt.client.addr4", "Client Subnet", FT_IPv4, BASE_NONE, 0, 0, NULL,
+		"Client subnet: the IPv4 prefix, zero-filled.", 0 },
+	[D_OPT_ADDR6] = { "dns.opt.client.addr6", "Client Subnet", FT_IPv6, BASE_NONE, 0, 0, NULL,
+		"Client subnet: the IPv6 prefix, zero-filled.", 0 },
+	[D_OPT_COOKIE_C] = { "dns.opt.cookie.client", "Client Cookie", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"DNS cookie (RFC 7873): the client's 8 bytes.", 0 },
+	[D_OPT_COOKIE_S] = { "dns.opt.cookie.server", "Server Cookie", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"DNS cookie: the server's 8 to 32 bytes.", 0 },
+	[D_OPT_KEEPALIVE] = U16("dns.opt.edns_tcp_keepalive.timeout", "Timeout",
+		"TCP keepalive (RFC 7828): idle timeout in units of 100 ms."),
+	[D_OPT_PADDING] = { "dns.opt.padding", "Padding", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Padding (RFC 7830): bytes that hide the message's size.", 0 },
+	[D_OPT_CHAIN] = STR("dns.opt.chain.fqdn", "Closest Trust Point", "CHAIN (RFC 7901): where the chain starts."),
+	[D_OPT_EDE_CODE] = U16("dns.opt.ext_error.info_code", "Info Code", "Extended DNS error (RFC 8914): its code."),
+	[D_OPT_EDE_TEXT] = STR("dns.opt.ext_error.extra_text", "Extra Text", "Extended DNS error: its text."),
+	/* RRSIG and SIG (RFC 4034 3.1) */
+	[D_SIG_COVERED] = { "dns.rrsig.type_covered", "Type Covered", FT_UINT16, BASE_DEC, 0, 0, type_long,
+		"RRSIG: the type of the records signed.", 0 },
+	[D_SIG_ALG] = { "dns.rrsig.algorithm", "Algorithm", FT_UINT8, BASE_DEC, 0, 0, dau_vals,
+		"RRSIG: the signing algorithm (8 RSA/SHA-256, 13 ECDSA P-256).", 0 },
+	[D_SIG_LABELS] = { "dns.rrsig.labels", "Labels", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"RRSIG: labels in the signed owner name.", 0 },
+	[D_SIG_OTTL] = U32("dns.rrsig.original_ttl", "Original TTL", "RRSIG: the TTL of the records as signed."),
+	[D_SIG_EXPIRE] = { "dns.rrsig.signature_expiration", "Signature Expiration", FT_ABSOLUTE_TIME, BASE_NONE,
+		0, 0, NULL, "RRSIG: the signature is not valid after this time.", 0 },
+	[D_SIG_INCEPT] = { "dns.rrsig.signature_inception", "Signature Inception", FT_ABSOLUTE_TIME, BASE_NONE,
+		0, 0, NULL, "RRSIG: the signature is not valid before this time.", 0 },
+	[D_SIG_TAG] = U16("dns.rrsig.key_tag", "Key Tag", "RRSIG: the key id of the DNSKEY that signed."),
+	[D_SIG_SIGNER] = STR("dns.rrsig.signers_name", "Signer's name", "RRSIG: the zone that signed."),
+	[D_SIG_SIG] = { "dns.rrsig.signature", "Signature", FT_BYTES, BASE_NONE, 0, 0, NULL, "RRSIG: the signature.", 0 },
+	/* DNSKEY and CDNSKEY (RFC 4034 2.1) */
+	[D_KEY_FLAGS] = { "dns.dnskey.flags", "Flags", FT_UINT16, BASE_HEX, 0, 0, NULL,
+		"DNSKEY: 16 bits, zone key, revoked, secure entry point.", 0 },
+	[D_KEY_ZONE] = FLAG("dns.dnskey.flags.zone_key", "Zone Key", 0x0100, zone_key_vals,
+		"DNSKEY: the key signs the zone's records."),
+	[D_KEY_REVOKED] = FLAG("dns.dnskey.flags.key_revoked", "Key Revoked", 0x0080, yes_no,
+		"DNSKEY: the key is revoked (RFC 5011)."),
+	[D_KEY_SEP] = FLAG("dns.dnskey.flags.secure_entry_point", "Key Signing Key", 0x0001, yes_no,
+		"DNSKEY: secure entry point, a key-signing key."),
+	[D_KEY_RESERVED] = { "dns.dnskey.flags.reserved", "Key Signing Key", FT_UINT16, BASE_HEX, 0xfe7e, 16, NULL,
+		"DNSKEY: the reserved flag bits.", 0 },
+	[D_KEY_PROTO] = { "dns.dnskey.protocol", "Protocol", FT_UINT8, BASE_DEC, 0, 0, NULL, "DNSKEY: always 3.", 0 },
+	[D_KEY_ALG] = { "dns.dnskey.algorithm", "Algorithm", FT_UINT8, BASE_DEC, 0, 0, dau_vals,
+		"DNSKEY: the key's algorithm.", 0 },
+	[D_KEY_ID] = U16("dns.dnskey.key_id", "Key id", "DNSKEY: the key tag computed over the data (RFC 4034 B)."),
+	[D_KEY_PUB] = { "dns.dnskey.public_key", "Public Key", FT_BYTES, BASE_NONE, 0, 0, NULL, "DNSKEY: the key.", 0 },
+	/* SSHFP (RFC 4255) */
+	[D_SSHFP_ALG] = { "dns.sshfp.algorithm", "Algorithm", FT_UINT8, BASE_DEC, 0, 0, sshfp_alg_vals,
+		"SSHFP: the host key's algorithm.", 0 },
+	[D_SSHFP_TYPE] = { "dns.sshfp.fingerprint.type", "Fingerprint type", FT_UINT8, BASE_DEC, 0, 0,
+		sshfp_type_vals, "SSHFP: the hash of the fingerprint.", 0 },
+	[D_SSHFP_FP] = { "dns.sshfp.fingerprint", "Fingerprint", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"SSHFP: the host key's fingerprint.", 0 },
+	/* NSEC3 (RFC 5155 3.2) */
+	[D_N3_ALG] = { "dns.nsec3.algo", "Hash algorithm", FT_UINT8, BASE_DEC, 0, 0, n3u_vals,
+		"NSEC3: the hash of the owner names (1 SHA-1).", 0 },
+	[D_N3_FLAGS] = { "dns.nsec3.flags", "NSEC3 flags", FT_UINT8, BASE_DEC, 0, 0, NULL, "NSEC3: flags.", 0 },
+	[D_N3_OPTOUT] = { "dns.nsec3.flags.opt_out", "NSEC3 Opt-out flag", FT_BOOLEAN, BASE_NONE, 0x01, 8,
+		optout_vals, "NSEC3: the span may hold unsigned delegations.", 0 },
+	[D_N3_ITER] = U16("dns.nsec3.iterations", "NSEC3 iterations", "Number of hashing iterations"),
+	[D_N3_SALT_LEN] = { "dns.nsec3.salt_length", "Salt length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Length of salt in bytes", 0 },
+	[D_N3_SALT] = { "dns.nsec3.salt_value", "Salt value", FT_BYTES, BASE_NONE, 0, 0, NULL, "NSEC3: the salt.", 0 },
+	[D_N3_HASH_LEN] = { "dns.nsec3.hash_length", "Hash length", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Length in bytes of next hashed owner", 0 },
+	[D_N3_HASH] = STR("dns.nsec3.hash_value", "Next hashed owner", "NSEC3: the next hashed owner name, base32hex."),
 };
 static const struct field_table dns_table = REG_TABLE(fields);
 static const struct handoff dns_handoffs[] = {
@@ -333,6 +471,49 @@ struct dnsctx {
 	int multi;		/* a query asks for a zone transfer (many responses) */
 };
 
+/* Wireshark keeps a label in ITEM_LABEL_LENGTH (240) bytes: a text item whose label
+ * does not fit is cut and marked " [truncated]" in front; text appended later only
+ * fills what is left, unmarked. */
+#define DNS_LABEL_LEN 240
+
+static uint32_t text_node(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static uint32_t text_node(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len,
+    const char *fmt, ...)
+{
+	char buf[DNS_NAME_MAX + 128];
+	va_list ap;
+
+	if (!tree_text(x->d->tree))
+		return tree_add_text(x->d->tree, parent, off, len, "%s", "");
+	va_start(ap, fmt);
+	int k = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (k >= DNS_LABEL_LEN)
+		fv_label_mark_truncated(buf, 0);
+	return tree_add_text(x->d->tree, parent, off, len, "%s", buf);
+}
+
+static void label_append(struct dnsctx *x, uint32_t node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void label_append(struct dnsctx *x, uint32_t node, const char *fmt, ...)
+{
+	struct dtree *t = x->d->tree;
+	char buf[DNS_LABEL_LEN];
+	va_list ap;
+
+	if (!node || !tree_text(t))
+		return;
+	const char *cur = tree_node_text(t, tree_node(t, node));
+	size_t have = cur ? strlen(cur) : 0;
+	if (have + 1 >= DNS_LABEL_LEN)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, DNS_LABEL_LEN - have, fmt, ap);
+	va_end(ap);
+	tree_label_append(t, node, "%s", buf);
+}
+
 static uint32_t add_name(struct dnsctx *x, uint32_t parent, int f, uint32_t off, uint32_t len,
     const char *name, uint32_t n)
 {
@@ -357,6 +538,19 @@ static void class_node(struct dnsctx *x, uint32_t parent, int f, uint32_t off, u
 	tree_label(t, n, "%s = Class: %s", bits, val);
 }
 
+/* Wireshark counts a question's labels in the name as shown: its dots plus one, and
+ * none for a name shown in a single character; "<Root>" counts one. */
+static uint32_t shown_labels(const char *name, uint32_t n)
+{
+	uint32_t k = 1;
+
+	if (n <= 1)
+		return 0;
+	for (uint32_t i = 0; i < n; i++)
+		k += name[i] == '.';
+	return k;
+}
+
 static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 {
 	struct dtree *t = x->d->tree;
@@ -372,12 +566,14 @@ static int question(struct dnsctx *x, uint32_t parent, uint32_t *off)
 	uint16_t c15 = x->mdns ? cls & 0x7fff : cls;
 	char tb[32];
 	const char *cn = val_to_str(c15, class_vals);
-	uint32_t q = tree_add_text(t, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
+	uint32_t q = text_node(x, parent, x->base + at, used + 4, "%s: type %s, class %s%s",
 	    name, type_name(type, tb, sizeof(tb)), cn ? cn : "Unknown",
 	    !x->mdns ? "" : (cls & 0x8000) ? ", \"QU\" question" : ", \"QM\" question");
 	add_name(x, q, D_QRY_NAME, at, used, name, n);
-	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, raw), TN_GENERATED);
-	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, (uint32_t)labels), TN_GENERATED);
+	tree_flag(t, tree_add_uint(t, q, &fields[D_QRY_NAME_LEN], x->base + at, used, n > 1 ? raw : 0),
+	    TN_GENERATED);	/* a name shown in one character counts none, as tshark */
+	tree_flag(t, tree_add_uint(t, q, &fields[D_LABELS], x->base + at, used, shown_labels(name, n)),
+	    TN_GENERATED);
 	tree_add_uint(t, q, &fields[D_QRY_TYPE], x->base + at + used, 2, type);
 	if (type == 251 || type == 252)		/* IXFR, AXFR */
 		x->multi = 1;
@@ -422,30 +618,63 @@ static void rdata_addr(struct dnsctx *x, const struct dns_rr *r, char *s, size_t
 		fv_ipv4(r->rdc.p, s, sn);
 	else
 		fv_ipv6(r->rdc.p, s, sn);
-	tree_label_append(t, r->tn, ", addr %s", s);
+	label_append(x, r->tn, ", addr %s", s);
+}
+
+/* The RR types an NSEC record lists (RFC 4034 4.1.2): windows of a number, a length
+ * and up to 32 bytes of bits, one line per type as tshark. */
+static void type_bitmap(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len)
+{
+	struct dtree *t = x->d->tree;
+	struct cur b = cur_at(&x->m, off);
+
+	if (!tree_text(t))
+		return;
+	b = cur_sub(&b, len, NULL);
+	while (cur_left(&b) >= 2) {
+		uint32_t win = cur_u8(&b), blen = cur_u8(&b);
+		for (uint32_t i = 0; i < blen && cur_left(&b); i++) {
+			uint32_t at = x->base + off + (uint32_t)cur_off(&b) - (uint32_t)cur_off(&x->m);
+			uint8_t bits = cur_u8(&b);
+			for (int j = 0; j < 8; j++) {
+				if (!(bits & 0x80u >> j))
+					continue;
+				uint32_t ty = win * 256 + i * 8 + (uint32_t)j;
+				const char *nm = val_to_str(ty, type_long);
+				if (nm)
+					tree_add_text(t, parent, at, 1, "RR type in bit map: %s", nm);
+				else
+					tree_add_text(t, parent, at, 1, "RR type in bit map: Unknown (%u)", ty);
+			}
+		}
+	}
 }
 
 /* NS, CNAME, PTR and NSEC: a name first. */
 static void rdata_name(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn)
 {
-	struct dtree *t = x->d->tree;
 	uint32_t k;
 
 	if (r->type == 47) {
-		if (!r->trunc && rd_name(x, r->rd, s, sn, &k))
-			add_name(x, r->tn, D_NSEC_NEXT, r->rd, r->rdlen, s, k);
-		else
+		uint32_t used;
+		if (r->trunc || !(used = rd_name(x, r->rd, s, sn, &k))) {
 			s[0] = '\0';
+			return;
+		}
+		add_name(x, r->tn, D_NSEC_NEXT, r->rd, used, s, k);
+		label_append(x, r->tn, ", next domain name %s", s);
+		if (used <= r->rdlen)
+			type_bitmap(x, r->tn, r->rd + used, r->rdlen - used);
 		return;
 	}
 	if (!rd_name(x, r->rd, s, sn, &k))
 		return;
 	int f = r->type == 2 ? D_NS : r->type == 5 ? D_CNAME : D_PTR;
 	add_name(x, r->tn, f, r->rd, r->rdlen, s, k);
-	tree_label_append(t, r->tn, ", %s %s", r->type == 2 ? "ns" : r->type == 5 ? "cname" : "", s);
 	if (r->type == 12)
-		tree_label(t, r->tn, "%s: type PTR, class %s%s, %s", r->name, r->cn ? r->cn : "Unknown",
-		    x->mdns && (r->cls & 0x8000) ? ", cache flush" : "", s);
+		label_append(x, r->tn, ", %s", s);
+	else
+		label_append(x, r->tn, ", %s %s", r->type == 2 ? "ns" : "cname", s);
 }
 
 /* MX (preference, exchange) and SRV (priority, weight, port, target). */
@@ -463,7 +692,7 @@ static void rdata_mx_srv(struct dnsctx *x, const struct dns_rr *r, char *s, size
 		tree_add_uint(t, r->tn, &fields[D_MX_PREF], r->o, 2, pref);
 		if (rd_name(x, r->rd + 2, tmp, sizeof(tmp), &k)) {
 			add_name(x, r->tn, D_MX_EXCH, r->rd + 2, r->rdlen - 2u, tmp, k);
-			tree_label_append(t, r->tn, ", preference %u, mx %s", pref, tmp);
+			label_append(x, r->tn, ", preference %u, mx %s", pref, tmp);
 			snprintf(s, sn, "%u %s", pref, tmp);
 		}
 		return;
@@ -476,7 +705,7 @@ static void rdata_mx_srv(struct dnsctx *x, const struct dns_rr *r, char *s, size
 	tree_add_uint(t, r->tn, &fields[D_SRV_PORT], r->o + 4, 2, port);
 	if (rd_name(x, r->rd + 6, tmp, sizeof(tmp), &k)) {
 		add_name(x, r->tn, D_SRV_TARGET, r->rd + 6, r->rdlen - 6u, tmp, k);
-		tree_label_append(t, r->tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
+		label_append(x, r->tn, ", priority %u, weight %u, port %u, target %s", pr, w, port, tmp);
 		snprintf(s, sn, "%u %u %u %s", pr, w, port, tmp);
 	}
 }
@@ -492,7 +721,7 @@ static void rdata_soa(struct dnsctx *x, const struct dns_rr *r, char *s, size_t 
 		return;
 	u2 = rd_name(x, r->rd + u1, rn, sizeof(rn), &k2);
 	add_name(x, r->tn, D_SOA_MNAME, r->rd, u1, tmp, k1);
-	tree_label_append(t, r->tn, ", mname %s", tmp);
+	label_append(x, r->tn, ", mname %s", tmp);
 	snprintf(s, sn, "%s", tmp);
 	if (!u2 || r->rd + u1 + u2 + 20 > x->mlen)
 		return;
@@ -519,11 +748,248 @@ static void rdata_txt(struct dnsctx *x, const struct dns_rr *r, char *s, size_t 
 		uint8_t l = cur_peek(&r->rdc, i);
 		tree_add_uint(t, r->tn, &fields[D_TXT_LEN], r->o + i, 1, l);
 		uint32_t k = i + 1 + l <= r->rdavail ? l : r->rdavail - i - 1;
-		tree_add_bytes(t, r->tn, &fields[D_TXT], r->o + i + 1, k, p + i + 1, k);
+		const uint8_t *nul = memchr(p + i + 1, 0, k);
+		uint32_t shown = nul ? (uint32_t)(nul - (p + i + 1)) : k;
+		uint32_t tn = tree_add_bytes(t, r->tn, &fields[D_TXT], r->o + i + 1, k, p + i + 1, shown);
+		for (uint32_t j = shown; j < k; j++)	/* a C string ends at its NUL, as tshark's */
+			if (p[i + 1 + j]) {
+				dissect_expert(x->d, tn, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
+				break;
+			}
 		if (!s[0] && info)
 			snprintf(s, sn, "%.*s", (int)k, (const char *)p + i + 1);
 		i += 1u + l;
 	}
+}
+
+/* A bytes field, or "<MISSING>" as tshark labels one of no bytes. */
+static void bytes_or_missing(struct dtree *t, uint32_t parent, int f, uint32_t off, const uint8_t *p,
+    uint32_t n)
+{
+	uint32_t b = tree_add_bytes(t, parent, &fields[f], off, n, p, n);
+	if (!n)
+		tree_label(t, b, "%s: <MISSING>", fields[f].name);
+}
+
+/* An option's own fields after its data (o: frame offset of the data). */
+static void opt_body(struct dnsctx *x, uint32_t on, uint16_t code, struct cur v, uint32_t o)
+{
+	struct dtree *t = x->d->tree;
+	uint32_t n = (uint32_t)cur_left(&v);
+	const uint8_t *p = v.p;
+
+	switch (code) {
+	case 5: case 6: case 7:
+		for (uint32_t i = 0; i < n; i++)
+			tree_add_uint(t, on, &fields[code == 5 ? D_OPT_DAU : code == 6 ? D_OPT_DHU : D_OPT_N3U],
+			    o + i, 1, p[i]);
+		break;
+	case 8: case 20730: {
+		if (n < 4)
+			break;
+		uint16_t fam = cur_be16(&v);
+		tree_add_uint(t, on, &fields[D_OPT_FAMILY], o, 2, fam);
+		tree_add_uint(t, on, &fields[D_OPT_NETMASK], o + 2, 1, cur_u8(&v));
+		tree_add_uint(t, on, &fields[D_OPT_SCOPE], o + 3, 1, cur_u8(&v));
+		uint8_t a[16] = { 0 };
+		uint32_t k = n - 4, max = fam == 1 ? 4 : fam == 2 ? 16 : k;
+		if (fam != 1 && fam != 2) {
+			tree_add_bytes(t, on, &fields[D_OPT_ADDR], o + 4, k, p + 4, k);
+			break;
+		}
+		memcpy(a, p + 4, k < max ? k : max);
+		tree_add_addr(t, on, &fields[fam == 1 ? D_OPT_ADDR4 : D_OPT_ADDR6], o + 4, k, a);
+		break;
+	}
+	case 10: {
+		uint32_t c = n < 8 ? n : 8;
+		tree_add_bytes(t, on, &fields[D_OPT_COOKIE_C], o, c, p, c);
+		bytes_or_missing(t, on, D_OPT_COOKIE_S, o + c, p + c, n - c);
+		break;
+	}
+	case 11:
+		if (n == 2)
+			tree_add_uint(t, on, &fields[D_OPT_KEEPALIVE], o, 2, cur_be16(&v));
+		break;
+	case 12:
+		if (n)
+			tree_add_bytes(t, on, &fields[D_OPT_PADDING], o, n, p, n);
+		break;
+	case 13: {
+		const uint8_t *nul = memchr(p, 0, n);
+		tree_add_bytes(t, on, &fields[D_OPT_CHAIN], o, n, p, nul ? (uint32_t)(nul - p) : n);
+		break;
+	}
+	case 15:
+		if (n < 2)
+			break;
+		tree_add_uint(t, on, &fields[D_OPT_EDE_CODE], o, 2, cur_be16(&v));
+		if (n > 2)
+			tree_add_bytes(t, on, &fields[D_OPT_EDE_TEXT], o + 2, n - 2, p + 2, n - 2);
+		break;
+	}
+}
+
+/* The options of an OPT record: code, length, data, each a subtree. */
+static void rdata_opt(struct dnsctx *x, const struct dns_rr *r)
+{
+	struct dtree *t = x->d->tree;
+	struct cur c = r->rdc;
+
+	c = cur_sub(&c, r->rdavail, NULL);
+	while (cur_left(&c) >= 4) {
+		uint32_t at = r->o + (uint32_t)(cur_off(&c) - cur_off(&r->rdc));
+		uint16_t code = cur_be16(&c), len = cur_be16(&c);
+		uint32_t k = len <= cur_left(&c) ? len : (uint32_t)cur_left(&c);
+		const char *nm = val_to_str(code, opt_code_vals);
+		uint32_t on = tree_add(t, r->tn, &fields[D_OPT], at, 4 + k);
+		if (nm)
+			tree_label(t, on, "Option: %s", nm);
+		else
+			tree_label(t, on, "Option: Unknown (%u)", code);
+		tree_add_uint(t, on, &fields[D_OPT_CODE], at, 2, code);
+		tree_add_uint(t, on, &fields[D_OPT_LEN], at + 2, 2, len);
+		struct cur v = cur_sub(&c, k, NULL);
+		cur_skip(&c, k);
+		bytes_or_missing(t, on, D_OPT_DATA, at + 4, v.p, k);
+		opt_body(x, on, code, v, at + 4);
+	}
+}
+
+/* A TTL-like count of seconds with its span, "60 (1 minute)". */
+static void seconds_node(struct dtree *t, uint32_t parent, int f, uint32_t off, uint32_t v)
+{
+	uint32_t n = tree_add_uint(t, parent, &fields[f], off, 4, v);
+	if (n && tree_text(t)) {
+		char ts[96];
+		fv_time_span(v, -1, ts, sizeof(ts));
+		tree_label(t, n, "%s: %u (%s)", fields[f].name, v, ts);
+	}
+}
+
+static void rdata_rrsig(struct dnsctx *x, const struct dns_rr *r)
+{
+	struct dtree *t = x->d->tree;
+	struct cur v = r->rdc;
+	char nm[DNS_NAME_MAX + 8];
+	uint32_t k, o = r->o;
+
+	if (r->trunc || r->rdlen < 18)
+		return;
+	tree_add_uint(t, r->tn, &fields[D_SIG_COVERED], o, 2, cur_be16(&v));
+	tree_add_uint(t, r->tn, &fields[D_SIG_ALG], o + 2, 1, cur_u8(&v));
+	tree_add_uint(t, r->tn, &fields[D_SIG_LABELS], o + 3, 1, cur_u8(&v));
+	seconds_node(t, r->tn, D_SIG_OTTL, o + 4, cur_be32(&v));
+	tree_add_time(t, r->tn, &fields[D_SIG_EXPIRE], o + 8, 4, (int64_t)cur_be32(&v) * 1000000000);
+	tree_add_time(t, r->tn, &fields[D_SIG_INCEPT], o + 12, 4, (int64_t)cur_be32(&v) * 1000000000);
+	tree_add_uint(t, r->tn, &fields[D_SIG_TAG], o + 16, 2, cur_be16(&v));
+	uint32_t used = rd_name(x, r->rd + 18, nm, sizeof(nm), &k);
+	if (!used || 18 + used > r->rdlen)
+		return;
+	add_name(x, r->tn, D_SIG_SIGNER, r->rd + 18, used, nm, k);
+	uint32_t rest = r->rdlen - 18 - used;
+	struct cur sig = cur_at(&r->rdc, 18 + used);
+	tree_add_bytes(t, r->tn, &fields[D_SIG_SIG], o + 18 + used, rest, sig.p, rest);
+}
+
+/* NSEC3: hash, flags, iterations, salt, the next hashed owner (shown in lower-case
+ * base32hex, RFC 4648 7) and the type bitmap. */
+static void rdata_nsec3(struct dnsctx *x, const struct dns_rr *r)
+{
+	static const char b32[] = "0123456789abcdefghijklmnopqrstuv";
+	struct dtree *t = x->d->tree;
+	struct cur v = r->rdc;
+	uint32_t o = r->o;
+
+	if (r->trunc || r->rdlen < 5)
+		return;
+	tree_add_uint(t, r->tn, &fields[D_N3_ALG], o, 1, cur_u8(&v));
+	uint8_t fl = cur_u8(&v);
+	uint32_t fn = tree_add_uint(t, r->tn, &fields[D_N3_FLAGS], o + 1, 1, fl);
+	tree_add_uint(t, fn, &fields[D_N3_OPTOUT], o + 1, 1, fl);
+	tree_add_uint(t, r->tn, &fields[D_N3_ITER], o + 2, 2, cur_be16(&v));
+	uint8_t sl = cur_u8(&v);
+	tree_add_uint(t, r->tn, &fields[D_N3_SALT_LEN], o + 4, 1, sl);
+	if (5u + sl + 1 > r->rdlen)
+		return;
+	bytes_or_missing(t, r->tn, D_N3_SALT, o + 5, v.p, sl);
+	cur_skip(&v, sl);
+	uint8_t hl = cur_u8(&v);
+	tree_add_uint(t, r->tn, &fields[D_N3_HASH_LEN], o + 5 + sl, 1, hl);
+	uint32_t at = 6u + sl;
+	if (at + hl > r->rdlen)
+		return;
+	char enc[(255 * 8 + 4) / 5 + 1];
+	uint32_t n = 0, acc = 0;
+	int bits = 0;
+	for (uint32_t i = 0; i < hl; i++) {
+		acc = (acc << 8 | cur_u8(&v)) & 0xffff;
+		bits += 8;
+		while (bits >= 5) {
+			bits -= 5;
+			enc[n++] = b32[acc >> bits & 31];
+		}
+	}
+	if (bits)
+		enc[n++] = b32[acc << (5 - bits) & 31];
+	enc[n] = '\0';
+	tree_flag(t, tree_add_bytes(t, r->tn, &fields[D_N3_HASH], o + at, hl, tree_keep(t, enc, n), n),
+	    TN_GENERATED);
+	type_bitmap(x, r->tn, r->rd + at + hl, r->rdlen - at - hl);
+}
+
+/* RFC 4034 appendix B: the key tag, a checksum of the record data (algorithm 1: its
+ * third- and second-last bytes). */
+static uint16_t key_tag(const struct cur *rd, uint32_t n, uint8_t alg)
+{
+	uint32_t ac = 0;
+
+	if (alg == 1)
+		return n >= 3 ? cur_peek_be16(rd, n - 3) : 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t b = cur_peek(rd, i);
+		ac += (i & 1) ? b : b << 8;
+	}
+	ac += ac >> 16 & 0xffff;
+	return (uint16_t)ac;
+}
+
+static void rdata_dnskey(struct dnsctx *x, const struct dns_rr *r)
+{
+	struct dtree *t = x->d->tree;
+	struct cur v = r->rdc;
+	uint32_t o = r->o;
+
+	if (r->trunc || r->rdlen < 4)
+		return;
+	uint16_t fl = cur_be16(&v);
+	uint32_t fn = tree_add_uint(t, r->tn, &fields[D_KEY_FLAGS], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_ZONE], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_REVOKED], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_SEP], o, 2, fl);
+	tree_add_uint(t, fn, &fields[D_KEY_RESERVED], o, 2, fl);
+	tree_add_uint(t, r->tn, &fields[D_KEY_PROTO], o + 2, 1, cur_u8(&v));
+	uint8_t alg = cur_u8(&v);
+	tree_add_uint(t, r->tn, &fields[D_KEY_ALG], o + 3, 1, alg);
+	tree_flag(t, tree_add_uint(t, r->tn, &fields[D_KEY_ID], 0, 0, key_tag(&r->rdc, r->rdlen, alg)),
+	    TN_GENERATED);
+	tree_add_bytes(t, r->tn, &fields[D_KEY_PUB], o + 4, r->rdlen - 4u, v.p, r->rdlen - 4u);
+}
+
+/* The RR types tshark 4.0 decodes; any other gets its "not implemented" note. */
+static int tshark_decodes(uint16_t type)
+{
+	static const uint16_t types[] = {
+		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+		24, 25, 26, 27, 28, 29, 30, 33, 35, 36, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48,
+		49, 50, 51, 52, 55, 59, 60, 61, 62, 63, 64, 65, 99, 104, 105, 106, 107, 108, 109,
+		249, 250, 256, 257, 32769, 65281, 65282, 65422,
+	};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (types[i] == type)
+			return 1;
+	return 0;
 }
 
 /* The record's data into the tree; s gets what Info shows of it. */
@@ -546,8 +1012,37 @@ static void rdata(struct dnsctx *x, const struct dns_rr *r, char *s, size_t sn, 
 		rdata_txt(x, r, s, sn, info);
 		break;
 	case 41:
+		rdata_opt(x, r);
+		break;
+	case 24: case 46:
+		rdata_rrsig(x, r);
+		break;
+	case 48: case 60:
+		rdata_dnskey(x, r);
+		break;
+	case 50:
+		rdata_nsec3(x, r);
+		break;
+	case 44:
+		if (!r->trunc && r->rdlen >= 2) {
+			struct dtree *t = x->d->tree;
+			tree_add_uint(t, r->tn, &fields[D_SSHFP_ALG], r->o, 1, cur_peek(&r->rdc, 0));
+			tree_add_uint(t, r->tn, &fields[D_SSHFP_TYPE], r->o + 1, 1, cur_peek(&r->rdc, 1));
+			struct cur fp = cur_at(&r->rdc, 2);
+			tree_add_bytes(t, r->tn, &fields[D_SSHFP_FP], r->o + 2, r->rdlen - 2u, fp.p, r->rdlen - 2u);
+		}
+		break;
+	case 10:
+		if (r->rdavail)
+			tree_add_bytes(x->d->tree, r->tn, &fields[D_NULL], r->o, r->rdavail, r->rdc.p, r->rdavail);
 		break;
 	default:
+		if (!tshark_decodes(r->type)) {
+			char msg[112];
+			snprintf(msg, sizeof(msg), "Dissector for DNS Type (%u) code not implemented, "
+			    "Contact Wireshark developers if you want this supported", r->type);
+			dissect_expert(x->d, r->tn, NULL, SEV_NOTE, "Undecoded", msg);
+		}
 		if (r->rdavail)
 			tree_add_bytes(x->d->tree, r->tn, &fields[D_DATA], r->o, r->rdavail, r->rdc.p, r->rdavail);
 		break;
@@ -563,7 +1058,10 @@ static void record_fixed(struct dnsctx *x, const struct dns_rr *r, struct cur h,
 
 	if (r->type == 41) {
 		uint32_t un = tree_add_uint(t, r->tn, &fields[D_OPT_UDP], o + 2, 2, r->cls);
-		tree_label(t, un, "UDP payload size: %u", r->cls);
+		if (x->mdns)	/* its top bit is mDNS's cache flush */
+			tree_add_uint(t, r->tn, &fields[D_RESP_CACHE_FLUSH], o + 2, 2, r->cls);
+		else
+			tree_label(t, un, "UDP payload size: %u", r->cls);
 		tree_add_uint(t, r->tn, &fields[D_OPT_EXT_RCODE], o + 4, 1, cur_peek(&h, 4));
 		tree_add_uint(t, r->tn, &fields[D_OPT_VERSION], o + 5, 1, cur_peek(&h, 5));
 		uint16_t z = cur_peek_be16(&h, 6);
@@ -594,6 +1092,24 @@ static int info_shows_rdata(uint16_t type)
 	return 0;
 }
 
+/* An SRV record's owner name, as Wireshark shows it: split at its first two dots into
+ * service, protocol and the rest (_sip._udp.example.com), whatever the labels hold. */
+static void srv_owner(struct dnsctx *x, uint32_t parent, uint32_t off, uint32_t len,
+    const char *name, uint32_t n)
+{
+	static const int parts[] = { D_SRV_SERVICE, D_SRV_PROTO, D_SRV_NAME };
+	uint32_t at = 0;
+
+	for (int i = 0; i < 3 && at <= n; i++) {
+		const char *dot = i < 2 ? memchr(name + at, '.', n - at) : NULL;
+		uint32_t k = dot ? (uint32_t)(dot - (name + at)) : n - at;
+		add_name(x, parent, parts[i], off, len, name + at, k);
+		if (!dot)
+			break;
+		at += k + 1;
+	}
+}
+
 static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 {
 	struct pinfo *pi = x->d->pi;
@@ -622,11 +1138,14 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 
 	s[0] = '\0';
 	if (r.type == 41)
-		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
+		r.tn = text_node(x, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
 	else
-		r.tn = tree_add_text(t, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s%s",
+		r.tn = text_node(x, parent, x->base + at, used + 10 + r.rdlen, "%s: type %s, class %s%s",
 		    name, tname, r.cn ? r.cn : "Unknown", x->mdns && (r.cls & 0x8000) ? ", cache flush" : "");
-	add_name(x, r.tn, D_RESP_NAME, at, used, name, n);
+	if (r.type == 33)
+		srv_owner(x, r.tn, at, used, name, n);
+	else
+		add_name(x, r.tn, D_RESP_NAME, at, used, name, n);
 	tree_add_uint(t, r.tn, &fields[D_RESP_TYPE], x->base + at + used, 2, r.type);
 	record_fixed(x, &r, h, ttl);
 	tree_add_uint(t, r.tn, &fields[D_RESP_LEN], x->base + at + used + 8, 2, r.rdlen);
@@ -647,7 +1166,8 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 
 /* Info's operation and the flags subtree of the header at frame offset start; returns
  * the Transaction ID node. */
-static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags)
+static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_t id, uint16_t flags,
+    int llmnr)
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
@@ -676,6 +1196,17 @@ static uint32_t dns_flags(struct dctx *d, uint32_t node, uint32_t start, uint16_
 	}
 	tree_add_uint(t, fn, &fields[D_F_RESPONSE], start + 2, 2, flags);
 	tree_add_uint(t, fn, &fields[D_F_OPCODE], start + 2, 2, flags);
+	if (llmnr) {
+		uint32_t cn = tree_add_uint(t, fn, &fields[D_F_CONFLICT], start + 2, 2, flags);
+		if (resp)
+			tree_label(t, cn, ".... .%d.. .... .... = Conflict: %s", flags >> 10 & 1,
+			    val_to_str(flags >> 10 & 1u, conflict_r_vals));
+		tree_add_uint(t, fn, &fields[D_F_TRUNC], start + 2, 2, flags);
+		tree_add_uint(t, fn, &fields[D_F_TENTATIVE], start + 2, 2, flags);
+		if (resp)
+			tree_add_uint(t, fn, &fields[D_F_RCODE], start + 2, 2, flags);
+		return idn;
+	}
 	if (resp)
 		tree_add_uint(t, fn, &fields[D_F_AUTH], start + 2, 2, flags);
 	tree_add_uint(t, fn, &fields[D_F_TRUNC], start + 2, 2, flags);
@@ -725,6 +1256,18 @@ static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, ui
 	}
 }
 
+/* The message ran out of bytes: tshark's exception, named after the protocol
+ * (Wireshark's short names), or the snapshot-length mark when the capture cut it. */
+static void dns_exhausted(struct dctx *d, uint32_t node, int kind)
+{
+	static const char *const shortnames[] = { "DNS", "mDNS", "LLMNR" };
+
+	if (d->pi->caplen >= d->pi->len)
+		dissect_exception(d, node, shortnames[kind]);
+	else
+		dissect_exhausted(d, node, shortnames[kind]);
+}
+
 /* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
 static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind, int tcp)
 {
@@ -743,7 +1286,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	if (tcp) {
 		uint16_t len = cur_be16(c);
 		if (!cur_ok(c)) {
-			dissect_exhausted(d, node, "DNS");
+			dns_exhausted(d, node, kind);
 			return;
 		}
 		tree_add_uint(t, node, &fields[D_LENGTH], start, 2, len);
@@ -759,7 +1302,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	x.info = pi->want_cols;
 	x.multi = 0;
 	if (x.mlen < 12) {
-		dissect_exhausted(d, node, "DNS");
+		dns_exhausted(d, node, kind);
 		cur_skip(c, cur_left(c));
 		return;
 	}
@@ -770,7 +1313,7 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 
 	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
 	    resp ? "response" : "query");
-	uint32_t id_node = dns_flags(d, node, start, id, flags);
+	uint32_t id_node = dns_flags(d, node, start, id, flags, kind == 2);
 	tree_add_uint(t, node, &fields[D_QDCOUNT], start + 4, 2, qd);
 	tree_add_uint(t, node, &fields[D_ANCOUNT], start + 6, 2, an);
 	tree_add_uint(t, node, &fields[D_NSCOUNT], start + 8, 2, ns);
@@ -778,7 +1321,10 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 
 	uint32_t off = 12;
 	int ok = 1;
-	if (qd) {
+	/* a section's subtree spans to the end of the message: none starts at its end */
+	if (qd && off >= x.mlen) {
+		ok = 0;
+	} else if (qd) {
 		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries");
 		for (unsigned i = 0; i < qd && ok; i++)
 			ok = question(&x, q, &off);
@@ -788,12 +1334,16 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	for (int s = 0; s < 3 && ok; s++) {
 		if (!counts[s])
 			continue;
+		if (off >= x.mlen) {
+			ok = 0;
+			break;
+		}
 		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]);
 		for (unsigned i = 0; i < counts[s] && ok; i++)
 			ok = record(&x, q, &off, 1);	/* Info lists every record, as tshark */
 	}
 	if (!ok)
-		dissect_exhausted(d, node, "DNS");
+		dns_exhausted(d, node, kind);
 	else
 		dns_match_show(&x, node, id_node, id, resp);
 	cur_skip(c, cur_left(c));

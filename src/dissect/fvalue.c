@@ -418,6 +418,11 @@ static void label_truncate(char *lab, size_t name_end)
 	memcpy(lab, out, cut + 1);
 }
 
+void fv_label_mark_truncated(char *lab, size_t name_end)
+{
+	label_truncate(lab, name_end);
+}
+
 size_t fv_label(const struct dtree *t, const struct fnode *n, char *buf, size_t len)
 {
 	const char *custom = tree_node_text(t, n);

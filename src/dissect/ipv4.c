@@ -413,13 +413,13 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 }
 
 /* Wireshark's TTL notes: a packet to the Local Network Control Block (224.0.0.0/24) must
- * have TTL 1, or 255 for the groups of VRRP, HSRPv2, mDNS and LLMNR; any other
+ * have TTL 1, or 255 for the groups of VRRP, HSRPv2 and mDNS (LLMNR's may have any); any other
  * non-multicast one below 5 is noted (traceroute probes), except OSPF and PIM, which
  * send such TTLs by design. */
 static void ttl_expert(struct dctx *d, uint32_t ttl_node, const uint8_t *dst, uint8_t ttl,
     uint8_t proto)
 {
-	static const uint8_t lncb_255[] = { 18, 102, 251, 252 };
+	static const uint8_t lncb_255[] = { 18, 102, 251 };
 	char msg[128];
 
 	if (!dissect_expert_wanted(d->tree, &fields[I_TTL_LNCB]) &&
@@ -427,6 +427,8 @@ static void ttl_expert(struct dctx *d, uint32_t ttl_node, const uint8_t *dst, ui
 		return;
 	if (dst[0] == 224 && dst[1] == 0 && dst[2] == 0) {
 		unsigned want = 1;
+		if (dst[3] == 252)
+			return;
 		for (size_t i = 0; i < sizeof(lncb_255); i++)
 			if (dst[3] == lncb_255[i])
 				want = 255;
