@@ -413,6 +413,21 @@ static size_t cstrlen(const uint8_t *p, size_t max)
 	return n;
 }
 
+/* A string from o that ends at its first NUL, then a warning as tshark's (for the client
+ * identifier, not the RFC 2132 strings) when bytes other than NUL follow it. */
+static void add_stringz(struct dctx *d, uint32_t parent, const struct field_def *f, uint32_t at,
+    const struct cur *v, size_t o)
+{
+	size_t len = cur_left(v), sl = cstrlen(v->p + o, len - o);
+	uint32_t n = tree_add_bytes(d->tree, parent, f, at, (uint32_t)(len - o), v->p + o, (uint32_t)sl);
+
+	for (size_t i = o + sl; i < len; i++)
+		if (cur_peek(v, i)) {
+			dissect_expert(d, n, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
+			break;
+		}
+}
+
 /* The option 53 message type in the options of h (the whole BOOTP message, cookie
  * checked by the caller), or -1. */
 static int dhcp_msgtype(const struct cur *h)
@@ -445,9 +460,9 @@ static void dhcp_columns(struct dctx *d, const struct cur *h, uint32_t node, int
 
 	if (msgtype >= 0) {
 		const char *mn = val_to_str((uint32_t)msgtype, msg_vals);
-		char unk[24];
+		char unk[40];
 		if (!mn) {
-			snprintf(unk, sizeof(unk), "Unknown (%d)", msgtype);
+			snprintf(unk, sizeof(unk), "Unknown Message Type (0x%02x)", msgtype);
 			mn = unk;
 		}
 		col_set_proto(pi, "DHCP");
@@ -462,13 +477,14 @@ static void dhcp_columns(struct dctx *d, const struct cur *h, uint32_t node, int
 			col_append(pi, "Boot Request from %s (%s)", mac, mac);
 		else
 			col_append(pi, "Boot Request");
-		tree_label(t, node, "Bootstrap Protocol (%s)", op == 2 ? "Reply" : "Request");
+		tree_label(t, node, "Dynamic Host Configuration Protocol");
 	}
 }
 
 /* The fixed header up to chaddr (44 bytes, present). */
-static void dhcp_header(struct dtree *t, uint32_t node, struct cur h)
+static void dhcp_header(struct dctx *d, uint32_t node, struct cur h)
 {
+	struct dtree *t = d->tree;
 	uint32_t start = cur_off(&h), n;
 	uint8_t htype = cur_peek(&h, 1), hlen = cur_peek(&h, 2);
 	uint16_t flags = cur_peek_be16(&h, 10);
@@ -479,7 +495,15 @@ static void dhcp_header(struct dtree *t, uint32_t node, struct cur h)
 	tree_add_uint(t, node, &fields[H_HWLEN], start + 2, 1, cur_u8(&h));
 	tree_add_uint(t, node, &fields[H_HOPS], start + 3, 1, cur_u8(&h));
 	tree_add_uint(t, node, &fields[H_ID], start + 4, 4, cur_be32(&h));
-	tree_add_uint(t, node, &fields[H_SECS], start + 8, 2, cur_be16(&h));
+	uint16_t secs = cur_be16(&h);
+	/* Some clients send secs little-endian; tshark swaps a value whose low byte is 0. */
+	if (secs > 0xff && !(secs & 0xff)) {
+		n = tree_add_uint(t, node, &fields[H_SECS], start + 8, 2, secs >> 8);
+		dissect_expert(d, n, NULL, SEV_NOTE, "Protocol",
+		    "Seconds elapsed appears to be encoded as little-endian");
+	} else {
+		tree_add_uint(t, node, &fields[H_SECS], start + 8, 2, secs);
+	}
 	n = tree_add_uint(t, node, &fields[H_FLAGS], start + 10, 2, cur_be16(&h));
 	if (flags & 0x8000)
 		tree_label(t, n, "Bootp flags: 0x%04x, Broadcast flag (Broadcast)", flags);
@@ -503,8 +527,9 @@ static void dhcp_header(struct dtree *t, uint32_t node, struct cur h)
 }
 
 /* Option 61 (RFC 2132 9.14, RFC 4361): a hardware address, a string, or IAID and DUID. */
-static void opt_client_id(struct dtree *t, uint32_t on, const struct cur *v, uint32_t at)
+static void opt_client_id(struct dctx *d, uint32_t on, const struct cur *v, uint32_t at)
 {
+	struct dtree *t = d->tree;
 	size_t len = cur_left(v);
 	uint8_t type = cur_peek(v, 0);
 	char hex[64];
@@ -514,8 +539,7 @@ static void opt_client_id(struct dtree *t, uint32_t on, const struct cur *v, uin
 		tree_add_addr(t, on, &fields[H_MAC], at + 1, 6, v->p + 1);
 	} else if (type == 0 && len >= 1) {
 		tree_add_uint(t, on, &fields[H_CID_TYPE], at, 1, type);
-		tree_add_bytes(t, on, &fields[H_CID_STR], at + 1, (uint32_t)len - 1, v->p + 1,
-		    (uint32_t)len - 1);
+		add_stringz(d, on, &fields[H_CID_STR], at + 1, v, 1);
 	} else if (type == 255 && len >= 7) {
 		uint16_t duid = cur_peek_be16(v, 5);
 		snprintf(hex, sizeof(hex), "%08x", cur_peek_be32(v, 1));
@@ -528,8 +552,10 @@ static void opt_client_id(struct dtree *t, uint32_t on, const struct cur *v, uin
 		if (duid == 1)
 			tree_add_uint(t, on, &fields[H_CID_TIME], at + 9, 4, cur_peek_be32(v, 9));
 		size_t hl = 0;
-		for (size_t i = o; i < len && hl + 3 < sizeof(hex); i++)
-			hl += (size_t)snprintf(hex + hl, sizeof(hex) - hl, "%02x", cur_peek(v, i));
+		int colons = cur_peek_be16(v, 7) == 1 && len - o == 6;	/* an Ethernet address */
+		for (size_t i = o; i < len && hl + 4 < sizeof(hex); i++)
+			hl += (size_t)snprintf(hex + hl, sizeof(hex) - hl, "%s%02x", colons && i > o ? ":" : "",
+			    cur_peek(v, i));
 		tree_label(t, tree_add_bytes(t, on, &fields[H_CID_LLADDR], at + (uint32_t)o,
 		    (uint32_t)(len - o), v->p + o, (uint32_t)(len - o)), "Link layer address: %s", hex);
 	}
@@ -604,10 +630,14 @@ static void opt_value(struct dctx *d, uint32_t on, uint8_t code, const struct cu
 	static const uint8_t need[] = { [K_IPV4] = 4, [K_U8] = 1, [K_U16] = 2, [K_TIME] = 4,
 		[K_STIME] = 4, [K_MSGTYPE] = 1 };
 	if ((kind < (int)sizeof(need) && need[kind] && len != need[kind]) ||
-	    (kind == K_IPV4_LIST && len % 4) || (kind == K_STATIC_ROUTE && len % 8)) {
+	    (kind == K_IPV4_LIST && len % 4)) {
 		tree_add_bytes(t, on, &fields[H_OPT_VALUE], at, len, v->p, len);
 		if (kind == K_IPV4)
 			dissect_expert(d, on, NULL, SEV_ERROR, "Protocol", "length isn't 4");
+		return;
+	}
+	if (kind == K_STATIC_ROUTE && len % 8) {
+		dissect_expert(d, on, NULL, SEV_ERROR, "Protocol", "Option length isn't a multiple of 8");
 		return;
 	}
 	switch (kind) {
@@ -626,11 +656,9 @@ static void opt_value(struct dctx *d, uint32_t on, uint8_t code, const struct cu
 			tree_add_addr(t, on, &fields[H_SR_ROUTER], at + o + 4, 4, v->p + o + 4);
 		}
 		break;
-	case K_STRING: {
-		uint32_t sl = (uint32_t)cstrlen(v->p, len);
-		tree_add_bytes(t, on, f, at, len, v->p, sl);
+	case K_STRING:
+		tree_add_bytes(t, on, f, at, len, v->p, (uint32_t)cstrlen(v->p, len));
 		break;
-	}
 	case K_U8:
 	case K_MSGTYPE:
 		tree_add_uint(t, on, f, at, 1, cur_peek(v, 0));
@@ -664,7 +692,7 @@ static void opt_value(struct dctx *d, uint32_t on, uint8_t code, const struct cu
 		}
 		break;
 	case K_CLIENT_ID:
-		opt_client_id(t, on, v, at);
+		opt_client_id(d, on, v, at);
 		break;
 	case K_FQDN:
 		opt_fqdn(t, on, v, at);
@@ -718,14 +746,18 @@ static void dhcp_options(struct dctx *d, uint32_t node, const struct cur *h)
 		}
 		uint8_t len = cur_peek(h, o + 1);
 		if (o + 2 > n || o + 2 + len > n) {
-			dissect_exhausted(d, node, "DHCP");
+			dissect_exhausted(d, node, "DHCP/BOOTP");
 			break;
 		}
 		on = tree_add(t, node, &fields[H_OPT], at, 2u + len);
 		tree_flag(t, tree_add_uint(t, on, &fields[H_OPT_TYPE], at, 1, code), TN_HIDDEN);
 		if (code == 53 && len == 1) {
-			const char *mn = val_to_str(cur_peek(h, o + 2), msg_vals);
-			tree_label(t, on, "Option: (53) DHCP Message Type (%s)", mn ? mn : "Unknown");
+			uint8_t mt = cur_peek(h, o + 2);
+			const char *mn = val_to_str(mt, msg_vals);
+			if (mn)
+				tree_label(t, on, "Option: (53) DHCP Message Type (%s)", mn);
+			else
+				tree_label(t, on, "Option: (53) DHCP Message Type (Unknown Message Type (0x%02x))", mt);
 		} else {
 			tree_label(t, on, "Option: (%u) %s", code, opt_names[code]);
 		}
@@ -746,16 +778,16 @@ static void dissect_dhcp(struct dctx *d, struct cur *c, uint32_t parent)
 
 	node = dissect_layer(d, parent, "dhcp", "BOOTP", &fields[H_PROTO], start, (uint32_t)n);
 	if (n < 44) {
-		dissect_exhausted(d, node, "DHCP");
+		dissect_exhausted(d, node, "DHCP/BOOTP");
 		cur_skip(c, n);
 		return;
 	}
 	int cookie = n >= 240 && cur_peek_be32(&h, 236) == DHCP_COOKIE;
 	/* Option 53 first: it decides the protocol column and Info. */
 	dhcp_columns(d, &h, node, cookie ? dhcp_msgtype(&h) : -1);
-	dhcp_header(t, node, h);
+	dhcp_header(d, node, h);
 	if (n < 240) {
-		dissect_exhausted(d, node, "DHCP");
+		dissect_exhausted(d, node, "DHCP/BOOTP");
 		cur_skip(c, n);
 		return;
 	}

@@ -3,7 +3,10 @@
 carrying the option kinds netlab-tui decodes, for tshark 4.0's labels: a parameter request
 list of every code 1-254, hardware types and unicast/broadcast flags, pad runs, an infinite
 lease, client identifiers of types 0, 1 and 255 (DUID-LLT), an RFC 4702 FQDN, a 16-byte
-chaddr, a subnet mask of the wrong length, an unassigned option and padding after End.
+chaddr, a subnet mask of the wrong length, an unassigned option and padding after End, a
+little-endian secs field, a client identifier string with stray bytes after its NUL, a static
+route of the wrong length, an unknown message type, a DUID-LL client identifier, and an
+Offer cut by the capture after 128 bytes.
 
 Run: python3 tests/data/gen_dhcp_options.py tests/data/dhcp-options.pcap
 """
@@ -13,8 +16,9 @@ import sys
 from pcapgen import eth, ipv4, udp, write_pcap
 
 
-def bootp(opts, op=1, htype=1, hlen=6, flags=0, ch=bytes.fromhex("020000000001") + bytes(10)):
-    head = struct.pack(">BBBBIHH", op, htype, hlen, 0, 0x1234, 0, flags)
+def bootp(opts, op=1, htype=1, hlen=6, flags=0, ch=bytes.fromhex("020000000001") + bytes(10),
+          secs=0):
+    head = struct.pack(">BBBBIHH", op, htype, hlen, 0, 0x1234, secs, flags)
     return head + bytes(16) + ch + bytes(192) + bytes.fromhex("63825363") + opts
 
 
@@ -51,8 +55,17 @@ def main():
               + opt(77, b"\x03abc\x02de") + opt(80, b"") + b"\xff",
               htype=6, hlen=4, ch=bytes(16)),
         bootp(opt(53, b"\x08") + opt(1, b"\xff\x00\x00") + opt(200, b"abc") + b"\x00\x00\xff\x00\x00"),
+        bootp(opt(53, b"\x01") + opt(61, b"\x00a\x00b\x00") + opt(33, b"\x0a\x00\x00") + b"\xff",
+              secs=0x1a00),
+        bootp(opt(53, b"\x6a") + opt(61, bytes.fromhex("ff00000001000300010a0b0c0d0e0f")) + b"\xff",
+              secs=0x1a01),
     ]
     write_pcap(sys.argv[1], [(1700000000 + i, 0, frame(m)) for i, m in enumerate(msgs)])
+    # A last frame cut to 128 bytes by the capture: the options are not there.
+    cut = frame(bootp(opt(53, b"\x02") + b"\xff", op=2))
+    with open(sys.argv[1], "ab") as fh:
+        fh.write(struct.pack("<IIII", 1700000000 + len(msgs), 0, 128, len(cut)))
+        fh.write(cut[:128])
 
 
 if __name__ == "__main__":
