@@ -33,7 +33,7 @@ enum {
 	H_HOSTNAME, H_BOOT_SIZE, H_DOMAIN, H_IP_FWD, H_TTL, H_MTU, H_BCAST, H_NBNS, H_NBNS_NODE,
 	H_NTP, H_REQ_IP, H_LEASE, H_SERVER_ID, H_MAX_SIZE, H_RENEW, H_REBIND, H_VCI, H_TFTP_NAME,
 	H_BOOTFILE, H_LAST_TIME, H_ASSOC_IP, H_TCODE, H_AUTOCONF, H_NONCE_ALGO, H_TFTP_ADDR,
-	H_MUDURL, H_WPAD,
+	H_MUDURL, H_WPAD, H_CSR,
 };
 
 static const struct val_str op_vals[] = { { 1, "Boot Request" }, { 2, "Boot Reply" }, { 0, NULL } };
@@ -355,6 +355,8 @@ static const struct field_def fields[] = {
 		"Option 161: the device's Manufacturer Usage Description URL."),
 	[H_WPAD] = FV("dhcp.option.private_proxy_autodiscovery", "Private/Proxy autodiscovery",
 		FT_STRING, BASE_NONE, NULL, "Option 252: the WPAD proxy configuration URL."),
+	[H_CSR] = FV("dhcp.option.classless_static_route", "Subnet/MaskWidth-Router", FT_BYTES,
+		BASE_NONE, NULL, "Option 121 (RFC 3442): a destination prefix and its router."),
 };
 static const struct field_table dhcp_table = REG_TABLE(fields);
 static const struct handoff dhcp_handoffs[] = {
@@ -373,6 +375,7 @@ enum opt_kind {
 	K_TIME,		/* "(60s) 1 minute" */
 	K_STIME,	/* signed seconds */
 	K_MSGTYPE, K_PRL, K_CLIENT_ID, K_FQDN, K_STATIC_ROUTE, K_USER_CLASS,
+	K_CLASSLESS,	/* RFC 3442: width, significant prefix bytes, router */
 };
 struct opt_def {
 	uint8_t code, kind;
@@ -391,7 +394,7 @@ static const struct opt_def opt_defs[] = {
 	{ 60, K_STRING, H_VCI }, { 61, K_CLIENT_ID, 0 }, { 66, K_STRING, H_TFTP_NAME },
 	{ 67, K_STRING, H_BOOTFILE }, { 77, K_USER_CLASS, 0 }, { 81, K_FQDN, 0 },
 	{ 91, K_TIME, H_LAST_TIME }, { 92, K_IPV4_LIST, H_ASSOC_IP }, { 101, K_STRING, H_TCODE },
-	{ 116, K_U8, H_AUTOCONF }, { 145, K_U8, H_NONCE_ALGO }, { 150, K_IPV4_LIST, H_TFTP_ADDR },
+	{ 116, K_U8, H_AUTOCONF }, { 121, K_CLASSLESS, H_CSR }, { 145, K_U8, H_NONCE_ALGO }, { 150, K_IPV4_LIST, H_TFTP_ADDR },
 	{ 161, K_STRING, H_MUDURL }, { 252, K_STRING, H_WPAD },
 };
 
@@ -689,6 +692,25 @@ static void opt_value(struct dctx *d, uint32_t on, uint8_t code, const struct cu
 			uint8_t it = cur_peek(v, o);
 			tree_label(t, tree_add_uint(t, on, f, at + o, 1, it),
 			    "Parameter Request List Item: (%u) %s", it, opt_names[it]);
+		}
+		break;
+	case K_CLASSLESS:
+		for (uint32_t o = 0; o < len;) {
+			uint8_t w = cur_peek(v, o), dst[4] = { 0 };
+			uint32_t sig = (w + 7u) / 8u;
+			if (w > 32 || o + 1 + sig + 4 > len)
+				break;
+			for (uint32_t i = 0; i < sig; i++)
+				dst[i] = cur_peek(v, o + 1 + i);
+			char da[20], ra[20];
+			fv_ipv4(dst, da, sizeof(da));
+			fv_ipv4(v->p + o + 1 + sig, ra, sizeof(ra));
+			n = tree_add_bytes(t, on, f, at + o, 1 + sig + 4, v->p + o, 1 + sig + 4);
+			if (w)
+				tree_label(t, n, " %s/%u-%s", da, w, ra);
+			else
+				tree_label(t, n, " default-%s", ra);
+			o += 1 + sig + 4;
 		}
 		break;
 	case K_CLIENT_ID:

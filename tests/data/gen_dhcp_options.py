@@ -2,7 +2,7 @@
 """gen_dhcp_options.py — writes tests/data/dhcp-options.pcap: DHCP messages (RFC 2131/2132)
 carrying the option kinds netlab-tui decodes, for tshark 4.0's labels: a parameter request
 list of every code 1-254, hardware types and unicast/broadcast flags, pad runs, an infinite
-lease, client identifiers of types 0, 1 and 255 (DUID-LLT), an RFC 4702 FQDN, a 16-byte
+lease, RFC 3442 classless static routes, client identifiers of types 0, 1 and 255 (DUID-LLT), an RFC 4702 FQDN, a 16-byte
 chaddr, a subnet mask of the wrong length, an unassigned option and padding after End, a
 little-endian secs field, a client identifier string with stray bytes after its NUL, a static
 route of the wrong length, an unknown message type, a DUID-LL client identifier, and an
@@ -40,7 +40,10 @@ def main():
               + opt(54, b"\x0a\x00\x00\x01") + opt(1, b"\xff\xff\xff\x00")
               + opt(3, b"\x0a\x00\x00\x01") + opt(6, b"\x08\x08\x08\x08\x08\x08\x04\x04")
               + opt(58, b"\x00\x00\x54\x60") + opt(59, b"\x00\x00\x93\xa8")
-              + opt(252, b"\x0a") + b"\xff" + bytes(5)),
+              + opt(252, b"\x0a")
+              + opt(121, bytes([24, 192, 168, 1, 10, 0, 0, 1, 0, 10, 0, 0, 254,
+                               32, 1, 2, 3, 4, 5, 6, 7, 8]))
+              + b"\xff" + bytes(5)),
         bootp(opt(53, b"\x01") + opt(61, b"\x00abc")
               + opt(61, bytes.fromhex("ff000000010001002a2b2c2d02000000000001"))
               + opt(61, bytes.fromhex("01020000000001")) + opt(61, b"\x06\x01\x02\x03")
