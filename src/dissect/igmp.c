@@ -23,7 +23,8 @@
 static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent);
 
 enum { I_PROTO, I_TYPE, I_VERSION, I_MAX_RESP, I_CHECKSUM, I_MADDR, I_NUM_SRC, I_SADDR,
-	I_NUM_GRP, I_RECORD_TYPE };
+	I_NUM_GRP, I_RECORD_TYPE, I_CHECKSUM_STATUS, I_RESERVED, I_EXP, I_MANT, I_S, I_QRV, I_QQIC,
+	I_RECORD, I_AUX_LEN };
 
 static const struct val_str type_vals[] = {
 	{ 0x01, "Create Group Request" }, { 0x02, "Create Group Reply" },
@@ -38,6 +39,11 @@ static const struct val_str type_vals[] = {
 static const struct val_str record_vals[] = {
 	{ 1, "Mode Is Include" }, { 2, "Mode Is Exclude" }, { 3, "Change To Include Mode" },
 	{ 4, "Change To Exclude Mode" }, { 5, "Allow New Sources" }, { 6, "Block Old Sources" },
+	{ 0, NULL }
+};
+
+static const struct val_str s_vals[] = {
+	{ 0, "Do not suppress router side processing" }, { 1, "Suppress router side processing" },
 	{ 0, NULL }
 };
 
@@ -62,6 +68,24 @@ static const struct field_def fields[] = {
 		"Number of group records in a v3 report.", 0 },
 	[I_RECORD_TYPE] = { "igmp.record_type", "Record Type", FT_UINT8, BASE_DEC, 0, 0, record_vals,
 		"What the host says about the group: include/exclude mode, changes, new or blocked sources.", 0 },
+	[I_CHECKSUM_STATUS] = { "igmp.checksum.status", "Checksum Status", FT_UINT8, BASE_NONE, 0, 0,
+		checksum_status_vals, "Whether the checksum matched the message.", 0 },
+	[I_RESERVED] = { "igmp.reserved", "Reserved", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"Unused bytes, zero.", 0 },
+	[I_EXP] = { "igmp.max_resp.exp", "Exponent", FT_UINT8, BASE_HEX, 0x70, 8, NULL,
+		"3 bits of a floating-point max response code (128 or more).", 0 },
+	[I_MANT] = { "igmp.max_resp.mant", "Mantissa", FT_UINT8, BASE_HEX, 0x0f, 8, NULL,
+		"4 bits of a floating-point max response code (128 or more).", 0 },
+	[I_S] = { "igmp.s", "S", FT_BOOLEAN, BASE_NONE, 0x08, 8, s_vals,
+		"Routers receiving the query skip their timer updates.", 0 },
+	[I_QRV] = { "igmp.qrv", "QRV", FT_UINT8, BASE_DEC, 0x07, 8, NULL,
+		"Querier's robustness variable.", 0 },
+	[I_QQIC] = { "igmp.qqic", "QQIC", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Querier's query interval code (seconds).", 0 },
+	[I_RECORD] = { "igmp.record", "Group Record", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"One group record of a v3 report.", 0 },
+	[I_AUX_LEN] = { "igmp.aux_data_len", "Aux Data Len", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"32-bit words of auxiliary data after the sources.", 0 },
 };
 static const struct field_table igmp_table = REG_TABLE(fields);
 static const struct handoff igmp_handoffs[] = {
@@ -96,7 +120,11 @@ static void group_record(struct dctx *d, uint32_t node, const uint8_t *p, size_t
 	const struct cur m = cur_make(p, len);
 	unsigned num = cur_peek_be16(&m, *off + 2);
 	fv_ipv4(p + *off + 4, g, sizeof(g));
+	const char *rn = val_to_str(rt, record_vals);
+	node = tree_add(d->tree, node, &fields[I_RECORD], start + (uint32_t)*off, 8u + 4u * num + 4u * adl);
+	tree_label(d->tree, node, "Group Record : %s  %s", g, rn ? rn : "Unknown");
 	tree_add_uint(d->tree, node, &fields[I_RECORD_TYPE], start + (uint32_t)*off, 1, rt);
+	tree_add_uint(d->tree, node, &fields[I_AUX_LEN], start + (uint32_t)*off + 1, 1, adl);
 	tree_add_uint(d->tree, node, &fields[I_NUM_SRC], start + (uint32_t)*off + 2, 2, num);
 	tree_add_addr(d->tree, node, &fields[I_MADDR], start + (uint32_t)*off + 4, 4, p + *off + 4);
 	*off += 8;
@@ -149,8 +177,8 @@ static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		ver = 3;
 	else
 		ver = 0;
-	tree_add_uint(t, node, &fields[I_TYPE], start, 1, type);
 	if (!ver) {
+		tree_add_uint(t, node, &fields[I_TYPE], start, 1, type);
 		const char *tn = val_to_str(type, type_vals);
 		if (tn)
 			col_append_str(pi, tn);
@@ -163,7 +191,24 @@ static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 	col_set_proto(pi, proto_col[ver]);
 	col_append_str(pi, val_to_str(type, type_vals));
 	tree_flag(t, tree_add_uint(t, node, &fields[I_VERSION], start, 0, (uint32_t)ver), TN_GENERATED);
-	tree_add_uint(t, node, &fields[I_CHECKSUM], start + 2, 2, cur_peek_be16(&m, 2));
+	tree_add_uint(t, node, &fields[I_TYPE], start, 1, type);
+	if (ver == 1 || (ver == 3 && type == 0x22)) {
+		tree_add_bytes(t, node, &fields[I_RESERVED], start + 1, 1, p + 1, 1);
+	} else {
+		uint8_t code = p[1];
+		uint32_t tenths = code < 128 ? code : (uint32_t)((code & 0x0f) | 0x10) << (((code >> 4) & 7) + 3);
+		uint32_t mn = tree_add_uint(t, node, &fields[I_MAX_RESP], start + 1, 1, code);
+		tree_label(t, mn, "Max Resp Time: %u.%u sec (0x%02x)", tenths / 10, tenths % 10, code);
+		if (ver == 3 && code >= 128) {
+			tree_add_uint(t, mn, &fields[I_EXP], start + 1, 1, code);
+			tree_add_uint(t, mn, &fields[I_MANT], start + 1, 1, code);
+		}
+	}
+	int32_t want = CKSUM_UNVERIFIED;
+	if (pi->caplen >= pi->len)
+		want = cur_csum_field(0, &m, 2);
+	dissect_checksum(d, node, &fields[I_CHECKSUM], &fields[I_CHECKSUM_STATUS], start + 2,
+	    cur_peek_be16(&m, 2), want);
 	fv_ipv4(p + 4, g, sizeof(g));
 	int general = !(p[4] | p[5] | p[6] | p[7]);
 	if (ver == 1) {
@@ -171,7 +216,6 @@ static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	if (ver == 2) {
-		tree_add_uint(t, node, &fields[I_MAX_RESP], start + 1, 1, p[1]);
 		tree_add_addr(t, node, &fields[I_MADDR], start + 4, 4, p + 4);
 		if (general)
 			col_append_str(pi, ", general");
@@ -184,8 +228,10 @@ static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		return;
 	}
 	if (type == 0x11) {
-		tree_add_uint(t, node, &fields[I_MAX_RESP], start + 1, 1, p[1]);
 		tree_add_addr(t, node, &fields[I_MADDR], start + 4, 4, p + 4);
+		tree_add_uint(t, node, &fields[I_S], start + 8, 1, p[8]);
+		tree_add_uint(t, node, &fields[I_QRV], start + 8, 1, p[8]);
+		tree_add_uint(t, node, &fields[I_QQIC], start + 9, 1, p[9]);
 		col_append(pi, general ? ", general" : ", specific for group %s", g);
 		unsigned num = cur_peek_be16(&m, 10);
 		tree_add_uint(t, node, &fields[I_NUM_SRC], start + 10, 2, num);
@@ -195,6 +241,7 @@ static void dissect_igmp(struct dctx *d, struct cur *c, uint32_t parent)
 		sources(d, node, p, len, &off, num, start);
 		return;
 	}
+	tree_add_bytes(t, node, &fields[I_RESERVED], start + 4, 2, p + 4, 2);
 	unsigned num = cur_peek_be16(&m, 6);
 	tree_add_uint(t, node, &fields[I_NUM_GRP], start + 6, 2, num);
 	if (!num)

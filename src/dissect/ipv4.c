@@ -26,7 +26,8 @@ enum {
 	I_PROTO, I_VERSION, I_HDR_LEN, I_DSFIELD, I_DSCP, I_ECN, I_LEN, I_ID, I_FLAGS,
 	I_FLAGS_RB, I_FLAGS_DF, I_FLAGS_MF, I_FRAG, I_TTL, I_PROTO_F, I_CHECKSUM,
 	I_CHECKSUM_STATUS, I_SRC, I_ADDR, I_SRC_HOST, I_HOST, I_DST, I_DST_HOST,
-	I_OPTIONS, I_OPT_TYPE, I_OPT_LEN, I_TTL_LNCB, I_TTL_SMALL,
+	I_OPTIONS, I_OPT_TYPE, I_OPT_LEN, I_TTL_LNCB, I_TTL_SMALL, I_OPT_COPY, I_OPT_CLASS, I_OPT_NUMBER,
+	I_OPT_RA,
 };
 
 /* IP protocol numbers (IANA), named as Wireshark names them. */
@@ -127,10 +128,29 @@ const struct val_str ip_ecn_short[] = {
 	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" }, { 0, NULL }
 };
 static const struct val_str ipopt_vals[] = {
-	{ 0, "End of Options List (EOL)" }, { 1, "No Operation (NOP)" }, { 7, "Record Route (RR)" },
-	{ 68, "Time Stamp (TS)" }, { 130, "Security (SEC)" }, { 131, "Loose Source Route (LSR)" },
-	{ 137, "Strict Source Route (SSR)" }, { 148, "Router Alert" }, { 0, NULL }
+	{ 0, "End of Options List (EOL)" }, { 1, "No-Operation (NOP)" }, { 7, "Record Route" },
+	{ 68, "Time Stamp" }, { 130, "Security" }, { 131, "Loose Source Route" },
+	{ 134, "Commercial Security" }, { 137, "Strict Source Route" }, { 148, "Router Alert" },
+	{ 0, NULL }
 };
+static const struct val_str opt_copy_vals[] = { { 0, "No" }, { 1, "Yes" }, { 0, NULL } };
+static const struct val_str opt_class_vals[] = {
+	{ 0, "Control" }, { 1, "Reserved for future use" }, { 2, "Debugging and measurement" },
+	{ 3, "Reserved for future use" }, { 0, NULL }
+};
+static const struct val_str opt_number_vals[] = {
+	{ 0, "End of Option List (EOL)" }, { 1, "No-Operation (NOP)" }, { 2, "Security" },
+	{ 3, "Loose source route" }, { 4, "Time stamp" }, { 5, "Extended security" },
+	{ 6, "Commercial IP security option" }, { 7, "Record route" }, { 8, "Stream identifier" },
+	{ 9, "Strict source route" }, { 10, "Experimental Measurement" }, { 11, "MTU probe" },
+	{ 12, "MTU Reply" }, { 13, "Experimental Flow Control" }, { 14, "Experimental Access Control" },
+	{ 15, "Ask Estrin" }, { 16, "IMI Traffic Descriptor" }, { 17, "Extended Internet Protocol" },
+	{ 18, "Traceroute" }, { 19, "Address Extension" }, { 20, "Router Alert" },
+	{ 21, "Selective Directed Broadcast" }, { 22, "Unassigned" }, { 23, "Dynamic Packet State" },
+	{ 24, "Upstream Multicast Packet" }, { 25, "Quick-Start" }, { 30, "RFC 3692-style experiment" },
+	{ 0, NULL }
+};
+static const struct val_str opt_ra_vals[] = { { 0, "Router shall examine packet" }, { 0, NULL } };
 
 static const struct field_def fields[] = {
 	[I_PROTO] = { "ip", "Internet Protocol Version 4", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
@@ -183,8 +203,16 @@ static const struct field_def fields[] = {
 		"Destination address as a host name (no resolution: the address).", 0 },
 	[I_OPTIONS] = { "ip.options", "Options", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"Optional header fields after the 20 fixed bytes (rare).", 0 },
-	[I_OPT_TYPE] = { "ip.opt.type", "Type", FT_UINT8, BASE_DEC, 0, 0, ipopt_vals,
-		"Option type.", 0 },
+	[I_OPT_TYPE] = { "ip.opt.type", "Type", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"Option type: copy flag, class and number.", 0 },
+	[I_OPT_COPY] = { "ip.opt.type.copy", "Copy on fragmentation", FT_BOOLEAN, BASE_NONE, 0x80, 8,
+		opt_copy_vals, "1 bit: every fragment carries the option.", 0 },
+	[I_OPT_CLASS] = { "ip.opt.type.class", "Class", FT_UINT8, BASE_DEC, 0x60, 8, opt_class_vals,
+		"2 bits: 0 control, 2 debugging and measurement.", 0 },
+	[I_OPT_NUMBER] = { "ip.opt.type.number", "Number", FT_UINT8, BASE_DEC, 0x1f, 8, opt_number_vals,
+		"5 bits: which option.", 0 },
+	[I_OPT_RA] = { "ip.opt.ra", "Router Alert", FT_UINT16, BASE_DEC, 0, 0, opt_ra_vals,
+		"RFC 2113: routers look inside (IGMP, RSVP); 0 for any router.", 0 },
 	[I_OPT_LEN] = { "ip.opt.len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Option length in bytes, type and length included.", 0 },
 	[I_TTL_LNCB] = { "ip.ttl.lncb", "Time To Live", FT_NONE, BASE_NONE, 0, 0, NULL,
@@ -224,6 +252,7 @@ static void options(struct dctx *d, struct cur *c, uint32_t node, uint32_t optle
 	on = tree_add_bytes(d->tree, node, &fields[I_OPTIONS], off, optlen, o.p, (uint32_t)cur_left(&o));
 	tree_label(d->tree, on, "Options: (%u bytes)", optlen);
 	while (cur_left(&o)) {
+		const struct cur os = o;
 		uint32_t at = cur_off(&o);
 		uint8_t type = cur_u8(&o), len = 1;
 		const char *name = val_to_str(type, ipopt_vals);
@@ -239,11 +268,24 @@ static void options(struct dctx *d, struct cur *c, uint32_t node, uint32_t optle
 		}
 		n = tree_add_text(d->tree, on, at, len, "IP Option - %s%s", name ? name : "Unknown",
 		    type > 1 ? "" : "");
-		if (tree_text(d->tree) && type > 1)
+		if (tree_text(d->tree) && type > 1) {
 			tree_label_append(d->tree, n, " (%u bytes)", len);
-		tree_add_uint(d->tree, n, &fields[I_OPT_TYPE], at, 1, type);
+			if (name)
+				tree_label_append(d->tree, on, ", %s", name);
+		}
+		uint32_t tn = tree_add_uint(d->tree, n, &fields[I_OPT_TYPE], at, 1, type);
+		tree_add_uint(d->tree, tn, &fields[I_OPT_COPY], at, 1, type);
+		tree_add_uint(d->tree, tn, &fields[I_OPT_CLASS], at, 1, type);
+		tree_add_uint(d->tree, tn, &fields[I_OPT_NUMBER], at, 1, type);
 		if (type > 1)
 			tree_add_uint(d->tree, n, &fields[I_OPT_LEN], at + 1, 1, len);
+		if (type == 148 && len == 4) {
+			uint16_t ra = cur_peek_be16(&os, 2);
+			const char *rn = val_to_str(ra, opt_ra_vals);
+			if (tree_text(d->tree))
+				tree_label_append(d->tree, n, ": %s (%u)", rn ? rn : "Unknown", ra);
+			tree_add_uint(d->tree, n, &fields[I_OPT_RA], at + 2, 2, ra);
+		}
 		if (type == 0)
 			break;
 	}

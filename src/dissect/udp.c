@@ -169,9 +169,9 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t plen = dlen - 8;
 	cur_skip(c, cur_left(&payload));
 	if (plen) {
-		n = tree_add_bytes(t, node, &fields[U_PAYLOAD], start + 8, plen, payload.p,
-		    (uint32_t)cur_left(&payload));
-		tree_label(t, n, "UDP payload (%u byte%s)", plen, plen == 1 ? "" : "s");
+		uint32_t got = (uint32_t)cur_left(&payload);	/* tshark counts captured bytes */
+		n = tree_add_bytes(t, node, &fields[U_PAYLOAD], start + 8, plen, payload.p, got);
+		tree_label(t, n, "UDP payload (%u byte%s)", got, got == 1 ? "" : "s");
 	}
 	col_append(pi, " Len=%u", plen);
 	if (!plen)
