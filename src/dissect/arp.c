@@ -269,17 +269,6 @@ static void arp_release(void *p)
 	free(s);
 }
 
-static struct arp_state *arp_state(struct session *sess)
-{
-	struct sess_slot *sl = &sess->slot[SESS_SLOT_ARP];
-
-	if (!sl->p) {
-		sl->p = xcalloc(1, sizeof(struct arp_state));
-		sl->release = arp_release;
-	}
-	return sl->p;
-}
-
 /* The first pass's verdict on (ip, mac) in this frame: the earlier pair when it is a
  * duplicate, else NULL (and the table learns or refreshes the pair). */
 static const struct arp_ip *dup_first_pass(struct arp_state *s, const struct pinfo *pi,
@@ -336,7 +325,7 @@ static int dup_check(struct dctx *d, uint32_t parent, const uint8_t *ipb, const 
 {
 	struct pinfo *pi = d->pi;
 	struct dtree *t = d->tree;
-	struct arp_state *s = arp_state(d->sess);
+	struct arp_state *s = session_slot(d->sess, SESS_SLOT_ARP, sizeof(*s), arp_release);
 	struct cur ic = cur_make(ipb, 4);
 	uint32_t ip = cur_be32(&ic);
 	const struct arp_ip *e = pi->visited ? dup_recalled(s, pi->num, ip) : dup_first_pass(s, pi, ip, mac);

@@ -60,13 +60,7 @@ static void dns_state_release(void *p)
 
 static struct dns_state *state(struct session *sess)
 {
-	struct sess_slot *sl = &sess->slot[SESS_SLOT_DNS];
-
-	if (!sl->p) {
-		sl->p = xcalloc(1, sizeof(struct dns_state));
-		sl->release = dns_state_release;
-	}
-	return sl->p;
+	return session_slot(sess, SESS_SLOT_DNS, sizeof(struct dns_state), dns_state_release);
 }
 
 static uint32_t bucket(uint64_t conv, uint16_t id)

@@ -827,18 +827,12 @@ static void http_udp_release(void *p)
 /* The UDP stream's HTTP state as this frame began; NULL without a numbered stream. */
 static struct http_conv *udp_conv_for(struct dctx *d)
 {
-	struct sess_slot *sl;
 	struct http_udp *u;
 	uint32_t s = d->pi->stream;
 
 	if (!d->sess || d->pi->stream_ptype != PT_UDP)
 		return NULL;
-	sl = &d->sess->slot[SESS_SLOT_HTTP_UDP];
-	if (!sl->p) {
-		sl->p = xcalloc(1, sizeof(struct http_udp));
-		sl->release = http_udp_release;
-	}
-	u = sl->p;
+	u = session_slot(d->sess, SESS_SLOT_HTTP_UDP, sizeof(struct http_udp), http_udp_release);
 	if (s >= u->n) {
 		size_t n = u->n;
 		u->conv = xgrow(u->conv, &n, (size_t)s + 1, sizeof(*u->conv));

@@ -54,13 +54,7 @@ static void echo_release(void *p)
 
 static struct echo_state *state(struct session *sess)
 {
-	struct sess_slot *sl = &sess->slot[SESS_SLOT_ICMP_ECHO];
-
-	if (!sl->p) {
-		sl->p = xcalloc(1, sizeof(struct echo_state));
-		sl->release = echo_release;
-	}
-	return sl->p;
+	return session_slot(sess, SESS_SLOT_ICMP_ECHO, sizeof(struct echo_state), echo_release);
 }
 
 static uint32_t bucket(const struct echo_trans *k)

@@ -25,6 +25,17 @@ struct session *session_new(int keep_results)
 	return s;
 }
 
+void *session_slot(struct session *s, int slot, size_t size, void (*release)(void *))
+{
+	struct sess_slot *sl = &s->slot[slot];
+
+	if (!sl->p) {
+		sl->p = xcalloc(1, size);
+		sl->release = release;
+	}
+	return sl->p;
+}
+
 void session_free(struct session *s)
 {
 	if (!s)

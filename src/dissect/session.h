@@ -51,6 +51,8 @@ struct session {
 
 struct session *session_new(int keep_results);
 void session_free(struct session *s);
+/* The state in slot `slot`, made zeroed (size bytes, released by `release`) on first use. */
+void *session_slot(struct session *s, int slot, size_t size, void (*release)(void *));
 
 /* The state a dissector keeps per stream and changes as frames go by (TLS version and
  * ChangeCipherSpec, SSH keys, HTTP's method and upgrade state …), replayed on revisits

@@ -248,13 +248,8 @@ static void streams_release(void *p)
  * frame before the stream's first. */
 static struct ssh_stream *stream_get(struct dctx *d, uint32_t stream)
 {
-	struct sess_slot *sl = &d->sess->slot[SESS_SLOT_SSH];
-	struct ssh_streams *s = sl->p;
+	struct ssh_streams *s = session_slot(d->sess, SESS_SLOT_SSH, sizeof(*s), streams_release);
 
-	if (!s) {
-		s = sl->p = xcalloc(1, sizeof(*s));
-		sl->release = streams_release;
-	}
 	if (stream >= s->n) {
 		s->v = xgrow(s->v, &s->cap, (size_t)stream + 1, sizeof(*s->v));
 		memset(s->v + s->n, 0, ((size_t)stream + 1 - s->n) * sizeof(*s->v));
