@@ -297,7 +297,7 @@ static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 		if (type < cur_left(c)) {
 			d->payload_used = type;
 			d->payload_used_set = 1;
-			eth_add_trailer(d, node, c, &fields[E_TRAILER], 1);
+			eth_add_trailer(d, node, c, &fields[E_TRAILER], start == 0);
 		}
 		return;
 	}
@@ -310,6 +310,7 @@ static void dissect_eth(struct dctx *d, struct cur *c, uint32_t parent)
 			dissect_data(d, &payload, parent);
 			return;
 		}
-		eth_add_trailer(d, node, c, &fields[E_TRAILER], 1);
+		/* tshark guesses an FCS only for the frame's own Ethernet header */
+		eth_add_trailer(d, node, c, &fields[E_TRAILER], start == 0);
 	}
 }

@@ -32,7 +32,8 @@ static const struct val_str erspan_versions[] = {
 	{ 1, "Type II" }, { 2, "Type III" }, { 0, NULL }
 };
 static const struct val_str erspan_encaps[] = {
-	{ 0, "Originally without VLAN tag" }, { 1, "ISL encapsulated" }, { 2, "802.1Q encapsulated" },
+	{ 0, "Originally without VLAN tag" }, { 1, "Originally ISL encapsulated" },
+	{ 2, "Originally 802.1Q encapsulated" },
 	{ 3, "VLAN tag preserved in frame" }, { 0, NULL }
 };
 static const struct val_str erspan_truncs[] = { { 0, "Not truncated" }, { 1, "Truncated" }, { 0, NULL } };

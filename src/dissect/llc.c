@@ -14,7 +14,7 @@
 
 enum {
 	L_PROTO, L_DSAP, L_DSAP_SAP, L_DSAP_IG, L_SSAP, L_SSAP_SAP, L_SSAP_CR, L_CONTROL,
-	L_U_CMD, L_U_RESP, L_POLL, L_FINAL, L_FTYPE, L_OUI, L_TYPE, L_PID,
+	L_U_CMD, L_U_RESP, L_POLL, L_FINAL, L_FTYPE, L_OUI, L_TYPE, L_PID, L_CISCO_PID,
 };
 
 static const struct val_str sap_vals[] = {	/* tshark -G values */
@@ -96,6 +96,14 @@ static const struct val_str oui_vals[] = {
 	{ 0x080007, " (Apple, Inc.)" }, { 0, NULL }
 };
 
+static const struct val_str cisco_pid_vals[] = {	/* tshark -G values */
+	{ 0x0102, "DRIP" }, { 0x0104, "PAgP" }, { 0x0105, "MLS Hello" },
+	{ 0x0108, "RLQ BPDUs (request)" }, { 0x0109, "RLQ BPDUs (response)" }, { 0x010b, "PVSTP+" },
+	{ 0x010c, "VLAN Bridge" }, { 0x0111, "UDLD" }, { 0x0139, "MCP" }, { 0x2000, "CDP" },
+	{ 0x2001, "CGMP" }, { 0x2003, "VTP" }, { 0x2004, "DTP" }, { 0x200a, "STP Uplink Fast" },
+	{ 0, NULL }
+};
+
 static const struct field_def fields[] = {
 	[L_PROTO] = { "llc", "Logical-Link Control", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"IEEE 802.2 header of frames that carry a length instead of an EtherType.", 0 },
@@ -127,6 +135,8 @@ static const struct field_def fields[] = {
 		"SNAP: 24-bit organization id; 00:00:00 means the type is an EtherType.", 0 },
 	[L_TYPE] = { "llc.type", "Type", FT_UINT16, BASE_HEX, 0, 0, etype_vals,
 		"SNAP: EtherType of the payload.", 0 },
+	[L_CISCO_PID] = { "llc.cisco_pid", "PID", FT_UINT16, BASE_HEX, 0, 0, cisco_pid_vals,
+		"SNAP under Cisco's OUI: which Cisco protocol (CDP, PVST+ …).", 0 },
 	[L_PID] = { "llc.pid", "Protocol ID", FT_UINT16, BASE_HEX, 0, 0, NULL,
 		"SNAP: protocol id defined by the organization.", 0 },
 };
@@ -196,9 +206,17 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)
 		}
 		tree_set_len(t, node, 8);
 		oui_label(t, tree_add_uint(t, node, &fields[L_OUI], start + 3, 3, oui), oui);
-		if (oui == 0x00000c && type == 0x2000) {
-			tree_add_uint(t, node, &fields[L_PID], start + 6, 2, type);
-			dissect_cdp(d, c, 0);
+		if (oui == 0x00000c) {
+			tree_add_uint(t, node, &fields[L_CISCO_PID], start + 6, 2, type);
+			if (type == 0x2000) {
+				dissect_cdp(d, c, 0);
+				return;
+			}
+			if (type == 0x010b) {
+				dissect_stp(d, c, 0, 1);
+				return;
+			}
+			dissect_data(d, c, 0);
 			return;
 		}
 		if (oui == 0) {
@@ -209,7 +227,7 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent)
 			tree_add_uint(t, node, &fields[L_PID], start + 6, 2, type);
 	}
 	if (dsap == 0x42 && ssap == 0x42 && ctl == 0x03) {
-		dissect_stp(d, c, 0);
+		dissect_stp(d, c, 0, 0);
 		return;
 	}
 	dissect_data(d, c, 0);

@@ -45,7 +45,7 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
 /* transport and above */
 void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent);
-void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent);
+void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent, int pvst);
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
  * packet's columns, addresses and ports kept. */
