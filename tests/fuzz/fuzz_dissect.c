@@ -25,6 +25,8 @@ static struct session *sess;
 static struct dtree *tree;
 static FILE *devnull;
 static uint32_t num;
+static uint32_t serial;	/* pinfo.serial across inputs, as batch mode and the TUI keep it:
+			 * a revisit's replayed state (frame_state_get) is per dissection */
 
 static void cleanup(void)
 {
@@ -66,12 +68,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pi.linktype = links[sel % (sizeof(links) / sizeof(links[0]))];
 		pi.want_cols = 1;
 		pi.visited = pass;
+		pi.serial = serial;
 		d.tree = tree;
 		d.pi = &pi;
 		d.sess = sess;
 		d.frag = sess->frag;
 		tree_reset(tree);
 		dissect_frame(&d, frame);
+		serial = pi.serial;
 		for (uint32_t i = 1; i < tree->n; i++) {
 			fv_fields(tree, &tree->nodes[i], buf, sizeof(buf));
 			fv_label(tree, &tree->nodes[i], buf, sizeof(buf));
