@@ -372,7 +372,8 @@ static void opt_prefix(const struct nd_opt *x, struct cur *o)
 	tree_add_addr(t, x->on, &fields[X_OPT_PFX], x->at + 16, 16, o->p + 14);
 }
 
-static void opt_mtu(const struct nd_opt *x, struct cur *o)
+/* An option of 2 reserved bytes and a 32-bit value, shown in its label. */
+static void opt_reserved_u32(const struct nd_opt *x, struct cur *o, int f)
 {
 	struct dtree *t = x->d->tree;
 
@@ -380,19 +381,18 @@ static void opt_mtu(const struct nd_opt *x, struct cur *o)
 		return;
 	tree_label(t, x->on, "ICMPv6 Option (%s : %u)", x->name, cur_peek_be32(o, 2));
 	tree_add(t, x->on, &fields[X_OPT_RSV], x->at + 2, 2);
-	tree_add_uint(t, x->on, &fields[X_OPT_MTU], x->at + 4, 4, cur_peek_be32(o, 2));
+	tree_add_uint(t, x->on, &fields[f], x->at + 4, 4, cur_peek_be32(o, 2));
+}
+
+static void opt_mtu(const struct nd_opt *x, struct cur *o)
+{
+	opt_reserved_u32(x, o, X_OPT_MTU);
 }
 
 /* Advertisement Interval (RFC 6275 7.3). */
 static void opt_adv_interval(const struct nd_opt *x, struct cur *o)
 {
-	struct dtree *t = x->d->tree;
-
-	if (cur_left(o) < 6)
-		return;
-	tree_label(t, x->on, "ICMPv6 Option (%s : %u)", x->name, cur_peek_be32(o, 2));
-	tree_add(t, x->on, &fields[X_OPT_RSV], x->at + 2, 2);
-	tree_add_uint(t, x->on, &fields[X_OPT_ADV_INT], x->at + 4, 4, cur_peek_be32(o, 2));
+	opt_reserved_u32(x, o, X_OPT_ADV_INT);
 }
 
 /* Home Agent Information (RFC 6275 7.4). */

@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "dissect/json.h"
@@ -122,11 +121,11 @@ static int json_close(struct jparse *p, uint8_t type)
 
 int json_valid(const struct cur *c)
 {
-	struct jparse *p;
+	struct jparse jp, *p = &jp;	/* 4 KB of tokens on the stack: no allocation per packet */
 	size_t n = cur_left(c);
 	int ok = 1;
 
-	if (!n || !cur_peek(c, 0) || !(p = malloc(sizeof(*p))))
+	if (!n || !cur_peek(c, 0))
 		return 0;
 	p->next = 0;
 	p->super = -1;
@@ -164,7 +163,5 @@ int json_valid(const struct cur *c)
 			break;
 		}
 	}
-	ok = ok && innermost_open(p, p->next - 1) < 0;
-	free(p);
-	return ok;
+	return ok && innermost_open(p, p->next - 1) < 0;
 }

@@ -152,19 +152,23 @@ static void stp_flags(struct dtree *t, uint32_t parent, int f, uint32_t off, uin
 	};
 	uint32_t n = tree_add_uint(t, parent, &fields[f], off, 1, fl);
 	char label[160];
-	int at = snprintf(label, sizeof(label), "%s: 0x%02x", fields[f].name, fl);
+	int text = tree_text(t);
+	int at = text ? snprintf(label, sizeof(label), "%s: 0x%02x", fields[f].name, fl) : 0;
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (!rst && names[i].bit != 0x80 && names[i].bit != 0x01)
 			continue;
 		tree_add_uint(t, n, &fields[names[i].field], off, 1, fl);
+		if (!text)
+			continue;
 		if (!names[i].name && at < (int)sizeof(label))
 			at += snprintf(label + at, sizeof(label) - (size_t)at, ", Port Role: %s",
 			    val_to_str((fl & 0x0c) >> 2, role_vals));
 		else if ((fl & names[i].bit) && at < (int)sizeof(label))
 			at += snprintf(label + at, sizeof(label) - (size_t)at, ", %s", names[i].name);
 	}
-	tree_label(t, n, "%s", label);
+	if (text)
+		tree_label(t, n, "%s", label);
 }
 
 /* "Root Identifier: 32768 / 1 / 00:19:06:ea:b8:80" over priority, extension and MAC. */
@@ -240,9 +244,10 @@ static void pvst_tlvs(struct dtree *t, uint32_t node, const struct cur *c, size_
 		uint32_t o = start + (uint32_t)at;
 		if (at + 4 + len > cur_left(c))
 			break;
+		const char *name = val_to_str(type, tlv_vals);
 		uint32_t n = type == 0 && len == 2 ?
 		    tree_add_text(t, node, o, 4u + len, "Originating VLAN (PVID): %u", cur_peek_be16(c, at + 4)) :
-		    tree_add_text(t, node, o, 4u + len, "%s", val_to_str(type, tlv_vals) ? val_to_str(type, tlv_vals) : "Unknown");
+		    tree_add_text(t, node, o, 4u + len, "%s", name ? name : "Unknown");
 		tree_add_uint(t, n, &fields[S_TLV_TYPE], o, 2, type);
 		tree_add_uint(t, n, &fields[S_TLV_LEN], o + 2, 2, len);
 		if (type == 0 && len == 2)
