@@ -30,6 +30,7 @@ enum {
 	P_SRC_SLAAC, P_DST_SLAAC, P_SLAAC, P_SRC_6TO4, P_DST_6TO4, P_6TO4, P_SRC_6TO4_SLA,
 	P_DST_6TO4_SLA, P_6TO4_SLA, P_SRC_TS, P_DST_TS, P_TS, P_SRC_TC_PORT, P_DST_TC_PORT,
 	P_TC_PORT, P_SRC_TC, P_DST_TC, P_TC, P_SRC_ISATAP, P_DST_ISATAP, P_ISATAP,
+	P_EMBED_PREFIX, P_SRC_EMBED, P_DST_EMBED, P_EMBED,
 	P_OPT, P_OPT_TYPE, P_OPT_ACTION, P_OPT_CHANGE, P_OPT_REST, P_OPT_LEN, P_OPT_PAD1,
 	P_OPT_PADN, P_OPT_RA, P_OPT_TEL, P_OPT_JUMBO, P_OPT_UNKNOWN,
 	H_PROTO, H_NXT, H_LEN, H_LEN_OCT,
@@ -131,6 +132,13 @@ static const struct field_def fields[] = {
 	[P_DST_ISATAP] = HEX_ADDR("ipv6.dst_isatap_ipv4", "Destination ISATAP IPv4",
 		"IPv4 address inside an ISATAP destination address."),
 	[P_ISATAP] = HEX_ADDR("ipv6.isatap_ipv4", "ISATAP IPv4", "Either ISATAP IPv4 address."),
+	[P_EMBED_PREFIX] = { "ipv6.embed_ipv4_prefix", "Embedded IPv4 Prefix", FT_BYTES, BASE_NONE, 0, 0,
+		NULL, "The NAT64 well-known prefix 64:ff9b::/96 (RFC 6052) of an address.", 0 },
+	[P_SRC_EMBED] = HEX_ADDR("ipv6.src_embed_ipv4", "Source Embedded IPv4",
+		"IPv4 address inside a 64:ff9b::/96 (NAT64) source address."),
+	[P_DST_EMBED] = HEX_ADDR("ipv6.dst_embed_ipv4", "Destination Embedded IPv4",
+		"IPv4 address inside a 64:ff9b::/96 (NAT64) destination address."),
+	[P_EMBED] = HEX_ADDR("ipv6.embed_ipv4", "Embedded IPv4", "Either NAT64 embedded IPv4 address."),
 	[P_OPT] = { "ipv6.opt", "IPv6 Option", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"One option of a hop-by-hop or destination options header (type, length, data).", 0 },
 	[P_OPT_TYPE] = { "ipv6.opt.type", "Type", FT_UINT8, BASE_HEX, 0, 0, opt_vals,
@@ -225,11 +233,15 @@ const struct proto_reg ipv6_proto = REG_PROTO(ipv6_table, ipv6_handoffs);
 
 /* Which special address a is (one kind each), in the order Wireshark adds their
  * generated detail fields: all 6to4 ones (source, then destination), then Teredo,
- * SLAAC, ISATAP. */
-enum addr_kind { AK_NONE, AK_6TO4, AK_TEREDO, AK_SLAAC, AK_ISATAP, AK_COUNT };
+ * SLAAC, ISATAP, NAT64's IPv4-embedded addresses (the well-known prefix). */
+enum addr_kind { AK_NONE, AK_6TO4, AK_TEREDO, AK_SLAAC, AK_ISATAP, AK_EMBED, AK_COUNT };
+
+static const uint8_t nat64_wkp[12] = { 0x00, 0x64, 0xff, 0x9b };
 
 static enum addr_kind addr_kind(const uint8_t *a)
 {
+	if (!memcmp(a, nat64_wkp, sizeof(nat64_wkp)))
+		return AK_EMBED;
 	if (a[0] == 0x20 && a[1] == 0x02)
 		return AK_6TO4;
 	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0)
@@ -269,6 +281,10 @@ static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8
 	} else if (k == AK_ISATAP) {
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_ISATAP : P_DST_ISATAP], off + 12, 4, a + 12), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_ISATAP], off + 12, 4, a + 12), TN_GENERATED | TN_HIDDEN);
+	} else if (k == AK_EMBED) {
+		tree_flag(t, tree_add_bytes(t, node, &fields[P_EMBED_PREFIX], off, 12, a, 12), TN_GENERATED);
+		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_EMBED : P_DST_EMBED], off + 12, 4, a + 12), TN_GENERATED);
+		tree_flag(t, tree_add_addr(t, node, &fields[P_EMBED], off + 12, 4, a + 12), TN_GENERATED);
 	} else if (k == AK_SLAAC) {
 		uint8_t mac[6] = { (uint8_t)(a[8] ^ 0x02), a[9], a[10], a[13], a[14], a[15] };
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_SLAAC : P_DST_SLAAC], off + 8, 8, mac), TN_GENERATED);

@@ -370,6 +370,7 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts 
 		in.seglen = sg->seglen;
 		in.no_seglen = sg->no_seglen;
 		in.ws_shift = o && (sg->flags & TCPF_SYN) ? o->ws_shift : -1;
+		in.opts_cut = o && o->truncated;
 		if (o) {
 			in.nsack = o->nsack;
 			memcpy(in.sack_le, o->sack_le, sizeof(in.sack_le));
@@ -651,7 +652,8 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 		return;
 	if (avail) {
 		n = tree_add_bytes(s->t, s->tn, &fields[T_PAYLOAD], poff, avail, payload.p, avail);
-		tree_label(s->t, n, "TCP payload (%u byte%s)", avail, avail == 1 ? "" : "s");
+		/* tshark counts the segment's bytes, captured or not */
+		tree_label(s->t, n, "TCP payload (%u byte%s)", seglen, seglen == 1 ? "" : "s");
 	}
 	memset(&ti, 0, sizeof(ti));
 	ti.stream = r->stream;
@@ -677,21 +679,20 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 		return;		/* tshark shows nothing of an already-acknowledged segment's data */
 	if (ti.retransmission && s->have_conv) {
 		n = tree_add_bytes(s->t, s->tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
-		tree_label(s->t, n, "Retransmitted TCP segment data (%u byte%s)", avail,
-		    avail == 1 ? "" : "s");
+		tree_label(s->t, n, "Retransmitted TCP segment data (%u byte%s)", seglen,
+		    seglen == 1 ? "" : "s");
 	} else
 		dissect_data(d, &payload, parent);
 }
 
-/* Timestamps and the SEQ/ACK analysis, before the payload. */
-static void conv_tree(struct seg *s)
+/* The stream's [Timestamps] (the SEQ/ACK analysis comes after the options' walk). */
+static void times_tree(struct seg *s)
 {
 	uint32_t ts = tree_add_text(s->t, s->tn, 0, 0, "Timestamps");
 
 	tree_flag(s->t, ts, TN_GENERATED);
 	tcp_gen_time(s->t, ts, T_TIME_REL, s->r.time_rel);
 	tcp_gen_time(s->t, ts, T_TIME_DELTA, s->r.time_delta);
-	tcp_analysis_tree(s->d, s->tn, &s->r);
 }
 
 /* The netlab subtree: the endpoint states after this segment. */
@@ -715,7 +716,6 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	struct tcp_opts o;
 	size_t ip_payload = cur_left(c);
 	uint32_t optlen;
-	int have_opts;
 
 	s.d = d;
 	s.pi = d->pi;
@@ -724,24 +724,25 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (!ports_step(&s, c, parent) || !header_step(&s, c, ip_payload))
 		return;
 	optlen = s.sg.hlen - 20;
-	have_opts = optlen && cur_has(c, optlen);
-	if (have_opts)
+	if (optlen)
 		tcp_opt_parse(c, optlen, &o);
-	s.have_conv = tcp_analyse(d, &s.sg, have_opts ? &o : NULL, &s.r);
+	s.have_conv = tcp_analyse(d, &s.sg, optlen ? &o : NULL, &s.r);
 	numbers_tree(&s);
 	flags_tree(&s);
 	window_tree(&s);
 	info_step(&s);
-	if (optlen) {
-		if (!have_opts) {
-			dissect_exhausted(d, s.tn, "TCP");
-			return;
-		}
+	if (optlen)
 		options_step(&s, &o);
-		cur_skip(c, optlen);
-	}
 	if (s.have_conv)
-		conv_tree(&s);
+		times_tree(&s);
+	if (optlen && (o.truncated || o.have < optlen)) {
+		/* tshark's exception in the options: the analysis and payload never come */
+		dissect_exhausted(d, s.tn, "TCP");
+		return;
+	}
+	cur_skip(c, optlen);
+	if (s.have_conv)
+		tcp_analysis_tree(d, s.tn, &s.r);
 	payload_step(&s, c, parent);
 	if (s.have_conv)
 		states_tree(&s);

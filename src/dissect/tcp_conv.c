@@ -593,7 +593,7 @@ static void flows_update(struct stream *s, struct flow *fwd, struct flow *rev,
 	/* Window scale option (a SYN's) and its check. */
 	if (in->ws_shift >= 0)
 		fwd->win_scale = (int8_t)(in->ws_shift > 14 ? 14 : in->ws_shift);
-	if (flags & TCPF_SYN) {
+	if ((flags & TCPF_SYN) && !in->opts_cut) {
 		if (fwd->win_scale == -1) {
 			fwd->win_scale = -2;
 			rev->win_scale = -2;

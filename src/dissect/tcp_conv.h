@@ -65,6 +65,8 @@ struct tcpconv_in {
 	uint8_t no_seglen;		/* header longer than the IP payload: stream and times
 					 * only, no analysis (tshark shows raw numbers) */
 	int ws_shift;			/* window scale option in this segment, -1 none */
+	uint8_t opts_cut;		/* its options were cut short by the snap length: a
+					 * SYN's window scaling is not settled (tshark) */
 	uint8_t nsack;			/* SACK blocks in this segment (raw edges) */
 	uint32_t sack_le[4], sack_re[4];
 };

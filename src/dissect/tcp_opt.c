@@ -273,23 +273,41 @@ void tcp_opt_parse(const struct cur *c, uint32_t len, struct tcp_opts *o)
 	o->off = cur_off(c);
 	o->len = len;
 	o->p = oc.p;
+	o->have = (uint32_t)cur_left(&oc);
 	o->n = 0;
 	o->mss = o->ws_shift = -1;
 	o->nsack = 0;
-	while (cur_left(&oc) && o->n < TCP_OPT_MAX) {
-		struct tcp_opt *op = &o->opt[o->n++];
+	while (cur_off(&oc) - o->off < len && o->n < TCP_OPT_MAX) {
+		struct tcp_opt *op;
 		const struct opt_dec *dec;
+		uint32_t left;		/* declared bytes after the length byte */
 
+		if (!cur_left(&oc))
+			break;		/* kind byte not captured */
+		op = &o->opt[o->n];
 		op->off = cur_off(&oc);
 		op->kind = cur_u8(&oc);
 		op->len = 1;
-		op->known = op->bogus = 0;
-		if (op->kind == TCPOPT_EOL || op->kind == TCPOPT_NOP)
+		op->known = op->bogus = op->cut = 0;
+		if (op->kind == TCPOPT_EOL || op->kind == TCPOPT_NOP) {
+			o->n++;
 			continue;
+		}
+		if (!cur_left(&oc))
+			break;		/* length byte not captured */
+		o->n++;
 		op->len = cur_u8(&oc);
-		if (!cur_ok(&oc) || op->len < 2 || op->len - 2u > cur_left(&oc)) {
+		left = len - (cur_off(&oc) - o->off);
+		if (op->len < 2 || op->len - 2u > left) {
 			op->bogus = 1;
-			op->span = (uint32_t)cur_left(&oc) + 1;
+			op->span = left + 1;
+			if (op->span > cur_left(&oc) + 1)
+				op->span = (uint32_t)cur_left(&oc) + 1;
+			break;
+		}
+		if (op->len - 2u > cur_left(&oc)) {
+			op->cut = 1;
+			op->body = oc;
 			break;
 		}
 		op->body = cur_sub(&oc, (size_t)op->len - 2, NULL);
@@ -300,6 +318,8 @@ void tcp_opt_parse(const struct cur *c, uint32_t len, struct tcp_opts *o)
 			op->known = (uint8_t)dec->parse(op, &b, o);
 		}
 	}
+	o->truncated = cur_off(&oc) - o->off < len && !(o->n && o->opt[o->n - 1].bogus) &&
+	    o->n < TCP_OPT_MAX;
 }
 
 /* The node of one option with its kind and length items (none without a tree: only
@@ -334,7 +354,7 @@ void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uin
 {
 	struct opt_ctx x = { d->tree, o, sack_base, txt };
 	struct dtree *t = d->tree;
-	uint32_t on = tree_add_bytes(t, parent, tcp_field(T_OPTIONS), o->off, o->len, o->p, o->len);
+	uint32_t on = tree_add_bytes(t, parent, tcp_field(T_OPTIONS), o->off, o->len, o->p, o->have);
 
 	for (unsigned i = 0; i < o->n; i++) {
 		const struct tcp_opt *op = &o->opt[i];
@@ -343,6 +363,16 @@ void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uin
 		if (op->bogus) {
 			tree_add_text(t, on, op->off, op->span, "Unknown (0x%02x) option: bogus length %u",
 			    op->kind, op->len);
+			break;
+		}
+		if (op->cut) {		/* tshark's node, kind and length, what was captured of
+					 * a timestamp, then its exception */
+			struct cur b = op->body;
+
+			dec = decoder(op->kind);
+			uint32_t n = opt_node(&x, on, dec ? dec->field : T_OPT_UNKNOWN, op);
+			if (op->kind == TCPOPT_TS && cur_has(&b, 4))
+				tree_add_uint(t, n, tcp_field(T_OPT_TSVAL), op->off + 2, 4, cur_be32(&b));
 			break;
 		}
 		if (op->kind == TCPOPT_EOL || op->kind == TCPOPT_NOP) {
@@ -354,7 +384,7 @@ void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uin
 		} else
 			tree_unknown(&x, on, op);
 	}
-	if ((flags & TCPF_SYN) && o->mss < 0)
+	if ((flags & TCPF_SYN) && o->mss < 0 && !o->truncated)
 		tcp_expert(d, on, T_MSS_ABSENT, SEV_NOTE, "Protocol", tcp_field(T_MSS_ABSENT)->name);
 	tree_label(t, on, "Options: (%u bytes)%s", o->len, txt->names);
 }

@@ -30,6 +30,8 @@ struct tcp_opt {
 	uint8_t kind, len;		/* len: 1 for EOL and NOP; as sent otherwise */
 	uint8_t known;			/* a kind decoded here, with a length that fits it */
 	uint8_t bogus;			/* the length is impossible: the walk stopped here */
+	uint8_t cut;			/* its body (or length byte) was not captured: the
+					 * walk stopped here (tshark's exception) */
 	uint32_t off;			/* offset of the kind byte */
 	uint32_t span;			/* bytes the bogus item covers */
 	struct cur body;		/* the len - 2 bytes after kind and length */
@@ -38,7 +40,9 @@ struct tcp_opt {
 
 struct tcp_opts {
 	uint32_t off, len;		/* the option bytes (len as the header declares) */
-	const uint8_t *p;		/* … as captured, len of them */
+	const uint8_t *p;		/* … as captured, have of them */
+	uint32_t have;
+	uint8_t truncated;		/* the captured bytes end before the walk does */
 	uint8_t n;
 	struct tcp_opt opt[TCP_OPT_MAX];
 	int mss;			/* -1: no MSS option */
@@ -47,7 +51,9 @@ struct tcp_opts {
 	uint32_t sack_le[TCP_SACK_MAX], sack_re[TCP_SACK_MAX];
 };
 
-/* Reads len option bytes at c (which must hold them) into *o; c is not moved. */
+/* Reads len option bytes at c into *o; c is not moved.  Where c holds fewer, the walk
+ * stops at the first option not captured whole (o->truncated; a last option whose kind
+ * and length were captured is kept with cut set). */
 void tcp_opt_parse(const struct cur *c, uint32_t len, struct tcp_opts *o);
 
 /* What the option list adds to Info and to the Options label. */
