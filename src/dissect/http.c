@@ -121,6 +121,7 @@ static const struct field_def fields[] = {
 	[H_CONNECTION] = S("http.connection", "Connection",
 		"keep-alive: reuse the TCP connection; close: end it after this message; Upgrade."),
 	[H_COOKIE] = S("http.cookie", "Cookie", "State the client sends back to the server."),
+	[H_COOKIE_PAIR] = S("http.cookie_pair", "Cookie pair", "One name=value pair of a Cookie header."),
 	[H_ACCEPT] = S("http.accept", "Accept", "Media types the client can use."),
 	[H_REFERER] = S("http.referer", "Referer", "The page that linked to this resource."),
 	[H_ACCEPT_LANGUAGE] = S("http.accept_language", "Accept-Language",
@@ -340,6 +341,16 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 	case H_CONTENT_ENCODING:
 		m->gzip = http_casepfx(l + v, ll - v, "gzip");
 		break;
+	case H_COOKIE:		/* pairs between ';', leading blanks skipped, empty ones left out */
+		for (uint32_t i = v, e; i < ll; i = e + 1) {
+			while (i < ll && (l[i] == ' ' || l[i] == '\t'))
+				i++;
+			for (e = i; e < ll && l[e] != ';'; e++)
+				;
+			if (e > i)
+				http_add_str(d, node, H_COOKIE_PAIR, off + i, e - i, l + i, e - i);
+		}
+		break;
 	case H_HOST:
 		m->host = l + v;
 		m->host_len = ll - v;
@@ -475,28 +486,20 @@ static void status_line(struct dctx *d, uint32_t ln, uint32_t start, const uint8
  * URI's offset in the data source. */
 static void uri_parts(struct dctx *d, uint32_t un, uint32_t uoff, const struct msg *m)
 {
-	char eb[ESC_MAX];
-	struct dtree *t = d->tree;
 	const uint8_t *q = memchr(m->uri, '?', m->uri_len);
 
-	if (q && un) {
+	if (q) {		/* un is 0 when only the parts are wanted (-T fields) */
 		uint32_t pl = (uint32_t)(q - m->uri), qo = pl + 1;
-		uint32_t ql = m->uri_len - qo, sub;
-		sub = tree_add_text(t, un, uoff, m->uri_len, "%s",
-		    tree_text(t) ? http_esc(eb, m->uri, m->uri_len) : "");
-		if (!sub)
-			sub = un;
-		http_add_str(d, sub, H_URI_PATH, uoff, pl, m->uri, pl);
-		{
-			uint32_t qn = http_add_str(d, sub, H_URI_QUERY, uoff + qo, ql, m->uri + qo, ql);
-			uint32_t s0 = qo;
-			for (uint32_t i = qo; i <= m->uri_len; i++)
-				if (i == m->uri_len || m->uri[i] == '&') {
-					http_add_str(d, qn ? qn : sub, H_URI_PARAM, uoff + s0, i - s0,
-					    m->uri + s0, i - s0);
-					s0 = i + 1;
-				}
-		}
+		uint32_t ql = m->uri_len - qo, qn, s0 = qo;
+
+		http_add_str(d, un, H_URI_PATH, uoff, pl, m->uri, pl);
+		qn = http_add_str(d, un, H_URI_QUERY, uoff + qo, ql, m->uri + qo, ql);
+		for (uint32_t i = qo; i <= m->uri_len; i++)
+			if (i == m->uri_len || m->uri[i] == '&') {
+				http_add_str(d, qn ? qn : un, H_URI_PARAM, uoff + s0, i - s0,
+				    m->uri + s0, i - s0);
+				s0 = i + 1;
+			}
 	}
 }
 
