@@ -419,10 +419,13 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 	static const char *const sev_names[] = { "Comment", "Chat", "Note", "Warning", "Error" };
 	const struct field_def *ws_expert = expert_field();
 	struct dtree *t = d->tree;
+	char cut[FV_LABEL_BUF];		/* Wireshark formats the message into a label buffer */
 	uint32_t e, n;
 
 	if (!t)
 		return 0;
+	snprintf(cut, sizeof(cut), "%s", msg);
+	msg = cut;
 	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
 	tree_flag(t, e, TN_GENERATED | (sev >= SEV_WARN ? TN_WARN : TN_NOTE));
 	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);

@@ -397,21 +397,19 @@ size_t fv_display(const struct dtree *t, const struct fnode *n, char *buf, size_
 }
 
 /* Wireshark's label buffer (ITEM_LABEL_LENGTH): a longer label is cut and gets
- * " [truncated]" after the field name; the cut leaves at most LABEL_MAX - 2 bytes and
+ * " [truncated]" after the field name; the cut leaves at most FV_LABEL_BUF - 2 bytes and
  * falls on a UTF-8 character boundary, as label_mark_truncated does. */
-#define LABEL_MAX 240
-
 static void label_truncate(char *lab, size_t name_end)
 {
 	static const char mark[] = " [truncated]";
-	char out[LABEL_MAX];
-	size_t k = sizeof(mark) - 1, cut = LABEL_MAX - 2;
+	char out[FV_LABEL_BUF];
+	size_t k = sizeof(mark) - 1, cut = FV_LABEL_BUF - 2;
 
-	if (name_end + k >= LABEL_MAX - 1)
+	if (name_end + k >= FV_LABEL_BUF - 1)
 		return;
 	memcpy(out, lab, name_end);
 	memcpy(out + name_end, mark, k);
-	memcpy(out + name_end + k, lab + name_end, LABEL_MAX - 1 - name_end - k);
+	memcpy(out + name_end + k, lab + name_end, FV_LABEL_BUF - 1 - name_end - k);
 	while (cut > 0 && ((unsigned char)out[cut] & 0xc0) == 0x80)
 		cut--;
 	out[cut] = '\0';
@@ -448,7 +446,7 @@ size_t fv_label(const struct dtree *t, const struct fnode *n, char *buf, size_t 
 			fv_display(t, n, tmp, sizeof(tmp));
 			k = put(lab, sizeof(lab), k, tmp);
 		}
-		if (k >= LABEL_MAX)
+		if (k >= FV_LABEL_BUF)
 			label_truncate(lab, name_end);
 		at = put(buf, len, at, lab);
 	}

@@ -34,6 +34,7 @@ size_t fv_bytes_label(const uint8_t *p, uint32_t n, char *buf, size_t len);
 /* A span of time as Wireshark words it: "1 day, 3 hours, 20 minutes, 5 seconds";
  * with msecs >= 0 the seconds carry them ("51.171 seconds"); 0 is "0 seconds". */
 void fv_time_span(uint32_t secs, int msecs, char *buf, size_t len);
+#define FV_LABEL_BUF 240	/* Wireshark's label buffer (ITEM_LABEL_LENGTH) */
 /* Wireshark's mark on a label that filled its 240-byte buffer: " [truncated]" inserted
  * at name_end (0 for a text item), the rest cut to at most 238 bytes on a UTF-8
  * character boundary.  lab holds at least 240 bytes. */

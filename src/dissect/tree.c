@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "dissect/fvalue.h"
 #include "dissect/tree.h"
 
 static void free_blobs(struct dtree *t);
@@ -226,6 +227,16 @@ static void text_vset(struct dtree *t, uint32_t node, int append, const char *fm
 	if (keep)
 		memcpy(t->text + t->tlen, t->text + old, keep);	/* old label lies before tlen */
 	vsnprintf(t->text + t->tlen + keep, (size_t)k + 1, fmt, ap);
+	/* Wireshark's 240-byte label buffer: a label set too long is cut and marked
+	 * " [truncated]" in front; appended text is cut silently. */
+	if (keep + (size_t)k >= FV_LABEL_BUF) {
+		char *s = t->text + t->tlen;
+		if (append)
+			s[FV_LABEL_BUF - 1] = '\0';
+		else
+			fv_label_mark_truncated(s, 0);
+		k = (int)(strlen(s) - keep);
+	}
 	t->nodes[node].text = t->tlen + 1;
 	t->tlen += (uint32_t)(keep + (size_t)k + 1);
 }
