@@ -24,6 +24,7 @@
 
 #include "core/strvis.h"
 #include "core/xmalloc.h"
+#include "core/uncompress.h"
 #include "dissect/http_int.h"
 #include "dissect/tcp_payload.h"
 
@@ -171,6 +172,8 @@ static const struct field_def fields[] = {
 	[H_TRAILER] = S("http.chunked_trailer_part", "trailer-part",
 		"Optional trailer in a chunked body."),
 	[H_FILE_DATA] = S("http.file_data", "File Data", "The message body."),
+	[H_DECOMP_FAILED] = { "http.decompression_failed", "Decompression failed", FT_NONE, BASE_NONE, 0, 0,
+		NULL, "A gzip or deflate body that does not uncompress, or another coding.", 0 },
 	[H_UNKNOWN_HEADER] = S("http.unknown_header", "Unknown header",
 		"A header Wireshark has no field for."),
 	[H_CHAT] = { "http.chat", "Formatted text", FT_NONE, BASE_NONE, 0, 0, NULL,
@@ -339,7 +342,8 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 			m->te_other = 1;
 		break;
 	case H_CONTENT_ENCODING:
-		m->gzip = http_casepfx(l + v, ll - v, "gzip");
+		m->cenc = l + v;
+		m->cenc_len = ll - v;
 		break;
 	case H_COOKIE:		/* pairs between ';', leading blanks skipped, empty ones left out */
 		for (uint32_t i = v, e; i < ll; i = e + 1) {
@@ -604,7 +608,46 @@ static uint32_t body_length(const struct msg *m, const struct http_first *fl,
 	return body_len;
 }
 
-/* A message's place among the stream's request/response pairs. */
+/* A body as its Content-Encoding leaves it (tshark): gzip and deflate uncompressed into
+ * a data source of their own; a coding that fails, or one not known, shown as data under
+ * its "Content-encoded entity body" node. */
+static void entity_body(struct dctx *d, uint32_t http_node, const uint8_t *base, uint32_t off,
+    uint32_t len, struct msg *m)
+{
+	static const char *const codings[] = { "gzip", "deflate", "x-gzip", "x-deflate" };
+	struct dtree *t = d->tree;
+	char eb[ESC_MAX];
+	uint8_t *u = NULL;
+	size_t ulen = 0;
+	uint32_t en;
+	int src, was;
+
+	if (!m->cenc || http_caseeq(m->cenc, m->cenc_len, "identity")) {
+		http_body(d, http_node, base, off, len, m);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(codings) / sizeof(codings[0]) && !u; i++)
+		if (http_caseeq(m->cenc, m->cenc_len, codings[i]))
+			u = uncompress_body(base + off, len, &ulen);
+	en = tree_add_text(t, http_node, off, len, "Content-encoded entity body (%s): %u bytes",
+	    tree_text(t) ? http_esc(eb, m->cenc, m->cenc_len) : "", len);
+	if (!u) {
+		struct cur c = cur_make(base, (size_t)off + len);
+		dissect_expert(d, en, &fields[H_DECOMP_FAILED], SEV_WARN, "Undecoded",
+		    "Decompression failed");
+		c.p = base + off;
+		dissect_data(d, &c, en);
+		return;
+	}
+	tree_label_append(t, en, " -> %u bytes", (uint32_t)ulen);
+	was = t ? t->cursrc : 0;
+	src = t ? tree_add_source(t, "Uncompressed entity body", u, (uint32_t)ulen) : 0;
+	http_body(d, http_node, src ? t->src[src].data : u, 0, (uint32_t)ulen, m);
+	if (t)
+		tree_set_source(t, was);
+	free(u);
+}
+
 /* The body at base[off..off+*body_len): dechunked, decoded or as framed.  A chunked
  * body sets *body_len to the bytes it used.  0 when a chunk size is malformed. */
 static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
@@ -624,7 +667,7 @@ static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
 		if (dlen) {
 			int src = t ? tree_add_source(t, "De-chunked entity body", dech, dlen) : 0;
 			const uint8_t *b = src ? t->src[src].data : dech;
-			http_body(d, http_node, b, 0, dlen, m);
+			entity_body(d, http_node, b, 0, dlen, m);
 			if (t)
 				tree_set_source(t, 0);
 		}
@@ -633,14 +676,8 @@ static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
 		col_append(d->pi, "[Packet size limited during capture]");
 	} else if (p->fin && m->have_cl && (uint64_t)m->cl > *body_len) {
 		/* the stream ended before the body did: no body shown (tshark) */
-	} else if (*body_len && m->gzip && *body_len >= 18 &&
-	    !memcmp(base + off + *body_len - 4, "\0\0\0\0", 4)) {
-		/* gzip of nothing (ISIZE 0): Wireshark shows the 0 uncompressed bytes */
-		uint32_t fnode = http_add_str(d, http_node, H_FILE_DATA, off, 0, base + off, 0);
-		if (tree_text(t))
-			tree_label(t, fnode, "File Data: 0 bytes");
 	} else if (*body_len)
-		http_body(d, http_node, base, off, *body_len, m);
+		entity_body(d, http_node, base, off, *body_len, m);
 	return 1;
 }
 

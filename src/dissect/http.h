@@ -68,6 +68,8 @@ int http_parse_cl(const uint8_t *p, size_t n, int64_t *v);
 
 /* Does p[0..n) start with s, ASCII case-insensitively?  s is lower case. */
 int http_casepfx(const uint8_t *p, size_t n, const char *s);
+/* Is p[0..n) s, ASCII case-insensitively?  s is lower case. */
+int http_caseeq(const uint8_t *p, size_t n, const char *s);
 
 /* Chunk size as ws_hexstrtou32 reads it: -1 when not a number or over 32 bits. */
 int64_t http_chunk_size(const uint8_t *l, size_t len);

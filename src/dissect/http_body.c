@@ -76,6 +76,8 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 	n = http_add_str(d, http_node, H_FILE_DATA, off, len, body, len);
 	if (tree_text(t))
 		tree_label(t, n, "File Data: %u byte%s", len, len == 1 ? "" : "s");
+	if (!len)
+		return;		/* a body that uncompressed to nothing */
 	if (m->ctype[0]) {
 		size_t i;
 		for (i = 0; i < sizeof(media_types) / sizeof(media_types[0]); i++)

@@ -21,7 +21,7 @@ enum {
 	H_WS_EXTENSIONS, H_WS_KEY, H_WS_PROTOCOL, H_WS_VERSION, H_SET_COOKIE, H_LAST_MODIFIED,
 	H_XFF, H_HTTP2_SETTINGS, H_REQUEST_IN, H_RESPONSE_IN, H_NEXT_REQ_IN, H_NEXT_RESP_IN,
 	H_PREV_REQ_IN, H_PREV_RESP_IN, H_TIME, H_CHUNK_BOUNDARY, H_CHUNK_SIZE, H_CHUNK_DATA,
-	H_TRAILER, H_FILE_DATA, H_UNKNOWN_HEADER, H_CHAT, H_IF_MODIFIED_SINCE,
+	H_TRAILER, H_FILE_DATA, H_DECOMP_FAILED, H_UNKNOWN_HEADER, H_CHAT, H_IF_MODIFIED_SINCE,
 	H_IF_NONE_MATCH, H_COUNT
 };
 
@@ -36,7 +36,8 @@ struct msg {
 	int te_chunked, te_other;
 	char ctype[128];		/* lower case, no parameters */
 	int keepalive, upgrade_ws, conn_upgrade;
-	int gzip;
+	const uint8_t *cenc;		/* Content-Encoding's value (in the message), or NULL */
+	uint32_t cenc_len;
 	const uint8_t *host;
 	uint32_t host_len;
 	const uint8_t *uri;

@@ -147,6 +147,11 @@ int http_casepfx(const uint8_t *p, size_t n, const char *s)
 	return 1;
 }
 
+int http_caseeq(const uint8_t *p, size_t n, const char *s)
+{
+	return n == strlen(s) && http_casepfx(p, n, s);
+}
+
 int http_parse_cl(const uint8_t *p, size_t n, int64_t *v)
 {
 	size_t i = 0;
