@@ -516,6 +516,7 @@ void dissect_inner_ethernet(struct dctx *d, struct cur *c, uint32_t parent)
 	memset(&d->pi->net_src, 0, sizeof(d->pi->net_src));
 	memset(&d->pi->net_dst, 0, sizeof(d->pi->net_dst));
 	d->payload_used_set = 0;
+	d->payload_cut = 0;
 	if (!dissect_by(d, HO_LINK, LINKTYPE_ETHERNET, c, parent))
 		dissect_data(d, c, parent);
 	d->payload_used = used;
@@ -580,6 +581,7 @@ static void reset_pinfo(struct dctx *d, const uint8_t *frame)
 
 	d->frame = frame;
 	d->payload_used_set = 0;
+	d->payload_cut = 0;
 	pi->nprotos = 0;
 	pi->proto_col = NULL;
 	pi->info_len = pi->info_fence = 0;

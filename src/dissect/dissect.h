@@ -98,10 +98,21 @@ struct dctx {
 	 * (IPv4 total length…), so the link layer can show padding and trailers. */
 	uint32_t payload_used;
 	int payload_used_set;
+	/* Set by IPv4/IPv6 before handing their payload up: the bytes of it the header
+	 * declares (and the frame reports) that were not captured, for TCP's length. */
+	uint32_t payload_cut;
 	/* Skip the payload dissectors above TCP and UDP: nothing the caller wants depends
 	 * on them (reg_headers_only).  The TCP analysis still runs. */
 	int headers_only;
 };
+
+/* Bytes the frame reports beyond the end of c (cut by the snapshot length): the
+ * frame's cut when c ends where the captured frame does, else 0. */
+static inline uint32_t dissect_cut_after(const struct dctx *d, const struct cur *c)
+{
+	return d->frame && c->end == d->frame + d->pi->caplen && d->pi->len > d->pi->caplen ?
+	    d->pi->len - d->pi->caplen : 0;
+}
 
 /* A dissector takes the cursor at its first byte and adds its tree under `parent`:
  * 0 for a top-level protocol (the usual case: Wireshark's tree is flat), a node when

@@ -433,6 +433,8 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		d->payload_used_set = 1;
 	}
 	struct cur pl = cur_sub(c, plen, NULL);
+	size_t reported = cur_left(c) + dissect_cut_after(d, c);
+	d->payload_cut = (uint32_t)((plen < reported ? plen : reported) - cur_left(&pl));
 	cur_skip(c, cur_left(&pl));
 	if ((frag & 0x3fff) != 0) {
 		struct ipfrag_key k = { 0, { 0 }, { 0 }, id };
@@ -440,6 +442,7 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		memcpy(k.src, pi->net_src.a, 4);
 		memcpy(k.dst, pi->net_dst.a, 4);
 		if (ipfrag_add(d, &k, (frag & 0x1fffu) * 8u, (frag & 0x2000) != 0, &pl, node, &whole)) {
+			d->payload_cut = 0;
 			upper(d, &whole, parent, proto);
 			tree_set_source(d->tree, 0);
 			return;

@@ -593,6 +593,14 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		d->payload_used = used <= avail && (plen || ch.jumbo_seen) ? used : (uint32_t)avail;
 		d->payload_used_set = 1;
 	}
+	{	/* what of the upper layer's declared bytes the snapshot length cut */
+		size_t ext = cur_off(&pay) - cur_off(c), declared = used - 40;
+		size_t rep = cur_left(c) + dissect_cut_after(d, c);
+		if ((plen || ch.jumbo_seen || nxt != 0) && declared < rep)
+			rep = declared;
+		rep = rep > ext ? rep - ext : 0;
+		d->payload_cut = rep > cur_left(&pay) ? (uint32_t)(rep - cur_left(&pay)) : 0;
+	}
 	cur_skip(c, cur_left(c));
 	if (proto == -1)
 		return;
@@ -602,6 +610,7 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 		memcpy(k.src, pi->net_src.a, 16);
 		memcpy(k.dst, pi->net_dst.a, 16);
 		if (ipfrag_add(d, &k, ch.frag_off, ch.frag_more, &pay, node, &whole)) {
+			d->payload_cut = 0;
 			col_set(pi, "");	/* not "IPv6 fragment" any more */
 			if (!dissect_ipproto(d, &whole, parent, (uint8_t)(-2 - proto)))
 				dissect_data(d, &whole, parent);

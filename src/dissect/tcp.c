@@ -465,9 +465,9 @@ static int header_step(struct seg *s, struct cur *c, size_t ip_payload)
 		dissect_malformed(s->d, n, "TCP", "bogus header length");
 		return 0;
 	}
-	/* The IP layer clipped c to its payload; bytes cut by the snapshot length count. */
-	if (pi->len > pi->caplen)
-		ip_payload += pi->len - pi->caplen;
+	/* The IP layer clipped c to its payload; bytes it declares that the snapshot
+	 * length cut count. */
+	ip_payload += s->d->payload_cut;
 	s->have_seglen = ip_payload >= sg->hlen;
 	sg->seglen = s->have_seglen ? (uint32_t)(ip_payload - sg->hlen) : 0;
 	sg->no_seglen = !s->have_seglen;
