@@ -352,7 +352,7 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts 
 {
 	struct pinfo *pi = d->pi;
 
-	if (d->sess && d->sess->tcp && !pi->in_error &&
+	if (d->sess && d->sess->tcp &&
 	    (pi->net_src.type == AT_IPv4 || pi->net_src.type == AT_IPv6)) {
 		struct tcpconv_in in;
 		memset(&in, 0, sizeof(in));
@@ -369,6 +369,7 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts 
 		in.win = sg->win;
 		in.seglen = sg->seglen;
 		in.no_seglen = sg->no_seglen;
+		in.in_error = pi->in_error;
 		in.ws_shift = o && (sg->flags & TCPF_SYN) ? o->ws_shift : -1;
 		in.opts_cut = o && o->truncated;
 		if (o) {
@@ -468,8 +469,9 @@ static int header_step(struct seg *s, struct cur *c, size_t ip_payload)
 	/* The IP layer clipped c to its payload; bytes it declares that the snapshot
 	 * length cut count. */
 	ip_payload += s->d->payload_cut;
-	s->have_seglen = ip_payload >= sg->hlen;
-	sg->seglen = s->have_seglen ? (uint32_t)(ip_payload - sg->hlen) : 0;
+	/* A segment quoted by an ICMP error shows raw numbers and no length (tshark) */
+	s->have_seglen = ip_payload >= sg->hlen && !pi->in_error;
+	sg->seglen = ip_payload >= sg->hlen ? (uint32_t)(ip_payload - sg->hlen) : 0;
 	sg->no_seglen = !s->have_seglen;
 	if (!pi->in_error) {
 		pi->tcp_flags = sg->flags;
@@ -495,8 +497,10 @@ static void numbers_tree(struct seg *s)
 			tree_label_append(t, tn, ", Len: %u", sg->seglen);
 	}
 	if (s->have_conv) {
-		s->pi->stream_ptype = PT_TCP;
-		s->pi->stream = r->stream;
+		if (!s->pi->in_error) {
+			s->pi->stream_ptype = PT_TCP;
+			s->pi->stream = r->stream;
+		}
 		tcp_gen_uint(t, tn, T_STREAM, start, r->stream);
 		n = tcp_gen_uint(t, tn, T_COMPLETENESS, start, r->completeness);
 		if (tree_text(t)) {
@@ -641,7 +645,7 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 	uint32_t poff = cur_off(&payload), avail = (uint32_t)cur_left(&payload);
 	struct tcp_payload_info ti;
 
-	if (s->have_conv && d->sess && d->sess->reasm) {
+	if (s->have_conv && d->sess && d->sess->reasm && !s->pi->in_error) {
 		struct reasm_tcp_note note = { s->pi->num, r->stream, r->seq_rel, r->ack_rel,
 		    r->dir, r->ack_rel_valid, avail ? payload.p : NULL, seglen ? avail : 0 };
 		reasm_note_tcp(d->sess->reasm, &note);
@@ -671,7 +675,8 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 	    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
 	/* desegmentation keeps frame offsets: a segment inside a reassembled IP datagram
 	 * (another data source) is shown as data */
-	if (!d->frame || payload.p < d->frame || payload.p > d->frame + d->pi->caplen)
+	if (!d->frame || payload.p < d->frame || payload.p > d->frame + d->pi->caplen ||
+	    s->pi->in_error)	/* (an ICMP error's quote: not the stream's reassembly) */
 		ti.no_subdissector = 1;
 	if (d->headers_only || try_payload(d, &payload, &ti) || !avail)
 		return;

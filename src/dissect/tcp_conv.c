@@ -705,7 +705,7 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 	/* Window: scaled unless SYN. */
 	window = in->win;
 	o->win_scale = fwd->win_scale;
-	if (!(flags & TCPF_SYN) && fwd->win_scale >= 0)
+	if (!(flags & TCPF_SYN) && fwd->win_scale >= 0 && !in->in_error)
 		window = (uint32_t)in->win << fwd->win_scale;
 	o->win_calc = window;
 	if (in->no_seglen) {

@@ -64,6 +64,8 @@ struct tcpconv_in {
 	uint32_t seglen;		/* payload bytes */
 	uint8_t no_seglen;		/* header longer than the IP payload: stream and times
 					 * only, no analysis (tshark shows raw numbers) */
+	uint8_t in_error;		/* quoted by an ICMP error (no_seglen too): the window
+					 * is not scaled */
 	int ws_shift;			/* window scale option in this segment, -1 none */
 	uint8_t opts_cut;		/* its options were cut short by the snap length: a
 					 * SYN's window scaling is not settled (tshark) */

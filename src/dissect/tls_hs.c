@@ -1002,7 +1002,7 @@ static const struct {
 	{ "http/1.1", "Hypertext Transfer Protocol" }, { "h2", "HyperText Transfer Protocol 2" },
 	{ "h2-*", "HyperText Transfer Protocol 2" }, { "imap", "Internet Message Access Protocol" },
 	{ "pop3", "Post Office Protocol" }, { "dot", "Domain Name System" },
-	{ "mqtt", "MQ Telemetry Transport Protocol" },
+	{ "mqtt", "MQ Telemetry Transport Protocol" }, { "spdy/*", "SPDY" },
 };
 
 static void alpn_selected(struct hs *h, const uint8_t *p, size_t n)
