@@ -130,12 +130,7 @@ static void payload(struct dctx *d, uint32_t node, struct cur *c, uint32_t proto
 		dissect_data(d, &p, 0);
 		return;
 	}
-	if (d->payload_used_set && d->payload_used < cur_left(c)) {
-		uint32_t n = (uint32_t)cur_left(c) - d->payload_used;
-		tree_add_bytes(d->tree, node, &fields[S_TRAILER], cur_off(c) + d->payload_used, n,
-		    c->p + d->payload_used, n);
-		d->payload_used_set = 0;
-	}
+	eth_add_trailer(d, node, c, &fields[S_TRAILER], 0);	/* padding as tshark's ethertype */
 }
 
 static int header_ok(struct dctx *d, struct cur *c, uint32_t node, size_t n)
