@@ -129,6 +129,12 @@ static const struct field_def fields[] = {
 		"Byte after a received block (relative).", REG_F_ANALYSIS },
 	[T_OPT_SACK_COUNT] = { "tcp.options.sack.count", "TCP SACK Count", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"Number of SACK blocks (computed).", 0 },
+	[T_OPT_DSACK_LE] = { "tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", FT_UINT32, BASE_DEC, 0, 0,
+		NULL, "The first SACK block when it reports data received twice (RFC 2883).", REG_F_ANALYSIS },
+	[T_OPT_DSACK_RE] = { "tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", FT_UINT32, BASE_DEC, 0, 0,
+		NULL, "Right edge of the duplicate block (RFC 2883).", REG_F_ANALYSIS },
+	[T_OPT_DSACK] = NONE("tcp.options.sack.dsack", "D-SACK Sequence",
+		"The first SACK block lies below the ACK or inside the second block: a duplicate."),
 	[T_OPT_TS] = NONE("tcp.options.timestamp", "TCP Option - Timestamps",
 		"Timestamps (RFC 7323): measure round-trip time and protect against wrapped sequence numbers."),
 	[T_OPT_TSVAL] = { "tcp.options.timestamp.tsval", "Timestamp value", FT_UINT32, BASE_DEC, 0, 0, NULL,
@@ -631,7 +637,7 @@ static void options_step(struct seg *s, const struct tcp_opts *o)
 	txt.ilen = txt.nlen = 0;
 	txt.info[0] = txt.names[0] = '\0';
 	sack_base = s->have_conv && (s->sg.flags & TCPF_ACK) ? s->sg.ack - s->r.ack_rel : 0;
-	tcp_opt_tree(s->d, s->tn, o, s->sg.flags, sack_base, &txt);
+	tcp_opt_tree(s->d, s->tn, o, s->sg.flags, s->sg.ack, sack_base, &txt);
 	col_append_str(s->pi, txt.info);
 }
 

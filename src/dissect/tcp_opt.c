@@ -118,6 +118,8 @@ struct opt_ctx {
 	const struct tcp_opts *o;
 	uint32_t sack_base;
 	struct tcp_opt_text *txt;
+	struct dctx *d;
+	uint32_t ack;			/* the header's acknowledgment number, raw */
 };
 
 static void opt_info(struct tcp_opt_text *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -212,6 +214,19 @@ static void tree_sack(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n)
 		opt_info(x->txt, " SLE=%u SRE=%u", le, re);
 	}
 	tcp_gen_uint(t, n, T_OPT_SACK_COUNT, op->off, op->v[1]);
+	/* RFC 2883's D-SACK, as tshark tests it: the segment's first block at or below the
+	 * ACK, or inside its second block (raw numbers, modulo 2^32). */
+	const struct tcp_opts *o = x->o;
+	if (o->nsack && ((int32_t)(o->sack_re[0] - x->ack) <= 0 ||
+	    (o->nsack > 1 && (int32_t)(o->sack_le[1] - o->sack_re[0]) < 0 &&
+	    (int32_t)(o->sack_re[1] - o->sack_re[0]) >= 0))) {
+		uint32_t end = op->off + op->len, le = o->sack_le[0] - x->sack_base;
+		uint32_t re = o->sack_re[0] - x->sack_base;
+		tree_label(t, tcp_gen_uint(t, n, T_OPT_DSACK_LE, end, le), "D-SACK Left Edge = %u (relative)", le);
+		tree_label(t, tcp_gen_uint(t, n, T_OPT_DSACK_RE, end, re), "D-SACK Right Edge = %u (relative)", re);
+		tcp_expert(x->d, tree_add_text(t, n, end, 8, "D-SACK Sequence"), T_OPT_DSACK, SEV_WARN,
+		    "Sequence", "D-SACK Sequence");
+	}
 }
 
 static void tree_ts(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n)
@@ -350,9 +365,9 @@ static void tree_unknown(struct opt_ctx *x, uint32_t on, const struct tcp_opt *o
 }
 
 void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uint16_t flags,
-    uint32_t sack_base, struct tcp_opt_text *txt)
+    uint32_t ack, uint32_t sack_base, struct tcp_opt_text *txt)
 {
-	struct opt_ctx x = { d->tree, o, sack_base, txt };
+	struct opt_ctx x = { d->tree, o, sack_base, txt, d, ack };
 	struct dtree *t = d->tree;
 	uint32_t on = tree_add_bytes(t, parent, tcp_field(T_OPTIONS), o->off, o->len, o->p, o->have);
 
