@@ -575,6 +575,32 @@ static uint32_t stream_lookup(struct tcpconv *tc, const struct tcpconv_in *in, i
 }
 
 /* After the analysis: SYN bookkeeping, window scale, SACK blocks, completeness. */
+/* Conversation completeness (the value shown is the one before this segment), as
+ * tshark 4.0 accumulates it: nothing counts in a first segment that is not a SYN; a SYN
+ * counts only as the first segment, a SYN-ACK only after it; data counts except in a
+ * SYN-ACK, an ACK only without data or SYN, a FIN only with ACK, a RST always.  A
+ * segment quoted by an ICMP error counts too. */
+static void completeness_update(struct stream *s, const struct tcpconv_in *in)
+{
+	uint16_t flags = in->flags, synack = flags & (TCPF_SYN | TCPF_ACK);
+	int first = in->frame == s->pub.first_frame;
+
+	if (first && synack != TCPF_SYN)
+		return;
+	if (synack == TCPF_SYN)
+		s->completeness |= first ? C_SYNSENT : 0;
+	else if (synack == (TCPF_SYN | TCPF_ACK) && (s->completeness & C_SYNSENT))
+		s->completeness |= C_SYNACK;
+	if (in->seglen && synack != (TCPF_SYN | TCPF_ACK))
+		s->completeness |= C_DATA;
+	else if (!in->seglen && synack == TCPF_ACK)
+		s->completeness |= C_ACK;
+	if ((flags & (TCPF_FIN | TCPF_ACK)) == (TCPF_FIN | TCPF_ACK))
+		s->completeness |= C_FIN;
+	if (flags & TCPF_RST)
+		s->completeness |= C_RST;
+}
+
 static void flows_update(struct stream *s, struct flow *fwd, struct flow *rev,
     const struct tcpconv_in *in)
 {
@@ -606,22 +632,7 @@ static void flows_update(struct stream *s, struct flow *fwd, struct flow *rev,
 		fwd->sack_le[i] = in->sack_le[i];
 		fwd->sack_re[i] = in->sack_re[i];
 	}
-
-	/* Conversation completeness (the value shown is the one before this segment), as
-	 * tshark 4.0 accumulates it: the first segment of a conversation counts only when it
-	 * is a SYN; after that a segment with data counts as DATA and one without as ACK. */
-	if (flags & TCPF_SYN)
-		s->completeness |= (flags & TCPF_ACK) ? C_SYNACK : C_SYNSENT;
-	else if (in->frame != s->pub.first_frame) {
-		if (in->seglen)
-			s->completeness |= C_DATA;
-		else if (flags & TCPF_ACK)
-			s->completeness |= C_ACK;
-		if (flags & TCPF_FIN)
-			s->completeness |= C_FIN;
-		if (flags & TCPF_RST)
-			s->completeness |= C_RST;
-	}
+	completeness_update(s, in);
 }
 
 /* Endpoint states, the per-stream segment list, and the unacked lists freed at close. */
@@ -709,6 +720,8 @@ void tcpconv_segment(struct tcpconv *tc, const struct tcpconv_in *in, int visite
 		window = (uint32_t)in->win << fwd->win_scale;
 	o->win_calc = window;
 	if (in->no_seglen) {
+		if (in->in_error)
+			completeness_update(s, in);
 		o->seq_rel = in->seq;
 		o->ack_rel = in->ack;
 		o->client_state = s->st.st[0];
