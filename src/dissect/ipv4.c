@@ -118,7 +118,7 @@ const struct val_str ip_dscp_short[] = {
 	{ 0, "CS0" }, { 8, "CS1" }, { 10, "AF11" }, { 12, "AF12" }, { 14, "AF13" }, { 16, "CS2" },
 	{ 18, "AF21" }, { 20, "AF22" }, { 22, "AF23" }, { 24, "CS3" }, { 26, "AF31" }, { 28, "AF32" },
 	{ 30, "AF33" }, { 32, "CS4" }, { 34, "AF41" }, { 36, "AF42" }, { 38, "AF43" }, { 40, "CS5" },
-	{ 44, "VOICE-ADMIT" }, { 46, "EF" }, { 48, "CS6" }, { 56, "CS7" }, { 1, "LE" }, { 0, NULL }
+	{ 44, "VOICE-ADMIT" }, { 46, "EF PHB" }, { 48, "CS6" }, { 56, "CS7" }, { 1, "LE" }, { 0, NULL }
 };
 const struct val_str ip_ecn_vals[] = {
 	{ 0, "Not ECN-Capable Transport" }, { 1, "ECN-Capable Transport codepoint '01'" },
