@@ -37,7 +37,7 @@
 enum {
 	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS,
 	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_OPAQUE_TYPE, F_APP_PROTO,
-	F_RESUMED,
+	F_RESUMED, F_IGNORED,
 };
 
 static const struct val_str ct_vals[] = {
@@ -98,6 +98,8 @@ static const struct field_def fields[] = {
 		"8 bits: what the record carries (22 handshake, 23 application data …).", 0 },
 	[F_APP_PROTO] = { "tls.app_data_proto", "Application Data Protocol", FT_STRING, BASE_NONE, 0, 0,
 		NULL, "The protocol inside, by the negotiated ALPN or else by the port.", 0 },
+	[F_IGNORED] = { "tls.ignored_unknown_record", "Ignored Unknown Record", FT_NONE, BASE_NONE, 0, 0,
+		NULL, "Expert: a record of a session whose version is known has no valid content type.", 0 },
 	[F_RESUMED] = { "tls.resumed",
 		"This session reuses previously negotiated keys (Session resumption)", FT_NONE, BASE_NONE,
 		0, 0, NULL, "Expert: the server went from its hello straight to ChangeCipherSpec "
@@ -551,12 +553,18 @@ static void tls_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 			break;
 		}
 		if (!tls_record_header(base + start + off, left, &ct, &ver, &rl)) {
+			const char *vs = tls_version_short(k.st->version);
+			/* a session of a known version takes the bytes as a record: one
+			 * without a valid content type is ignored (tshark) */
+			int ignored = k.st->version >= 0x0300 && k.st->version <= 0x0304 &&
+			    (base[start + off] < 20 || base[start + off] > 24);
 			push(&k, start + off, left);
-			info_item(&k, "Continuation Data");
-			{
-				const char *s = tls_version_short(k.st->version);
-				col_set_proto(d->pi, s ? s : "SSL");	/* tshark's fallback here */
-			}
+			info_item(&k, ignored ? "Ignored Unknown Record" : "Continuation Data");
+			if (ignored)
+				dissect_expert(d, tree_add_text(d->tree, k.tls_node, start + off, left,
+				    "Ignored Unknown Record"), &fields[F_IGNORED], SEV_WARN, "Protocol",
+				    "Ignored Unknown Record");
+			col_set_proto(d->pi, vs ? vs : "SSL");	/* tshark's fallback here */
 			break;
 		}
 		if (5u + rl > left && !p->truncated) {
