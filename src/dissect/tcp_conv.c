@@ -577,7 +577,9 @@ static uint32_t stream_lookup(struct tcpconv *tc, const struct tcpconv_in *in, i
 /* After the analysis: SYN bookkeeping, window scale, SACK blocks, completeness. */
 /* Conversation completeness (the value shown is the one before this segment), as
  * tshark 4.0 accumulates it: nothing counts in a first segment that is not a SYN; a SYN
- * counts only as the first segment, a SYN-ACK only after it; data counts except in a
+ * counts only as the first segment, a SYN-ACK only after it (tshark's first frame is the
+ * conversation's: an FTP data connection's starts at its PORT command, so there its SYN
+ * does not count — not modelled here); data counts except in a
  * SYN-ACK, an ACK only without data or SYN, a FIN only with ACK, a RST always.  A
  * segment quoted by an ICMP error counts too. */
 static void completeness_update(struct stream *s, const struct tcpconv_in *in)
@@ -589,7 +591,7 @@ static void completeness_update(struct stream *s, const struct tcpconv_in *in)
 		return;
 	if (synack == TCPF_SYN)
 		s->completeness |= first ? C_SYNSENT : 0;
-	else if (synack == (TCPF_SYN | TCPF_ACK) && (s->completeness & C_SYNSENT))
+	else if (synack == (TCPF_SYN | TCPF_ACK))
 		s->completeness |= C_SYNACK;
 	if (in->seglen && synack != (TCPF_SYN | TCPF_ACK))
 		s->completeness |= C_DATA;
