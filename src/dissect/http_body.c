@@ -10,6 +10,7 @@
 
 #include "core/xmalloc.h"
 #include "dissect/http_int.h"
+#include "dissect/protos.h"
 
 static const struct field_def tl_fields[] = {
 	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
@@ -116,7 +117,12 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 				col_set_proto(d->pi, media_types[i].col);
 			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
 				text_lines(d, body, off, len, m->ctype);
-			else {
+			else if (strcmp(media_types[i].proto, "urlencoded-form") == 0) {
+				struct cur c = cur_make(base, (size_t)off + len);
+				c.p = body;
+				pi_push_proto(d->pi, media_types[i].proto);
+				dissect_urlencoded(d, &c, 0, m->ctype);
+			} else {
 				pi_push_proto(d->pi, media_types[i].proto);
 				if (tree_text(t))
 					tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);

@@ -19,6 +19,9 @@ void dissect_llc(struct dctx *d, struct cur *c, uint32_t parent);
  * (d->payload_used), shown under `node`; clears payload_used_set (the innermost link
  * layer accounts for the network layer's length, trailer or not).  `c` is
  * the cursor at the start of the link payload. */
+/* HTML form data (urlencoded.c): an HTTP body of that media type (the type's name for
+ * the label), c at its first byte. */
+void dissect_urlencoded(struct dctx *d, struct cur *c, uint32_t parent, const char *media);
 void eth_add_trailer(struct dctx *d, uint32_t node, const struct cur *c,
     const struct field_def *trailer, int fcs);
 /* 802.11 (ieee80211.c, wlan_radio.c, ieee80211_tags.c): what a capture header such as

@@ -47,6 +47,7 @@
 	X(ssdp) \
 	X(nbns) \
 	X(dblsp) \
+	X(urlencoded) \
 	X(stp) \
 	X(cdp) \
 	X(netlink) \
