@@ -282,7 +282,10 @@ static void addr_detail(struct dctx *d, uint32_t node, uint32_t off, const uint8
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_ISATAP : P_DST_ISATAP], off + 12, 4, a + 12), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_ISATAP], off + 12, 4, a + 12), TN_GENERATED | TN_HIDDEN);
 	} else if (k == AK_EMBED) {
-		tree_flag(t, tree_add_bytes(t, node, &fields[P_EMBED_PREFIX], off, 12, a, 12), TN_GENERATED);
+		/* a is the caller's copy: the bytes item keeps its own */
+		if (tree_wants(t, &fields[P_EMBED_PREFIX]))
+			tree_flag(t, tree_add_bytes(t, node, &fields[P_EMBED_PREFIX], off, 12,
+			    tree_keep(t, a, 12), 12), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[src ? P_SRC_EMBED : P_DST_EMBED], off + 12, 4, a + 12), TN_GENERATED);
 		tree_flag(t, tree_add_addr(t, node, &fields[P_EMBED], off + 12, 4, a + 12), TN_GENERATED);
 	} else if (k == AK_SLAAC) {
