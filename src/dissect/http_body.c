@@ -10,6 +10,7 @@
 
 #include "core/xmalloc.h"
 #include "dissect/http_int.h"
+#include "dissect/protos.h"
 
 static const struct field_def tl_fields[] = {
 	{ "data-text-lines", "Line-based text data", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
@@ -42,6 +43,15 @@ static const struct {
 	{ "image/pjpeg", "image-jfif", NULL, INFO_JFIF },
 	{ "image/png", "png", NULL, INFO_PNG },
 	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL, INFO_TYPE },
+};
+
+/* Media protocols with a dissector of their own (the others get a placeholder). */
+static const struct {
+	const char *proto;
+	void (*dissect)(struct dctx *d, struct cur *c);
+} image_dissectors[] = {
+	{ "png", dissect_png },
+	{ "image-gif", dissect_gif },
 };
 
 static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
@@ -82,15 +92,19 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			if (strcmp(media_types[i].type, m->ctype) == 0)
 				break;
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
-			static const struct { int info; const char *sig; size_t n; } sigs[] = {
-				{ INFO_GIF, "GIF8", 4 }, { INFO_PNG, "\x89PNG\r\n\x1a\n", 8 },
-				{ INFO_JFIF, "\xff\xd8", 2 },
+			/* the image dissectors refuse a body without the signature or shorter
+			 * than `min` (tshark then shows it as media) */
+			static const struct { int info; const char *sig; size_t n, min; } sigs[] = {
+				{ INFO_GIF, "GIF8", 4, 20 }, { INFO_PNG, "\x89PNG\r\n\x1a\n", 8, 20 },
+				{ INFO_JFIF, "\xff\xd8", 2, 2 },
 			};
 			for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
 				if (media_types[i].info == sigs[k].info &&
-				    (len < sigs[k].n || memcmp(body, sigs[k].sig, sigs[k].n) != 0))
+				    (len < sigs[k].min || memcmp(body, sigs[k].sig, sigs[k].n) != 0))
 				{
 					i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
+					dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
+					    "HTTP body subdissector failed, trying heuristic subdissector");
 					break;
 				}
 		}
@@ -115,9 +129,19 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
 				text_lines(d, body, off, len, m->ctype);
 			else {
-				pi_push_proto(d->pi, media_types[i].proto);
-				if (tree_text(t))
-					tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
+				size_t k;
+				for (k = 0; k < sizeof(image_dissectors) / sizeof(image_dissectors[0]); k++)
+					if (strcmp(image_dissectors[k].proto, media_types[i].proto) == 0)
+						break;
+				if (k < sizeof(image_dissectors) / sizeof(image_dissectors[0])) {
+					struct cur c = cur_make(base, off + len);
+					c.p = body;
+					image_dissectors[k].dissect(d, &c);
+				} else {
+					pi_push_proto(d->pi, media_types[i].proto);
+					if (tree_text(t))
+						tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
+				}
 			}
 		} else {
 			col_append(d->pi, " (%s)", m->ctype);

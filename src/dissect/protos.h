@@ -46,6 +46,10 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
 /* transport and above */
 void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent, int pvst);
+/* Image bodies (HTTP media): c covers the whole body, offsets relative to its data
+ * source; each adds its protocol at top level and consumes c. */
+void dissect_png(struct dctx *d, struct cur *c);
+void dissect_gif(struct dctx *d, struct cur *c);
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
  * packet's columns, addresses and ports kept. */

@@ -60,6 +60,8 @@
 	X(x509) \
 	X(ssh) \
 	X(text_lines) \
+	X(png) \
+	X(gif) \
 	X(data) \
 	X(malformed) \
 	X(vxlan) \

@@ -1,0 +1,83 @@
+"""gen_http_images.py OUT — HTTP responses carrying PNG and GIF bodies, one per
+frame (each on its own client port), for the image dissectors: every PNG chunk type
+Wireshark decodes (IHDR, tEXt, tIME, pHYs, bKGD in its three sizes, gAMA, cHRM, sRGB),
+unknown and ancillary/private chunk types, a chunk longer than the body, a body cut
+inside a chunk header, a body too short to be a PNG, an empty tEXt keyword; GIFs with
+extensions (known and unknown), several images, local and global colour maps, a
+pixel aspect ratio, an unknown block byte, a truncated one, one too short to be a GIF,
+bytes after the trailer."""
+import struct
+import sys
+import zlib
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from pcapgen import PSH, ACK, tcp_frame, write_pcap  # noqa: E402
+
+SIG = b"\x89PNG\r\n\x1a\n"
+
+
+def chunk(typ, data, length=None):
+    n = len(data) if length is None else length
+    return struct.pack("!I", n) + typ + data + struct.pack("!I", zlib.crc32(typ + data))
+
+
+IHDR = chunk(b"IHDR", struct.pack("!IIBBBBB", 16, 8, 8, 3, 0, 0, 1))
+IEND = chunk(b"IEND", b"")
+PNG_FULL = (SIG + IHDR
+            + chunk(b"gAMA", struct.pack("!I", 45455))
+            + chunk(b"cHRM", struct.pack("!8I", 31270, 32900, 64000, 33000, 30000, 60000, 15000, 6000))
+            + chunk(b"sRGB", b"\x00")
+            + chunk(b"PLTE", b"\x00\x00\x00\xff\xff\xff")
+            + chunk(b"bKGD", b"\x01")
+            + chunk(b"bKGD", b"\x00\x80")
+            + chunk(b"bKGD", b"\x00\x10\x00\x20\x00\x30")
+            + chunk(b"bKGD", b"\x00\x10\x00")
+            + chunk(b"pHYs", struct.pack("!IIB", 2835, 2835, 1))
+            + chunk(b"tIME", struct.pack("!HBBBBB", 2026, 12, 7, 17, 45, 9))
+            + chunk(b"tEXt", b"Comment\x00hello\x01world")
+            + chunk(b"tEXt", b"NoNul")
+            + chunk(b"tEXt", b"\x00empty key")
+            + chunk(b"abCd", b"private")
+            + chunk(b"zz\x01z", b"")
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 40))
+            + IEND)
+PNG_CASES = [
+    PNG_FULL,
+    SIG + IHDR + chunk(b"IDAT", b"abc", length=100),             # chunk beyond the body
+    SIG + IHDR + b"\x00\x00\x00",                                # cut in a chunk header
+    SIG + b"\x00\x00\x00\x0dIHD",                                # under 20 bytes
+    SIG + IHDR + chunk(b"IDAT", b"", length=0x80000001) + IEND,  # length > INT_MAX
+    SIG + chunk(b"IHDR", b"\x00\x00\x00\x10\x00") + chunk(b"tIME", b"\x07") + IEND,  # short
+    SIG + IHDR + chunk(b"IEND", b"") + b"trailing",
+]
+
+GCT = bytes(range(12))
+GIF_FULL = (b"GIF89a" + struct.pack("<HHBBB", 10, 20, 0x91, 1, 0) + GCT
+            + b"\x21\xf9\x04\x01\x0a\x00\x02\x00"                     # graphic control
+            + b"\x21\xfe\x05hello\x03abc\x00"                         # comment, 2 blocks
+            + b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"          # application
+            + b"\x2c" + struct.pack("<HHHHB", 1, 2, 8, 9, 0) + b"\x02\x02\x4c\x01\x00"
+            + b"\x2c" + struct.pack("<HHHHB", 0, 0, 4, 4, 0xc1) + bytes(12)
+            + b"\x02\x03\x01\x02\x03\x00"
+            + b"\x3b")
+GIF_CASES = [
+    GIF_FULL,
+    b"GIF87a" + struct.pack("<HHBBB", 1, 1, 0, 0, 0) + b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0)
+    + b"\x02\x02\x44\x01\x00\x3b",
+    GIF_FULL[:40],                                                    # truncated
+    b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0, 0, 0) + b"\x99\x3b",   # under 20 bytes
+    b"GIF89a\x01\x00",                                                # short header
+    b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 49) + bytes(6)   # aspect, unknown
+    + b"\x21\x01\x02ab\x00\x21\x33\x00\x99\x98\x3b" + b"after trailer",
+]
+
+def response(ctype, body):
+    return (b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype + b"\r\nContent-Length: "
+            + str(len(body)).encode() + b"\r\n\r\n" + body)
+
+
+frames = []
+bodies = [(b"image/png", b) for b in PNG_CASES] + [(b"image/gif", b) for b in GIF_CASES]
+for i, (ctype, body) in enumerate(bodies):
+    frames.append((1 + i, 0, tcp_frame(80, 41000 + i, 1, 1, PSH | ACK, response(ctype, body))))
+write_pcap(sys.argv[1], frames)
