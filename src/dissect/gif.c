@@ -214,6 +214,8 @@ static int gif_body(struct dctx *d, uint32_t node, struct cur *c, int v89)
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c);
 
+	if (!cur_has(c, 6))	/* http_body hands over 20 bytes at least */
+		return 0;
 	tree_add_bytes(t, node, &fields[G_VERSION], start, 6, c->p, 6);
 	cur_skip(c, 6);
 	if (!add_le16(t, node, G_SWIDTH, c) || !add_le16(t, node, G_SHEIGHT, c))

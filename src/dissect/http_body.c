@@ -52,6 +52,7 @@ static const struct {
 } image_dissectors[] = {
 	{ "png", dissect_png },
 	{ "image-gif", dissect_gif },
+	{ "image-jfif", dissect_jfif },
 };
 
 static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
@@ -107,6 +108,14 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 					    "HTTP body subdissector failed, trying heuristic subdissector");
 					break;
 				}
+			if (i < sizeof(media_types) / sizeof(media_types[0]) && media_types[i].info == INFO_JFIF) {
+				struct cur jc = cur_make(body, len);
+				if (!jfif_is_image(&jc)) {
+					i = sizeof(media_types) / sizeof(media_types[0]);
+					dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
+					    "HTTP body subdissector failed, trying heuristic subdissector");
+				}
+			}
 		}
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
 			switch (media_types[i].info) {

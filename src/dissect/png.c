@@ -270,6 +270,8 @@ void dissect_png(struct dctx *d, struct cur *c)
 
 	pi_push_proto(d->pi, "png");
 	node = tree_add(t, 0, &fields[P_PROTO], start, (uint32_t)cur_left(c));
+	if (!cur_has(c, 8))	/* http_body hands over 20 bytes at least */
+		goto exception;
 	tree_add_bytes(t, node, &fields[P_SIG], start, 8, c->p, 8);
 	cur_skip(c, 8);
 	while (cur_left(c) > 0) {

@@ -50,6 +50,10 @@ void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent, int pvst);
  * source; each adds its protocol at top level and consumes c. */
 void dissect_png(struct dctx *d, struct cur *c);
 void dissect_gif(struct dctx *d, struct cur *c);
+void dissect_jfif(struct dctx *d, struct cur *c);
+/* Does the body start as tshark's JPEG dissector wants it (SOI, then APP0 "JFIF" or
+ * APP1 "Exif", 20 bytes at least)? */
+int jfif_is_image(const struct cur *c);
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
  * packet's columns, addresses and ports kept. */

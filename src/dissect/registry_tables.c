@@ -62,6 +62,7 @@
 	X(text_lines) \
 	X(png) \
 	X(gif) \
+	X(jfif) \
 	X(data) \
 	X(malformed) \
 	X(vxlan) \

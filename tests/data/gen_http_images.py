@@ -1,11 +1,14 @@
-"""gen_http_images.py OUT — HTTP responses carrying PNG and GIF bodies, one per
+"""gen_http_images.py OUT — HTTP responses carrying PNG, GIF and JPEG bodies, one per
 frame (each on its own client port), for the image dissectors: every PNG chunk type
 Wireshark decodes (IHDR, tEXt, tIME, pHYs, bKGD in its three sizes, gAMA, cHRM, sRGB),
 unknown and ancillary/private chunk types, a chunk longer than the body, a body cut
 inside a chunk header, a body too short to be a PNG, an empty tEXt keyword; GIFs with
 extensions (known and unknown), several images, local and global colour maps, a
 pixel aspect ratio, an unknown block byte, a truncated one, one too short to be a GIF,
-bytes after the trailer."""
+bytes after the trailer; JPEGs with APP0/COM/DQT/SOF/DHT/DRI/SOS segments, every marker,
+stuffing, restart and fill bytes, a reserved marker, APP0 thumbnails, JFXX and unknown
+identifiers, XMP, ICC and FlashPix APP1/APP2 segments, bodies that are not JFIF, and
+segments cut or too short (no Exif: its TIFF directories are not decoded yet)."""
 import struct
 import sys
 import zlib
@@ -71,13 +74,52 @@ GIF_CASES = [
     + b"\x21\x01\x02ab\x00\x21\x33\x00\x99\x98\x3b" + b"after trailer",
 ]
 
+JPEG_APP0 = b"\xff\xe0" + struct.pack("!H", 16) + b"JFIF\x00\x01\x02\x01\x00\x48\x00\x48\x00\x00"
+
+
+def seg(marker, data):
+    return bytes([0xff, marker]) + struct.pack("!H", len(data) + 2) + data
+
+
+JPEG_FULL = (b"\xff\xd8" + JPEG_APP0 + seg(0xfe, b"hello") + seg(0xdb, b"\x00" + bytes(range(64)))
+             + seg(0xc0, struct.pack("!BHHB", 8, 8, 16, 3) + b"\x01\x22\x00\x02\x11\x01\x03\x11\x01")
+             + seg(0xc4, b"\x00" + bytes(16) + b"\x00") + seg(0xdd, b"\x00\x00")
+             + seg(0xda, b"\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00")
+             + b"\x12\x34\xff\x00\x56\xff\xd0\x78"                      # stuffing, RST0
+             + b"\xff\xd9")
+JPEG_MARKERS = b"\xff\xd8" + JPEG_APP0
+for m in list(range(0xc0, 0xd0)) + list(range(0xdb, 0xe0)) + list(range(0xe3, 0xfe)):
+    JPEG_MARKERS += seg(m, struct.pack("!BHHB", 8, 1, 1, 0))
+JPEG_MARKERS += b"\xff\x01\xff\xd5\xff\xd9after"                              # data after EOI
+JPEG_CASES = [
+    JPEG_FULL,
+    JPEG_MARKERS,
+    b"\xff\xd8\xff\xdb\x00\x43\x00\x01",                               # too short
+    b"\xff\xd8" + seg(0xe1, b"Other\x00") + bytes(8),                    # APP1 not Exif
+    b"\xff\xd8" + seg(0xe0, b"JFXX\x00\x10abc") + bytes(8),             # APP0 not JFIF
+    b"\xff\xd8" + JPEG_APP0 + b"\xff\xd9",
+    (b"\xff\xd8" + JPEG_APP0 + seg(0xe0, b"JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x01\x01abc")
+     + seg(0xe0, b"JFXX\x00\x10abc") + seg(0xe0, b"Foo\x00xyz") + seg(0xe1, b"XMP\x00<x/>")
+     + seg(0xe2, b"ICC_PROFILE\x00\x01\x01") + seg(0xe2, b"FPXR\x00\x00\x01")
+     + seg(0xe1, b"noterm")),                                           # identifier without NUL
+    (b"\xff\xd8" + JPEG_APP0 + seg(0xc2, struct.pack("!BHHB", 8, 4, 4, 1) + b"\x01\x11\x00")
+     + seg(0xda, b"\x01\x01\x00\x00\x3f\x00") + b"\x01\xff\xff\x02\xff\xd9"),   # fill, reserved
+    b"\xff\xd8" + JPEG_APP0 + b"\xff\xdb\x01\x00" + b"short",           # segment past the body
+    b"\xff\xd8" + JPEG_APP0 + seg(0xda, b"\x05\x01"),                     # SOS cut
+    b"\xff\xd8" + JPEG_APP0 + b"\xff\xdb\x00\x01",                       # length 1
+    b"\xff\xd8" + JPEG_APP0 + seg(0xdd, b"") + b"\xff\xd9",                # length 2
+    b"\xff\xd8" + JPEG_APP0 + b"\xff\xd8\xff",                            # marker cut
+]
+
+
 def response(ctype, body):
     return (b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype + b"\r\nContent-Length: "
             + str(len(body)).encode() + b"\r\n\r\n" + body)
 
 
 frames = []
-bodies = [(b"image/png", b) for b in PNG_CASES] + [(b"image/gif", b) for b in GIF_CASES]
+bodies = ([(b"image/png", b) for b in PNG_CASES] + [(b"image/gif", b) for b in GIF_CASES]
+          + [(b"image/jpeg", b) for b in JPEG_CASES])
 for i, (ctype, body) in enumerate(bodies):
     frames.append((1 + i, 0, tcp_frame(80, 41000 + i, 1, 1, PSH | ACK, response(ctype, body))))
 write_pcap(sys.argv[1], frames)
