@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
@@ -177,10 +178,12 @@ static int extension(struct dtree *t, uint32_t node, struct cur *c)
 	const char *name = val_to_str(label, ext_vals);
 	uint32_t e = tree_add(t, node, &fields[G_EXT], off, (uint32_t)cur_left(c));
 
-	if (name)
+	if (!cur_has(c, 2))
+		;	/* tshark's item keeps its bare name: the label byte is missing */
+	else if (name)
 		tree_label(t, e, "Extension: %s", name);
 	else
-		tree_label(t, e, "Extension: <Warning: Unknown extension 0x%02x>", label);
+		tree_label(t, e, "Extension: <Warning: Unknown extension 0x%02X>", label);
 	cur_skip(c, 1);
 	if (!add_u8(t, e, G_EXT_LABEL, c) || !data_blocks(t, e, c))
 		return 0;
@@ -259,6 +262,11 @@ static int gif_body(struct dctx *d, uint32_t node, struct cur *c, int v89)
 		}
 	}
 	return 1;
+}
+
+int gif_is_image(const struct cur *c)
+{
+	return cur_left(c) >= 20 && (memcmp(c->p, "GIF87a", 6) == 0 || memcmp(c->p, "GIF89a", 6) == 0);
 }
 
 void dissect_gif(struct dctx *d, struct cur *c)

@@ -45,15 +45,28 @@ static const struct {
 	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL, INFO_TYPE },
 };
 
-/* Media protocols with a dissector of their own (the others get a placeholder). */
+/* Media protocols with a dissector of their own (the others get a placeholder): a
+ * body the dissector refuses (is_image) is shown as media, as tshark does. */
 static const struct {
 	const char *proto;
+	int (*is_image)(const struct cur *c);
 	void (*dissect)(struct dctx *d, struct cur *c);
 } image_dissectors[] = {
-	{ "png", dissect_png },
-	{ "image-gif", dissect_gif },
-	{ "image-jfif", dissect_jfif },
+	{ "png", png_is_image, dissect_png },
+	{ "image-gif", gif_is_image, dissect_gif },
+	{ "image-jfif", jfif_is_image, dissect_jfif },
 };
+
+/* The index of proto's entry, or the table's size. */
+static size_t image_dissector(const char *proto)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(image_dissectors) / sizeof(image_dissectors[0]); k++)
+		if (strcmp(image_dissectors[k].proto, proto) == 0)
+			break;
+	return k;
+}
 
 static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
     const char *ctype)
@@ -93,28 +106,13 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			if (strcmp(media_types[i].type, m->ctype) == 0)
 				break;
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
-			/* the image dissectors refuse a body without the signature or shorter
-			 * than `min` (tshark then shows it as media) */
-			static const struct { int info; const char *sig; size_t n, min; } sigs[] = {
-				{ INFO_GIF, "GIF8", 4, 20 }, { INFO_PNG, "\x89PNG\r\n\x1a\n", 8, 20 },
-				{ INFO_JFIF, "\xff\xd8", 2, 2 },
-			};
-			for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
-				if (media_types[i].info == sigs[k].info &&
-				    (len < sigs[k].min || memcmp(body, sigs[k].sig, sigs[k].n) != 0))
-				{
-					i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
-					dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
-					    "HTTP body subdissector failed, trying heuristic subdissector");
-					break;
-				}
-			if (i < sizeof(media_types) / sizeof(media_types[0]) && media_types[i].info == INFO_JFIF) {
-				struct cur jc = cur_make(body, len);
-				if (!jfif_is_image(&jc)) {
-					i = sizeof(media_types) / sizeof(media_types[0]);
-					dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
-					    "HTTP body subdissector failed, trying heuristic subdissector");
-				}
+			size_t k = image_dissector(media_types[i].proto);
+			struct cur bc = cur_make(body, len);
+			if (k < sizeof(image_dissectors) / sizeof(image_dissectors[0]) &&
+			    !image_dissectors[k].is_image(&bc)) {
+				i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
+				dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
+				    "HTTP body subdissector failed, trying heuristic subdissector");
 			}
 		}
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
@@ -138,10 +136,7 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
 				text_lines(d, body, off, len, m->ctype);
 			else {
-				size_t k;
-				for (k = 0; k < sizeof(image_dissectors) / sizeof(image_dissectors[0]); k++)
-					if (strcmp(image_dissectors[k].proto, media_types[i].proto) == 0)
-						break;
+				size_t k = image_dissector(media_types[i].proto);
 				if (k < sizeof(image_dissectors) / sizeof(image_dissectors[0])) {
 					struct cur c = cur_make(base, off + len);
 					c.p = body;

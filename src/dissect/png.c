@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "dissect/protos.h"
 
@@ -201,20 +202,41 @@ static int png_gama(struct dtree *t, uint32_t node, struct cur *c)
 	return add_ratio(t, node, P_GAMMA, c);
 }
 
+/* An ISO 8859-1 string field over n bytes at c's position: its value is the text up
+ * to a NUL, in UTF-8 as tshark shows it. */
+static void add_latin1(struct dtree *t, uint32_t node, int f, const struct cur *c, uint32_t n)
+{
+	uint32_t k = 0, o = 0;
+
+	if (!tree_wants(t, &fields[f]))
+		return;
+	while (k < n && cur_peek(c, k))
+		k++;
+	uint8_t *u = tree_alloc(t, 2 * k + 1);
+	for (uint32_t i = 0; i < k; i++) {
+		uint8_t ch = cur_peek(c, i);
+		if (ch < 0x80)
+			u[o++] = ch;
+		else {
+			u[o++] = (uint8_t)(0xc0 | ch >> 6);
+			u[o++] = (uint8_t)(0x80 | (ch & 0x3f));
+		}
+	}
+	tree_add_bytes(t, node, &fields[f], cur_off(c), n, u, o);
+}
+
 /* Keyword, NUL, text; without a keyword (or its NUL) tshark shows neither. */
 static int png_text(struct dtree *t, uint32_t node, struct cur *c)
 {
 	size_t n = cur_left(c), k = 0;
-	uint32_t off = cur_off(c);
 
 	while (k < n && cur_peek(c, k))
 		k++;
 	if (k == 0 || k == n)
 		return 1;
-	tree_add_bytes(t, node, &fields[P_KEYWORD], off, (uint32_t)k, c->p, (uint32_t)k);
+	add_latin1(t, node, P_KEYWORD, c, (uint32_t)k);
 	struct cur s = cur_at(c, k + 1);
-	tree_add_bytes(t, node, &fields[P_STRING], off + (uint32_t)k + 1, (uint32_t)cur_left(&s), s.p,
-	    (uint32_t)cur_left(&s));
+	add_latin1(t, node, P_STRING, &s, (uint32_t)cur_left(&s));
 	return 1;
 }
 
@@ -243,23 +265,44 @@ static const struct {
 	{ PNG_TYPE('t', 'R', 'N', 'S'), "Transparency", NULL },
 };
 
-/* The chunk's title: "Image Header (IHDR)"; the type's bytes as they are (tshark does
- * not escape them there), those above ASCII as U+FFFD. */
+/* The chunk's title: "Image Header (IHDR)"; the type's bytes up to a NUL as they are
+ * (tshark does not escape them there), those above ASCII as U+FFFD. */
 static void chunk_title(struct dtree *t, uint32_t node, const char *name, const struct cur *c)
 {
 	char s[4 * 3 + 1];
 	size_t at = 0;
 
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 4 && cur_peek(c, 4 + i); i++) {
 		uint8_t ch = cur_peek(c, 4 + i);
 		if (ch >= 0x80) {
 			memcpy(s + at, "\xef\xbf\xbd", 3);
 			at += 3;
 		} else
-			s[at++] = ch ? (char)ch : '?';
+			s[at++] = (char)ch;
 	}
 	s[at] = '\0';
 	tree_label(t, node, "%s (%s)", name, s);
+}
+
+int png_is_image(const struct cur *c)
+{
+	return cur_left(c) >= 20 && memcmp(c->p, "\x89PNG\r\n\x1a\n", 8) == 0;
+}
+
+/* The type as tshark's string: up to a NUL, with its warning when other bytes
+ * follow the NUL. */
+static void chunk_type(struct dctx *d, uint32_t node, const struct cur *c, uint32_t off)
+{
+	struct cur ty = cur_at(c, 4);
+	uint32_t n = 0, stray = 0;
+
+	while (n < 4 && cur_peek(&ty, n))
+		n++;
+	for (uint32_t i = n; i < 4; i++)
+		stray |= cur_peek(&ty, i);
+	uint32_t item = tree_add_bytes(d->tree, node, &fields[P_TYPE], off, 4, ty.p, n);
+	if (stray && item)
+		dissect_expert(d, item, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
 }
 
 void dissect_png(struct dctx *d, struct cur *c)
@@ -292,7 +335,7 @@ void dissect_png(struct dctx *d, struct cur *c)
 		uint32_t cn = tree_add_text(t, node, off, 12 + len, "%s", "");
 		chunk_title(t, cn, name, c);
 		tree_add_uint(t, cn, &fields[P_LEN], off, 4, len);
-		tree_add_bytes(t, cn, &fields[P_TYPE], off + 4, 4, cur_at(c, 4).p, 4);
+		chunk_type(d, cn, c, off + 4);
 		tree_add_uint(t, cn, &fields[P_ANC], off + 4, 4, type);
 		tree_add_uint(t, cn, &fields[P_PRIV], off + 4, 4, type);
 		tree_add_uint(t, cn, &fields[P_STC], off + 4, 4, type);

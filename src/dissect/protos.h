@@ -51,8 +51,11 @@ void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent, int pvst);
 void dissect_png(struct dctx *d, struct cur *c);
 void dissect_gif(struct dctx *d, struct cur *c);
 void dissect_jfif(struct dctx *d, struct cur *c);
-/* Does the body start as tshark's JPEG dissector wants it (SOI, then APP0 "JFIF" or
- * APP1 "Exif", 20 bytes at least)? */
+/* Is the body one the image dissector takes, as tshark's decides (20 bytes at least
+ * and the signature: PNG's 8 bytes; "GIF87a" or "GIF89a"; SOI then APP0 "JFIF" or
+ * APP1 "Exif")? */
+int png_is_image(const struct cur *c);
+int gif_is_image(const struct cur *c);
 int jfif_is_image(const struct cur *c);
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer

@@ -2,13 +2,15 @@
 frame (each on its own client port), for the image dissectors: every PNG chunk type
 Wireshark decodes (IHDR, tEXt, tIME, pHYs, bKGD in its three sizes, gAMA, cHRM, sRGB),
 unknown and ancillary/private chunk types, a chunk longer than the body, a body cut
-inside a chunk header, a body too short to be a PNG, an empty tEXt keyword; GIFs with
-extensions (known and unknown), several images, local and global colour maps, a
-pixel aspect ratio, an unknown block byte, a truncated one, one too short to be a GIF,
-bytes after the trailer; JPEGs with APP0/COM/DQT/SOF/DHT/DRI/SOS segments, every marker,
-stuffing, restart and fill bytes, a reserved marker, APP0 thumbnails, JFXX and unknown
-identifiers, XMP, ICC and FlashPix APP1/APP2 segments, bodies that are not JFIF, and
-segments cut or too short (no Exif: its TIFF directories are not decoded yet)."""
+inside a chunk header, a body too short to be a PNG, an empty tEXt keyword, chunk types
+and tEXt strings with a NUL, a Latin-1 keyword; GIFs with extensions (known and
+unknown), several images, local and global colour maps, a pixel aspect ratio, an
+unknown block byte, a truncated one, one too short to be a GIF, bytes after the
+trailer, an unknown version, an extension cut before its label; JPEGs with
+APP0/COM/DQT/SOF/DHT/DRI/SOS segments, every marker, stuffing, restart and fill bytes, a
+reserved marker, APP0 thumbnails, JFXX and unknown identifiers, XMP, ICC and FlashPix
+APP1/APP2 segments, bodies that are not JFIF, and segments cut or too short (no Exif:
+its TIFF directories are not decoded yet)."""
 import struct
 import sys
 import zlib
@@ -52,6 +54,8 @@ PNG_CASES = [
     SIG + IHDR + chunk(b"IDAT", b"", length=0x80000001) + IEND,  # length > INT_MAX
     SIG + chunk(b"IHDR", b"\x00\x00\x00\x10\x00") + chunk(b"tIME", b"\x07") + IEND,  # short
     SIG + IHDR + chunk(b"IEND", b"") + b"trailing",
+    SIG + chunk(b"cH\x00M", b"") + chunk(b"IHD\x00", b"")                  # types with a NUL
+    + chunk(b"tEXt", b"Co\xffment\x00caf\xe9\x00hidden") + IEND,          # Latin-1, NUL
 ]
 
 GCT = bytes(range(12))
@@ -72,6 +76,8 @@ GIF_CASES = [
     b"GIF89a\x01\x00",                                                # short header
     b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 49) + bytes(6)   # aspect, unknown
     + b"\x21\x01\x02ab\x00\x21\x33\x00\x99\x98\x3b" + b"after trailer",
+    b"GIF88a" + bytes(20),                                            # not a version
+    b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0, 0, 0) + b"\x99" * 6 + b"\x21",  # cut extension
 ]
 
 JPEG_APP0 = b"\xff\xe0" + struct.pack("!H", 16) + b"JFIF\x00\x01\x02\x01\x00\x48\x00\x48\x00\x00"
