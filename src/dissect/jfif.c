@@ -387,7 +387,7 @@ void dissect_jfif(struct dctx *d, struct cur *c)
 	while (cur_left(c) > 0) {
 		size_t n = cur_left(c), k = 0;
 		uint32_t off = cur_off(c);
-		if (cur_peek(c, 0) != 0xff) {
+		if (cur_peek(c, 0) != 0xff || (cur_has(c, 2) && cur_peek(c, 1) == 0x00)) {
 			while (k < n && !(cur_peek(c, k) == 0xff && k + 1 < n && cur_peek(c, k + 1) != 0))
 				k++;
 			tree_add_bytes(t, node, &fields[J_ENTROPY], off, (uint32_t)k, c->p, (uint32_t)k);

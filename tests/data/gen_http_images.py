@@ -9,8 +9,8 @@ unknown block byte, a truncated one, one too short to be a GIF, bytes after the
 trailer, an unknown version, an extension cut before its label; JPEGs with
 APP0/COM/DQT/SOF/DHT/DRI/SOS segments, every marker, stuffing, restart and fill bytes, a
 reserved marker, APP0 thumbnails, JFXX and unknown identifiers, XMP, ICC and FlashPix
-APP1/APP2 segments, bodies that are not JFIF, and segments cut or too short (no Exif:
-its TIFF directories are not decoded yet)."""
+APP1/APP2 segments, data starting with ff 00, bodies that are not JFIF, segments cut
+or too short (no Exif: its TIFF directories are not decoded yet)."""
 import struct
 import sys
 import zlib
@@ -115,6 +115,7 @@ JPEG_CASES = [
     b"\xff\xd8" + JPEG_APP0 + b"\xff\xdb\x00\x01",                       # length 1
     b"\xff\xd8" + JPEG_APP0 + seg(0xdd, b"") + b"\xff\xd9",                # length 2
     b"\xff\xd8" + JPEG_APP0 + b"\xff\xd8\xff",                            # marker cut
+    b"\xff\xd8" + JPEG_APP0 + b"\xff\x00\x12\xff\xd9",                    # data from ff 00
 ]
 
 
