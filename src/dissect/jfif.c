@@ -232,12 +232,15 @@ static enum seg_result seg_app0(struct seg *s)
 		ITEM(add_u(t, s->node, J_YDENS, &s->c, 2));
 		if (!cur_has(&s->c, 2))
 			return SEG_READ;
-		uint32_t pixels = (uint32_t)cur_peek(&s->c, 0) * cur_peek(&s->c, 1);
+		uint8_t x = cur_peek(&s->c, 0), y = cur_peek(&s->c, 1);
+		uint32_t rgb = 3u * x * y;
 		add_u(t, s->node, J_XTHUMB, &s->c, 1);
 		add_u(t, s->node, J_YTHUMB, &s->c, 1);
-		if (pixels) {
-			ITEM(cur_has(&s->c, 3u * pixels));
-			tree_add_bytes(t, s->node, &fields[J_RGB], cur_off(&s->c), 3 * pixels, s->c.p, 3 * pixels);
+		if (x || y) {	/* tshark adds the item when either is set, empty or not */
+			ITEM(cur_has(&s->c, rgb));
+			uint32_t r = tree_add_bytes(t, s->node, &fields[J_RGB], cur_off(&s->c), rgb, s->c.p, rgb);
+			if (!rgb)
+				tree_label(t, r, "%s: <MISSING>", fields[J_RGB].name);
 		}
 		return SEG_OK;
 	}

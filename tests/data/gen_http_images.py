@@ -8,7 +8,7 @@ unknown), several images, local and global colour maps, a pixel aspect ratio, an
 unknown block byte, a truncated one, one too short to be a GIF, bytes after the
 trailer, an unknown version, an extension cut before its label; JPEGs with
 APP0/COM/DQT/SOF/DHT/DRI/SOS segments, every marker, stuffing, restart and fill bytes, a
-reserved marker, APP0 thumbnails, JFXX and unknown identifiers, XMP, ICC and FlashPix
+reserved marker, APP0 thumbnails (one empty), JFXX and unknown identifiers, XMP, ICC and FlashPix
 APP1/APP2 segments, data starting with ff 00, bodies that are not JFIF, segments cut
 or too short (no Exif: its TIFF directories are not decoded yet)."""
 import struct
@@ -116,7 +116,8 @@ JPEG_CASES = [
     b"\xff\xd8" + JPEG_APP0 + seg(0xdd, b"") + b"\xff\xd9",                # length 2
     b"\xff\xd8" + JPEG_APP0 + b"\xff\xd8\xff",                            # marker cut
     b"\xff\xd8" + JPEG_APP0 + b"\xff\x00\x12\xff\xd9",                    # data from ff 00
-]
+    b"\xff\xd8" + seg(0xe0, b"JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x00\x05") + b"\xff\xd9" + bytes(6),
+]                                                                     # empty thumbnail
 
 
 def response(ctype, body):
