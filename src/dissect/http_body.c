@@ -38,6 +38,7 @@ static const struct {
 	{ "application/xml", "xml", "HTTP/XML", INFO_NONE },
 	{ "text/xml", "xml", "HTTP/XML", INFO_NONE },
 	{ "image/gif", "image-gif", NULL, INFO_GIF },
+	{ "image/jfif", "image-jfif", NULL, INFO_JFIF },
 	{ "image/jpeg", "image-jfif", NULL, INFO_JFIF },
 	{ "image/jpg", "image-jfif", NULL, INFO_JFIF },
 	{ "image/pjpeg", "image-jfif", NULL, INFO_JFIF },

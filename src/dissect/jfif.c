@@ -168,7 +168,9 @@ static void label_suffix(struct dtree *t, uint32_t n, const char *suffix)
 
 /* What a segment decoder met: tshark throws when a read (tvb_get) runs past the
  * segment, but an item past it throws only while a tree is built (-V), so the summary
- * line of such an image is not malformed (-T fields and -Y build one: they are). */
+ * line of such an image is not malformed (-T fields and -Y build one: they are).
+ * Only APP1 reads its identifier (and Exif) without a tree; APP0, APP2, SOFn and SOS
+ * do nothing then. */
 enum seg_result { SEG_READ = 0, SEG_OK = 1, SEG_ITEM = -1 };
 
 /* "Remaining segment data: N bytes" from c's position to the segment's declared end
@@ -204,7 +206,9 @@ struct seg {
 	uint32_t top, node;	/* the image's node, the segment's */
 	struct cur c;		/* after the length field, clipped to the segment and the body */
 	size_t want;		/* bytes the segment declares after its length field */
-	int first;		/* the segment right after SOI */
+	int *not_jfif;		/* warn at the next APP1 that it is not JFIF (set when
+				 * the image has "Exif" at byte 6, cleared by an APP1) */
+	uint8_t m;		/* the marker's second byte */
 };
 
 #define ITEM(x) do { if (!(x)) return SEG_ITEM; } while (0)
@@ -217,12 +221,12 @@ static enum seg_result seg_app0(struct seg *s)
 	const uint8_t *name = s->c.p;
 
 	if (!n)
-		return SEG_READ;
+		return SEG_ITEM;
 	cur_skip(&s->c, n);
 	if (n == 5 && memcmp(name, "JFIF", 4) == 0) {
 		uint32_t off = cur_off(&s->c);
 		if (!cur_has(&s->c, 2))
-			return SEG_READ;
+			return SEG_ITEM;
 		uint32_t v = tree_add(t, s->node, &fields[J_VERSION], off, 2);
 		tree_label(t, v, "Version: %u.%u", cur_peek(&s->c, 0), cur_peek(&s->c, 1));
 		ITEM(add_u(t, v, J_MAJOR, &s->c, 1));
@@ -231,7 +235,7 @@ static enum seg_result seg_app0(struct seg *s)
 		ITEM(add_u(t, s->node, J_XDENS, &s->c, 2));
 		ITEM(add_u(t, s->node, J_YDENS, &s->c, 2));
 		if (!cur_has(&s->c, 2))
-			return SEG_READ;
+			return SEG_ITEM;
 		uint8_t x = cur_peek(&s->c, 0), y = cur_peek(&s->c, 1);
 		uint32_t rgb = 3u * x * y;
 		add_u(t, s->node, J_XTHUMB, &s->c, 1);
@@ -261,15 +265,17 @@ static enum seg_result seg_app12(struct seg *s)
 	const uint8_t *name = s->c.p;
 
 	if (!n)
-		return SEG_READ;
+		return s->m == 0xe1 ? SEG_READ : SEG_ITEM;	/* APP2 reads only for a tree */
 	cur_skip(&s->c, n);
-	if (n == 5 && memcmp(name, "Exif", 4) == 0) {
-		if (s->first)
+	if (s->m == 0xe1) {
+		if (*s->not_jfif && !(n == 5 && memcmp(name, "JFIF", 4) == 0))
 			dissect_expert(s->d, id, &fields[J_NOT_JFIF], SEV_WARN, "Protocol",
 			    "Initial App0 segment with \"JFIF\" Identifier not found");
-		return remaining(t, s->node, &s->c, s->want - n);
+		*s->not_jfif = 0;
 	}
-	if (n == 5 && memcmp(name, "FPXR", 4) == 0) {
+	if (s->m == 0xe1 && n == 5 && memcmp(name, "Exif", 4) == 0)
+		return remaining(t, s->node, &s->c, s->want - n);
+	if (s->m == 0xe2 && n == 5 && memcmp(name, "FPXR", 4) == 0) {
 		tree_add(t, s->top, &fields[J_FLASHPIX], cur_off(&s->c), 0);
 		return SEG_OK;
 	}
@@ -285,7 +291,7 @@ static enum seg_result seg_sof(struct seg *s)
 	ITEM(add_u(t, s->node, J_LINES, &s->c, 2));
 	ITEM(add_u(t, s->node, J_SAMPLES, &s->c, 2));
 	if (!cur_has(&s->c, 1))
-		return SEG_READ;
+		return SEG_ITEM;
 	uint8_t nf = cur_peek(&s->c, 0);
 	add_u(t, s->node, J_NF, &s->c, 1);
 	for (unsigned i = 0; i < nf; i++) {
@@ -301,7 +307,7 @@ static enum seg_result seg_sos(struct seg *s)
 	struct dtree *t = s->d->tree;
 
 	if (!cur_has(&s->c, 1))
-		return SEG_READ;
+		return SEG_ITEM;
 	uint8_t ns = cur_peek(&s->c, 0);
 	add_u(t, s->node, J_NS, &s->c, 1);
 	for (unsigned i = 0; i < ns; i++) {
@@ -334,7 +340,7 @@ static int is_sof(uint8_t m)
 
 /* The segment at c (its marker m): its node, marker and length, then its decoder.
  * Returns the bytes it takes, 0 on tshark's exception. */
-static size_t segment(struct dctx *d, uint32_t node, const struct cur *c, uint8_t m, int first)
+static size_t segment(struct dctx *d, uint32_t node, const struct cur *c, uint8_t m, int *not_jfif)
 {
 	struct dtree *t = d->tree;
 	uint32_t off = cur_off(c);
@@ -353,7 +359,7 @@ static size_t segment(struct dctx *d, uint32_t node, const struct cur *c, uint8_
 	tree_add_uint(t, sn, &fields[J_MARKER], off, 2, marker);
 	if (len >= 2) {		/* below 2, tshark stops after the marker */
 		tree_add_uint(t, sn, &fields[J_LENGTH], off + 2, 2, len);
-		struct seg s = { d, node, sn, cur_sub(c, len + 2, NULL), len - 2, first };
+		struct seg s = { d, node, sn, cur_sub(c, len + 2, NULL), len - 2, not_jfif, m };
 		cur_skip(&s.c, 4);
 		r = decode(&s);
 	}
@@ -364,15 +370,13 @@ static size_t segment(struct dctx *d, uint32_t node, const struct cur *c, uint8_
 
 int jfif_is_image(const struct cur *c)
 {
-	static const struct { uint16_t marker; const char *id; } starts[] = {
-		{ 0xffe0, "JFIF" }, { 0xffe1, "Exif" },
-	};
+	/* tshark looks at bytes 6-10 only, whatever the first segment's marker */
+	static const char starts[][5] = { "JFIF", "Exif" };
 
 	if (cur_left(c) < 20 || cur_peek_be16(c, 0) != 0xffd8)
 		return 0;
 	for (size_t i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
-		if (cur_peek_be16(c, 2) == starts[i].marker && cur_peek(c, 10) == 0 &&
-		    memcmp(cur_at(c, 6).p, starts[i].id, 4) == 0)
+		if (memcmp(cur_at(c, 6).p, starts[i], 5) == 0)
 			return 1;
 	return 0;
 }
@@ -381,7 +385,7 @@ void dissect_jfif(struct dctx *d, struct cur *c)
 {
 	struct dtree *t = d->tree;
 	uint32_t start = cur_off(c);
-	int first = 1;
+	int not_jfif = memcmp(cur_at(c, 6).p, "Exif", 5) == 0;	/* is_image saw 20 bytes */
 
 	pi_push_proto(d->pi, "image-jfif");
 	uint32_t node = tree_add(t, 0, &fields[J_PROTO], start, (uint32_t)cur_left(c));
@@ -391,7 +395,9 @@ void dissect_jfif(struct dctx *d, struct cur *c)
 		size_t n = cur_left(c), k = 0;
 		uint32_t off = cur_off(c);
 		if (cur_peek(c, 0) != 0xff || (cur_has(c, 2) && cur_peek(c, 1) == 0x00)) {
-			while (k < n && !(cur_peek(c, k) == 0xff && k + 1 < n && cur_peek(c, k + 1) != 0))
+			/* up to an ff that is not ff 00 (a last ff ends it too, then the
+			 * marker read fails) */
+			while (k < n && !(cur_peek(c, k) == 0xff && (k + 1 == n || cur_peek(c, k + 1) != 0)))
 				k++;
 			tree_add_bytes(t, node, &fields[J_ENTROPY], off, (uint32_t)k, c->p, (uint32_t)k);
 			cur_skip(c, k);
@@ -416,12 +422,11 @@ void dissect_jfif(struct dctx *d, struct cur *c)
 			label_suffix(t, r, " (Reserved)");
 			break;
 		} else {
-			size_t used = segment(d, node, c, m, first);
+			size_t used = segment(d, node, c, m, &not_jfif);
 			if (!used)
 				goto exception;
 			cur_skip(c, used);
 		}
-		first = 0;
 	}
 	cur_skip(c, cur_left(c));
 	return;

@@ -1,16 +1,17 @@
-"""gen_http_images.py OUT — HTTP responses carrying PNG, GIF and JPEG bodies, one per
-frame (each on its own client port), for the image dissectors: every PNG chunk type
-Wireshark decodes (IHDR, tEXt, tIME, pHYs, bKGD in its three sizes, gAMA, cHRM, sRGB),
-unknown and ancillary/private chunk types, a chunk longer than the body, a body cut
-inside a chunk header, a body too short to be a PNG, an empty tEXt keyword, chunk types
-and tEXt strings with a NUL, a Latin-1 keyword; GIFs with extensions (known and
-unknown), several images, local and global colour maps, a pixel aspect ratio, an
-unknown block byte, a truncated one, one too short to be a GIF, bytes after the
-trailer, an unknown version, an extension cut before its label; JPEGs with
-APP0/COM/DQT/SOF/DHT/DRI/SOS segments, every marker, stuffing, restart and fill bytes, a
-reserved marker, APP0 thumbnails (one empty), JFXX and unknown identifiers, XMP, ICC and FlashPix
-APP1/APP2 segments, data starting with ff 00, bodies that are not JFIF, segments cut
-or too short (no Exif: its TIFF directories are not decoded yet)."""
+"""gen_http_images.py OUT — HTTP responses carrying PNG, GIF and JPEG bodies, one per frame
+(each on its own client port), for the image dissectors: every PNG chunk type Wireshark
+decodes (IHDR, tEXt, tIME, pHYs, bKGD in its three sizes, gAMA, cHRM, sRGB), unknown and
+ancillary/private chunk types, a chunk longer than the body, a body cut inside a chunk
+header, a body too short to be a PNG, an empty tEXt keyword, chunk types and tEXt
+strings with a NUL, a Latin-1 keyword; GIFs with extensions (known and unknown), several
+images, local and global colour maps, a pixel aspect ratio, an unknown block byte, a
+truncated one, one too short to be a GIF, bytes after the trailer, an unknown version,
+an extension cut before its label; JPEGs with APP0/COM/DQT/SOF/DHT/DRI/SOS segments,
+every marker, stuffing, restart and fill bytes, a reserved marker, APP0 thumbnails (one
+empty), JFXX and unknown identifiers, XMP, ICC and FlashPix APP1/APP2 segments, data
+starting with ff 00, bodies that are not JFIF, segments cut or too short (no Exif: its
+TIFF directories are not decoded yet), an image/jfif body, a body with "Exif" at byte 6
+of a DQT segment."""
 import struct
 import sys
 import zlib
@@ -127,7 +128,8 @@ def response(ctype, body):
 
 frames = []
 bodies = ([(b"image/png", b) for b in PNG_CASES] + [(b"image/gif", b) for b in GIF_CASES]
-          + [(b"image/jpeg", b) for b in JPEG_CASES])
+          + [(b"image/jpeg", b) for b in JPEG_CASES] + [(b"image/jfif", JPEG_CASES[5])]
+          + [(b"image/jpeg", b"\xff\xd8\xff\xdb\x00\x04ab" + b"Exif\x00" + bytes(10))])
 for i, (ctype, body) in enumerate(bodies):
     frames.append((1 + i, 0, tcp_frame(80, 41000 + i, 1, 1, PSH | ACK, response(ctype, body))))
 write_pcap(sys.argv[1], frames)
