@@ -111,9 +111,13 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			struct cur bc = cur_make(body, len);
 			if (k < sizeof(image_dissectors) / sizeof(image_dissectors[0]) &&
 			    !image_dissectors[k].is_image(&bc)) {
-				i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
 				dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
 				    "HTTP body subdissector failed, trying heuristic subdissector");
+				/* of tshark's heuristics for HTTP bodies, JPEG's ("jfif_http")
+				 * is the one implemented; without it the body is media */
+				for (i = 0; i < sizeof(media_types) / sizeof(media_types[0]); i++)
+					if (jfif_is_image(&bc) && strcmp(media_types[i].type, "image/jpeg") == 0)
+						break;
 			}
 		}
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {

@@ -11,7 +11,7 @@ every marker, stuffing, restart and fill bytes, a reserved marker, APP0 thumbnai
 empty), JFXX and unknown identifiers, XMP, ICC and FlashPix APP1/APP2 segments, data
 starting with ff 00, bodies that are not JFIF, segments cut or too short (no Exif: its
 TIFF directories are not decoded yet), an image/jfif body, a body with "Exif" at byte 6
-of a DQT segment."""
+of a DQT segment, JPEGs sent as image/png and image/gif (tshark's heuristic finds them)."""
 import struct
 import sys
 import zlib
@@ -129,7 +129,8 @@ def response(ctype, body):
 frames = []
 bodies = ([(b"image/png", b) for b in PNG_CASES] + [(b"image/gif", b) for b in GIF_CASES]
           + [(b"image/jpeg", b) for b in JPEG_CASES] + [(b"image/jfif", JPEG_CASES[5])]
-          + [(b"image/jpeg", b"\xff\xd8\xff\xdb\x00\x04ab" + b"Exif\x00" + bytes(10))])
+          + [(b"image/jpeg", b"\xff\xd8\xff\xdb\x00\x04ab" + b"Exif\x00" + bytes(10))]
+          + [(b"image/png", JPEG_CASES[5]), (b"image/gif", JPEG_CASES[5])])
 for i, (ctype, body) in enumerate(bodies):
     frames.append((1 + i, 0, tcp_frame(80, 41000 + i, 1, 1, PSH | ACK, response(ctype, body))))
 write_pcap(sys.argv[1], frames)
