@@ -38,12 +38,50 @@ static const struct {
 	{ "application/xml", "xml", "HTTP/XML", INFO_NONE },
 	{ "text/xml", "xml", "HTTP/XML", INFO_NONE },
 	{ "image/gif", "image-gif", NULL, INFO_GIF },
+	{ "image/jfif", "image-jfif", NULL, INFO_JFIF },
 	{ "image/jpeg", "image-jfif", NULL, INFO_JFIF },
 	{ "image/jpg", "image-jfif", NULL, INFO_JFIF },
 	{ "image/pjpeg", "image-jfif", NULL, INFO_JFIF },
 	{ "image/png", "png", NULL, INFO_PNG },
 	{ "application/x-www-form-urlencoded", "urlencoded-form", NULL, INFO_TYPE },
 };
+
+static int any_body(const struct cur *c)
+{
+	(void)c;
+	return 1;
+}
+
+/* The only media type that reaches it, for its label. */
+static void form_body(struct dctx *d, struct cur *c)
+{
+	pi_push_proto(d->pi, "urlencoded-form");
+	dissect_urlencoded(d, c, 0, "application/x-www-form-urlencoded");
+}
+
+/* Media protocols with a dissector of their own (the others get a placeholder): a
+ * body the dissector refuses (accepts) is shown as media, as tshark does. */
+static const struct {
+	const char *proto;
+	int (*accepts)(const struct cur *c);
+	void (*dissect)(struct dctx *d, struct cur *c);
+} body_dissectors[] = {
+	{ "png", png_is_image, dissect_png },
+	{ "image-gif", gif_is_image, dissect_gif },
+	{ "image-jfif", jfif_is_image, dissect_jfif },
+	{ "urlencoded-form", any_body, form_body },
+};
+
+/* The index of proto's entry, or the table's size. */
+static size_t body_dissector(const char *proto)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(body_dissectors) / sizeof(body_dissectors[0]); k++)
+		if (strcmp(body_dissectors[k].proto, proto) == 0)
+			break;
+	return k;
+}
 
 static void text_lines(struct dctx *d, const uint8_t *body, uint32_t off, uint32_t len,
     const char *ctype)
@@ -85,17 +123,18 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 			if (strcmp(media_types[i].type, m->ctype) == 0)
 				break;
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
-			static const struct { int info; const char *sig; size_t n; } sigs[] = {
-				{ INFO_GIF, "GIF8", 4 }, { INFO_PNG, "\x89PNG\r\n\x1a\n", 8 },
-				{ INFO_JFIF, "\xff\xd8", 2 },
-			};
-			for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
-				if (media_types[i].info == sigs[k].info &&
-				    (len < sigs[k].n || memcmp(body, sigs[k].sig, sigs[k].n) != 0))
-				{
-					i = sizeof(media_types) / sizeof(media_types[0]);	/* not one: media */
-					break;
-				}
+			size_t k = body_dissector(media_types[i].proto);
+			struct cur bc = cur_make(body, len);
+			if (k < sizeof(body_dissectors) / sizeof(body_dissectors[0]) &&
+			    !body_dissectors[k].accepts(&bc)) {
+				dissect_expert(d, http_node, NULL, SEV_NOTE, "Malformed",
+				    "HTTP body subdissector failed, trying heuristic subdissector");
+				/* of tshark's heuristics for HTTP bodies, JPEG's ("jfif_http")
+				 * is the one implemented; without it the body is media */
+				for (i = 0; i < sizeof(media_types) / sizeof(media_types[0]); i++)
+					if (jfif_is_image(&bc) && strcmp(media_types[i].type, "image/jpeg") == 0)
+						break;
+			}
 		}
 		if (i < sizeof(media_types) / sizeof(media_types[0])) {
 			switch (media_types[i].info) {
@@ -117,15 +156,17 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 				col_set_proto(d->pi, media_types[i].col);
 			if (strcmp(media_types[i].proto, "data-text-lines") == 0)
 				text_lines(d, body, off, len, m->ctype);
-			else if (strcmp(media_types[i].proto, "urlencoded-form") == 0) {
-				struct cur c = cur_make(base, (size_t)off + len);
-				c.p = body;
-				pi_push_proto(d->pi, media_types[i].proto);
-				dissect_urlencoded(d, &c, 0, m->ctype);
-			} else {
-				pi_push_proto(d->pi, media_types[i].proto);
-				if (tree_text(t))
-					tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
+			else {
+				size_t k = body_dissector(media_types[i].proto);
+				if (k < sizeof(body_dissectors) / sizeof(body_dissectors[0])) {
+					struct cur c = cur_make(base, off + len);
+					c.p = body;
+					body_dissectors[k].dissect(d, &c);
+				} else {
+					pi_push_proto(d->pi, media_types[i].proto);
+					if (tree_text(t))
+						tree_add_text(t, 0, off, len, "%s (%u bytes)", media_types[i].proto, len);
+				}
 			}
 		} else {
 			col_append(d->pi, " (%s)", m->ctype);

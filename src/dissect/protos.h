@@ -49,6 +49,17 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent);
 /* transport and above */
 void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent);
 void dissect_stp(struct dctx *d, struct cur *c, uint32_t parent, int pvst);
+/* Image bodies (HTTP media): c covers the whole body, offsets relative to its data
+ * source; each adds its protocol at top level and consumes c. */
+void dissect_png(struct dctx *d, struct cur *c);
+void dissect_gif(struct dctx *d, struct cur *c);
+void dissect_jfif(struct dctx *d, struct cur *c);
+/* Is the body one the image dissector takes, as tshark's decides (20 bytes at least
+ * and the signature: PNG's 8 bytes; "GIF87a" or "GIF89a"; SOI then APP0 "JFIF" or
+ * APP1 "Exif")? */
+int png_is_image(const struct cur *c);
+int gif_is_image(const struct cur *c);
+int jfif_is_image(const struct cur *c);
 void dissect_cdp(struct dctx *d, struct cur *c, uint32_t parent);
 /* The IP packet quoted in an ICMP/ICMPv6 error, dissected under `parent` with the outer
  * packet's columns, addresses and ports kept. */

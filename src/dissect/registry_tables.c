@@ -61,6 +61,9 @@
 	X(x509) \
 	X(ssh) \
 	X(text_lines) \
+	X(png) \
+	X(gif) \
+	X(jfif) \
 	X(data) \
 	X(malformed) \
 	X(vxlan) \
