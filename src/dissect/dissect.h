@@ -106,6 +106,19 @@ struct dctx {
 	int headers_only;
 };
 
+/* An unsigned big-endian field of n bytes read at c (and c moved past it); 0, with
+ * nothing read or added, when c holds fewer (where tshark's exception comes). */
+static inline int dissect_add_be(struct dtree *t, uint32_t node, const struct field_def *f,
+    struct cur *c, size_t n)
+{
+	uint32_t off = cur_off(c);
+
+	if (!cur_has(c, n))
+		return 0;
+	tree_add_uint(t, node, f, off, (uint32_t)n, cur_uint_n(c, n, 0));
+	return 1;
+}
+
 /* Bytes the frame reports beyond the end of c (cut by the snapshot length): the
  * frame's cut when c ends where the captured frame does, else 0. */
 static inline uint32_t dissect_cut_after(const struct dctx *d, const struct cur *c)

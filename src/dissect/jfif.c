@@ -130,16 +130,9 @@ static const struct field_def fields[] = {
 static const struct field_table jfif_table = REG_TABLE(fields);
 const struct proto_reg jfif_proto = REG_PROTO_TABLE(jfif_table);
 
-/* An unsigned field of n bytes at the segment cursor's position; 0 when the segment
- * ends first. */
 static int add_u(struct dtree *t, uint32_t node, int f, struct cur *c, size_t n)
 {
-	uint32_t off = cur_off(c);
-
-	if (!cur_has(c, n))
-		return 0;
-	tree_add_uint(t, node, &fields[f], off, (uint32_t)n, cur_uint_n(c, n, 0));
-	return 1;
+	return dissect_add_be(t, node, &fields[f], c, n);
 }
 
 /* One byte shown as its two nibble fields (f high, f + 1 low). */

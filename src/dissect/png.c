@@ -109,16 +109,9 @@ static const struct field_def fields[] = {
 static const struct field_table png_table = REG_TABLE(fields);
 const struct proto_reg png_proto = REG_PROTO_TABLE(png_table);
 
-/* One unsigned field of n bytes (big-endian) at the chunk cursor's position; 0 when
- * the chunk ends first (tshark's exception). */
 static int add_u(struct dtree *t, uint32_t node, int f, struct cur *c, size_t n)
 {
-	uint32_t off = cur_off(c);
-
-	if (!cur_has(c, n))
-		return 0;
-	tree_add_uint(t, node, &fields[f], off, (uint32_t)n, cur_uint_n(c, n, 0));
-	return 1;
+	return dissect_add_be(t, node, &fields[f], c, n);
 }
 
 /* Fields read in order from the chunk data, n bytes each. */
