@@ -418,7 +418,7 @@ static int rec_load(const struct tcpconv *tc, const struct tcpconv_in *in, struc
 	o->win_scale = (int8_t)(((r->meta >> 6) & 31) - 2);
 	o->seq_rel = in->seq - base_at(tc, idx, sender, in->frame, fwd->base_seq);
 	o->nxtseq_rel = o->seq_rel + in->seglen + ((in->flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
-	o->win_calc = (!(in->flags & TCPF_SYN) && o->win_scale >= 0) ?
+	o->win_calc = (!(in->flags & TCPF_SYN) && o->win_scale >= 0 && !in->in_error) ?
 	    (uint32_t)in->win << o->win_scale : in->win;
 	o->time_rel = in->ts - s->ts_first;
 	o->fin_closing = fin_closing(fwd, in->flags);
