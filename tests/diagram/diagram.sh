@@ -8,12 +8,6 @@
 GOLD="$NETLAB_SRCDIR/tests/diagram/golden"
 DATA="$NETLAB_SRCDIR/tests/diagram"
 
-# restart: a fresh session for the next capture
-restart() {
-	tmux -L "$T_SOCK" kill-session -t t >/dev/null 2>&1
-	rm -f "$T_DIR/status" "$T_DIR/stderr"
-}
-
 # export_check NAME: compares $T_DIR/NAME with the golden file
 export_check() {
 	if [ -n "$NETLAB_UPDATE" ]; then
@@ -95,7 +89,7 @@ for c in four crossed reset server; do
 	reset) want="reset (RST)"; who="no TIME-WAIT"; last=" 8 CLOSED" ;;
 	server) want="four segments"; who="server closed first"; last="    9 CLOSED" ;;
 	esac
-	restart
+	t_stop
 	t_start 100 40 -r "$DATA/close-$c.pcap"
 	t_wait "Packets:" || t_done
 	t_keys d
@@ -117,7 +111,7 @@ done
 t_check "crossed FINs drawn crossing" grep -q "╳" "$T_DIR/close-crossed.md"
 
 # ---- crossing FINs: each end FIN-WAIT-1 then CLOSING, never CLOSE-WAIT (issue 14) ----
-restart
+t_stop
 t_start 120 40 -r "$DATA/close-crossed.pcap"
 t_wait "Packets:" || t_done
 t_keys d
@@ -138,7 +132,7 @@ t_quit
 
 # ---- ASCII under LANG=C ----
 T_LOCALE=C
-restart
+t_stop
 t_start 80 24 -r "$DATA/close-crossed.pcap"
 t_wait "Packets:" || t_done
 t_keys d

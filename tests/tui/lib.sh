@@ -39,7 +39,13 @@ echo "EXIT=\$?" > "$T_DIR/status"
 sleep 600
 EOS
 	chmod +x "$T_DIR/run.sh"
-	tmux -L "$T_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" "$T_DIR/run.sh"
+	# a server still shutting down refuses the session: try again (bounded)
+	for _try in 1 2 3; do
+		tmux -L "$T_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		    "$T_DIR/run.sh" && return 0
+		sleep 0.5
+	done
+	return 1
 }
 
 t_keys() {
@@ -52,9 +58,16 @@ t_raw() {
 	tmux -L "$T_SOCK" send-keys -t t -H $(printf "$1" | od -An -v -tx1)
 }
 
-# t_stop: ends the program and its pane (before a t_start in the same test).
+# t_stop: ends the program and its pane (before a t_start in the same test), and waits
+# until the server is gone: a new session started while it shuts down fails ("server
+# exited unexpectedly").
 t_stop() {
 	tmux -L "$T_SOCK" kill-server >/dev/null 2>&1
+	_i=0
+	while tmux -L "$T_SOCK" ls >/dev/null 2>&1 && [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
 	rm -f "$T_DIR/status" "$T_DIR/stderr"
 }
 
