@@ -60,6 +60,9 @@
 	X(tls_cert) \
 	X(x509) \
 	X(ssh) \
+	X(ftp) \
+	X(pop) \
+	X(imap) \
 	X(text_lines) \
 	X(png) \
 	X(gif) \

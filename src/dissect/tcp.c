@@ -677,6 +677,7 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 	ti.retransmission = (r->aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
 	    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
 	ti.tcp_node = s->tn;
+	ti.out_of_order = (r->aflags & TCPA_OUT_OF_ORDER) != 0;
 	ti.no_subdissector = (r->aflags & (TCPA_RETRANSMISSION |
 	    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
 	/* desegmentation keeps frame offsets: a segment inside a reassembled IP datagram
