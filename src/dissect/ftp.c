@@ -268,8 +268,12 @@ static int parse_port_pasv(const char *args, uint32_t *ip, uint16_t *port, unsig
 		if (!*p)
 			return 0;
 		if (sscanf(p, "%d,%d,%d,%d,%d,%d", &a[0], &a[1], &a[2], &a[3], &pt[0], &pt[1]) == 6) {
-			*port = (uint16_t)(((unsigned)pt[0] & 0xff) << 8 | ((unsigned)pt[1] & 0xff));
-			*ip = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | (uint32_t)a[3];
+			/* parsed decimal numbers, combined as Wireshark does (an octet above
+			 * 255 spills into the next) */
+			uint32_t h0 = (uint32_t)a[0], h1 = (uint32_t)a[1], h2 = (uint32_t)a[2], h3 = (uint32_t)a[3];
+			unsigned p1 = (unsigned)pt[0] & 0xff, p2 = (unsigned)pt[1] & 0xff;
+			*port = (uint16_t)(p1 * 256 + p2);
+			*ip = h0 << 24 | h1 << 16 | h2 << 8 | h3;
 			*at = (unsigned)(p - args);
 			*port_len = num_len(pt[0]) + 1 + num_len(pt[1]);
 			*ip_len = num_len(a[0]) + 1 + num_len(a[1]) + 1 + num_len(a[2]) + 1 + num_len(a[3]);
@@ -536,7 +540,7 @@ static int ftp_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp
 				if (pwd_dir(payload, 4, linelen - 4, dir))
 					copy_str(cv->cwd, dir, strlen(dir));
 				else if (tree_text(t))
-					dissect_expert(d, cn, &fields[F_PWD_INVALID], SEV_WARN, "Protocol",
+					dissect_expert(d, cn, &fields[F_PWD_INVALID], SEV_ERROR, "Malformed",
 					    fields[F_PWD_INVALID].name);
 			}
 			arg_at = linelen >= 4 ? 4 : linelen;

@@ -84,12 +84,13 @@ static int starts_with(const struct cur *c, size_t len, const char *s, int nocas
 	return 1;
 }
 
-/* A line as a string field labelled with the line itself, escaped. */
+/* A line as a string field whose label is the line itself, escaped. */
 static uint32_t add_line(struct dctx *d, uint32_t parent, int f, const struct cur *c, size_t at, size_t len)
 {
 	struct cur l = cur_at(c, at);
+	/* tshark's value is "", the line is the label only */
 	uint32_t n = tree_add_bytes(d->tree, parent, &fields[f], cur_off(c) + (uint32_t)at, (uint32_t)len,
-	    l.p, (uint32_t)(len < cur_left(&l) ? len : cur_left(&l)));
+	    (const uint8_t *)"", 0);
 
 	if (n && tree_text(d->tree)) {
 		char buf[1024];
