@@ -63,6 +63,7 @@
 	X(ftp) \
 	X(pop) \
 	X(imap) \
+	X(smtp) \
 	X(text_lines) \
 	X(png) \
 	X(gif) \

@@ -162,7 +162,8 @@ static const struct val_str port_protos[] = {
 	{ 3252, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
 	/* STARTTLS: the protocol that handed the stream over (ftp.c …) */
 	{ 21, "File Transfer Protocol (FTP)" }, { 110, "Post Office Protocol" },
-	{ 143, "Internet Message Access Protocol" },
+	{ 143, "Internet Message Access Protocol" }, { 25, "Simple Mail Transfer Protocol" },
+	{ 587, "Simple Mail Transfer Protocol" },
 	{ 0, NULL }
 };
 

@@ -1,9 +1,11 @@
-"""gen_text_mail.py — writes text_ftp.pcap, text_pop.pcap and text_imap.pcap: one TCP
-connection each (client 10.0.0.1, server 10.0.0.2 on port 21, 110 or 143) whose
+"""gen_text_mail.py — writes text_ftp.pcap, text_pop.pcap, text_imap.pcap and
+text_smtp.pcap: one TCP connection each (client 10.0.0.1, server 10.0.0.2 on port 21,
+110, 143 or 25) whose
 segments carry the edge cases of the line-based protocols: multi-line replies,
 lower-case commands, a reply split over two segments, empty lines, non-ASCII and
 control bytes, PASV/PORT/EPSV/EPRT arguments, PWD/CWD replies, a switch to TLS after
-AUTH TLS / STLS.  (POP message data, which tshark hands to IMF, is left out.)"""
+AUTH TLS / STLS / STARTTLS, SMTP's AUTH LOGIN and DATA phase.  (POP message data and
+SMTP's end of message, which tshark hands to IMF, are left out of the goldens.)"""
 import os
 import sys
 
@@ -131,7 +133,43 @@ IMAP = [
     ("s", b"* BYE\r\na006 OK LOGOUT completed\r\n"),
 ]
 
+SMTP = [
+    ("s", b"220 mx.example.org"),
+    ("s", b" ESMTP ready\r\n"),
+    ("c", b"ehlo client.example.com\r\n"),
+    ("s", b"250-mx.example.org Hello\r\n250-SIZE 1000000\r\n"),
+    ("s", b"250-8BITMIME\r\n251 HELP\r\n"),
+    ("c", b"AUTH LOGIN\r\n"),
+    ("s", b"334 VXNlcm5hbWU6\r\n"),
+    ("c", b"YWxpY2U=\r\n"),
+    ("s", b"334 UGFzc3dvcmQ6\r\n"),
+    ("c", b"c2VjcmV0\r\n"),
+    ("s", b"235 2.7.0 Authentication successful\r\n"),
+    ("c", b"MAIL FROM:<alice@example.com>\r\n"),
+    ("s", b"250 2.1.0 Ok\r\n"),
+    ("c", b"RCPT TO:<bob@ex"),
+    ("c", b"ample.org>\r\n"),
+    ("s", b"250 2.1.5 Ok\r\n"),
+    ("c", b"RSET\r\nNOOP\r\n"),
+    ("s", b"250 ok\r\n250 ok\r\n"),
+    ("c", b"VRFY caf\xc3\xa9\xff\x1b[31m\r\n"),
+    ("s", b"99\r\n"),
+    ("s", b"\r\n"),
+    ("s", b"9999 caf\xc3\xa9\xff\x1b[31m\r\n"),
+    ("c", b"DATA\r\n"),
+    ("s", b"354 End data with <CR><LF>.<CR><LF>\r\n"),
+    ("c", b"From: alice@example.com\r\nTo: bob@example.org\r\nSubject: hi\r\n\r\n"),
+    ("c", b"Hello Bob,\r\ncaf\xc3\xa9 \x1b[31m\r\n"),
+    ("c", b".\r\n"),                   # frame 30: tshark's IMF, left out of the golden
+    ("s", b"250 2.0.0 Ok: queued as 12345\r\n"),
+    ("c", b"STARTTLS\r\n"),
+    ("s", b"220 2.0.0 Ready to start TLS\r\n"),
+    ("c", b"\x17\x03\x03\x00\x04abcd"),
+    ("s", b"\x17\x03\x03\x00\x05efghi"),
+]
+
 here = os.path.dirname(os.path.abspath(__file__))
 write_pcap(os.path.join(here, "text_ftp.pcap"), conversation(21, FTP))
 write_pcap(os.path.join(here, "text_pop.pcap"), conversation(110, POP))
 write_pcap(os.path.join(here, "text_imap.pcap"), conversation(143, IMAP))
+write_pcap(os.path.join(here, "text_smtp.pcap"), conversation(25, SMTP))
