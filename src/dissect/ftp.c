@@ -401,12 +401,9 @@ static int parse_epsv(const char *args, uint16_t *port, unsigned *at, unsigned *
 
 static struct ftp_conv *conv_for(struct dctx *d, uint32_t stream)
 {
-	struct ftp_conv *cv;
-
-	if (!d->sess || !d->sess->reasm)
+	if (!d->sess)
 		return NULL;
-	cv = reasm_conv(d->sess->reasm, stream, d->pi->num, sizeof(struct ftp_conv), NULL);
-	return frame_state_get(&cv->fs, d, cv, offsetof(struct ftp_conv, fs), sizeof(struct ftp_conv));
+	return textline_conv(d, SESS_SLOT_FTP, stream, sizeof(struct ftp_conv), offsetof(struct ftp_conv, fs));
 }
 
 static void add_ascii(struct dctx *d, uint32_t parent, int f, const struct cur *c, size_t at, size_t len)

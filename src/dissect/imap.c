@@ -94,9 +94,7 @@ struct imap_conv {
 
 static struct imap_conv *conv_for(struct dctx *d, uint32_t stream)
 {
-	struct imap_conv *cv = reasm_conv(d->sess->reasm, stream, d->pi->num, sizeof(struct imap_conv), NULL);
-
-	return frame_state_get(&cv->fs, d, cv, offsetof(struct imap_conv, fs), sizeof(struct imap_conv));
+	return textline_conv(d, SESS_SLOT_IMAP, stream, sizeof(struct imap_conv), offsetof(struct imap_conv, fs));
 }
 
 /* ---- helpers over the cursor ---- */
@@ -356,11 +354,14 @@ static void tagged_line(struct dctx *d, struct imap_conv *cv, uint32_t node, con
 static void imap_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p, struct reasm_need *need)
 {
 	struct pinfo *pi = d->pi;
-	struct imap_conv *cv = p->conv;
+	struct imap_conv *cv = conv_for(d, p->stream);	/* (the revisit copy) */
 	int is_request = pi->dstport == 143, first_line = 1;
 	size_t at = 0, next = 0, n = cur_left(c);
 	long linelen;
 	uint32_t node;
+
+	if (!cv)
+		return;
 
 	col_set_proto(pi, "IMAP");
 	linelen = line_end(c, 0, &next);

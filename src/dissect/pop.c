@@ -60,12 +60,9 @@ struct pop_conv {
 
 static struct pop_conv *conv_for(struct dctx *d, uint32_t stream)
 {
-	struct pop_conv *cv;
-
-	if (!d->sess || !d->sess->reasm)
+	if (!d->sess)
 		return NULL;
-	cv = reasm_conv(d->sess->reasm, stream, d->pi->num, sizeof(struct pop_conv), NULL);
-	return frame_state_get(&cv->fs, d, cv, offsetof(struct pop_conv, fs), sizeof(struct pop_conv));
+	return textline_conv(d, SESS_SLOT_POP, stream, sizeof(struct pop_conv), offsetof(struct pop_conv, fs));
 }
 
 static int starts_with(const struct cur *c, size_t len, const char *s, int nocase)

@@ -112,9 +112,7 @@ struct smtp_conv {
 
 static struct smtp_conv *conv_for(struct dctx *d, uint32_t stream)
 {
-	struct smtp_conv *cv = reasm_conv(d->sess->reasm, stream, d->pi->num, sizeof(struct smtp_conv), NULL);
-
-	return frame_state_get(&cv->fs, d, cv, offsetof(struct smtp_conv, fs), sizeof(struct smtp_conv));
+	return textline_conv(d, SESS_SLOT_SMTP, stream, sizeof(struct smtp_conv), offsetof(struct smtp_conv, fs));
 }
 
 /* tvb_find_line_end with desegmentation: -1 when the line has no end yet. */
@@ -385,10 +383,13 @@ static void response(struct dctx *d, struct smtp_conv *cv, uint32_t node, const 
 static void smtp_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p, struct reasm_need *need)
 {
 	struct pinfo *pi = d->pi;
-	struct smtp_conv *cv = p->conv;
+	struct smtp_conv *cv = conv_for(d, p->stream);	/* (the revisit copy) */
 	int is_request = pi->dstport == 25 || pi->dstport == 587, type = PDU_CMD;
 	size_t next;
 	uint32_t node;
+
+	if (!cv)
+		return;
 
 	if (line_end(c, 0, &next) < 0) {
 		need->need_off = 0;

@@ -7,11 +7,55 @@
 #ifndef NETLAB_TEXTLINE_H
 #define NETLAB_TEXTLINE_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xmalloc.h"
 #include "dissect/cursor.h"
+#include "dissect/dissect.h"
+#include "dissect/session.h"
 #include "dissect/tree.h"
+
+/* ---- per-stream state, one session slot per protocol ----
+ *
+ * Not reasm_conv: that is one object per stream whatever the protocol, and a stream
+ * these protocols leave alone (POP message data) goes on to the HTTP heuristic, which
+ * keeps its own state there. */
+struct textline_streams {
+	void **v;
+	size_t n, cap;
+};
+
+static inline void textline_streams_release(void *p)
+{
+	struct textline_streams *s = p;
+
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s);
+}
+
+/* The state (size bytes, zeroed at first) of a stream as this frame sees it: the
+ * struct holds a struct frame_state at fs_off, and the bytes before it are tracked
+ * (frame_state_get); NULL on a revisit of a frame before the stream's first.  d->sess
+ * must be set. */
+static inline void *textline_conv(struct dctx *d, int slot, uint32_t stream, size_t size, size_t fs_off)
+{
+	struct textline_streams *s = session_slot(d->sess, slot, sizeof(*s), textline_streams_release);
+
+	if (stream >= s->n) {
+		s->v = xgrow(s->v, &s->cap, (size_t)stream + 1, sizeof(*s->v));
+		memset(s->v + s->n, 0, ((size_t)stream + 1 - s->n) * sizeof(*s->v));
+		s->n = (size_t)stream + 1;
+	}
+	if (!s->v[stream])
+		s->v[stream] = xcalloc(1, size);
+	return frame_state_get((struct frame_state *)((char *)s->v[stream] + fs_off), d, s->v[stream],
+	    fs_off, size);
+}
 
 /* The line starting at offset `at` of c: its length without the end of line; *next is
  * the offset after the end of line (a CR LF, a lone CR or LF), or the end of c when
