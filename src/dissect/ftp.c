@@ -9,8 +9,8 @@
  * line gives the command and argument, or the reply code and text, and the Info
  * column; every further line is shown as text.  A PORT/PASV/EPRT/EPSV argument gives
  * the data connection's address and port.  The current working directory is tracked
- * per stream from PWD replies (257) and successful CWD/CDUP (250).  Data connections
- * (FTP-DATA) are not followed.  After "AUTH TLS" and its 234 reply the stream is
+ * per stream from PWD replies (257) and successful CWD/CDUP (250).  The data
+ * connections announced are handed to ftp_data.c (ftp.h) with the command they answer.  After "AUTH TLS" and its 234 reply the stream is
  * handed to TLS from the next frame on (RFC 4217), until a segment is plain text
  * again (after CCC and the TLS close, as tshark shows it).
  */
@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/strvis.h"
+#include "dissect/ftp.h"
 #include "dissect/protos.h"
 #include "dissect/reasm.h"
 #include "dissect/session.h"
@@ -149,13 +150,12 @@ const struct proto_reg ftp_proto = REG_PROTO(ftp_table, ftp_handoffs);
 
 /* ---- per-stream state: the working directory and the last command ---- */
 
-#define FTP_TEXT_MAX 512	/* longer paths and commands are cut */
-
 struct ftp_conv {
 	char cwd[FTP_TEXT_MAX];		/* NUL-terminated, "" until known */
 	char last_cmd[FTP_TEXT_MAX];	/* the last request line, "" none */
 	uint8_t tls_requested;		/* "AUTH TLS" was sent, no 234 yet */
 	uint8_t tls;			/* a 234 answered it: the stream is TLS from the next frame */
+	uint32_t data;			/* the newest data connection announced (ftp_data_expect) */
 	struct frame_state fs;
 };
 
@@ -397,6 +397,47 @@ static int parse_epsv(const char *args, uint16_t *port, unsigned *at, unsigned *
 	return 1;
 }
 
+/* ---- data connections (ftp_data.c) ---- */
+
+static void expect(struct dctx *d, struct ftp_conv *cv, const struct address *a, uint16_t port_a,
+    int btype, const uint8_t *baddr, const char *method)
+{
+	struct address b;
+	uint32_t k;
+
+	memset(&b, 0, sizeof(b));
+	b.type = (uint8_t)btype;
+	memcpy(b.a, baddr, btype == AT_IPv4 ? 4 : 16);
+	k = ftp_data_expect(d, a, port_a, &b, method, cv->cwd);
+	if (k)
+		cv->data = k;
+}
+
+/* The commands whose answer comes on the data connection. */
+static int answers_on_data(const char *cmd)
+{
+	static const char *const cmds[] = { "RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD" };
+
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strncmp(cmd, cmds[i], 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* A request names the command of the newest data connection: the first one, or one
+ * whose answer comes on the data connection after one that does not. */
+static void data_command(struct dctx *d, struct ftp_conv *cv, const char *line)
+{
+	struct ftp_data_conv *c;
+
+	if (d->pi->visited || !(c = ftp_data_get(d, cv->data)))
+		return;
+	if (!c->command[0] || (!answers_on_data(c->command) && answers_on_data(line))) {
+		snprintf(c->command, sizeof(c->command), "%s", line);
+		c->command_frame = d->pi->num;
+	}
+}
+
 /* ---- the dissector ---- */
 
 static struct ftp_conv *conv_for(struct dctx *d, uint32_t stream)
@@ -487,6 +528,7 @@ static int ftp_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp
 		if (arg_at < linelen)
 			add_ascii(d, rr, F_REQ_ARG, payload, arg_at, linelen - arg_at);
 		arg_string(payload, arg_at, linelen - arg_at, args, sizeof(args));
+		data_command(d, cv, line);	/* before this line announces another */
 		if (tok && tok <= 4 && memcmp(line, "PORT", tok) == 0) {
 			uint32_t ip;
 			uint16_t port;
@@ -497,6 +539,7 @@ static int ftp_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp
 				tree_add_uint(t, rr, &fields[F_ACTIVE_PORT], base + at + 1 + (uint32_t)tok + 1 + il, pl, port);
 				if (pi->net_src.type != AT_IPv4 || memcmp(pi->net_src.a, a, 4) != 0)
 					tree_add_uint(t, rr, &fields[F_ACTIVE_NAT], base, 0, 1);
+				expect(d, cv, &pi->net_dst, 20, AT_IPv4, a, "PORT");
 			}
 		} else if (tok && tok <= 4 && memcmp(line, "EPRT", tok) == 0) {
 			struct eprt e;
@@ -508,6 +551,7 @@ static int ftp_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp
 				tree_add_addr(t, rr, &fields[e.af == 1 ? F_EPRT_IP : F_EPRT_IPV6], o, e.ip_len, e.addr);
 				o += e.ip_len + 1;
 				tree_add_uint(t, rr, &fields[F_EPRT_PORT], o, e.port_len, e.port);
+				expect(d, cv, &pi->net_src, e.port, e.af == 1 ? AT_IPv4 : AT_IPv6, e.addr, "EPRT");
 			} else
 				bad_args(d, rr, F_EPRT_INVALID, base + (uint32_t)arg_at, (uint32_t)(linelen - arg_at));
 		}
@@ -555,6 +599,11 @@ static int ftp_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp
 				tree_add_uint(t, rr, &fields[F_PASV_PORT], base + at + 4 + 1 + il, pl, port);
 				if (pi->net_src.type != AT_IPv4 || memcmp(pi->net_src.a, a, 4) != 0)
 					tree_add_uint(t, rr, &fields[F_PASV_NAT], base, 0, 1);
+				{
+					struct address pa = { AT_IPv4, { 0 } };
+					memcpy(pa.a, a, 4);
+					expect(d, cv, &pa, port, pi->net_dst.type, pi->net_dst.a, "PASV");
+				}
 			}
 		} else if (code == 229 && arg_at < linelen) {
 			uint16_t port;
@@ -565,6 +614,7 @@ static int ftp_tcp_payload(struct dctx *d, struct cur *payload, const struct tcp
 				else if (pi->net_src.type == AT_IPv6)
 					tree_flag(t, tree_add_addr(t, rr, &fields[F_EPSV_IPV6], base, 0, pi->net_src.a), TN_GENERATED);
 				tree_add_uint(t, rr, &fields[F_EPSV_PORT], base + at + 4, pl, port);
+				expect(d, cv, &pi->net_src, port, pi->net_dst.type, pi->net_dst.a, "EPASV");
 			} else
 				bad_args(d, rr, F_EPSV_INVALID, base + (uint32_t)arg_at, (uint32_t)(linelen - arg_at));
 		}

@@ -61,6 +61,7 @@
 	X(x509) \
 	X(ssh) \
 	X(ftp) \
+	X(ftp_data) \
 	X(pop) \
 	X(imap) \
 	X(smtp) \

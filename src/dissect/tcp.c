@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dissect/ftp.h"
 #include "dissect/reasm.h"
 #include "core/fmtnum.h"
 #include "dissect/session.h"
@@ -378,6 +379,8 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts 
 		in.in_error = pi->in_error;
 		in.ws_shift = o && (sg->flags & TCPF_SYN) ? o->ws_shift : -1;
 		in.opts_cut = o && o->truncated;
+		/* (the one protocol whose announcements tshark's TCP sees) */
+		in.announced = (sg->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN && ftp_data_find(d) != NULL;
 		if (o) {
 			in.nsack = o->nsack;
 			memcpy(in.sack_le, o->sack_le, sizeof(in.sack_le));

@@ -15,7 +15,7 @@ from pcapgen import ACK, PSH, SYN, tcp_frame, write_pcap  # noqa: E402
 CLI, SRV = "10.0.0.1", "10.0.0.2"
 
 
-def conversation(port, exchanges, cport=40000):
+def conversation(port, exchanges, cport=40000, t0=1700000000):
     """exchanges: (who, payload) with who 'c' (client) or 's' (server)."""
     cseq, sseq = 1000, 5000
     frames = [tcp_frame(cport, port, cseq, 0, SYN, src=bytes(map(int, CLI.split("."))),
@@ -35,7 +35,7 @@ def conversation(port, exchanges, cport=40000):
             frames.append(tcp_frame(port, cport, sseq, cseq, PSH | ACK, data,
                                     src=bytes(map(int, SRV.split("."))), dst=bytes(map(int, CLI.split(".")))))
             sseq += len(data)
-    return [(1700000000 + i, 0, f) for i, f in enumerate(frames)]
+    return [(t0 + i, 0, f) for i, f in enumerate(frames)]
 
 
 FTP = [
@@ -169,7 +169,14 @@ SMTP = [
 ]
 
 here = os.path.dirname(os.path.abspath(__file__))
-write_pcap(os.path.join(here, "text_ftp.pcap"), conversation(21, FTP))
+# FTP data connections after the control connection: to the EPSV port (a listing) and
+# to the first PASV port (binary bytes, then an out-of-order segment's worth of text).
+FTP_DATA_LIST = [("s", b"-rw-r--r--    1 0  0   1024 Feb 19  2016 1KB.zip\r\ndrwxr-xr-x    2 105 108 upload\r\n")]
+FTP_DATA_BIN = [("s", bytes(range(256))), ("s", b"PK\x03\x04 more bytes")]
+ftp = conversation(21, FTP)
+ftp += conversation(50123, FTP_DATA_LIST, cport=40001, t0=1700000000 + len(ftp))
+ftp += conversation(50000, FTP_DATA_BIN, cport=40002, t0=1700000000 + len(ftp))
+write_pcap(os.path.join(here, "text_ftp.pcap"), ftp)
 write_pcap(os.path.join(here, "text_pop.pcap"), conversation(110, POP))
 write_pcap(os.path.join(here, "text_imap.pcap"), conversation(143, IMAP))
 write_pcap(os.path.join(here, "text_smtp.pcap"), conversation(25, SMTP))
