@@ -60,6 +60,11 @@
 	X(tls_cert) \
 	X(x509) \
 	X(ssh) \
+	X(ftp) \
+	X(ftp_data) \
+	X(pop) \
+	X(imap) \
+	X(smtp) \
 	X(text_lines) \
 	X(png) \
 	X(gif) \

@@ -23,7 +23,8 @@ struct ipfrag;
  * ssh.c): created by the dissector on first use, released with `release` by
  * session_free(). */
 enum { SESS_SLOT_TLS, SESS_SLOT_SSH, SESS_SLOT_GQUIC, SESS_SLOT_ICMP_ECHO, SESS_SLOT_DNS, SESS_SLOT_QUIC,
-	SESS_SLOT_ARP, SESS_SLOT_HTTP_UDP, SESS_NSLOTS };
+	SESS_SLOT_ARP, SESS_SLOT_HTTP_UDP, SESS_SLOT_FTP, SESS_SLOT_POP, SESS_SLOT_IMAP, SESS_SLOT_SMTP,
+	SESS_SLOT_FTP_DATA, SESS_NSLOTS };
 struct sess_slot {
 	void *p;
 	void (*release)(void *);

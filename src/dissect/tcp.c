@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dissect/ftp.h"
 #include "dissect/reasm.h"
 #include "core/fmtnum.h"
 #include "dissect/session.h"
@@ -378,6 +379,8 @@ int tcp_analyse(struct dctx *d, const struct tcp_seg *sg, const struct tcp_opts 
 		in.in_error = pi->in_error;
 		in.ws_shift = o && (sg->flags & TCPF_SYN) ? o->ws_shift : -1;
 		in.opts_cut = o && o->truncated;
+		/* (the one protocol whose announcements tshark's TCP sees) */
+		in.announced = (sg->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN && ftp_data_find(d) != NULL;
 		if (o) {
 			in.nsack = o->nsack;
 			memcpy(in.sack_le, o->sack_le, sizeof(in.sack_le));
@@ -677,6 +680,7 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 	ti.retransmission = (r->aflags & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
 	    TCPA_SPURIOUS_RETRANSMISSION)) != 0;
 	ti.tcp_node = s->tn;
+	ti.out_of_order = (r->aflags & TCPA_OUT_OF_ORDER) != 0;
 	ti.no_subdissector = (r->aflags & (TCPA_RETRANSMISSION |
 	    TCPA_SPURIOUS_RETRANSMISSION | TCPA_KEEP_ALIVE)) != 0;
 	/* desegmentation keeps frame offsets: a segment inside a reassembled IP datagram

@@ -579,13 +579,13 @@ static uint32_t stream_lookup(struct tcpconv *tc, const struct tcpconv_in *in, i
  * tshark 4.0 accumulates it: nothing counts in a first segment that is not a SYN; a SYN
  * counts only as the first segment, a SYN-ACK only after it (tshark's first frame is the
  * conversation's: an FTP data connection's starts at its PORT command, so there its SYN
- * does not count — not modelled here); data counts except in a
+ * does not count — in->announced); data counts except in a
  * SYN-ACK, an ACK only without data or SYN, a FIN only with ACK, a RST always.  A
  * segment quoted by an ICMP error counts too. */
 static void completeness_update(struct stream *s, const struct tcpconv_in *in)
 {
 	uint16_t flags = in->flags, synack = flags & (TCPF_SYN | TCPF_ACK);
-	int first = in->frame == s->pub.first_frame;
+	int first = in->frame == s->pub.first_frame && !in->announced;
 
 	if (first && synack != TCPF_SYN)
 		return;

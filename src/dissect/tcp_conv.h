@@ -71,6 +71,9 @@ struct tcpconv_in {
 					 * SYN's window scaling is not settled (tshark) */
 	uint8_t nsack;			/* SACK blocks in this segment (raw edges) */
 	uint32_t sack_le[4], sack_re[4];
+	uint8_t announced;		/* a SYN of a connection another protocol announced
+					 * before (FTP data, ftp.h): tshark's conversation began
+					 * there, so this SYN is not its first segment */
 };
 
 struct tcpconv_out {

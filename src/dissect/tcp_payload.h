@@ -27,6 +27,9 @@ struct tcp_payload_info {
 	int no_subdissector;    /* retransmission, spurious, keep-alive (not fast, not out-of-order):
 	                         * Wireshark's tcp_no_subdissector_on_error keeps these from
 	                         * the protocols above */
+	int out_of_order;       /* analysis: an out-of-order segment (its bytes come before
+	                         * the highest seen): tshark's desegmentation gives the
+	                         * per-segment protocols (FTP, POP) nothing of it */
 };
 
 /* The segment as the reassembly (HTTP, TLS, SSH over reasm_segment) takes it. */

@@ -160,6 +160,10 @@ static const struct val_str port_protos[] = {
 	{ 3250, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
 	{ 3251, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
 	{ 3252, "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header" },
+	/* STARTTLS: the protocol that handed the stream over (ftp.c …) */
+	{ 21, "File Transfer Protocol (FTP)" }, { 110, "Post Office Protocol" },
+	{ 143, "Internet Message Access Protocol" }, { 25, "Simple Mail Transfer Protocol" },
+	{ 587, "Simple Mail Transfer Protocol" },
 	{ 0, NULL }
 };
 
