@@ -37,7 +37,7 @@
 struct replay {
 	uint64_t *key;			/* by packet index */
 	uint8_t *match;			/* bitset by packet index */
-	uint8_t *frag;			/* bitset: an IP fragment, replayed for the datagram */
+	uint8_t *frag;			/* bitset: replayed whatever matched (see rp_note's caller) */
 	struct replay_rec {		/* the record, for pass 2 without reading the file */
 		const uint8_t *data;	/* in the mapped file */
 		int64_t ts_sec;
@@ -437,7 +437,7 @@ static int rp_wanted(struct replay *rp, uint32_t idx, int *m, enum reg_level *le
 	if (*m)
 		return 1;
 	if (idx < rp->n && (rp->frag[idx >> 3] >> (idx & 7) & 1))
-		return 1;	/* a later frame may complete its datagram */
+		return 1;	/* a later frame may depend on it */
 	if (idx >= rp->n || !rp->hcap)
 		return 0;
 	c = rp_slot(rp, rp->key[idx]);
@@ -528,8 +528,12 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 			dissect_frame(&d, rec->data);
 	}
 	if (b->phase == PHASE_FILTER) {
+		/* replayed whatever matched: IP fragments (a later frame may complete the
+		 * datagram) and FTP control segments (they announce the data connections
+		 * whose packets FTP-DATA shows: the one dependency across conversations) */
 		rp_note(&b->rp, pi->num - 1, rec, conv_key(pi),
-		    dfilter_apply(b->filter, b->tree, pi), replay_level(pi), pi->ip_fragment);
+		    dfilter_apply(b->filter, b->tree, pi), replay_level(pi), pi->ip_fragment ||
+		    (pi->ptype == PT_TCP && (pi->srcport == 21 || pi->dstport == 21)));
 		return 0;
 	}
 	if (b->phase == PHASE_ONE && b->filter)
