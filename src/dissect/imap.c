@@ -99,28 +99,6 @@ static struct imap_conv *conv_for(struct dctx *d, uint32_t stream)
 
 /* ---- helpers over the cursor ---- */
 
-/* tvb_find_line_end with desegmentation: -1 when the line has no end in c yet (a CR
- * at the very end may still be followed by LF). */
-static long line_end(const struct cur *c, size_t at, size_t *next)
-{
-	size_t n = cur_left(c);
-
-	for (size_t i = at; i < n; i++) {
-		uint8_t ch = cur_peek(c, i);
-		if (ch == '\n') {
-			*next = i + 1;
-			return (long)(i - at);
-		}
-		if (ch == '\r') {
-			if (i + 1 >= n)
-				return -1;
-			*next = cur_peek(c, i + 1) == '\n' ? i + 2 : i + 1;
-			return (long)(i - at);
-		}
-	}
-	return -1;
-}
-
 static long find_byte(const struct cur *c, size_t at, uint8_t b)
 {
 	for (size_t i = at; i < cur_left(c); i++)
@@ -219,7 +197,7 @@ static int fetch_complete(struct dctx *d, uint32_t node, const struct cur *c, si
 	brace = find_byte(c, (size_t)paren, '{');
 	if (brace < 0) {
 		size_t nx;
-		if (line_end(c, (size_t)paren, &nx) < 0)
+		if (textline_end_deseg(c, (size_t)paren, &nx) < 0)
 			return 0;
 		add_line(d, node, c, at, *next - at);
 		return 1;
@@ -364,7 +342,7 @@ static void imap_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p, s
 		return;
 
 	col_set_proto(pi, "IMAP");
-	linelen = line_end(c, 0, &next);
+	linelen = textline_end_deseg(c, 0, &next);
 	if (linelen < 0) {
 		need->need_off = 0;
 		need->need_len = REASM_ONE_MORE_SEGMENT;
@@ -374,7 +352,7 @@ static void imap_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p, s
 	node = tree_add(d->tree, 0, &fields[F_PROTO], cur_off(c), (uint32_t)n);
 	tree_flag(d->tree, tree_add_uint(d->tree, node, &fields[F_ISREQUEST], cur_off(c), 0, is_request), TN_HIDDEN);
 	while (at < n) {
-		linelen = line_end(c, at, &next);
+		linelen = textline_end_deseg(c, at, &next);
 		if (linelen < 0) {
 			need->need_off = (uint32_t)at;
 			need->need_len = REASM_ONE_MORE_SEGMENT;

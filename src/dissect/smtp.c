@@ -115,23 +115,6 @@ static struct smtp_conv *conv_for(struct dctx *d, uint32_t stream)
 	return textline_conv(d, SESS_SLOT_SMTP, stream, sizeof(struct smtp_conv), offsetof(struct smtp_conv, fs));
 }
 
-/* tvb_find_line_end with desegmentation: -1 when the line has no end yet. */
-static long line_end(const struct cur *c, size_t at, size_t *next)
-{
-	size_t n = cur_left(c);
-
-	for (size_t i = at; i < n; i++) {
-		uint8_t ch = cur_peek(c, i);
-		if (ch == '\n' || ch == '\r') {
-			if (ch == '\r' && i + 1 >= n)
-				return -1;
-			*next = ch == '\r' && cur_peek(c, i + 1) == '\n' ? i + 2 : i + 1;
-			return (long)(i - at);
-		}
-	}
-	return -1;
-}
-
 static int has_at(const struct cur *c, size_t at, const char *s)
 {
 	size_t k = strlen(s);
@@ -202,7 +185,7 @@ static int classify(struct smtp_conv *cv, const struct cur *c, uint32_t frame)
 	int type = PDU_CMD;
 
 	while (at < n) {
-		long ll = line_end(c, at, &next);
+		long ll = textline_end_deseg(c, at, &next);
 		int eom = 0;
 		size_t cmdlen = 0;
 		if (ll < 0) {
@@ -286,13 +269,13 @@ static void request(struct dctx *d, struct smtp_conv *cv, uint32_t node, const s
 	}
 	if (type == PDU_EOM) {
 		size_t nx;
-		long ll = line_end(c, 0, &nx);
+		long ll = textline_end_deseg(c, 0, &nx);
 		col_append_str(pi, "C: .");
 		tree_add_text(t, node, cur_off(c), (uint32_t)(ll < 0 ? (long)n : ll), "C: .");
 		return;
 	}
 	while (at < n) {
-		long ll = line_end(c, at, &next);
+		long ll = textline_end_deseg(c, at, &next);
 		if (ll < 0) {
 			ll = (long)(n - at);
 			next = n;
@@ -328,7 +311,7 @@ static void response(struct dctx *d, struct smtp_conv *cv, uint32_t node, const 
 
 	tree_flag(t, tree_add_uint(t, node, &fields[F_RSP], cur_off(c), 0, 1), TN_HIDDEN);
 	while (at < n) {
-		long ll = line_end(c, at, &next);
+		long ll = textline_end_deseg(c, at, &next);
 		int digits = ll >= 3;
 		if (ll < 0) {
 			ll = (long)(n - at);
@@ -391,7 +374,7 @@ static void smtp_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p, s
 	if (!cv)
 		return;
 
-	if (line_end(c, 0, &next) < 0) {
+	if (textline_end_deseg(c, 0, &next) < 0) {
 		need->need_off = 0;
 		need->need_len = REASM_ONE_MORE_SEGMENT;
 		return;

@@ -79,6 +79,17 @@ static inline size_t textline_end(const struct cur *c, size_t at, size_t *next)
 	return n - at;
 }
 
+/* textline_end with desegmentation (IMAP, SMTP): -1 when the line has no end in c yet,
+ * a CR at the very end included (an LF may follow in the next segment). */
+static inline long textline_end_deseg(const struct cur *c, size_t at, size_t *next)
+{
+	size_t n = cur_left(c), len = textline_end(c, at, next);
+
+	if (*next == n && (at + len == n || (*next == at + len + 1 && cur_peek(c, at + len) == '\r')))
+		return -1;
+	return (long)len;
+}
+
 /* The first token of the len bytes at `at` (up to a blank, CR or LF) and, in *next,
  * the offset of what follows it after the blanks (get_token_len). */
 static inline size_t textline_token(const struct cur *c, size_t at, size_t len, size_t *next)
