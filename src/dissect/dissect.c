@@ -424,8 +424,11 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 
 	if (!t)
 		return 0;
-	snprintf(cut, sizeof(cut), "%s", msg);
-	msg = cut;
+	if (strlen(msg) >= sizeof(cut)) {	/* the rare message that does not fit */
+		memcpy(cut, msg, sizeof(cut) - 1);
+		cut[sizeof(cut) - 1] = '\0';
+		msg = cut;
+	}
 	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
 	tree_flag(t, e, TN_GENERATED | (sev >= SEV_WARN ? TN_WARN : TN_NOTE));
 	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
