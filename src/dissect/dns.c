@@ -1406,8 +1406,7 @@ static void dns_tcp_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p
 			break;
 		}
 		struct cur at = cur_at(c, off), m = cur_sub(&at, want, NULL);
-		if (!p->reassembled)	/* tcp_dissect_pdus notes each PDU a segment holds */
-			reasm_pdu_size(d, p, cur_off(&m), (uint32_t)cur_left(&m));
+		reasm_pdu_size(d, p, cur_off(&m), (uint32_t)cur_left(&m));	/* tcp_dissect_pdus */
 		dns_message(d, &m, 0, 0, 1);
 		off += want < left ? want : left;
 	}

@@ -653,9 +653,10 @@ static enum fp_next fp_complete(struct fpass *f, struct msp *m)
 	}
 	seglen = (m->nxtpdu < f->nxtseq ? m->nxtpdu : f->nxtseq) - f->seq;
 	opi = f->r->nops;
-	seg_data(f->d, f->s, f->payload, f->off, seglen);
 	op_add(f->r, f->frame, OP_MSP, f->off, seglen, f->seq, m, 0);
+	/* the PDU's items in TCP's tree ([PDU Size]) come before this segment's data */
 	run_msp(f->r, f->d, f->s, m, m->data, m->have, f->fn, &f->need, f->st->conv);
+	seg_data(f->d, f->s, f->payload, f->off, seglen);
 	if (f->need.need_len && f->need.need_off == 0) {
 		fp_wait_more(f, m, opi);
 		return FP_DONE;
@@ -773,9 +774,9 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 				m = &part;
 			}
 			data = rebuild(r, d->tree, m, &len);
-			seg_data(d, s, payload, o->off, o->len);
 			if (data)
 				run_msp(r, d, s, m, data, len, fn, &need, st->conv);
+			seg_data(d, s, payload, o->off, o->len);
 			if (m == &part && o->info) {
 				col_set_proto(d->pi, "TCP");
 				if (d->pi->info_len)

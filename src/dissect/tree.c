@@ -262,6 +262,12 @@ void tree_label_fmt(struct dtree *t, uint32_t node, int append, const char *fmt,
 
 	if (!t || !node || !t->want_text)
 		return;
+	if (append && !t->nodes[node].text && t->nodes[node].f) {
+		/* appending to a field's own label ("126 Extended Payload Length (16 bits)") */
+		char def[FV_LABEL_BUF];
+		fv_label(t, &t->nodes[node], def, sizeof(def));
+		tree_label_fmt(t, node, 0, "%s", def);
+	}
 	va_start(ap, fmt);
 	text_vset(t, node, append, fmt, ap);
 	va_end(ap);

@@ -198,7 +198,7 @@ static uint32_t frame_header(struct dctx *d, const uint8_t *p, uint32_t off, uin
 {
 	struct dtree *t = d->tree;
 	const struct ws_header h = *hp;
-	uint32_t node;
+	uint32_t node, len;
 	const char *op;
 
 	col_set_proto(d->pi, "WebSocket");
@@ -215,7 +215,9 @@ static uint32_t frame_header(struct dctx *d, const uint8_t *p, uint32_t off, uin
 	tree_add_uint(t, node, &fields[W_RSV], off, 1, p[0]);
 	tree_add_uint(t, node, &fields[W_OPCODE], off, 1, p[0]);
 	tree_add_uint(t, node, &fields[W_MASK], off + 1, 1, p[1]);
-	tree_add_uint(t, node, &fields[W_LEN], off + 1, 1, p[1]);
+	len = tree_add_uint(t, node, &fields[W_LEN], off + 1, 1, p[1]);
+	if (h.len7 >= 126)	/* tshark names the two escape values after the field that follows */
+		tree_label_append(t, len, " Extended Payload Length (%d bits)", h.len7 == 126 ? 16 : 64);
 	if (h.len7 == 126)
 		tree_add_uint(t, node, &fields[W_LEN16], off + 2, 2, h.payload_len);
 	else if (h.len7 == 127)
@@ -331,8 +333,8 @@ void websocket_pdu(struct dctx *d, struct cur *c, const struct reasm_pdu *p,
 		if (!pushed && (d->pi->nprotos == 0 || strcmp(d->pi->protos[d->pi->nprotos - 1], "http") != 0))
 			pi_push_proto(d->pi, "http");
 		pushed = 1;
-		if (!p->reassembled && !(off == 0 && flen == n))	/* one of several */
-			reasm_pdu_size(d, p, start + off, flen);
+		/* tcp_dissect_pdus notes each PDU it hands on */
+		reasm_pdu_size(d, p, start + off, flen);
 		dissect_frame_pdu(d, base, start + off, flen);
 		off += flen;
 	}
