@@ -40,7 +40,8 @@ static void dissect_dblsp_disc(struct dctx *d, struct cur *c, uint32_t parent)
 	col_clear(pi);
 	col_append_str(pi, "Dropbox LAN sync Discovery Protocol");
 	node = tree_add(d->tree, parent, &fields[B_PROTO], start, n);
-	tree_add_bytes(d->tree, node, &fields[B_TEXT], start, n, c->p, n);
+	if (tree_wants(d->tree, &fields[B_TEXT]))
+		dissect_add_stringz(d, node, &fields[B_TEXT], c, 0, n, 1);	/* ENC_ASCII */
 	if (json_valid(c)) {	/* tshark's JSON dissector takes only what it can tokenise */
 		pi_push_proto(pi, "json");
 		col_set_proto(pi, "DB-LSP-DISC/JSON");

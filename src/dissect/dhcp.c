@@ -416,21 +416,6 @@ static size_t cstrlen(const uint8_t *p, size_t max)
 	return n;
 }
 
-/* A string from o that ends at its first NUL, then a warning as tshark's (for the client
- * identifier, not the RFC 2132 strings) when bytes other than NUL follow it. */
-static void add_stringz(struct dctx *d, uint32_t parent, const struct field_def *f, uint32_t at,
-    const struct cur *v, size_t o)
-{
-	size_t len = cur_left(v), sl = cstrlen(v->p + o, len - o);
-	uint32_t n = tree_add_bytes(d->tree, parent, f, at, (uint32_t)(len - o), v->p + o, (uint32_t)sl);
-
-	for (size_t i = o + sl; i < len; i++)
-		if (cur_peek(v, i)) {
-			dissect_expert(d, n, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
-			break;
-		}
-}
-
 /* The option 53 message type in the options of h (the whole BOOTP message, cookie
  * checked by the caller), or -1. */
 static int dhcp_msgtype(const struct cur *h)
@@ -542,7 +527,7 @@ static void opt_client_id(struct dctx *d, uint32_t on, const struct cur *v, uint
 		tree_add_addr(t, on, &fields[H_MAC], at + 1, 6, v->p + 1);
 	} else if (type == 0 && len >= 1) {
 		tree_add_uint(t, on, &fields[H_CID_TYPE], at, 1, type);
-		add_stringz(d, on, &fields[H_CID_STR], at + 1, v, 1);
+		dissect_add_stringz(d, on, &fields[H_CID_STR], v, 1, len - 1, 0);	/* with its warning */
 	} else if (type == 255 && len >= 7) {
 		uint16_t duid = cur_peek_be16(v, 5);
 		snprintf(hex, sizeof(hex), "%08x", cur_peek_be32(v, 1));

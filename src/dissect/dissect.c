@@ -17,6 +17,7 @@
 #include "dissect/dissect.h"
 #include "dissect/fvalue.h"
 #include "dissect/protos.h"
+#include "dissect/textline.h"
 
 static const struct val_str encap_vals[] = {
 	{ 0, "NULL/Loopback" }, { 1, "Ethernet" }, { 9, "PPP" }, { 10, "FDDI with bit-swapped MAC addresses" },
@@ -406,6 +407,29 @@ static const struct field_def *expert_field(void)
 	if (!ws_expert)
 		ws_expert = reg_lookup("_ws.expert");
 	return ws_expert;
+}
+
+uint32_t dissect_add_stringz(struct dctx *d, uint32_t parent, const struct field_def *f,
+    const struct cur *c, size_t at, size_t len, int ascii)
+{
+	struct cur s = cur_at(c, at);
+	size_t sl = 0;
+	uint32_t shown = 0, n;
+	const uint8_t *v = s.p;
+
+	while (sl < len && cur_peek(&s, sl))
+		sl++;
+	if (ascii)
+		v = textline_ascii(d->tree, &s, 0, sl, &shown);
+	else
+		shown = (uint32_t)sl;
+	n = tree_add_bytes(d->tree, parent, f, cur_off(&s), (uint32_t)len, v, shown);
+	for (size_t i = sl; i < len; i++)
+		if (cur_peek(&s, i)) {
+			dissect_expert(d, n, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
+			break;
+		}
+	return n;
 }
 
 int dissect_expert_wanted(const struct dtree *t, const struct field_def *f)

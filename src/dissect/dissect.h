@@ -252,6 +252,11 @@ enum expert_sev { SEV_COMMENT, SEV_CHAT, SEV_NOTE, SEV_WARN, SEV_ERROR };
  * and group lines.  Returns the expert node, 0 without a tree. */
 uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def *f,
     enum expert_sev sev, const char *group, const char *msg);
+/* A string field over the len bytes at c's offset `at` as tshark shows a C string: up to
+ * its first NUL (ascii: ENC_ASCII, bytes above 0x7f as U+FFFD), with the "Trailing stray
+ * characters" warning when bytes other than NUL follow it.  Returns its node. */
+uint32_t dissect_add_stringz(struct dctx *d, uint32_t parent, const struct field_def *f,
+    const struct cur *c, size_t at, size_t len, int ascii);
 /* Does the tree want expert items, or the expert field f (NULL: none in particular)? */
 int dissect_expert_wanted(const struct dtree *t, const struct field_def *f);
 

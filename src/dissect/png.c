@@ -282,22 +282,6 @@ int png_is_image(const struct cur *c)
 	return cur_left(c) >= 20 && memcmp(c->p, "\x89PNG\r\n\x1a\n", 8) == 0;
 }
 
-/* The type as tshark's string: up to a NUL, with its warning when other bytes
- * follow the NUL. */
-static void chunk_type(struct dctx *d, uint32_t node, const struct cur *c, uint32_t off)
-{
-	struct cur ty = cur_at(c, 4);
-	uint32_t n = 0, stray = 0;
-
-	while (n < 4 && cur_peek(&ty, n))
-		n++;
-	for (uint32_t i = n; i < 4; i++)
-		stray |= cur_peek(&ty, i);
-	uint32_t item = tree_add_bytes(d->tree, node, &fields[P_TYPE], off, 4, ty.p, n);
-	if (stray && item)
-		dissect_expert(d, item, NULL, SEV_WARN, "Undecoded", "Trailing stray characters");
-}
-
 void dissect_png(struct dctx *d, struct cur *c)
 {
 	struct dtree *t = d->tree;
@@ -328,7 +312,7 @@ void dissect_png(struct dctx *d, struct cur *c)
 		uint32_t cn = tree_add_text(t, node, off, 12 + len, "%s", "");
 		chunk_title(t, cn, name, c);
 		tree_add_uint(t, cn, &fields[P_LEN], off, 4, len);
-		chunk_type(d, cn, c, off + 4);
+		dissect_add_stringz(d, cn, &fields[P_TYPE], c, 4, 4, 0);	/* a C string */
 		tree_add_uint(t, cn, &fields[P_ANC], off + 4, 4, type);
 		tree_add_uint(t, cn, &fields[P_PRIV], off + 4, 4, type);
 		tree_add_uint(t, cn, &fields[P_STC], off + 4, 4, type);
