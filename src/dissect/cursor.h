@@ -213,6 +213,19 @@ static inline uint16_t cur_csum_fold(uint32_t sum)
 	return (uint16_t)~sum;
 }
 
+/* A QUIC variable-length integer (RFC 9000 section 16): the top two bits of the
+ * first byte give its length, 1, 2, 4 or 8 bytes. */
+static inline uint64_t cur_quic_varint(struct cur *c)
+{
+	uint8_t b = cur_u8(c);
+	uint64_t v = b & 0x3f;
+	int n = (1 << (b >> 6)) - 1;
+
+	for (int i = 0; i < n; i++)
+		v = v << 8 | cur_u8(c);
+	return v;
+}
+
 /* Sub-cursor over the next n bytes, clipped to what was captured; the parent is
  * not moved.  `*clipped` (may be NULL) tells whether fewer than n bytes exist. */
 static inline struct cur cur_sub(const struct cur *c, size_t n, int *clipped)

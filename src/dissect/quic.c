@@ -29,6 +29,7 @@
 #include "core/xmalloc.h"
 #include "dissect/protos.h"
 #include "dissect/session.h"
+#include "dissect/tls.h"
 
 #define QUIC_CID_MAX 20
 
@@ -42,7 +43,7 @@ enum {
 	Q_PADDING_LEN, Q_CRYPTO_OFF, Q_CRYPTO_LEN, Q_CRYPTO_DATA, Q_ACK_LARGEST, Q_ACK_DELAY,
 	Q_ACK_RANGES, Q_ACK_FIRST, Q_ACK_GAP, Q_ACK_RANGE, Q_ACK_ECT0, Q_ACK_ECT1, Q_ACK_ECN_CE,
 	Q_CC_ERROR, Q_CC_FRAME_TYPE, Q_CC_REASON_LEN, Q_CC_REASON, Q_RETRY_TOKEN,
-	Q_RETRY_TAG, Q_SUPPORTED, Q_DECRYPTION,
+	Q_RETRY_TAG, Q_SUPPORTED, Q_DECRYPTION, Q_VN_UNUSED,
 };
 
 static const struct val_str header_forms[] = { { 0, "Short Header" }, { 1, "Long Header" }, { 0, NULL } };
@@ -156,6 +157,8 @@ static const struct field_def fields[] = {
 		"A human-readable reason."),
 	[Q_RETRY_TOKEN] = F("quic.retry_token", "Retry Token", FT_BYTES, BASE_NONE, NULL,
 		"The token the client must send back in its next Initial."),
+	[Q_VN_UNUSED] = { "quic.vn.unused", "Unused", FT_UINT8, BASE_HEX, 0x7f, 8, NULL,
+		"7 bits a Version Negotiation packet leaves to chance.", 0 },
 	[Q_RETRY_TAG] = F("quic.retry_integrity_tag", "Retry Integrity Tag", FT_BYTES, BASE_NONE, NULL,
 		"16 bytes proving the Retry came from a server that saw the Initial."),
 	[Q_SUPPORTED] = { "quic.supported_version", "Supported Version", FT_UINT32, BASE_HEX, 0, 0, versions,
@@ -181,6 +184,12 @@ static int is_v2(uint32_t v)
 	return v == 0x6b3343cf;
 }
 
+/* A version that forces a Version Negotiation (RFC 9000 section 15: 0x?a?a?a?a). */
+static int is_grease(uint32_t v)
+{
+	return (v & 0x0f0f0f0f) == 0x0a0a0a0a;
+}
+
 /* The IETF draft a version follows (Facebook's mvfst ones included), 0 for none. */
 static int draft_of(uint32_t v)
 {
@@ -199,7 +208,7 @@ static int known_version(uint32_t v)
 {
 	int dr = draft_of(v);
 
-	return v == 1 || is_v2(v) || (dr >= 17 && dr <= 34) || (v & 0x0f0f0f0f) == 0x0a0a0a0a;
+	return v == 1 || is_v2(v) || (dr >= 17 && dr <= 34) || is_grease(v);
 }
 
 /* The salt of a version: 1, 2, drafts up to 22, 23-28, 29 on; others (grease,
@@ -302,6 +311,42 @@ static int aead_open(const struct qkeys *k, uint64_t pn, const uint8_t *aad, siz
 	return ok;
 }
 
+/* Does a Retry's integrity tag check out (RFC 9001 section 5.8)?  The tag is AES-128-GCM
+ * with the version's fixed key over the client's original DCID and the Retry's bytes
+ * before the tag.  -1 for a version without a tag (drafts before 25). */
+static int retry_verified(uint32_t version, const uint8_t *odcid, uint8_t odcid_len,
+    const uint8_t *pkt, size_t len)
+{
+	static const struct { uint8_t key[16], nonce[12]; } keys[] = {
+		{ { 0xbe, 0x0c, 0x69, 0x0b, 0x9f, 0x66, 0x57, 0x5a, 0x1d, 0x76, 0x6b, 0x54, 0xe3, 0x68,
+		    0xc8, 0x4e }, { 0x46, 0x15, 0x99, 0xd3, 0x5d, 0x63, 0x2b, 0xf2, 0x23, 0x98, 0x25,
+		    0xbb } },		/* 1, drafts 33 and 34 */
+		{ { 0xcc, 0xce, 0x18, 0x7e, 0xd0, 0x9a, 0x09, 0xd0, 0x57, 0x28, 0x15, 0x5a, 0x6c, 0xb9,
+		    0x6b, 0xe1 }, { 0xe5, 0x49, 0x30, 0xf9, 0x7f, 0x21, 0x36, 0xf0, 0x53, 0x0a, 0x8c,
+		    0x1c } },		/* drafts 29 to 32 */
+		{ { 0x4d, 0x32, 0xec, 0xdb, 0x2a, 0x21, 0x33, 0xc8, 0x41, 0xe4, 0x04, 0x3d, 0xf2, 0x7d,
+		    0x44, 0x30 }, { 0x4d, 0x16, 0x11, 0xd0, 0x55, 0x13, 0xa5, 0x52, 0xc5, 0x87, 0xd5,
+		    0x75 } },		/* drafts 25 to 28 */
+		{ { 0x8f, 0xb4, 0xb0, 0x1b, 0x56, 0xac, 0x48, 0xe2, 0x60, 0xfb, 0xcb, 0xce, 0xad, 0x7c,
+		    0xcc, 0x92 }, { 0xd8, 0x69, 0x69, 0xbc, 0x2d, 0x7c, 0x6d, 0x99, 0x90, 0xef, 0xb0,
+		    0x4a } },		/* 2 */
+	};
+	int dr = draft_of(version), k = is_v2(version) ? 3 : dr >= 33 || !dr ? 0 : dr >= 29 ? 1 : 2;
+	struct qkeys key;
+	uint8_t aad[1 + QUIC_CID_MAX + 1500], none[1];
+
+	if (dr && dr < 25)
+		return -1;
+	if (len < 16 || 1 + (size_t)odcid_len + len - 16 > sizeof(aad))
+		return 0;
+	memcpy(key.key, keys[k].key, 16);
+	memcpy(key.iv, keys[k].nonce, 12);
+	aad[0] = odcid_len;
+	memcpy(aad + 1, odcid, odcid_len);
+	memcpy(aad + 1 + odcid_len, pkt, len - 16);
+	return aead_open(&key, 0, aad, 1 + odcid_len + len - 16, pkt + len - 16, 16, none);
+}
+
 /* ---- connections ---- */
 
 struct quic_conn {
@@ -314,7 +359,23 @@ struct quic_conn {
 	uint8_t retry;			/* a Retry came: the next client Initial picks the keys */
 	uint8_t short_seen;		/* a short header came (its missing keys are said once) */
 	uint64_t largest_pn[2];		/* Initial space, client / server: largest + 1 */
+	/* Initial CRYPTO data, client / server: the offset up to which it came in order
+	 * (crypto_gap: out of order, no longer followed) and the handshake message it
+	 * is in the middle of (hs_total bytes with its header, hs_have of them seen) */
+	uint64_t crypto_next[2];
+	uint32_t hs_total[2], hs_have[2];
+	uint8_t hs_type[2], crypto_gap[2];
 	struct frame_state fs;		/* the fields above as each frame began (revisits) */
+	/* first pass only: the unfinished message's bytes and fragments; then each
+	 * finished message, by the frame that finished it (for revisits) */
+	struct hs_msg {
+		uint32_t frame;
+		uint8_t dir;
+		uint8_t *msg;
+		struct tls_hs_frag *frags;
+		size_t nfrags;
+	} pending[2], *done;
+	size_t ndone, donecap;
 };
 
 struct quic_conns {
@@ -327,8 +388,21 @@ static void conns_release(void *p)
 {
 	struct quic_conns *s = p;
 
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
+	for (size_t i = 0; i < s->n; i++) {
+		struct quic_conn *cn = s->v[i];
+		if (!cn)
+			continue;
+		for (int k = 0; k < 2; k++) {
+			free(cn->pending[k].msg);
+			free(cn->pending[k].frags);
+		}
+		for (size_t k = 0; k < cn->ndone; k++) {
+			free(cn->done[k].msg);
+			free(cn->done[k].frags);
+		}
+		free(cn->done);
+		free(cn);
+	}
 	free(s->v);
 	free(s);
 }
@@ -377,17 +451,6 @@ static int src_is_lo(const struct pinfo *pi)
 /* ---- packets ---- */
 
 /* A variable-length integer (RFC 9000 section 16); sets the cursor's error when cut. */
-static uint64_t varint(struct cur *c)
-{
-	uint8_t b = cur_u8(c);
-	uint64_t v = b & 0x3f;
-	int n = (1 << (b >> 6)) - 1;
-
-	for (int i = 0; i < n; i++)
-		v = v << 8 | cur_u8(c);
-	return v;
-}
-
 /* The full packet number from its truncated form (RFC 9000 appendix A.3). */
 static uint64_t decode_pn(uint64_t largest1, uint64_t truncated, int bytes)
 {
@@ -447,19 +510,19 @@ static uint32_t frame_node(struct dtree *t, uint32_t parent, uint32_t off, uint6
 
 static void ack_frame(struct dtree *t, uint32_t n, struct cur *c, uint32_t off, uint64_t type)
 {
-	tree_add_uint(t, n, &fields[Q_ACK_LARGEST], off, 0, varint(c));
-	tree_add_uint(t, n, &fields[Q_ACK_DELAY], off, 0, varint(c));
-	uint64_t ranges = varint(c);
+	tree_add_uint(t, n, &fields[Q_ACK_LARGEST], off, 0, cur_quic_varint(c));
+	tree_add_uint(t, n, &fields[Q_ACK_DELAY], off, 0, cur_quic_varint(c));
+	uint64_t ranges = cur_quic_varint(c);
 	tree_add_uint(t, n, &fields[Q_ACK_RANGES], off, 0, ranges);
-	tree_add_uint(t, n, &fields[Q_ACK_FIRST], off, 0, varint(c));
+	tree_add_uint(t, n, &fields[Q_ACK_FIRST], off, 0, cur_quic_varint(c));
 	for (uint64_t i = 0; i < ranges && cur_ok(c); i++) {
-		tree_add_uint(t, n, &fields[Q_ACK_GAP], off, 0, varint(c));
-		tree_add_uint(t, n, &fields[Q_ACK_RANGE], off, 0, varint(c));
+		tree_add_uint(t, n, &fields[Q_ACK_GAP], off, 0, cur_quic_varint(c));
+		tree_add_uint(t, n, &fields[Q_ACK_RANGE], off, 0, cur_quic_varint(c));
 	}
 	if (type == 0x03) {
-		tree_add_uint(t, n, &fields[Q_ACK_ECT0], off, 0, varint(c));
-		tree_add_uint(t, n, &fields[Q_ACK_ECT1], off, 0, varint(c));
-		tree_add_uint(t, n, &fields[Q_ACK_ECN_CE], off, 0, varint(c));
+		tree_add_uint(t, n, &fields[Q_ACK_ECT0], off, 0, cur_quic_varint(c));
+		tree_add_uint(t, n, &fields[Q_ACK_ECT1], off, 0, cur_quic_varint(c));
+		tree_add_uint(t, n, &fields[Q_ACK_ECN_CE], off, 0, cur_quic_varint(c));
 	}
 }
 
@@ -473,6 +536,142 @@ static void skip_or_cut(struct cur *c, uint64_t n)
 }
 
 /* The frames of a decrypted payload (its own data source). */
+/* One fragment more of the message the stream is in the middle of. */
+static void hs_more(struct qpkt *q, int dir, const struct cur *mid)
+{
+	struct hs_msg *h = &q->conn->pending[dir];
+
+	if (q->d->pi->visited || !h->msg)
+		return;
+	memcpy(h->msg + q->conn->hs_have[dir], mid->p, cur_left(mid));
+	h->frags = xrealloc(h->frags, (h->nfrags + 1) * sizeof(*h->frags));
+	h->frags[h->nfrags++] = (struct tls_hs_frag){ q->d->pi->num, (uint32_t)cur_left(mid) };
+}
+
+/* A message of the Initial CRYPTO stream that the stream's in-order data completes in
+ * this frame (dir: 0 client, 1 server), fragments and bytes; on a revisit the ones the
+ * first pass kept. */
+static struct hs_msg *hs_finish(struct qpkt *q, int dir, const struct cur *tail)
+{
+	struct quic_conn *cn = q->conn;
+	uint32_t frame = q->d->pi->num;
+	struct hs_msg *h = &cn->pending[dir];
+
+	if (q->d->pi->visited) {
+		for (size_t i = 0; i < cn->ndone; i++)
+			if (cn->done[i].frame == frame && cn->done[i].dir == dir)
+				return &cn->done[i];
+		return NULL;
+	}
+	if (!h->msg)
+		return NULL;
+	hs_more(q, dir, tail);
+	h->frame = frame;
+	h->dir = (uint8_t)dir;
+	cn->done = xgrow(cn->done, &cn->donecap, cn->ndone + 1, sizeof(*cn->done));
+	cn->done[cn->ndone++] = *h;
+	memset(h, 0, sizeof(*h));
+	return &cn->done[cn->ndone - 1];
+}
+
+/* A message of the stream that begins here and goes on in later frames. */
+static void hs_begin(struct qpkt *q, int dir, const struct cur *head, uint32_t total)
+{
+	struct hs_msg *h = &q->conn->pending[dir];
+
+	if (q->d->pi->visited)
+		return;
+	free(h->msg);
+	free(h->frags);
+	h->msg = xmalloc(total);
+	memcpy(h->msg, head->p, cur_left(head));
+	h->frags = xmalloc(sizeof(*h->frags));
+	h->frags[0] = (struct tls_hs_frag){ q->d->pi->num, (uint32_t)cur_left(head) };
+	h->nfrags = 1;
+}
+
+#define HS_MSG_MAX 65536	/* a longer message is not followed */
+
+/* A CRYPTO frame's data (at stream offset coff) of a decrypted Initial: the handshake
+ * messages in it to TLS when it comes in order, as tshark's CRYPTO desegmentation
+ * shows them; data seen before is noted as a retransmission.  Data out of order ends
+ * the following of that direction (tshark reassembles it; not done here). */
+static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *data, uint64_t coff)
+{
+	struct quic_conn *cn = q->conn;
+	struct dtree *t = q->d->tree;
+	int dir = q->from_server;
+	uint64_t len = cur_left(data);
+	struct tls_hs_piece pc[8];
+	size_t n = 0, at = 0;
+
+	if (!cn || !len || cn->crypto_gap[dir])
+		return;
+	if (coff + len <= cn->crypto_next[dir]) {
+		uint32_t r = tree_add_text(t, node, cur_off(data), (uint32_t)len, "%s",
+		    "This QUIC frame has a reused stream offset (retransmission?)");
+		dissect_expert(q->d, r, NULL, SEV_NOTE, "Sequence",
+		    "This QUIC frame has a reused stream offset (retransmission?)");
+		return;
+	}
+	if (coff != cn->crypto_next[dir]) {
+		cn->crypto_gap[dir] = 1;
+		return;
+	}
+	cn->crypto_next[dir] = coff + len;
+	while (at < len && n < sizeof(pc) / sizeof(pc[0])) {
+		struct cur rest = cur_at(data, at);
+		struct tls_hs_piece *p = &pc[n];
+		memset(p, 0, sizeof(*p));
+		p->at = (uint32_t)at;
+		if (cn->hs_total[dir]) {		/* the message begun earlier goes on */
+			uint32_t want = cn->hs_total[dir] - cn->hs_have[dir];
+			struct cur part = cur_sub(&rest, want, NULL);
+			p->type = cn->hs_type[dir];
+			p->len = (uint32_t)cur_left(&part);
+			if (p->len < want) {
+				p->kind = TLS_PIECE_FRAGMENT;
+				hs_more(q, dir, &part);
+				cn->hs_have[dir] += p->len;
+			} else {
+				const struct hs_msg *h = hs_finish(q, dir, &part);
+				cn->hs_total[dir] = cn->hs_have[dir] = 0;
+				if (!h)
+					break;
+				p->kind = TLS_PIECE_LAST;
+				p->msg = h->msg;
+				for (size_t i = 0; i < h->nfrags; i++)
+					p->msg_len += h->frags[i].len;
+				p->frags = h->frags;
+				p->nfrags = h->nfrags;
+			}
+		} else {
+			if (cur_left(&rest) < 4) {	/* a header cut in two: not followed */
+				cn->crypto_gap[dir] = 1;
+				break;
+			}
+			uint32_t total = 4 + cur_peek_be24(&rest, 1);
+			p->type = cur_peek(&rest, 0);
+			p->len = total <= cur_left(&rest) ? total : (uint32_t)cur_left(&rest);
+			if (p->len == total)
+				p->kind = TLS_PIECE_WHOLE;
+			else if (total > HS_MSG_MAX) {
+				cn->crypto_gap[dir] = 1;
+				break;
+			} else {
+				p->kind = TLS_PIECE_FRAGMENT;
+				hs_begin(q, dir, &rest, total);
+				cn->hs_total[dir] = total;
+				cn->hs_have[dir] = p->len;
+				cn->hs_type[dir] = p->type;
+			}
+		}
+		at += p->len;
+		n++;
+	}
+	tls_quic_crypto(q->d, node, data, pc, n);
+}
+
 static void frames(struct qpkt *q, struct cur *c)
 {
 	struct dtree *t = q->d->tree;
@@ -480,7 +679,7 @@ static void frames(struct qpkt *q, struct cur *c)
 
 	while (cur_left(c) && cur_ok(c)) {
 		uint32_t off = cur_off(c), n;
-		uint64_t type = varint(c);
+		uint64_t type = cur_quic_varint(c);
 		if (type == 0x00) {
 			uint32_t len = 1;
 			for (; cur_left(c) && cur_peek(c, 0) == 0; len++)
@@ -498,19 +697,21 @@ static void frames(struct qpkt *q, struct cur *c)
 			col_append(pi, type == 0x02 ? ", ACK" : ", ACK_ECN");
 		} else if (type == 0x06) {
 			n = frame_node(t, q->node, off, type, "CRYPTO");
-			uint64_t coff = varint(c), clen = varint(c);
+			uint64_t coff = cur_quic_varint(c), clen = cur_quic_varint(c);
 			tree_add_uint(t, n, &fields[Q_CRYPTO_OFF], off, 0, coff);
 			tree_add_uint(t, n, &fields[Q_CRYPTO_LEN], off, 0, clen);
-			tree_add(t, n, &fields[Q_CRYPTO_DATA], cur_off(c), clen < cur_left(c) ? (uint32_t)clen :
-			    (uint32_t)cur_left(c));
+			struct cur data = cur_sub(c, clen, NULL);
+			tree_add(t, n, &fields[Q_CRYPTO_DATA], cur_off(c), (uint32_t)cur_left(&data));
+			if (clen == cur_left(&data))
+				crypto_frame(q, n, &data, coff);
 			skip_or_cut(c, clen);
 			col_append(pi, ", CRYPTO");
 		} else if (type == 0x1c || type == 0x1d) {
 			n = frame_node(t, q->node, off, type, val_to_str((uint32_t)type, frame_types));
-			tree_add_uint(t, n, &fields[Q_CC_ERROR], off, 0, varint(c));
+			tree_add_uint(t, n, &fields[Q_CC_ERROR], off, 0, cur_quic_varint(c));
 			if (type == 0x1c)
-				tree_add_uint(t, n, &fields[Q_CC_FRAME_TYPE], off, 0, varint(c));
-			uint64_t rl = varint(c);
+				tree_add_uint(t, n, &fields[Q_CC_FRAME_TYPE], off, 0, cur_quic_varint(c));
+			uint64_t rl = cur_quic_varint(c);
 			tree_add_uint(t, n, &fields[Q_CC_REASON_LEN], off, 0, rl);
 			if (rl && rl <= cur_left(c))
 				tree_add_bytes(t, n, &fields[Q_CC_REASON], cur_off(c), (uint32_t)rl, c->p,
@@ -545,12 +746,12 @@ static int parse_long(struct cur *c, struct qlong *h)
 	if (!h->version || h->type == 3)
 		return 1;	/* Version Negotiation, Retry: the rest is theirs */
 	if (h->type == 0) {
-		h->token_len = varint(c);
+		h->token_len = cur_quic_varint(c);
 		h->token_off = cur_off(c);
 		skip_or_cut(c, h->token_len);
 	}
 	h->length_off = cur_off(c);
-	h->length = varint(c);
+	h->length = cur_quic_varint(c);
 	h->pn_off = cur_off(c);
 	return cur_ok(c);
 }
@@ -658,7 +859,10 @@ static void long_packet(struct qpkt *q, struct cur *c)
 	    h.pn_off - start + (uint32_t)(h.length < cur_left(&hdr) ? h.length : cur_left(&hdr));
 	tree_flag(t, tree_add_uint(t, q->node, &fields[Q_PKT_LEN], start, 0, plen), TN_GENERATED);
 	tree_add_uint(t, q->node, &fields[Q_HEADER_FORM], start, 1, h.first);
-	tree_add_uint(t, q->node, &fields[Q_FIXED_BIT], start, 1, h.first);
+	if (!h.version)		/* Version Negotiation: the other bits are unused */
+		tree_add_uint(t, q->node, &fields[Q_VN_UNUSED], start, 1, h.first);
+	else if (h.type != 3)
+		tree_add_uint(t, q->node, &fields[Q_FIXED_BIT], start, 1, h.first);
 	if (h.version) {
 		uint32_t n = tree_add_uint(t, q->node, &fields[Q_LONG_TYPE], start, 1, h.first);
 		if (is_v2(h.version))
@@ -670,8 +874,8 @@ static void long_packet(struct qpkt *q, struct cur *c)
 		tree_add_uint(t, q->node, &fields[Q_PN_LEN], start, 1, h.first);
 	}
 	uint32_t vn = tree_add_uint(t, q->node, &fields[Q_VERSION], start + 1, 4, h.version);
-	if (!h.version)
-		tree_label(t, vn, "Version: 0x00000000");
+	if (is_grease(h.version))
+		tree_label_append(t, vn, " (Forcing Version Negotiation)");
 	tree_add_uint(t, q->node, &fields[Q_DCIL], start + 5, 1, h.dcil);
 	if (h.dcil)
 		tree_add_bytes(t, q->node, &fields[Q_DCID], h.dcid_off, h.dcil, h.dcid, h.dcil);
@@ -685,7 +889,10 @@ static void long_packet(struct qpkt *q, struct cur *c)
 	if (!h.version) {
 		while (cur_left(c) >= 4) {
 			uint32_t off = cur_off(c);
-			tree_add_uint(t, q->node, &fields[Q_SUPPORTED], off, 4, cur_be32(c));
+			uint32_t v = cur_be32(c);
+			uint32_t sn = tree_add_uint(t, q->node, &fields[Q_SUPPORTED], off, 4, v);
+			if (is_grease(v))
+				tree_label_append(t, sn, " (GREASE)");
 		}
 		cur_skip(c, cur_left(c));
 		return;
@@ -694,8 +901,15 @@ static void long_packet(struct qpkt *q, struct cur *c)
 		uint32_t tl = cur_left(c) > 16 ? (uint32_t)cur_left(c) - 16 : 0;
 		tree_add_bytes(t, q->node, &fields[Q_RETRY_TOKEN], cur_off(c), tl, c->p, tl);
 		cur_skip(c, tl);
-		tree_add_bytes(t, q->node, &fields[Q_RETRY_TAG], cur_off(c), (uint32_t)cur_left(c), c->p,
-		    (uint32_t)cur_left(c));
+		uint32_t tn = tree_add_bytes(t, q->node, &fields[Q_RETRY_TAG], cur_off(c),
+		    (uint32_t)cur_left(c), c->p, (uint32_t)cur_left(c));
+		const struct quic_conn *cn = q->conn;
+		if (!cn || !cn->odcid_len)
+			dissect_expert(d, tn, NULL, SEV_WARN, "Protocol",
+			    "Cannot verify Retry Packet due to unknown ODCID");
+		else if (retry_verified(h.version, cn->odcid, cn->odcid_len, hdr.base + start,
+		    cur_off(c) + cur_left(c) - start) == 1)
+			tree_label_append(t, tn, " [verified]");
 		cur_skip(c, cur_left(c));
 		return;
 	}
@@ -784,7 +998,7 @@ static void dissect_quic(struct dctx *d, struct cur *c, uint32_t parent)
 		q.node = first ? dissect_layer(d, parent, "quic", "QUIC", &fields[Q_PROTO], start,
 		    (uint32_t)cur_left(c)) : tree_add(d->tree, parent, &fields[Q_PROTO], start,
 		    (uint32_t)cur_left(c));
-		if (q.conn) {
+		if (q.conn && first) {	/* once a datagram */
 			uint32_t ci = tree_add(d->tree, q.node, &fields[Q_CONN], start, 0);
 			tree_flag(d->tree, tree_add_uint(d->tree, ci, &fields[Q_CONN_NUM], start, 0, q.conn->number),
 			    TN_GENERATED);

@@ -58,6 +58,7 @@
 	X(tls) \
 	X(tls_hs) \
 	X(tls_cert) \
+	X(tls_quic_tp) \
 	X(x509) \
 	X(ssh) \
 	X(ftp) \

@@ -37,7 +37,7 @@
 enum {
 	F_PROTO, F_RECORD, F_CT, F_VERSION, F_LEN, F_HS, F_HS_TYPE, F_HS_LEN, F_CCS,
 	F_APPDATA, F_ALERT, F_ALERT_LEVEL, F_ALERT_DESC, F_OPAQUE_TYPE, F_APP_PROTO,
-	F_RESUMED, F_IGNORED,
+	F_RESUMED, F_IGNORED, F_HS_FRAGS, F_HS_FRAG, F_HS_FRAG_COUNT,
 };
 
 static const struct val_str ct_vals[] = {
@@ -111,6 +111,12 @@ static const struct field_def fields[] = {
 		"16 bits: record-layer version; TLS 1.3 still writes 0x0303 here.", 0 },
 	[F_LEN] = { "tls.record.length", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"16 bits: bytes of the record's fragment after this header.", 0 },
+	[F_HS_FRAGS] = { "tls.handshake.fragments", "Reassembled Handshake Fragments", FT_NONE,
+		BASE_NONE, 0, 0, NULL, "The pieces a handshake message came in, put together.", 0 },
+	[F_HS_FRAG] = { "tls.handshake.fragment", "Handshake Fragment", FT_FRAMENUM, BASE_NONE, 0, 0,
+		NULL, "One frame that carried part of the handshake message, and which bytes.", 0 },
+	[F_HS_FRAG_COUNT] = { "tls.handshake.fragment.count", "Handshake Fragment count", FT_UINT32,
+		BASE_DEC, 0, 0, NULL, "How many pieces the handshake message came in.", 0 },
 	[F_HS] = { "tls.handshake", "Handshake Protocol", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"One handshake message (hello, certificate, key exchange …).", 0 },
 	[F_HS_TYPE] = { "tls.handshake.type", "Handshake Type", FT_UINT8, BASE_DEC, 0, 0, hs_vals,
@@ -619,4 +625,92 @@ int tls_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_payl
 	    rl == 0 || rl > 16384 + 2048)
 		return 0;
 	return tls_tcp_payload(d, payload, ti);
+}
+
+/* ---- QUIC ---- */
+
+static const char *hs_name(uint8_t type, const struct cur *msg)
+{
+	const char *name = val_to_str(type, hs_vals);
+
+	if (type == 2 && cur_left(msg) >= 38 && tls_hello_retry(msg->p + 6, cur_left(msg) - 6))
+		return "Hello Retry Request";
+	return name ? name : "Unknown";
+}
+
+/* A whole message at m: its node with the type, length and body. */
+static void quic_message(struct dctx *d, uint32_t parent, const struct cur *m, const char *name)
+{
+	struct dtree *t = d->tree;
+	struct tls_hs_state hs = { .version = 0x0304 };
+	uint32_t ml = cur_peek_be24(m, 1), off = cur_off(m);
+	uint32_t hn = tree_add(t, parent, &fields[F_HS], off, (uint32_t)cur_left(m));
+	struct cur body = cur_at(m, 4);
+
+	tree_label(t, hn, "Handshake Protocol: %s", name);
+	tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, cur_peek(m, 0));
+	tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
+	hs_body(d, hn, &body, cur_peek(m, 0), &hs);
+}
+
+/* The fragments of a message completed here, as tshark's handshake reassembly lists them. */
+static void quic_fragments(struct dtree *t, uint32_t parent, const struct tls_hs_piece *p)
+{
+	uint32_t node = tree_add(t, parent, &fields[F_HS_FRAGS], 0, p->msg_len), at = 0, n;
+
+	tree_flag(t, node, TN_GENERATED);
+	tree_label(t, node, "%zu Reassembled Handshake Fragments (%u bytes):", p->nfrags, p->msg_len);
+	for (size_t i = 0; i < p->nfrags; i++)
+		tree_label_append(t, node, "%s #%u(%u)", i ? "," : "", p->frags[i].frame, p->frags[i].len);
+	for (size_t i = 0; i < p->nfrags; i++) {
+		n = tree_add_uint(t, node, &fields[F_HS_FRAG], at, p->frags[i].len, p->frags[i].frame);
+		tree_label(t, n, "Frame: %u, payload: %u-%u (%u bytes)", p->frags[i].frame, at,
+		    at + p->frags[i].len - 1, p->frags[i].len);
+		tree_flag(t, n, TN_GENERATED);
+		at += p->frags[i].len;
+	}
+	tree_flag(t, tree_add_uint(t, node, &fields[F_HS_FRAG_COUNT], 0, 0, (uint64_t)p->nfrags),
+	    TN_GENERATED);
+}
+
+void tls_quic_crypto(struct dctx *d, uint32_t parent, const struct cur *data,
+    const struct tls_hs_piece *pc, size_t n)
+{
+	struct dtree *t = d->tree;
+	uint32_t rn;
+
+	if (!n)
+		return;
+	pi_push_proto(d->pi, "tls");
+	rn = tree_add(t, parent, &fields[F_PROTO], cur_off(data), (uint32_t)cur_left(data));
+	for (size_t i = 0; i < n; i++) {
+		const struct tls_hs_piece *p = &pc[i];
+		struct cur at = cur_at(data, p->at), m = cur_sub(&at, p->len, NULL);
+		struct cur whole = p->kind == TLS_PIECE_LAST ? cur_make(p->msg, p->msg_len) : m;
+		const char *name = hs_name(p->type, &whole);
+		uint32_t hn;
+
+		if (i)
+			tree_label(t, rn, "TLSv1.3 Record Layer: Handshake Protocol: Multiple Handshake Messages");
+		else
+			tree_label(t, rn, "TLSv1.3 Record Layer: Handshake Protocol: %s%s", name,
+			    p->kind == TLS_PIECE_FRAGMENT ? " (fragment)" : "");
+		if (p->kind == TLS_PIECE_WHOLE) {
+			quic_message(d, rn, &m, name);
+			continue;
+		}
+		hn = tree_add(t, rn, &fields[F_HS], cur_off(&m), (uint32_t)cur_left(&m));
+		tree_label(t, hn, "Handshake Protocol: %s (%sfragment)", name,
+		    p->kind == TLS_PIECE_LAST ? "last " : "");
+		if (p->kind == TLS_PIECE_FRAGMENT)
+			continue;
+		quic_fragments(t, rn, p);
+		uint8_t back = t ? t->cursrc : 0;
+		int src = t ? tree_add_source(t, "Reassembled Handshake Message", p->msg, p->msg_len) : 0;
+		if (src)
+			whole = cur_make(t->src[src].data, p->msg_len);
+		quic_message(d, rn, &whole, name);
+		if (t)
+			tree_set_source(t, back);
+	}
 }

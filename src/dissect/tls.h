@@ -38,6 +38,28 @@ int tls_parse_hello(const uint8_t *p, size_t n, int server, struct tls_hello *h)
  * (RFC 8446 §4.1.3)? */
 int tls_hello_retry(const uint8_t *p, size_t n);
 
+/* QUIC's CRYPTO data (RFC 9001 section 4): TLS 1.3 handshake messages without records.
+ * quic.c cuts the data of one CRYPTO frame, in order, into pieces: whole messages, a
+ * fragment of a message that goes on in later frames, or its last fragment, with the
+ * message put together and the frames its fragments came in. */
+struct tls_hs_frag {
+	uint32_t frame, len;
+};
+enum tls_piece_kind { TLS_PIECE_WHOLE, TLS_PIECE_FRAGMENT, TLS_PIECE_LAST };
+struct tls_hs_piece {
+	enum tls_piece_kind kind;
+	uint8_t type;			/* the message's handshake type */
+	uint32_t at, len;		/* its bytes in the CRYPTO data */
+	const uint8_t *msg;		/* TLS_PIECE_LAST: the whole message (header included) */
+	uint32_t msg_len;
+	const struct tls_hs_frag *frags;	/* TLS_PIECE_LAST: where its fragments were */
+	size_t nfrags;
+};
+/* Shows the pieces as tshark's TLS 1.3 handshake dissector does under parent (the CRYPTO
+ * frame): one "TLSv1.3 Record Layer: Handshake Protocol: …" node over data. */
+void tls_quic_crypto(struct dctx *d, uint32_t parent, const struct cur *data,
+    const struct tls_hs_piece *pc, size_t n);
+
 /* "TLSv1.2" … as Wireshark's Protocol column names the version; NULL if unknown. */
 const char *tls_version_short(uint16_t v);
 

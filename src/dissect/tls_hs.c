@@ -1185,6 +1185,11 @@ static void ext_data(struct hs *h, uint32_t node, struct cur *c)
 	add_bytes(h, node, c, F_EXT_DATA, (uint32_t)cur_left(c));
 }
 
+static void ext_quic_tp(struct hs *h, uint32_t node, struct cur *c)
+{
+	tls_ext_quic_tp(h->t, node, c);
+}
+
 static void ext_none(struct hs *h, uint32_t node, struct cur *c)
 {
 	(void)h;
@@ -1203,8 +1208,8 @@ static const struct {
 	{ 21, ext_padding }, { 22, ext_none }, { 23, ext_none }, { 27, ext_certcomp },
 	{ 28, ext_rsl }, { 34, ext_sigalgs }, { 35, ext_ticket }, { 41, ext_psk },
 	{ 42, ext_early }, { 43, ext_versions }, { 45, ext_pskm }, { 49, ext_none },
-	{ 50, ext_sigalgs }, { 51, ext_key_share }, { 13172, ext_none }, { 17513, ext_alps },
-	{ 65281, ext_reneg }, { 65486, ext_esni },
+	{ 50, ext_sigalgs }, { 51, ext_key_share }, { 57, ext_quic_tp }, { 13172, ext_none },
+	{ 17513, ext_alps }, { 65281, ext_reneg }, { 65445, ext_quic_tp }, { 65486, ext_esni },
 };
 
 static void extensions(struct hs *h, uint32_t node, struct cur *c)

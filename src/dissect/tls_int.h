@@ -44,6 +44,9 @@ void tls_hs_certificate_status(struct dctx *d, uint32_t node, struct cur *body, 
 void tls_hs_certificate(struct dctx *d, uint32_t node, struct cur *body, uint8_t type,
     struct tls_hs_state *st);
 
+/* tls_quic_tp.c: the quic_transport_parameters extension's data at c, under node. */
+void tls_ext_quic_tp(struct dtree *t, uint32_t node, struct cur *c);
+
 /* tls_hs.c: a 16-bit SignatureScheme at c as "Signature Algorithm: name (0xNNNN)" with
  * its hash and signature bytes below (also in Signed Certificate Timestamps). */
 void tls_sigalg(struct dtree *t, uint32_t parent, struct cur *c);
