@@ -409,6 +409,29 @@ static const struct field_def *expert_field(void)
 	return ws_expert;
 }
 
+uint32_t dissect_fragment_list(struct dtree *t, uint32_t parent, const struct field_def *list,
+    const struct field_def *item, const struct field_def *count, const struct dfrag *fr,
+    size_t n, uint32_t total)
+{
+	uint32_t node = tree_add(t, parent, list, 0, total), at = 0, k;
+
+	tree_flag(t, node, TN_GENERATED);
+	if (node && tree_text(t)) {
+		tree_label(t, node, "%zu %s (%u byte%s):", n, list->name, total, total == 1 ? "" : "s");
+		for (size_t i = 0; i < n; i++)
+			tree_label_append(t, node, "%s #%u(%u)", i ? "," : "", fr[i].frame, fr[i].len);
+	}
+	for (size_t i = 0; i < n; i++) {
+		k = tree_add_uint(t, node, item, at, fr[i].len, fr[i].frame);
+		tree_label(t, k, "Frame: %u, payload: %u-%u (%u byte%s)", fr[i].frame, at,
+		    at + fr[i].len - 1, fr[i].len, fr[i].len == 1 ? "" : "s");
+		tree_flag(t, k, TN_GENERATED);
+		at += fr[i].len;
+	}
+	tree_flag(t, tree_add_uint(t, node, count, 0, 0, (uint64_t)n), TN_GENERATED);
+	return node;
+}
+
 uint32_t dissect_add_stringz(struct dctx *d, uint32_t parent, const struct field_def *f,
     const struct cur *c, size_t at, size_t len, int ascii)
 {

@@ -252,6 +252,17 @@ enum expert_sev { SEV_COMMENT, SEV_CHAT, SEV_NOTE, SEV_WARN, SEV_ERROR };
  * and group lines.  Returns the expert node, 0 without a tree. */
 uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def *f,
     enum expert_sev sev, const char *group, const char *msg);
+/* One piece of a reassembled PDU: the frame it came in and its length. */
+struct dfrag {
+	uint32_t frame, len;
+};
+/* tshark's list of the pieces of a reassembled PDU of total bytes under parent:
+ * "[N <title> (T bytes): #f(len), …]" (list) with "[Frame: f, payload: a-b (n bytes)]"
+ * (item) for each and "[<count's name>: N]" (count).  Returns the list's node. */
+uint32_t dissect_fragment_list(struct dtree *t, uint32_t parent, const struct field_def *list,
+    const struct field_def *item, const struct field_def *count, const struct dfrag *fr,
+    size_t n, uint32_t total);
+
 /* A string field over the len bytes at c's offset `at` as tshark shows a C string: up to
  * its first NUL (ascii: ENC_ASCII, bytes above 0x7f as U+FFFD), with the "Trailing stray
  * characters" warning when bytes other than NUL follow it.  Returns its node. */

@@ -43,7 +43,7 @@ enum {
 	Q_PADDING_LEN, Q_CRYPTO_OFF, Q_CRYPTO_LEN, Q_CRYPTO_DATA, Q_ACK_LARGEST, Q_ACK_DELAY,
 	Q_ACK_RANGES, Q_ACK_FIRST, Q_ACK_GAP, Q_ACK_RANGE, Q_ACK_ECT0, Q_ACK_ECT1, Q_ACK_ECN_CE,
 	Q_CC_ERROR, Q_CC_FRAME_TYPE, Q_CC_REASON_LEN, Q_CC_REASON, Q_RETRY_TOKEN,
-	Q_RETRY_TAG, Q_SUPPORTED, Q_DECRYPTION, Q_VN_UNUSED,
+	Q_RETRY_TAG, Q_SUPPORTED, Q_DECRYPTION, Q_VN_UNUSED, Q_FRAGS, Q_FRAG, Q_FRAG_COUNT,
 };
 
 static const struct val_str header_forms[] = { { 0, "Short Header" }, { 1, "Long Header" }, { 0, NULL } };
@@ -159,6 +159,12 @@ static const struct field_def fields[] = {
 		"The token the client must send back in its next Initial."),
 	[Q_VN_UNUSED] = { "quic.vn.unused", "Unused", FT_UINT8, BASE_HEX, 0x7f, 8, NULL,
 		"7 bits a Version Negotiation packet leaves to chance.", 0 },
+	[Q_FRAGS] = F("quic.crypto.fragments", "Reassembled QUIC CRYPTO Data Fragments", FT_NONE, BASE_NONE,
+		NULL, "CRYPTO frames that came out of order, put back in order."),
+	[Q_FRAG] = F("quic.crypto.fragment", "QUIC CRYPTO Data Fragment", FT_FRAMENUM, BASE_NONE, NULL,
+		"One CRYPTO frame's data: the frame it came in and which bytes."),
+	[Q_FRAG_COUNT] = F("quic.crypto.fragment.count", "Fragment count", FT_UINT32, BASE_DEC, NULL,
+		"How many CRYPTO frames the data was put together from."),
 	[Q_RETRY_TAG] = F("quic.retry_integrity_tag", "Retry Integrity Tag", FT_BYTES, BASE_NONE, NULL,
 		"16 bytes proving the Retry came from a server that saw the Initial."),
 	[Q_SUPPORTED] = { "quic.supported_version", "Supported Version", FT_UINT32, BASE_HEX, 0, 0, versions,
@@ -371,11 +377,17 @@ struct quic_conn {
 	struct hs_msg {
 		uint32_t frame;
 		uint8_t dir;
+		uint64_t coff;
 		uint8_t *msg;
-		struct tls_hs_frag *frags;
+		struct dfrag *frags;
 		size_t nfrags;
 	} pending[2], *done;
 	size_t ndone, donecap;
+	/* first pass only: CRYPTO data that came before the data in front of it (coff:
+	 * its offset, frags[0]: its frame and length); then each block such data was
+	 * joined into, by the frame whose data filled the gap (coff: its offset) */
+	struct hs_msg *held[2], *joined;
+	size_t nheld[2], heldcap[2], njoined, joinedcap;
 };
 
 struct quic_conns {
@@ -383,6 +395,15 @@ struct quic_conns {
 	size_t n, cap;
 	uint32_t count;
 };
+
+static void hs_msgs_free(struct hs_msg *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].msg);
+		free(v[i].frags);
+	}
+	free(v);
+}
 
 static void conns_release(void *p)
 {
@@ -396,11 +417,10 @@ static void conns_release(void *p)
 			free(cn->pending[k].msg);
 			free(cn->pending[k].frags);
 		}
-		for (size_t k = 0; k < cn->ndone; k++) {
-			free(cn->done[k].msg);
-			free(cn->done[k].frags);
-		}
-		free(cn->done);
+		hs_msgs_free(cn->done, cn->ndone);
+		hs_msgs_free(cn->held[0], cn->nheld[0]);
+		hs_msgs_free(cn->held[1], cn->nheld[1]);
+		hs_msgs_free(cn->joined, cn->njoined);
 		free(cn);
 	}
 	free(s->v);
@@ -545,7 +565,7 @@ static void hs_more(struct qpkt *q, int dir, const struct cur *mid)
 		return;
 	memcpy(h->msg + q->conn->hs_have[dir], mid->p, cur_left(mid));
 	h->frags = xrealloc(h->frags, (h->nfrags + 1) * sizeof(*h->frags));
-	h->frags[h->nfrags++] = (struct tls_hs_frag){ q->d->pi->num, (uint32_t)cur_left(mid) };
+	h->frags[h->nfrags++] = (struct dfrag){ q->d->pi->num, (uint32_t)cur_left(mid) };
 }
 
 /* A message of the Initial CRYPTO stream that the stream's in-order data completes in
@@ -586,39 +606,118 @@ static void hs_begin(struct qpkt *q, int dir, const struct cur *head, uint32_t t
 	h->msg = xmalloc(total);
 	memcpy(h->msg, head->p, cur_left(head));
 	h->frags = xmalloc(sizeof(*h->frags));
-	h->frags[0] = (struct tls_hs_frag){ q->d->pi->num, (uint32_t)cur_left(head) };
+	h->frags[0] = (struct dfrag){ q->d->pi->num, (uint32_t)cur_left(head) };
 	h->nfrags = 1;
 }
 
 #define HS_MSG_MAX 65536	/* a longer message is not followed */
+#define CRYPTO_HELD_MAX 256	/* out-of-order CRYPTO frames kept a direction */
+
+static int held_cmp(const void *a, const void *b)
+{
+	const struct hs_msg *x = a, *y = b;
+
+	return x->coff < y->coff ? -1 : x->coff > y->coff;
+}
+
+/* A CRYPTO frame's data at stream offset coff (not before the in-order offset) as
+ * tshark reassembles CRYPTO data: it waits with the others until the data from the
+ * in-order offset has no hole, then all of it goes on as one block, from the frame
+ * that filled the last hole.  Returns that block (its pieces in order), NULL while
+ * data is missing; on a revisit, what the first pass gave this frame. */
+static const struct hs_msg *crypto_add(struct qpkt *q, int dir, const struct cur *data,
+    uint64_t coff)
+{
+	struct quic_conn *cn = q->conn;
+	uint32_t frame = q->d->pi->num, len = (uint32_t)cur_left(data);
+	uint64_t next = cn->crypto_next[dir], end = next, maxend = 0;
+	struct hs_msg *v, *h, j = { frame, (uint8_t)dir, coff, NULL, NULL, 0 };
+	size_t n;
+
+	if (q->d->pi->visited) {
+		for (size_t i = 0; i < cn->njoined; i++)
+			if (cn->joined[i].frame == frame && cn->joined[i].dir == dir &&
+			    cn->joined[i].coff == coff)
+				return &cn->joined[i];
+		return NULL;
+	}
+	for (size_t i = 0; i < cn->nheld[dir]; i++)
+		if (cn->held[dir][i].coff == coff)
+			return NULL;		/* the same data again */
+	if (cn->nheld[dir] >= CRYPTO_HELD_MAX)
+		return NULL;
+	cn->held[dir] = xgrow(cn->held[dir], &cn->heldcap[dir], cn->nheld[dir] + 1, sizeof(*h));
+	h = &cn->held[dir][cn->nheld[dir]++];
+	*h = (struct hs_msg){ frame, (uint8_t)dir, coff, xmalloc(len), xmalloc(sizeof(struct dfrag)), 1 };
+	memcpy(h->msg, data->p, len);
+	h->frags[0] = (struct dfrag){ frame, len };
+	v = cn->held[dir];
+	n = cn->nheld[dir];
+	qsort(v, n, sizeof(*v), held_cmp);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t e = v[i].coff + v[i].frags[0].len;
+		if (v[i].coff <= end && e > end)
+			end = e;
+		if (e > maxend)
+			maxend = e;
+	}
+	if (end == next || end < maxend)
+		return NULL;
+	j.msg = xmalloc((size_t)(end - next));
+	j.frags = xmalloc(n * sizeof(*j.frags));
+	for (size_t i = 0; i < n; i++) {
+		memcpy(j.msg + (v[i].coff - next), v[i].msg, v[i].frags[0].len);
+		j.frags[j.nfrags++] = v[i].frags[0];
+	}
+	hs_msgs_free(v, n);
+	cn->held[dir] = NULL;
+	cn->nheld[dir] = cn->heldcap[dir] = 0;
+	cn->joined = xgrow(cn->joined, &cn->joinedcap, cn->njoined + 1, sizeof(j));
+	cn->joined[cn->njoined] = j;
+	return &cn->joined[cn->njoined++];
+}
 
 /* A CRYPTO frame's data (at stream offset coff) of a decrypted Initial: the handshake
  * messages in it to TLS when it comes in order, as tshark's CRYPTO desegmentation
  * shows them; data seen before is noted as a retransmission.  Data out of order ends
  * the following of that direction (tshark reassembles it; not done here). */
-static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *data, uint64_t coff)
+static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *in, uint64_t coff)
 {
 	struct quic_conn *cn = q->conn;
 	struct dtree *t = q->d->tree;
 	int dir = q->from_server;
-	uint64_t len = cur_left(data);
+	uint64_t len = cur_left(in);
 	struct tls_hs_piece pc[8];
 	size_t n = 0, at = 0;
+	struct cur block = *in;
+	const struct cur *data = &block;
+	const struct hs_msg *j;
+	uint8_t back = t ? t->cursrc : 0;
 
 	if (!cn || !len || cn->crypto_gap[dir])
 		return;
 	if (coff + len <= cn->crypto_next[dir]) {
-		uint32_t r = tree_add_text(t, node, cur_off(data), (uint32_t)len, "%s",
+		uint32_t r = tree_add_text(t, node, cur_off(in), (uint32_t)len, "%s",
 		    "This QUIC frame has a reused stream offset (retransmission?)");
 		dissect_expert(q->d, r, NULL, SEV_NOTE, "Sequence",
 		    "This QUIC frame has a reused stream offset (retransmission?)");
 		return;
 	}
-	if (coff != cn->crypto_next[dir]) {
+	if (coff < cn->crypto_next[dir]) {	/* overlaps what came: not followed */
 		cn->crypto_gap[dir] = 1;
 		return;
 	}
-	cn->crypto_next[dir] = coff + len;
+	if (!(j = crypto_add(q, dir, in, coff)))
+		return;
+	for (size_t i = len = 0; i < j->nfrags; i++)
+		len += j->frags[i].len;
+	if (j->nfrags > 1) {
+		dissect_fragment_list(t, node, &fields[Q_FRAGS], &fields[Q_FRAG], &fields[Q_FRAG_COUNT],
+		    j->frags, j->nfrags, (uint32_t)len);
+		int src = t ? tree_add_source(t, "Reassembled QUIC CRYPTO", j->msg, (uint32_t)len) : 0;
+		block = cur_make(src ? t->src[src].data : j->msg, len);
+	}
+	cn->crypto_next[dir] += len;
 	while (at < len && n < sizeof(pc) / sizeof(pc[0])) {
 		struct cur rest = cur_at(data, at);
 		struct tls_hs_piece *p = &pc[n];
@@ -630,7 +729,7 @@ static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *data, 
 			p->type = cn->hs_type[dir];
 			p->len = (uint32_t)cur_left(&part);
 			if (p->len < want) {
-				p->kind = TLS_PIECE_FRAGMENT;
+				p->kind = TLS_PIECE_MIDDLE;
 				hs_more(q, dir, &part);
 				cn->hs_have[dir] += p->len;
 			} else {
@@ -670,6 +769,8 @@ static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *data, 
 		n++;
 	}
 	tls_quic_crypto(q->d, node, data, pc, n);
+	if (t)
+		tree_set_source(t, back);
 }
 
 static void frames(struct qpkt *q, struct cur *c)

@@ -653,26 +653,6 @@ static void quic_message(struct dctx *d, uint32_t parent, const struct cur *m, c
 	hs_body(d, hn, &body, cur_peek(m, 0), &hs);
 }
 
-/* The fragments of a message completed here, as tshark's handshake reassembly lists them. */
-static void quic_fragments(struct dtree *t, uint32_t parent, const struct tls_hs_piece *p)
-{
-	uint32_t node = tree_add(t, parent, &fields[F_HS_FRAGS], 0, p->msg_len), at = 0, n;
-
-	tree_flag(t, node, TN_GENERATED);
-	tree_label(t, node, "%zu Reassembled Handshake Fragments (%u bytes):", p->nfrags, p->msg_len);
-	for (size_t i = 0; i < p->nfrags; i++)
-		tree_label_append(t, node, "%s #%u(%u)", i ? "," : "", p->frags[i].frame, p->frags[i].len);
-	for (size_t i = 0; i < p->nfrags; i++) {
-		n = tree_add_uint(t, node, &fields[F_HS_FRAG], at, p->frags[i].len, p->frags[i].frame);
-		tree_label(t, n, "Frame: %u, payload: %u-%u (%u bytes)", p->frags[i].frame, at,
-		    at + p->frags[i].len - 1, p->frags[i].len);
-		tree_flag(t, n, TN_GENERATED);
-		at += p->frags[i].len;
-	}
-	tree_flag(t, tree_add_uint(t, node, &fields[F_HS_FRAG_COUNT], 0, 0, (uint64_t)p->nfrags),
-	    TN_GENERATED);
-}
-
 void tls_quic_crypto(struct dctx *d, uint32_t parent, const struct cur *data,
     const struct tls_hs_piece *pc, size_t n)
 {
@@ -690,7 +670,7 @@ void tls_quic_crypto(struct dctx *d, uint32_t parent, const struct cur *data,
 		const char *name = hs_name(p->type, &whole);
 		uint32_t hn;
 
-		if (i)
+		if (i || p->kind == TLS_PIECE_MIDDLE)	/* tshark's label for a middle one too */
 			tree_label(t, rn, "TLSv1.3 Record Layer: Handshake Protocol: Multiple Handshake Messages");
 		else
 			tree_label(t, rn, "TLSv1.3 Record Layer: Handshake Protocol: %s%s", name,
@@ -702,9 +682,10 @@ void tls_quic_crypto(struct dctx *d, uint32_t parent, const struct cur *data,
 		hn = tree_add(t, rn, &fields[F_HS], cur_off(&m), (uint32_t)cur_left(&m));
 		tree_label(t, hn, "Handshake Protocol: %s (%sfragment)", name,
 		    p->kind == TLS_PIECE_LAST ? "last " : "");
-		if (p->kind == TLS_PIECE_FRAGMENT)
+		if (p->kind != TLS_PIECE_LAST)
 			continue;
-		quic_fragments(t, rn, p);
+		dissect_fragment_list(t, rn, &fields[F_HS_FRAGS], &fields[F_HS_FRAG], &fields[F_HS_FRAG_COUNT],
+		    p->frags, p->nfrags, p->msg_len);
 		uint8_t back = t ? t->cursrc : 0;
 		int src = t ? tree_add_source(t, "Reassembled Handshake Message", p->msg, p->msg_len) : 0;
 		if (src)

@@ -40,19 +40,16 @@ int tls_hello_retry(const uint8_t *p, size_t n);
 
 /* QUIC's CRYPTO data (RFC 9001 section 4): TLS 1.3 handshake messages without records.
  * quic.c cuts the data of one CRYPTO frame, in order, into pieces: whole messages, a
- * fragment of a message that goes on in later frames, or its last fragment, with the
+ * first fragment of a message that goes on in later frames, a middle one, or its last, with the
  * message put together and the frames its fragments came in. */
-struct tls_hs_frag {
-	uint32_t frame, len;
-};
-enum tls_piece_kind { TLS_PIECE_WHOLE, TLS_PIECE_FRAGMENT, TLS_PIECE_LAST };
+enum tls_piece_kind { TLS_PIECE_WHOLE, TLS_PIECE_FRAGMENT, TLS_PIECE_MIDDLE, TLS_PIECE_LAST };
 struct tls_hs_piece {
 	enum tls_piece_kind kind;
 	uint8_t type;			/* the message's handshake type */
 	uint32_t at, len;		/* its bytes in the CRYPTO data */
 	const uint8_t *msg;		/* TLS_PIECE_LAST: the whole message (header included) */
 	uint32_t msg_len;
-	const struct tls_hs_frag *frags;	/* TLS_PIECE_LAST: where its fragments were */
+	const struct dfrag *frags;	/* TLS_PIECE_LAST: where its fragments were */
 	size_t nfrags;
 };
 /* Shows the pieces as tshark's TLS 1.3 handshake dissector does under parent (the CRYPTO
