@@ -516,8 +516,8 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 	uint32_t m;
 
 	tree_flag(d->tree, node, TN_TRUNCATED);
-	if (d->pi->caplen >= d->pi->len) {
-		dissect_malformed(d, node, proto, "header runs past the end of the packet");
+	if (d->pi->caplen >= d->pi->len) {	/* tshark's ReportedBoundsError */
+		dissect_exception(d, node, proto);
 		return;
 	}
 	m = tree_add(d->tree, 0, &malformed_fields[2], 0, 0);

@@ -371,6 +371,7 @@ struct quic_conn {
 	uint64_t crypto_next[2];
 	uint32_t hs_total[2], hs_have[2];
 	uint8_t hs_type[2], crypto_gap[2];
+	uint8_t cipher_known;		/* the server's Server Hello came (its cipher suite) */
 	struct frame_state fs;		/* the fields above as each frame began (revisits) */
 	/* first pass only: the unfinished message's bytes and fragments; then each
 	 * finished message, by the frame that finished it (for revisits) */
@@ -509,7 +510,7 @@ struct qpkt {
 
 static void info_cid(struct pinfo *pi, const char *name, const uint8_t *cid, uint8_t n)
 {
-	if (!n)
+	if (!n || n > QUIC_CID_MAX)	/* tshark names RFC 9000's ids only */
 		return;
 	col_append(pi, ", %s=", name);
 	for (uint8_t i = 0; i < n; i++)
@@ -765,6 +766,8 @@ static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *in, ui
 				cn->hs_type[dir] = p->type;
 			}
 		}
+		if (dir && p->type == 2 && (p->kind == TLS_PIECE_WHOLE || p->kind == TLS_PIECE_LAST))
+			cn->cipher_known = 1;
 		at += p->len;
 		n++;
 	}
@@ -836,13 +839,13 @@ static int parse_long(struct cur *c, struct qlong *h)
 	h->type = (uint8_t)(h->first >> 4 & 3);
 	if (is_v2(h->version))		/* v2 renumbered the types (RFC 9369) */
 		h->type = (uint8_t)((h->type + 3) & 3);
-	h->dcil = cur_u8(c);
+	h->dcil = cur_u8(c);		/* up to 20 in RFC 9000; any in other versions */
 	h->dcid_off = cur_off(c);
-	h->dcid = cur_ptr(c, h->dcil > QUIC_CID_MAX ? 0 : h->dcil);
+	h->dcid = cur_ptr(c, h->dcil);
 	h->scil = cur_u8(c);
 	h->scid_off = cur_off(c);
-	h->scid = cur_ptr(c, h->scil > QUIC_CID_MAX ? 0 : h->scil);
-	if (!cur_ok(c) || h->dcil > QUIC_CID_MAX || h->scil > QUIC_CID_MAX)
+	h->scid = cur_ptr(c, h->scil);
+	if (!cur_ok(c))
 		return 0;
 	if (!h->version || h->type == 3)
 		return 1;	/* Version Negotiation, Retry: the rest is theirs */
@@ -905,8 +908,8 @@ static void learn_long(struct qpkt *q, const struct qlong *h)
 {
 	struct quic_conn *cn = q->conn;
 
-	if (!cn || q->d->pi->visited)
-		return;
+	if (!cn || q->d->pi->visited || h->dcil > QUIC_CID_MAX || h->scil > QUIC_CID_MAX)
+		return;		/* ids longer than RFC 9000's are not kept */
 	if (!q->from_server && h->type == 0 && (!cn->odcid_len || cn->retry)) {
 		cn->odcid_len = h->dcil;
 		memcpy(cn->odcid, h->dcid, h->dcil);
@@ -931,9 +934,12 @@ static void decryption_failed(struct qpkt *q, struct cur *c, uint32_t len, int s
 {
 	struct dtree *t = q->d->tree;
 
+	/* without the Server Hello tshark does not know the cipher to look secrets up for */
 	if (say)
 		dissect_expert(q->d, q->node, &fields[Q_DECRYPTION], SEV_WARN, "Decryption",
-		    "Failed to create decryption context: Secrets are not available");
+		    q->conn && q->conn->cipher_known ?
+		    "Failed to create decryption context: Secrets are not available" :
+		    "Failed to create decryption context: Missing TLS handshake, unsupported ciphers or padding");
 	tree_add_bytes(t, q->node, &fields[Q_REMAINING], cur_off(c), len, c->p, len);
 	cur_skip(c, len);
 }
@@ -1043,11 +1049,24 @@ static void long_packet(struct qpkt *q, struct cur *c)
 	}
 }
 
-/* A short-header packet: the rest of the datagram. */
-static void short_packet(struct qpkt *q, struct cur *c)
+/* Does a short header's DCID name the connection (the id its receiver chose)?  tshark
+ * finds short headers by DCID: another one (from a NEW_CONNECTION_ID frame, which it
+ * cannot read) is an unknown connection. */
+static int short_dcid_known(const struct qpkt *q, const struct cur *c)
+{
+	const struct quic_conn *cn = q->conn;
+	uint8_t len = q->from_server ? cn->client_cid_len : cn->server_cid_len;
+
+	return cur_left(c) >= 1u + len &&
+	    memcmp(c->p + 1, q->from_server ? cn->client_cid : cn->server_cid, len) == 0;
+}
+
+/* A short-header packet: the rest of the datagram (unknown: its DCID is no id of the
+ * connection, so neither its length nor the keys are known). */
+static void short_packet(struct qpkt *q, struct cur *c, int unknown)
 {
 	struct dtree *t = q->d->tree;
-	struct quic_conn *cn = q->conn;
+	struct quic_conn *cn = unknown ? NULL : q->conn;
 	uint32_t start = cur_off(c);
 	uint8_t first = cur_u8(c);
 	int say = !cn || !cn->short_seen;
@@ -1075,7 +1094,23 @@ static void short_packet(struct qpkt *q, struct cur *c)
 	cur_skip(c, dcil);
 	if (cn && !q->d->pi->visited)
 		cn->short_seen = 1;
-	decryption_failed(q, c, (uint32_t)cur_left(c), say);
+	if (unknown)
+		tree_add_bytes(t, q->node, &fields[Q_REMAINING], cur_off(c), (uint32_t)cur_left(c), c->p,
+		    (uint32_t)cur_left(c));
+	else
+		decryption_failed(q, c, (uint32_t)cur_left(c), say);
+	cur_skip(c, cur_left(c));
+}
+
+/* Does the long header at c hold its version and both connection ids? */
+static int long_ids_whole(const struct cur *c)
+{
+	size_t n = cur_left(c), dcil;
+
+	if (n < 7)
+		return 0;
+	dcil = cur_peek(c, 5);
+	return n >= 7 + dcil && n >= 7 + dcil + cur_peek(c, 6 + dcil);
 }
 
 static void dissect_quic(struct dctx *d, struct cur *c, uint32_t parent)
@@ -1088,6 +1123,18 @@ static void dissect_quic(struct dctx *d, struct cur *c, uint32_t parent)
 		uint8_t b = cur_peek(c, 0);
 		uint32_t start = cur_off(c);
 		int is_long = (b & 0x80) != 0;
+		if (is_long && !long_ids_whole(c)) {
+			/* tshark reads the connection ids before anything: an exception, and
+			 * the Info as the layer below left it */
+			if (first) {
+				pi_push_proto(pi, "quic");
+				col_set_proto(pi, "QUIC");
+			}
+			dissect_exception(d, tree_add(d->tree, parent, &fields[Q_PROTO], start,
+			    (uint32_t)cur_left(c)), "QUIC");
+			cur_skip(c, cur_left(c));
+			break;
+		}
 		q.conn = conn_get(d, is_long);
 		if (q.conn && !q.conn->known && !pi->visited) {
 			q.conn->known = 1;	/* the first sender is the client */
@@ -1099,10 +1146,15 @@ static void dissect_quic(struct dctx *d, struct cur *c, uint32_t parent)
 		q.node = first ? dissect_layer(d, parent, "quic", "QUIC", &fields[Q_PROTO], start,
 		    (uint32_t)cur_left(c)) : tree_add(d->tree, parent, &fields[Q_PROTO], start,
 		    (uint32_t)cur_left(c));
+		int unknown = !is_long && q.conn && !short_dcid_known(&q, c);
 		if (q.conn && first) {	/* once a datagram */
 			uint32_t ci = tree_add(d->tree, q.node, &fields[Q_CONN], start, 0);
-			tree_flag(d->tree, tree_add_uint(d->tree, ci, &fields[Q_CONN_NUM], start, 0, q.conn->number),
-			    TN_GENERATED);
+			if (unknown)
+				dissect_expert(d, ci, NULL, SEV_NOTE, "Protocol",
+				    "Unknown QUIC connection. Missing Initial Packet or migrated connection?");
+			else
+				tree_flag(d->tree, tree_add_uint(d->tree, ci, &fields[Q_CONN_NUM], start, 0,
+				    q.conn->number), TN_GENERATED);
 		}
 		if (!first)		/* tshark shows the last packet's Info */
 			col_set(pi, "");
@@ -1110,7 +1162,7 @@ static void dissect_quic(struct dctx *d, struct cur *c, uint32_t parent)
 		if (is_long)
 			long_packet(&q, c);
 		else
-			short_packet(&q, c);
+			short_packet(&q, c, unknown);
 		tree_set_len(d->tree, q.node, cur_off(c) - start);
 	}
 }
