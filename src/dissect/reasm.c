@@ -66,10 +66,19 @@ struct msp {
 	size_t nsegs, segcap;
 };
 
+/* Where a PDU of the direction began and ended, and the frame of its first segment:
+ * a later segment at the same place is a retransmission of it (kept for every PDU
+ * closed, whether or not its bytes are). */
+struct mstart {
+	uint32_t seq, nxtpdu, first_frame;
+};
+
 struct rdir {
 	struct msp *open;
 	uint32_t done_seq, done_end;	/* the last PDU reassembled, [seq, end) */
 	int have_done;
+	struct mstart *starts;		/* in the order the PDUs closed */
+	size_t nstarts, startcap;
 };
 
 struct rstream {
@@ -79,7 +88,7 @@ struct rstream {
 	void (*release)(void *);
 };
 
-enum { OP_PAYLOAD, OP_MSP, OP_TAIL, OP_OVERLAP };
+enum { OP_PAYLOAD, OP_MSP, OP_TAIL, OP_OVERLAP, OP_RETRANS };
 
 #define OVERLAP_TEXT "[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]"
 
@@ -146,9 +155,11 @@ void reasm_free(struct reasm *r)
 		struct rstream *s = r->streams[i];
 		if (!s)
 			continue;
-		if (!r->keep)
-			for (int k = 0; k < 2; k++)
+		for (int k = 0; k < 2; k++) {
+			if (!r->keep)
 				msp_free(r, s->dir[k].open);
+			free(s->dir[k].starts);
+		}
 		if (s->release)
 			s->release(s->conv);
 		free(s->conv);
@@ -257,6 +268,8 @@ static void msp_close(struct reasm *r, struct rdir *dir)
 	if (!m)
 		return;
 	dir->open = NULL;
+	dir->starts = xgrow(dir->starts, &dir->startcap, dir->nstarts + 1, sizeof(*dir->starts));
+	dir->starts[dir->nstarts++] = (struct mstart){ m->seq, m->nxtpdu, m->first_frame };
 	if (r->keep) {
 		msp_free_data(r, m);
 		return;
@@ -420,8 +433,8 @@ static void run_msp(struct reasm *r, struct dctx *d, const struct reasm_seg *s,
 
 /* ---- first pass ---- */
 
-static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payload,
-    uint32_t off, uint32_t len)
+static void seg_data_as(struct dctx *d, const struct reasm_seg *s, struct cur *payload,
+    uint32_t off, uint32_t len, const char *what)
 {
 	uint32_t n;
 
@@ -434,7 +447,36 @@ static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payl
 	n = tree_add_bytes(d->tree, s->tcp_node, segdata, cur_off(payload) + off, len,
 	    payload->p + off, len);
 	if (tree_text(d->tree))
-		tree_label(d->tree, n, "TCP segment data (%u byte%s)", len, len == 1 ? "" : "s");
+		tree_label(d->tree, n, "%sTCP segment data (%u byte%s)", what, len, len == 1 ? "" : "s");
+}
+
+static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payload,
+    uint32_t off, uint32_t len)
+{
+	seg_data_as(d, s, payload, off, len, "");
+}
+
+/* Does a PDU of dir begin at seq and cover [seq, nxtseq) (tshark's lookup of its
+ * multisegment_pdus by seq, before anything else)?  The open one, or one closed. */
+static int retransmits_pdu_start(const struct rdir *dir, uint32_t seq, uint32_t nxtseq,
+    uint32_t frame)
+{
+	const struct msp *m = dir->open;
+
+	if (m && m->seq == seq && m->first_frame < frame)
+		return nxtseq <= m->nxtpdu;
+	for (size_t i = dir->nstarts; i-- > 0;)
+		if (dir->starts[i].seq == seq && dir->starts[i].first_frame < frame)
+			return nxtseq <= dir->starts[i].nxtpdu;
+	return 0;
+}
+
+int reasm_retransmits_pdu_start(const struct reasm *r, const struct reasm_seg *s, uint32_t frame)
+{
+	const struct rstream *st = s->stream < r->nstreams ? r->streams[s->stream] : NULL;
+
+	return st && s->nxtseq > s->seq && retransmits_pdu_start(&st->dir[s->dir & 1], s->seq,
+	    s->nxtseq, frame);
 }
 
 static struct msp *msp_for_need(struct reasm *r, uint32_t start, uint32_t end,
@@ -680,6 +722,12 @@ static void first_pass(struct reasm *r, struct dctx *d, struct cur *payload,
 
 	if (!f.plen && !(f.dir->open && s->fin))
 		return;		/* a bare FIN matters only to a PDU still open */
+	if (f.plen && retransmits_pdu_start(f.dir, f.seq, f.nxtseq, f.frame)) {
+		/* a segment that begins a PDU already seen again: not dissected again */
+		seg_data_as(d, s, payload, 0, f.plen, "Retransmitted ");
+		op_add(r, f.frame, OP_RETRANS, 0, f.plen, f.seq, NULL, 0);
+		return;
+	}
 	for (int guard = 0; guard < 4096; guard++) {
 		struct msp *m = f.dir->open;
 		enum fp_next next;
@@ -783,6 +831,8 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
 					col_append_str(d->pi, " ");
 				col_append_str(d->pi, "[TCP segment of a reassembled PDU]");
 			}
+		} else if (o->kind == OP_RETRANS) {
+			seg_data_as(d, s, payload, o->off, o->len, "Retransmitted ");
 		} else if (o->kind == OP_OVERLAP) {
 			col_append_str(d->pi, OVERLAP_TEXT);
 			tree_flag(d->tree, tree_add_text(d->tree, 0, 0, 0, OVERLAP_TEXT), TN_WARN);

@@ -90,6 +90,10 @@ struct reasm_seg {
 void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
     const struct reasm_seg *s, reasm_pdu_fn fn);
 
+/* Does the segment begin again a PDU that an earlier frame began (tshark then shows
+ * it as "Retransmitted TCP segment data", whatever else it is)? */
+int reasm_retransmits_pdu_start(const struct reasm *r, const struct reasm_seg *s, uint32_t frame);
+
 /* The protocol state of a stream, created zeroed with `size` bytes on first use (in
  * `frame`) and released with `release` (may be NULL) when the session ends.  One per
  * stream. */

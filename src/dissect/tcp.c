@@ -316,6 +316,14 @@ uint32_t tcp_flags_str(uint16_t fl, char *buf)
 
 /* Ports registered by the protocols over TCP (HO_TCP_PORT), lower port first, then
  * the heuristics (HO_TCP_HEUR); each gets the payload afresh. */
+/* A segment no dissector saw (a keep-alive) that begins a PDU reassembly already began. */
+static int restarts_pdu(const struct dctx *d, const struct tcp_payload_info *ti)
+{
+	struct reasm_seg rs = { ti->stream, ti->dir, ti->seq, ti->nxtseq, 0, 0, ti->tcp_node };
+
+	return d->sess && d->sess->reasm && reasm_retransmits_pdu_start(d->sess->reasm, &rs, d->pi->num);
+}
+
 static int try_payload(struct dctx *d, struct cur *payload, const struct tcp_payload_info *ti)
 {
 	uint16_t lo = ti->srcport < ti->dstport ? ti->srcport : ti->dstport;
@@ -692,7 +700,7 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 		return;
 	if (r->aflags & TCPA_SPURIOUS_RETRANSMISSION)
 		return;		/* tshark shows nothing of an already-acknowledged segment's data */
-	if (ti.retransmission && s->have_conv) {
+	if ((ti.retransmission && s->have_conv) || restarts_pdu(d, &ti)) {
 		n = tree_add_bytes(s->t, s->tn, &fields[T_SEGMENT_DATA], poff, avail, payload.p, avail);
 		tree_label(s->t, n, "Retransmitted TCP segment data (%u byte%s)", seglen,
 		    seglen == 1 ? "" : "s");
