@@ -373,8 +373,9 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 	}
 }
 
-static int is_token_char_line(const uint8_t *l, uint32_t ll, uint32_t *colon)
+static int is_token_char_line(const uint8_t *l, uint32_t ll, uint32_t *colon, int *illegal)
 {
+	*illegal = 0;
 	for (uint32_t i = 0; i < ll; i++) {
 		uint8_t c = l[i];
 		if (c < 0x20 || c >= 0x7f)
@@ -383,7 +384,8 @@ static int is_token_char_line(const uint8_t *l, uint32_t ll, uint32_t *colon)
 		case '(': case ')': case '<': case '>': case '@': case ',': case ';': case '\\':
 		case '"': case '/': case '[': case ']': case '?': case '=': case '{': case '}':
 		case ' ':
-			return 0;
+			*illegal = 1;	/* a separator: still a header, with tshark's warning */
+			break;
 		case ':':
 			*colon = i;
 			return 1;
@@ -392,30 +394,6 @@ static int is_token_char_line(const uint8_t *l, uint32_t ll, uint32_t *colon)
 		}
 	}
 	return 0;
-}
-
-/* A line that is neither a request nor a response after an earlier message: the
- * whole of data is "Continuation" body bytes. */
-static long continuation(struct dctx *d, const uint8_t *base, uint32_t start, uint32_t n)
-{
-	struct dtree *t = d->tree;
-	const uint8_t *data = base + start;
-	uint32_t http_node;
-
-	col_set_proto(d->pi, "HTTP");
-	col_clear(d->pi);
-	col_append(d->pi, "Continuation");
-	pi_push_proto(d->pi, "http");
-	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
-	{
-		uint32_t fnode = http_add_str(d, http_node, H_FILE_DATA, start, n, data, n);
-		struct cur c = cur_make(base, start + n);
-		if (tree_text(t))
-			tree_label(t, fnode, "File Data: %u byte%s", n, n == 1 ? "" : "s");
-		c.p = data;
-		dissect_data(d, &c, http_node);
-	}
-	return (long)n;
 }
 
 /* Are the headers and (with try_body) the body framed by them all in data[0..n)?
@@ -562,6 +540,7 @@ static uint32_t header_lines(struct dctx *d, uint32_t http_node, struct msg *m,
 
 	for (;;) {
 		uint32_t colon = 0;
+		int illegal;
 		long ll;
 		if (at >= n)
 			break;
@@ -577,12 +556,54 @@ static uint32_t header_lines(struct dctx *d, uint32_t http_node, struct msg *m,
 			if (http_classify(data + at, (size_t)ll, &ml) != HTTP_OTHER)
 				break;
 		}
-		if (!is_token_char_line(data + at, (uint32_t)ll, &colon))
+		if (!is_token_char_line(data + at, (uint32_t)ll, &colon, &illegal))
 			break;
-		process_header(d, http_node, m, base, start + at, (uint32_t)ll, (uint32_t)next, colon);
+		if (illegal) {
+			uint32_t ln = http_add_str(d, http_node, m->kind == HTTP_RESPONSE ? H_RESP_LINE :
+			    H_REQ_LINE, start + at, (uint32_t)next, data + at, (uint32_t)next);
+			tree_label(t, ln, "%s", http_esc(eb, data + at, next));
+			dissect_expert(d, ln, NULL, SEV_WARN, "Protocol",
+			    "Illegal characters found in header name");
+		} else
+			process_header(d, http_node, m, base, start + at, (uint32_t)ll, (uint32_t)next,
+			    colon);
 		at += (uint32_t)next;
 	}
 	return at;
+}
+
+/* Data that is neither a request nor a response after an earlier message: tshark's
+ * "Continuation".  Binary data (its first line not printable) is shown as data; text
+ * goes through the header lines (those that look like headers are shown) and the rest
+ * is the body, "File Data". */
+static long continuation(struct dctx *d, const uint8_t *base, uint32_t start, uint32_t n)
+{
+	struct dtree *t = d->tree;
+	struct msg m;
+	uint32_t http_node, at;
+	struct cur c = cur_make(base, start + n);
+
+	memset(&m, 0, sizeof(m));
+	col_set_proto(d->pi, "HTTP");
+	col_clear(d->pi);
+	col_append(d->pi, "Continuation");
+	pi_push_proto(d->pi, "http");
+	http_node = tree_add(t, 0, &fields[H_PROTO], start, n);
+	size_t next;
+	long fl = http_line_end(base + start, n, 0, &next);
+	int text = fl > 0;
+	for (long i = 0; i < fl && text; i++)
+		text = base[start + i] >= 0x20 && base[start + i] < 0x7f;
+	at = text ? header_lines(d, http_node, &m, base, start, n, 0) : 0;
+	if (text && at < n) {
+		uint32_t fnode = http_add_str(d, http_node, H_FILE_DATA, start + at, n - at,
+		    base + start + at, n - at);
+		tree_label(t, fnode, "File Data: %u byte%s", n - at, n - at == 1 ? "" : "s");
+	}
+	c.p = base + start + at;
+	if (at < n)
+		dissect_data(d, &c, http_node);
+	return (long)n;
 }
 
 /* The body's length in the rest bytes after the headers, as the headers frame it. */
@@ -670,7 +691,8 @@ static int message_body(struct dctx *d, uint32_t http_node, struct msg *m,
 			entity_body(d, http_node, b, 0, dlen, m);
 			if (t)
 				tree_set_source(t, 0);
-		}
+		} else		/* the last chunk alone: "File Data: 0 bytes" */
+			http_body(d, http_node, base, off + (uint32_t)used, 0, m);
 		free(dech);
 	} else if (p->truncated && m->have_cl && (uint64_t)m->cl > *body_len) {
 		col_append(d->pi, "[Packet size limited during capture]");
