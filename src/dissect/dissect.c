@@ -364,6 +364,8 @@ static const struct field_def malformed_fields[] = {
 		"A note, warning or error the analysis raised about this packet.", 0 },
 	{ "_ws.short", "Packet size limited during capture", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
+	{ "_ws.unreassembled", "Unreassembled Fragmented Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"A fragment's protocol ran past the fragment: the rest is in fragments not put together.", 0 },
 };
 static const struct field_table malformed_table = REG_TABLE(malformed_fields);
 const struct proto_reg malformed_proto = REG_PROTO_TABLE(malformed_table);
@@ -516,6 +518,14 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 	uint32_t m;
 
 	tree_flag(d->tree, node, TN_TRUNCATED);
+	if (d->fragmented && d->pi->caplen >= d->pi->len) {	/* tshark's FragmentBoundsError */
+		m = tree_add(d->tree, 0, &malformed_fields[3], 0, 0);
+		tree_label(d->tree, m, "[BoundError Unreassembled Packet: %s]", proto);
+		dissect_expert(d, m, NULL, SEV_NOTE, "Reassemble",
+		    "Unreassembled fragment (change preferences to enable reassembly)");
+		col_append(d->pi, "[BoundErrorUnreassembled Packet]");
+		return;
+	}
 	if (d->pi->caplen >= d->pi->len) {	/* tshark's ReportedBoundsError */
 		dissect_exception(d, node, proto);
 		return;

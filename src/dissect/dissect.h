@@ -101,6 +101,10 @@ struct dctx {
 	/* Set by IPv4/IPv6 before handing their payload up: the bytes of it the header
 	 * declares (and the frame reports) that were not captured, for TCP's length. */
 	uint32_t payload_cut;
+	/* The first fragment of a datagram that could not be reassembled (its bytes not
+	 * all there) is dissected as it is: tshark's pinfo->fragmented.  A read past its
+	 * data is then "Unreassembled Packet", not a malformed one. */
+	int fragmented;
 	/* Skip the payload dissectors above TCP and UDP: nothing the caller wants depends
 	 * on them (reg_headers_only).  The TCP analysis still runs. */
 	int headers_only;

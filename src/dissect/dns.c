@@ -1136,6 +1136,13 @@ static int record(struct dnsctx *x, uint32_t parent, uint32_t *off, int info)
 	r.rdavail = r.trunc ? x->mlen - r.rd : r.rdlen;
 	const char *tname = type_name(r.type, tb, sizeof(tb));
 
+	if (r.trunc && !dissect_cut_after(x->d, &x->m)) {
+		/* the record runs past the message's end (not cut by the capture): tshark's
+		 * item for it throws before it is added, its type already in Info */
+		if (info && x->info)
+			col_append(pi, " %s", tname);
+		return 0;
+	}
 	s[0] = '\0';
 	if (r.type == 41)
 		r.tn = text_node(x, parent, x->base + at, used + 10 + r.rdlen, "%s: type OPT", name);
@@ -1262,10 +1269,7 @@ static void dns_exhausted(struct dctx *d, uint32_t node, int kind)
 {
 	static const char *const shortnames[] = { "DNS", "mDNS", "LLMNR" };
 
-	if (d->pi->caplen >= d->pi->len)
-		dissect_exception(d, node, shortnames[kind]);
-	else
-		dissect_exhausted(d, node, shortnames[kind]);
+	dissect_exhausted(d, node, shortnames[kind]);
 }
 
 /* Dissects one DNS message in `c` (UDP payload, or a TCP message after its length). */
@@ -1301,23 +1305,29 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	x.mdns = kind == 1;
 	x.info = pi->want_cols;
 	x.multi = 0;
-	if (x.mlen < 12) {
+	if (x.mlen < 4) {
 		dns_exhausted(d, node, kind);
 		cur_skip(c, cur_left(c));
 		return;
 	}
 	struct cur h = *c;
 	uint16_t id = cur_be16(&h), flags = cur_be16(&h);
-	uint16_t qd = cur_be16(&h), an = cur_be16(&h), ns = cur_be16(&h), ar = cur_be16(&h);
 	int resp = flags >> 15;
 
 	tree_label(t, node, "%s (%s)", fields[kind == 0 ? D_PROTO : kind == 1 ? D_MDNS : D_LLMNR].name,
 	    resp ? "response" : "query");
 	uint32_t id_node = dns_flags(d, node, start, id, flags, kind == 2);
-	tree_add_uint(t, node, &fields[D_QDCOUNT], start + 4, 2, qd);
-	tree_add_uint(t, node, &fields[D_ANCOUNT], start + 6, 2, an);
-	tree_add_uint(t, node, &fields[D_NSCOUNT], start + 8, 2, ns);
-	tree_add_uint(t, node, &fields[D_ARCOUNT], start + 10, 2, ar);
+	uint16_t counts4[4] = { 0 };	/* questions, answers, authority, additional */
+	for (int i = 0; i < 4; i++) {	/* as far as the header goes */
+		if (!cur_has(&h, 2)) {
+			dns_exhausted(d, node, kind);
+			cur_skip(c, cur_left(c));
+			return;
+		}
+		counts4[i] = cur_peek_be16(&h, 0);
+		dissect_add_be(t, node, &fields[D_QDCOUNT + i], &h, 2);
+	}
+	uint16_t qd = counts4[0], an = counts4[1], ns = counts4[2], ar = counts4[3];
 
 	uint32_t off = 12;
 	int ok = 1;

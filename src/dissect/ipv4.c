@@ -436,6 +436,13 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 	size_t reported = cur_left(c) + dissect_cut_after(d, c);
 	d->payload_cut = (uint32_t)((plen < reported ? plen : reported) - cur_left(&pl));
 	cur_skip(c, cur_left(&pl));
+	if ((frag & 0x3fff) != 0 && cur_left(&pl) < plen && (frag & 0x1fff) == 0) {
+		/* a first fragment whose bytes are not all there is not reassembled: tshark
+		 * dissects what it has */
+		d->fragmented = (frag & 0x2000) != 0;
+		upper(d, &pl, parent, proto);
+		return;
+	}
 	if ((frag & 0x3fff) != 0) {
 		struct ipfrag_key k = { 0, { 0 }, { 0 }, id };
 		struct cur whole;
@@ -547,6 +554,12 @@ void dissect_ipv4(struct dctx *d, struct cur *c, uint32_t parent)
 		col_append(pi, "Bogus IP length (%u, less than header length %u)", len, hlen);
 		dissect_bogus(d, n ? n : node, "Bogus IP length");
 		return;
+	}
+	if (len > avail + dissect_cut_after(d, c) && !pi->in_error && dissect_expert_wanted(t, NULL)) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "IPv4 total length exceeds packet length (%u bytes)",
+		    (uint32_t)(avail + dissect_cut_after(d, c)));
+		dissect_expert(d, n, NULL, SEV_ERROR, "Protocol", msg);
 	}
 	tree_add_uint(t, node, &fields[I_ID], start + 4, 2, id);
 	frag_fields(t, node, start, frag);

@@ -134,8 +134,11 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 	uint32_t dlen = len;
 	if (pi->in_error && len > ip_payload)
 		dlen = ip_payload;	/* a quoted datagram is cut short by design */
-	else if (len > ip_payload) {
+	else if (len > ip_payload && !d->fragmented) {
+		char msg[64];
 		tree_label(t, n, "Length: %u (bogus, payload length %u)", len, ip_payload);
+		snprintf(msg, sizeof(msg), "Bad length value %u > IP payload length", len);
+		dissect_expert(d, n, NULL, SEV_ERROR, "Malformed", msg);
 		col_append(pi, " [BAD UDP LENGTH %u > IP PAYLOAD LENGTH]", len);
 		dlen = ip_payload;
 	}
