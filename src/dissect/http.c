@@ -723,6 +723,10 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	m.base = base;
 	m.start = start;
 	m.cl = -1;
+	int after_msg = cv->first_msg_frame && (cv->first_msg_frame < d->pi->num ||
+	    cv->first_msg_seq < pdu_seq);
+	if (n && !(data[0] >= 0x20 && data[0] < 0x7f))	/* tshark's quick check: binary */
+		return after_msg ? continuation(d, base, start, n) : (long)n;
 	{
 		size_t nx;
 		if (http_line_end(data, n, 1, &nx) < 0 && !p->fin && !p->truncated) {
@@ -733,8 +737,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	}
 	http_split_first(data, (size_t)ll, &fl);
 	m.kind = fl.kind;
-	if (fl.kind == HTTP_OTHER && !(cv->first_msg_frame && (cv->first_msg_frame < d->pi->num ||
-	    cv->first_msg_seq < pdu_seq)))
+	if (fl.kind == HTTP_OTHER && !after_msg)
 		return (long)n;		/* before any message: tshark shows nothing */
 	if (fl.kind == HTTP_OTHER)
 		return continuation(d, base, start, n);

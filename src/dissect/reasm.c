@@ -62,7 +62,10 @@ struct msp {
 	uint32_t id;			/* keep_results: index in the archive + 1 */
 	uint8_t *data;
 	uint32_t have, cap;		/* contiguous bytes from seq */
-	struct seginfo *segs;
+	uint8_t *cov;			/* a bit a byte of data: filled (after a segment came
+					 * past a hole; NULL until then) */
+	uint32_t maxend;		/* the end of the furthest bytes added */
+	struct seginfo *segs;		/* in PDU offset order */
 	size_t nsegs, segcap;
 };
 
@@ -134,7 +137,9 @@ static void msp_free_data(struct reasm *r, struct msp *m)
 {
 	r->total -= m->cap;
 	free(m->data);
+	free(m->cov);
 	m->data = NULL;
+	m->cov = NULL;
 	m->cap = 0;
 }
 
@@ -277,49 +282,82 @@ static void msp_close(struct reasm *r, struct rdir *dir)
 	msp_free(r, m);
 }
 
-/* Adds len bytes at seq to m (len 0: a bare FIN at seq, checked for a gap only). */
+/* Makes room for need bytes of m's data (0 over the caps: m is given up). */
+static int msp_room(struct reasm *r, struct msp *m, size_t need)
+{
+	if (need > r->per_pdu || r->total - m->cap + need > r->total_cap) {
+		m->flags |= MSP_GAVE_UP;
+		msp_free_data(r, m);
+		return 0;
+	}
+	if (need > m->cap) {
+		size_t cap = m->cap ? m->cap : 1024, old = m->cap;
+		while (cap < need)
+			cap *= 2;
+		if (cap > r->per_pdu)
+			cap = r->per_pdu;
+		m->data = xrealloc(m->data, cap);
+		if (m->cov) {
+			m->cov = xrealloc(m->cov, (cap + 7) / 8);
+			memset(m->cov + (old + 7) / 8, 0, (cap + 7) / 8 - (old + 7) / 8);
+		}
+		m->cap = (uint32_t)cap;
+		r->total += cap - old;
+	}
+	return 1;
+}
+
+static int cov_has(const struct msp *m, uint32_t i)
+{
+	return i < m->have || (m->cov && i < m->cap && (m->cov[i >> 3] >> (i & 7) & 1));
+}
+
+/* Adds len bytes at seq to m (len 0: a bare FIN at seq, checked for a gap only).  Like
+ * tshark's fragment table, bytes past a hole are kept until the hole is filled (the
+ * first bytes to come for a place stay); the segments are listed in PDU order. */
 static void msp_add(struct reasm *r, struct msp *m, uint32_t seq, const uint8_t *p, uint32_t len,
     uint32_t frame, uint32_t foff)
 {
 	uint32_t pos = seq - m->seq;
 
-	if (len && (r->keep || !(m->flags & MSP_GAVE_UP))) {
+	if (len && frame && (r->keep || !(m->flags & MSP_GAVE_UP))) {	/* frame 0: bytes only */
+		size_t k = m->nsegs;
 		m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
-		m->segs[m->nsegs++] = (struct seginfo){ frame, foff, len, pos };
+		while (k > 0 && m->segs[k - 1].pdu_off > pos)
+			k--;
+		memmove(m->segs + k + 1, m->segs + k, (m->nsegs - k) * sizeof(*m->segs));
+		m->segs[k] = (struct seginfo){ frame, foff, len, pos };
+		m->nsegs++;
 	}
 	if (m->flags & MSP_GAVE_UP)
 		return;
-	/* A segment is missing (also before a bare FIN, len 0), or seq lies before the
-	 * PDU (pos wraps): like tshark, give up.  Past this point m->seq + m->have >=
-	 * seq + len, which first_pass relies on. */
-	if (pos > m->have) {
+	if ((int32_t)pos < 0 || (!len && pos > m->have)) {	/* before the PDU, or a FIN
+								 * after a hole: tshark gives up */
 		m->flags |= MSP_GAVE_UP;
 		msp_free_data(r, m);
 		return;
 	}
-	if (pos + len <= m->have)	/* old bytes again, or none */
+	if (!len || pos + len <= m->have)	/* old bytes again, or none */
 		return;
-	{
-		uint32_t skip = m->have - pos, add = len - skip;
-		size_t need = (size_t)m->have + add;
-		if (need > r->per_pdu || r->total - m->cap + need > r->total_cap) {
-			m->flags |= MSP_GAVE_UP;
-			msp_free_data(r, m);
-			return;
-		}
-		if (need > m->cap) {
-			size_t cap = m->cap ? m->cap : 1024, old = m->cap;
-			while (cap < need)
-				cap *= 2;
-			if (cap > r->per_pdu)
-				cap = r->per_pdu;
-			m->data = xrealloc(m->data, cap);
-			m->cap = (uint32_t)cap;
-			r->total += cap - old;
-		}
-		memcpy(m->data + m->have, p + skip, add);
-		m->have += add;
+	if (pos + len > m->maxend)
+		m->maxend = pos + len;
+	if (!msp_room(r, m, (size_t)pos + len))
+		return;
+	if (pos <= m->have && !m->cov) {	/* in order: the common case */
+		uint32_t skip = m->have - pos;
+		memcpy(m->data + m->have, p + skip, len - skip);
+		m->have += len - skip;
+		return;
 	}
+	if (!m->cov)
+		m->cov = xcalloc(1, (m->cap + 7) / 8);
+	for (uint32_t i = pos < m->have ? m->have - pos : 0; i < len; i++)
+		if (!cov_has(m, pos + i)) {
+			m->data[pos + i] = p[i];
+			m->cov[(pos + i) >> 3] |= (uint8_t)(1u << ((pos + i) & 7));
+		}
+	while (m->have < m->cap && cov_has(m, m->have))
+		m->have++;
 }
 
 /* ---- ops (keep_results) ---- */
@@ -471,6 +509,34 @@ static int retransmits_pdu_start(const struct rdir *dir, uint32_t seq, uint32_t 
 	return 0;
 }
 
+/* The first op of frame (ops are in frame order), nops when none. */
+static size_t ops_of(const struct reasm *r, uint32_t frame)
+{
+	size_t lo = 0, hi = r->nops;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->ops[mid].frame < frame)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int reasm_takes_out_of_order(const struct reasm *r, const struct reasm_seg *s, uint32_t frame,
+    int visited)
+{
+	const struct rstream *st = s->stream < r->nstreams ? r->streams[s->stream] : NULL;
+	const struct msp *m = st ? st->dir[s->dir & 1].open : NULL;
+
+	if (visited) {		/* as the first pass decided */
+		size_t i = ops_of(r, frame);
+		return i < r->nops && r->ops[i].frame == frame;
+	}
+	return m && m->seq < s->seq && s->seq < m->nxtpdu && !(m->flags & MSP_GAVE_UP);
+}
+
 int reasm_retransmits_pdu_start(const struct reasm *r, const struct reasm_seg *s, uint32_t frame)
 {
 	const struct rstream *st = s->stream < r->nstreams ? r->streams[s->stream] : NULL;
@@ -524,7 +590,7 @@ static void msp_carry_over(struct reasm *r, struct rdir *dir, struct msp *m,
 	keep_n = nm->nsegs;
 	msp_add(r, nm, start, m->data + need->need_off, m->have - need->need_off, 0, 0);
 	nm->nsegs = keep_n;
-	if (have_end < nxtseq)
+	if (seq <= have_end && have_end < nxtseq)
 		msp_add(r, nm, have_end, p + (have_end - seq), nxtseq - have_end, frame,
 		    foff + (have_end - seq));
 	msp_close(r, dir);	/* nxtpdu stays: a revisit rebuilds what ran */
@@ -568,6 +634,8 @@ static enum fp_next fp_until_fin(struct fpass *f, struct msp *m)
 	}
 	if (!f->s->fin)
 		return fp_tail(f, m);
+	if (m->maxend > m->have)	/* a hole left: never reassembled */
+		m->flags |= MSP_GAVE_UP;
 	m->nxtpdu = m->seq + m->have;
 	if (m->flags & MSP_GAVE_UP)
 		m->nxtpdu = f->nxtseq;
@@ -586,7 +654,12 @@ static enum fp_next fp_continue(struct fpass *f, struct msp *m)
 	} else
 		len = (f->nxtseq < m->nxtpdu ? f->nxtseq : m->nxtpdu) - f->seq;
 	msp_add(f->r, m, f->seq, f->pl + f->off, len, f->frame, f->foff + f->off);
-	if (f->seq + len < m->nxtpdu || !len)
+	/* Before its end the PDU waits (for the end, or a hole to be filled: a segment
+	 * that fills the last one completes it); at its end it is done with, complete or
+	 * not (fp_complete shows one left with a hole as given up), and what follows in
+	 * the segment begins the next, as tshark goes on */
+	if (!len || (f->seq + len < m->nxtpdu &&
+	    ((m->flags & MSP_GAVE_UP) || m->have < m->nxtpdu - m->seq)))
 		return fp_tail(f, m);
 	return FP_COMPLETE;
 }
@@ -652,7 +725,7 @@ static void fp_wait_more(struct fpass *f, struct msp *m, size_t opi)
 		m->nxtpdu = have_end + f->need.need_len;
 	if (r->keep)	/* replayed with the segments it had when it ran */
 		r->ops[opi].seq = (uint32_t)m->nsegs;
-	if (have_end < f->nxtseq)	/* seq <= have_end: see msp_add */
+	if (seq <= have_end && have_end < f->nxtseq)	/* (after a hole: not there) */
 		msp_add(r, m, have_end, f->pl + off + (have_end - seq),
 		    f->nxtseq - have_end, f->frame, f->foff + off + (have_end - seq));
 	if (r->keep)
@@ -787,17 +860,9 @@ static void replay(struct reasm *r, struct dctx *d, struct cur *payload,
     const struct reasm_seg *s, reasm_pdu_fn fn)
 {
 	struct rstream *st = get_stream(r, s->stream);
-	size_t lo = 0, hi = r->nops;
 	uint32_t frame = d->pi->num;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (r->ops[mid].frame < frame)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < r->nops && r->ops[i].frame == frame; i++) {
+	for (size_t i = ops_of(r, frame); i < r->nops && r->ops[i].frame == frame; i++) {
 		const struct op *o = &r->ops[i];
 		struct reasm_need need;
 		if (o->kind == OP_PAYLOAD) {
@@ -849,3 +914,4 @@ void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
 	else
 		first_pass(r, d, payload, s, fn);
 }
+

@@ -90,6 +90,12 @@ struct reasm_seg {
 void reasm_segment(struct reasm *r, struct dctx *d, struct cur *payload,
     const struct reasm_seg *s, reasm_pdu_fn fn);
 
+/* Does a segment TCP found out of order go into the PDU its direction is putting
+ * together (tshark adds it there; one outside any is not dissected)?  On a revisit, what
+ * the first pass did (needs keep_results). */
+int reasm_takes_out_of_order(const struct reasm *r, const struct reasm_seg *s, uint32_t frame,
+    int visited);
+
 /* Does the segment begin again a PDU that an earlier frame began (tshark then shows
  * it as "Retransmitted TCP segment data", whatever else it is)? */
 int reasm_retransmits_pdu_start(const struct reasm *r, const struct reasm_seg *s, uint32_t frame);

@@ -316,6 +316,15 @@ uint32_t tcp_flags_str(uint16_t fl, char *buf)
 
 /* Ports registered by the protocols over TCP (HO_TCP_PORT), lower port first, then
  * the heuristics (HO_TCP_HEUR); each gets the payload afresh. */
+/* May an out-of-order segment go to the dissectors?  Only into a PDU being put together. */
+static int outside_pdu_ok(const struct dctx *d, const struct tcp_payload_info *ti)
+{
+	struct reasm_seg rs = { ti->stream, ti->dir, ti->seq, ti->nxtseq, 0, 0, ti->tcp_node };
+
+	return !d->sess || !d->sess->reasm ||
+	    reasm_takes_out_of_order(d->sess->reasm, &rs, d->pi->num, d->pi->visited);
+}
+
 /* A segment no dissector saw (a keep-alive) that begins a PDU reassembly already began. */
 static int restarts_pdu(const struct dctx *d, const struct tcp_payload_info *ti)
 {
@@ -696,6 +705,8 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 	if (!d->frame || payload.p < d->frame || payload.p > d->frame + d->pi->caplen ||
 	    s->pi->in_error)	/* (an ICMP error's quote: not the stream's reassembly) */
 		ti.no_subdissector = 1;
+	if (ti.out_of_order && !ti.no_subdissector && !outside_pdu_ok(d, &ti))
+		return;		/* tshark dissects none outside the PDU being put together */
 	if (d->headers_only || try_payload(d, &payload, &ti) || !avail)
 		return;
 	if (r->aflags & TCPA_SPURIOUS_RETRANSMISSION)
