@@ -64,24 +64,27 @@ struct msp {
 	uint32_t have, cap;		/* contiguous bytes from seq */
 	uint8_t *cov;			/* a bit a byte of data: filled (after a segment came
 					 * past a hole; NULL until then) */
-	uint32_t maxend;		/* the end of the furthest bytes added */
 	struct seginfo *segs;		/* in PDU offset order */
-	size_t nsegs, segcap;
+	uint32_t nsegs, segcap;
 };
 
-/* Where a PDU of the direction began and ended, and the frame of its first segment:
- * a later segment at the same place is a retransmission of it (kept for every PDU
- * closed, whether or not its bytes are). */
-struct mstart {
-	uint32_t seq, nxtpdu, first_frame;
-};
+/* Room for one segment more in m's list. */
+static void segs_room(struct msp *m)
+{
+	size_t cap = m->segcap;
+
+	m->segs = xgrow(m->segs, &cap, (size_t)m->nsegs + 1, sizeof(*m->segs));
+	m->segcap = (uint32_t)cap;
+}
 
 struct rdir {
 	struct msp *open;
 	uint32_t done_seq, done_end;	/* the last PDU reassembled, [seq, end) */
 	int have_done;
-	struct mstart *starts;		/* in the order the PDUs closed */
-	size_t nstarts, startcap;
+	/* where the last PDU closed (reassembled or not) began and ended, and the frame
+	 * of its first segment: a later segment at the same place retransmits it (tshark
+	 * looks every PDU up; older ones than the last are not kept) */
+	uint32_t last_seq, last_nxtpdu, last_first;
 };
 
 struct rstream {
@@ -160,11 +163,9 @@ void reasm_free(struct reasm *r)
 		struct rstream *s = r->streams[i];
 		if (!s)
 			continue;
-		for (int k = 0; k < 2; k++) {
-			if (!r->keep)
+		if (!r->keep)
+			for (int k = 0; k < 2; k++)
 				msp_free(r, s->dir[k].open);
-			free(s->dir[k].starts);
-		}
 		if (s->release)
 			s->release(s->conv);
 		free(s->conv);
@@ -273,8 +274,9 @@ static void msp_close(struct reasm *r, struct rdir *dir)
 	if (!m)
 		return;
 	dir->open = NULL;
-	dir->starts = xgrow(dir->starts, &dir->startcap, dir->nstarts + 1, sizeof(*dir->starts));
-	dir->starts[dir->nstarts++] = (struct mstart){ m->seq, m->nxtpdu, m->first_frame };
+	dir->last_seq = m->seq;
+	dir->last_nxtpdu = m->nxtpdu;
+	dir->last_first = m->first_frame;
 	if (r->keep) {
 		msp_free_data(r, m);
 		return;
@@ -312,6 +314,15 @@ static int cov_has(const struct msp *m, uint32_t i)
 	return i < m->have || (m->cov && i < m->cap && (m->cov[i >> 3] >> (i & 7) & 1));
 }
 
+/* Were bytes kept past a hole that is still there? */
+static int msp_has_hole(const struct msp *m)
+{
+	for (uint32_t i = m->have; m->cov && i < m->cap; i++)
+		if (m->cov[i >> 3] >> (i & 7) & 1)
+			return 1;
+	return 0;
+}
+
 /* Adds len bytes at seq to m (len 0: a bare FIN at seq, checked for a gap only).  Like
  * tshark's fragment table, bytes past a hole are kept until the hole is filled (the
  * first bytes to come for a place stay); the segments are listed in PDU order. */
@@ -322,7 +333,7 @@ static void msp_add(struct reasm *r, struct msp *m, uint32_t seq, const uint8_t 
 
 	if (len && frame && (r->keep || !(m->flags & MSP_GAVE_UP))) {	/* frame 0: bytes only */
 		size_t k = m->nsegs;
-		m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
+		segs_room(m);
 		while (k > 0 && m->segs[k - 1].pdu_off > pos)
 			k--;
 		memmove(m->segs + k + 1, m->segs + k, (m->nsegs - k) * sizeof(*m->segs));
@@ -339,8 +350,6 @@ static void msp_add(struct reasm *r, struct msp *m, uint32_t seq, const uint8_t 
 	}
 	if (!len || pos + len <= m->have)	/* old bytes again, or none */
 		return;
-	if (pos + len > m->maxend)
-		m->maxend = pos + len;
 	if (!msp_room(r, m, (size_t)pos + len))
 		return;
 	if (pos <= m->have && !m->cov) {	/* in order: the common case */
@@ -388,7 +397,7 @@ static void show_segments(struct dctx *d, const struct msp *m, uint32_t len)
 		return;
 	node = tree_add(t, 0, &fields[R_SEGMENTS], 0, len);
 	if (tree_text(t) && node) {
-		tree_label(t, node, "%zu Reassembled TCP Segments (%u byte%s):", m->nsegs, len,
+		tree_label(t, node, "%u Reassembled TCP Segments (%u byte%s):", m->nsegs, len,
 		    len == 1 ? "" : "s");
 		for (size_t i = 0; i < m->nsegs; i++)
 			tree_label_append(t, node, "%s #%u(%u)", i ? "," : "", m->segs[i].frame,
@@ -495,7 +504,7 @@ static void seg_data(struct dctx *d, const struct reasm_seg *s, struct cur *payl
 }
 
 /* Does a PDU of dir begin at seq and cover [seq, nxtseq) (tshark's lookup of its
- * multisegment_pdus by seq, before anything else)?  The open one, or one closed. */
+ * multisegment_pdus by seq, before anything else)?  The open one, or the last closed. */
 static int retransmits_pdu_start(const struct rdir *dir, uint32_t seq, uint32_t nxtseq,
     uint32_t frame)
 {
@@ -503,10 +512,8 @@ static int retransmits_pdu_start(const struct rdir *dir, uint32_t seq, uint32_t 
 
 	if (m && m->seq == seq && m->first_frame < frame)
 		return nxtseq <= m->nxtpdu;
-	for (size_t i = dir->nstarts; i-- > 0;)
-		if (dir->starts[i].seq == seq && dir->starts[i].first_frame < frame)
-			return nxtseq <= dir->starts[i].nxtpdu;
-	return 0;
+	return dir->last_first && dir->last_seq == seq && dir->last_first < frame &&
+	    nxtseq <= dir->last_nxtpdu;
 }
 
 /* The first op of frame (ops are in frame order), nops when none. */
@@ -570,7 +577,7 @@ static void msp_carry_over(struct reasm *r, struct rdir *dir, struct msp *m,
 {
 	uint32_t start = m->seq + need->need_off, have_end = m->seq + m->have;
 	struct msp *nm = msp_for_need(r, start, have_end, need, nxtseq, frame);
-	size_t keep_n;
+	uint32_t keep_n;
 
 	for (size_t i = 0; i < m->nsegs; i++) {
 		struct seginfo g = m->segs[i];
@@ -582,7 +589,7 @@ static void msp_carry_over(struct reasm *r, struct rdir *dir, struct msp *m,
 			g.len -= cut;
 			g.pdu_off = need->need_off;
 		}
-		nm->segs = xgrow(nm->segs, &nm->segcap, nm->nsegs + 1, sizeof(*nm->segs));
+		segs_room(nm);
 		nm->segs[nm->nsegs++] = (struct seginfo){ g.frame, g.foff, g.len,
 		    g.pdu_off - need->need_off };
 	}
@@ -629,12 +636,12 @@ static enum fp_next fp_until_fin(struct fpass *f, struct msp *m)
 {
 	msp_add(f->r, m, f->seq, f->pl + f->off, f->plen - f->off, f->frame, f->foff + f->off);
 	if (f->plen == f->off && f->s->fin) {	/* listed as #N(0), as tshark does */
-		m->segs = xgrow(m->segs, &m->segcap, m->nsegs + 1, sizeof(*m->segs));
+		segs_room(m);
 		m->segs[m->nsegs++] = (struct seginfo){ f->frame, f->foff + f->off, 0, m->have };
 	}
 	if (!f->s->fin)
 		return fp_tail(f, m);
-	if (m->maxend > m->have)	/* a hole left: never reassembled */
+	if (msp_has_hole(m))	/* never reassembled */
 		m->flags |= MSP_GAVE_UP;
 	m->nxtpdu = m->seq + m->have;
 	if (m->flags & MSP_GAVE_UP)
