@@ -543,7 +543,7 @@ enum {
 	F_ALPN_LEN, F_ALPN_LIST, F_ALPN_STR_LEN, F_ALPN_STR, F_ST_TYPE, F_ST_RID_LEN,
 	F_ST_REXT_LEN, F_KS_CLIENT_LEN, F_KS_GROUP, F_KS_KEX_LEN, F_KS_KEX, F_KS_SELECTED,
 	F_SV_LEN, F_SV, F_PSKM_LEN, F_PSKM, F_RSL, F_PADDING, F_RENEG_LEN, F_RENEG,
-	F_CC_LEN, F_CC_ALG, F_ALPS_LEN, F_ALPS_LIST, F_ALPS_STR_LEN, F_ALPS_STR,
+	F_CC_LEN, F_CC_ALG, F_ALPS_LEN, F_ALPS_LIST, F_ALPS_STR_LEN, F_ALPS_STR, F_NPN_LEN, F_NPN_STR,
 	F_PSK_IDS_LEN, F_PSK_ID_LEN, F_PSK_ID, F_PSK_AGE, F_PSK_BINDERS_LEN, F_PSK_BINDERS,
 	F_PSK_SELECTED, F_EARLY_MAX, F_HB_MODE, F_JA3_FULL, F_JA3, F_JA3S_FULL, F_JA3S,
 	F_CURVE_TYPE, F_NAMED_CURVE, F_PUBKEY_LEN, F_PUBKEY, F_SIG_LEN, F_SIG, F_P_LEN, F_P,
@@ -674,6 +674,10 @@ static const struct field_def fields[] = {
 		"Protocols for which application settings are supported."),
 	[F_ALPS_STR_LEN] = U8("tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length",
 		"8 bits: bytes of the name."),
+	[F_NPN_LEN] = U8("tls.handshake.extensions_npn_str_len", "Protocol string length",
+		"8 bits: bytes of the name."),
+	[F_NPN_STR] = STR("tls.handshake.extensions_npn", "Next Protocol",
+		"An application protocol the server offers."),
 	[F_ALPS_STR] = STR("tls.handshake.extensions_alps_alpn_str", "Supported ALPN",
 		"An application protocol name."),
 	[F_PSK_IDS_LEN] = U16("tls.handshake.extensions.psk.identities.length", "Identities Length",
@@ -1185,6 +1189,21 @@ static void ext_data(struct hs *h, uint32_t node, struct cur *c)
 	add_bytes(h, node, c, F_EXT_DATA, (uint32_t)cur_left(c));
 }
 
+/* next_protocol_negotiation: empty from the client, the server's list of 8-bit-length
+ * names (no length of its own). */
+static void ext_npn(struct hs *h, uint32_t node, struct cur *c)
+{
+	uint32_t l, n;
+
+	if (!cur_left(c))
+		return;
+	n = tree_add_text(h->t, node, cur_off(c), (uint32_t)cur_left(c), "Next Protocol Negotiation");
+	while (cur_left(c) && !h->bad) {
+		struct cur s = vec(h, n, c, 1, F_NPN_LEN, &l);
+		add_bytes(h, n, &s, F_NPN_STR, (uint32_t)cur_left(&s));
+	}
+}
+
 static void ext_quic_tp(struct hs *h, uint32_t node, struct cur *c)
 {
 	tls_ext_quic_tp(h->t, node, c);
@@ -1208,7 +1227,7 @@ static const struct {
 	{ 21, ext_padding }, { 22, ext_none }, { 23, ext_none }, { 27, ext_certcomp },
 	{ 28, ext_rsl }, { 34, ext_sigalgs }, { 35, ext_ticket }, { 41, ext_psk },
 	{ 42, ext_early }, { 43, ext_versions }, { 45, ext_pskm }, { 49, ext_none },
-	{ 50, ext_sigalgs }, { 51, ext_key_share }, { 57, ext_quic_tp }, { 13172, ext_none },
+	{ 50, ext_sigalgs }, { 51, ext_key_share }, { 57, ext_quic_tp }, { 13172, ext_npn },
 	{ 17513, ext_alps }, { 65281, ext_reneg }, { 65445, ext_quic_tp }, { 65486, ext_esni },
 };
 
