@@ -577,6 +577,14 @@ static void payload(struct dctx *d, struct cur *c, uint32_t parent, uint32_t nod
 	uint32_t start = cur_off(c) - 40;
 
 	struct cur pay = *c;
+	size_t framed = cur_left(c) + dissect_cut_after(d, c);
+
+	if (plen > framed && !pi->in_error && dissect_expert_wanted(t, NULL)) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "IPv6 payload length exceeds framing length (%u bytes)",
+		    (unsigned)framed);
+		dissect_expert(d, ch.plen_node, NULL, SEV_WARN, "Protocol", msg);
+	}
 	if (plen || nxt != 0)
 		pay = cur_sub(c, plen, NULL);	/* 0 without a hop-by-hop header: empty, as Wireshark */
 	int proto = ext_chain(d, &pay, node, nxt, &ch);
