@@ -20,7 +20,9 @@ enum { T_MGT, T_TAGGED, T_TAG, T_NUMBER, T_LENGTH, T_SSID, T_RATES, T_EXT_RATES,
 	T_RSN_VER, T_GCS, T_GCS_OUI, T_GCS_TYPE, T_PCS_COUNT, T_PCS_LIST, T_PCS, T_PCS_OUI, T_PCS_TYPE,
 	T_AKM_COUNT, T_AKM_LIST, T_AKM, T_AKM_OUI, T_AKM_TYPE, T_RSN_CAP, T_CAP_PREAUTH,
 	T_CAP_NOPAIR, T_CAP_PTKSA, T_CAP_GTKSA, T_CAP_MFPR, T_CAP_MFPC, T_CAP_JMR, T_CAP_PEERKEY,
-	T_CAP_EXTKEY };
+	T_CAP_EXTKEY, T_ERP, T_ERP_PRESENT, T_ERP_PROTECT, T_ERP_BARKER, T_ERP_RSV };
+
+static const struct val_str erp_set[] = { { 0, "Not set" }, { 1, "Set" }, { 0, NULL } };
 
 static const struct val_str tag_vals[] = {
 	{ 0, "SSID parameter set" },
@@ -302,6 +304,16 @@ static const struct field_def fields[] = {
 		tf_false_true, "The AP holds multicast frames.", 0 },
 	[T_TIM_OFFSET] = { "wlan.tim.bmapctl.offset", "Bitmap Offset", FT_UINT8, BASE_HEX, 0xfe, 8,
 		NULL, "7 bits: where the partial bitmap starts, in pairs of bytes.", 0 },
+	[T_ERP] = { "wlan.erp_info", "ERP Information", FT_UINT8, BASE_HEX, 0, 0, NULL,
+		"8 bits: how 802.11g stations share the channel with 802.11b ones.", 0 },
+	[T_ERP_PRESENT] = { "wlan.erp_info.erp_present", "Non ERP Present", FT_BOOLEAN, BASE_NONE,
+		0x01, 8, erp_set, "An 802.11b-only station is associated or heard.", 0 },
+	[T_ERP_PROTECT] = { "wlan.erp_info.use_protection", "Use Protection", FT_BOOLEAN, BASE_NONE,
+		0x02, 8, erp_set, "802.11g frames are protected by RTS/CTS or CTS-to-self.", 0 },
+	[T_ERP_BARKER] = { "wlan.erp_info.barker_preamble_mode", "Barker Preamble Mode", FT_BOOLEAN,
+		BASE_NONE, 0x04, 8, erp_set, "Long preambles only (an 802.11b station cannot do short).", 0 },
+	[T_ERP_RSV] = { "wlan.erp_info.reserved", "Reserved", FT_UINT8, BASE_HEX, 0xf8, 8, NULL,
+		"5 bits, zero.", 0 },
 	[T_TIM_PVB] = { "wlan.tim.partial_virtual_bitmap", "Partial Virtual Bitmap", FT_BYTES,
 		BASE_NONE, 0, 0, NULL, "One bit per association ID with frames buffered at the AP.", 0 },
 	[T_MESH_ID] = { "wlan.mesh.id", "Mesh ID", FT_STRING, BASE_NONE, 0, 0, NULL,
@@ -548,6 +560,16 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 			col_append_escaped(d->pi, e.p, len);
 			break;
 		}
+		case 42:	/* ERP Information (47: the same, before 802.11g was final) */
+		case 47:
+			if (len == 1) {
+				uint8_t v = cur_u8(&e);
+				uint32_t n = tree_add_uint(t, tag, &fields[T_ERP], off + 2, 1, v);
+				for (int f = T_ERP_PRESENT; f <= T_ERP_RSV; f++)
+					tree_add_uint(t, n, &fields[f], off + 2, 1, v);
+			} else if (len)
+				tree_add_bytes(t, tag, &fields[T_DATA], off + 2, len, e.p, len);
+			break;
 		case 3:
 			if (len == 1) {
 				uint8_t ch = cur_u8(&e);
