@@ -20,7 +20,15 @@ enum { T_MGT, T_TAGGED, T_TAG, T_NUMBER, T_LENGTH, T_SSID, T_RATES, T_EXT_RATES,
 	T_RSN_VER, T_GCS, T_GCS_OUI, T_GCS_TYPE, T_PCS_COUNT, T_PCS_LIST, T_PCS, T_PCS_OUI, T_PCS_TYPE,
 	T_AKM_COUNT, T_AKM_LIST, T_AKM, T_AKM_OUI, T_AKM_TYPE, T_RSN_CAP, T_CAP_PREAUTH,
 	T_CAP_NOPAIR, T_CAP_PTKSA, T_CAP_GTKSA, T_CAP_MFPR, T_CAP_MFPC, T_CAP_JMR, T_CAP_PEERKEY,
-	T_CAP_EXTKEY, T_ERP, T_ERP_PRESENT, T_ERP_PROTECT, T_ERP_BARKER, T_ERP_RSV };
+	T_CAP_EXTKEY, T_ERP, T_ERP_PRESENT, T_ERP_PROTECT, T_ERP_BARKER, T_ERP_RSV, T_CC_CODE,
+	T_CC_ENV, T_CC_PAD, T_CC_FNM, T_CC_FCN, T_CC_NC, T_CC_MTPL, T_CC_RRC, T_CC_OEI, T_CC_OC,
+	T_CC_CC };
+
+static const struct val_str cc_env[] = {
+	{ 0x04, "Global operating classes" }, { 0x05, "S1G operating classes" },
+	{ 0x20, "All" }, { 0x49, "Indoor" }, { 0x4f, "Outdoor" }, { 0x58, "Non Country Entity" },
+	{ 0, NULL }
+};
 
 static const struct val_str erp_set[] = { { 0, "Not set" }, { 1, "Set" }, { 0, NULL } };
 
@@ -304,6 +312,28 @@ static const struct field_def fields[] = {
 		tf_false_true, "The AP holds multicast frames.", 0 },
 	[T_TIM_OFFSET] = { "wlan.tim.bmapctl.offset", "Bitmap Offset", FT_UINT8, BASE_HEX, 0xfe, 8,
 		NULL, "7 bits: where the partial bitmap starts, in pairs of bytes.", 0 },
+	[T_CC_CODE] = { "wlan.country_info.code", "Code", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The two letters of the country whose rules the AP follows.", 0 },
+	[T_CC_ENV] = { "wlan.country_info.environment", "Environment", FT_UINT8, BASE_DEC, 0, 0, cc_env,
+		"Indoor, outdoor or both; or which table of operating classes follows.", 0 },
+	[T_CC_PAD] = { "wlan.country_info.padding", "Padding", FT_BYTES, BASE_NONE, 0, 0, NULL,
+		"A byte that keeps the element's length even.", 0 },
+	[T_CC_FNM] = { "wlan.country_info.fnm", "Country Info", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"A range of channels and the power allowed on them.", 0 },
+	[T_CC_FCN] = { "wlan.country_info.fnm.fcn", "First Channel Number", FT_UINT8, BASE_DEC, 0, 0,
+		NULL, "The first channel of the range.", 0 },
+	[T_CC_NC] = { "wlan.country_info.fnm.nc", "Number of Channels", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"How many channels the range has.", 0 },
+	[T_CC_MTPL] = { "wlan.country_info.fnm.mtpl", "Maximum Transmit Power Level", FT_INT8, BASE_DEC,
+		0, 0, NULL, "dBm allowed on those channels.", 0 },
+	[T_CC_RRC] = { "wlan.country_info.rrc", "Country Info", FT_NONE, BASE_NONE, 0, 0, NULL,
+		"An operating class (its first byte 201 or more).", 0 },
+	[T_CC_OEI] = { "wlan.country_info.rrc.oei", "Operating Extension Identifier", FT_UINT8, BASE_DEC,
+		0, 0, NULL, "201 or more: this triplet names an operating class.", 0 },
+	[T_CC_OC] = { "wlan.country_info.rrc.oc", "Operating Class", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"The table of channels and rules that applies.", 0 },
+	[T_CC_CC] = { "wlan.country_info.rrc.cc", "Coverage Class", FT_UINT8, BASE_DEC, 0, 0, NULL,
+		"How far the AP expects stations (air propagation time).", 0 },
 	[T_ERP] = { "wlan.erp_info", "ERP Information", FT_UINT8, BASE_HEX, 0, 0, NULL,
 		"8 bits: how 802.11g stations share the channel with 802.11b ones.", 0 },
 	[T_ERP_PRESENT] = { "wlan.erp_info.erp_present", "Non ERP Present", FT_BOOLEAN, BASE_NONE,
@@ -353,6 +383,55 @@ static const struct field_def fields[] = {
 		FT_BOOLEAN, 0x2000, tf_supported),
 };
 static const struct field_table tags_table = REG_TABLE_FLAGS(fields, REG_T_HEADERS);
+
+/* Country (7): the code, the environment, then triplets of channels and power (or, from
+ * 201 on, of operating classes); a byte over is padding. */
+static void country(struct dctx *d, uint32_t tag, uint32_t len_node, struct cur *e, uint32_t off)
+{
+	struct dtree *t = d->tree;
+	uint32_t len = (uint32_t)cur_left(e), n;
+	const char *env;
+	char msg[64];
+
+	if (len < 6) {
+		snprintf(msg, sizeof(msg), "Tag length %u too short, must be >= 6", len);
+		dissect_expert(d, len_node, NULL, SEV_ERROR, "Malformed", msg);
+		return;
+	}
+	uint8_t e3 = cur_peek(e, 2);
+	env = val_to_str(e3, cc_env);
+	tree_add_bytes(t, tag, &fields[T_CC_CODE], off, 2, e->p, 2);
+	tree_add_uint(t, tag, &fields[T_CC_ENV], off + 2, 1, e3);
+	if (tree_text(t)) {
+		char code[16];
+		strvis(code, sizeof(code), e->p, 2, STRVIS_WIRE);
+		tree_label_append(t, tag, ": Country Code %s, Environment %s", code, env ? env : "Unknown");
+	}
+	cur_skip(e, 3);
+	while (cur_left(e) >= 3) {
+		uint32_t at = cur_off(e);
+		uint8_t a = cur_u8(e), b = cur_u8(e), c = cur_u8(e);
+		if (a >= 201) {
+			n = tree_add(t, tag, &fields[T_CC_RRC], at, 3);
+			tree_label(t, n, "Country Info: Operating Extension Identifier: %u, Operating Class: %u, Coverage Class: %u",
+			    a, b, c);
+			tree_add_uint(t, n, &fields[T_CC_OEI], at, 1, a);
+			tree_add_uint(t, n, &fields[T_CC_OC], at + 1, 1, b);
+			tree_add_uint(t, n, &fields[T_CC_CC], at + 2, 1, c);
+			continue;
+		}
+		n = tree_add(t, tag, &fields[T_CC_FNM], at, 3);
+		tree_label(t, n, "Country Info: First Channel Number: %u, Number of Channels: %u, Maximum Transmit Power Level: %d dBm",
+		    a, b, (int8_t)c);
+		tree_add_uint(t, n, &fields[T_CC_FCN], at, 1, a);
+		tree_add_uint(t, n, &fields[T_CC_NC], at + 1, 1, b);
+		uint32_t p = tree_add_int(t, n, &fields[T_CC_MTPL], at + 2, 1, (int8_t)c);
+		tree_label(t, p, "Maximum Transmit Power Level: %d dBm", (int8_t)c);
+	}
+	if (cur_left(e))
+		tree_add_bytes(t, tag, &fields[T_CC_PAD], cur_off(e), (uint32_t)cur_left(e), e->p,
+		    (uint32_t)cur_left(e));
+}
 const struct proto_reg wlan_mgt_proto = REG_PROTO_TABLE(tags_table);
 
 uint32_t ieee80211_mgt_node(struct dctx *d, const struct cur *c, uint32_t parent)
@@ -499,7 +578,7 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 
 		tree_label(t, tag, "Tag: %s", name ? name : "Reserved");
 		tree_add_uint(t, tag, &fields[T_NUMBER], off, 1, id);
-		tree_add_uint(t, tag, &fields[T_LENGTH], off + 1, 1, len);
+		uint32_t ln = tree_add_uint(t, tag, &fields[T_LENGTH], off + 1, 1, len);
 		if (len > cur_left(c)) {
 			dissect_exhausted(d, tag, "IEEE 802.11");
 			return;
@@ -560,6 +639,9 @@ void ieee80211_tags(struct dctx *d, struct cur *c, uint32_t mgt)
 			col_append_escaped(d->pi, e.p, len);
 			break;
 		}
+		case 7:
+			country(d, tag, ln, &e, off + 2);
+			break;
 		case 42:	/* ERP Information (47: the same, before 802.11g was final) */
 		case 47:
 			if (len == 1) {
