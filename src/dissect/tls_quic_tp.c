@@ -17,7 +17,7 @@
 #include "dissect/tls_int.h"
 
 enum {
-	T_PLEN, T_PARAM, T_TYPE, T_LEN, T_VALUE, T_IDLE, T_MAX_UDP, T_MAX_DATA, T_BIDI_LOCAL,
+	T_PLEN, T_PARAM, T_TYPE, T_LEN, T_LEN_OLD, T_VALUE, T_IDLE, T_MAX_UDP, T_MAX_DATA, T_BIDI_LOCAL,
 	T_BIDI_REMOTE, T_UNI, T_STREAMS_BIDI, T_STREAMS_UNI, T_ACK_EXP, T_MAX_ACK_DELAY,
 	T_CID_LIMIT, T_ODCID, T_RESET_TOKEN, T_ISCID, T_RSCID, T_DGRAM, T_MIN_ACK_DELAY,
 	T_LOSS_BITS, T_CHOSEN, T_OTHER, T_G_VERSION, T_G_UA, T_G_RTT, T_TIMESTAMP, T_FB_PR,
@@ -37,13 +37,15 @@ static const struct val_str timestamp_vals[] = {
 };
 
 static const struct field_def fields[] = {
-	[T_PLEN] = { "tls.quic.parameters_len", "Parameters Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+	[T_PLEN] = { "tls.quic.len", "Parameters Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"Bytes of the parameters (drafts before 27, whose ids and lengths are 16-bit).", 0 },
 	[T_PARAM] = { "tls.quic.parameter", "Parameter", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"One QUIC transport parameter: a limit or identifier the endpoint announces.", 0 },
 	[T_TYPE] = { "tls.quic.parameter.type", "Type", FT_UINT64, BASE_DEC, 0, 0, NULL,
 		"Which parameter (RFC 9000 section 18.2).", 0 },
 	[T_LEN] = U("length", "Length", "Bytes of the parameter's value."),
+	[T_LEN_OLD] = { "tls.quic.parameter.lengt.old", "Length", FT_UINT16, BASE_DEC, 0, 0, NULL,
+		"Bytes of the parameter's value (drafts' 16-bit form).", 0 },
 	[T_VALUE] = B("value", "Value", "The parameter's value, raw."),
 	[T_IDLE] = U("max_idle_timeout", "max_idle_timeout",
 		"Milliseconds of silence after which the connection is closed."),
@@ -251,7 +253,7 @@ void tls_ext_quic_tp(struct dtree *t, uint32_t node, struct cur *c)
 		tree_label(t, pn, "Parameter: %s (len=%" PRIu64 ")", name ? name : unknown, len);
 		n = tree_add_uint(t, pn, &fields[T_TYPE], at, lat - at, id);
 		tree_label(t, n, "Type: %s (0x%02" PRIx64 ")", name ? name : "Unknown", id);
-		tree_add_uint(t, pn, &fields[T_LEN], lat, cur_off(c) - lat, len);
+		tree_add_uint(t, pn, &fields[draft ? T_LEN_OLD : T_LEN], lat, cur_off(c) - lat, len);
 		n = tree_add_bytes(t, pn, &fields[T_VALUE], cur_off(c), (uint32_t)cur_left(&v), v.p,
 		    (uint32_t)cur_left(&v));
 		if (!len)
