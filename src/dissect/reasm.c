@@ -99,15 +99,17 @@ enum { OP_PAYLOAD, OP_MSP, OP_TAIL, OP_OVERLAP, OP_RETRANS };
 #define OVERLAP_TEXT "[Reassembly error, protocol TCP: New fragment overlaps old data (retransmission?)]"
 
 /* One recorded step of a frame (keep_results). */
-struct op {			/* 24 bytes: one or two per TCP segment with payload */
+struct op {			/* 20 bytes: one or two per TCP segment with payload */
 	uint32_t frame;
-	uint32_t off, len;	/* payload offset (OP_PAYLOAD, OP_TAIL) and tail length */
+	uint32_t off : 28;	/* payload offset (OP_PAYLOAD, OP_TAIL; a segment is shorter
+				 * than 2^28 even with BIG TCP) */
+	uint32_t kind : 3;
+	uint32_t info : 1;	/* OP_TAIL: "[TCP segment of a reassembled PDU]" was shown */
+	uint32_t len;		/* tail length */
 	uint32_t seq;		/* OP_MSP of a PDU that then asked for more: the msp's
 				 * segment count at that time */
 	uint32_t msp;		/* OP_MSP; OP_TAIL: the msp the tail went to (reassembled_in),
 				 * as its msp->id; 0 = none */
-	uint8_t kind;
-	uint8_t info;		/* OP_TAIL: "[TCP segment of a reassembled PDU]" was shown */
 };
 
 struct reasm {
@@ -277,8 +279,12 @@ static void msp_close(struct reasm *r, struct rdir *dir)
 	dir->last_seq = m->seq;
 	dir->last_nxtpdu = m->nxtpdu;
 	dir->last_first = m->first_frame;
-	if (r->keep) {
+	if (r->keep) {		/* archived: its segment list is kept as long as it is */
 		msp_free_data(r, m);
+		if (m->nsegs && m->nsegs < m->segcap) {
+			m->segs = xrealloc(m->segs, (size_t)m->nsegs * sizeof(*m->segs));
+			m->segcap = m->nsegs;
+		}
 		return;
 	}
 	msp_free(r, m);
@@ -377,8 +383,8 @@ static void op_add(struct reasm *r, uint32_t frame, int kind, uint32_t off, uint
 	if (!r->keep)
 		return;
 	r->ops = xgrow(r->ops, &r->opcap, r->nops + 1, sizeof(*r->ops));
-	r->ops[r->nops++] = (struct op){ frame, off, len, seq, m ? m->id : 0, (uint8_t)kind,
-	    (uint8_t)info };
+	r->ops[r->nops++] = (struct op){ frame, off & 0xfffffff, (uint32_t)kind & 7,
+	    (uint32_t)info & 1, len, seq, m ? m->id : 0 };
 }
 
 static struct msp *op_msp(const struct reasm *r, const struct op *o)
@@ -736,7 +742,7 @@ static void fp_wait_more(struct fpass *f, struct msp *m, size_t opi)
 		msp_add(r, m, have_end, f->pl + off + (have_end - seq),
 		    f->nxtseq - have_end, f->frame, f->foff + off + (have_end - seq));
 	if (r->keep)
-		r->ops[opi].info = (uint8_t)!f->dissected;
+		r->ops[opi].info = !f->dissected;
 	if (!f->dissected) {
 		col_set_proto(f->d->pi, "TCP");
 		if (f->d->pi->info_len)
