@@ -365,8 +365,8 @@ struct quic_conn {
 	uint8_t retry;			/* a Retry came: the next client Initial picks the keys */
 	uint8_t short_seen;		/* a short header came (its missing keys are said once) */
 	uint64_t largest_pn[2];		/* Initial space, client / server: largest + 1 */
-	/* Initial CRYPTO data, client / server: the offset up to which it came in order
-	 * (crypto_gap: out of order, no longer followed) and the handshake message it
+	/* Initial CRYPTO data, client / server: the offset up to which it was handed on
+	 * (crypto_gap: no longer followed, see crypto_frame) and the handshake message it
 	 * is in the middle of (hs_total bytes with its header, hs_have of them seen) */
 	uint64_t crypto_next[2];
 	uint32_t hs_total[2], hs_have[2];
@@ -679,9 +679,10 @@ static const struct hs_msg *crypto_add(struct qpkt *q, int dir, const struct cur
 }
 
 /* A CRYPTO frame's data (at stream offset coff) of a decrypted Initial: the handshake
- * messages in it to TLS when it comes in order, as tshark's CRYPTO desegmentation
- * shows them; data seen before is noted as a retransmission.  Data out of order ends
- * the following of that direction (tshark reassembles it; not done here). */
+ * messages in it to TLS once the data from the in-order offset has no hole (crypto_add),
+ * as tshark's CRYPTO desegmentation shows them; data seen before is noted as a
+ * retransmission.  Data overlapping what came, or a message too long to follow, ends
+ * the following of that direction (crypto_gap). */
 static void crypto_frame(struct qpkt *q, uint32_t node, const struct cur *in, uint64_t coff)
 {
 	struct quic_conn *cn = q->conn;

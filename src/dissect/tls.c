@@ -375,6 +375,27 @@ static void hs_body(struct dctx *d, uint32_t node, struct cur *body, uint8_t typ
 		}
 }
 
+static const char *hs_name(uint8_t type, const struct cur *msg)
+{
+	const char *name = val_to_str(type, hs_vals);
+
+	if (type == 2 && cur_left(msg) >= 38 && tls_hello_retry(msg->p + 6, cur_left(msg) - 6))
+		return "Hello Retry Request";
+	return name ? name : "Unknown";
+}
+
+/* A handshake message's node, labelled, with its type and length (avail: its bytes here). */
+static uint32_t hs_header(struct dtree *t, uint32_t parent, uint32_t off, uint8_t type,
+    uint32_t ml, uint32_t avail, const char *name)
+{
+	uint32_t hn = tree_add(t, parent, &fields[F_HS], off, ml + 4 > avail ? avail : ml + 4);
+
+	tree_label(t, hn, "Handshake Protocol: %s", name);
+	tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, type);
+	tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
+	return hn;
+}
+
 static void handshake(struct call *k, uint32_t rn, const char *vs, const uint8_t *base,
     uint32_t off, uint32_t len, int dir)
 {
@@ -406,22 +427,14 @@ static void handshake(struct call *k, uint32_t rn, const char *vs, const uint8_t
 			tree_add_text(t, rn, off, rem, "Handshake Protocol: Encrypted Handshake Message");
 			return;
 		}
-		name = val_to_str(type, hs_vals);
-		if (!name)
-			name = "Unknown";
-		if (type == 2 && ml >= 34 && tls_hello_retry(base + off + 6, rem - 6))
-			name = "Hello Retry Request";
+		name = hs_name(type, &hc);
 		info_item(k, name);
 		if (first)
 			tree_label_append(t, rn, ": %s", name);
 		else
 			tree_label(t, rn, "%s Record Layer: Handshake Protocol: Multiple Handshake Messages",
 			    vs ? vs : "TLS");
-		hn = tree_add(t, rn, &fields[F_HS], off, ml + 4 > rem ? rem : ml + 4);
-		if (tree_text(t))
-			tree_label(t, hn, "Handshake Protocol: %s", name);
-		tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, type);
-		tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
+		hn = hs_header(t, rn, off, type, ml, rem, name);
 		if (type == 2)
 			k->st->sh_seen = 1;
 		else if (type == 14)
@@ -629,27 +642,15 @@ int tls_tcp_heuristic(struct dctx *d, struct cur *payload, const struct tcp_payl
 
 /* ---- QUIC ---- */
 
-static const char *hs_name(uint8_t type, const struct cur *msg)
-{
-	const char *name = val_to_str(type, hs_vals);
-
-	if (type == 2 && cur_left(msg) >= 38 && tls_hello_retry(msg->p + 6, cur_left(msg) - 6))
-		return "Hello Retry Request";
-	return name ? name : "Unknown";
-}
-
 /* A whole message at m: its node with the type, length and body. */
 static void quic_message(struct dctx *d, uint32_t parent, const struct cur *m, const char *name)
 {
 	struct dtree *t = d->tree;
 	struct tls_hs_state hs = { .version = 0x0304 };
-	uint32_t ml = cur_peek_be24(m, 1), off = cur_off(m);
-	uint32_t hn = tree_add(t, parent, &fields[F_HS], off, (uint32_t)cur_left(m));
+	uint32_t hn = hs_header(t, parent, cur_off(m), cur_peek(m, 0), cur_peek_be24(m, 1),
+	    (uint32_t)cur_left(m), name);
 	struct cur body = cur_at(m, 4);
 
-	tree_label(t, hn, "Handshake Protocol: %s", name);
-	tree_add_uint(t, hn, &fields[F_HS_TYPE], off, 1, cur_peek(m, 0));
-	tree_add_uint(t, hn, &fields[F_HS_LEN], off + 1, 3, ml);
 	hs_body(d, hn, &body, cur_peek(m, 0), &hs);
 }
 
