@@ -60,6 +60,32 @@ static void set_q(struct options *o, const char *a) { o->quiet = 1; }
 static void set_n(struct options *o, const char *a) { o->no_resolve = 1; }
 static void set_V(struct options *o, const char *a) { o->verbose = 1; }
 static void set_x(struct options *o, const char *a) { o->hex = 1; }
+static void set_O(struct options *o, const char *a) { o->detail_only = a; o->verbose = 1; }
+static void set_l(struct options *o, const char *a) { o->line_flush = 1; }
+static void set_2(struct options *o, const char *a) { o->two_pass = 1; }
+
+static void set_t(struct options *o, const char *a)
+{
+	int c = time_col_parse(a);
+
+	if (c < 0) {
+		fprintf(stderr, "netlab-tui: invalid time format \"%s\" (-t): use "
+		    "a|ad|adoy|d|dd|e|r|u|ud|udoy\n", a);
+		exit(1);
+	}
+	o->time_col = c;
+}
+
+static void set_u(struct options *o, const char *a)
+{
+	if (strcmp(a, "s") == 0 || strcmp(a, "hms") == 0)
+		o->time_hms = a[0] == 'h';
+	else {
+		fprintf(stderr, "netlab-tui: invalid seconds format \"%s\" (-u): use s or hms\n", a);
+		exit(1);
+	}
+}
+
 static void set_G(struct options *o, const char *a) { o->glossary = a; }
 static void set_no_ui(struct options *o, const char *a) { o->no_ui = 1; }
 static void set_www(struct options *o, const char *a) { o->www = a; }
@@ -253,6 +279,11 @@ static struct opt_row rows[] = {
 	{ NULL, 'n', no_argument, NULL, "no name resolution (always on; accepted for tshark compatibility)", set_n, 0 },
 	{ NULL, 'V', no_argument, NULL, "print the detail tree of each packet", set_V, 0 },
 	{ NULL, 'x', no_argument, NULL, "print a hex and ASCII dump of each packet (alone: only the dump)", set_x, 0 },
+	{ NULL, 'O', required_argument, "PROTOS", "like -V, but only the comma-separated PROTOS in full (the others by their top line)", set_O, 0 },
+	{ NULL, 't', required_argument, "FORMAT", "Time column: r (since the first packet, default), a|ad|adoy (local time, with date, with day of year), u|ud|udoy (UTC), e (epoch), d|dd (since the previous captured|displayed packet)", set_t, 0 },
+	{ NULL, 'u', required_argument, "s|hms", "seconds of relative and delta times: s (default) or hms (1h 2m 3.5s)", set_u, 0 },
+	{ NULL, 'l', no_argument, NULL, "flush the output after each packet", set_l, 0 },
+	{ NULL, '2', no_argument, NULL, "two-pass analysis: accepted for tshark compatibility, without effect", set_2, 0 },
 	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default) or fields", set_T, 0 },
 	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields (repeatable)", set_e, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },

@@ -42,7 +42,12 @@ struct options {
 	int print;				/* -P */
 	int quiet;				/* -q */
 	int no_resolve;				/* -n (always on: we never resolve) */
-	int verbose;				/* -V */
+	int verbose;				/* -V (also set by -O) */
+	const char *detail_only;		/* -O PROTOS: only these in full */
+	int time_col;				/* -t (enum time_col) */
+	int time_hms;				/* -u hms */
+	int line_flush;				/* -l */
+	int two_pass;				/* -2 (batch mode chooses its passes itself) */
 	int hex;				/* -x */
 	enum out_fmt out;			/* -T */
 	const char *fields[OPT_MAX_FIELDS];	/* -e */

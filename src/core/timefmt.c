@@ -42,6 +42,20 @@ static void civil(int64_t days, int64_t *y, unsigned *m, unsigned *d)
 	*y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
+/* Howard Hinnant's days_from_civil. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
 static int64_t floordiv(int64_t a, int64_t b)
 {
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
@@ -63,6 +77,67 @@ size_t timefmt_abs(char *buf, size_t n, int64_t ns)
 	k = snprintf(buf, n, "%s %2u, %lld %02d:%02d:%02d.%09lld %s", mon[m - 1], d,
 	    (long long)y, (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60),
 	    (long long)frac, zone);
+	return k < 0 ? 0 : (size_t)k;
+}
+
+/* The decimals of ns's second: ".938066" for 6 digits, nothing for 0. */
+static int frac_str(char *buf, size_t n, int64_t ns, int digits)
+{
+	uint64_t frac = (uint64_t)(ns - floordiv(ns, 1000000000) * 1000000000);
+
+	if (digits <= 0 || digits > 9) {
+		if (n)
+			buf[0] = '\0';
+		return 0;
+	}
+	for (int i = digits; i < 9; i++)
+		frac /= 10;
+	return snprintf(buf, n, ".%0*llu", digits, (unsigned long long)frac);
+}
+
+size_t timefmt_clock(char *buf, size_t n, int64_t ns, int digits, int utc,
+    enum timefmt_date date)
+{
+	int64_t sec, days, sod, y;
+	unsigned m, d;
+	char frac[16], day[32];
+	int k;
+
+	timefmt_init();
+	sec = floordiv(ns, 1000000000) + (utc ? 0 : utc_offset);
+	days = floordiv(sec, 86400);
+	sod = sec - days * 86400;
+	civil(days, &y, &m, &d);
+	frac_str(frac, sizeof(frac), ns, digits);
+	if (date == TF_DATE_YMD)
+		snprintf(day, sizeof(day), "%04lld-%02u-%02u ", (long long)y, m, d);
+	else if (date == TF_DATE_DOY)	/* day of the year: days since 1 January + 1 */
+		snprintf(day, sizeof(day), "%04lld/%03lld ", (long long)y,
+		    (long long)(days - days_from_civil(y, 1, 1) + 1));
+	else
+		day[0] = '\0';
+	k = snprintf(buf, n, "%s%02d:%02d:%02d%s", day, (int)(sod / 3600),
+	    (int)(sod / 60 % 60), (int)(sod % 60), frac);
+	return k < 0 ? 0 : (size_t)k;
+}
+
+size_t timefmt_hms(char *buf, size_t n, int64_t ns, int digits)
+{
+	uint64_t a = ns < 0 ? (uint64_t)0 - (uint64_t)ns : (uint64_t)ns;
+	uint64_t sec = a / 1000000000u;
+	char frac[16];
+	int k;
+
+	frac_str(frac, sizeof(frac), (int64_t)(a % 1000000000u), digits);
+	if (sec >= 3600)
+		k = snprintf(buf, n, "%s%lluh %2um %2u%ss", ns < 0 ? "- " : "",
+		    (unsigned long long)(sec / 3600), (unsigned)(sec / 60 % 60),
+		    (unsigned)(sec % 60), frac);
+	else if (sec >= 60)
+		k = snprintf(buf, n, "%s%um %2u%ss", ns < 0 ? "- " : "", (unsigned)(sec / 60),
+		    (unsigned)(sec % 60), frac);
+	else
+		k = snprintf(buf, n, "%s%u%ss", ns < 0 ? "- " : "", (unsigned)sec, frac);
 	return k < 0 ? 0 : (size_t)k;
 }
 

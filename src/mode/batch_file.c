@@ -11,6 +11,10 @@
 void mode_batch_config(const struct options *o, struct batch_config *cfg)
 {
 	cfg->verbose = o->verbose;
+	cfg->detail_only = o->detail_only;
+	cfg->time.col = (enum time_col)o->time_col;
+	cfg->time.hms = o->time_hms;
+	cfg->flush_each = o->line_flush;
 	cfg->hex = o->hex;
 	cfg->out = o->out;
 	cfg->fields = o->fields;

@@ -18,6 +18,8 @@ void mode_ui_options(const struct options *o, struct ui_options *uo)
 	uo->recover = o->recover;
 	uo->write_file = o->write_file;
 	uo->headless_seed = o->headless_seed;
+	uo->time_col = o->time_col;
+	uo->time_hms = o->time_hms;
 }
 
 int mode_ui(const struct options *o)

@@ -552,13 +552,13 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	else {
 		if ((!b->o->verbose && !b->o->hex) || b->o->print) {	/* tshark 4: -x alone is hex only */
 			struct columns cols;
-			print_columns(pi, &cols);
+			print_columns(pi, &b->o->time, &cols);
 			size_t k = print_summary(line, sizeof(line) - 1, &cols);
 			line[k++] = '\n';
 			fwrite_unlocked(line, 1, k, b->out);
 		}
 		if (b->o->verbose) {
-			print_tree(b->out, b->tree, !b->o->hex);
+			print_tree(b->out, b->tree, !b->o->hex, b->o->detail_only);
 			fputc('\n', b->out);
 		}
 		if (b->o->hex) {
@@ -566,6 +566,8 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 			fputc('\n', b->out);
 		}
 	}
+	if (b->o->flush_each && fflush(b->out) != 0)
+		return -1;
 	return ferror(b->out) ? -1 : 0;
 }
 

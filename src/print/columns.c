@@ -8,7 +8,75 @@
 #include "core/timefmt.h"
 #include "print/print.h"
 
-void print_columns(const struct pinfo *pi, struct columns *c)
+/* By enum time_col: the -t name, which time the column shows, and how. */
+enum time_base { BASE_REL, BASE_DELTA, BASE_DELTA_DISP, BASE_EPOCH, BASE_CLOCK };
+static const struct {
+	const char *name;
+	enum time_base base;
+	int utc;
+	enum timefmt_date date;
+	const char *desc;
+} time_cols[TCOL_COL_N] = {
+	[TCOL_REL] = { "r", BASE_REL, 0, TF_DATE_NONE, "seconds since the first packet" },
+	[TCOL_ABS] = { "a", BASE_CLOCK, 0, TF_DATE_NONE, "time of day" },
+	[TCOL_ABS_YMD] = { "ad", BASE_CLOCK, 0, TF_DATE_YMD, "date and time of day" },
+	[TCOL_ABS_DOY] = { "adoy", BASE_CLOCK, 0, TF_DATE_DOY, "year, day of the year and time of day" },
+	[TCOL_DELTA] = { "d", BASE_DELTA, 0, TF_DATE_NONE, "seconds since the previous captured packet" },
+	[TCOL_DELTA_DISP] = { "dd", BASE_DELTA_DISP, 0, TF_DATE_NONE, "seconds since the previous displayed packet" },
+	[TCOL_EPOCH] = { "e", BASE_EPOCH, 0, TF_DATE_NONE, "seconds since 1970-01-01 (epoch)" },
+	[TCOL_UTC] = { "u", BASE_CLOCK, 1, TF_DATE_NONE, "UTC time of day" },
+	[TCOL_UTC_YMD] = { "ud", BASE_CLOCK, 1, TF_DATE_YMD, "UTC date and time of day" },
+	[TCOL_UTC_DOY] = { "udoy", BASE_CLOCK, 1, TF_DATE_DOY, "UTC year, day of the year and time of day" },
+};
+
+const char *time_col_name(enum time_col c)
+{
+	return (unsigned)c < TCOL_COL_N ? time_cols[c].name : "?";
+}
+
+const char *time_col_desc(enum time_col c)
+{
+	return (unsigned)c < TCOL_COL_N ? time_cols[c].desc : "?";
+}
+
+int time_col_parse(const char *name)
+{
+	for (int i = 0; i < TCOL_COL_N; i++)
+		if (strcmp(name, time_cols[i].name) == 0)
+			return i;
+	return -1;
+}
+
+static void time_column(char *buf, size_t n, const struct pinfo *pi,
+    const struct time_display *td)
+{
+	enum time_col c = td && (unsigned)td->col < TCOL_COL_N ? td->col : TCOL_REL;
+	int64_t span;
+
+	switch (time_cols[c].base) {
+	case BASE_CLOCK:
+		timefmt_clock(buf, n, pi->ts, pi->time_digits, time_cols[c].utc, time_cols[c].date);
+		return;
+	case BASE_EPOCH:
+		timefmt_rel(buf, n, pi->ts, pi->time_digits);
+		return;
+	case BASE_DELTA:
+		span = pi->delta_ts;
+		break;
+	case BASE_DELTA_DISP:
+		span = pi->delta_disp_ts;
+		break;
+	default:
+		span = pi->rel_ts;
+		break;
+	}
+	if (td && td->hms)
+		timefmt_hms(buf, n, span, pi->time_digits);
+	else
+		timefmt_rel(buf, n, span, pi->time_digits);
+}
+
+void print_columns(const struct pinfo *pi, const struct time_display *td, struct columns *c)
 {
 	const struct address *src = pi->net_src.type ? &pi->net_src : &pi->dl_src;
 	const struct address *dst = pi->net_dst.type ? &pi->net_dst : &pi->dl_dst;
@@ -17,7 +85,7 @@ void print_columns(const struct pinfo *pi, struct columns *c)
 	if (pi->no_ts)
 		c->time[0] = '\0';	/* tshark leaves the Time column blank */
 	else
-		timefmt_rel(c->time, sizeof(c->time), pi->rel_ts, pi->time_digits);
+		time_column(c->time, sizeof(c->time), pi, td);
 	addr_to_str(src, c->src, sizeof(c->src));
 	addr_to_str(dst, c->dst, sizeof(c->dst));
 	c->proto = pi->proto_col ? pi->proto_col : "";

@@ -18,11 +18,25 @@ struct columns {
 	const char *proto;	/* static string */
 	const char *info;	/* points into pinfo */
 };
-void print_columns(const struct pinfo *pi, struct columns *cols);
+/* The Time column's format: tshark's -t (the order of time_col_names) and -u hms. */
+enum time_col {
+	TCOL_REL, TCOL_ABS, TCOL_ABS_YMD, TCOL_ABS_DOY, TCOL_DELTA, TCOL_DELTA_DISP,
+	TCOL_EPOCH, TCOL_UTC, TCOL_UTC_YMD, TCOL_UTC_DOY, TCOL_COL_N
+};
+struct time_display {
+	enum time_col col;
+	int hms;		/* spans (r, d, dd) as "1h  2m  3.5s" */
+};
+/* -t's name of a format ("r", "ad", …), and back (-1: unknown). */
+const char *time_col_name(enum time_col c);
+const char *time_col_desc(enum time_col c);	/* "seconds since the first packet" */
+int time_col_parse(const char *name);
+void print_columns(const struct pinfo *pi, const struct time_display *td, struct columns *cols);
 /* tshark's summary line, without the newline; returns its length. */
 size_t print_summary(char *buf, size_t n, const struct columns *cols);
-/* The -V tree; data_hex: as tshark -V without -x, each Data node's bytes in hex after its line. */
-void print_tree(FILE *fp, const struct dtree *t, int data_hex);
+/* The -V tree; data_hex: as tshark -V without -x, each Data node's bytes in hex after its line;
+ * only (-O, NULL = all): comma-separated protocols shown whole, the others by their top line. */
+void print_tree(FILE *fp, const struct dtree *t, int data_hex, const char *only);
 /* The hex lines (after a blank line) that tshark prints below a Data node. */
 void print_node_data(FILE *fp, const struct dtree *t, const struct fnode *n);
 /* The -x dump of every data source (headed by its name when there are several). */
@@ -44,7 +58,10 @@ enum out_fmt { OUT_DEFAULT, OUT_FIELDS };
 
 /* What the batch printer shows (filled from the command line by src/mode/). */
 struct batch_config {
-	int verbose;			/* -V */
+	int verbose;			/* -V (or -O) */
+	const char *detail_only;	/* -O: protocols shown whole in -V, NULL = all */
+	struct time_display time;	/* -t, -u */
+	int flush_each;			/* -l: flush after each packet */
 	int hex;			/* -x */
 	enum out_fmt out;		/* -T */
 	const char *const *fields;	/* -e, nfields of them */

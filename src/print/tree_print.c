@@ -31,7 +31,23 @@ void print_node_data(FILE *fp, const struct dtree *t, const struct fnode *n)
 	hex_lines(fp, src->data + n->off, n->len < src->len - n->off ? n->len : src->len - n->off);
 }
 
-static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth, int data_hex)
+/* Is name one of the comma-separated list's items? */
+static int listed(const char *list, const char *name)
+{
+	size_t k = strlen(name);
+
+	for (const char *p = list; *p; ) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == k && memcmp(p, name, k) == 0)
+			return 1;
+		p += len + (e != NULL);
+	}
+	return 0;
+}
+
+static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth, int data_hex,
+    const char *only)
 {
 	char label[4096];
 
@@ -43,14 +59,14 @@ static void print_node(FILE *fp, const struct dtree *t, uint32_t i, int depth, i
 		fprintf(fp, "%*s%s\n", depth * 4, "", label);
 		if (data_hex)
 			print_node_data(fp, t, n);
-		if (n->first)
-			print_node(fp, t, n->first, depth + 1, data_hex);
+		if (n->first && (!only || (n->f && listed(only, n->f->abbrev))))
+			print_node(fp, t, n->first, depth + 1, data_hex, NULL);
 	}
 }
 
-void print_tree(FILE *fp, const struct dtree *t, int data_hex)
+void print_tree(FILE *fp, const struct dtree *t, int data_hex, const char *only)
 {
-	print_node(fp, t, t->nodes[0].first, 0, data_hex);
+	print_node(fp, t, t->nodes[0].first, 0, data_hex, only);
 }
 
 size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, uint32_t off)

@@ -650,6 +650,8 @@ struct ui *ui_open(const struct ui_config *cfg, int *status)
 
 	*status = 0;
 	u->o = o;
+	u->time.col = (enum time_col)o->time_col;
+	u->time.hms = o->time_hms;
 	u->server = cfg->server;
 	u->srvcfg = cfg->server_cfg;
 	u->srv_wanted_port = cfg->server_wanted_port;

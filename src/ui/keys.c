@@ -229,6 +229,23 @@ static void act_unmark_all(struct ui *u)
 		store_at(u->st, i)->flags &= (uint8_t)~STORE_F_MARKED;
 	u->nmarked = 0;
 }
+static void time_changed(struct ui *u)
+{
+	ui_rows_forget(u);
+	ui_message(u, 0, "Time column: %s%s (-t %s%s)", time_col_desc(u->time.col),
+	    u->time.hms ? ", as hours, minutes, seconds" : "", time_col_name(u->time.col),
+	    u->time.hms ? " -u hms" : "");
+}
+static void act_time_format(struct ui *u)
+{
+	u->time.col = (enum time_col)((u->time.col + 1) % TCOL_COL_N);
+	time_changed(u);
+}
+static void act_time_hms(struct ui *u)
+{
+	u->time.hms = !u->time.hms;
+	time_changed(u);
+}
 static void act_save(struct ui *u)
 {
 	if (!store_count(u->st)) {
@@ -291,6 +308,8 @@ const struct ui_key ui_main_keys[] = {
 	{ 'm', "m", ANY, act_mark, "mark or unmark the selected packet" },
 	{ 'M', "M", ANY, act_unmark_all, "unmark every packet" },
 	{ 'w', "w", ANY, act_save, "save all, displayed or marked packets to a pcap or pcapng file" },
+	{ 't', "t", ANY, act_time_format, "next Time column format (as -t: r, a, ad, adoy, d, dd, e, u, ud, udoy)" },
+	{ 'T', "T", ANY, act_time_hms, "Time column spans in seconds or hours, minutes, seconds (as -u s|hms)" },
 	{ 'F', "F", ANY, act_follow, "follow new packets while capturing (toggle)" },
 	{ 'c', "c", ANY, act_conv, "conversations (TCP and UDP)" },
 	{ 'f', "f", ANY, act_followtcp, "follow the selected packet's TCP stream" },

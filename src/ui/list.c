@@ -130,7 +130,12 @@ const struct ui_row *ui_row(struct ui *u, uint32_t idx)
 	if (!u->rowtree)
 		row_interest(u);
 	ui_dissect(u, idx, u->rowtree, 1);
-	print_columns(&u->pi, &r->cols);
+	if (u->flt.active) {	/* since the previous displayed row (-t dd) */
+		size_t row = row_of(u, idx);
+		u->pi.delta_disp_ts = row && u->flt.disp[row] == idx ?
+		    u->pi.ts - store_get(u->st, u->flt.disp[row - 1])->ts : 0;
+	}
+	print_columns(&u->pi, &u->time, &r->cols);
 	snprintf(r->info, sizeof(r->info), "%s", u->pi.info);
 	r->cols.info = r->info;
 	memset(&ci, 0, sizeof(ci));
@@ -162,8 +167,16 @@ void ui_list_new_packets(struct ui *u)
 
 /* ---- display filter pass ---- */
 
+void ui_rows_forget(struct ui *u)
+{
+	for (size_t i = 0; i < UI_ROWCACHE; i++)
+		u->rows[i].idx1 = 0;
+	u->dirty = 1;
+}
+
 void ui_filter_free(struct ui *u)
 {
+	ui_rows_forget(u);	/* the Time column may show time since the previous displayed row */
 	if (u->flt.df)
 		dfilter_free(u->flt.df);
 	u->flt.df = NULL;

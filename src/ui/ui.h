@@ -30,6 +30,7 @@ struct ui_options {
 	int recover;			/* read_file is a leftover live capture (--recover) */
 	const char *write_file;		/* -w (headless: saves every packet) */
 	long headless_seed;		/* --headless=SEED */
+	int time_col, time_hms;		/* -t (enum time_col), -u hms */
 };
 
 struct ui_config {

@@ -259,6 +259,7 @@ struct ui {
 	size_t sel, top;		/* rows in the displayed list */
 	int follow;			/* keep the last packet selected */
 	struct ui_row rows[UI_ROWCACHE];
+	struct time_display time;	/* the Time column's format (-t, -u; key t) */
 	struct dtree *rowtree;		/* interest tree for colouring */
 	uint8_t *rowinterest;
 
@@ -357,6 +358,8 @@ int64_t ui_sel_frame(const struct ui *u);	/* frame index, -1 when empty */
 void ui_select_frame(struct ui *u, uint32_t idx);	/* nearest displayed row */
 void ui_select_row(struct ui *u, size_t row);
 const struct ui_row *ui_row(struct ui *u, uint32_t idx);
+/* Empties the row cache (the filter or the time format changed). */
+void ui_rows_forget(struct ui *u);
 void ui_list_draw(struct ui *u);
 void ui_list_new_packets(struct ui *u);
 void ui_filter_apply_text(struct ui *u, const char *text);
