@@ -11,6 +11,7 @@
 #include "capture/capture.h"
 #include "capture/spool.h"
 #include "core/timefmt.h"
+#include "dissect/registry.h"
 #include "mode/lab.h"
 #include "mode/mode.h"
 #include "options.h"
@@ -148,6 +149,13 @@ int main(int argc, char **argv)
 	timefmt_init();
 	signal(SIGPIPE, SIG_IGN);
 
+	for (int i = 0; i < o.ndecode_as; i++) {	/* -d: every view dissects the same way */
+		char err[256];
+		if (reg_decode_as(o.decode_as[i], err, sizeof(err)) < 0) {
+			fprintf(stderr, "netlab-tui: %s\n", err);
+			return 1;
+		}
+	}
 	if (o.glossary)
 		return mode_glossary(o.glossary);
 	if (o.recover && recover(&o) < 0)

@@ -47,6 +47,8 @@ struct options {
 	int time_col;				/* -t (enum time_col) */
 	int time_hms;				/* -u hms */
 	int line_flush;				/* -l */
+	const char *decode_as[16];		/* -d LAYER==SELECTOR,PROTO */
+	int ndecode_as;
 	int two_pass;				/* -2 (batch mode chooses its passes itself) */
 	int hex;				/* -x */
 	enum out_fmt out;			/* -T */

@@ -1,6 +1,8 @@
 /* registry.c — builds the field registry from the protocols' tables; see registry.h. */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +150,104 @@ dissector_fn dissect_lookup(enum handoff_table t, uint32_t key)
 	for (uint32_t k = key_hash(key) & keyed_mask[t];; k = (k + 1) & keyed_mask[t])
 		if (!keyed[t][k].fn || keyed[t][k].key == key)
 			return keyed[t][k].fn;
+}
+
+/* ---- decode as ---- */
+
+/* The layers -d knows: the selector's name and the table its ports key. */
+static const struct {
+	const char *layer;
+	enum handoff_table table;
+} decode_layers[] = {
+	{ "tcp.port", HO_TCP_PORT },
+	{ "udp.port", HO_UDP_PORT },
+};
+
+/* proto's first hand-off in table t, or NULL. */
+static const struct handoff *proto_handoff(const char *proto, enum handoff_table t)
+{
+	for (size_t j = 0; j < reg_protocol_count; j++) {
+		const struct proto_reg *r = reg_protocols[j];
+		if (strcmp(r->fields->fields[0].abbrev, proto) != 0)
+			continue;
+		for (size_t i = 0; i < r->nhandoffs; i++)
+			if (r->handoffs[i].table == t)
+				return &r->handoffs[i];
+	}
+	return NULL;
+}
+
+/* "N" or "N-M" (ports) into lo, hi. */
+static int port_range(const char *s, size_t len, uint32_t *lo, uint32_t *hi)
+{
+	char buf[16], *end;
+	unsigned long a, b;
+
+	if (!len || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	a = strtoul(buf, &end, 10);
+	b = a;
+	if (*end == '-')
+		b = strtoul(end + 1, &end, 10);
+	if (*end || end == buf || a > 65535 || b > 65535 || b < a || !isdigit((unsigned char)buf[0]))
+		return -1;
+	*lo = (uint32_t)a;
+	*hi = (uint32_t)b;
+	return 0;
+}
+
+int reg_decode_as(const char *spec, char *err, size_t n)
+{
+	const char *eq = strstr(spec, "=="), *comma = strchr(spec, ',');
+	const struct handoff *like;
+	struct handoff *added;
+	const struct handoff **grown;
+	enum handoff_table t = HO_COUNT;
+	uint32_t lo, hi, k;
+
+	reg_init();
+	if (!eq || !comma || comma < eq) {
+		snprintf(err, n, "invalid -d \"%s\": expected LAYER==SELECTOR,PROTOCOL, "
+		    "e.g. tcp.port==5174,http", spec);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(decode_layers) / sizeof(decode_layers[0]); i++)
+		if (strlen(decode_layers[i].layer) == (size_t)(eq - spec) &&
+		    strncmp(spec, decode_layers[i].layer, (size_t)(eq - spec)) == 0)
+			t = decode_layers[i].table;
+	if (t == HO_COUNT) {
+		snprintf(err, n, "invalid -d \"%s\": the layer \"%.*s\" is not one -d knows "
+		    "(tcp.port, udp.port)", spec, (int)(eq - spec), spec);
+		return -1;
+	}
+	if (port_range(eq + 2, (size_t)(comma - eq - 2), &lo, &hi) < 0) {
+		snprintf(err, n, "invalid -d \"%s\": \"%.*s\" is not a port or a range of ports "
+		    "(5174, 8000-8010)", spec, (int)(comma - eq - 2), eq + 2);
+		return -1;
+	}
+	like = proto_handoff(comma + 1, t);
+	if (!like) {
+		snprintf(err, n, "invalid -d \"%s\": \"%s\" is not a protocol netlab-tui decodes "
+		    "on a %.3s port (see -G protocols)", spec, comma + 1, spec);
+		return -1;
+	}
+	/* the new hand-offs first: the ports' earlier ones stay, after them */
+	added = xcalloc(hi - lo + 1, sizeof(*added));
+	grown = xcalloc(nhandoffs[t] + (hi - lo + 1) + 1, sizeof(*grown));
+	for (k = lo; k <= hi; k++) {
+		added[k - lo] = *like;
+		added[k - lo].key = k;
+		grown[k - lo] = &added[k - lo];
+	}
+	memcpy(grown + (hi - lo + 1), handoffs[t], nhandoffs[t] * sizeof(*grown));
+	free(handoffs[t]);
+	handoffs[t] = grown;
+	nhandoffs[t] += hi - lo + 1;
+	free(keyed[t]);
+	build_keyed(t);
+	return 0;
 }
 
 enum reg_level reg_level(const uint8_t *interest)

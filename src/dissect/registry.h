@@ -64,6 +64,11 @@ struct field_def {
 
 /* Initialises the registry once (idempotent).  Not thread-safe: call from main. */
 void reg_init(void);
+/* -d LAYER==SELECTOR,PROTO (tshark's Decode As): "tcp.port==5174,http",
+ * "udp.port==5000-5010,dns".  PROTO's dissector goes first on those ports, ahead of
+ * what is registered there.  Call after reg_init, before dissecting; 0, or -1 with a
+ * message in err. */
+int reg_decode_as(const char *spec, char *err, size_t n);
 int reg_count(void);
 const struct field_def *reg_field_at(int id);
 const struct field_def *reg_lookup(const char *abbrev);
