@@ -62,6 +62,10 @@ struct capsrc {
 	char err[CAP_ERRBUF_SIZE];	/* written by the thread before ring EOF */
 	_Atomic int has_err;
 	uint64_t n_pushed;		/* thread-private mirror of captured */
+	/* File sources: the interfaces' descriptions, each copied by the thread before
+	 * it pushes the interface's first frame (the ring's ordering publishes it). */
+	struct capfile_iface file_ifc[CAP_FILE_IFACES];
+	uint8_t file_ifc_set[CAP_FILE_IFACES];	/* 0: not yet, 1: copied, 2: none */
 
 	_Atomic uint64_t captured, kernel_drops, if_drops, filtered_out;
 };
@@ -126,6 +130,17 @@ void capsrc_set_ring_size(struct capsrc *s, size_t bytes) { s->ring_bytes = byte
 struct ring *capsrc_ring(struct capsrc *s) { return s->ring; }
 int capsrc_is_live(const struct capsrc *s) { return s->iface != NULL; }
 int capsrc_nsec(const struct capsrc *s) { return s->nsec; }
+
+int capsrc_file_format(const struct capsrc *s)
+{
+	return s->cf ? (int)capfile_format(s->cf) : -1;
+}
+
+const struct capfile_iface *capsrc_file_iface(const struct capsrc *s, uint32_t ifid)
+{
+	return s->cf && ifid < CAP_FILE_IFACES && s->file_ifc_set[ifid] == 1 ?
+	    &s->file_ifc[ifid] : NULL;
+}
 uint32_t capsrc_snaplen(const struct capsrc *s) { return (uint32_t)s->snaplen; }
 
 const char *capsrc_name(const struct capsrc *s)
@@ -529,6 +544,12 @@ static void file_loop(struct capsrc *s)
 			atomic_fetch_add_explicit(&s->filtered_out, 1, memory_order_relaxed);
 			continue;
 		}
+		if (rec.ifid < CAP_FILE_IFACES && !s->file_ifc_set[rec.ifid]) {
+			const struct capfile_iface *ifc = capfile_iface(s->cf, rec.ifid);
+			if (ifc)
+				s->file_ifc[rec.ifid] = *ifc;
+			s->file_ifc_set[rec.ifid] = ifc ? 1 : 2;
+		}
 		if (s->replay > 0) {
 			double t = (double)rec.ts_sec + rec.ts_nsec / 1e9;
 			if (first) {
@@ -543,7 +564,7 @@ static void file_loop(struct capsrc *s)
 					break;
 			}
 		}
-		while (!ring_push_fits(s->ring, rec.caplen)) {
+		while (!ring_push_fits(s->ring, rec.caplen + (rec.opts ? rec.opts_len : 0))) {
 			ring_push_commit(s->ring);
 			if (!nap(s, 0.001))
 				goto out;

@@ -31,6 +31,7 @@
 #define CAP_DEFAULT_BUFSIZE_MIB 16
 #define CAP_DEFAULT_TIMEOUT_MS 50
 #define CAP_DEFAULT_RING_BYTES (32u << 20)
+#define CAP_FILE_IFACES 64		/* interfaces of a file source described to the reader */
 
 struct capsrc;
 
@@ -76,6 +77,13 @@ int capsrc_is_live(const struct capsrc *s);
 int capsrc_linktype(const struct capsrc *s);
 uint32_t capsrc_snaplen(const struct capsrc *s);
 int capsrc_nsec(const struct capsrc *s);
+/* File sources: the file's enum capfile_format (-1 for an interface), and the
+ * description of the interface ifid as the file gives it (NULL: not known, or beyond
+ * CAP_FILE_IFACES).  Call capsrc_file_iface only for the ifid of a frame taken from
+ * the ring: the thread writes it before that frame. */
+int capsrc_file_format(const struct capsrc *s);
+struct capfile_iface;
+const struct capfile_iface *capsrc_file_iface(const struct capsrc *s, uint32_t ifid);
 void capsrc_get_stats(const struct capsrc *s, struct capsrc_stats *st);
 /* Once the ring is at EOF: NULL for a normal end, else why the source stopped. */
 const char *capsrc_error(const struct capsrc *s);

@@ -38,7 +38,7 @@ struct ring_hdr {
 	int32_t linktype;
 	uint32_t ifid;
 	uint32_t flags;		/* pkt_rec.flags (CAPFILE_REC_*: replayed files) */
-	uint32_t unused;	/* keeps the frame bytes 8-byte aligned */
+	uint32_t opts_len;	/* pcapng options after the frame bytes (files) */
 };
 
 #define HDR_SIZE ((uint32_t)sizeof(struct ring_hdr))
@@ -230,7 +230,7 @@ int ring_push_fits(struct ring *r, uint32_t caplen)
 
 int ring_push(struct ring *r, const struct pkt_rec *rec)
 {
-	uint32_t caplen = rec->caplen;
+	uint32_t caplen = rec->caplen, olen = rec->opts ? rec->opts_len : 0;
 	uint32_t need;
 	size_t off, contig;
 	struct ring_hdr *h;
@@ -239,7 +239,9 @@ int ring_push(struct ring *r, const struct pkt_rec *rec)
 		caplen = r->max_caplen;
 		atomic_store_explicit(&r->truncated, ++r->p_trunc, memory_order_relaxed);
 	}
-	need = rec_size(caplen);
+	if (olen > r->max_caplen - caplen)
+		olen = 0;	/* the frame first: options that don't fit are left out */
+	need = rec_size(caplen + olen);
 	if (!has_room(r, footprint(r, need))) {
 		/* Let the consumer free space for the next frame, then drop this one. */
 		ring_push_commit(r);
@@ -262,9 +264,11 @@ int ring_push(struct ring *r, const struct pkt_rec *rec)
 	h->linktype = rec->linktype;
 	h->ifid = rec->ifid;
 	h->flags = rec->flags;
-	h->unused = 0;
+	h->opts_len = olen;
 	if (caplen)
 		memcpy(h + 1, rec->data, caplen);
+	if (olen)
+		memcpy((uint8_t *)(h + 1) + caplen, rec->opts, olen);
 	r->p_head += need;
 	if (++r->p_pending >= RING_BATCH || r->p_head - r->p_pub >= r->cap / 8)
 		ring_push_commit(r);
@@ -299,8 +303,8 @@ size_t ring_pop(struct ring *r, struct pkt_rec *out, size_t max)
 		out[n].data = (const uint8_t *)(h + 1);
 		out[n].file_off = 0;
 		out[n].flags = h->flags;
-		out[n].opts = NULL;
-		out[n].opts_len = 0;
+		out[n].opts = h->opts_len ? (const uint8_t *)(h + 1) + h->caplen : NULL;
+		out[n].opts_len = h->opts_len;
 		r->c_pos += h->reclen;
 		n++;
 	}

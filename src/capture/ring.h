@@ -1,7 +1,8 @@
 /* ring.h — single-producer single-consumer packet ring (C11 atomics, no locks).
  *
  * A byte ring of variable-size records: a 40-byte header (timestamps, lengths, link
- * type, interface, record flags) followed by the frame bytes, 8-byte aligned, so a
+ * type, interface, record flags) followed by the frame bytes and a file's pcapng
+ * options for the frame, if any, 8-byte aligned, so a
  * 64-byte frame costs 104 bytes and a 1500-byte frame 1544.  A frame larger than ring_max_caplen()
  * (half the ring, at most CAPFILE_MAX_CAPLEN) is truncated and counted.
  *
@@ -41,13 +42,16 @@ size_t ring_capacity(const struct ring *r);
 uint32_t ring_max_caplen(const struct ring *r);
 
 /* Producer.  Copies rec->caplen bytes of rec->data (truncated to ring_max_caplen(), the
- * original rec->len is kept).  0 when queued, -1 when dropped because the ring is full. */
+ * original rec->len is kept) and rec->opts_len bytes of rec->opts when they fit in
+ * ring_max_caplen() with the frame.  0 when queued, -1 when dropped because the ring
+ * is full. */
 int ring_push(struct ring *r, const struct pkt_rec *rec);
 /* Publishes everything pushed so far and wakes a sleeping consumer. */
 void ring_push_commit(struct ring *r);
 /* Commits and marks the end of the stream; no push after it. */
 void ring_push_eof(struct ring *r);
-/* Producer only: 1 when a frame of caplen bytes would fit right now (sources that must
+/* Producer only: 1 when a frame of caplen bytes (with its options' length added)
+ * would fit right now (sources that must
  * not lose frames, such as files, wait instead of dropping). */
 int ring_push_fits(struct ring *r, uint32_t caplen);
 

@@ -15,6 +15,10 @@
  * file; a signal or a lost terminal keeps it when it holds packets not saved with
  * `w`, and says where on stderr and in syslog; a crash says so on stderr.
  *
+ * A stream (-r - or a FIFO: `tcpdump -U -w - | netlab-tui -r -`) is read like a live
+ * source, through a capture thread, as it arrives; the keys then come from /dev/tty,
+ * the terminal the user types on, not from standard input.
+ *
  * Work that could take long — loading a file, filtering — runs in slices of a few
  * milliseconds between two looks at the keyboard.
  *
@@ -56,6 +60,25 @@
 static volatile sig_atomic_t got_signal;
 static int curses_on;
 static struct spool *live_spool;	/* for fatal(): say where the capture is */
+/* The terminal's screen, and /dev/tty when standard input is not the terminal; both
+ * stay until exit (delscreen would leave ncurses' own strings unreachable). */
+static FILE *tty_in;
+static SCREEN *screen;
+
+/* The descriptor the keys arrive on. */
+static int key_fd(void)
+{
+	return tty_in ? fileno(tty_in) : STDIN_FILENO;
+}
+
+/* A capture that can only be read once, front to back (standard input, a FIFO, a
+ * pipe), rather than mapped: the TUI reads it as it arrives. */
+static int is_stream(const char *path)
+{
+	struct stat sb;
+
+	return strcmp(path, "-") == 0 || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode));
+}
 
 static void on_signal(int sig)
 {
@@ -70,6 +93,30 @@ static void term_restore(void)
 		curses_on = 0;
 	}
 }
+
+/* The curses screen on the terminal: standard input, or /dev/tty when standard input
+ * carries something else (a stream of packets). */
+static int term_open(void)
+{
+	if (!isatty(STDIN_FILENO)) {
+		tty_in = fopen("/dev/tty", "r");
+		if (!tty_in) {
+			fprintf(stderr, "netlab-tui: standard input is not a terminal and /dev/tty "
+			    "cannot be opened (%s): the TUI needs a terminal for its keys\n",
+			    strerror(errno));
+			return -1;
+		}
+	}
+	screen = newterm(NULL, stdout, tty_in ? tty_in : stdin);
+	if (!screen) {
+		fprintf(stderr, "netlab-tui: cannot use this terminal (TERM=%s)\n",
+		    getenv("TERM") ? getenv("TERM") : "");
+		return -1;
+	}
+	set_term(screen);
+	return 0;
+}
+
 
 /* fatal()'s cleanup: the terminal first, so the messages are readable. */
 static void fatal_cleanup(void)
@@ -616,7 +663,7 @@ static int loop(struct ui *u)
 			last_draw = ui_now_us();
 		}
 		timeout = busy ? 0 : u->server || u->ncaps ? 500 : 1000;
-		pfd[0] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
+		pfd[0] = (struct pollfd){ key_fd(), POLLIN, 0 };
 		for (int i = 0; i < u->ncaps && !u->caps_eof; i++) {
 			struct ring *r = capsrc_ring(u->caps[i]);
 			if (!ring_sleep_prepare(r))
@@ -647,6 +694,7 @@ struct ui *ui_open(const struct ui_config *cfg, int *status)
 	struct ui *u = xcalloc(1, sizeof(*u));
 	const struct ui_options *o = cfg->o;
 	char errbuf[CAPFILE_ERRBUF_SIZE];
+	int stream;
 
 	*status = 0;
 	u->o = o;
@@ -674,16 +722,20 @@ struct ui *ui_open(const struct ui_config *cfg, int *status)
 	reasm_set_frame_source(u->sess->reasm, frame_bytes, u);
 	u->convs = convtab_new();
 
-	if (o->nifaces || (o->read_file && o->replay_speed > 0)) {
+	stream = o->read_file && !o->nifaces && is_stream(o->read_file);
+	if (o->nifaces || (o->read_file && (o->replay_speed > 0 || stream))) {
 		char cerr[CAP_ERRBUF_SIZE];
 		u->st = store_new(NULL, 0);
 		u->live = o->nifaces > 0;
+		u->stream = stream && !(o->replay_speed > 0);
 		u->if_known = 1;
 		if (ui_start_sources(u, cerr) < 0) {
 			fprintf(stderr, "netlab-tui: %s\n", cerr);
 			goto fail;
 		}
-		u->state = u->live ? "capturing" : "replaying";
+		if (u->stream)	/* as batch mode reads the same bytes */
+			u->if_known = capsrc_file_format(u->caps[0]) == CAPFILE_PCAPNG;
+		u->state = u->live ? "capturing" : stream ? "reading" : "replaying";
 		u->follow = 1;
 		if (o->nifaces == 1)
 			set_source_name(u, o->ifaces[0]);
@@ -708,8 +760,7 @@ struct ui *ui_open(const struct ui_config *cfg, int *status)
 		u->if_known = capfile_format(u->cf) == CAPFILE_PCAPNG;
 		u->file_size = capfile_size(u->cf);
 		if (!capfile_map(u->cf)) {
-			fprintf(stderr, "netlab-tui: the TUI reads a capture file, not a stream; "
-			    "save the stream with -w FILE first, or use batch mode (| less)\n");
+			fprintf(stderr, "netlab-tui: %s cannot be mapped into memory\n", o->read_file);
 			goto fail;
 		}
 		u->st = store_new(capfile_map(u->cf), (size_t)capfile_size(u->cf));
@@ -742,9 +793,7 @@ int ui_run(const struct ui_config *cfg)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	fatal_set_cleanup(fatal_cleanup);
-	if (!initscr()) {
-		fprintf(stderr, "netlab-tui: cannot use this terminal (TERM=%s)\n",
-		    getenv("TERM") ? getenv("TERM") : "");
+	if (term_open() < 0) {
 		ui_close(u);
 		return 1;
 	}

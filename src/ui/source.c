@@ -150,9 +150,14 @@ int ui_drain_step(struct ui *u, int64_t budget_us)
 				uint32_t ifid = recs[k].ifid;
 				/* as the spool has it */
 				struct capfile_iface ifc = { .section = 1, .time_digits = u->time_digits };
+				const struct capfile_iface *fifc = u->stream ?
+				    capsrc_file_iface(u->caps[i], ifid) : NULL;
 				snprintf(ifc.name, sizeof(ifc.name), "%s", ifid < (uint32_t)u->o->nifaces ?
 				    u->o->ifaces[ifid] : capsrc_name(u->caps[i]));
-				ingest(u, &recs[k], &ifc);
+				if (fifc && !store_count(u->st))	/* as a file's first packet */
+					u->time_digits = fifc->time_digits;
+				/* a stream: its interfaces as the file has them, as batch mode */
+				ingest(u, &recs[k], u->stream ? fifc : &ifc);
 			}
 			ring_release(r);
 			if (ui_now_us() - t0 > budget_us) {

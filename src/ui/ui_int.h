@@ -236,6 +236,7 @@ struct ui {
 	char src_name[256];		/* escaped */
 	const char *state;		/* "file", "loading", "capturing", "stopped" */
 	int live;			/* packets come from interfaces (unsaved ones ask at q) */
+	int stream;			/* -r of a pipe or FIFO, read as it arrives */
 	struct capsrc *caps[CAP_MAX_IFACES];	/* capture engine sources (-i, --replay) */
 	struct spool *spool;		/* live: the temporary pcapng the store indexes */
 	int spool_failed;		/* not written (disk full): packets are copied */

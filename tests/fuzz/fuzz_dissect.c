@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fv_label(tree, &tree->nodes[i], buf, sizeof(buf));
 		}
 		if (devnull) {
-			print_tree(devnull, tree, 1);
+			print_tree(devnull, tree, 1, NULL);
 			print_hex(devnull, tree);
 		}
 		if (strlen(pi.info) != (size_t)pi.info_len)

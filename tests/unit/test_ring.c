@@ -363,6 +363,43 @@ static void test_every_field(void **state)
 	ring_free(r);
 }
 
+/* A file's pcapng options travel with their frame (a stream read in the TUI), and are
+ * left out, never the frame, when the two would not fit. */
+static void test_options(void **state)
+{
+	struct ring *r = ring_create(0);
+	struct pkt_rec out[2], in;
+	uint8_t frame[60], opts[12] = { 1, 0, 5, 0, 'h', 'e', 'l', 'l', 'o', 0, 0, 0 };
+	static uint8_t big[RING_MIN_BYTES];
+
+	memset(frame, 0xab, sizeof(frame));
+	in = mkrec(frame, sizeof(frame), 1);
+	in.opts = opts;
+	in.opts_len = sizeof(opts);
+	in.flags = CAPFILE_REC_OPT_SWAP;
+	assert_true(ring_push_fits(r, in.caplen + in.opts_len));
+	assert_int_equal(ring_push(r, &in), 0);
+	in = mkrec(big, ring_max_caplen(r), 2);
+	in.opts = opts;
+	in.opts_len = sizeof(opts);
+	ring_push_commit(r);
+	assert_int_equal(ring_pop(r, out, 2), 1);
+	assert_int_equal(out[0].caplen, sizeof(frame));
+	assert_memory_equal(out[0].data, frame, sizeof(frame));
+	assert_int_equal(out[0].opts_len, sizeof(opts));
+	assert_memory_equal(out[0].opts, opts, sizeof(opts));
+	assert_int_equal(out[0].flags, CAPFILE_REC_OPT_SWAP);
+	ring_release(r);
+	assert_int_equal(ring_push(r, &in), 0);	/* a frame as large as allowed */
+	ring_push_commit(r);
+	assert_int_equal(ring_pop(r, out, 2), 1);
+	assert_int_equal(out[0].caplen, ring_max_caplen(r));
+	assert_int_equal(out[0].opts_len, 0);
+	assert_null(out[0].opts);
+	ring_release(r);
+	ring_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_big_frames),
 		cmocka_unit_test(test_two_thread_stress),
 		cmocka_unit_test(test_every_field),
+		cmocka_unit_test(test_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
