@@ -43,7 +43,7 @@ static int live_print_packet(void *ctx, const struct pkt_rec *rec)
 
 static int live_main(const struct options *o)
 {
-	struct live_print lp = { NULL, o, { .section = 1 } };
+	struct live_print lp = { NULL, o, { .section = 1, .time_digits = 9 } };	/* ns, as dumpcap */
 	struct batch_config bc;
 	char errbuf[1024];
 	int st, st2;

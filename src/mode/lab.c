@@ -43,9 +43,11 @@ static struct httpd *start_server(struct lab *l, int *port, char *errbuf, size_t
 	for (;;) {
 		l->cfg.port = *port;
 		h = httpd_start(&l->cfg, errbuf, n);
-		if (h || l->o->serve || *port >= LAB_LAST_PORT)
+		if (h || l->o->serve || *port == 0)
 			return h;
-		(*port)++;	/* 8080 taken by another server: try the next one */
+		/* 8080 taken by another server (another student's lab): the next one, and
+		 * after LAB_LAST_PORT any port the system has free */
+		*port = *port >= LAB_LAST_PORT ? 0 : *port + 1;
 	}
 }
 

@@ -31,6 +31,41 @@ streams=$(tshark -r "$tmp/lab.pcap" -T fields -e tcp.stream 2>/dev/null | sort -
 [ "$streams" -ge 3 ] || fail "only $streams connections"
 echo "ok: batch lab: statuses $codes, $ws WebSocket frames, $fins FINs, $streams connections"
 
+# 1b. printing while capturing: the Time column in nanoseconds, as tshark's live capture
+p=$(free_port)
+timeout 30 "$NETLAB_BIN" --lab --serve=127.0.0.1:"$p" > "$tmp/live.out" 2>"$tmp/live.err" ||
+	fail "printing lab exited $?: $(cat "$tmp/live.err")"
+head -1 "$tmp/live.out" | grep -q '^ *1 0\.000000000 ' ||
+	fail "live summary lines lack the 9-decimal Time column: $(head -1 "$tmp/live.out")"
+[ "$(grep -c '^ *[0-9]* [0-9]*\.[0-9]\{9\} ' "$tmp/live.out")" = "$(wc -l < "$tmp/live.out")" ] ||
+	fail "a live summary line without a 9-decimal time"
+echo "ok: live summary lines: $(wc -l < "$tmp/live.out") with nanosecond times"
+
+# 1c. 8080-8089 all taken (other students' labs): the lab still starts on a free port
+# and captures only that port
+python3 -c '
+import socket, time
+held = []
+for p in range(8080, 8090):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        s.bind(("127.0.0.1", p)); s.listen(1); held.append(s)
+    except OSError:
+        pass
+print("held", flush=True)
+time.sleep(25)' > "$tmp/hold" &
+holder=$!
+i=0
+while [ ! -s "$tmp/hold" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+timeout 30 "$NETLAB_BIN" --lab > "$tmp/busy.out" 2>"$tmp/busy.err"
+kill $holder 2>/dev/null
+bp=$(sed -n 's/.*capturing on lo (tcp port \([0-9]*\)).*/\1/p' "$tmp/busy.err")
+[ -n "$bp" ] && [ "$bp" -gt 8089 ] || fail "no free port past 8089: $(cat "$tmp/busy.err")"
+grep -q "(8080 was in use)" "$tmp/busy.err" || fail "the notice does not say 8080 was in use"
+grep -q "HTTP.*200 OK" "$tmp/busy.out" || fail "no response captured on port $bp"
+echo "ok: 8080-8089 in use: the lab served and captured port $bp"
+
 # 2. no capture rights: the bundled capture instead, with a way to get permission
 if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$NETLAB_BIN"; then
 	p=$(free_port)
