@@ -49,6 +49,7 @@ static void set_i(struct options *o, const char *a)
 }
 static void set_D(struct options *o, const char *a) { o->list_ifaces = 1; }
 static void set_f(struct options *o, const char *a) { o->capture_filter = a; }
+static void set_remote_filter(struct options *o, const char *a) { o->remote_filter = a; }
 static void set_s(struct options *o, const char *a) { o->snaplen = (int)num_arg("snapshot length (-s)", a, 0, CAP_DEFAULT_SNAPLEN); }
 static void set_B(struct options *o, const char *a) { o->bufsize_mib = (int)num_arg("buffer size in MiB (-B)", a, 1, 4096); }
 static void set_c(struct options *o, const char *a) { o->count = num_arg("packet count (-c)", a, 1, 2000000000); }
@@ -269,9 +270,10 @@ static void set_version(struct options *o, const char *a);
 
 static struct opt_row rows[] = {
 	{ "read-file", 'r', required_argument, "FILE", "read packets from a pcap or pcapng FILE (\"-\" = standard input)", set_r, 0 },
-	{ "interface", 'i', required_argument, "IFACE", "capture live on IFACE (repeatable; \"any\" for all)", set_i, 0 },
+	{ "interface", 'i', required_argument, "IFACE", "capture live on IFACE (repeatable; \"any\" for all; ssh://[USER@]HOST[:PORT]/IFACE runs tcpdump there through ssh)", set_i, 0 },
 	{ "list-interfaces", 'D', no_argument, NULL, "list the interfaces that can be captured on and exit", set_D, 0 },
 	{ NULL, 'f', required_argument, "BPF", "capture filter in libpcap syntax (also applied to files)", set_f, 0 },
+	{ "remote-filter", 0, required_argument, "BPF", "the filter tcpdump runs on an ssh:// interface's host (default: not its ssh port; \"\" for none)", set_remote_filter, 0 },
 	{ "snapshot-length", 's', required_argument, "SNAPLEN", "bytes to capture per packet (default " OPT_STR(CAP_DEFAULT_SNAPLEN) ")", set_s, 0 },
 	{ "buffer-size", 'B', required_argument, "MIB", "kernel capture buffer size in MiB (default 16)", set_B, 0 },
 	{ NULL, 'c', required_argument, "COUNT", "stop after COUNT packets", set_c, 0 },

@@ -22,6 +22,7 @@ struct options {
 	int nifaces;
 	int list_ifaces;			/* -D */
 	const char *capture_filter;		/* -f */
+	const char *remote_filter;		/* --remote-filter */
 	int snaplen;				/* -s, 0 = default */
 	int bufsize_mib;			/* -B, 0 = default */
 	long count;				/* -c, 0 = unlimited */

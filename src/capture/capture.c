@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "capture/capture.h"
+#include "capture/remote.h"
 #include "core/xmalloc.h"
 
 #define MAX_FILE_FILTERS 8
@@ -52,6 +53,8 @@ struct capsrc {
 	struct capfile *cf;
 	int linktype, nsec, active, stream;
 	struct capfilter *filter;	/* file sources with -f */
+	struct remote *remote;		/* ssh:// interfaces: ssh running tcpdump */
+	const char *remote_filter;	/* --remote-filter, NULL = the default */
 	struct ring *ring;
 
 	/* the thread */
@@ -126,6 +129,7 @@ void capsrc_set_replay(struct capsrc *s, double speed) { s->replay = speed; }
 void capsrc_set_count(struct capsrc *s, long count) { s->count = count; }
 void capsrc_set_ifid(struct capsrc *s, uint32_t ifid) { s->ifid = ifid; }
 void capsrc_set_ring_size(struct capsrc *s, size_t bytes) { s->ring_bytes = bytes; }
+void capsrc_set_remote_filter(struct capsrc *s, const char *bpf) { s->remote_filter = bpf; }
 
 struct ring *capsrc_ring(struct capsrc *s) { return s->ring; }
 int capsrc_is_live(const struct capsrc *s) { return s->iface != NULL; }
@@ -336,6 +340,33 @@ static int activate_file(struct capsrc *s, char *errbuf)
 	return 0;
 }
 
+/* ssh://…: the remote tcpdump's output, read as a stream (remote.h). */
+static int activate_remote(struct capsrc *s, char *errbuf)
+{
+	char cerr[CAPFILE_ERRBUF_SIZE] = "", why[256];
+
+	s->remote = remote_start(s->iface, s->remote_filter, s->snaplen, errbuf, CAP_ERRBUF_SIZE);
+	if (!s->remote)
+		return -1;
+	s->cf = capfile_fdopen(remote_take_fd(s->remote), s->iface, cerr);
+	if (!s->cf) {		/* nothing came: ssh or tcpdump failed */
+		remote_why(s->remote, why, sizeof(why));
+		snprintf(errbuf, CAP_ERRBUF_SIZE, "cannot capture on %s: %s", s->iface,
+		    why[0] ? why : cerr);
+		remote_free(s->remote);
+		s->remote = NULL;
+		return -1;
+	}
+	s->stream = 1;
+	s->nsec = 1;
+	if (s->bpf) {
+		s->filter = capfilter_new(s->bpf, s->snaplen, capfile_linktype(s->cf), errbuf);
+		if (s->filter == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 int capsrc_activate(struct capsrc *s, char *errbuf)
 {
 	int rc;
@@ -350,14 +381,17 @@ int capsrc_activate(struct capsrc *s, char *errbuf)
 	}
 	if (s->snaplen <= 0 || s->snaplen > CAP_DEFAULT_SNAPLEN)
 		s->snaplen = CAP_DEFAULT_SNAPLEN;
-	rc = s->iface ? activate_live(s, errbuf) : activate_file(s, errbuf);
+	rc = remote_is_url(s->iface) ? activate_remote(s, errbuf) :
+	    s->iface ? activate_live(s, errbuf) : activate_file(s, errbuf);
 	if (rc < 0) {
 		if (s->p)
 			pcap_close(s->p);
 		if (s->cf)
 			capfile_close(s->cf);
+		remote_free(s->remote);
 		s->p = NULL;
 		s->cf = NULL;
+		s->remote = NULL;
 		return -1;
 	}
 	s->ring = ring_create(s->ring_bytes ? s->ring_bytes : CAP_DEFAULT_RING_BYTES);
@@ -534,12 +568,19 @@ static void file_loop(struct capsrc *s)
 		} else {
 			rc = capfile_next(s->cf, &rec, cerr);
 		}
+		if (rc == 0 && s->remote && !stopping(s)) {
+			char why[256];
+			if (remote_why(s->remote, why, sizeof(why)))
+				thread_error(s, "the capture on %s ended: %s", s->iface, why);
+		}
 		if (rc == 0)
 			break;
 		if (rc < 0) {
 			thread_error(s, "%s", cerr);
 			break;
 		}
+		if (s->remote)
+			rec.ifid = s->ifid;	/* an interface of this run, as live ones */
 		if (s->filter && !capfilter_match(s->filter, &rec)) {
 			atomic_fetch_add_explicit(&s->filtered_out, 1, memory_order_relaxed);
 			continue;
@@ -621,6 +662,7 @@ void capsrc_stop(struct capsrc *s)
 	atomic_store(&s->stop, 1);
 	if (s->p)
 		pcap_breakloop(s->p);
+	remote_hangup(s->remote);	/* its stream ends: a read waiting on it returns */
 }
 
 void capsrc_join(struct capsrc *s)
@@ -646,6 +688,7 @@ void capsrc_free(struct capsrc *s)
 		pcap_close(s->p);
 	if (s->cf)
 		capfile_close(s->cf);
+	remote_free(s->remote);
 	ring_free(s->ring);
 	free(s);
 }

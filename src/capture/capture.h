@@ -45,7 +45,8 @@ struct capsrc_stats {
 };
 
 struct capsrc *capsrc_create(void);
-/* Exactly one source: a live interface ("any" included) or a capture file ("-" = stdin).
+/* Exactly one source: a live interface ("any" included; "ssh://[USER@]HOST[:PORT]/IFACE"
+ * for one on another machine, see remote.h) or a capture file ("-" = stdin).
  * The strings must outlive the capsrc. */
 void capsrc_set_iface(struct capsrc *s, const char *iface);
 void capsrc_set_file(struct capsrc *s, const char *path);
@@ -56,6 +57,8 @@ void capsrc_set_replay(struct capsrc *s, double speed);	/* files: 0 = as fast as
 void capsrc_set_count(struct capsrc *s, long count);		/* stop after COUNT frames, 0 = no */
 void capsrc_set_ifid(struct capsrc *s, uint32_t ifid);		/* live: ifid stamped on each frame */
 void capsrc_set_ring_size(struct capsrc *s, size_t bytes);	/* 0 = default */
+/* ssh:// interfaces (remote.h): the filter tcpdump runs remotely, NULL = the default. */
+void capsrc_set_remote_filter(struct capsrc *s, const char *bpf);
 
 /* 0, or -1 with a sentence in errbuf (CAP_ERRBUF_SIZE). */
 int capsrc_activate(struct capsrc *s, char *errbuf);

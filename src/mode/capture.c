@@ -98,6 +98,7 @@ static int open_sources(struct run *r, char *errbuf)
 		}
 		capsrc_set_snaplen(s, o->snaplen);
 		capsrc_set_filter(s, o->capture_filter);
+		capsrc_set_remote_filter(s, o->remote_filter);
 		capsrc_set_count(s, (long)r->limit);
 		if (capsrc_activate(s, errbuf) < 0)
 			return -1;

@@ -12,6 +12,7 @@ void mode_ui_options(const struct options *o, struct ui_options *uo)
 	uo->snaplen = o->snaplen;
 	uo->bufsize_mib = o->bufsize_mib;
 	uo->capture_filter = o->capture_filter;
+	uo->remote_filter = o->remote_filter;
 	uo->count = o->count;
 	uo->autostop_duration = o->autostop_duration;
 	uo->user = o->user;

@@ -263,6 +263,7 @@ int ui_start_sources(struct ui *u, char *errbuf)
 		capsrc_set_snaplen(s, o->snaplen);
 		capsrc_set_bufsize(s, o->bufsize_mib);
 		capsrc_set_filter(s, o->capture_filter);
+		capsrc_set_remote_filter(s, o->remote_filter);
 		capsrc_set_count(s, o->count);
 		if (capsrc_activate(s, errbuf) < 0)
 			return -1;

@@ -24,6 +24,7 @@ struct ui_options {
 	int snaplen;			/* -s, 0 = default */
 	int bufsize_mib;		/* -B, 0 = default */
 	const char *capture_filter;	/* -f, NULL = none */
+	const char *remote_filter;	/* --remote-filter (ssh:// interfaces), NULL = default */
 	long count;			/* -c, 0 = unlimited */
 	double autostop_duration;	/* -a duration:SEC (headless) */
 	const char *user;		/* -Z */
