@@ -195,7 +195,8 @@ static void thread_error(struct capsrc *s, const char *fmt, ...)
 
 static const char perm_hint[] =
     "run as root, or give the binary capture rights: "
-    "sudo setcap cap_net_raw,cap_net_admin=eip $(command -v netlab-tui), "
+    "sudo setcap cap_net_raw,cap_net_admin=eip $(command -v netlab-tui) "
+    "(on a shared machine: make install-capture-group, then join the netlab group), "
     "or read a file with -r";
 
 static void activate_error(struct capsrc *s, int rc, char *errbuf)
