@@ -11,6 +11,7 @@
 #include "capture/capture.h"
 #include "capture/spool.h"
 #include "core/timefmt.h"
+#include "dissect/prefs.h"
 #include "dissect/registry.h"
 #include "mode/lab.h"
 #include "mode/mode.h"
@@ -149,9 +150,10 @@ int main(int argc, char **argv)
 	timefmt_init();
 	signal(SIGPIPE, SIG_IGN);
 
-	for (int i = 0; i < o.ndecode_as; i++) {	/* -d: every view dissects the same way */
-		char err[256];
-		if (reg_decode_as(o.decode_as[i], err, sizeof(err)) < 0) {
+	for (int i = 0; i < o.ndecode_as + o.nprefs; i++) {	/* -d, -o: for every view */
+		char err[512];
+		if ((i < o.ndecode_as ? reg_decode_as(o.decode_as[i], err, sizeof(err)) :
+		    prefs_set(o.prefs[i - o.ndecode_as], err, sizeof(err))) < 0) {
 			fprintf(stderr, "netlab-tui: %s\n", err);
 			return 1;
 		}

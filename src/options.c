@@ -74,6 +74,15 @@ static void set_d(struct options *o, const char *a)
 	o->decode_as[o->ndecode_as++] = a;
 }
 
+static void set_o(struct options *o, const char *a)
+{
+	if (o->nprefs == 16) {
+		fprintf(stderr, "netlab-tui: at most 16 preferences (-o)\n");
+		exit(1);
+	}
+	o->prefs[o->nprefs++] = a;
+}
+
 static void set_t(struct options *o, const char *a)
 {
 	int c = time_col_parse(a);
@@ -291,6 +300,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'V', no_argument, NULL, "print the detail tree of each packet", set_V, 0 },
 	{ NULL, 'x', no_argument, NULL, "print a hex and ASCII dump of each packet (alone: only the dump)", set_x, 0 },
 	{ NULL, 'd', required_argument, "LAYER==PORT,PROTO", "decode as: tcp.port==5174,http or udp.port==5000-5010,dns (repeatable)", set_d, 0 },
+	{ NULL, 'o', required_argument, "NAME:VALUE", "a preference, as tshark's: tcp.relative_sequence_numbers, tcp.calculate_timestamps, tcp.track_bytes_in_flight (TRUE|FALSE; repeatable)", set_o, 0 },
 	{ NULL, 'O', required_argument, "PROTOS", "like -V, but only the comma-separated PROTOS in full (the others by their top line)", set_O, 0 },
 	{ NULL, 't', required_argument, "FORMAT", "Time column: r (since the first packet, default), a|ad|adoy (local time, with date, with day of year), u|ud|udoy (UTC), e (epoch), d|dd (since the previous captured|displayed packet)", set_t, 0 },
 	{ NULL, 'u', required_argument, "s|hms", "seconds of relative and delta times: s (default) or hms (1h 2m 3.5s)", set_u, 0 },

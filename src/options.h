@@ -50,6 +50,8 @@ struct options {
 	int line_flush;				/* -l */
 	const char *decode_as[16];		/* -d LAYER==SELECTOR,PROTO */
 	int ndecode_as;
+	const char *prefs[16];			/* -o NAME:VALUE */
+	int nprefs;
 	int two_pass;				/* -2 (batch mode chooses its passes itself) */
 	int hex;				/* -x */
 	enum out_fmt out;			/* -T */

@@ -29,6 +29,7 @@
 #include "dissect/reasm.h"
 #include "core/fmtnum.h"
 #include "dissect/session.h"
+#include "dissect/prefs.h"
 #include "dissect/tcp_conv.h"
 #include "dissect/fvalue.h"
 #include "dissect/http.h"
@@ -428,8 +429,21 @@ struct seg {
 	uint16_t sum, urp;
 	int have_seglen, have_conv;
 	struct tcpconv_out r;
+	/* The numbers shown: r's relative ones, or the raw ones
+	 * (-o tcp.relative_sequence_numbers:FALSE) */
+	int rel;
+	uint32_t seq, ack, nxtseq;
 	char flist[96];			/* "SYN, ACK" (flags_list) */
 };
+
+static void shown_numbers(struct seg *s)
+{
+	s->rel = dprefs.tcp_relative_seq;
+	s->seq = s->rel ? s->r.seq_rel : s->sg.seq;
+	s->ack = s->rel ? s->r.ack_rel : s->sg.ack;
+	s->nxtseq = s->rel ? s->r.nxtseq_rel :
+	    s->sg.seq + s->sg.seglen + ((s->sg.flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
+}
 
 /* The ports: pinfo, Info and the first items.  0 when they were not captured. */
 static int ports_step(struct seg *s, struct cur *c, uint32_t parent)
@@ -514,11 +528,12 @@ static void numbers_tree(struct seg *s)
 	const struct tcp_seg *sg = &s->sg;
 	const struct tcpconv_out *r = &s->r;
 	uint32_t tn = s->tn, start = s->start, n;
+	int rel = s->rel;
 
 	if (tree_text(t)) {
-		tree_label_append(t, tn, ", Seq: %u", r->seq_rel);
+		tree_label_append(t, tn, ", Seq: %u", s->seq);
 		if (sg->flags & TCPF_ACK)
-			tree_label_append(t, tn, ", Ack: %u", r->ack_rel);
+			tree_label_append(t, tn, ", Ack: %u", s->ack);
 		if (s->have_seglen)
 			tree_label_append(t, tn, ", Len: %u", sg->seglen);
 	}
@@ -536,19 +551,23 @@ static void numbers_tree(struct seg *s)
 	}
 	if (s->have_seglen)
 		tcp_gen_uint(t, tn, T_LEN, start, sg->seglen);
-	n = tree_add_uint(t, tn, &fields[T_SEQ], start + 4, 4, r->seq_rel);
-	tree_label(t, n, "Sequence Number: %u    (relative sequence number)", r->seq_rel);
-	tree_add_uint(t, tn, &fields[T_SEQ_RAW], start + 4, 4, sg->seq);
-	if (s->have_seglen) {
-		n = tcp_gen_uint(t, tn, T_NXTSEQ, start, r->nxtseq_rel);
-		tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", r->nxtseq_rel);
+	n = tree_add_uint(t, tn, &fields[T_SEQ], start + 4, 4, s->seq);
+	if (rel) {		/* -o tcp.relative_sequence_numbers:FALSE: the raw numbers alone */
+		tree_label(t, n, "Sequence Number: %u    (relative sequence number)", s->seq);
+		tree_add_uint(t, tn, &fields[T_SEQ_RAW], start + 4, 4, sg->seq);
 	}
-	n = tree_add_uint(t, tn, &fields[T_ACK], start + 8, 4, r->ack_rel);
-	if (sg->flags & TCPF_ACK)
-		tree_label(t, n, "Acknowledgment Number: %u    (relative ack number)", r->ack_rel);
-	else if (sg->ack)
+	if (s->have_seglen) {
+		n = tcp_gen_uint(t, tn, T_NXTSEQ, start, s->nxtseq);
+		if (rel)
+			tree_label(t, n, "Next Sequence Number: %u    (relative sequence number)", s->nxtseq);
+	}
+	n = tree_add_uint(t, tn, &fields[T_ACK], start + 8, 4, s->ack);
+	if ((sg->flags & TCPF_ACK) && rel)
+		tree_label(t, n, "Acknowledgment Number: %u    (relative ack number)", s->ack);
+	else if (!(sg->flags & TCPF_ACK) && sg->ack)
 		tree_label(t, n, "Acknowledgment Number: 0x%08x [should be 0x00000000 because ACK flag is not set]", sg->ack);
-	tree_add_uint(t, tn, &fields[T_ACK_RAW], start + 8, 4, sg->ack);
+	if (rel || !(sg->flags & TCPF_ACK))	/* (tshark shows a SYN's raw 0 either way) */
+		tree_add_uint(t, tn, &fields[T_ACK_RAW], start + 8, 4, sg->ack);
 	n = tree_add_uint(t, tn, &fields[T_HDR_LEN], start + 12, 1, sg->hlen);
 	if (tree_text(t)) {
 		char bits[16];
@@ -634,9 +653,9 @@ static void info_step(struct seg *s)
 
 	col_append_str(pi, " [");
 	col_append_str(pi, s->flist[0] ? s->flist : "<None>");
-	col_append_uint(pi, "] Seq=", s->r.seq_rel);
+	col_append_uint(pi, "] Seq=", s->seq);
 	if (s->sg.flags & TCPF_ACK)
-		col_append_uint(pi, " Ack=", s->r.ack_rel);
+		col_append_uint(pi, " Ack=", s->ack);
 	col_append_uint(pi, " Win=", s->r.win_calc);
 	if (s->sg.flags & TCPF_URG)
 		col_append_uint(pi, " Urg=", s->urp);
@@ -656,8 +675,8 @@ static void options_step(struct seg *s, const struct tcp_opts *o)
 	txt.label = tree_text(s->t);
 	txt.ilen = txt.nlen = 0;
 	txt.info[0] = txt.names[0] = '\0';
-	sack_base = s->have_conv && (s->sg.flags & TCPF_ACK) ? s->sg.ack - s->r.ack_rel : 0;
-	tcp_opt_tree(s->d, s->tn, o, s->sg.flags, s->sg.ack, sack_base, &txt);
+	sack_base = s->rel && s->have_conv && (s->sg.flags & TCPF_ACK) ? s->sg.ack - s->r.ack_rel : 0;
+	tcp_opt_tree(s->d, s->tn, o, s->sg.flags, s->sg.ack, sack_base, s->rel, &txt);
 	col_append_str(s->pi, txt.info);
 }
 
@@ -761,13 +780,14 @@ void dissect_tcp(struct dctx *d, struct cur *c, uint32_t parent)
 	if (optlen)
 		tcp_opt_parse(c, optlen, &o);
 	s.have_conv = tcp_analyse(d, &s.sg, optlen ? &o : NULL, &s.r);
+	shown_numbers(&s);
 	numbers_tree(&s);
 	flags_tree(&s);
 	window_tree(&s);
 	info_step(&s);
 	if (optlen)
 		options_step(&s, &o);
-	if (s.have_conv)
+	if (s.have_conv && dprefs.tcp_calc_timestamps)
 		times_tree(&s);
 	if (optlen && (o.truncated || o.have < optlen)) {
 		/* tshark's exception in the options: the analysis and payload never come */

@@ -117,6 +117,7 @@ struct opt_ctx {
 	struct dtree *t;
 	const struct tcp_opts *o;
 	uint32_t sack_base;
+	const char *rel;	/* " (relative)" after a SACK edge, or "" for raw numbers */
 	struct tcp_opt_text *txt;
 	struct dctx *d;
 	uint32_t ack;			/* the header's acknowledgment number, raw */
@@ -208,8 +209,8 @@ static void tree_sack(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n)
 		uint32_t re = x->o->sack_re[op->v[0] + i] - x->sack_base;
 		uint32_t l = tree_add_uint(t, n, tcp_field(T_OPT_SACK_LE), op->off + 2 + 8 * i, 4, le);
 		uint32_t r = tree_add_uint(t, n, tcp_field(T_OPT_SACK_RE), op->off + 6 + 8 * i, 4, re);
-		tree_label(t, l, "left edge = %u (relative)", le);
-		tree_label(t, r, "right edge = %u (relative)", re);
+		tree_label(t, l, "left edge = %u%s", le, x->rel);
+		tree_label(t, r, "right edge = %u%s", re, x->rel);
 		tree_label_append(t, n, " %u-%u", le, re);
 		opt_info(x->txt, " SLE=%u SRE=%u", le, re);
 	}
@@ -222,8 +223,8 @@ static void tree_sack(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n)
 	    (int32_t)(o->sack_re[1] - o->sack_re[0]) >= 0))) {
 		uint32_t end = op->off + op->len, le = o->sack_le[0] - x->sack_base;
 		uint32_t re = o->sack_re[0] - x->sack_base;
-		tree_label(t, tcp_gen_uint(t, n, T_OPT_DSACK_LE, end, le), "D-SACK Left Edge = %u (relative)", le);
-		tree_label(t, tcp_gen_uint(t, n, T_OPT_DSACK_RE, end, re), "D-SACK Right Edge = %u (relative)", re);
+		tree_label(t, tcp_gen_uint(t, n, T_OPT_DSACK_LE, end, le), "D-SACK Left Edge = %u%s", le, x->rel);
+		tree_label(t, tcp_gen_uint(t, n, T_OPT_DSACK_RE, end, re), "D-SACK Right Edge = %u%s", re, x->rel);
 		tcp_expert(x->d, tree_add_text(t, n, end, 8, "D-SACK Sequence"), T_OPT_DSACK, SEV_WARN,
 		    "Sequence", "D-SACK Sequence");
 	}
@@ -365,9 +366,9 @@ static void tree_unknown(struct opt_ctx *x, uint32_t on, const struct tcp_opt *o
 }
 
 void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uint16_t flags,
-    uint32_t ack, uint32_t sack_base, struct tcp_opt_text *txt)
+    uint32_t ack, uint32_t sack_base, int rel, struct tcp_opt_text *txt)
 {
-	struct opt_ctx x = { d->tree, o, sack_base, txt, d, ack };
+	struct opt_ctx x = { d->tree, o, sack_base, rel ? " (relative)" : "", txt, d, ack };
 	struct dtree *t = d->tree;
 	uint32_t on = tree_add_bytes(t, parent, tcp_field(T_OPTIONS), o->off, o->len, o->p, o->have);
 

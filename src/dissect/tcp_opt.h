@@ -66,10 +66,11 @@ struct tcp_opt_text {
 	size_t nlen;
 };
 
-/* The "TCP Options" subtree under parent (SACK edges relative to sack_base; the
- * MSS-absent note on a SYN) and, as txt asks, its Info text and names. */
+/* The "TCP Options" subtree under parent (SACK edges less sack_base, labelled
+ * "(relative)" when rel; the MSS-absent note on a SYN) and, as txt asks, its Info
+ * text and names. */
 void tcp_opt_tree(struct dctx *d, uint32_t parent, const struct tcp_opts *o, uint16_t flags,
-    uint32_t ack, uint32_t sack_base, struct tcp_opt_text *txt);
+    uint32_t ack, uint32_t sack_base, int rel, struct tcp_opt_text *txt);
 
 /* Does the tree want anything the option list adds (its items, the expert note)? */
 int tcp_opt_wanted(const struct dtree *t);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "core/xmalloc.h"
+#include "dissect/prefs.h"
 #include "dissect/tcp_conv_int.h"
 
 /* The base sequence numbers of both directions, once. */
@@ -280,6 +281,7 @@ void tcpconv_analyze(struct stream *s, struct flow *fwd, struct flow *rev,
 	analyze_retrans(s, fwd, rev, in, ta);
 	analyze_record(fwd, in, window, ta);
 	analyze_acked(rev, in, ta);
-	analyze_in_flight(fwd, rev, in, ta);
+	if (dprefs.tcp_track_bif)	/* -o tcp.track_bytes_in_flight */
+		analyze_in_flight(fwd, rev, in, ta);
 }
 
