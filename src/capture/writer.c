@@ -28,6 +28,7 @@ struct w_iface {
 	uint32_t ifid;
 	int linktype;
 	uint32_t index;		/* pcapng interface id */
+	int digits;		/* pcapng: decimals of its time stamps (if_tsresol) */
 };
 
 /* Blocks are assembled whole in buf, so a flush writes whole blocks; block_end[]
@@ -183,6 +184,7 @@ struct capwriter *capw_fdopen(int fd, const char *name, enum capw_format fmt, in
 	return writer_new(fd, name, fmt, nsec);
 }
 
+int capw_is_pcapng(const struct capwriter *w) { return w->fmt == CAPW_PCAPNG; }
 uint64_t capw_bytes(const struct capwriter *w) { return w->flushed + w->blen; }
 uint64_t capw_packets(const struct capwriter *w) { return w->packets; }
 uint64_t capw_last_data(const struct capwriter *w) { return w->last_data; }
@@ -203,7 +205,7 @@ static int write_pcap_header(struct capwriter *w, int linktype, uint32_t snaplen
  * fixed fields, options padded to 4 bytes, then opt_endofopt and the total length at both
  * ends. */
 struct blk {
-	uint8_t b[256];
+	uint8_t b[512];
 	size_t n;
 };
 
@@ -262,11 +264,11 @@ static int write_shb(struct capwriter *w, char *errbuf)
 }
 
 static int write_idb(struct capwriter *w, int linktype, uint32_t snaplen, const char *name,
-		     char *errbuf)
+		     const char *descr, int digits, char *errbuf)
 {
-	static const uint8_t nsec_resol[1] = { 9 };	/* if_tsresol: 10^-9 */
+	uint8_t resol = (uint8_t)digits;	/* if_tsresol: 10^-digits */
 	struct blk k;
-	size_t nlen = name ? strnlen(name, 64) : 0;
+	size_t nlen = name ? strnlen(name, 127) : 0, dlen = descr ? strnlen(descr, 127) : 0;
 
 	blk_start(&k, 1);
 	blk_u16(&k, (uint16_t)linktype);
@@ -274,8 +276,10 @@ static int write_idb(struct capwriter *w, int linktype, uint32_t snaplen, const 
 	blk_u32(&k, snaplen);
 	if (nlen)
 		blk_opt(&k, 2, name, nlen);	/* if_name */
-	if (w->nsec)
-		blk_opt(&k, 9, nsec_resol, sizeof(nsec_resol));
+	if (dlen)
+		blk_opt(&k, 3, descr, dlen);	/* if_description */
+	if (digits != 6)
+		blk_opt(&k, 9, &resol, sizeof(resol));
 	return blk_write(w, &k, errbuf);
 }
 
@@ -287,8 +291,9 @@ static struct w_iface *find_iface(struct capwriter *w, uint32_t ifid, int linkty
 	return NULL;
 }
 
-int capw_add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t snaplen,
-		   const char *name, char *errbuf)
+/* Declares (ifid, linktype) with what the IDB says about it. */
+static int add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t snaplen,
+		     const char *name, const char *descr, int digits, char *errbuf)
 {
 	struct w_iface *f;
 
@@ -307,7 +312,7 @@ int capw_add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t sn
 	} else {
 		if (!w->header_done && write_shb(w, errbuf) < 0)
 			return -1;
-		if (write_idb(w, linktype, snaplen, name, errbuf) < 0)
+		if (write_idb(w, linktype, snaplen, name, descr, digits, errbuf) < 0)
 			return -1;
 	}
 	w->ifs = xgrow(w->ifs, &w->cap_ifs, w->nifs + 1, sizeof(*w->ifs));
@@ -315,7 +320,66 @@ int capw_add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t sn
 	f->ifid = ifid;
 	f->linktype = linktype;
 	f->index = (uint32_t)w->nifs++;
+	f->digits = digits;
 	return 0;
+}
+
+int capw_add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t snaplen,
+		   const char *name, char *errbuf)
+{
+	return add_iface(w, ifid, linktype, snaplen, name, NULL, w->nsec ? 9 : 6, errbuf);
+}
+
+int capw_add_iface_from(struct capwriter *w, uint32_t ifid, int linktype,
+			const struct capfile_iface *ifc, char *errbuf)
+{
+	int digits = ifc && ifc->time_digits >= 0 && ifc->time_digits <= 9 ? ifc->time_digits :
+	    w->nsec ? 9 : 6;
+
+	if (!ifc)
+		return capw_add_iface(w, ifid, linktype, CAP_DEFAULT_SNAPLEN, NULL, errbuf);
+	return add_iface(w, ifid, linktype, ifc->snaplen ? ifc->snaplen : CAP_DEFAULT_SNAPLEN,
+	    ifc->name[0] ? ifc->name : NULL, ifc->descr[0] ? ifc->descr : NULL, digits, errbuf);
+}
+
+/* A packet's pcapng options, copied into an EPB in our byte order: their code and
+ * length turned when the file's order was not ours, and the numbers among the values
+ * (epb_flags, epb_dropcount, epb_packetid, epb_queue) too; the end marker left out
+ * (the block adds its own).  Returns the bytes written at d (0 when d is NULL: the
+ * size only). */
+static size_t epb_options(const struct pkt_rec *rec, uint8_t *d)
+{
+	int swap = (rec->flags & CAPFILE_REC_OPT_SWAP) != 0;
+	size_t at = 0, out = 0;
+
+	while (rec->opts && at + 4 <= rec->opts_len) {
+		uint16_t code, len;
+		size_t padded;
+		memcpy(&code, rec->opts + at, 2);
+		memcpy(&len, rec->opts + at + 2, 2);
+		if (swap) {
+			code = (uint16_t)(code >> 8 | code << 8);
+			len = (uint16_t)(len >> 8 | len << 8);
+		}
+		padded = ((size_t)len + 3) & ~(size_t)3;
+		if (code == 0 || at + 4 + padded > rec->opts_len)
+			break;
+		if (d) {
+			memcpy(d + out, &code, 2);
+			memcpy(d + out + 2, &len, 2);
+			memcpy(d + out + 4, rec->opts + at + 4, padded);
+			if (swap && (code == 2 || code == 4 || code == 5 || code == 6) &&
+			    (len == 4 || len == 8))
+				for (size_t i = 0; i < len / 2u; i++) {
+					uint8_t *v = d + out + 4, b = v[i];
+					v[i] = v[len - 1 - i];
+					v[len - 1 - i] = b;
+				}
+		}
+		out += 4 + padded;
+		at += 4 + padded;
+	}
+	return out;
 }
 
 int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf)
@@ -324,7 +388,9 @@ int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf)
 	uint32_t len = rec->len < rec->caplen ? rec->caplen : rec->len;
 	uint32_t pad = (4 - (rec->caplen & 3)) & 3;
 	size_t hl = w->fmt == CAPW_PCAP ? 16 : 28;
-	size_t total = w->fmt == CAPW_PCAP ? 16 + (size_t)rec->caplen : 32 + (size_t)rec->caplen + pad;
+	size_t olen = w->fmt == CAPW_PCAP ? 0 : epb_options(rec, NULL);
+	size_t total = w->fmt == CAPW_PCAP ? 16 + (size_t)rec->caplen :
+	    32 + (size_t)rec->caplen + pad + (olen ? olen + 4 : 0);
 	uint8_t *d;
 
 	if (w->failed)
@@ -341,12 +407,18 @@ int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf)
 		    rec->caplen, len };
 		memcpy(d, h, sizeof(h));
 	} else {
-		uint64_t ts = (uint64_t)rec->ts_sec * (w->nsec ? 1000000000u : 1000000u) +
-		    (w->nsec ? rec->ts_nsec : rec->ts_nsec / 1000u);
+		static const uint32_t pow10[10] = { 1, 10, 100, 1000, 10000, 100000, 1000000,
+			10000000, 100000000, 1000000000 };
+		uint64_t ts = (uint64_t)rec->ts_sec * pow10[f->digits] +
+		    rec->ts_nsec / pow10[9 - f->digits];
 		uint32_t t32 = (uint32_t)total;
 		uint32_t h[7] = { 6, t32, f->index, (uint32_t)(ts >> 32), (uint32_t)ts, rec->caplen, len };
 		memcpy(d, h, sizeof(h));
 		memset(d + hl + rec->caplen, 0, pad);
+		if (olen) {
+			epb_options(rec, d + hl + rec->caplen + pad);
+			memset(d + hl + rec->caplen + pad + olen, 0, 4);	/* opt_endofopt */
+		}
 		memcpy(d + total - 4, &t32, 4);
 	}
 	if (rec->caplen)

@@ -35,9 +35,15 @@ struct capwriter *capw_fdopen(int fd, const char *name, enum capw_format fmt, in
  * link type: a second one is an error that suggests -F pcapng. */
 int capw_add_iface(struct capwriter *w, uint32_t ifid, int linktype, uint32_t snaplen,
 		   const char *name, char *errbuf);
+/* The same with what a file said of the interface: name, description, snapshot length
+ * and time stamp resolution (pcapng keeps them; ifc NULL: unnamed). */
+int capw_add_iface_from(struct capwriter *w, uint32_t ifid, int linktype,
+			const struct capfile_iface *ifc, char *errbuf);
+/* A packet; in pcapng with its options (comments, flags, ...) as the file had them. */
 int capw_write(struct capwriter *w, const struct pkt_rec *rec, char *errbuf);
 /* Pushes buffered records to the file (the consumer calls it once per drained batch). */
 int capw_flush(struct capwriter *w, char *errbuf);
+int capw_is_pcapng(const struct capwriter *w);
 /* Bytes in the file so far, buffered ones included (for -a filesize:). */
 uint64_t capw_bytes(const struct capwriter *w);
 /* Packets wholly written to the file (buffered ones not yet: flush first). */

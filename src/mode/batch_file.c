@@ -64,6 +64,7 @@ int mode_batch_file(const struct options *o)
 		}
 	}
 	if (o->write_file) {
+		/* pcap: ns when the file's are; pcapng keeps each interface's resolution */
 		w = capw_open(o->write_file, o->write_pcapng ? CAPW_PCAPNG : CAPW_PCAP,
 		    capfile_format(cf) == CAPFILE_PCAP_NSEC, errbuf);
 		if (!w) {

@@ -588,12 +588,15 @@ static int write_packet(struct capwriter *w, struct capfile *cf, const struct pk
 	/* A pcapng custom block is not a packet: neither writer format has it. */
 	if (rec->linktype == LINKTYPE_PCAPNG_BLOCK)
 		return 0;
-	if (rec->ifid < 256 && !declared[rec->ifid]) {
-		const struct capfile_iface *ifc = capfile_iface(cf, rec->ifid);
-		if (capw_add_iface(w, rec->ifid, rec->linktype, ifc ? ifc->snaplen : CAP_DEFAULT_SNAPLEN,
-		    ifc && ifc->name[0] ? ifc->name : NULL, errbuf) < 0)
+	/* pcapng: the file's interfaces in their order, so they keep their ids */
+	for (uint32_t i = capw_is_pcapng(w) ? 0 : rec->ifid; i <= rec->ifid && i < 256; i++) {
+		const struct capfile_iface *ifc = capfile_iface(cf, i);
+		if (declared[i] || (i != rec->ifid && !ifc))
+			continue;
+		if (capw_add_iface_from(w, i, i == rec->ifid ? rec->linktype : ifc->linktype, ifc,
+		    errbuf) < 0)
 			return -1;
-		declared[rec->ifid] = 1;
+		declared[i] = 1;
 	}
 	return capw_write(w, rec, errbuf);
 }

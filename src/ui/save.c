@@ -41,6 +41,7 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 		const struct store_pkt *p = store_get(u->st, idx[i]);
 		struct pkt_rec rec;
 		int64_t s = p->ts / 1000000000, ns = p->ts % 1000000000;
+		int swap;
 
 		/* A pcapng custom block is not a packet: neither format has it. */
 		if (p->flags & STORE_F_BLOCK)
@@ -57,10 +58,16 @@ int ui_save(struct ui *u, const char *path, const uint32_t *idx, size_t n, char 
 		rec.linktype = store_iface_linktype(u->st, p->ifid);
 		rec.ifid = p->ifid;
 		rec.data = store_data(u->st, idx[i]);
+		rec.opts = store_opts(u->st, idx[i], &rec.opts_len, &swap);	/* comments, flags */
+		rec.flags = swap ? CAPFILE_REC_OPT_SWAP : 0;
 		if (!(declared[p->ifid >> 3] & (1u << (p->ifid & 7)))) {
+			const struct store_iface *si = store_iface(u->st, p->ifid);
+			struct capfile_iface ifc = { .linktype = rec.linktype,
+			    .snaplen = CAP_DEFAULT_SNAPLEN, .time_digits = si->time_digits };
+			snprintf(ifc.name, sizeof(ifc.name), "%s", si->name ? si->name : "");
+			snprintf(ifc.descr, sizeof(ifc.descr), "%s", si->descr ? si->descr : "");
 			declared[p->ifid >> 3] |= (uint8_t)(1u << (p->ifid & 7));
-			if (capw_add_iface(w, p->ifid, rec.linktype, CAP_DEFAULT_SNAPLEN,
-			    store_iface(u->st, p->ifid)->name, err) < 0)
+			if (capw_add_iface_from(w, p->ifid, rec.linktype, &ifc, err) < 0)
 				goto fail;
 		}
 		if (capw_write(w, &rec, err) < 0)
