@@ -366,6 +366,12 @@ static const struct field_def malformed_fields[] = {
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
 	{ "_ws.unreassembled", "Unreassembled Fragmented Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A fragment's protocol ran past the fragment: the rest is in fragments not put together.", 0 },
+	{ "_ws.expert.message", "Message", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The text of an expert item (hidden: the item's own line shows it).", 0 },
+	{ "_ws.expert.severity", "Severity level", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"How serious an expert item is: Comment, Chat, Note, Warning or Error (Wireshark's numbers).", 0 },
+	{ "_ws.expert.group", "Group", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"What an expert item is about: Checksum, Sequence, Malformed, Protocol... (Wireshark's numbers).", 0 },
 };
 static const struct field_table malformed_table = REG_TABLE(malformed_fields);
 const struct proto_reg malformed_proto = REG_PROTO_TABLE(malformed_table);
@@ -409,6 +415,29 @@ static const struct field_def *expert_field(void)
 	if (!ws_expert)
 		ws_expert = reg_lookup("_ws.expert");
 	return ws_expert;
+}
+
+/* Wireshark's numbers for the severities (by enum expert_sev) and groups: the values of
+ * _ws.expert.severity and _ws.expert.group that -T json and -T fields show. */
+static const uint32_t expert_sev_values[] = { 0x00100000, 0x00200000, 0x00400000, 0x00600000,
+	0x00800000 };
+static const struct {
+	const char *name;
+	uint32_t value;
+} expert_groups[] = {
+	{ "Checksum", 0x01000000 }, { "Sequence", 0x02000000 }, { "Response", 0x03000000 },
+	{ "Request", 0x04000000 }, { "Undecoded", 0x05000000 }, { "Reassemble", 0x06000000 },
+	{ "Malformed", 0x07000000 }, { "Debug", 0x08000000 }, { "Protocol", 0x09000000 },
+	{ "Security", 0x0a000000 }, { "Comment", 0x0b000000 }, { "Decryption", 0x0c000000 },
+	{ "Assumption", 0x0d000000 }, { "Deprecated", 0x0e000000 },
+};
+
+static uint32_t expert_group_value(const char *group)
+{
+	for (size_t i = 0; i < sizeof(expert_groups) / sizeof(expert_groups[0]); i++)
+		if (strcmp(expert_groups[i].name, group) == 0)
+			return expert_groups[i].value;
+	return 0;
 }
 
 uint32_t dissect_fragment_list(struct dtree *t, uint32_t parent, const struct field_def *list,
@@ -484,10 +513,17 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 	n = f ? tree_add(t, e, f, 0, 0) : tree_text(t) ? tree_add_text(t, e, 0, 0, "%s", msg) : 0;
 	tree_flag(t, n, TN_GENERATED);
 	tree_label(t, n, "%s", msg);
-	if (tree_text(t) && e) {
-		tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: %s", sev_names[sev]), TN_GENERATED);
-		tree_flag(t, tree_add_text(t, e, 0, 0, "Group: %s", group), TN_GENERATED);
+	if (e && tree_wants(t, &malformed_fields[4])) {
+		size_t k = strlen(msg);
+		tree_flag(t, tree_add_bytes(t, e, &malformed_fields[4], 0, 0, tree_keep(t, msg, (uint32_t)k),
+		    (uint32_t)k), TN_GENERATED | TN_HIDDEN);
 	}
+	n = e ? tree_add_uint(t, e, &malformed_fields[5], 0, 0, expert_sev_values[sev]) : 0;
+	tree_flag(t, n, TN_GENERATED);
+	tree_label(t, n, "Severity level: %s", sev_names[sev]);
+	n = e ? tree_add_uint(t, e, &malformed_fields[6], 0, 0, expert_group_value(group)) : 0;
+	tree_flag(t, n, TN_GENERATED);
+	tree_label(t, n, "Group: %s", group);
 	return e;
 }
 
