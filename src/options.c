@@ -102,16 +102,23 @@ static void set_F(struct options *o, const char *a)
 	}
 }
 
+static const struct {
+	const char *name;
+	enum out_fmt fmt;
+} out_fmts[] = {
+	{ "text", OUT_DEFAULT }, { "fields", OUT_FIELDS }, { "json", OUT_JSON }, { "ek", OUT_EK },
+	{ "pdml", OUT_PDML }, { "psml", OUT_PSML },
+};
+
 static void set_T(struct options *o, const char *a)
 {
-	if (strcmp(a, "fields") == 0)
-		o->out = OUT_FIELDS;
-	else if (strcmp(a, "text") == 0)
-		o->out = OUT_DEFAULT;
-	else {
-		fprintf(stderr, "netlab-tui: invalid -T parameter \"%s\": use fields or text\n", a);
-		exit(1);
-	}
+	for (size_t i = 0; i < sizeof(out_fmts) / sizeof(out_fmts[0]); i++)
+		if (strcmp(a, out_fmts[i].name) == 0) {
+			o->out = out_fmts[i].fmt;
+			return;
+		}
+	fprintf(stderr, "netlab-tui: invalid -T parameter \"%s\": use text, fields, json, ek, pdml or psml\n", a);
+	exit(1);
 }
 
 static void set_e(struct options *o, const char *a)
@@ -253,8 +260,8 @@ static struct opt_row rows[] = {
 	{ NULL, 'n', no_argument, NULL, "no name resolution (always on; accepted for tshark compatibility)", set_n, 0 },
 	{ NULL, 'V', no_argument, NULL, "print the detail tree of each packet", set_V, 0 },
 	{ NULL, 'x', no_argument, NULL, "print a hex and ASCII dump of each packet (alone: only the dump)", set_x, 0 },
-	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default) or fields", set_T, 0 },
-	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields (repeatable)", set_e, 0 },
+	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default), fields, json, ek, pdml or psml (tshark's layouts)", set_T, 0 },
+	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields, json or ek (repeatable)", set_e, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
 	{ NULL, 'z', required_argument, "STAT", "statistics: conv,tcp  conv,udp  follow,tcp,ascii|hex,N", set_z, 0 },
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },

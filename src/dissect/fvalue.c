@@ -161,8 +161,7 @@ size_t fv_hex(const uint8_t *p, uint32_t n, char *buf, size_t len, char sep)
 	return at;
 }
 
-/* Bytes of the node's range in its data source (FT_NONE/FT_PROTOCOL values). */
-static const uint8_t *node_bytes(const struct dtree *t, const struct fnode *n, uint32_t *cnt)
+const uint8_t *fv_node_bytes(const struct dtree *t, const struct fnode *n, uint32_t *cnt)
 {
 	const struct dsource *s = &t->src[n->src];
 
@@ -266,7 +265,7 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		 * expert items such as tcp.analysis.retransmission). */
 		if (n->len == 0)
 			return put(buf, len, 0, "1");
-		p = node_bytes(t, n, &cnt);
+		p = fv_node_bytes(t, n, &cnt);
 		return fv_hex(p, cnt, buf, len, 0);
 	case FT_BOOLEAN:
 		return put(buf, len, 0, fv_uint(n) ? "1" : "0");

@@ -518,7 +518,7 @@ static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const
 	char *line = tree_text(t) ? xstrdup(http_esc(eb, data, len)) : NULL;
 
 	if (line)
-		dissect_expert(d, ln, NULL, SEV_CHAT, "Sequence", line);
+		dissect_expert(d, ln, &fields[H_CHAT], SEV_CHAT, "Sequence", line);
 	free(line);
 	if (!ln)
 		ln = http_node;

@@ -1,0 +1,86 @@
+/* doc.h — inside the structured printers (-T json, ek, pdml, psml): the output buffer
+ * and the record writers doc.c dispatches to.  Not part of the print API (print.h).
+ *
+ * A record is built in memory and written with one fwrite: formatting is a hot path,
+ * so no printf per line.
+ */
+#ifndef NETLAB_PRINT_DOC_H
+#define NETLAB_PRINT_DOC_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "core/xmalloc.h"
+#include "print/print.h"
+
+#define DOC_VALUE_MAX 65536	/* longest value but strings and bytes (as -T fields) */
+
+struct obuf {
+	char *p;
+	size_t n, cap;
+};
+
+static inline void ob_reserve(struct obuf *b, size_t k)
+{
+	if (b->n + k > b->cap)
+		b->p = xgrow(b->p, &b->cap, b->n + k, 1);
+}
+
+static inline void ob_putn(struct obuf *b, const char *s, size_t k)
+{
+	ob_reserve(b, k);
+	memcpy(b->p + b->n, s, k);
+	b->n += k;
+}
+
+static inline void ob_puts(struct obuf *b, const char *s)
+{
+	ob_putn(b, s, strlen(s));
+}
+
+static inline void ob_putc(struct obuf *b, char c)
+{
+	ob_reserve(b, 1);
+	b->p[b->n++] = c;
+}
+
+static inline void ob_indent(struct obuf *b, int n)
+{
+	ob_reserve(b, (size_t)n);
+	memset(b->p + b->n, ' ', (size_t)n);
+	b->n += (size_t)n;
+}
+
+/* Copies the longest valid UTF-8 sequence at s (k > 0 bytes) as it is, or U+FFFD for a
+ * byte that starts none (tshark's strings are UTF-8); returns the bytes consumed.
+ * Callers pass ASCII themselves. */
+size_t ob_utf8(struct obuf *b, const uint8_t *s, size_t k);
+
+/* What a record writer gets: one packet, and a scratch buffer for values. */
+struct doc_pkt {
+	const struct dtree *t;		/* with labels; NULL for psml */
+	const struct pinfo *pi;
+	const struct fieldsel *sel;	/* -e: only these fields; NULL: the whole tree */
+	int hex;			/* -x: the _raw entries */
+	struct obuf *scratch;
+};
+
+/* The value of a node as tshark's JSON and PDML show it (its display representation):
+ * -T fields' form, but bytes separated by sep (0: none) and a string's own bytes up to
+ * a NUL, unescaped.  Returns 0 when the node has no value (text, FT_NONE, protocols), else 1
+ * with the value in *v, *vn (in scratch or the tree; valid until the next call). */
+int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n, char sep,
+    const uint8_t **v, size_t *vn);
+
+/* Is the node in tshark's documents?  Not netlab's own subtree (the TCP endpoint
+ * states), which tshark does not have. */
+int doc_shown(const struct fnode *n);
+
+void json_packet(struct obuf *b, const struct doc_pkt *p);
+void ek_packet(struct obuf *b, const struct doc_pkt *p);
+void pdml_head(struct obuf *b, const char *capture_file);
+void pdml_packet(struct obuf *b, const struct doc_pkt *p);
+void psml_head(struct obuf *b, const char *capture_file);
+void psml_packet(struct obuf *b, const struct doc_pkt *p);
+
+#endif
