@@ -362,7 +362,7 @@ static const struct field_def malformed_fields[] = {
 		"A header field had an impossible value or ran past its declared length.", 0 },
 	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
 		"A note, warning or error the analysis raised about this packet.", 0 },
-	{ "_ws.short", "Packet size limited during capture", FT_NONE, BASE_NONE, 0, 0, NULL,
+	{ "_ws.short", "Packet size limited during capture", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
 	{ "_ws.unreassembled", "Unreassembled Fragmented Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A fragment's protocol ran past the fragment: the rest is in fragments not put together.", 0 },

@@ -162,7 +162,8 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 			pi->stream = fi.stream;
 		}
 		if (!pi->in_error && dlen > 8) {	/* tshark times datagrams with a payload */
-			uint32_t ts = tree_add_text(t, node, start, 0, "[Timestamps]");
+			uint32_t ts = tree_add_text(t, node, start, 0, "Timestamps");
+			tree_flag(t, ts, TN_GENERATED);
 			tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_REL], start, 0, fi.rel_ts), TN_GENERATED);
 			tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_DELTA], start, 0, fi.delta_ts), TN_GENERATED);
 		}

@@ -120,7 +120,8 @@ int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n
 {
 	const struct field_def *f = n->f;
 
-	if (!f || (f->type == FT_NONE && !(f->flags & REG_F_PINO)) || f->type == FT_PROTOCOL)
+	if (!f || (f->type == FT_NONE && !(f->flags & REG_F_PINO)) ||
+	    (f->type == FT_PROTOCOL && n->first))
 		return 0;
 	if (f->type == FT_STRING) {	/* Wireshark's strings end at a NUL */
 		const uint8_t *nul = n->v.s.n ? memchr(n->v.s.p, 0, n->v.s.n) : NULL;

@@ -67,7 +67,8 @@ struct doc_pkt {
 
 /* The value of a node as tshark's JSON and PDML show it (its display representation):
  * -T fields' form, but bytes separated by sep (0: none) and a string's own bytes up to
- * a NUL, unescaped.  Returns 0 when the node has no value (text, FT_NONE, protocols), else 1
+ * a NUL, unescaped, a protocol without children its label.  Returns 0 when the node
+ * has no value (text, FT_NONE, protocols with children), else 1
  * with the value in *v, *vn (in scratch or the tree; valid until the next call). */
 int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n, char sep,
     const uint8_t **v, size_t *vn);
