@@ -61,9 +61,9 @@ struct field_def {
  * payload dissectors anyway and need neither. */
 #define REG_F_PAYLOAD	0x1u	/* what the payload turned out to be (frame.protocols, columns) */
 #define REG_F_ANALYSIS	0x2u	/* the TCP/UDP conversation analysis (earlier packets) */
-/* An FT_NONE item that Wireshark registers as a protocol in name only (a TCP option):
- * tshark's JSON and PDML show its bytes as its value. */
-#define REG_F_PINO	0x4u
+/* An FT_NONE item whose bytes tshark's JSON and PDML show as its value: a TCP option
+ * (a protocol in name only for Wireshark), a fragment list (FT_BYTES there). */
+#define REG_F_DOC_BYTES	0x4u
 
 /* Initialises the registry once (idempotent).  Not thread-safe: call from main. */
 void reg_init(void);

@@ -49,7 +49,7 @@ static const struct val_str completeness_vals[] = {
 
 #define BOOL12(abbr, name, mask, help) { abbr, name, FT_BOOLEAN, BASE_NONE, mask, 12, NULL, help, 0 }
 #define NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, 0 }
-#define OPTION(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, REG_F_PINO }
+#define OPTION(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, REG_F_DOC_BYTES }
 #define ANALYSIS_NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, REG_F_ANALYSIS }
 
 static const struct field_def fields[] = {

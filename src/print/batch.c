@@ -560,9 +560,11 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	if (!b->print_packets)
 		return ferror(b->out) ? -1 : 0;
 	if (b->doc) {
-		struct fieldsel sel = { b->fields, b->nfields, b->same_as, b->head, b->next };
-		if (b->fields)
+		struct fieldsel sel;
+		if (b->fields) {
 			index_fields(b);
+			sel = (struct fieldsel){ b->fields, b->nfields, b->same_as, b->head, b->next };
+		}
 		if (doc_packet(b->doc, b->out, b->tree, pi, b->fields ? &sel : NULL) < 0)
 			return -1;
 	} else if (b->o->out == OUT_FIELDS)

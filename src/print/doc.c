@@ -120,7 +120,7 @@ int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n
 {
 	const struct field_def *f = n->f;
 
-	if (!f || (f->type == FT_NONE && !(f->flags & REG_F_PINO)) ||
+	if (!f || (f->type == FT_NONE && !(f->flags & REG_F_DOC_BYTES)) ||
 	    (f->type == FT_PROTOCOL && n->first))
 		return 0;
 	if (f->type == FT_STRING) {	/* Wireshark's strings end at a NUL */

@@ -18,21 +18,23 @@
 #include "dissect/fvalue.h"
 #include "print/doc.h"
 
-/* JSON's escapes for ASCII (tshark escapes '/' too); other control bytes are \u00XX. */
+/* JSON's escapes for ASCII; other control bytes are \u00XX.  '/' only when slash is
+ * set: tshark's tree writer escapes it, its -e writer does not. */
 static const char *const json_esc[128] = {
 	['"'] = "\\\"", ['\\'] = "\\\\", ['/'] = "\\/", ['\b'] = "\\b", ['\f'] = "\\f",
 	['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t",
 };
 
 /* The JSON string body of k bytes (no quotes): UTF-8 as it is, a stray byte U+FFFD. */
-static void json_str(struct obuf *b, const uint8_t *s, size_t k)
+static void json_str(struct obuf *b, const uint8_t *s, size_t k, int slash)
 {
 	static const char hx[] = "0123456789abcdef";
 	size_t i = 0;
 
 	while (i < k) {
 		size_t run = i;
-		while (run < k && s[run] >= 0x20 && s[run] < 0x80 && !json_esc[s[run]])
+		while (run < k && s[run] >= 0x20 && s[run] < 0x80 && (!json_esc[s[run]] ||
+		    (s[run] == '/' && !slash)))
 			run++;
 		ob_putn(b, (const char *)s + i, run - i);
 		if ((i = run) == k)
@@ -51,7 +53,7 @@ static void json_str(struct obuf *b, const uint8_t *s, size_t k)
 
 static void json_cstr(struct obuf *b, const char *s)
 {
-	json_str(b, (const uint8_t *)s, strlen(s));
+	json_str(b, (const uint8_t *)s, strlen(s), 1);
 }
 
 /* A node's key: its field's abbrev, or for a text line its label. */
@@ -96,10 +98,10 @@ static void member(struct jw *w, int depth, int *k, const char *key, const char 
 	ob_puts(w->b, "\": ");
 }
 
-static void value(struct obuf *b, const uint8_t *v, size_t vn)
+static void value(struct obuf *b, const uint8_t *v, size_t vn, int slash)
 {
 	ob_putc(b, '"');
-	json_str(b, v, vn);
+	json_str(b, v, vn, slash);
 	ob_putc(b, '"');
 }
 
@@ -117,7 +119,7 @@ static void node_members(struct jw *w, uint32_t i, int depth, int *k)
 
 	if (has_value) {
 		member(w, depth, k, key, "");
-		value(w->b, v, vn);
+		value(w->b, v, vn, 1);
 	}
 	if (n->first) {
 		member(w, depth, k, key, has_value ? "_tree" : "");
@@ -171,7 +173,7 @@ static void selected(struct jw *w, int depth)
 				vn = fv_fields(t, n, w->p->scratch->p, DOC_VALUE_MAX);
 				v = (const uint8_t *)w->p->scratch->p;
 			}
-			value(w->b, v, vn);
+			value(w->b, v, vn, 0);
 		}
 		ob_putc(w->b, '\n');
 		ob_indent(w->b, 2 * (depth + 1));

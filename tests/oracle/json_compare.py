@@ -33,7 +33,7 @@ def pairs(items):
 
 
 def load(path):
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
         text = f.read()
     return json.loads(text, object_pairs_hook=pairs) if text.strip() else []
 
