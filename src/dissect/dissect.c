@@ -360,7 +360,7 @@ uint32_t dissect_checksum(struct dctx *d, uint32_t node, const struct field_def 
 static const struct field_def malformed_fields[] = {
 	{ "_ws.malformed", "Malformed Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A header field had an impossible value or ran past its declared length.", 0 },
-	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
+	{ "_ws.expert", "Expert Info", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A note, warning or error the analysis raised about this packet.", 0 },
 	{ "_ws.short", "Packet size limited during capture", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
@@ -507,7 +507,8 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 		cut[sizeof(cut) - 1] = '\0';
 		msg = cut;
 	}
-	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
+	/* at the start of the item it is about (tshark's pos), without bytes */
+	e = ws_expert ? tree_add(t, parent, ws_expert, parent ? t->nodes[parent].off : 0, 0) : 0;
 	tree_flag(t, e, TN_GENERATED | (sev >= SEV_WARN ? TN_WARN : TN_NOTE));
 	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
 	n = f ? tree_add(t, e, f, 0, 0) : tree_text(t) ? tree_add_text(t, e, 0, 0, "%s", msg) : 0;

@@ -261,7 +261,13 @@ uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum expert_sev 
 
 uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v)
 {
-	uint32_t n = tree_add_uint(t, parent, &fields[field], off, 0, v);
+	return tcp_gen_uint_len(t, parent, field, off, 0, v);
+}
+
+uint32_t tcp_gen_uint_len(struct dtree *t, uint32_t parent, int field, uint32_t off,
+    uint32_t len, uint64_t v)
+{
+	uint32_t n = tree_add_uint(t, parent, &fields[field], off, len, v);
 
 	tree_flag(t, n, TN_GENERATED);
 	return n;
@@ -269,7 +275,8 @@ uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off,
 
 uint32_t tcp_gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns)
 {
-	uint32_t n = tree_add_time(t, parent, &fields[field], 0, 0, ns);
+	/* where the parent starts, as tshark's (PDML positions) */
+	uint32_t n = tree_add_time(t, parent, &fields[field], parent ? t->nodes[parent].off : 0, 0, ns);
 
 	tree_flag(t, n, TN_GENERATED);
 	return n;
@@ -593,8 +600,10 @@ static void flags_tree(struct seg *s)
 		flags_list(flags, s->flist);
 	n = tree_add_uint(t, s->tn, &fields[T_FLAGS], at, 2, flags);
 	tree_label(t, n, "Flags: 0x%03x (%s)", flags, s->flist[0] ? s->flist : "<None>");
+	/* each over the byte holding its bit, as tshark's (PDML positions) */
 	for (int f = T_F_RES, last = flag_bits_wanted(t) ? T_F_FIN : 0; f <= last; f++)
-		flag_expert(s, f, tree_add_uint(t, n, &fields[f], at, 2, flags));
+		flag_expert(s, f, tree_add_uint(t, n, &fields[f], fields[f].mask & 0xf00 ? at : at + 1,
+		    1, flags));
 	if (tree_wants(t, &fields[T_F_STR])) {
 		char str[TCP_FLAGS_STR_MAX];
 		uint32_t k = tcp_flags_str(flags, str);
@@ -614,7 +623,7 @@ static void window_tree(struct seg *s)
 	uint32_t tn = s->tn, start = s->start, n;
 
 	tree_add_uint(t, tn, &fields[T_WIN_VALUE], start + 14, 2, s->sg.win);
-	tcp_gen_uint(t, tn, T_WIN, start + 14, s->r.win_calc);
+	tcp_gen_uint_len(t, tn, T_WIN, start + 14, 2, s->r.win_calc);
 	if (s->have_conv && !(s->sg.flags & TCPF_SYN)) {
 		int32_t sf = s->r.win_scale >= 0 ? (int32_t)1 << s->r.win_scale : s->r.win_scale;
 		n = tree_add_int(t, tn, &fields[T_WIN_SCALE], start + 14, 2, sf);
@@ -723,7 +732,7 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 /* The stream's [Timestamps] (the SEQ/ACK analysis comes after the options' walk). */
 static void times_tree(struct seg *s)
 {
-	uint32_t ts = tree_add_text(s->t, s->tn, 0, 0, "Timestamps");
+	uint32_t ts = tree_add_text(s->t, s->tn, s->start, 0, "Timestamps");
 
 	tree_flag(s->t, ts, TN_GENERATED);
 	tcp_gen_time(s->t, ts, T_TIME_REL, s->r.time_rel);

@@ -3,9 +3,11 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <time.h>
 
+#include "core/timefmt.h"
 #include "dissect/fvalue.h"
 #include "print/doc.h"
 
@@ -14,25 +16,18 @@
 
 static const char xml_head[] = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
 
-/* XML's escapes as tshark writes them; other control bytes are \xN. */
+/* XML's escapes as tshark writes them (control bytes stay as they are). */
 static const char *const xml_esc[128] = {
 	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#x27;",
 };
 
 static void xml_str(struct obuf *b, const char *s, size_t k)
 {
-	static const char hx[] = "0123456789abcdef";
-
 	for (size_t i = 0; i < k; i++) {
 		uint8_t c = (uint8_t)s[i];
 		if (c < 0x80 && xml_esc[c])
 			ob_puts(b, xml_esc[c]);
-		else if (c < 0x20 || c == 0x7f) {
-			char e[4] = { '\\', 'x', hx[c >> 4], hx[c & 15] };
-			if (c < 0x10)
-				e[2] = hx[c];
-			ob_putn(b, e, c < 0x10 ? 3 : 4);
-		} else
+		else
 			ob_putc(b, (char)c);
 	}
 }
@@ -81,12 +76,211 @@ void psml_packet(struct obuf *b, const struct doc_pkt *p)
 
 void pdml_head(struct obuf *b, const char *capture_file)
 {
-	(void)capture_file;
+	time_t now = time(NULL);
+	struct tm tm;
+	char when[64];
+
+	if (!localtime_r(&now, &tm) || !strftime(when, sizeof(when), "%a %b %e %H:%M:%S %Y", &tm))
+		when[0] = '\0';
 	ob_puts(b, xml_head);
+	ob_puts(b, "<?xml-stylesheet type=\"text/xsl\" href=\"pdml2html.xsl\"?>\n"
+	    "<!-- You can find pdml2html.xsl in /usr/share/wireshark or at "
+	    "https://gitlab.com/wireshark/wireshark/-/raw/master/pdml2html.xsl. -->\n"
+	    "<pdml version=\"0\" creator=\"" DOC_CREATOR "\" time=\"");
+	xml_cstr(b, when);
+	ob_puts(b, "\"");
+	if (capture_file) {
+		ob_puts(b, " capture_file=\"");
+		xml_cstr(b, capture_file);
+		ob_puts(b, "\"");
+	}
+	ob_puts(b, ">\n");
+}
+
+static void attr(struct obuf *b, const char *name, const char *v, size_t k)
+{
+	ob_putc(b, ' ');
+	ob_puts(b, name);
+	ob_puts(b, "=\"");
+	xml_str(b, v, k);
+	ob_putc(b, '"');
+}
+
+static void attr_u(struct obuf *b, const char *name, uint64_t v)
+{
+	char num[24];
+
+	attr(b, name, num, (size_t)snprintf(num, sizeof(num), "%" PRIu64, v));
+}
+
+/* The node's bytes in hex, without separators (value=, unmaskedvalue=). */
+static void attr_hex(struct obuf *b, const char *name, const struct dtree *t,
+    const struct fnode *n, struct obuf *scratch)
+{
+	uint32_t k;
+	const uint8_t *p = fv_node_bytes(t, n, &k);
+
+	scratch->n = 0;
+	ob_reserve(scratch, 2 * (size_t)k + 1);
+	attr(b, name, scratch->p, fv_hex(p, k, scratch->p, 2 * (size_t)k + 1, 0));
+}
+
+/* The label as -V shows it, without the brackets of a generated node (tshark adds
+ * them when printing text, PDML has the flag's absence of them). */
+static void attr_label(struct obuf *b, const char *name, const struct dtree *t,
+    const struct fnode *n)
+{
+	struct fnode plain = *n;
+	char label[4096];
+
+	plain.flags &= (uint16_t)~TN_GENERATED;
+	attr(b, name, label, fv_label(t, &plain, label, sizeof(label)));
+}
+
+/* How tshark writes a node: protocols as <proto>, except two it writes as fields. */
+enum pdml_kind { PK_FIELD, PK_PROTO, PK_PROTO_FIELD, PK_DATA };
+
+static enum pdml_kind node_kind(const struct field_def *f)
+{
+	static const struct {
+		const char *abbrev;
+		enum pdml_kind kind;
+	} special[] = {
+		{ "_ws.expert", PK_PROTO_FIELD },	/* <field name= showname= size= pos=> */
+		{ "data", PK_DATA },			/* <field name="data" value=> */
+	};
+
+	if (!f || f->type != FT_PROTOCOL)
+		return PK_FIELD;
+	for (size_t i = 0; i < sizeof(special) / sizeof(special[0]); i++)
+		if (strcmp(f->abbrev, special[i].abbrev) == 0)
+			return special[i].kind;
+	return PK_PROTO;
+}
+
+static void pdml_children(struct obuf *b, const struct doc_pkt *p, uint32_t first, int depth);
+
+/* The Data protocol as tshark writes it: a field of its bytes, its closing tag one
+ * level out. */
+static void pdml_data(struct obuf *b, const struct doc_pkt *p, const struct fnode *n, int depth)
+{
+	ob_indent(b, 2 * depth);
+	ob_puts(b, "<field name=\"data\"");
+	attr_hex(b, "value", p->t, n, p->scratch);
+	ob_puts(b, ">\n");
+	pdml_children(b, p, n->first, depth + 1);
+	ob_indent(b, 2 * (depth - 1));
+	ob_puts(b, "</field>\n");
+}
+
+static void pdml_node(struct obuf *b, const struct doc_pkt *p, uint32_t i, int depth)
+{
+	const struct dtree *t = p->t;
+	const struct fnode *n = &t->nodes[i];
+	const struct field_def *f = n->f;
+	enum pdml_kind kind = node_kind(f);
+	int proto = kind == PK_PROTO;
+	const uint8_t *v;
+	size_t vn;
+
+	if (kind == PK_DATA) {
+		pdml_data(b, p, n, depth);
+		return;
+	}
+	ob_indent(b, 2 * depth);
+	ob_puts(b, proto ? "<proto" : "<field");
+	attr(b, "name", f ? f->abbrev : "", f ? strlen(f->abbrev) : 0);
+	attr_label(b, f ? "showname" : "show", t, n);
+	if (n->flags & TN_HIDDEN)
+		ob_puts(b, " hide=\"yes\"");
+	attr_u(b, "size", n->len);
+	attr_u(b, "pos", n->off);
+	if (!f) {
+		if (n->len)
+			attr_hex(b, "value", t, n, p->scratch);
+	} else if (kind == PK_FIELD) {
+		if (doc_value(p->scratch, t, n, ':', &v, &vn))
+			attr(b, "show", (const char *)v, vn);
+		else
+			attr(b, "show", "", 0);
+		if (f->mask && f->type != FT_NONE) {
+			char num[24];
+			attr(b, "value", num, (size_t)snprintf(num, sizeof(num), "%" PRIX64, fv_uint(n)));
+			attr_hex(b, "unmaskedvalue", t, n, p->scratch);
+		} else if (n->len || f->type == FT_NONE)
+			attr_hex(b, "value", t, n, p->scratch);
+	}
+	if (!n->first) {
+		ob_puts(b, "/>\n");
+		return;
+	}
+	ob_puts(b, ">\n");
+	pdml_children(b, p, n->first, depth + 1);
+	ob_indent(b, 2 * depth);
+	ob_puts(b, proto ? "</proto>\n" : "</field>\n");
+}
+
+static void pdml_children(struct obuf *b, const struct doc_pkt *p, uint32_t first, int depth)
+{
+	for (uint32_t c = first; c; c = p->t->nodes[c].next)
+		if (doc_shown(&p->t->nodes[c]))
+			pdml_node(b, p, c, depth);
+}
+
+/* One of geninfo's fields: name, show, showname, value, size in tshark's order. */
+static void geninfo_field(struct obuf *b, const char *name, const char *show, size_t kshow,
+    const char *showname, const char *value, size_t kvalue, uint32_t size)
+{
+	ob_puts(b, "    <field");
+	attr(b, "name", name, strlen(name));
+	ob_puts(b, " pos=\"0\"");
+	attr(b, "show", show, kshow);
+	attr(b, "showname", showname, strlen(showname));
+	attr(b, "value", value, kvalue);
+	attr_u(b, "size", size);
+	ob_puts(b, "/>\n");
+}
+
+/* tshark's first pseudo-protocol: number, lengths and time of the frame, each shown
+ * in decimal with its value in hex. */
+static void geninfo(struct obuf *b, const struct pinfo *pi)
+{
+	const struct {
+		const char *name, *showname;
+		uint32_t v;
+	} nums[] = {
+		{ "num", "Number", pi->num }, { "len", "Frame Length", pi->len },
+		{ "caplen", "Captured Length", pi->caplen },
+	};
+	char show[64], value[64];
+
+	ob_puts(b, "  <proto name=\"geninfo\" pos=\"0\" showname=\"General information\"");
+	attr_u(b, "size", pi->caplen);
+	ob_puts(b, ">\n");
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		geninfo_field(b, nums[i].name, show, (size_t)snprintf(show, sizeof(show), "%u", nums[i].v),
+		    nums[i].showname, value, (size_t)snprintf(value, sizeof(value), "%x", nums[i].v),
+		    pi->caplen);
+	geninfo_field(b, "timestamp", show, timefmt_abs(show, sizeof(show), pi->ts), "Captured Time",
+	    value, timefmt_epoch(value, sizeof(value), pi->ts), pi->caplen);
+	ob_puts(b, "  </proto>\n");
 }
 
 void pdml_packet(struct obuf *b, const struct doc_pkt *p)
 {
-	(void)b;
-	(void)p;
+	ob_puts(b, "<packet>\n");
+	geninfo(b, p->pi);
+	for (uint32_t i = p->t->nodes[0].first; i; i = p->t->nodes[i].next) {
+		const struct fnode *n = &p->t->nodes[i];
+		if (!doc_shown(n))
+			continue;
+		if (node_kind(n->f) != PK_DATA) {
+			pdml_node(b, p, i, 1);
+			continue;
+		}
+		ob_puts(b, "  <proto name=\"fake-field-wrapper\">\n");	/* tshark's, around Data */
+		pdml_data(b, p, n, 2);
+		ob_puts(b, "  </proto>\n");
+	}
+	ob_puts(b, "</packet>\n\n\n");
 }
