@@ -70,6 +70,10 @@ void reg_init(void);
 int reg_count(void);
 const struct field_def *reg_field_at(int id);
 const struct field_def *reg_lookup(const char *abbrev);
+/* The protocol a field belongs to (-T ek's names): the protocol whose name is the
+ * longest dotted prefix of its own ("_ws.expert" for "_ws.expert.message"), else its
+ * table's first; NULL for a field not registered.  Main thread only (it caches). */
+const struct field_def *reg_proto_of(const struct field_def *f);
 /* Closest registered name by edit distance, for "did you mean"; NULL if none close. */
 const char *reg_suggest(const char *abbrev);
 const char *ftype_name(enum ftype t);	/* "FT_UINT16" as in tshark -G fields */

@@ -13,9 +13,12 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "dissect/fvalue.h"
+#include "dissect/registry.h"
 #include "print/doc.h"
 
 /* JSON's escapes for ASCII; other control bytes are \u00XX.  '/' only when slash is
@@ -146,6 +149,19 @@ static void object(struct jw *w, uint32_t first, int depth)
 	ob_putc(w->b, '}');
 }
 
+/* A -e value: as -T fields shows it, but a string unescaped. */
+static void selected_value(struct jw *w, const struct fnode *n, const uint8_t **v, size_t *vn)
+{
+	struct obuf *sc = w->p->scratch;
+
+	if (doc_value(sc, w->p->t, n, 0, v, vn))
+		return;
+	sc->n = 0;
+	ob_reserve(sc, DOC_VALUE_MAX);
+	*vn = fv_fields(w->p->t, n, sc->p, DOC_VALUE_MAX);
+	*v = (const uint8_t *)sc->p;
+}
+
 /* -e: "field": [ values ] for each field the packet has, values as -T fields shows
  * them but strings unescaped. */
 static void selected(struct jw *w, int depth)
@@ -167,12 +183,7 @@ static void selected(struct jw *w, int depth)
 			size_t vn;
 			ob_puts(w->b, e++ ? ",\n" : "\n");
 			ob_indent(w->b, 2 * (depth + 2));
-			if (!doc_value(w->p->scratch, t, n, 0, &v, &vn)) {
-				w->p->scratch->n = 0;
-				ob_reserve(w->p->scratch, DOC_VALUE_MAX);
-				vn = fv_fields(t, n, w->p->scratch->p, DOC_VALUE_MAX);
-				v = (const uint8_t *)w->p->scratch->p;
-			}
+			selected_value(w, n, &v, &vn);
 			value(w->b, v, vn, 0);
 		}
 		ob_putc(w->b, '\n');
@@ -201,8 +212,199 @@ void json_packet(struct obuf *b, const struct doc_pkt *p)
 	ob_puts(b, "\n    }\n  }");
 }
 
+/* ---- -T ek ---- */
+
+/* A field's EK name: its protocol's abbrev and its own, dots as underscores
+ * ("tcp_tcp_srcport"); a protocol's (and a TCP option's) its own ("_ws_expert"); a
+ * text line's "text". */
+static void ek_key(struct obuf *b, const struct fnode *n)
+{
+	const struct field_def *f = n->f, *proto;
+
+	if (!f) {
+		ob_puts(b, "\"text\":");
+		return;
+	}
+	ob_putc(b, '"');
+	proto = f->type == FT_PROTOCOL || (f->flags & REG_F_DOC_BYTES) ? NULL : reg_proto_of(f);
+	for (int part = proto ? 0 : 1; part < 2; part++) {
+		const char *a = part ? f->abbrev : proto->abbrev;
+		size_t at = b->n;
+		json_cstr(b, a);
+		for (size_t k = at; k < b->n; k++)
+			if (b->p[k] == '.')
+				b->p[k] = '_';
+		if (!part)
+			ob_putc(b, '_');
+	}
+	ob_puts(b, "\":");
+}
+
+/* "2026-11-21T11:00:22.749413000Z": an absolute time as EK has it (UTC). */
+static void ek_time(struct obuf *b, int64_t ns)
+{
+	int64_t sec = ns / 1000000000 - (ns % 1000000000 < 0);
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char buf[64];
+	size_t k = 0;
+
+	if (gmtime_r(&t, &tm))
+		k = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	k += (size_t)snprintf(buf + k, sizeof(buf) - k, ".%09ldZ", (long)(ns - sec * 1000000000));
+	ob_putc(b, '"');
+	ob_putn(b, buf, k);
+	ob_putc(b, '"');
+}
+
+static void ek_members(struct jw *w, uint32_t first, int *k);
+
+/* One node's value: a nested object for a protocol with children, true/false for a
+ * boolean, null for an item without value, the label for a text line. */
+static void ek_value(struct jw *w, const struct fnode *n)
+{
+	const struct dtree *t = w->p->t;
+	const struct field_def *f = n->f;
+	const uint8_t *v;
+	size_t vn;
+
+	if (f && f->type == FT_PROTOCOL && n->first) {
+		int k = 0;
+		ob_putc(w->b, '{');
+		ek_members(w, n->first, &k);
+		ob_putc(w->b, '}');
+	} else if (!f) {
+		const char *s = tree_node_text(t, n);
+		value(w->b, (const uint8_t *)(s ? s : ""), s ? strlen(s) : 0, 1);
+	} else if (f->type == FT_BOOLEAN)
+		ob_puts(w->b, fv_uint(n) ? "true" : "false");
+	else if (f->type == FT_ABSOLUTE_TIME && f->base != BASE_DEC)
+		ek_time(w->b, n->v.i);
+	else if (doc_value(w->p->scratch, t, n, ':', &v, &vn))
+		value(w->b, v, vn, 1);
+	else
+		ob_puts(w->b, "null");
+}
+
+static int same_key(const struct fnode *a, const struct fnode *b)
+{
+	return a->f == b->f;
+}
+
+/* A run of sibling lists read as one: the children of nodes written under one key. */
+struct ek_list {
+	const uint32_t *heads;
+	size_t n;
+};
+
+#define EK_FOREACH(w, l, h, x) \
+	for (size_t h = 0; h < (l)->n; h++) \
+		for (uint32_t x = (l)->heads[h]; x; x = (w)->p->t->nodes[x].next)
+
+/* Is x the first node of l with its key (the one that writes them all)? */
+static int ek_first_of_key(const struct jw *w, const struct ek_list *l, uint32_t x)
+{
+	EK_FOREACH(w, l, h, y) {
+		if (y == x)
+			return 1;
+		if (same_key(&w->p->t->nodes[y], &w->p->t->nodes[x]) && doc_shown(&w->p->t->nodes[y]))
+			return 0;
+	}
+	return 1;
+}
+
+/* The nodes of l into an open object: those with one key together (one value, or an
+ * array of them), then, flattened, the children of all of them read as one list
+ * (nested protocols keep theirs). */
+static void ek_members_list(struct jw *w, const struct ek_list *l, int *k)
+{
+	const struct fnode *nodes = w->p->t->nodes;
+
+	EK_FOREACH(w, l, h, i) {
+		const struct fnode *n = &nodes[i];
+		struct ek_list kids = { NULL, 0 };
+		uint32_t *heads = NULL;
+		size_t count = 0, cap = 0;
+		if (!doc_shown(n) || !ek_first_of_key(w, l, i))
+			continue;
+		EK_FOREACH(w, l, h2, j)
+			count += same_key(&nodes[j], n);
+		if ((*k)++)
+			ob_putc(w->b, ',');
+		ek_key(w->b, n);
+		if (count > 1)
+			ob_putc(w->b, '[');
+		count = 0;
+		EK_FOREACH(w, l, h3, j) {
+			if (!same_key(&nodes[j], n))
+				continue;
+			if (count++)
+				ob_putc(w->b, ',');
+			ek_value(w, &nodes[j]);
+			if (nodes[j].first && !(nodes[j].f && nodes[j].f->type == FT_PROTOCOL)) {
+				heads = xgrow(heads, &cap, kids.n + 1, sizeof(*heads));
+				heads[kids.n++] = nodes[j].first;
+			}
+		}
+		if (count > 1)
+			ob_putc(w->b, ']');
+		kids.heads = heads;
+		ek_members_list(w, &kids, k);
+		free(heads);
+	}
+}
+
+static void ek_members(struct jw *w, uint32_t first, int *k)
+{
+	struct ek_list l = { &first, 1 };
+
+	ek_members_list(w, &l, k);
+}
+
+/* -e: "field_name": [ values ] as -T json -e has them. */
+static void ek_selected(struct jw *w)
+{
+	const struct fieldsel *sel = w->p->sel;
+	const struct dtree *t = w->p->t;
+	int k = 0;
+
+	for (int c = 0; c < sel->nfields; c++) {
+		int e = 0;
+		if (sel->same_as[c] != c || !sel->head[c])
+			continue;
+		if (k++)
+			ob_putc(w->b, ',');
+		ob_putc(w->b, '"');
+		for (const char *a = sel->fields[c]->abbrev; *a; a++)
+			ob_putc(w->b, *a == '.' ? '_' : *a);
+		ob_puts(w->b, "\":[");
+		for (uint32_t i = sel->head[c]; i; i = sel->next[i]) {
+			const uint8_t *v;
+			size_t vn;
+			if (e++)
+				ob_putc(w->b, ',');
+			selected_value(w, &t->nodes[i], &v, &vn);
+			value(w->b, v, vn, 0);
+		}
+		ob_putc(w->b, ']');
+	}
+}
+
 void ek_packet(struct obuf *b, const struct doc_pkt *p)
 {
-	(void)b;
-	(void)p;
+	struct jw w = { b, p };
+	int64_t ms = p->pi->ts / 1000000 - (p->pi->ts % 1000000 < 0);
+	char num[24];
+	int k = 0;
+
+	ob_puts(b, "{\"index\":{\"_index\":\"");
+	index_name(b, p->pi);
+	ob_puts(b, "\",\"_type\":\"doc\"}}\n{\"timestamp\":\"");
+	ob_putn(b, num, (size_t)snprintf(num, sizeof(num), "%lld", (long long)ms));
+	ob_puts(b, "\",\"layers\":{");
+	if (p->sel)
+		ek_selected(&w);
+	else
+		ek_members(&w, p->t->nodes[0].first, &k);
+	ob_puts(b, "}}\n");
 }

@@ -3,6 +3,8 @@
 
     json_compare.py [-v] [--min-frames PCT] TSHARK.json OURS.json
 
+-T ek output (an index line and a document line per packet) is read too.
+
 Both files are parsed with object_pairs_hook so that the duplicate keys tshark writes
 (ip.addr twice) stay: an object is its list of (key, value) pairs, in order.  Frames are
 compared layer by layer, only for the protocols in LAYERS (the ones netlab-tui
@@ -24,8 +26,10 @@ LAYERS = {
 }
 
 # Hidden fields tshark fills from its name-resolution and manufacturer databases.
-IGNORE = re.compile(r"^eth\.(dst|src|addr)(_resolved|\.oui(_resolved)?)$|"
-                    r"^(ip|ipv6)\.(src_|dst_)?host$|^(ipv6)\.(src|dst)_(sa_mac|isatap_ipv4)")
+# In -T ek the same names are "proto_" + the name with underscores for dots.
+IGNORE = re.compile(r"^(eth_)?eth[._](dst|src|addr)(_resolved|[._]oui(_resolved)?)$|"
+                    r"^((ip|ipv6)_)?(ip|ipv6)[._](src_|dst_)?host$|"
+                    r"^(ipv6_)?ipv6[._](src|dst)_(sa_mac|isatap_ipv4)")
 
 
 def pairs(items):
@@ -35,12 +39,17 @@ def pairs(items):
 def load(path):
     with open(path, encoding="utf-8", errors="surrogateescape") as f:
         text = f.read()
+    if text.startswith('{"index"'):
+        lines = text.splitlines()
+        return [json.loads(line, object_pairs_hook=pairs) for line in lines[1::2]]
     return json.loads(text, object_pairs_hook=pairs) if text.strip() else []
 
 
 def layers(pkt):
-    src = dict(pkt)["_source"]
-    return dict(src)["layers"]
+    d = dict(pkt)
+    if "_source" in d:
+        return dict(d["_source"])["layers"]
+    return d["layers"]
 
 
 def first_diff(a, b, path=""):
@@ -72,7 +81,8 @@ def main(argv):
         bad = 1
     same_frames = compared = same_layers = 0
     for num, (t, o) in enumerate(zip(theirs, ours), 1):
-        if [p for p in t if p[0] != "_source"] != [p for p in o if p[0] != "_source"]:
+        if [p for p in t if p[0] not in ("_source", "layers")] != \
+                [p for p in o if p[0] not in ("_source", "layers")]:
             print("frame %d: header differs" % num)
             bad = 1
         tl, ol = layers(t), layers(o)
