@@ -1335,9 +1335,10 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	if (qd && off >= x.mlen) {
 		ok = 0;
 	} else if (qd) {
-		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries");
+		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries"), from = off;
 		for (unsigned i = 0; i < qd && ok; i++)
 			ok = question(&x, q, &off);
+		tree_set_len(t, q, off - from);	/* the bytes its entries took (PDML's size) */
 	}
 	static const char *const sect[] = { "Answers", "Authoritative nameservers", "Additional records" };
 	uint16_t counts[3] = { an, ns, ar };
@@ -1348,9 +1349,10 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 			ok = 0;
 			break;
 		}
-		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]);
+		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]), from = off;
 		for (unsigned i = 0; i < counts[s] && ok; i++)
 			ok = record(&x, q, &off, 1);	/* Info lists every record, as tshark */
+		tree_set_len(t, q, off - from);
 	}
 	if (!ok)
 		dns_exhausted(d, node, kind);

@@ -302,10 +302,15 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 			break;
 		}
 	if (f >= 0) {
+		uint32_t line;
 		node = http_add_str(d, http_node, f, off, next, l + v, ll - v);
-		if (tree_text(t))
-			tree_label(t, node, "%s", http_esc(eb, l, next));
-		tree_flag(t, http_add_str(d, http_node, linef, off, next, l, next), TN_HIDDEN);
+		line = http_add_str(d, http_node, linef, off, next, l, next);
+		tree_flag(t, line, TN_HIDDEN);
+		if (tree_text(t)) {
+			const char *esc = http_esc(eb, l, next);
+			tree_label(t, node, "%s", esc);
+			tree_label(t, line, "%s", esc);	/* the hidden line's, as tshark's PDML */
+		}
 	} else {
 		node = http_add_str(d, http_node, linef, off, next, l, next);
 		if (tree_text(t))

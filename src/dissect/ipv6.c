@@ -67,7 +67,7 @@ static const struct field_def fields[] = {
 	[P_PROTO] = { "ipv6", "Internet Protocol Version 6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer with 128-bit addresses: a fixed 40-byte header, options in extension headers.", 0 },
 	[P_VERSION] = { "ipv6.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
-		"4 bits: the IP version, 6 here.", 0 },
+		"4 bits: the IP version, 6 here.", REG_F_DOC_NOMASK },
 	[P_TCLASS] = { "ipv6.tclass", "Traffic Class", FT_UINT32, BASE_HEX, 0x0ff00000, 32, NULL,
 		"8 bits: priority (DSCP) and congestion notification (ECN), like IPv4's DS field.", 0 },
 	[P_DSCP] = { "ipv6.tclass.dscp", "Differentiated Services Codepoint", FT_UINT32, BASE_DEC, 0x0fc00000, 32, ip_dscp_vals,

@@ -64,6 +64,9 @@ struct field_def {
 /* An FT_NONE item whose bytes tshark's JSON and PDML show as its value: a TCP option
  * (a protocol in name only for Wireshark), a fragment list (FT_BYTES there). */
 #define REG_F_DOC_BYTES	0x4u
+/* A field whose bits the label draws but which has no bitmask in Wireshark (which
+ * formats the label itself): PDML gives its bytes as value= (ip.version). */
+#define REG_F_DOC_NOMASK	0x8u
 
 /* Initialises the registry once (idempotent).  Not thread-safe: call from main. */
 void reg_init(void);

@@ -156,7 +156,8 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 		udpconv_lookup(d->sess->udp, pi->num, pi->serial, pi->visited || pi->in_error || dlen <= 8,
 		    pi->ts, &pi->net_src, sport,
 		    &pi->net_dst, dport, &fi);
-		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start, 0, fi.stream), TN_GENERATED);
+		/* at the payload, as tshark's */
+		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start + 8, 0, fi.stream), TN_GENERATED);
 		if (!pi->in_error) {
 			pi->stream_ptype = PT_UDP;
 			pi->stream = fi.stream;

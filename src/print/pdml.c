@@ -203,7 +203,7 @@ static void pdml_node(struct obuf *b, const struct doc_pkt *p, uint32_t i, int d
 			attr(b, "show", (const char *)v, vn);
 		else
 			attr(b, "show", "", 0);
-		if (f->mask && f->type != FT_NONE) {
+		if (f->mask && f->type != FT_NONE && !(f->flags & REG_F_DOC_NOMASK)) {
 			char num[24];
 			attr(b, "value", num, (size_t)snprintf(num, sizeof(num), "%" PRIX64, fv_uint(n)));
 			attr_hex(b, "unmaskedvalue", t, n, p->scratch);
