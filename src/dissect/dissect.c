@@ -512,8 +512,7 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 		cut[sizeof(cut) - 1] = '\0';
 		msg = cut;
 	}
-	/* at the start of the item it is about (tshark's pos), without bytes */
-	e = ws_expert ? tree_add(t, parent, ws_expert, parent ? t->nodes[parent].off : 0, 0) : 0;
+	e = ws_expert ? tree_add(t, parent, ws_expert, tree_off(t, parent), 0) : 0;
 	tree_flag(t, e, TN_GENERATED | (sev >= SEV_WARN ? TN_WARN : TN_NOTE));
 	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
 	n = f ? tree_add(t, e, f, 0, 0) : tree_text(t) ? tree_add_text(t, e, 0, 0, "%s", msg) : 0;

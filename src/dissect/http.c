@@ -264,8 +264,8 @@ uint32_t http_add_gen_str(struct dctx *d, uint32_t parent, int f, const char *s)
 
 	if (!tree_wants(t, &fields[f]))
 		return 0;
-	n = tree_add_bytes(t, parent, &fields[f], 0, 0, tree_keep(t, s, (uint32_t)strlen(s)),
-	    (uint32_t)strlen(s));
+	n = tree_add_bytes(t, parent, &fields[f], tree_off(t, parent), 0,
+	    tree_keep(t, s, (uint32_t)strlen(s)), (uint32_t)strlen(s));
 	tree_flag(t, n, TN_GENERATED);
 	return n;
 }

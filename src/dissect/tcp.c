@@ -275,8 +275,7 @@ uint32_t tcp_gen_uint_len(struct dtree *t, uint32_t parent, int field, uint32_t 
 
 uint32_t tcp_gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns)
 {
-	/* where the parent starts, as tshark's (PDML positions) */
-	uint32_t n = tree_add_time(t, parent, &fields[field], parent ? t->nodes[parent].off : 0, 0, ns);
+	uint32_t n = tree_add_time(t, parent, &fields[field], tree_off(t, parent), 0, ns);
 
 	tree_flag(t, n, TN_GENERATED);
 	return n;

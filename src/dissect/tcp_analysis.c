@@ -38,26 +38,19 @@ static const struct mark {
 };
 
 /* The numbers under "SEQ/ACK analysis" before the flags. */
-/* The analysis items sit where the TCP header starts, without bytes (tshark's PDML
- * positions): where their parent starts. */
-static uint32_t at_parent(const struct dtree *t, uint32_t parent)
-{
-	return parent ? t->nodes[parent].off : 0;
-}
-
 static void numbers(struct dtree *t, uint32_t an, const struct tcpconv_out *r)
 {
 	if (r->acks_frame) {
-		tcp_gen_uint(t, an, T_A_ACKS_FRAME, at_parent(t, an), r->acks_frame);
+		tcp_gen_uint(t, an, T_A_ACKS_FRAME, tree_off(t, an), r->acks_frame);
 		if (r->ack_rtt)
 			tcp_gen_time(t, an, T_A_ACK_RTT, r->ack_rtt);
 	}
 	if (r->irtt)
 		tcp_gen_time(t, an, T_A_IRTT, r->irtt);
 	if (r->bytes_in_flight)
-		tcp_gen_uint(t, an, T_A_BIF, at_parent(t, an), r->bytes_in_flight);
+		tcp_gen_uint(t, an, T_A_BIF, tree_off(t, an), r->bytes_in_flight);
 	if (r->has_push && r->push_bytes_sent)
-		tcp_gen_uint(t, an, T_A_PUSH, at_parent(t, an), r->push_bytes_sent);
+		tcp_gen_uint(t, an, T_A_PUSH, tree_off(t, an), r->push_bytes_sent);
 }
 
 static void dupack(struct dctx *d, uint32_t an, uint32_t fl, const struct tcpconv_out *r)
@@ -76,8 +69,8 @@ static void dupack(struct dctx *d, uint32_t an, uint32_t fl, const struct tcpcon
 			col_prepend_fence(d->pi, b);
 		}
 	}
-	tcp_gen_uint(t, an, T_A_DUPACK_NUM, at_parent(t, an), r->dupack_num);
-	n = tcp_gen_uint(t, an, T_A_DUPACK_FRAME, at_parent(t, an), r->dupack_frame);
+	tcp_gen_uint(t, an, T_A_DUPACK_NUM, tree_off(t, an), r->dupack_num);
+	n = tcp_gen_uint(t, an, T_A_DUPACK_FRAME, tree_off(t, an), r->dupack_frame);
 	snprintf(msg, sizeof(msg), "Duplicate ACK (#%u)", r->dupack_num);
 	tcp_expert(d, n, T_A_DUPACK, SEV_NOTE, "Sequence", msg);
 }
@@ -89,12 +82,12 @@ void tcp_analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out *r)
 
 	if (!r->has_ta)
 		return;
-	an = tree_add(t, tn, tcp_field(T_ANALYSIS), at_parent(t, tn), 0);
+	an = tree_add(t, tn, tcp_field(T_ANALYSIS), tree_off(t, tn), 0);
 	tree_flag(t, an, TN_GENERATED);
 	numbers(t, an, r);
 	if (!r->aflags)
 		return;
-	fl = tree_add(t, an, tcp_field(T_A_FLAGS), at_parent(t, an), 0);
+	fl = tree_add(t, an, tcp_field(T_A_FLAGS), tree_off(t, an), 0);
 	tree_flag(t, fl, TN_GENERATED);
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		const struct mark *m = &marks[i];
@@ -111,7 +104,7 @@ void tcp_analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out *r)
 		col_prepend_fence(d->pi, m->prefix);
 		if (m->bit == TCPA_RETRANSMISSION && r->rto) {
 			tcp_gen_time(t, fl, T_A_RTO, r->rto);
-			tcp_gen_uint(t, fl, T_A_RTO_FRAME, at_parent(t, fl), r->rto_frame);
+			tcp_gen_uint(t, fl, T_A_RTO_FRAME, tree_off(t, fl), r->rto_frame);
 		}
 	}
 }
