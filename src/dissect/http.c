@@ -771,7 +771,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	http_pair_message(d, http_node, start, cv, &fl, &m, p, pdu_seq, at + body_len);
 	if (!message_body(d, http_node, &m, p, base, start + at, &body_len))
 		return (long)n;
-	tree_set_len(t, http_node, at + body_len);
+	tree_set_len(t, http_node, at);	/* tshark's item ends with the headers */
 	return (long)(at + body_len);
 }
 

@@ -3,13 +3,14 @@
  * -T json: one object per packet in a pretty-printed array (two spaces a level).  Each
  * node is a member: a field "abbrev": "value", a protocol or value-less node with
  * children "abbrev": { children }, a field with both "abbrev": "value" then
- * "abbrev_tree": { children }, a text line its label as the key; a node with neither
- * value nor children is "": "key": "".  Keys repeat as tshark's do (no arrays).  With
- * -e the layers hold "field": [ "value", ... ] for the fields present.
+ * "abbrev_tree": { children }, a text line its label as the key, and a node with
+ * neither value nor children "key": "".  Keys repeat as tshark's do (no arrays).  -x
+ * puts "key_raw": [ hex, offset, length, bitmask, type ] before a node with bytes.
+ * With -e the layers hold "field": [ "value", ... ] for the fields present.
  *
  * -T ek: two lines per packet for Elasticsearch's bulk API: an index line, then the
- * packet with flat keys "proto_abbrev" (dots as underscores) and repeated keys merged
- * into arrays.
+ * packet with keys "proto_abbrev" (dots as underscores): siblings with one key merged
+ * into an array, children flattened into their parent's object, protocols nested.
  */
 #include "config.h"
 
@@ -110,6 +111,53 @@ static void value(struct obuf *b, const uint8_t *v, size_t vn, int slash)
 
 static void object(struct jw *w, uint32_t first, int depth);
 
+/* Wireshark's numbers for the field types (-x's type entry), by enum ftype. */
+static const uint8_t ws_ftype[] = {
+	[FT_NONE] = 0, [FT_PROTOCOL] = 1, [FT_BOOLEAN] = 2, [FT_CHAR] = 3, [FT_UINT8] = 4,
+	[FT_UINT16] = 5, [FT_UINT24] = 6, [FT_UINT32] = 7, [FT_UINT40] = 8, [FT_UINT48] = 9,
+	[FT_UINT64] = 11, [FT_INT8] = 12, [FT_INT16] = 13, [FT_INT32] = 15, [FT_INT64] = 19,
+	[FT_DOUBLE] = 23, [FT_ABSOLUTE_TIME] = 24, [FT_RELATIVE_TIME] = 25, [FT_STRING] = 26,
+	[FT_ETHER] = 29, [FT_BYTES] = 30, [FT_IPv4] = 32, [FT_IPv6] = 33, [FT_FRAMENUM] = 35,
+};
+
+/* -x: "key_raw": [ "bytes in hex", offset, length, bitmask, type ]. */
+static void raw_member(struct jw *w, int depth, int *k, const char *key, const struct fnode *n)
+{
+	const struct field_def *f = n->f;
+	struct obuf *sc = w->p->scratch;
+	uint32_t cnt;
+	const uint8_t *p = fv_node_bytes(w->p->t, n, &cnt);
+	unsigned type = f->flags & REG_F_DOC_BYTES ? ws_ftype[FT_BYTES] : ws_ftype[f->type];
+	char num[4][24];
+	size_t kn[4];
+
+	int masked = f->mask && f->type != FT_NONE && !(f->flags & REG_F_DOC_NOMASK);
+
+	member(w, depth, k, key, "_raw");
+	sc->n = 0;
+	ob_reserve(sc, 2 * (size_t)cnt + 24);
+	ob_puts(w->b, "[\n");
+	ob_indent(w->b, 2 * (depth + 1));
+	if (masked)	/* the value under the mask */
+		value(w->b, (const uint8_t *)sc->p, (size_t)snprintf(sc->p, 24, "%llx",
+		    (unsigned long long)fv_uint(n)), 1);
+	else
+		value(w->b, (const uint8_t *)sc->p, fv_hex(p, cnt, sc->p, 2 * (size_t)cnt + 1, 0), 1);
+	kn[0] = (size_t)snprintf(num[0], sizeof(num[0]), "%u", n->off);
+	kn[1] = (size_t)snprintf(num[1], sizeof(num[1]), "%u", n->len);
+	kn[2] = (size_t)snprintf(num[2], sizeof(num[2]), "%llu",
+	    masked ? (unsigned long long)f->mask : 0ull);
+	kn[3] = (size_t)snprintf(num[3], sizeof(num[3]), "%u", type);
+	for (int i = 0; i < 4; i++) {
+		ob_puts(w->b, ",\n");
+		ob_indent(w->b, 2 * (depth + 1));
+		ob_putn(w->b, num[i], kn[i]);
+	}
+	ob_putc(w->b, '\n');
+	ob_indent(w->b, 2 * depth);
+	ob_putc(w->b, ']');
+}
+
 /* The members of node i in an object at depth. */
 static void node_members(struct jw *w, uint32_t i, int depth, int *k)
 {
@@ -118,8 +166,11 @@ static void node_members(struct jw *w, uint32_t i, int depth, int *k)
 	const char *key = node_key(t, n);
 	const uint8_t *v;
 	size_t vn;
-	int has_value = doc_value(w->p->scratch, t, n, ':', &v, &vn);
+	int has_value;
 
+	if (w->p->hex && n->f && n->len)
+		raw_member(w, depth, k, key, n);
+	has_value = doc_value(w->p->scratch, t, n, ':', &v, &vn);
 	if (has_value) {
 		member(w, depth, k, key, "");
 		value(w->b, v, vn, 1);

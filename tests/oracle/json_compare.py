@@ -8,7 +8,7 @@
 Both files are parsed with object_pairs_hook so that the duplicate keys tshark writes
 (ip.addr twice) stay: an object is its list of (key, value) pairs, in order.  Frames are
 compared layer by layer, only for the protocols in LAYERS (the ones netlab-tui
-dissects); a layer either side lacks is not compared.  Keys in IGNORE are dropped
+dissects, and their -x "_raw" entries); a layer either side lacks is not compared.  Keys in IGNORE are dropped
 first: hidden fields netlab-tui does not have (name resolution, OUI database).
 
 Prints one line per capture: frames, frames whose compared layers are all equal,
@@ -27,9 +27,10 @@ LAYERS = {
 
 # Hidden fields tshark fills from its name-resolution and manufacturer databases.
 # In -T ek the same names are "proto_" + the name with underscores for dots.
-IGNORE = re.compile(r"^(eth_)?eth[._](dst|src|addr)(_resolved|[._]oui(_resolved)?)$|"
-                    r"^((ip|ipv6)_)?(ip|ipv6)[._](src_|dst_)?host$|"
-                    r"^(ipv6_)?ipv6[._](src|dst)_(sa_mac|isatap_ipv4)")
+# -x's entries are the same names + "_raw".
+IGNORE = re.compile(r"^((eth_)?eth[._](dst|src|addr)(_resolved|[._]oui(_resolved)?)|"
+                    r"((ip|ipv6)_)?(ip|ipv6)[._](src_|dst_)?host|"
+                    r"(ipv6_)?ipv6[._](src|dst)_(sa_mac|isatap_ipv4))(_raw)?$")
 
 
 def pairs(items):
@@ -92,7 +93,7 @@ def main(argv):
         seen = {}
         frame_ok = True
         for k, v in tl:
-            if k not in LAYERS or k not in od:
+            if (k[:-4] if k.endswith("_raw") else k) not in LAYERS or k not in od:
                 continue
             i = seen.get(k, 0)
             seen[k] = i + 1
