@@ -130,6 +130,18 @@ static void set_e(struct options *o, const char *a)
 	o->fields[o->nfields++] = a;
 }
 
+static void set_j(struct options *o, const char *a)
+{
+	o->proto_filter = a;
+	o->proto_filter_top = 0;
+}
+
+static void set_J(struct options *o, const char *a)
+{
+	o->proto_filter = a;
+	o->proto_filter_top = 1;
+}
+
 static char sep_char(const char *v)
 {
 	if (strcmp(v, "/t") == 0)
@@ -262,6 +274,8 @@ static struct opt_row rows[] = {
 	{ NULL, 'x', no_argument, NULL, "print a hex and ASCII dump of each packet (alone: only the dump)", set_x, 0 },
 	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default), fields, json, ek, pdml or psml (tshark's layouts)", set_T, 0 },
 	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields, json or ek (repeatable)", set_e, 0 },
+	{ NULL, 'j', required_argument, "PROTOS", "-T json: expand only the nodes named in the space-separated list", set_j, 0 },
+	{ NULL, 'J', required_argument, "PROTOS", "-T json: expand only the listed top-level protocols, with all below", set_J, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
 	{ NULL, 'z', required_argument, "STAT", "statistics: conv,tcp  conv,udp  follow,tcp,ascii|hex,N", set_z, 0 },
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },

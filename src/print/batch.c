@@ -162,7 +162,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	b->out = out;
 	b->full = full;
 	if (o->out >= OUT_JSON)
-		b->doc = doc_new(o->out, o->capture_file, o->hex);
+		b->doc = doc_new(o);
 	b->pi.time_digits = 6;
 	nbytes = ((size_t)reg_count() + 7) / 8;
 	if (use_fields) {

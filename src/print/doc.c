@@ -25,28 +25,44 @@ static const struct doc_fmt {
 
 struct doc {
 	const struct doc_fmt *fmt;
-	const char *capture_file;
-	int hex;
+	const struct batch_config *o;
 	unsigned long records;
 	struct obuf ob;
 	struct obuf scratch;		/* the writers' value buffer */
 };
 
-struct doc *doc_new(enum out_fmt fmt, const char *capture_file, int hex)
+struct doc *doc_new(const struct batch_config *o)
 {
 	struct doc *d;
 	size_t i;
 
 	for (i = 0; i < sizeof(doc_fmts) / sizeof(doc_fmts[0]); i++)
-		if (doc_fmts[i].fmt == fmt)
+		if (doc_fmts[i].fmt == o->out)
 			break;
 	if (i == sizeof(doc_fmts) / sizeof(doc_fmts[0]))
 		return NULL;
 	d = xcalloc(1, sizeof(*d));
 	d->fmt = &doc_fmts[i];
-	d->capture_file = capture_file;
-	d->hex = hex;
+	d->o = o;
 	return d;
+}
+
+int doc_expands(const struct doc_pkt *p, const char *key, int top)
+{
+	const char *s = p->o->proto_filter;
+	size_t k = strlen(key);
+
+	if (!s || (p->o->proto_filter_top && !top))
+		return 1;
+	while (*s) {
+		size_t w;
+		s += strspn(s, " ");
+		w = strcspn(s, " ");
+		if (w == k && strncmp(s, key, k) == 0)
+			return 1;
+		s += w;
+	}
+	return 0;
 }
 
 void doc_free(struct doc *d)
@@ -69,10 +85,10 @@ static int flush(struct doc *d, FILE *fp)
 int doc_packet(struct doc *d, FILE *fp, const struct dtree *t, const struct pinfo *pi,
     const struct fieldsel *sel)
 {
-	struct doc_pkt p = { t, pi, sel, d->hex, &d->scratch };
+	struct doc_pkt p = { t, pi, sel, d->o, &d->scratch };
 
 	if (!d->records && d->fmt->head)
-		d->fmt->head(&d->ob, d->capture_file);
+		d->fmt->head(&d->ob, d->o->capture_file);
 	ob_puts(&d->ob, d->records++ ? d->fmt->between : d->fmt->first);
 	d->fmt->packet(&d->ob, &p);
 	return flush(d, fp);
@@ -81,7 +97,7 @@ int doc_packet(struct doc *d, FILE *fp, const struct dtree *t, const struct pinf
 int doc_end(struct doc *d, FILE *fp)
 {
 	if (!d->records && d->fmt->head)
-		d->fmt->head(&d->ob, d->capture_file);
+		d->fmt->head(&d->ob, d->o->capture_file);
 	ob_puts(&d->ob, d->records ? d->fmt->tail : d->fmt->empty);
 	return flush(d, fp);
 }

@@ -61,9 +61,13 @@ struct doc_pkt {
 	const struct dtree *t;		/* with labels; NULL for psml */
 	const struct pinfo *pi;
 	const struct fieldsel *sel;	/* -e: only these fields; NULL: the whole tree */
-	int hex;			/* -x: the _raw entries */
+	const struct batch_config *o;	/* -x, -j/-J */
 	struct obuf *scratch;
 };
+
+/* -j/-J: may the node with this key (top: a top-level protocol's) show its children?
+ * Not when -j does not list it, or -J the top-level protocol it is. */
+int doc_expands(const struct doc_pkt *p, const char *key, int top);
 
 /* The value of a node as tshark's JSON and PDML show it (its display representation):
  * -T fields' form, but bytes separated by sep (0: none) and a string's own bytes up to

@@ -168,7 +168,7 @@ static void node_members(struct jw *w, uint32_t i, int depth, int *k)
 	size_t vn;
 	int has_value;
 
-	if (w->p->hex && n->f && n->len)
+	if (w->p->o->hex && n->f && n->len)
 		raw_member(w, depth, k, key, n);
 	has_value = doc_value(w->p->scratch, t, n, ':', &v, &vn);
 	if (has_value) {
@@ -177,7 +177,17 @@ static void node_members(struct jw *w, uint32_t i, int depth, int *k)
 	}
 	if (n->first) {
 		member(w, depth, k, key, has_value ? "_tree" : "");
-		object(w, n->first, depth);
+		if (doc_expands(w->p, key, !n->parent))
+			object(w, n->first, depth);
+		else {		/* tshark's mark of what -j/-J left out */
+			ob_puts(w->b, "{\n");
+			ob_indent(w->b, 2 * (depth + 1));
+			ob_puts(w->b, "\"filtered\": \"");
+			json_cstr(w->b, key);
+			ob_puts(w->b, "\"\n");
+			ob_indent(w->b, 2 * depth);
+			ob_putc(w->b, '}');
+		}
 	} else if (!has_value) {
 		member(w, depth, k, key, "");
 		ob_puts(w->b, "\"\"");

@@ -53,9 +53,11 @@ struct fieldsel {
 };
 
 /* -T json, ek, pdml, psml (doc.c, json.c, pdml.c): a document of one record per packet,
- * tshark's layout.  capture_file names the input in PDML's head (NULL: live). */
+ * tshark's layout, as o asks (-T, -x, -j/-J; the input's name for PDML's head).  o
+ * must outlive the doc. */
 struct doc;
-struct doc *doc_new(enum out_fmt fmt, const char *capture_file, int hex);
+struct batch_config;
+struct doc *doc_new(const struct batch_config *o);
 /* One packet's record: t holds the labelled tree (NULL for psml); sel the -e fields
  * (NULL: the whole tree).  Returns -1 when the write failed. */
 int doc_packet(struct doc *d, FILE *fp, const struct dtree *t, const struct pinfo *pi,
@@ -82,6 +84,8 @@ struct batch_config {
 	const char *write_file;		/* -w: packets are saved (no lines unless -P) */
 	long count;			/* -c: stop after COUNT packets, 0 = all */
 	const char *capture_file;	/* -r, for -T pdml's head (NULL: live) */
+	const char *proto_filter;	/* -j/-J: the nodes -T json expands, NULL = all */
+	int proto_filter_top;		/* -J: the top-level ones, with all below */
 };
 
 struct batch;
