@@ -98,7 +98,6 @@ struct batch {
 	int have_disp;
 	int matched;			/* the last packet passed the display filter */
 	int want_cols;			/* something shows the Protocol/Info columns */
-	int full;			/* the output shows the whole labelled tree (-V, -T json...) */
 	struct doc *doc;		/* -T json, ek, pdml, psml */
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
@@ -151,8 +150,9 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	/* -T json/ek -e: the fields as -T fields has them, in a document */
 	int doc_fields = (o->out == OUT_JSON || o->out == OUT_EK) && o->nfields;
 	int use_fields = o->out == OUT_FIELDS || doc_fields;
-	int full = o->verbose || o->out == OUT_PDML || (o->out == OUT_JSON && !doc_fields) ||
-	    (o->out == OUT_EK && !doc_fields);
+	/* the output shows the whole labelled tree */
+	int full = o->verbose || o->out == OUT_PDML ||
+	    ((o->out == OUT_JSON || o->out == OUT_EK) && !doc_fields);
 	int need_tree = full || o->hex || use_fields || o->display_filter;
 	int need_text = full;
 	size_t nbytes;
@@ -160,9 +160,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	reg_init();
 	b->o = o;
 	b->out = out;
-	b->full = full;
-	if (o->out >= OUT_JSON)
-		b->doc = doc_new(o);
+	b->doc = doc_new(o);
 	b->pi.time_digits = 6;
 	nbytes = ((size_t)reg_count() + 7) / 8;
 	if (use_fields) {

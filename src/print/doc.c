@@ -108,7 +108,7 @@ int doc_shown(const struct fnode *n)
 
 	if (!netlab)
 		netlab = reg_lookup("netlab");
-	return n->f != netlab || !netlab;
+	return !netlab || n->f != netlab;
 }
 
 size_t ob_utf8(struct obuf *b, const uint8_t *s, size_t k)

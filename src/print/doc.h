@@ -28,6 +28,8 @@ static inline void ob_reserve(struct obuf *b, size_t k)
 
 static inline void ob_putn(struct obuf *b, const char *s, size_t k)
 {
+	if (!k)
+		return;
 	ob_reserve(b, k);
 	memcpy(b->p + b->n, s, k);
 	b->n += k;

@@ -57,6 +57,7 @@ struct fieldsel {
  * must outlive the doc. */
 struct doc;
 struct batch_config;
+/* NULL when o->out is not a document (text, fields). */
 struct doc *doc_new(const struct batch_config *o);
 /* One packet's record: t holds the labelled tree (NULL for psml); sel the -e fields
  * (NULL: the whole tree).  Returns -1 when the write failed. */
