@@ -275,10 +275,30 @@ void json_packet(struct obuf *b, const struct doc_pkt *p)
 
 /* ---- -T ek ---- */
 
+/* The protocol that prefixes a field's EK name: its own, except for a hidden field
+ * under another protocol, which takes the nearest protocol above it: Wireshark
+ * registers such aliases under the protocol that adds them (the ip.version IPv6 adds
+ * so that "ip.version == 6" matches). */
+static const struct field_def *ek_proto(const struct dtree *t, const struct fnode *n)
+{
+	const struct field_def *own = reg_proto_of(n->f), *near = NULL;
+
+	if (!(n->flags & TN_HIDDEN))
+		return own;
+	for (uint32_t i = n->parent; i; i = t->nodes[i].parent) {
+		const struct field_def *f = t->nodes[i].f;
+		if (f == own)
+			return own;
+		if (!near && f && f->type == FT_PROTOCOL)
+			near = f;
+	}
+	return near ? near : own;
+}
+
 /* A field's EK name: its protocol's abbrev and its own, dots as underscores
  * ("tcp_tcp_srcport"); a protocol's (and a TCP option's) its own ("_ws_expert"); a
  * text line's "text". */
-static void ek_key(struct obuf *b, const struct fnode *n)
+static void ek_key(struct obuf *b, const struct dtree *t, const struct fnode *n)
 {
 	const struct field_def *f = n->f, *proto;
 
@@ -287,7 +307,7 @@ static void ek_key(struct obuf *b, const struct fnode *n)
 		return;
 	}
 	ob_putc(b, '"');
-	proto = f->type == FT_PROTOCOL || (f->flags & REG_F_DOC_BYTES) ? NULL : reg_proto_of(f);
+	proto = f->type == FT_PROTOCOL || (f->flags & REG_F_DOC_BYTES) ? NULL : ek_proto(t, n);
 	for (int part = proto ? 0 : 1; part < 2; part++) {
 		const char *a = part ? f->abbrev : proto->abbrev;
 		size_t at = b->n;
@@ -392,7 +412,7 @@ static void ek_members_list(struct jw *w, const struct ek_list *l, int *k)
 			count += same_key(&nodes[j], n);
 		if ((*k)++)
 			ob_putc(w->b, ',');
-		ek_key(w->b, n);
+		ek_key(w->b, w->p->t, n);
 		if (count > 1)
 			ob_putc(w->b, '[');
 		count = 0;
