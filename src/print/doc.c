@@ -145,20 +145,27 @@ int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n
 		*vn = nul ? (size_t)(nul - n->v.s.p) : n->v.s.n;
 		return 1;
 	}
-	scratch->n = 0;
 	if ((f->type == FT_BYTES || f->type == FT_NONE) && sep) {
 		const uint8_t *p = n->v.s.p;
 		uint32_t k = n->v.s.n;
-		size_t need;
 		if (f->type == FT_NONE)
 			p = fv_node_bytes(t, n, &k);
-		need = 3 * (size_t)k + 1;
-		ob_reserve(scratch, need);
-		*vn = fv_hex(p, k, scratch->p, need, sep);
-	} else {
-		ob_reserve(scratch, DOC_VALUE_MAX);
-		*vn = fv_fields(t, n, scratch->p, DOC_VALUE_MAX);
+		*v = (const uint8_t *)doc_hex(scratch, p, k, sep, vn);
+		return 1;
 	}
+	scratch->n = 0;
+	ob_reserve(scratch, DOC_VALUE_MAX);
+	*vn = fv_fields(t, n, scratch->p, DOC_VALUE_MAX);
 	*v = (const uint8_t *)scratch->p;
 	return 1;
+}
+
+const char *doc_hex(struct obuf *scratch, const uint8_t *p, uint32_t k, char sep, size_t *len)
+{
+	size_t need = 3 * (size_t)k + 1;
+
+	scratch->n = 0;
+	ob_reserve(scratch, need);
+	*len = fv_hex(p, k, scratch->p, need, sep);
+	return scratch->p;
 }

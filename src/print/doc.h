@@ -79,6 +79,10 @@ int doc_expands(const struct doc_pkt *p, const char *key, int top);
 int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n, char sep,
     const uint8_t **v, size_t *vn);
 
+/* k bytes in hex, sep between them unless 0, in scratch (*len characters); valid until
+ * scratch's next use. */
+const char *doc_hex(struct obuf *scratch, const uint8_t *p, uint32_t k, char sep, size_t *len);
+
 /* Is the node in tshark's documents?  Not netlab's own subtree (the TCP endpoint
  * states), which tshark does not have. */
 int doc_shown(const struct fnode *n);

@@ -127,6 +127,8 @@ static void raw_member(struct jw *w, int depth, int *k, const char *key, const s
 	struct obuf *sc = w->p->scratch;
 	uint32_t cnt;
 	const uint8_t *p = fv_node_bytes(w->p->t, n, &cnt);
+	const char *hex;
+	size_t hn;
 	unsigned type = f->flags & REG_F_DOC_BYTES ? ws_ftype[FT_BYTES] : ws_ftype[f->type];
 	char num[4][24];
 	size_t kn[4];
@@ -134,15 +136,16 @@ static void raw_member(struct jw *w, int depth, int *k, const char *key, const s
 	int masked = f->mask && f->type != FT_NONE && !(f->flags & REG_F_DOC_NOMASK);
 
 	member(w, depth, k, key, "_raw");
-	sc->n = 0;
-	ob_reserve(sc, 2 * (size_t)cnt + 24);
 	ob_puts(w->b, "[\n");
 	ob_indent(w->b, 2 * (depth + 1));
-	if (masked)	/* the value under the mask */
-		value(w->b, (const uint8_t *)sc->p, (size_t)snprintf(sc->p, 24, "%llx",
+	if (masked) {	/* the value under the mask */
+		char mv[24];
+		value(w->b, (const uint8_t *)mv, (size_t)snprintf(mv, sizeof(mv), "%llx",
 		    (unsigned long long)fv_uint(n)), 1);
-	else
-		value(w->b, (const uint8_t *)sc->p, fv_hex(p, cnt, sc->p, 2 * (size_t)cnt + 1, 0), 1);
+	} else {
+		hex = doc_hex(sc, p, cnt, 0, &hn);
+		value(w->b, (const uint8_t *)hex, hn, 1);
+	}
 	kn[0] = (size_t)snprintf(num[0], sizeof(num[0]), "%u", n->off);
 	kn[1] = (size_t)snprintf(num[1], sizeof(num[1]), "%u", n->len);
 	kn[2] = (size_t)snprintf(num[2], sizeof(num[2]), "%llu",

@@ -119,14 +119,14 @@ static void attr_hex(struct obuf *b, const char *name, const struct dtree *t,
 {
 	uint32_t k;
 	const uint8_t *p = fv_node_bytes(t, n, &k);
+	size_t len;
+	const char *hex = doc_hex(scratch, p, k, 0, &len);
 
-	scratch->n = 0;
-	ob_reserve(scratch, 2 * (size_t)k + 1);
-	attr(b, name, scratch->p, fv_hex(p, k, scratch->p, 2 * (size_t)k + 1, 0));
+	attr(b, name, hex, len);
 }
 
-/* The label as -V shows it, without the brackets of a generated node (tshark adds
- * them when printing text, PDML has the flag's absence of them). */
+/* The label as -V shows it, but without a generated node's brackets (tshark adds them
+ * when it prints text; PDML has the bare label). */
 static void attr_label(struct obuf *b, const char *name, const struct dtree *t,
     const struct fnode *n)
 {
