@@ -519,9 +519,9 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 	tree_flag(t, n, TN_GENERATED);
 	tree_label(t, n, "%s", msg);
 	if (e && tree_wants(t, &malformed_fields[WS_EXPERT_MSG])) {
-		size_t k = strlen(msg);
-		tree_flag(t, tree_add_bytes(t, e, &malformed_fields[WS_EXPERT_MSG], 0, 0, tree_keep(t, msg, (uint32_t)k),
-		    (uint32_t)k), TN_GENERATED | TN_HIDDEN);
+		uint32_t k = (uint32_t)strlen(msg);
+		tree_flag(t, tree_add_bytes(t, e, &malformed_fields[WS_EXPERT_MSG], 0, 0,
+		    tree_keep(t, msg, k), k), TN_GENERATED | TN_HIDDEN);
 	}
 	n = e ? tree_add_uint(t, e, &malformed_fields[WS_EXPERT_SEV], 0, 0, expert_sev_values[sev]) : 0;
 	tree_flag(t, n, TN_GENERATED);
