@@ -117,7 +117,10 @@ static void set_T(struct options *o, const char *a)
 			o->out = out_fmts[i].fmt;
 			return;
 		}
-	fprintf(stderr, "netlab-tui: invalid -T parameter \"%s\": use text, fields, json, ek, pdml or psml\n", a);
+	fprintf(stderr, "netlab-tui: invalid -T parameter \"%s\": use", a);
+	for (size_t i = 0; i < sizeof(out_fmts) / sizeof(out_fmts[0]); i++)
+		fprintf(stderr, "%s %s", i ? "," : "", out_fmts[i].name);
+	fputc('\n', stderr);
 	exit(1);
 }
 

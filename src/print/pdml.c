@@ -274,12 +274,13 @@ void pdml_packet(struct obuf *b, const struct doc_pkt *p)
 		const struct fnode *n = &p->t->nodes[i];
 		if (!doc_shown(n))
 			continue;
-		if (node_kind(n->f) != PK_DATA) {
+		if (node_kind(n->f) == PK_PROTO) {
 			pdml_node(b, p, i, 1);
 			continue;
 		}
-		ob_puts(b, "  <proto name=\"fake-field-wrapper\">\n");	/* tshark's, around Data */
-		pdml_data(b, p, n, 2);
+		/* tshark's wrapper around an item at the top that is not a protocol */
+		ob_puts(b, "  <proto name=\"fake-field-wrapper\">\n");
+		pdml_node(b, p, i, 2);
 		ob_puts(b, "  </proto>\n");
 	}
 	ob_puts(b, "</packet>\n\n\n");
