@@ -1240,12 +1240,13 @@ static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, ui
 	struct dtree *t = d->tree;
 	struct dns_match m;
 	char msg[96];
+	uint32_t at = tree_off(t, id_node);	/* the message's start, as tshark's */
 
 	dns_trans_track(d, id, resp, x->multi, &m);
 	switch (m.kind) {
 	case DNS_M_REQUEST_IN:
-		tree_flag(t, tree_add_uint(t, node, &fields[D_RESPONSE_TO], 0, 0, m.frame), TN_GENERATED);
-		tree_flag(t, tree_add_time(t, node, &fields[D_TIME], 0, 0, m.delta), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_RESPONSE_TO], at, 0, m.frame), TN_GENERATED);
+		tree_flag(t, tree_add_time(t, node, &fields[D_TIME], at, 0, m.delta), TN_GENERATED);
 		break;
 	case DNS_M_RETRANS_REQ:
 	case DNS_M_RETRANS_RESP:
@@ -1254,11 +1255,11 @@ static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, ui
 		dissect_expert(d, id_node, &fields[resp ? D_RETRANS_RESP_EXP : D_RETRANS_REQ_EXP],
 		    SEV_WARN, "Protocol", msg);
 		tree_flag(t, tree_add_uint(t, node, &fields[resp ? D_RETRANS_RESP_IN : D_RETRANS_REQ_IN],
-		    0, 0, m.frame), TN_GENERATED);
-		tree_flag(t, tree_add_uint(t, node, &fields[D_RETRANSMISSION], 0, 0, 1), TN_GENERATED);
+		    at, 0, m.frame), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_RETRANSMISSION], at, 0, 1), TN_GENERATED);
 		break;
 	case DNS_M_UNSOLICITED:
-		tree_flag(t, tree_add_uint(t, node, &fields[D_UNSOLICITED], 0, 0, 1), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_UNSOLICITED], at, 0, 1), TN_GENERATED);
 		break;
 	}
 }
