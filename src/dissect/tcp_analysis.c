@@ -60,7 +60,7 @@ static void dupack(struct dctx *d, uint32_t an, uint32_t fl, const struct tcpcon
 	char msg[48];
 
 	if (r->aflags & TCPA_DUPLICATE_ACK) {
-		n = tree_add(t, fl, tcp_field(T_A_DUPACK), 0, 0);
+		n = tree_add(t, fl, tcp_field(T_A_DUPACK), tree_off(t, fl), 0);
 		tree_flag(t, n, TN_GENERATED);
 		tree_label(t, n, "This is a TCP duplicate ack");
 		if (d->pi->want_cols) {
