@@ -9,8 +9,9 @@
  * With -e the layers hold "field": [ "value", ... ] for the fields present.
  *
  * -T ek: two lines per packet for Elasticsearch's bulk API: an index line, then the
- * packet with keys "proto_abbrev" (dots as underscores): siblings with one key merged
- * into an array, children flattened into their parent's object, protocols nested.
+ * packet with keys "proto_abbrev" (dots as underscores), children flattened into their
+ * protocol's object and the values of one key merged into an array (see ek_same_key),
+ * protocols nested.
  */
 #include "config.h"
 
@@ -370,79 +371,98 @@ static void ek_value(struct jw *w, const struct fnode *n)
 		ob_puts(w->b, "null");
 }
 
-static int same_key(const struct fnode *a, const struct fnode *b)
+/* An EK object is written from scopes: a scope is the children of a node (of all the
+ * nodes written under one key), read depth first through text lines, whose children
+ * belong to it, but not through fields, whose children make a scope of their own
+ * written after them.  A field's values are gathered from the whole scope at its first
+ * node, text lines from those at the same depth; a protocol's children are a nested
+ * object. */
+static int ek_same_key(const struct fnode *a, const struct fnode *b)
 {
-	return a->f == b->f;
+	return a->f ? a->f == b->f : !b->f && a->depth == b->depth;
 }
-
-/* A run of sibling lists read as one: the children of nodes written under one key. */
-struct ek_list {
-	const uint32_t *heads;
-	size_t n;
+struct ek_scope {
+	uint32_t *nodes;	/* depth first */
+	size_t n, cap;
 };
 
-#define EK_FOREACH(w, l, h, x) \
-	for (size_t h = 0; h < (l)->n; h++) \
-		for (uint32_t x = (l)->heads[h]; x; x = (w)->p->t->nodes[x].next)
-
-/* Is x the first node of l with its key (the one that writes them all)? */
-static int ek_first_of_key(const struct jw *w, const struct ek_list *l, uint32_t x)
-{
-	EK_FOREACH(w, l, h, y) {
-		if (y == x)
-			return 1;
-		if (same_key(&w->p->t->nodes[y], &w->p->t->nodes[x]) && doc_shown(&w->p->t->nodes[y]))
-			return 0;
-	}
-	return 1;
-}
-
-/* The nodes of l into an open object: those with one key together (one value, or an
- * array of them), then, flattened, the children of all of them read as one list
- * (nested protocols keep theirs). */
-static void ek_members_list(struct jw *w, const struct ek_list *l, int *k)
+static void ek_collect(const struct jw *w, struct ek_scope *sc, uint32_t first)
 {
 	const struct fnode *nodes = w->p->t->nodes;
 
-	EK_FOREACH(w, l, h, i) {
-		const struct fnode *n = &nodes[i];
-		struct ek_list kids = { NULL, 0 };
-		uint32_t *heads = NULL;
-		size_t count = 0, cap = 0;
-		if (!doc_shown(n) || !ek_first_of_key(w, l, i))
+	for (uint32_t i = first; i; i = nodes[i].next) {
+		if (!doc_shown(&nodes[i]))
 			continue;
-		EK_FOREACH(w, l, h2, j)
-			count += same_key(&nodes[j], n);
-		if ((*k)++)
-			ob_putc(w->b, ',');
-		ek_key(w->b, w->p->t, n);
-		if (count > 1)
-			ob_putc(w->b, '[');
-		count = 0;
-		EK_FOREACH(w, l, h3, j) {
-			if (!same_key(&nodes[j], n))
-				continue;
-			if (count++)
-				ob_putc(w->b, ',');
-			ek_value(w, &nodes[j]);
-			if (nodes[j].first && !(nodes[j].f && nodes[j].f->type == FT_PROTOCOL)) {
-				heads = xgrow(heads, &cap, kids.n + 1, sizeof(*heads));
-				heads[kids.n++] = nodes[j].first;
-			}
-		}
-		if (count > 1)
-			ob_putc(w->b, ']');
-		kids.heads = heads;
-		ek_members_list(w, &kids, k);
-		free(heads);
+		sc->nodes = xgrow(sc->nodes, &sc->cap, sc->n + 1, sizeof(*sc->nodes));
+		sc->nodes[sc->n++] = i;
+		if (!nodes[i].f)
+			ek_collect(w, sc, nodes[i].first);
 	}
+}
+
+static void ek_write_scope(struct jw *w, const uint32_t *heads, size_t nheads, int *k);
+
+/* Writes the scope's key at position at (the first node with it). */
+static void ek_write_key(struct jw *w, const struct ek_scope *sc, size_t at, int *k)
+{
+	const struct fnode *nodes = w->p->t->nodes, *n = &nodes[sc->nodes[at]];
+	size_t count = 0;
+	uint32_t *heads = NULL;
+	size_t nheads = 0, cap = 0;
+
+	for (size_t j = at; j < sc->n; j++) {
+		const struct fnode *m = &nodes[sc->nodes[j]];
+		count += ek_same_key(n, m);
+	}
+	if ((*k)++)
+		ob_putc(w->b, ',');
+	ek_key(w->b, w->p->t, n);
+	if (count > 1)
+		ob_putc(w->b, '[');
+	count = 0;
+	for (size_t j = at; j < sc->n; j++) {
+		const struct fnode *m = &nodes[sc->nodes[j]];
+		if (!ek_same_key(n, m))
+			continue;
+		if (count++)
+			ob_putc(w->b, ',');
+		ek_value(w, m);
+		if (m->first && m->f && m->f->type != FT_PROTOCOL) {
+			heads = xgrow(heads, &cap, nheads + 1, sizeof(*heads));
+			heads[nheads++] = m->first;
+		}
+	}
+	if (count > 1)
+		ob_putc(w->b, ']');
+	if (nheads)
+		ek_write_scope(w, heads, nheads, k);
+	free(heads);
+}
+
+static void ek_write_scope(struct jw *w, const uint32_t *heads, size_t nheads, int *k)
+{
+	const struct fnode *nodes = w->p->t->nodes;
+	struct ek_scope sc = { NULL, 0, 0 };
+
+	for (size_t h = 0; h < nheads; h++)
+		ek_collect(w, &sc, heads[h]);
+	for (size_t i = 0; i < sc.n; i++) {
+		const struct fnode *n = &nodes[sc.nodes[i]];
+		size_t j;
+		for (j = 0; j < i; j++) {	/* written with an earlier one? */
+			const struct fnode *m = &nodes[sc.nodes[j]];
+			if (ek_same_key(n, m))
+				break;
+		}
+		if (j == i)
+			ek_write_key(w, &sc, i, k);
+	}
+	free(sc.nodes);
 }
 
 static void ek_members(struct jw *w, uint32_t first, int *k)
 {
-	struct ek_list l = { &first, 1 };
-
-	ek_members_list(w, &l, k);
+	ek_write_scope(w, &first, 1, k);
 }
 
 /* -e: "field_name": [ values ] as -T json -e has them. */
