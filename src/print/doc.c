@@ -102,6 +102,11 @@ int doc_end(struct doc *d, FILE *fp)
 	return flush(d, fp);
 }
 
+int doc_ascii(const struct fnode *n)
+{
+	return n->f && n->f->type == FT_STRING && !(n->flags & TN_CLEAN);
+}
+
 int doc_shown(const struct fnode *n)
 {
 	static const struct field_def *netlab;

@@ -83,6 +83,10 @@ int doc_value(struct obuf *scratch, const struct dtree *t, const struct fnode *n
  * scratch's next use. */
 const char *doc_hex(struct obuf *scratch, const uint8_t *p, uint32_t k, char sep, size_t *len);
 
+/* Is the node's value a string from the wire, which tshark decodes as ASCII (each
+ * byte above 0x7f a U+FFFD), not one the dissector made (TN_CLEAN, UTF-8)? */
+int doc_ascii(const struct fnode *n);
+
 /* Is the node in tshark's documents?  Not netlab's own subtree (the TCP endpoint
  * states), which tshark does not have. */
 int doc_shown(const struct fnode *n);

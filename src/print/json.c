@@ -23,30 +23,37 @@
 #include "dissect/registry.h"
 #include "print/doc.h"
 
-/* JSON's escapes for ASCII; other control bytes are \u00XX.  '/' only when slash is
- * set: tshark's tree writer escapes it, its -e writer does not. */
+/* JSON's escapes for ASCII; other control bytes are \u00XX, and '/' is escaped after
+ * '<' only ("<\/", as tshark's writer keeps "</script>" out of its strings). */
 static const char *const json_esc[128] = {
-	['"'] = "\\\"", ['\\'] = "\\\\", ['/'] = "\\/", ['\b'] = "\\b", ['\f'] = "\\f",
-	['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t",
+	['"'] = "\\\"", ['\\'] = "\\\\", ['\b'] = "\\b", ['\f'] = "\\f", ['\n'] = "\\n",
+	['\r'] = "\\r", ['\t'] = "\\t",
 };
 
-/* The JSON string body of k bytes (no quotes): UTF-8 as it is, a stray byte U+FFFD. */
-static void json_str(struct obuf *b, const uint8_t *s, size_t k, int slash)
+/* The JSON string body of k bytes (no quotes): UTF-8 as it is, a stray byte U+FFFD;
+ * ascii: every byte above 0x7f U+FFFD (doc_ascii). */
+static void json_str(struct obuf *b, const uint8_t *s, size_t k, int ascii)
 {
 	static const char hx[] = "0123456789abcdef";
 	size_t i = 0;
 
 	while (i < k) {
 		size_t run = i;
-		while (run < k && s[run] >= 0x20 && s[run] < 0x80 && (!json_esc[s[run]] ||
-		    (s[run] == '/' && !slash)))
+		while (run < k && s[run] >= 0x20 && s[run] < 0x80 && !json_esc[s[run]] &&
+		    !(s[run] == '/' && run && s[run - 1] == '<'))
 			run++;
 		ob_putn(b, (const char *)s + i, run - i);
 		if ((i = run) == k)
 			break;
-		if (s[i] >= 0x80)
+		if (s[i] >= 0x80 && ascii) {
+			ob_putn(b, "\xef\xbf\xbd", 3);
+			i++;
+		} else if (s[i] >= 0x80)
 			i += ob_utf8(b, s + i, k - i);
-		else if (json_esc[s[i]])
+		else if (s[i] == '/') {
+			ob_putn(b, "\\/", 2);
+			i++;
+		} else if (json_esc[s[i]])
 			ob_puts(b, json_esc[s[i++]]);
 		else {
 			char u[6] = { '\\', 'u', '0', '0', hx[s[i] >> 4], hx[s[i] & 15] };
@@ -58,7 +65,7 @@ static void json_str(struct obuf *b, const uint8_t *s, size_t k, int slash)
 
 static void json_cstr(struct obuf *b, const char *s)
 {
-	json_str(b, (const uint8_t *)s, strlen(s), 1);
+	json_str(b, (const uint8_t *)s, strlen(s), 0);
 }
 
 /* A node's key: its field's abbrev, or for a text line its label. */
@@ -103,10 +110,10 @@ static void member(struct jw *w, int depth, int *k, const char *key, const char 
 	ob_puts(w->b, "\": ");
 }
 
-static void value(struct obuf *b, const uint8_t *v, size_t vn, int slash)
+static void value(struct obuf *b, const uint8_t *v, size_t vn, int ascii)
 {
 	ob_putc(b, '"');
-	json_str(b, v, vn, slash);
+	json_str(b, v, vn, ascii);
 	ob_putc(b, '"');
 }
 
@@ -142,10 +149,10 @@ static void raw_member(struct jw *w, int depth, int *k, const char *key, const s
 	if (masked) {	/* the value under the mask */
 		char mv[24];
 		value(w->b, (const uint8_t *)mv, (size_t)snprintf(mv, sizeof(mv), "%llx",
-		    (unsigned long long)fv_uint(n)), 1);
+		    (unsigned long long)fv_uint(n)), 0);
 	} else {
 		hex = doc_hex(sc, p, cnt, 0, &hn);
-		value(w->b, (const uint8_t *)hex, hn, 1);
+		value(w->b, (const uint8_t *)hex, hn, 0);
 	}
 	kn[0] = (size_t)snprintf(num[0], sizeof(num[0]), "%u", n->off);
 	kn[1] = (size_t)snprintf(num[1], sizeof(num[1]), "%u", n->len);
@@ -177,7 +184,7 @@ static void node_members(struct jw *w, uint32_t i, int depth, int *k)
 	has_value = doc_value(w->p->scratch, t, n, ':', &v, &vn);
 	if (has_value) {
 		member(w, depth, k, key, "");
-		value(w->b, v, vn, 1);
+		value(w->b, v, vn, doc_ascii(n));
 	}
 	if (n->first) {
 		member(w, depth, k, key, has_value ? "_tree" : "");
@@ -249,7 +256,7 @@ static void selected(struct jw *w, int depth)
 			ob_puts(w->b, e++ ? ",\n" : "\n");
 			ob_indent(w->b, 2 * (depth + 2));
 			selected_value(w, n, &v, &vn);
-			value(w->b, v, vn, 0);
+			value(w->b, v, vn, doc_ascii(n));
 		}
 		ob_putc(w->b, '\n');
 		ob_indent(w->b, 2 * (depth + 1));
@@ -360,13 +367,13 @@ static void ek_value(struct jw *w, const struct fnode *n)
 		ob_putc(w->b, '}');
 	} else if (!f) {
 		const char *s = tree_node_text(t, n);
-		value(w->b, (const uint8_t *)(s ? s : ""), s ? strlen(s) : 0, 1);
+		value(w->b, (const uint8_t *)(s ? s : ""), s ? strlen(s) : 0, 0);
 	} else if (f->type == FT_BOOLEAN)
 		ob_puts(w->b, fv_uint(n) ? "true" : "false");
 	else if (f->type == FT_ABSOLUTE_TIME && f->base != BASE_DEC)
 		ek_time(w->b, n->v.i);
 	else if (doc_value(w->p->scratch, t, n, ':', &v, &vn))
-		value(w->b, v, vn, 1);
+		value(w->b, v, vn, doc_ascii(n));
 	else
 		ob_puts(w->b, "null");
 }
@@ -488,7 +495,7 @@ static void ek_selected(struct jw *w)
 			if (e++)
 				ob_putc(w->b, ',');
 			selected_value(w, &t->nodes[i], &v, &vn);
-			value(w->b, v, vn, 0);
+			value(w->b, v, vn, doc_ascii(&t->nodes[i]));
 		}
 		ob_putc(w->b, ']');
 	}

@@ -21,15 +21,23 @@ static const char *const xml_esc[128] = {
 	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#x27;",
 };
 
-static void xml_str(struct obuf *b, const char *s, size_t k)
+/* ascii: a string from the wire, each byte above 0x7f a U+FFFD (doc_ascii). */
+static void xml_str_as(struct obuf *b, const char *s, size_t k, int ascii)
 {
 	for (size_t i = 0; i < k; i++) {
 		uint8_t c = (uint8_t)s[i];
 		if (c < 0x80 && xml_esc[c])
 			ob_puts(b, xml_esc[c]);
+		else if (c >= 0x80 && ascii)
+			ob_putn(b, "\xef\xbf\xbd", 3);
 		else
 			ob_putc(b, (char)c);
 	}
+}
+
+static void xml_str(struct obuf *b, const char *s, size_t k)
+{
+	xml_str_as(b, s, k, 0);
 }
 
 static void xml_cstr(struct obuf *b, const char *s)
@@ -199,8 +207,11 @@ static void pdml_node(struct obuf *b, const struct doc_pkt *p, uint32_t i, int d
 		if (n->len)
 			attr_hex(b, "value", t, n, p->scratch);
 	} else if (kind == PK_FIELD) {
-		if (doc_value(p->scratch, t, n, ':', &v, &vn))
-			attr(b, "show", (const char *)v, vn);
+		if (doc_value(p->scratch, t, n, ':', &v, &vn)) {
+			ob_puts(b, " show=\"");
+			xml_str_as(b, (const char *)v, vn, doc_ascii(n));
+			ob_putc(b, '"');
+		}
 		else
 			attr(b, "show", "", 0);
 		if (f->mask && f->type != FT_NONE && !(f->flags & REG_F_DOC_NOMASK)) {
