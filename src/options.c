@@ -147,16 +147,26 @@ static void set_F(struct options *o, const char *a)
 	}
 }
 
+static const struct {
+	const char *name;
+	enum out_fmt fmt;
+} out_fmts[] = {
+	{ "text", OUT_DEFAULT }, { "fields", OUT_FIELDS }, { "json", OUT_JSON }, { "ek", OUT_EK },
+	{ "pdml", OUT_PDML }, { "psml", OUT_PSML },
+};
+
 static void set_T(struct options *o, const char *a)
 {
-	if (strcmp(a, "fields") == 0)
-		o->out = OUT_FIELDS;
-	else if (strcmp(a, "text") == 0)
-		o->out = OUT_DEFAULT;
-	else {
-		fprintf(stderr, "netlab-tui: invalid -T parameter \"%s\": use fields or text\n", a);
-		exit(1);
-	}
+	for (size_t i = 0; i < sizeof(out_fmts) / sizeof(out_fmts[0]); i++)
+		if (strcmp(a, out_fmts[i].name) == 0) {
+			o->out = out_fmts[i].fmt;
+			return;
+		}
+	fprintf(stderr, "netlab-tui: invalid -T parameter \"%s\": use", a);
+	for (size_t i = 0; i < sizeof(out_fmts) / sizeof(out_fmts[0]); i++)
+		fprintf(stderr, "%s %s", i ? "," : "", out_fmts[i].name);
+	fputc('\n', stderr);
+	exit(1);
 }
 
 static void set_e(struct options *o, const char *a)
@@ -166,6 +176,18 @@ static void set_e(struct options *o, const char *a)
 		exit(1);
 	}
 	o->fields[o->nfields++] = a;
+}
+
+static void set_j(struct options *o, const char *a)
+{
+	o->proto_filter = a;
+	o->proto_filter_top = 0;
+}
+
+static void set_J(struct options *o, const char *a)
+{
+	o->proto_filter = a;
+	o->proto_filter_top = 1;
 }
 
 static char sep_char(const char *v)
@@ -306,8 +328,10 @@ static struct opt_row rows[] = {
 	{ NULL, 'u', required_argument, "s|hms", "seconds of relative and delta times: s (default) or hms (1h 2m 3.5s)", set_u, 0 },
 	{ NULL, 'l', no_argument, NULL, "flush the output after each packet", set_l, 0 },
 	{ NULL, '2', no_argument, NULL, "two-pass analysis: accepted for tshark compatibility, without effect", set_2, 0 },
-	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default) or fields", set_T, 0 },
-	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields (repeatable)", set_e, 0 },
+	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default), fields, json, ek, pdml or psml (tshark's layouts)", set_T, 0 },
+	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields, json or ek (repeatable)", set_e, 0 },
+	{ NULL, 'j', required_argument, "PROTOS", "-T json: expand only the nodes named in the space-separated list", set_j, 0 },
+	{ NULL, 'J', required_argument, "PROTOS", "-T json: expand only the listed top-level protocols, with all below", set_J, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
 	{ NULL, 'z', required_argument, "STAT", "statistics: conv,tcp  conv,udp  follow,tcp,ascii|hex,N", set_z, 0 },
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },

@@ -61,6 +61,8 @@ struct options {
 	int header;				/* -E header=y */
 	char occurrence_sep;			/* -E aggregator= */
 	char quote;				/* -E quote= */
+	const char *proto_filter;		/* -j or -J: protocols -T json expands */
+	int proto_filter_top;			/* -J: top-level ones, with all below */
 	const char *stats[8];			/* -z */
 	int nstats;
 	const char *glossary;			/* -G */

@@ -357,14 +357,25 @@ uint32_t dissect_checksum(struct dctx *d, uint32_t node, const struct field_def 
 
 /* ---- errors ---- */
 
+/* Wireshark's own items; the expert's fields follow it (their protocol in -G, -T ek). */
+enum {
+	WS_MALFORMED, WS_EXPERT, WS_EXPERT_MSG, WS_EXPERT_SEV, WS_EXPERT_GROUP, WS_SHORT,
+	WS_UNREASSEMBLED,
+};
 static const struct field_def malformed_fields[] = {
-	{ "_ws.malformed", "Malformed Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+	[WS_MALFORMED] = { "_ws.malformed", "Malformed Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A header field had an impossible value or ran past its declared length.", 0 },
-	{ "_ws.expert", "Expert Info", FT_NONE, BASE_NONE, 0, 0, NULL,
+	[WS_EXPERT] = { "_ws.expert", "Expert Info", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A note, warning or error the analysis raised about this packet.", 0 },
-	{ "_ws.short", "Packet size limited during capture", FT_NONE, BASE_NONE, 0, 0, NULL,
+	[WS_EXPERT_MSG] = { "_ws.expert.message", "Message", FT_STRING, BASE_NONE, 0, 0, NULL,
+		"The text of an expert item (hidden: the item's own line shows it).", 0 },
+	[WS_EXPERT_SEV] = { "_ws.expert.severity", "Severity level", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"How serious an expert item is: Comment, Chat, Note, Warning or Error (Wireshark's numbers).", 0 },
+	[WS_EXPERT_GROUP] = { "_ws.expert.group", "Group", FT_UINT32, BASE_DEC, 0, 0, NULL,
+		"What an expert item is about: Checksum, Sequence, Malformed, Protocol... (Wireshark's numbers).", 0 },
+	[WS_SHORT] = { "_ws.short", "Packet size limited during capture", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"The capture kept fewer bytes than the packet had (snapshot length): the rest is missing.", 0 },
-	{ "_ws.unreassembled", "Unreassembled Fragmented Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+	[WS_UNREASSEMBLED] = { "_ws.unreassembled", "Unreassembled Fragmented Packet", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"A fragment's protocol ran past the fragment: the rest is in fragments not put together.", 0 },
 };
 static const struct field_table malformed_table = REG_TABLE(malformed_fields);
@@ -379,7 +390,7 @@ static uint32_t malformed_node(struct dctx *d, uint32_t node, const char *proto,
 	if (!d->pi->malformed_proto)
 		d->pi->malformed_proto = proto;
 	tree_flag(d->tree, node, TN_MALFORMED);
-	m = tree_add(d->tree, 0, &malformed_fields[0], 0, 0);
+	m = tree_add(d->tree, 0, &malformed_fields[WS_MALFORMED], 0, 0);
 	tree_label(d->tree, m, "[Malformed Packet: %s]", proto);
 	if (why && tree_text(d->tree))
 		tree_add_text(d->tree, m, 0, 0, "[%s]", why);
@@ -409,6 +420,29 @@ static const struct field_def *expert_field(void)
 	if (!ws_expert)
 		ws_expert = reg_lookup("_ws.expert");
 	return ws_expert;
+}
+
+/* Wireshark's numbers for the severities (by enum expert_sev) and groups: the values of
+ * _ws.expert.severity and _ws.expert.group that -T json and -T fields show. */
+static const uint32_t expert_sev_values[] = { 0x00100000, 0x00200000, 0x00400000, 0x00600000,
+	0x00800000 };
+static const struct {
+	const char *name;
+	uint32_t value;
+} expert_groups[] = {
+	{ "Checksum", 0x01000000 }, { "Sequence", 0x02000000 }, { "Response", 0x03000000 },
+	{ "Request", 0x04000000 }, { "Undecoded", 0x05000000 }, { "Reassemble", 0x06000000 },
+	{ "Malformed", 0x07000000 }, { "Debug", 0x08000000 }, { "Protocol", 0x09000000 },
+	{ "Security", 0x0a000000 }, { "Comment", 0x0b000000 }, { "Decryption", 0x0c000000 },
+	{ "Assumption", 0x0d000000 }, { "Deprecated", 0x0e000000 },
+};
+
+static uint32_t expert_group_value(const char *group)
+{
+	for (size_t i = 0; i < sizeof(expert_groups) / sizeof(expert_groups[0]); i++)
+		if (strcmp(expert_groups[i].name, group) == 0)
+			return expert_groups[i].value;
+	return 0;
 }
 
 uint32_t dissect_fragment_list(struct dtree *t, uint32_t parent, const struct field_def *list,
@@ -478,16 +512,23 @@ uint32_t dissect_expert(struct dctx *d, uint32_t parent, const struct field_def 
 		cut[sizeof(cut) - 1] = '\0';
 		msg = cut;
 	}
-	e = ws_expert ? tree_add(t, parent, ws_expert, 0, 0) : 0;
+	e = ws_expert ? tree_add(t, parent, ws_expert, tree_off(t, parent), 0) : 0;
 	tree_flag(t, e, TN_GENERATED | (sev >= SEV_WARN ? TN_WARN : TN_NOTE));
 	tree_label(t, e, "Expert Info (%s/%s): %s", sev_names[sev], group, msg);
 	n = f ? tree_add(t, e, f, 0, 0) : tree_text(t) ? tree_add_text(t, e, 0, 0, "%s", msg) : 0;
 	tree_flag(t, n, TN_GENERATED);
 	tree_label(t, n, "%s", msg);
-	if (tree_text(t) && e) {
-		tree_flag(t, tree_add_text(t, e, 0, 0, "Severity level: %s", sev_names[sev]), TN_GENERATED);
-		tree_flag(t, tree_add_text(t, e, 0, 0, "Group: %s", group), TN_GENERATED);
+	if (e && tree_wants(t, &malformed_fields[WS_EXPERT_MSG])) {
+		uint32_t k = (uint32_t)strlen(msg);
+		tree_flag(t, tree_add_bytes(t, e, &malformed_fields[WS_EXPERT_MSG], 0, 0,
+		    tree_keep(t, msg, k), k), TN_GENERATED | TN_HIDDEN);
 	}
+	n = e ? tree_add_uint(t, e, &malformed_fields[WS_EXPERT_SEV], 0, 0, expert_sev_values[sev]) : 0;
+	tree_flag(t, n, TN_GENERATED);
+	tree_label(t, n, "Severity level: %s", sev_names[sev]);
+	n = e ? tree_add_uint(t, e, &malformed_fields[WS_EXPERT_GROUP], 0, 0, expert_group_value(group)) : 0;
+	tree_flag(t, n, TN_GENERATED);
+	tree_label(t, n, "Group: %s", group);
 	return e;
 }
 
@@ -519,7 +560,7 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 
 	tree_flag(d->tree, node, TN_TRUNCATED);
 	if (d->fragmented && d->pi->caplen >= d->pi->len) {	/* tshark's FragmentBoundsError */
-		m = tree_add(d->tree, 0, &malformed_fields[3], 0, 0);
+		m = tree_add(d->tree, 0, &malformed_fields[WS_UNREASSEMBLED], 0, 0);
 		tree_label(d->tree, m, "[BoundError Unreassembled Packet: %s]", proto);
 		dissect_expert(d, m, NULL, SEV_NOTE, "Reassemble",
 		    "Unreassembled fragment (change preferences to enable reassembly)");
@@ -530,7 +571,7 @@ void dissect_exhausted(struct dctx *d, uint32_t node, const char *proto)
 		dissect_exception(d, node, proto);
 		return;
 	}
-	m = tree_add(d->tree, 0, &malformed_fields[2], 0, 0);
+	m = tree_add(d->tree, 0, &malformed_fields[WS_SHORT], 0, 0);
 	tree_label(d->tree, m, "[Packet size limited during capture: %s truncated]", proto);
 	col_append(d->pi, "[Packet size limited during capture]");
 }

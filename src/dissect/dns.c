@@ -1240,12 +1240,13 @@ static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, ui
 	struct dtree *t = d->tree;
 	struct dns_match m;
 	char msg[96];
+	uint32_t at = tree_off(t, id_node);	/* the message's start, as tshark's */
 
 	dns_trans_track(d, id, resp, x->multi, &m);
 	switch (m.kind) {
 	case DNS_M_REQUEST_IN:
-		tree_flag(t, tree_add_uint(t, node, &fields[D_RESPONSE_TO], 0, 0, m.frame), TN_GENERATED);
-		tree_flag(t, tree_add_time(t, node, &fields[D_TIME], 0, 0, m.delta), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_RESPONSE_TO], at, 0, m.frame), TN_GENERATED);
+		tree_flag(t, tree_add_time(t, node, &fields[D_TIME], at, 0, m.delta), TN_GENERATED);
 		break;
 	case DNS_M_RETRANS_REQ:
 	case DNS_M_RETRANS_RESP:
@@ -1254,11 +1255,11 @@ static void dns_match_show(struct dnsctx *x, uint32_t node, uint32_t id_node, ui
 		dissect_expert(d, id_node, &fields[resp ? D_RETRANS_RESP_EXP : D_RETRANS_REQ_EXP],
 		    SEV_WARN, "Protocol", msg);
 		tree_flag(t, tree_add_uint(t, node, &fields[resp ? D_RETRANS_RESP_IN : D_RETRANS_REQ_IN],
-		    0, 0, m.frame), TN_GENERATED);
-		tree_flag(t, tree_add_uint(t, node, &fields[D_RETRANSMISSION], 0, 0, 1), TN_GENERATED);
+		    at, 0, m.frame), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_RETRANSMISSION], at, 0, 1), TN_GENERATED);
 		break;
 	case DNS_M_UNSOLICITED:
-		tree_flag(t, tree_add_uint(t, node, &fields[D_UNSOLICITED], 0, 0, 1), TN_GENERATED);
+		tree_flag(t, tree_add_uint(t, node, &fields[D_UNSOLICITED], at, 0, 1), TN_GENERATED);
 		break;
 	}
 }
@@ -1335,9 +1336,10 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 	if (qd && off >= x.mlen) {
 		ok = 0;
 	} else if (qd) {
-		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries");
+		uint32_t q = tree_add_text(t, node, start + off, 0, "Queries"), from = off;
 		for (unsigned i = 0; i < qd && ok; i++)
 			ok = question(&x, q, &off);
+		tree_set_len(t, q, off - from);	/* the bytes its entries took (PDML's size) */
 	}
 	static const char *const sect[] = { "Answers", "Authoritative nameservers", "Additional records" };
 	uint16_t counts[3] = { an, ns, ar };
@@ -1348,9 +1350,10 @@ static void dns_message(struct dctx *d, struct cur *c, uint32_t parent, int kind
 			ok = 0;
 			break;
 		}
-		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]);
+		uint32_t q = tree_add_text(t, node, start + off, 0, "%s", sect[s]), from = off;
 		for (unsigned i = 0; i < counts[s] && ok; i++)
 			ok = record(&x, q, &off, 1);	/* Info lists every record, as tshark */
+		tree_set_len(t, q, off - from);
 	}
 	if (!ok)
 		dns_exhausted(d, node, kind);

@@ -140,7 +140,7 @@ void fv_ipv6(const uint8_t *a, char *buf, size_t len)
 
 #define LABEL_BYTES_MAX 36	/* bytes a label shows (Wireshark's MAX_BYTE_STR_LEN / 2) */
 
-static size_t hexbytes(const uint8_t *p, uint32_t n, char *buf, size_t len, char sep)
+size_t fv_hex(const uint8_t *p, uint32_t n, char *buf, size_t len, char sep)
 {
 	static const char hx[] = "0123456789abcdef";
 	size_t at = 0;
@@ -161,8 +161,7 @@ static size_t hexbytes(const uint8_t *p, uint32_t n, char *buf, size_t len, char
 	return at;
 }
 
-/* Bytes of the node's range in its data source (FT_NONE/FT_PROTOCOL values). */
-static const uint8_t *node_bytes(const struct dtree *t, const struct fnode *n, uint32_t *cnt)
+const uint8_t *fv_node_bytes(const struct dtree *t, const struct fnode *n, uint32_t *cnt)
 {
 	const struct dsource *s = &t->src[n->src];
 
@@ -189,9 +188,9 @@ static size_t uint_dec(uint64_t v, char *buf, size_t len)
 size_t fv_bytes_label(const uint8_t *p, uint32_t n, char *buf, size_t len)
 {
 	if (n > LABEL_BYTES_MAX)
-		return clamp(put(buf, len, clamp(hexbytes(p, LABEL_BYTES_MAX, buf, len, 0), len),
+		return clamp(put(buf, len, clamp(fv_hex(p, LABEL_BYTES_MAX, buf, len, 0), len),
 		    "\xe2\x80\xa6"), len);
-	return hexbytes(p, n, buf, len, 0);
+	return fv_hex(p, n, buf, len, 0);
 }
 
 static size_t uint_hex(uint64_t v, int bits, char *buf, size_t len)
@@ -266,8 +265,8 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		 * expert items such as tcp.analysis.retransmission). */
 		if (n->len == 0)
 			return put(buf, len, 0, "1");
-		p = node_bytes(t, n, &cnt);
-		return hexbytes(p, cnt, buf, len, 0);
+		p = fv_node_bytes(t, n, &cnt);
+		return fv_hex(p, cnt, buf, len, 0);
 	case FT_BOOLEAN:
 		return put(buf, len, 0, fv_uint(n) ? "1" : "0");
 	case FT_CHAR:
@@ -299,7 +298,7 @@ size_t fv_fields(const struct dtree *t, const struct fnode *n, char *buf, size_t
 		fv_ether(n->v.a, buf, len);
 		return strlen(buf);
 	case FT_BYTES:
-		return hexbytes(n->v.s.p, n->v.s.n, buf, len, 0);
+		return fv_hex(n->v.s.p, n->v.s.n, buf, len, 0);
 	case FT_STRING:
 		if ((n->flags & TN_CLEAN) && n->v.s.n < len) {
 			memcpy(buf, n->v.s.p, n->v.s.n);

@@ -28,6 +28,11 @@ int fv_type_bits(enum ftype t);
 void fv_ipv4(const uint8_t *a, char *buf, size_t len);
 void fv_ipv6(const uint8_t *a, char *buf, size_t len);
 void fv_ether(const uint8_t *a, char *buf, size_t len);
+/* The captured bytes of the node's range in its data source (*cnt of them; NULL, 0
+ * when the range lies outside it). */
+const uint8_t *fv_node_bytes(const struct dtree *t, const struct fnode *n, uint32_t *cnt);
+/* Bytes in lower-case hex, sep between them unless 0 ("02:04:ff"). */
+size_t fv_hex(const uint8_t *p, uint32_t n, char *buf, size_t len, char sep);
 /* Bytes as Wireshark's labels show them: hex without separators, at most 36 bytes, then
  * an ellipsis. */
 size_t fv_bytes_label(const uint8_t *p, uint32_t n, char *buf, size_t len);

@@ -264,8 +264,8 @@ uint32_t http_add_gen_str(struct dctx *d, uint32_t parent, int f, const char *s)
 
 	if (!tree_wants(t, &fields[f]))
 		return 0;
-	n = tree_add_bytes(t, parent, &fields[f], 0, 0, tree_keep(t, s, (uint32_t)strlen(s)),
-	    (uint32_t)strlen(s));
+	n = tree_add_bytes(t, parent, &fields[f], tree_off(t, parent), 0,
+	    tree_keep(t, s, (uint32_t)strlen(s)), (uint32_t)strlen(s));
 	tree_flag(t, n, TN_GENERATED);
 	return n;
 }
@@ -302,10 +302,15 @@ static void process_header(struct dctx *d, uint32_t http_node, struct msg *m, co
 			break;
 		}
 	if (f >= 0) {
+		uint32_t line;
 		node = http_add_str(d, http_node, f, off, next, l + v, ll - v);
-		if (tree_text(t))
-			tree_label(t, node, "%s", http_esc(eb, l, next));
-		tree_flag(t, http_add_str(d, http_node, linef, off, next, l, next), TN_HIDDEN);
+		line = http_add_str(d, http_node, linef, off, next, l, next);
+		tree_flag(t, line, TN_HIDDEN);
+		if (tree_text(t)) {
+			const char *esc = http_esc(eb, l, next);
+			tree_label(t, node, "%s", esc);
+			tree_label(t, line, "%s", esc);	/* the hidden line's, as tshark's PDML */
+		}
 	} else {
 		node = http_add_str(d, http_node, linef, off, next, l, next);
 		if (tree_text(t))
@@ -518,7 +523,7 @@ static void first_line(struct dctx *d, uint32_t http_node, uint32_t start, const
 	char *line = tree_text(t) ? xstrdup(http_esc(eb, data, len)) : NULL;
 
 	if (line)
-		dissect_expert(d, ln, NULL, SEV_CHAT, "Sequence", line);
+		dissect_expert(d, ln, &fields[H_CHAT], SEV_CHAT, "Sequence", line);
 	free(line);
 	if (!ln)
 		ln = http_node;
@@ -766,7 +771,7 @@ static long dissect_message(struct dctx *d, const uint8_t *base, uint32_t start,
 	http_pair_message(d, http_node, start, cv, &fl, &m, p, pdu_seq, at + body_len);
 	if (!message_body(d, http_node, &m, p, base, start + at, &body_len))
 		return (long)n;
-	tree_set_len(t, http_node, at + body_len);
+	tree_set_len(t, http_node, at);	/* tshark's item ends with the headers */
 	return (long)(at + body_len);
 }
 

@@ -34,7 +34,7 @@ enum { F4_FRAGMENTS, F4_FRAGMENT, F4_COUNT, F4_LEN, F4_DATA, F4_IN,
 
 static const struct field_def fields[] = {
 	[F4_FRAGMENTS] = { "ip.fragments", "IPv4 Fragments", FT_NONE, BASE_NONE, 0, 0, NULL,
-		"The fragments whose data were put back together into one datagram.", 0 },
+		"The fragments whose data were put back together into one datagram.", REG_F_DOC_BYTES },
 	[F4_FRAGMENT] = { "ip.fragment", "IPv4 Fragment", FT_FRAMENUM, BASE_NONE, 0, 0, NULL,
 		"One frame that carried part of the datagram, and which of its bytes.", 0 },
 	[F4_COUNT] = { "ip.fragment.count", "Fragment count", FT_UINT32, BASE_DEC, 0, 0, NULL,

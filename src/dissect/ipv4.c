@@ -156,7 +156,7 @@ static const struct field_def fields[] = {
 	[I_PROTO] = { "ip", "Internet Protocol Version 4", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer: carries the packet from source to destination address, hop by hop.", 0 },
 	[I_VERSION] = { "ip.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
-		"4 bits: the IP version, 4 here.", 0 },
+		"4 bits: the IP version, 4 here.", REG_F_DOC_NOMASK },
 	/* Wireshark's field is the 4-bit word count (mask 0x0f) but its value is in bytes;
 	 * the value is stored in bytes here and the label formats the bits itself. */
 	[I_HDR_LEN] = { "ip.hdr_len", "Header Length", FT_UINT8, BASE_DEC, 0, 0, NULL,

@@ -67,7 +67,7 @@ static const struct field_def fields[] = {
 	[P_PROTO] = { "ipv6", "Internet Protocol Version 6", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
 		"Network layer with 128-bit addresses: a fixed 40-byte header, options in extension headers.", 0 },
 	[P_VERSION] = { "ipv6.version", "Version", FT_UINT8, BASE_DEC, 0xf0, 8, NULL,
-		"4 bits: the IP version, 6 here.", 0 },
+		"4 bits: the IP version, 6 here.", REG_F_DOC_NOMASK },
 	[P_TCLASS] = { "ipv6.tclass", "Traffic Class", FT_UINT32, BASE_HEX, 0x0ff00000, 32, NULL,
 		"8 bits: priority (DSCP) and congestion notification (ECN), like IPv4's DS field.", 0 },
 	[P_DSCP] = { "ipv6.tclass.dscp", "Differentiated Services Codepoint", FT_UINT32, BASE_DEC, 0x0fc00000, 32, ip_dscp_vals,
@@ -661,8 +661,15 @@ void dissect_ipv6(struct dctx *d, struct cur *c, uint32_t parent)
 	/* A short header still shows the fields it has, as Wireshark does. */
 	if (avail >= 1) {
 		n = tree_add_uint(t, node, &fields[P_VERSION], start, 1, (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]));
-		tree_flag(t, tree_add_uint(t, node, ip_version_field, start, 1,
-		    (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start])), TN_HIDDEN);
+		uint8_t b0 = (uint8_t)(avail >= 4 ? w0 >> 24 : c->base[start]);
+		uint32_t alias = tree_add_uint(t, node, ip_version_field, start, 1, b0);
+		tree_flag(t, alias, TN_HIDDEN);
+		if (alias && tree_text(t)) {	/* hidden, but tshark's PDML shows its label */
+			char bits[16];
+			fv_bits(ip_version_field, b0, bits, sizeof(bits));
+			tree_label(t, alias, "%s = Version: %u [This field makes the filter match on "
+			    "\"ip.version == 6\" possible]", bits, (unsigned)(b0 >> 4));
+		}
 		if (((avail >= 4 ? w0 >> 24 : c->base[start]) >> 4) != 6) {
 			col_append(pi, "Bogus IP version");
 			dissect_malformed(d, n ? n : node, "IPv6", "bogus IP version");

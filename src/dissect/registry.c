@@ -13,6 +13,8 @@
 static const struct field_def **by_id;	/* id → field */
 static const struct field_def **sorted;	/* by abbrev, for lookup */
 static uint8_t *level_of;		/* id → enum reg_level */
+static int *proto_of;			/* id → id of its protocol; -1 - id of its table's
+					 * first field until reg_proto_of looks */
 static int nfields;
 /* The dispatch tables: hand-offs by table, in list order; and the keyed ones' (fn)
  * hashed by key for dissect_lookup (open addressing, at most a quarter full), the
@@ -121,11 +123,13 @@ void reg_init(void)
 	by_id = xcalloc((size_t)n, sizeof(*by_id));
 	sorted = xcalloc((size_t)n, sizeof(*sorted));
 	level_of = xcalloc((size_t)n, sizeof(*level_of));
+	proto_of = xcalloc((size_t)n, sizeof(*proto_of));
 	for (size_t j = 0; j < reg_protocol_count; j++) {
 		const struct field_table *t = reg_protocols[j]->fields;
 		for (size_t i = 0; i < t->count; i++) {
 			by_id[k] = sorted[k] = &t->fields[i];
 			level_of[k] = (uint8_t)field_level(t, &t->fields[i]);
+			proto_of[k] = -(k - (int)i) - 1;	/* its table's first, until asked */
 			k++;
 		}
 	}
@@ -271,6 +275,30 @@ int reg_count(void)
 const struct field_def *reg_field_at(int id)
 {
 	return id >= 0 && id < nfields ? by_id[id] : NULL;
+}
+
+const struct field_def *reg_proto_of(const struct field_def *f)
+{
+	int id = reg_id(f);
+	char name[256];
+	char *dot;
+
+	if (id >= nfields || by_id[id] != f)
+		return NULL;
+	if (proto_of[id] >= 0)
+		return by_id[proto_of[id]];
+	proto_of[id] = -proto_of[id] - 1;
+	snprintf(name, sizeof(name), "%s", f->abbrev);
+	while ((dot = strrchr(name, '.')) != NULL) {
+		const struct field_def *p;
+		*dot = '\0';
+		p = reg_lookup(name);
+		if (p && p->type == FT_PROTOCOL) {
+			proto_of[id] = reg_id(p);
+			break;
+		}
+	}
+	return by_id[proto_of[id]];
 }
 
 const struct field_def *reg_lookup(const char *abbrev)

@@ -61,6 +61,12 @@ struct field_def {
  * payload dissectors anyway and need neither. */
 #define REG_F_PAYLOAD	0x1u	/* what the payload turned out to be (frame.protocols, columns) */
 #define REG_F_ANALYSIS	0x2u	/* the TCP/UDP conversation analysis (earlier packets) */
+/* An FT_NONE item whose bytes tshark's JSON and PDML show as its value: a TCP option
+ * (a protocol in name only for Wireshark), a fragment list (FT_BYTES there). */
+#define REG_F_DOC_BYTES	0x4u
+/* A field whose bits the label draws but which has no bitmask in Wireshark (which
+ * formats the label itself): PDML gives its bytes as value= (ip.version). */
+#define REG_F_DOC_NOMASK	0x8u
 
 /* Initialises the registry once (idempotent).  Not thread-safe: call from main. */
 void reg_init(void);
@@ -72,6 +78,10 @@ int reg_decode_as(const char *spec, char *err, size_t n);
 int reg_count(void);
 const struct field_def *reg_field_at(int id);
 const struct field_def *reg_lookup(const char *abbrev);
+/* The protocol a field belongs to (-T ek's names): the protocol whose name is the
+ * longest dotted prefix of its own ("_ws.expert" for "_ws.expert.message"), else its
+ * table's first; NULL for a field not registered.  Main thread only (it caches). */
+const struct field_def *reg_proto_of(const struct field_def *f);
 /* Closest registered name by edit distance, for "did you mean"; NULL if none close. */
 const char *reg_suggest(const char *abbrev);
 const char *ftype_name(enum ftype t);	/* "FT_UINT16" as in tshark -G fields */

@@ -50,6 +50,7 @@ static const struct val_str completeness_vals[] = {
 
 #define BOOL12(abbr, name, mask, help) { abbr, name, FT_BOOLEAN, BASE_NONE, mask, 12, NULL, help, 0 }
 #define NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, 0 }
+#define OPTION(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, REG_F_DOC_BYTES }
 #define ANALYSIS_NONE(abbr, name, help) { abbr, name, FT_NONE, BASE_NONE, 0, 0, NULL, help, REG_F_ANALYSIS }
 
 static const struct field_def fields[] = {
@@ -111,19 +112,19 @@ static const struct field_def fields[] = {
 		"8 bits: option type.", 0 },
 	[T_OPT_LEN] = { "tcp.option_len", "Length", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"8 bits: option length, kind and length bytes included.", 0 },
-	[T_OPT_MSS] = NONE("tcp.options.mss", "TCP Option - Maximum segment size",
+	[T_OPT_MSS] = OPTION("tcp.options.mss", "TCP Option - Maximum segment size",
 		"Maximum Segment Size: the largest payload the sender wants to receive (SYN only)."),
 	[T_OPT_MSS_VAL] = { "tcp.options.mss_val", "MSS Value", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"16 bits: largest segment payload; 65495 on lo (MTU 65536 minus 40 header bytes).", 0 },
-	[T_OPT_WS] = NONE("tcp.options.wscale", "TCP Option - Window scale",
+	[T_OPT_WS] = OPTION("tcp.options.wscale", "TCP Option - Window scale",
 		"Window scale (RFC 7323): window fields after the handshake are multiplied by 2^shift."),
 	[T_OPT_WS_SHIFT] = { "tcp.options.wscale.shift", "Shift count", FT_UINT8, BASE_DEC, 0, 0, NULL,
 		"8 bits: the shift (0-14) applied to this sender's later windows.", 0 },
 	[T_OPT_WS_MULT] = { "tcp.options.wscale.multiplier", "Multiplier", FT_UINT16, BASE_DEC, 0, 0, NULL,
 		"2^shift (computed).", 0 },
-	[T_OPT_SACK_PERM] = NONE("tcp.options.sack_perm", "TCP Option - SACK permitted",
+	[T_OPT_SACK_PERM] = OPTION("tcp.options.sack_perm", "TCP Option - SACK permitted",
 		"The sender can use selective acknowledgments (SYN only)."),
-	[T_OPT_SACK] = NONE("tcp.options.sack", "TCP Option - SACK",
+	[T_OPT_SACK] = OPTION("tcp.options.sack", "TCP Option - SACK",
 		"Selective acknowledgment: byte ranges received beyond the acknowledgment number."),
 	[T_OPT_SACK_LE] = { "tcp.options.sack_le", "TCP SACK Left Edge", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"First byte of a received block (relative).", REG_F_ANALYSIS },
@@ -137,23 +138,23 @@ static const struct field_def fields[] = {
 		NULL, "Right edge of the duplicate block (RFC 2883).", REG_F_ANALYSIS },
 	[T_OPT_DSACK] = NONE("tcp.options.sack.dsack", "D-SACK Sequence",
 		"The first SACK block lies below the ACK or inside the second block: a duplicate."),
-	[T_OPT_TS] = NONE("tcp.options.timestamp", "TCP Option - Timestamps",
+	[T_OPT_TS] = OPTION("tcp.options.timestamp", "TCP Option - Timestamps",
 		"Timestamps (RFC 7323): measure round-trip time and protect against wrapped sequence numbers."),
 	[T_OPT_TSVAL] = { "tcp.options.timestamp.tsval", "Timestamp value", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"32 bits: the sender's clock when sending.", 0 },
 	[T_OPT_TSECR] = { "tcp.options.timestamp.tsecr", "Timestamp echo reply", FT_UINT32, BASE_DEC, 0, 0, NULL,
 		"32 bits: the peer's latest TSval, echoed back.", 0 },
-	[T_OPT_NOP] = NONE("tcp.options.nop", "TCP Option - No-Operation (NOP)",
+	[T_OPT_NOP] = OPTION("tcp.options.nop", "TCP Option - No-Operation (NOP)",
 		"One byte of padding that aligns the next option."),
-	[T_OPT_EOL] = NONE("tcp.options.eol", "TCP Option - End of Option List (EOL)",
+	[T_OPT_EOL] = OPTION("tcp.options.eol", "TCP Option - End of Option List (EOL)",
 		"Ends the option list; the rest of the header is padding."),
-	[T_OPT_TFO] = NONE("tcp.options.tfo", "TCP Option - TCP Fast Open",
+	[T_OPT_TFO] = OPTION("tcp.options.tfo", "TCP Option - TCP Fast Open",
 		"TCP Fast Open (RFC 7413): a cookie that lets data ride on the SYN."),
 	[T_OPT_TFO_COOKIE] = { "tcp.options.tfo.cookie", "Fast Open Cookie", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The cookie bytes.", 0 },
 	[T_OPT_MPTCP] = NONE("tcp.options.mptcp", "TCP Option - Multipath TCP",
 		"Multipath TCP (RFC 8684) signalling; not decoded here."),
-	[T_OPT_UNKNOWN] = NONE("tcp.options.unknown", "TCP Option - Unknown",
+	[T_OPT_UNKNOWN] = OPTION("tcp.options.unknown", "TCP Option - Unknown",
 		"An option kind this program does not decode."),
 	[T_OPT_UNKNOWN_PAYLOAD] = { "tcp.options.unknown.payload", "Payload", FT_BYTES, BASE_NONE, 0, 0, NULL,
 		"The option's bytes after kind and length.", 0 },
@@ -261,7 +262,13 @@ uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum expert_sev 
 
 uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v)
 {
-	uint32_t n = tree_add_uint(t, parent, &fields[field], off, 0, v);
+	return tcp_gen_uint_len(t, parent, field, off, 0, v);
+}
+
+uint32_t tcp_gen_uint_len(struct dtree *t, uint32_t parent, int field, uint32_t off,
+    uint32_t len, uint64_t v)
+{
+	uint32_t n = tree_add_uint(t, parent, &fields[field], off, len, v);
 
 	tree_flag(t, n, TN_GENERATED);
 	return n;
@@ -269,7 +276,7 @@ uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off,
 
 uint32_t tcp_gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns)
 {
-	uint32_t n = tree_add_time(t, parent, &fields[field], 0, 0, ns);
+	uint32_t n = tree_add_time(t, parent, &fields[field], tree_off(t, parent), 0, ns);
 
 	tree_flag(t, n, TN_GENERATED);
 	return n;
@@ -611,8 +618,10 @@ static void flags_tree(struct seg *s)
 		flags_list(flags, s->flist);
 	n = tree_add_uint(t, s->tn, &fields[T_FLAGS], at, 2, flags);
 	tree_label(t, n, "Flags: 0x%03x (%s)", flags, s->flist[0] ? s->flist : "<None>");
+	/* each over the byte holding its bit, as tshark's (PDML positions) */
 	for (int f = T_F_RES, last = flag_bits_wanted(t) ? T_F_FIN : 0; f <= last; f++)
-		flag_expert(s, f, tree_add_uint(t, n, &fields[f], at, 2, flags));
+		flag_expert(s, f, tree_add_uint(t, n, &fields[f], fields[f].mask & 0xf00 ? at : at + 1,
+		    1, flags));
 	if (tree_wants(t, &fields[T_F_STR])) {
 		char str[TCP_FLAGS_STR_MAX];
 		uint32_t k = tcp_flags_str(flags, str);
@@ -632,7 +641,7 @@ static void window_tree(struct seg *s)
 	uint32_t tn = s->tn, start = s->start, n;
 
 	tree_add_uint(t, tn, &fields[T_WIN_VALUE], start + 14, 2, s->sg.win);
-	tcp_gen_uint(t, tn, T_WIN, start + 14, s->r.win_calc);
+	tcp_gen_uint_len(t, tn, T_WIN, start + 14, 2, s->r.win_calc);
 	if (s->have_conv && !(s->sg.flags & TCPF_SYN)) {
 		int32_t sf = s->r.win_scale >= 0 ? (int32_t)1 << s->r.win_scale : s->r.win_scale;
 		n = tree_add_int(t, tn, &fields[T_WIN_SCALE], start + 14, 2, sf);
@@ -741,7 +750,7 @@ static void payload_step(struct seg *s, struct cur *c, uint32_t parent)
 /* The stream's [Timestamps] (the SEQ/ACK analysis comes after the options' walk). */
 static void times_tree(struct seg *s)
 {
-	uint32_t ts = tree_add_text(s->t, s->tn, 0, 0, "Timestamps");
+	uint32_t ts = tree_add_text(s->t, s->tn, s->start, 0, "Timestamps");
 
 	tree_flag(s->t, ts, TN_GENERATED);
 	tcp_gen_time(s->t, ts, T_TIME_REL, s->r.time_rel);

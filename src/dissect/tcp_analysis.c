@@ -41,16 +41,16 @@ static const struct mark {
 static void numbers(struct dtree *t, uint32_t an, const struct tcpconv_out *r)
 {
 	if (r->acks_frame) {
-		tcp_gen_uint(t, an, T_A_ACKS_FRAME, 0, r->acks_frame);
+		tcp_gen_uint(t, an, T_A_ACKS_FRAME, tree_off(t, an), r->acks_frame);
 		if (r->ack_rtt)
 			tcp_gen_time(t, an, T_A_ACK_RTT, r->ack_rtt);
 	}
 	if (r->irtt)
 		tcp_gen_time(t, an, T_A_IRTT, r->irtt);
 	if (r->bytes_in_flight)
-		tcp_gen_uint(t, an, T_A_BIF, 0, r->bytes_in_flight);
+		tcp_gen_uint(t, an, T_A_BIF, tree_off(t, an), r->bytes_in_flight);
 	if (r->has_push && r->push_bytes_sent)
-		tcp_gen_uint(t, an, T_A_PUSH, 0, r->push_bytes_sent);
+		tcp_gen_uint(t, an, T_A_PUSH, tree_off(t, an), r->push_bytes_sent);
 }
 
 static void dupack(struct dctx *d, uint32_t an, uint32_t fl, const struct tcpconv_out *r)
@@ -60,7 +60,7 @@ static void dupack(struct dctx *d, uint32_t an, uint32_t fl, const struct tcpcon
 	char msg[48];
 
 	if (r->aflags & TCPA_DUPLICATE_ACK) {
-		n = tree_add(t, fl, tcp_field(T_A_DUPACK), 0, 0);
+		n = tree_add(t, fl, tcp_field(T_A_DUPACK), tree_off(t, fl), 0);
 		tree_flag(t, n, TN_GENERATED);
 		tree_label(t, n, "This is a TCP duplicate ack");
 		if (d->pi->want_cols) {
@@ -69,8 +69,8 @@ static void dupack(struct dctx *d, uint32_t an, uint32_t fl, const struct tcpcon
 			col_prepend_fence(d->pi, b);
 		}
 	}
-	tcp_gen_uint(t, an, T_A_DUPACK_NUM, 0, r->dupack_num);
-	n = tcp_gen_uint(t, an, T_A_DUPACK_FRAME, 0, r->dupack_frame);
+	tcp_gen_uint(t, an, T_A_DUPACK_NUM, tree_off(t, an), r->dupack_num);
+	n = tcp_gen_uint(t, an, T_A_DUPACK_FRAME, tree_off(t, an), r->dupack_frame);
 	snprintf(msg, sizeof(msg), "Duplicate ACK (#%u)", r->dupack_num);
 	tcp_expert(d, n, T_A_DUPACK, SEV_NOTE, "Sequence", msg);
 }
@@ -82,12 +82,12 @@ void tcp_analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out *r)
 
 	if (!r->has_ta)
 		return;
-	an = tree_add(t, tn, tcp_field(T_ANALYSIS), 0, 0);
+	an = tree_add(t, tn, tcp_field(T_ANALYSIS), tree_off(t, tn), 0);
 	tree_flag(t, an, TN_GENERATED);
 	numbers(t, an, r);
 	if (!r->aflags)
 		return;
-	fl = tree_add(t, an, tcp_field(T_A_FLAGS), 0, 0);
+	fl = tree_add(t, an, tcp_field(T_A_FLAGS), tree_off(t, an), 0);
 	tree_flag(t, fl, TN_GENERATED);
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		const struct mark *m = &marks[i];
@@ -104,7 +104,7 @@ void tcp_analysis_tree(struct dctx *d, uint32_t tn, const struct tcpconv_out *r)
 		col_prepend_fence(d->pi, m->prefix);
 		if (m->bit == TCPA_RETRANSMISSION && r->rto) {
 			tcp_gen_time(t, fl, T_A_RTO, r->rto);
-			tcp_gen_uint(t, fl, T_A_RTO_FRAME, 0, r->rto_frame);
+			tcp_gen_uint(t, fl, T_A_RTO_FRAME, tree_off(t, fl), r->rto_frame);
 		}
 	}
 }

@@ -39,6 +39,9 @@ uint32_t tcp_expert(struct dctx *d, uint32_t parent, int field, enum expert_sev 
 int tcp_expert_wanted(const struct dtree *t);
 /* A generated (computed) node of the field. */
 uint32_t tcp_gen_uint(struct dtree *t, uint32_t parent, int field, uint32_t off, uint64_t v);
+/* The same over len bytes (a value computed from them: the calculated window). */
+uint32_t tcp_gen_uint_len(struct dtree *t, uint32_t parent, int field, uint32_t off,
+    uint32_t len, uint64_t v);
 uint32_t tcp_gen_time(struct dtree *t, uint32_t parent, int field, int64_t ns);
 
 /* The SEQ/ACK analysis subtree under the TCP node tn and its Info prefixes

@@ -188,7 +188,7 @@ static void tree_ws(struct opt_ctx *x, const struct tcp_opt *op, uint32_t n)
 
 	tree_label(x->t, n, "TCP Option - Window scale: %u (multiply by %u)", shift, mult);
 	tree_add_uint(x->t, n, tcp_field(T_OPT_WS_SHIFT), op->off + 2, 1, shift);
-	tcp_gen_uint(x->t, n, T_OPT_WS_MULT, op->off + 2, mult);
+	tcp_gen_uint_len(x->t, n, T_OPT_WS_MULT, op->off + 2, 1, mult);
 	opt_info_uint(x->txt, " WS=", mult);
 }
 

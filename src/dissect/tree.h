@@ -249,6 +249,13 @@ static inline void tree_flag(struct dtree *t, uint32_t node, unsigned flags)
 		t->nodes[node].flags |= (uint16_t)flags;
 }
 
+/* Where a node starts (0 for the root or no tree): the place of an item without bytes
+ * that is about it (an expert item, a computed field), as tshark puts them. */
+static inline uint32_t tree_off(const struct dtree *t, uint32_t node)
+{
+	return t && node ? t->nodes[node].off : 0;
+}
+
 static inline void tree_set_len(struct dtree *t, uint32_t node, uint32_t len)
 {
 	if (t && node)

@@ -156,13 +156,15 @@ static void dissect_udp(struct dctx *d, struct cur *c, uint32_t parent)
 		udpconv_lookup(d->sess->udp, pi->num, pi->serial, pi->visited || pi->in_error || dlen <= 8,
 		    pi->ts, &pi->net_src, sport,
 		    &pi->net_dst, dport, &fi);
-		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start, 0, fi.stream), TN_GENERATED);
+		/* at the payload, as tshark's */
+		tree_flag(t, tree_add_uint(t, node, &fields[U_STREAM], start + 8, 0, fi.stream), TN_GENERATED);
 		if (!pi->in_error) {
 			pi->stream_ptype = PT_UDP;
 			pi->stream = fi.stream;
 		}
 		if (!pi->in_error && dlen > 8) {	/* tshark times datagrams with a payload */
-			uint32_t ts = tree_add_text(t, node, start, 0, "[Timestamps]");
+			uint32_t ts = tree_add_text(t, node, start, 0, "Timestamps");
+			tree_flag(t, ts, TN_GENERATED);
 			tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_REL], start, 0, fi.rel_ts), TN_GENERATED);
 			tree_flag(t, tree_add_time(t, ts, &fields[U_TIME_DELTA], start, 0, fi.delta_ts), TN_GENERATED);
 		}

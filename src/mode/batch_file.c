@@ -29,6 +29,9 @@ void mode_batch_config(const struct options *o, struct batch_config *cfg)
 	cfg->quiet = o->quiet;
 	cfg->write_file = o->write_file;
 	cfg->count = o->count;
+	cfg->capture_file = o->read_file;
+	cfg->proto_filter = o->proto_filter;
+	cfg->proto_filter_top = o->proto_filter_top;
 }
 
 int mode_batch_file(const struct options *o)

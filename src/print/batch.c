@@ -98,6 +98,7 @@ struct batch {
 	int have_disp;
 	int matched;			/* the last packet passed the display filter */
 	int want_cols;			/* something shows the Protocol/Info columns */
+	struct doc *doc;		/* -T json, ek, pdml, psml */
 	char line[4 * BATCH_VALUE_MAX];	/* -T fields output line */
 };
 
@@ -137,7 +138,8 @@ static struct session *batch_session(const struct batch *b)
 	};
 	struct session *sess = session_new(0);
 
-	tcpconv_track_states(sess->tcp, b->o->verbose || b->o->hex || b->stats ||
+	/* the documents are tshark's: no netlab.* nodes */
+	tcpconv_track_states(sess->tcp, ((b->o->verbose || b->o->hex) && !b->doc) || b->stats ||
 	    wants_any(b->interest, state_fields, sizeof(state_fields) / sizeof(state_fields[0])));
 	return sess;
 }
@@ -145,16 +147,23 @@ static struct session *batch_session(const struct batch *b)
 struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, size_t n)
 {
 	struct batch *b = xcalloc(1, sizeof(*b));
-	int need_tree = o->verbose || o->hex || o->out == OUT_FIELDS || o->display_filter;
-	int need_text = o->verbose;
+	/* -T json/ek -e: the fields as -T fields has them, in a document */
+	int doc_fields = (o->out == OUT_JSON || o->out == OUT_EK) && o->nfields;
+	int use_fields = o->out == OUT_FIELDS || doc_fields;
+	/* the output shows the whole labelled tree */
+	int full = o->verbose || o->out == OUT_PDML ||
+	    ((o->out == OUT_JSON || o->out == OUT_EK) && !doc_fields);
+	int need_tree = full || o->hex || use_fields || o->display_filter;
+	int need_text = full;
 	size_t nbytes;
 
 	reg_init();
 	b->o = o;
 	b->out = out;
+	b->doc = doc_new(o);
 	b->pi.time_digits = 6;
 	nbytes = ((size_t)reg_count() + 7) / 8;
-	if (o->out == OUT_FIELDS) {
+	if (use_fields) {
 		size_t at = 0;
 		int bad = 0;
 		b->fields = xcalloc((size_t)o->nfields + 1, sizeof(*b->fields));
@@ -187,7 +196,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 		b->fields_interest = xcalloc(nbytes, 1);
 		for (int i = 0; i < b->nfields; i++)
 			set_bit(b->fields_interest, reg_id(b->fields[i]));
-		if (!o->verbose)
+		if (!full)
 			memcpy(b->interest = xmalloc(nbytes), b->fields_interest, nbytes);
 	}
 	if (o->display_filter) {
@@ -201,7 +210,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 		b->filter_interest = xcalloc(nbytes, 1);
 		dfilter_interest(b->filter, b->filter_interest);
 		b->filter_level = reg_level(b->filter_interest);
-		if (b->interest || (!o->verbose && !o->hex)) {
+		if (b->interest || (!full && !o->hex)) {
 			if (!b->interest)
 				b->interest = xcalloc(nbytes, 1);
 			dfilter_interest(b->filter, b->interest);
@@ -221,18 +230,18 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	    stats_want_cols(b->stats);
 	if (o->verbose || o->hex || b->stats || b->want_cols || need_text)
 		b->out_level = REG_LEVEL_PAYLOAD;
-	else if (o->out == OUT_FIELDS && b->print_packets)
+	else if (use_fields && b->print_packets)
 		b->out_level = reg_level(b->fields_interest);
 	else
 		b->out_level = REG_LEVEL_HEADERS;	/* no per-packet output (-q, -w) */
 	b->level = b->out_level > b->filter_level ? b->out_level : b->filter_level;
 	b->two_pass_ok = b->filter && b->filter_level < b->out_level && !b->stats &&
-	    !o->verbose && !o->hex && !wants_any(b->fields_interest, ordinal_fields,
+	    !full && !o->hex && !wants_any(b->fields_interest, ordinal_fields,
 	    sizeof(ordinal_fields) / sizeof(ordinal_fields[0]));
 	b->sess = batch_session(b);
 	/* NETLAB_FASTPATH=0: the dissectors for every packet (tests compare the two) */
 	const char *fpenv = getenv("NETLAB_FASTPATH");
-	b->fast_ok = !b->stats && !o->verbose && !o->hex && !need_text && !(fpenv && strcmp(fpenv, "0") == 0);
+	b->fast_ok = !b->stats && !full && !o->hex && !need_text && !(fpenv && strcmp(fpenv, "0") == 0);
 	if (b->fast_ok) {
 		b->fp_bare = fastpath_new(NULL);
 		if (b->level < REG_LEVEL_PAYLOAD && !b->want_cols)
@@ -240,7 +249,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 	}
 	if (need_tree) {
 		b->tree = tree_new(need_text);
-		if (b->interest && !o->hex && !o->verbose)
+		if (b->interest && !o->hex && !full)
 			tree_set_interest(b->tree, b->interest);
 	}
 	return b;
@@ -251,6 +260,7 @@ void batch_free(struct batch *b)
 	if (!b)
 		return;
 	tree_free(b->tree);
+	doc_free(b->doc);
 	free(b->interest);
 	free(b->fields_interest);
 	free(b->filter_interest);
@@ -547,7 +557,15 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 		stats_packet(b->stats, &d, rec);
 	if (!b->print_packets)
 		return ferror(b->out) ? -1 : 0;
-	if (b->o->out == OUT_FIELDS)
+	if (b->doc) {
+		struct fieldsel sel;
+		if (b->fields) {
+			index_fields(b);
+			sel = (struct fieldsel){ b->fields, b->nfields, b->same_as, b->head, b->next };
+		}
+		if (doc_packet(b->doc, b->out, b->tree, pi, b->fields ? &sel : NULL) < 0)
+			return -1;
+	} else if (b->o->out == OUT_FIELDS)
 		print_fields(b);
 	else {
 		if ((!b->o->verbose && !b->o->hex) || b->o->print) {	/* tshark 4: -x alone is hex only */
@@ -573,6 +591,8 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 
 int batch_end(struct batch *b)
 {
+	if (b->doc && b->print_packets)
+		doc_end(b->doc, b->out);
 	if (b->stats)
 		stats_print(b->stats, b->out);
 	if (fflush(b->out) != 0 || ferror(b->out))

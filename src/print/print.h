@@ -54,7 +54,32 @@ enum follow_mode { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_RAW };
 /* -z follow,tcp,MODE,N: one stream's bytes, as tshark. */
 void print_follow(FILE *fp, const struct tcpfollow *f, enum follow_mode mode);
 
-enum out_fmt { OUT_DEFAULT, OUT_FIELDS };
+/* -T: text (summary lines, -V, -x), fields, and the structured documents */
+enum out_fmt { OUT_DEFAULT, OUT_FIELDS, OUT_JSON, OUT_EK, OUT_PDML, OUT_PSML };
+
+/* The -e fields of one packet: column i shows the nodes of fields[i] in tree order,
+ * from head[same_as[i]] linked by next[] (0 ends); same_as[i] < i repeats a column. */
+struct fieldsel {
+	const struct field_def *const *fields;
+	int nfields;
+	const int16_t *same_as;
+	const uint32_t *head, *next;
+};
+
+/* -T json, ek, pdml, psml (doc.c, json.c, pdml.c): a document of one record per packet,
+ * tshark's layout, as o asks (-T, -x, -j/-J; the input's name for PDML's head).  o
+ * must outlive the doc. */
+struct doc;
+struct batch_config;
+/* NULL when o->out is not a document (text, fields). */
+struct doc *doc_new(const struct batch_config *o);
+/* One packet's record: t holds the labelled tree (NULL for psml); sel the -e fields
+ * (NULL: the whole tree).  Returns -1 when the write failed. */
+int doc_packet(struct doc *d, FILE *fp, const struct dtree *t, const struct pinfo *pi,
+    const struct fieldsel *sel);
+/* The document's tail; returns -1 when the write failed. */
+int doc_end(struct doc *d, FILE *fp);
+void doc_free(struct doc *d);
 
 /* What the batch printer shows (filled from the command line by src/mode/). */
 struct batch_config {
@@ -76,6 +101,9 @@ struct batch_config {
 	int quiet;			/* -q */
 	const char *write_file;		/* -w: packets are saved (no lines unless -P) */
 	long count;			/* -c: stop after COUNT packets, 0 = all */
+	const char *capture_file;	/* -r, for -T pdml's head (NULL: live) */
+	const char *proto_filter;	/* -j/-J: the nodes -T json expands, NULL = all */
+	int proto_filter_top;		/* -J: the top-level ones, with all below */
 };
 
 struct batch;
