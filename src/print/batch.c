@@ -213,6 +213,14 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 			batch_free(b);
 			return NULL;
 		}
+		/* kinds that read fields (HTTP, DNS) or have a filter of their own; -V and
+		 * -x build the whole tree anyway */
+		if (!o->verbose && !o->hex) {
+			if (!b->interest)
+				b->interest = xcalloc(nbytes, 1);
+			if (stats_interest(b->stats, b->interest))
+				need_tree = 1;
+		}
 	}
 	b->print_packets = !o->quiet && !(o->write_file && !o->print);
 	/* Info costs formatting on every packet: only when summary lines or a -z kind

@@ -1,0 +1,62 @@
+/* st_pinfo.c — -z plen,tree and -z ptype,tree: packet lengths and the IPv4 packets'
+ * port types, as tshark 4.0's stats trees of the same names.
+ *
+ *   plen   every packet: its frame length in "Packet Lengths" and in the range that
+ *          holds it (0-19, 20-39 … doubling, 5120 and greater)
+ *   ptype  every IPv4 header (a tunnelled packet counts once per header): the
+ *          packet's port type ("TCP", "UDP", "NONE") under "IP Protocol Types"
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dissect/dissect.h"
+#include "print/stats.h"
+#include "print/stats_tree.h"
+
+static const int plen_lo[] = { 0, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120 };
+static const char plen_title[] = "Packet Lengths";
+
+static void plen_init(struct stree *t)
+{
+	stree_ranges(t, stree_node(t, STREE_ROOT, plen_title, 0),
+	    plen_lo, sizeof(plen_lo) / sizeof(plen_lo[0]));
+}
+
+static void plen_packet(struct stree *t, const struct dctx *d, const struct field_def *const *f)
+{
+	/* as tshark: the length as a signed 32-bit value */
+	double len = (int32_t)d->pi->len;
+
+	(void)f;
+	stree_packet(t, d->pi->rel_ts);
+	stree_range_value(t, stree_value(t, STREE_ROOT, plen_title, len), len);
+}
+
+static const struct stree_desc plen_desc = { plen_title, NULL, plen_init, plen_packet };
+const struct stat_kind plen_tree_kind = STREE_KIND("plen,tree", plen_desc);
+
+static const char ptype_node[] = "IP Protocol Types";
+static const char *const ptype_names[] = { [PT_NONE] = "NONE", [PT_TCP] = "TCP", [PT_UDP] = "UDP" };
+
+static void ptype_init(struct stree *t)
+{
+	stree_node(t, STREE_ROOT, ptype_node, 0);
+}
+
+static void ptype_packet(struct stree *t, const struct dctx *d, const struct field_def *const *f)
+{
+	const struct pinfo *pi = d->pi;
+
+	(void)f;
+	for (int i = 0; i < pi->nprotos; i++)
+		if (strcmp(pi->protos[i], "ip") == 0) {
+			stree_packet(t, pi->rel_ts);
+			stree_tick(t, stree_tick(t, STREE_ROOT, ptype_node), ptype_names[pi->ptype]);
+		}
+}
+
+static const struct stree_desc ptype_desc = {
+	"IPv4 Statistics/IP Protocol Types", NULL, ptype_init, ptype_packet,
+};
+const struct stat_kind ptype_tree_kind = STREE_KIND("ptype,tree", ptype_desc);
