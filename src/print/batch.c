@@ -213,13 +213,19 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 			batch_free(b);
 			return NULL;
 		}
-		/* kinds that read fields (HTTP, DNS) or have a filter of their own; -V and
-		 * -x build the whole tree anyway */
+		/* kinds that read fields (HTTP, DNS), have a filter of their own or walk the
+		 * whole tree (io,phs); -V and -x build the whole tree anyway */
 		if (!o->verbose && !o->hex) {
+			enum stats_tree_need need;
 			if (!b->interest)
 				b->interest = xcalloc(nbytes, 1);
-			if (stats_interest(b->stats, b->interest))
-				need_tree = 1;
+			need = stats_interest(b->stats, b->interest);
+			if (need == STATS_TREE_ALL) {	/* with labels: text nodes nest */
+				free(b->interest);
+				b->interest = NULL;
+				need_text = 1;
+			}
+			need_tree |= need != STATS_TREE_NONE;
 		}
 	}
 	b->print_packets = !o->quiet && !(o->write_file && !o->print);

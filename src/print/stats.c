@@ -12,6 +12,7 @@
 extern const struct stat_kind follow_tcp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
+extern const struct stat_kind io_phs_kind;	/* phs.c */
 extern const struct stat_kind plen_tree_kind;	/* st_pinfo.c */
 extern const struct stat_kind ptype_tree_kind;	/* st_pinfo.c */
 
@@ -20,6 +21,7 @@ static const struct stat_kind *const kinds[] = {
 	&follow_tcp_kind,
 	&conv_tcp_kind,
 	&conv_udp_kind,
+	&io_phs_kind,
 	&plen_tree_kind,
 	&ptype_tree_kind,
 };
@@ -70,14 +72,17 @@ void stats_packet(struct stats *s, const struct dctx *d, const struct pkt_rec *r
 		s->kind[i]->packet(s->st[i], d, rec);
 }
 
-int stats_interest(const struct stats *s, uint8_t *bitset)
+enum stats_tree_need stats_interest(const struct stats *s, uint8_t *bitset)
 {
-	int any = 0;
+	enum stats_tree_need need = STATS_TREE_NONE;
 
 	for (int i = 0; s && i < s->n; i++)
-		if (s->kind[i]->interest)
-			any |= s->kind[i]->interest(s->st[i], bitset);
-	return any;
+		if (s->kind[i]->interest) {
+			enum stats_tree_need k = s->kind[i]->interest(s->st[i], bitset);
+			if (k > need)
+				need = k;
+		}
+	return need;
 }
 
 void stats_print(struct stats *s, FILE *fp)
@@ -101,11 +106,12 @@ int stats_filter_match(const struct dfilter *f, const struct dctx *d)
 	return !f || (d->tree && dfilter_apply(f, d->tree, d->pi));
 }
 
-int stats_filter_interest(const struct dfilter *f, uint8_t *bitset)
+enum stats_tree_need stats_filter_interest(const struct dfilter *f, uint8_t *bitset)
 {
-	if (f)
-		dfilter_interest(f, bitset);
-	return f != NULL;
+	if (!f)
+		return STATS_TREE_NONE;
+	dfilter_interest(f, bitset);
+	return STATS_TREE_FIELDS;
 }
 
 const char *stats_arg_rest(const char *arg, const char *prefix)

@@ -431,16 +431,16 @@ void stree_kind_destroy(void *st)
 	free(sk);
 }
 
-int stree_kind_interest(void *st, uint8_t *bitset)
+enum stats_tree_need stree_kind_interest(void *st, uint8_t *bitset)
 {
 	struct stree_kind *sk = st;
-	int any = stats_filter_interest(sk->filter, bitset);
+	enum stats_tree_need need = stats_filter_interest(sk->filter, bitset);
 
 	for (int i = 0; i < STREE_MAX_FIELDS; i++)
 		if (sk->f[i]) {
 			int id = reg_id(sk->f[i]);
 			bitset[id >> 3] |= (uint8_t)(1u << (id & 7));
-			any = 1;
+			need = STATS_TREE_FIELDS;
 		}
-	return any;
+	return need;
 }

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "capture/capfile.h"
+#include "print/stats.h"
 
 #define STREE_ROOT 0		/* the parent of top-level nodes */
 #define STREE_MAX_NODES 1000000	/* past this, new names are not counted */
@@ -65,7 +66,7 @@ void *stree_kind_create(const struct stat_kind *k, const char *arg, char *errbuf
 void stree_kind_packet(void *st, const struct dctx *d, const struct pkt_rec *rec);
 void stree_kind_print(void *st, FILE *fp);
 void stree_kind_destroy(void *st);
-int stree_kind_interest(void *st, uint8_t *bitset);
+enum stats_tree_need stree_kind_interest(void *st, uint8_t *bitset);
 #define STREE_KIND(prefix, desc) { (prefix), stree_kind_create, stree_kind_packet, \
 	stree_kind_print, stree_kind_destroy, 0, stree_kind_interest, &(desc) }
 
