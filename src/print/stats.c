@@ -13,6 +13,9 @@ extern const struct stat_kind follow_tcp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
 extern const struct stat_kind io_phs_kind;	/* phs.c */
+extern const struct stat_kind http_tree_kind;	/* st_http.c */
+extern const struct stat_kind http_req_tree_kind;	/* st_http.c */
+extern const struct stat_kind http_srv_tree_kind;	/* st_http.c */
 extern const struct stat_kind plen_tree_kind;	/* st_pinfo.c */
 extern const struct stat_kind ptype_tree_kind;	/* st_pinfo.c */
 
@@ -22,6 +25,9 @@ static const struct stat_kind *const kinds[] = {
 	&conv_tcp_kind,
 	&conv_udp_kind,
 	&io_phs_kind,
+	&http_tree_kind,
+	&http_req_tree_kind,
+	&http_srv_tree_kind,
 	&plen_tree_kind,
 	&ptype_tree_kind,
 };
