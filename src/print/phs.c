@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "dissect/registry.h"
 #include "dissect/tree.h"
 #include "filter/dfilter.h"
 #include "print/stats.h"
@@ -81,28 +82,46 @@ static uint32_t child(struct phs *p, uint32_t node, const char *name)
 	return k;
 }
 
+/* Counts the packet at node's child name; returns the child, 0 when full. */
+static uint32_t count(struct phs *p, uint32_t node, const char *name, uint32_t len)
+{
+	uint32_t k = child(p, node, name);
+
+	if (k) {
+		p->n[k].frames++;
+		p->n[k].bytes += len;
+	}
+	return k;
+}
+
+static const struct field_def *segments;	/* tcp.segments */
+
 static void phs_packet(void *st, const struct dctx *d, const struct pkt_rec *rec)
 {
 	struct phs *p = st;
 	const struct dtree *t = d->tree;
+	const struct field_def *late = NULL;
 	uint32_t node = 0;
 
 	(void)rec;
 	if (!t || !stats_filter_match(p->filter, d))
 		return;
-	/* protocols first, then the other items (tcp.segments): tshark moves those up
-	 * for -V but its tree holds them after the protocols */
-	for (int proto = 1; proto >= 0; proto--)
-		for (uint32_t k = t->nodes[0].first; k; k = t->nodes[k].next) {
-			const struct field_def *f = t->nodes[k].f;
-			if (!f || (f->type == FT_PROTOCOL) != proto)
-				continue;	/* (a text node: tshark has an item of its own) */
-			node = child(p, node, f->abbrev);
-			if (!node)
-				return;
-			p->n[node].frames++;
-			p->n[node].bytes += d->pi->len;
+	if (!segments)
+		segments = reg_lookup("tcp.segments");
+	for (uint32_t k = t->nodes[0].first; k; k = t->nodes[k].next) {
+		const struct field_def *f = t->nodes[k].f, *nf;
+		if (!f)
+			continue;	/* a text node (tshark has an item of its own) */
+		nf = t->nodes[k].next ? t->nodes[t->nodes[k].next].f : NULL;
+		if (f == segments && nf && strcmp(nf->abbrev, "http") == 0) {
+			late = f;	/* tshark -q leaves it after HTTP's nodes (-V shows it before) */
+			continue;
 		}
+		if (!(node = count(p, node, f->abbrev, d->pi->len)))
+			return;
+	}
+	if (late)
+		count(p, node, late->abbrev, d->pi->len);
 }
 
 static void print_level(const struct phs *p, uint32_t node, int depth, FILE *fp)
