@@ -552,13 +552,14 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	}
 	if (b->phase == PHASE_ONE && b->filter)
 		m = dfilter_apply(b->filter, b->tree, pi);
+	/* tshark's taps see every packet read, whatever -Y says (one-pass tshark) */
+	if (b->stats)
+		stats_packet(b->stats, &d, rec);
 	if (!m)
 		return 0;
 	b->matched = 1;
 	b->prev_disp_ts = ts;
 	b->have_disp = 1;
-	if (b->stats)
-		stats_packet(b->stats, &d, rec);
 	if (!b->print_packets)
 		return ferror(b->out) ? -1 : 0;
 	if (b->o->out == OUT_FIELDS)

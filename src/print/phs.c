@@ -1,6 +1,6 @@
 /* phs.c — -z io,phs[,FILTER]: tshark 4.0's protocol hierarchy statistics.
  *
- * Each displayed packet that passes the filter walks a tree of protocols along its
+ * Each packet read that passes the filter walks a tree of protocols along its
  * top-level tree nodes (frame, eth, ip, tcp, http …, _ws.malformed: what -V shows
  * unindented; not frame.protocols, which also lists layers without a node of their
  * own, "ethertype", and the ones shown inside another, an ICMP error's IP header),

@@ -1,7 +1,8 @@
 /* stats.h — -z statistics (conv,tcp, follow,tcp,… ) as a table of kinds.
  *
- * A kind sees every displayed packet after dissection and prints its report at the
- * end (tshark prints -z reports after the packets).  Add a kind: a row in stats.c's
+ * A kind sees every packet read after dissection, displayed or not (tshark's taps
+ * ignore -Y), and prints its report at the end (tshark prints -z reports after the
+ * packets).  Add a kind: a row in stats.c's
  * table and its file.  Reports print in the reverse order of the -z options, as
  * tshark's (its taps are listed newest first).
  */
@@ -38,7 +39,7 @@ struct dfilter;
 /* The filter of a -z argument ("io,phs,FILTER"): NULL with errbuf when it does not
  * compile.  Caller frees (dfilter_free). */
 struct dfilter *stats_filter(const char *text, char *errbuf, size_t n);
-/* Does the displayed packet pass a kind's filter f (NULL: none)?  A tree is there
+/* Does the packet pass a kind's filter f (NULL: none)?  A tree is there
  * whenever f is: the kind's interest said so (stats_filter_interest). */
 int stats_filter_match(const struct dfilter *f, const struct dctx *d);
 /* Adds f's fields to bitset; STATS_TREE_FIELDS when there is a filter. */

@@ -49,7 +49,7 @@ void stree_print(const struct stree *t, FILE *fp);
 /* ---- -z kinds that print a tree: "NAME,tree[,FILTER]" ----
  *
  * A kind is a struct stree_desc (its data in struct stat_kind) and the generic
- * functions below; the filter, if any, picks which displayed packets it sees. */
+ * functions below; the filter, if any, picks which packets it sees. */
 struct dctx;
 struct field_def;
 struct stat_kind;
@@ -58,7 +58,7 @@ struct stree_desc {
 	const char *title;
 	const char *const *fields;	/* tree fields packet reads, NULL-terminated; NULL: none */
 	void (*init)(struct stree *t);	/* the nodes that show even when never ticked */
-	/* a displayed packet that passed the filter; f: the fields, in desc order.  It
+	/* a packet that passed the filter; f: the fields, in desc order.  It
 	 * calls stree_packet for each time the packet reaches tshark's tap. */
 	void (*packet)(struct stree *t, const struct dctx *d, const struct field_def *const *f);
 };
