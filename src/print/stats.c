@@ -50,7 +50,8 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 				k = kinds[j];
 		if (!k) {
 			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: conv,tcp conv,udp "
-			    "follow,tcp,ascii,N follow,tcp,hex,N", o->stats[i]);
+			    "follow,tcp,ascii|hex|raw,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
+			    "http_req,tree http_srv,tree (trees take ,FILTER too)", o->stats[i]);
 			stats_free(s);
 			return NULL;
 		}
