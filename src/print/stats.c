@@ -13,6 +13,7 @@ extern const struct stat_kind follow_tcp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
 extern const struct stat_kind io_phs_kind;	/* phs.c */
+extern const struct stat_kind endpoints_kind;	/* endpoints.c */
 extern const struct stat_kind http_tree_kind;	/* st_http.c */
 extern const struct stat_kind http_req_tree_kind;	/* st_http.c */
 extern const struct stat_kind http_srv_tree_kind;	/* st_http.c */
@@ -25,6 +26,7 @@ static const struct stat_kind *const kinds[] = {
 	&conv_tcp_kind,
 	&conv_udp_kind,
 	&io_phs_kind,
+	&endpoints_kind,
 	&http_tree_kind,
 	&http_req_tree_kind,
 	&http_srv_tree_kind,
