@@ -5,6 +5,11 @@
  * outermost Ethernet header and its last network and transport headers.  Rows come
  * most packets first, ties in order of appearance (the source before the
  * destination); numbers right-aligned in tshark's fixed columns.
+ *
+ * Limit: pinfo keeps one address pair, the innermost, so a tunnelled packet (IP in
+ * IP, GTP, CAPWAP, VXLAN) counts for its inner endpoints only, and an IPv6 packet
+ * with a routing header for its final destination; tshark counts each header's, as
+ * written in it.
  */
 #include "config.h"
 
@@ -111,11 +116,19 @@ static void ep_packet(void *st, const struct dctx *d, const struct pkt_rec *rec)
 	const struct pinfo *pi = d->pi;
 	const struct address *src = &pi->net_src, *dst = &pi->net_dst;
 	struct ep_row *r;
+	uint64_t len = (uint64_t)(int64_t)(int32_t)pi->len;	/* as tshark: a signed int */
 	int has = 0;
 
 	(void)rec;
-	for (int i = 0; i < pi->nprotos && !has; i++)
+	for (int i = 0; i < pi->nprotos && !has; i++) {
+		if (strcmp(pi->protos[i], "icmp") == 0 || strcmp(pi->protos[i], "icmpv6") == 0)
+			break;	/* the headers an ICMP error quotes reach no tap */
 		has = strcmp(pi->protos[i], kinds[t->kind].proto) == 0;
+		/* an IPv6 fragment left for a later frame reaches no tap */
+		if (has && t->kind == EP_IPV6 && i + 2 < pi->nprotos &&
+		    strcmp(pi->protos[i + 1], "ipv6.fraghdr") == 0 && strcmp(pi->protos[i + 2], "data") == 0)
+			return;
+	}
 	if (!has)
 		return;
 	if (t->kind == EP_ETH)
@@ -125,11 +138,11 @@ static void ep_packet(void *st, const struct dctx *d, const struct pkt_rec *rec)
 		return;
 	if ((r = ep_row(t, src, kinds[t->kind].has_port ? pi->srcport : 0))) {
 		r->tx_frames++;
-		r->tx_bytes += pi->len;
+		r->tx_bytes += len;
 	}
 	if ((r = ep_row(t, dst, kinds[t->kind].has_port ? pi->dstport : 0))) {
 		r->rx_frames++;
-		r->rx_bytes += pi->len;
+		r->rx_bytes += len;
 	}
 }
 
