@@ -19,6 +19,13 @@ static const struct field_def tl_fields[] = {
 static const struct field_table text_lines_table = REG_TABLE(tl_fields);
 const struct proto_reg text_lines_proto = REG_PROTO_TABLE(text_lines_table);
 
+static const struct field_def media_fields[] = {
+	{ "media", "Media Type", FT_PROTOCOL, BASE_NONE, 0, 0, NULL,
+		"A body of a media type no dissector reads, shown as it is.", 0 },
+};
+static const struct field_table media_table = REG_TABLE(media_fields);
+const struct proto_reg media_proto = REG_PROTO_TABLE(media_table);
+
 /* Body media types → the dissector Wireshark 4.0 runs (frame.protocols name), the
  * Protocol column it sets and what it appends to Info (%s = the media type). */
 enum { INFO_TYPE, INFO_JSON, INFO_NONE, INFO_GIF, INFO_PNG, INFO_JFIF };
@@ -171,10 +178,11 @@ void http_body(struct dctx *d, uint32_t http_node, const uint8_t *base,
 		} else {
 			col_append(d->pi, " (%s)", m->ctype);
 			pi_push_proto(d->pi, "media");
-			if (tree_text(t)) {
-				uint32_t mn = tree_add_text(t, 0, off, len, "Media Type");
-				tree_add_text(t, mn, off, len, "Media type: %s (%u byte%s)", m->ctype, len,
-				    len == 1 ? "" : "s");
+			if (tree_wants(t, &media_fields[0])) {
+				uint32_t mn = tree_add(t, 0, &media_fields[0], off, len);
+				if (tree_text(t))
+					tree_add_text(t, mn, off, len, "Media type: %s (%u byte%s)", m->ctype,
+					    len, len == 1 ? "" : "s");
 			}
 		}
 	} else {

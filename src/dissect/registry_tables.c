@@ -67,6 +67,7 @@
 	X(imap) \
 	X(smtp) \
 	X(text_lines) \
+	X(media) \
 	X(png) \
 	X(gif) \
 	X(jfif) \

@@ -222,6 +222,20 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 			batch_free(b);
 			return NULL;
 		}
+		/* kinds that read fields (HTTP, DNS), have a filter of their own or walk the
+		 * whole tree (io,phs); -V and -x build the whole tree anyway */
+		if (!o->verbose && !o->hex) {
+			enum stats_tree_need need;
+			if (!b->interest)
+				b->interest = xcalloc(nbytes, 1);
+			need = stats_interest(b->stats, b->interest);
+			if (need == STATS_TREE_ALL) {	/* with labels: text nodes nest */
+				free(b->interest);
+				b->interest = NULL;
+				need_text = 1;
+			}
+			need_tree |= need != STATS_TREE_NONE;
+		}
 	}
 	b->print_packets = !o->quiet && !(o->write_file && !o->print);
 	/* Info costs formatting on every packet: only when summary lines or a -z kind
@@ -548,13 +562,14 @@ int batch_packet(struct batch *b, const struct pkt_rec *rec, const struct capfil
 	}
 	if (b->phase == PHASE_ONE && b->filter)
 		m = dfilter_apply(b->filter, b->tree, pi);
+	/* tshark's taps see every packet read, whatever -Y says (one-pass tshark) */
+	if (b->stats)
+		stats_packet(b->stats, &d, rec);
 	if (!m)
 		return 0;
 	b->matched = 1;
 	b->prev_disp_ts = ts;
 	b->have_disp = 1;
-	if (b->stats)
-		stats_packet(b->stats, &d, rec);
 	if (!b->print_packets)
 		return ferror(b->out) ? -1 : 0;
 	if (b->doc) {

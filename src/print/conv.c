@@ -22,10 +22,11 @@ struct conv_stat {
 	int ptype;
 };
 
-static void *create(const char *arg, char *errbuf, size_t n)
+static void *create(const struct stat_kind *k, const char *arg, char *errbuf, size_t n)
 {
 	struct conv_stat *st;
 	int ptype = strcmp(arg, "conv,tcp") == 0 ? PT_TCP : strcmp(arg, "conv,udp") == 0 ? PT_UDP : 0;
+	(void)k;
 
 	if (!ptype) {
 		snprintf(errbuf, n, "invalid -z argument \"%s\": use conv,tcp or conv,udp", arg);
@@ -121,8 +122,8 @@ static void destroy(void *stp)
 }
 
 const struct stat_kind conv_tcp_kind = {
-	"conv,tcp", create, packet, print, destroy, 0,
+	"conv,tcp", create, packet, print, destroy, 0, NULL, NULL,
 };
 const struct stat_kind conv_udp_kind = {
-	"conv,udp", create, packet, print, destroy, 0,
+	"conv,udp", create, packet, print, destroy, 0, NULL, NULL,
 };

@@ -26,12 +26,13 @@ struct follow_stat {
 	struct tcpfollow *f;
 };
 
-static void *follow_create(const char *arg, char *errbuf, size_t n)
+static void *follow_create(const struct stat_kind *k, const char *arg, char *errbuf, size_t n)
 {
 	char mode[16];
 	unsigned long stream;
 	struct follow_stat *fs;
 	int used = 0, m;
+	(void)k;
 
 	if (sscanf(arg, "follow,tcp,%15[a-z],%lu%n", mode, &stream, &used) != 2 || arg[used] != '\0') {
 		snprintf(errbuf, n, "invalid -z argument \"%s\"; use follow,tcp,ascii|hex|raw,N "
@@ -154,5 +155,5 @@ static void follow_destroy(void *st)
 }
 
 const struct stat_kind follow_tcp_kind = {
-	"follow,tcp,", follow_create, follow_packet, follow_print, follow_destroy, 0,
+	"follow,tcp,", follow_create, follow_packet, follow_print, follow_destroy, 0, NULL, NULL,
 };

@@ -5,18 +5,33 @@
 #include <string.h>
 
 #include "core/xmalloc.h"
+#include "filter/dfilter.h"
 #include "print/print.h"
 #include "print/stats.h"
 
 extern const struct stat_kind follow_tcp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
+extern const struct stat_kind io_phs_kind;	/* phs.c */
+extern const struct stat_kind endpoints_kind;	/* endpoints.c */
+extern const struct stat_kind http_tree_kind;	/* st_http.c */
+extern const struct stat_kind http_req_tree_kind;	/* st_http.c */
+extern const struct stat_kind http_srv_tree_kind;	/* st_http.c */
+extern const struct stat_kind plen_tree_kind;	/* st_pinfo.c */
+extern const struct stat_kind ptype_tree_kind;	/* st_pinfo.c */
 
 /* Kinds are added here by the modules that implement them. */
 static const struct stat_kind *const kinds[] = {
 	&follow_tcp_kind,
 	&conv_tcp_kind,
 	&conv_udp_kind,
+	&io_phs_kind,
+	&endpoints_kind,
+	&http_tree_kind,
+	&http_req_tree_kind,
+	&http_srv_tree_kind,
+	&plen_tree_kind,
+	&ptype_tree_kind,
 };
 
 struct stats {
@@ -36,12 +51,13 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 			    strlen(kinds[j]->prefix)) == 0)
 				k = kinds[j];
 		if (!k) {
-			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: conv,tcp conv,udp "
-			    "follow,tcp,ascii,N follow,tcp,hex,N", o->stats[i]);
+			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: conv,tcp conv,udp endpoints,eth|ip|ipv6|tcp|udp "
+			    "follow,tcp,ascii|hex|raw,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
+			    "http_req,tree http_srv,tree (trees take ,FILTER too)", o->stats[i]);
 			stats_free(s);
 			return NULL;
 		}
-		s->st[s->n] = k->create(o->stats[i], errbuf, n);
+		s->st[s->n] = k->create(k, o->stats[i], errbuf, n);
 		if (!s->st[s->n]) {
 			stats_free(s);
 			return NULL;
@@ -65,10 +81,55 @@ void stats_packet(struct stats *s, const struct dctx *d, const struct pkt_rec *r
 		s->kind[i]->packet(s->st[i], d, rec);
 }
 
+enum stats_tree_need stats_interest(const struct stats *s, uint8_t *bitset)
+{
+	enum stats_tree_need need = STATS_TREE_NONE;
+
+	for (int i = 0; s && i < s->n; i++)
+		if (s->kind[i]->interest) {
+			enum stats_tree_need k = s->kind[i]->interest(s->st[i], bitset);
+			if (k > need)
+				need = k;
+		}
+	return need;
+}
+
 void stats_print(struct stats *s, FILE *fp)
 {
-	for (int i = 0; i < s->n; i++)
+	for (int i = s->n - 1; i >= 0; i--)
 		s->kind[i]->print(s->st[i], fp);
+}
+
+struct dfilter *stats_filter(const char *text, char *errbuf, size_t n)
+{
+	struct dfilter_error err;
+	struct dfilter *f = dfilter_compile(text, &err);
+
+	if (!f)
+		dfilter_error_format(text, &err, errbuf, n);
+	return f;
+}
+
+int stats_filter_match(const struct dfilter *f, const struct dctx *d)
+{
+	return !f || (d->tree && dfilter_apply(f, d->tree, d->pi));
+}
+
+enum stats_tree_need stats_filter_interest(const struct dfilter *f, uint8_t *bitset)
+{
+	if (!f)
+		return STATS_TREE_NONE;
+	dfilter_interest(f, bitset);
+	return STATS_TREE_FIELDS;
+}
+
+const char *stats_arg_rest(const char *arg, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	if (strncmp(arg, prefix, k) != 0)
+		return NULL;
+	return arg[k] == '\0' ? arg + k : arg[k] == ',' ? arg + k + 1 : NULL;
 }
 
 void stats_free(struct stats *s)
