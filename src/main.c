@@ -23,7 +23,8 @@
 static int want_batch(const struct options *o)
 {
 	return !isatty(STDOUT_FILENO) || o->print || o->verbose || o->hex ||
-	    o->out != OUT_DEFAULT || o->nstats || o->flow || o->quiet || o->write_file;
+	    o->out != OUT_DEFAULT || o->nstats || o->flow || o->quiet || o->write_file ||
+	    o->export_objects;
 }
 
 /* -- capture engine (capture/): live batch printing through the batch printer -- */

@@ -61,6 +61,7 @@ static void set_q(struct options *o, const char *a) { o->quiet = 1; }
 static void set_n(struct options *o, const char *a) { o->no_resolve = 1; }
 static void set_V(struct options *o, const char *a) { o->verbose = 1; }
 static void set_x(struct options *o, const char *a) { o->hex = 1; }
+static void set_export_objects(struct options *o, const char *a) { o->export_objects = a; }
 static void set_O(struct options *o, const char *a) { o->detail_only = a; o->verbose = 1; }
 static void set_l(struct options *o, const char *a) { o->line_flush = 1; }
 static void set_2(struct options *o, const char *a) { o->two_pass = 1; }
@@ -334,6 +335,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'J', required_argument, "PROTOS", "-T json: expand only the listed top-level protocols, with all below", set_J, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
 	{ NULL, 'z', required_argument, "STAT", "statistics: conv,tcp|udp  endpoints,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,N  io,phs[,F]  plen|ptype|http|http_req|http_srv,tree[,F]", set_z, 0 },
+	{ "export-objects", 0, required_argument, "http,DIR", "save the bodies of the HTTP messages into DIR, named as tshark names them", set_export_objects, 0 },
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },
 	{ "flow", 0, optional_argument, "STREAM", "print the TCP ladder with endpoint states (all streams or one)", set_flow, 0 },
 	{ "headless", 0, optional_argument, "SEED", "run the TUI's views without a terminal and print them as text (tests)", set_headless, 0 },

@@ -65,6 +65,7 @@ struct options {
 	int proto_filter_top;			/* -J: top-level ones, with all below */
 	const char *stats[8];			/* -z */
 	int nstats;
+	const char *export_objects;		/* --export-objects */
 	const char *glossary;			/* -G */
 	int flow;				/* --flow */
 	long flow_stream;			/* --flow=N, -1 = all */

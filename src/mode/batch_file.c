@@ -25,6 +25,7 @@ void mode_batch_config(const struct options *o, struct batch_config *cfg)
 	cfg->display_filter = o->display_filter;
 	cfg->stats = o->stats;
 	cfg->nstats = o->nstats;
+	cfg->export_objects = o->export_objects;
 	cfg->print = o->print;
 	cfg->quiet = o->quiet;
 	cfg->write_file = o->write_file;

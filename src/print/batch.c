@@ -216,7 +216,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 			dfilter_interest(b->filter, b->interest);
 		}
 	}
-	if (o->nstats) {
+	if (o->nstats || o->export_objects) {
 		b->stats = stats_new(o, errbuf, n);
 		if (!b->stats) {
 			batch_free(b);

@@ -96,6 +96,7 @@ struct batch_config {
 	char quote;			/* -E quote= */
 	const char *display_filter;	/* -Y, NULL = none */
 	const char *const *stats;	/* -z, nstats of them */
+	const char *export_objects;	/* --export-objects PROTOCOL,DIR, NULL = none */
 	int nstats;
 	int print;			/* -P */
 	int quiet;			/* -q */

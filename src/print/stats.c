@@ -34,6 +34,12 @@ static const struct stat_kind *const kinds[] = {
 	&ptype_tree_kind,
 };
 
+/* --export-objects PROTOCOL,DIR: kinds that save what they see, by protocol. */
+extern const struct stat_kind export_http_kind;	/* export_objects.c */
+static const struct stat_kind *const export_kinds[] = {
+	&export_http_kind,
+};
+
 struct stats {
 	const struct stat_kind *kind[8];
 	void *st[8];
@@ -59,6 +65,23 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 		}
 		s->st[s->n] = k->create(k, o->stats[i], errbuf, n);
 		if (!s->st[s->n]) {
+			stats_free(s);
+			return NULL;
+		}
+		s->kind[s->n++] = k;
+	}
+	if (o->export_objects) {
+		const struct stat_kind *k = NULL;
+		for (size_t j = 0; j < sizeof(export_kinds) / sizeof(export_kinds[0]); j++)
+			if (stats_arg_rest(o->export_objects, export_kinds[j]->prefix))
+				k = export_kinds[j];
+		if (!k) {
+			snprintf(errbuf, n, "invalid --export-objects \"%s\": give PROTOCOL,DIR; "
+			    "the protocol netlab-tui exports is http", o->export_objects);
+			stats_free(s);
+			return NULL;
+		}
+		if (!(s->st[s->n] = k->create(k, o->export_objects, errbuf, n))) {
 			stats_free(s);
 			return NULL;
 		}
