@@ -256,7 +256,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'T', required_argument, "FORMAT", "output format: text (default) or fields", set_T, 0 },
 	{ NULL, 'e', required_argument, "FIELD", "field to print with -T fields (repeatable)", set_e, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
-	{ NULL, 'z', required_argument, "STAT", "statistics: conv,tcp|udp  endpoints,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,N  io,phs[,F]  plen|ptype|http|http_req|http_srv,tree[,F]", set_z, 0 },
+	{ NULL, 'z', required_argument, "STAT", "statistics: conv|endpoints,eth|ip|ipv6|tcp|udp  follow,tcp,ascii|hex|raw,N  io,phs[,F]  plen|ptype|http|http_req|http_srv,tree[,F]", set_z, 0 },
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },
 	{ "flow", 0, optional_argument, "STREAM", "print the TCP ladder with endpoint states (all streams or one)", set_flow, 0 },
 	{ "headless", 0, optional_argument, "SEED", "run the TUI's views without a terminal and print them as text (tests)", set_headless, 0 },
