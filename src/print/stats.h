@@ -2,9 +2,8 @@
  *
  * A kind sees every packet read after dissection, displayed or not (tshark's taps
  * ignore -Y), and prints its report at the end (tshark prints -z reports after the
- * packets).  Add a kind: a row in stats.c's
- * table and its file.  Reports print in the reverse order of the -z options, as
- * tshark's (its taps are listed newest first).
+ * packets), the reports in the reverse order of the -z options, as tshark's (its
+ * taps are listed newest first).  Add a kind: a row in stats.c's table and its file.
  */
 #ifndef NETLAB_STATS_H
 #define NETLAB_STATS_H
