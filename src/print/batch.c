@@ -222,7 +222,7 @@ struct batch *batch_new(const struct batch_config *o, FILE *out, char *errbuf, s
 			batch_free(b);
 			return NULL;
 		}
-		/* kinds that read fields (HTTP, DNS), have a filter of their own or walk the
+		/* kinds that read fields (HTTP), have a filter of their own or walk the
 		 * whole tree (io,phs); -V and -x build the whole tree anyway */
 		if (!o->verbose && !o->hex) {
 			enum stats_tree_need need;

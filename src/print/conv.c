@@ -74,33 +74,47 @@ static void endpoint(const struct address *a, uint16_t port, char *buf, size_t n
 	snprintf(buf, n, "%s:%u", s, port);
 }
 
+void print_conv_head(FILE *fp, const char *title, int width)
+{
+	fprintf(fp, "================================================================================\n"
+	    "%s Conversations\n"
+	    "Filter:<No Filter>\n"
+	    "%*s|       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n"
+	    "%*s| Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n",
+	    title, 2 * width + 7, "", 2 * width + 7, "");
+}
+
+void print_conv_row(FILE *fp, int width, const char *a, const char *b, uint64_t frames_ba,
+    uint64_t bytes_ba, uint64_t frames_ab, uint64_t bytes_ab, int64_t first_rel, int64_t last_rel)
+{
+	char rx[32], tx[32], tot[32];
+	/* As tshark: relative times to doubles (nstime_to_sec), then subtracted. */
+	double start = nstime_to_sec(first_rel);
+	double dur = nstime_to_sec(last_rel) - start;
+
+	size_str(bytes_ba, rx, sizeof(rx));
+	size_str(bytes_ab, tx, sizeof(tx));
+	size_str(bytes_ba + bytes_ab, tot, sizeof(tot));
+	fprintf(fp, "%-*s <-> %-*s  %6" PRIu64 " %-9s  %6" PRIu64 " %-9s  %6" PRIu64
+	    " %-9s  %14.9f   %12.4f\n", width, a, width, b, frames_ba, rx, frames_ab, tx,
+	    frames_ba + frames_ab, tot, start, dur);
+}
+
 void print_conv_table(FILE *fp, const struct convtab *ct, int ptype)
 {
 	const struct convtab_row **v;
 	size_t k = convtab_sorted(ct, ptype, &v);
 
-	fprintf(fp, "================================================================================\n"
-	    "%s Conversations\n"
-	    "Filter:<No Filter>\n"
-	    "                                                           |       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n"
-	    "                                                           | Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n",
-	    ptype == PT_TCP ? "TCP" : "UDP");
+	print_conv_head(fp, ptype == PT_TCP ? "TCP" : "UDP", 26);
 	for (size_t i = 0; i < k; i++) {
 		const struct convtab_row *r = v[i];
-		char a[80], b[80], rx[32], tx[32], tot[32];
-		/* As tshark: relative times to doubles (nstime_to_sec), then subtracted. */
-		int64_t first_rel = convtab_first_rel(ct, r), last_rel = first_rel + (r->last_ts - r->first_ts);
-		double start = nstime_to_sec(first_rel);
-		double dur = nstime_to_sec(last_rel) - start;
+		char a[80], b[80];
+		int64_t first_rel = convtab_first_rel(ct, r);
 
 		endpoint(&r->a, r->pa, a, sizeof(a));
 		endpoint(&r->b, r->pb, b, sizeof(b));
-		size_str(r->bytes_ba, rx, sizeof(rx));
-		size_str(r->bytes_ab, tx, sizeof(tx));
-		size_str(r->bytes_ba + r->bytes_ab, tot, sizeof(tot));
-		fprintf(fp, "%-26s <-> %-26s  %6" PRIu32 " %-9s  %6" PRIu32 " %-9s  %6" PRIu64
-		    " %-9s  %14.9f   %12.4f\n", a, b, r->frames_ba, rx, r->frames_ab, tx,
-		    (uint64_t)r->frames_ba + r->frames_ab, tot, start, dur);
+		print_conv_row(fp, 26, a, b, r->frames_ba, r->bytes_ba, r->frames_ab, r->bytes_ab,
+		    first_rel, first_rel + (r->last_ts - r->first_ts));
 	}
 	fputs("================================================================================\n", fp);
 	free(v);

@@ -117,19 +117,9 @@ static void ep_packet(void *st, const struct dctx *d, const struct pkt_rec *rec)
 	const struct address *src = &pi->net_src, *dst = &pi->net_dst;
 	struct ep_row *r;
 	uint64_t len = (uint64_t)(int64_t)(int32_t)pi->len;	/* as tshark: a signed int */
-	int has = 0;
 
 	(void)rec;
-	for (int i = 0; i < pi->nprotos && !has; i++) {
-		if (strcmp(pi->protos[i], "icmp") == 0 || strcmp(pi->protos[i], "icmpv6") == 0)
-			break;	/* the headers an ICMP error quotes reach no tap */
-		has = strcmp(pi->protos[i], kinds[t->kind].proto) == 0;
-		/* an IPv6 fragment left for a later frame reaches no tap */
-		if (has && t->kind == EP_IPV6 && i + 2 < pi->nprotos &&
-		    strcmp(pi->protos[i + 1], "ipv6.fraghdr") == 0 && strcmp(pi->protos[i + 2], "data") == 0)
-			return;
-	}
-	if (!has)
+	if (!stats_proto_tapped(pi, kinds[t->kind].proto))
 		return;
 	if (t->kind == EP_ETH)
 		src = &pi->dl_src, dst = &pi->dl_dst;

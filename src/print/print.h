@@ -48,6 +48,11 @@ size_t print_hex_line(char *buf, size_t n, const uint8_t *data, uint32_t len, ui
 struct convtab;
 /* -z conv,tcp / conv,udp: the conversation table of one port type, as tshark. */
 void print_conv_table(FILE *fp, const struct convtab *ct, int ptype);
+/* A conversation table's heading ("TCP" …) and rows; width: of each endpoint column
+ * (26 with ports, 20 without).  Times are relative to the capture's first frame (ns). */
+void print_conv_head(FILE *fp, const char *title, int width);
+void print_conv_row(FILE *fp, int width, const char *a, const char *b, uint64_t frames_ba,
+    uint64_t bytes_ba, uint64_t frames_ab, uint64_t bytes_ab, int64_t first_rel, int64_t last_rel);
 
 struct tcpfollow;
 enum follow_mode { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_RAW };

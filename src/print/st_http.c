@@ -90,12 +90,12 @@ static const char *const classes[] = {	/* by code / 100; [0] for codes out of 10
 
 static void counter_init(struct stree *t)
 {
-	int p = stree_node(t, STREE_ROOT, packets, 0), r = stree_node(t, p, responses, 0);
+	int p = stree_node(t, STREE_ROOT, packets), r = stree_node(t, p, responses);
 
-	stree_node(t, p, requests, 0);
+	stree_node(t, p, requests);
 	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		stree_node(t, r, classes[i], 0);
-	stree_node(t, p, other, 0);
+		stree_node(t, r, classes[i]);
+	stree_node(t, p, other);
 }
 
 static void counter_tap(struct stree *t, const struct dctx *d, const struct http_msg *m)
@@ -131,7 +131,7 @@ static const char by_host[] = "HTTP Requests by HTTP Host";
 
 static void req_init(struct stree *t)
 {
-	stree_node(t, STREE_ROOT, by_host, 0);
+	stree_node(t, STREE_ROOT, by_host);
 }
 
 static void req_tap(struct stree *t, const struct dctx *d, const struct http_msg *m)
@@ -164,11 +164,11 @@ static const char reqs[] = "HTTP Requests by Server", reqs_addr[] = "HTTP Reques
 
 static void srv_init(struct stree *t)
 {
-	int r = stree_node(t, STREE_ROOT, reqs, 0);
+	int r = stree_node(t, STREE_ROOT, reqs);
 
-	stree_node(t, r, reqs_addr, 0);
-	stree_node(t, r, reqs_host, 0);
-	stree_node(t, STREE_ROOT, resps_addr, 0);
+	stree_node(t, r, reqs_addr);
+	stree_node(t, r, reqs_host);
+	stree_node(t, STREE_ROOT, resps_addr);
 }
 
 static void srv_tap(struct stree *t, const struct dctx *d, const struct http_msg *m)
@@ -180,9 +180,9 @@ static void srv_tap(struct stree *t, const struct dctx *d, const struct http_msg
 		addr_to_str(&d->pi->net_dst, addr, sizeof(addr));
 		stree_tick(t, r, reqs_addr);
 		stree_tick(t, r, reqs_host);
-		a = stree_tick(t, stree_node(t, r, reqs_addr, 0), addr);
+		a = stree_tick(t, stree_node(t, r, reqs_addr), addr);
 		if (m->has_host) {
-			h = stree_tick(t, stree_node(t, r, reqs_host, 0), m->host);
+			h = stree_tick(t, stree_node(t, r, reqs_host), m->host);
 			stree_tick(t, h, addr);
 			stree_tick(t, a, m->host);
 		}

@@ -20,7 +20,7 @@ static const char plen_title[] = "Packet Lengths";
 
 static void plen_init(struct stree *t)
 {
-	stree_ranges(t, stree_node(t, STREE_ROOT, plen_title, 0),
+	stree_ranges(t, stree_node(t, STREE_ROOT, plen_title),
 	    plen_lo, sizeof(plen_lo) / sizeof(plen_lo[0]));
 }
 
@@ -47,7 +47,7 @@ static const struct { const char *proto, *ptype; } ptypes[] = {
 
 static void ptype_init(struct stree *t)
 {
-	stree_node(t, STREE_ROOT, ptype_node, 0);
+	stree_node(t, STREE_ROOT, ptype_node);
 }
 
 static void ptype_packet(struct stree *t, const struct dctx *d, const struct field_def *const *f)

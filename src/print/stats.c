@@ -14,6 +14,9 @@ extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
 extern const struct stat_kind io_phs_kind;	/* phs.c */
 extern const struct stat_kind endpoints_kind;	/* endpoints.c */
+extern const struct stat_kind conv_eth_kind;	/* conv_addr.c */
+extern const struct stat_kind conv_ip_kind;	/* conv_addr.c */
+extern const struct stat_kind conv_ipv6_kind;	/* conv_addr.c */
 extern const struct stat_kind http_tree_kind;	/* st_http.c */
 extern const struct stat_kind http_req_tree_kind;	/* st_http.c */
 extern const struct stat_kind http_srv_tree_kind;	/* st_http.c */
@@ -27,6 +30,9 @@ static const struct stat_kind *const kinds[] = {
 	&conv_udp_kind,
 	&io_phs_kind,
 	&endpoints_kind,
+	&conv_eth_kind,
+	&conv_ip_kind,
+	&conv_ipv6_kind,	/* after conv,ip: the last match wins */
 	&http_tree_kind,
 	&http_req_tree_kind,
 	&http_srv_tree_kind,
@@ -57,7 +63,8 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 			    strlen(kinds[j]->prefix)) == 0)
 				k = kinds[j];
 		if (!k) {
-			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: conv,tcp conv,udp endpoints,eth|ip|ipv6|tcp|udp "
+			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: "
+			    "conv,eth|ip|ipv6|tcp|udp endpoints,eth|ip|ipv6|tcp|udp "
 			    "follow,tcp,ascii|hex|raw,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
 			    "http_req,tree http_srv,tree (trees take ,FILTER too)", o->stats[i]);
 			stats_free(s);
@@ -144,6 +151,19 @@ enum stats_tree_need stats_filter_interest(const struct dfilter *f, uint8_t *bit
 		return STATS_TREE_NONE;
 	dfilter_interest(f, bitset);
 	return STATS_TREE_FIELDS;
+}
+
+int stats_proto_tapped(const struct pinfo *pi, const char *proto)
+{
+	for (int i = 0; i < pi->nprotos; i++) {
+		if (strcmp(pi->protos[i], "icmp") == 0 || strcmp(pi->protos[i], "icmpv6") == 0)
+			return 0;
+		if (strcmp(pi->protos[i], proto) == 0)
+			return !(strcmp(proto, "ipv6") == 0 && i + 2 < pi->nprotos &&
+			    strcmp(pi->protos[i + 1], "ipv6.fraghdr") == 0 &&
+			    strcmp(pi->protos[i + 2], "data") == 0);
+	}
+	return 0;
 }
 
 const char *stats_arg_rest(const char *arg, const char *prefix)

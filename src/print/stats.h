@@ -2,9 +2,8 @@
  *
  * A kind sees every packet read after dissection, displayed or not (tshark's taps
  * ignore -Y), and prints its report at the end (tshark prints -z reports after the
- * packets).  Add a kind: a row in stats.c's
- * table and its file.  Reports print in the reverse order of the -z options, as
- * tshark's (its taps are listed newest first).
+ * packets), the reports in the reverse order of the -z options, as tshark's (its
+ * taps are listed newest first).  Add a kind: a row in stats.c's table and its file.
  */
 #ifndef NETLAB_STATS_H
 #define NETLAB_STATS_H
@@ -44,6 +43,10 @@ struct dfilter *stats_filter(const char *text, char *errbuf, size_t n);
 int stats_filter_match(const struct dfilter *f, const struct dctx *d);
 /* Adds f's fields to bitset; STATS_TREE_FIELDS when there is a filter. */
 enum stats_tree_need stats_filter_interest(const struct dfilter *f, uint8_t *bitset);
+/* Does the tap of proto (a frame.protocols name: "eth", "ip", "tcp" …) see the packet?
+ * It is in the packet, not only inside what an ICMP error quotes, and (IPv6) not a
+ * fragment left for a later frame. */
+int stats_proto_tapped(const struct pinfo *pi, const char *proto);
 /* The argument after prefix and its comma ("plen,tree,tcp" → "tcp"); "" when none,
  * NULL when arg is neither prefix nor prefix followed by a comma. */
 const char *stats_arg_rest(const char *arg, const char *prefix);

@@ -25,7 +25,7 @@
 struct snode {
 	char *name;
 	int parent, first, last, next;	/* node indices; 0 = none (0 is the root) */
-	int flags;
+	int has_ranges;			/* children are value ranges, in fixed order */
 	int depth;			/* 0 for top-level nodes */
 	double lo, hi;			/* a range child's bounds (hi < 0: no upper bound) */
 	int is_range;
@@ -114,7 +114,7 @@ void stree_packet(struct stree *t, int64_t rel_ns)
 	t->elapsed = t->now - t->start;
 }
 
-int stree_node(struct stree *t, int parent, const char *name, int flags)
+int stree_node(struct stree *t, int parent, const char *name)
 {
 	int *slot, k;
 	struct snode *s;
@@ -132,7 +132,6 @@ int stree_node(struct stree *t, int parent, const char *name, int flags)
 	memset(s, 0, sizeof(*s));
 	s->name = xstrdup(name);
 	s->parent = parent;
-	s->flags = flags;
 	s->depth = parent ? t->n[parent].depth + 1 : 0;
 	s->blen = 1;		/* Wireshark starts each node with an empty bucket 0 */
 	if (t->n[parent].last)
@@ -202,7 +201,7 @@ static void count(struct stree *t, int k, int with_value, double v)
 
 int stree_tick(struct stree *t, int parent, const char *name)
 {
-	int k = stree_node(t, parent, name, 0);
+	int k = stree_node(t, parent, name);
 
 	if (k > 0)
 		count(t, k, 0, 0);
@@ -211,7 +210,7 @@ int stree_tick(struct stree *t, int parent, const char *name)
 
 int stree_value(struct stree *t, int parent, const char *name, double value)
 {
-	int k = stree_node(t, parent, name, 0);
+	int k = stree_node(t, parent, name);
 
 	if (k > 0)
 		count(t, k, 1, value);
@@ -224,14 +223,14 @@ void stree_ranges(struct stree *t, int node, const int *lo, size_t n)
 
 	if (node <= 0)
 		return;
-	t->n[node].flags |= STREE_RANGES;
+	t->n[node].has_ranges = 1;
 	for (size_t i = 0; i < n; i++) {
 		int k;
 		if (i + 1 < n)
 			snprintf(name, sizeof(name), "%d-%d", lo[i], lo[i + 1] - 1);
 		else
 			snprintf(name, sizeof(name), "%d and greater", lo[i]);
-		k = stree_node(t, node, name, t->n[node].flags & STREE_FLOAT);
+		k = stree_node(t, node, name);
 		if (k > 0) {
 			t->n[k].is_range = 1;
 			t->n[k].lo = lo[i];
@@ -272,16 +271,6 @@ static size_t name_width(const struct stree *t)
 	return w + 2;
 }
 
-static void value_str(const struct snode *s, double v, char *buf, size_t n, int is_avg)
-{
-	if (s->flags & STREE_FLOAT)
-		snprintf(buf, n, is_avg ? "%.2f" : "%f", v);
-	else if (is_avg)
-		snprintf(buf, n, "%.2f", v);
-	else
-		snprintf(buf, n, "%.0f", v);
-}
-
 static void print_row(const struct stree *t, const struct snode *s, size_t w, FILE *fp)
 {
 	char cell[COLS][64];
@@ -292,9 +281,9 @@ static void print_row(const struct stree *t, const struct snode *s, size_t w, FI
 	if (s->has_value || s->is_range) {
 		if (s->counter) {
 			/* as tshark: the average in single precision */
-			value_str(s, (float)s->total / (float)s->counter, cell[1], sizeof(cell[1]), 1);
-			value_str(s, s->min, cell[2], sizeof(cell[2]), 0);
-			value_str(s, s->max, cell[3], sizeof(cell[3]), 0);
+			snprintf(cell[1], sizeof(cell[1]), "%.2f", (float)s->total / (float)s->counter);
+			snprintf(cell[2], sizeof(cell[2]), "%.0f", s->min);
+			snprintf(cell[3], sizeof(cell[3]), "%.0f", s->max);
 		} else
 			strcpy(cell[1], "-"), strcpy(cell[2], "-"), strcpy(cell[3], "-");
 	}
@@ -339,7 +328,7 @@ static void print_children(const struct stree *t, int node, size_t w, FILE *fp)
 	v = xmalloc(n * sizeof(*v));
 	for (int k = t->n[node].first; k; k = t->n[k].next)
 		v[i++] = k;
-	if (node != STREE_ROOT && !(t->n[node].flags & STREE_RANGES)) {
+	if (node != STREE_ROOT && !t->n[node].has_ranges) {
 		sort_tree = t;
 		qsort(v, n, sizeof(*v), cmp_nodes);
 	}

@@ -1,5 +1,5 @@
 /* stats_tree.h — a tree of counters laid out as tshark 4.0 prints its stats_tree
- * reports (-z plen,tree, http,tree, dns,tree …): one row per node, with Count,
+ * reports (-z plen,tree, http,tree …): one row per node, with Count,
  * Average/Min/Max (nodes that take values), Rate (ms), Percent of the parent and the
  * burst rate (most ticks in a 100 ms window, 5 ms buckets) with its start.
  *
@@ -21,11 +21,6 @@
 #define STREE_ROOT 0		/* the parent of top-level nodes */
 #define STREE_MAX_NODES 1000000	/* past this, new names are not counted */
 
-enum {
-	STREE_FLOAT = 1 << 0,	/* its values are not integers */
-	STREE_RANGES = 1 << 1,	/* children are value ranges, in fixed order */
-};
-
 struct stree;
 
 /* title: the report's heading without its colon ("Packet Lengths"). */
@@ -33,8 +28,8 @@ struct stree *stree_new(const char *title);
 void stree_free(struct stree *t);
 /* The tap saw a packet at rel_ns since the capture's first frame. */
 void stree_packet(struct stree *t, int64_t rel_ns);
-/* The node name under parent, created with flags when new; -1 past STREE_MAX_NODES. */
-int stree_node(struct stree *t, int parent, const char *name, int flags);
+/* The node name under parent, created when new; -1 past STREE_MAX_NODES. */
+int stree_node(struct stree *t, int parent, const char *name);
 /* Counts one (tick_stat_node); returns the node, or -1. */
 int stree_tick(struct stree *t, int parent, const char *name);
 /* Counts one and adds value: the node shows Average, Min Val and Max Val (range

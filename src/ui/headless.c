@@ -162,10 +162,11 @@ static void views_of_streams(struct ui *u, FILE *out)
 			}
 		}
 	}
-	fputs("#z conv,tcp conv,udp", out);
-	for (int k = 0; k < npick; k++)
+	/* the -z options giving these reports: batch mode prints them last first */
+	fputs("#z", out);
+	for (int k = npick - 1; k >= 0; k--)
 		fprintf(out, " follow,tcp,ascii,%u", pick[k]);
-	fputc('\n', out);
+	fputs(" conv,udp conv,tcp\n", out);
 	print_conv_table(out, u->convs, PT_TCP);
 	print_conv_table(out, u->convs, PT_UDP);
 	for (int k = 0; k < npick; k++) {
