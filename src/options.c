@@ -66,22 +66,24 @@ static void set_O(struct options *o, const char *a) { o->detail_only = a; o->ver
 static void set_l(struct options *o, const char *a) { o->line_flush = 1; }
 static void set_2(struct options *o, const char *a) { o->two_pass = 1; }
 
-static void set_d(struct options *o, const char *a)
+/* A repeatable option's next argument, at most max of them. */
+static void push_arg(const char **arr, int *n, int max, const char *what, const char *a)
 {
-	if (o->ndecode_as == 16) {
-		fprintf(stderr, "netlab-tui: at most 16 decode-as rules (-d)\n");
+	if (*n == max) {
+		fprintf(stderr, "netlab-tui: at most %d %s\n", max, what);
 		exit(1);
 	}
-	o->decode_as[o->ndecode_as++] = a;
+	arr[(*n)++] = a;
+}
+
+static void set_d(struct options *o, const char *a)
+{
+	push_arg(o->decode_as, &o->ndecode_as, 16, "decode-as rules (-d)", a);
 }
 
 static void set_o(struct options *o, const char *a)
 {
-	if (o->nprefs == 16) {
-		fprintf(stderr, "netlab-tui: at most 16 preferences (-o)\n");
-		exit(1);
-	}
-	o->prefs[o->nprefs++] = a;
+	push_arg(o->prefs, &o->nprefs, 16, "preferences (-o)", a);
 }
 
 static void set_t(struct options *o, const char *a)
@@ -222,11 +224,7 @@ static void set_E(struct options *o, const char *a)
 
 static void set_z(struct options *o, const char *a)
 {
-	if (o->nstats == 8) {
-		fprintf(stderr, "netlab-tui: at most 8 statistics (-z)\n");
-		exit(1);
-	}
-	o->stats[o->nstats++] = a;
+	push_arg(o->stats, &o->nstats, 8, "statistics (-z)", a);
 }
 
 static void set_a(struct options *o, const char *a)

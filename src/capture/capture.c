@@ -322,6 +322,18 @@ static int activate_live(struct capsrc *s, char *errbuf)
 	return 0;
 }
 
+/* File and stream sources: ns time stamps, -f applied to the records as they come. */
+static int file_filter(struct capsrc *s, char *errbuf)
+{
+	s->nsec = 1;
+	if (s->bpf) {
+		s->filter = capfilter_new(s->bpf, s->snaplen, capfile_linktype(s->cf), errbuf);
+		if (s->filter == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 static int activate_file(struct capsrc *s, char *errbuf)
 {
 	char cerr[CAPFILE_ERRBUF_SIZE] = "";
@@ -332,13 +344,7 @@ static int activate_file(struct capsrc *s, char *errbuf)
 		return -1;
 	}
 	s->stream = capfile_map(s->cf) == NULL;
-	s->nsec = 1;
-	if (s->bpf) {
-		s->filter = capfilter_new(s->bpf, s->snaplen, capfile_linktype(s->cf), errbuf);
-		if (s->filter == NULL)
-			return -1;
-	}
-	return 0;
+	return file_filter(s, errbuf);
 }
 
 /* ssh://…: the remote tcpdump's output, read as a stream (remote.h). */
@@ -359,13 +365,7 @@ static int activate_remote(struct capsrc *s, char *errbuf)
 		return -1;
 	}
 	s->stream = 1;
-	s->nsec = 1;
-	if (s->bpf) {
-		s->filter = capfilter_new(s->bpf, s->snaplen, capfile_linktype(s->cf), errbuf);
-		if (s->filter == NULL)
-			return -1;
-	}
-	return 0;
+	return file_filter(s, errbuf);
 }
 
 int capsrc_activate(struct capsrc *s, char *errbuf)

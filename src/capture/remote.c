@@ -33,7 +33,16 @@ int remote_is_url(const char *iface)
 	return iface && strncmp(iface, REMOTE_SCHEME, strlen(REMOTE_SCHEME)) == 0;
 }
 
-int remote_parse(const char *url, struct remote_url *u, char *err, size_t n)
+/* -i ssh://[USER@]HOST[:PORT]/IFACE, taken apart. */
+struct remote_url {
+	char user[64];
+	char host[256];
+	int port;		/* 0: ssh's default */
+	char iface[128];
+};
+
+/* 0, or -1 with a sentence in err. */
+static int remote_parse(const char *url, struct remote_url *u, char *err, size_t n)
 {
 	const char *p = url + strlen(REMOTE_SCHEME), *at, *slash, *colon, *host;
 	size_t hlen;

@@ -15,17 +15,8 @@
 #define REMOTE_SCHEME "ssh://"
 #define REMOTE_SSH_ENV "NETLAB_SSH"
 
-struct remote_url {
-	char user[64];
-	char host[256];
-	int port;		/* 0: ssh's default */
-	char iface[128];
-};
-
 /* Does this -i argument name a remote interface? */
 int remote_is_url(const char *iface);
-/* 0, or -1 with a sentence in err. */
-int remote_parse(const char *url, struct remote_url *u, char *err, size_t n);
 
 struct remote;
 /* Starts ssh; NULL with a sentence in err (a bad URL, no ssh).  filter NULL: the
