@@ -13,6 +13,7 @@
 
 struct pending {
 	uint32_t seq, len, frame;
+	int64_t ts;
 	uint8_t *data;
 };
 
@@ -20,6 +21,8 @@ struct tcpfollow {
 	uint32_t stream;
 	int have_nodes;
 	char node_str[2][80];
+	char host[2][64];	/* node addresses and ports apart (-z follow,…,yaml) */
+	uint16_t port[2];
 	int client_dir;		/* the dir (reasm) of node 0 */
 	int have_next[2];
 	uint32_t next[2];	/* next expected relative seq per node */
@@ -67,18 +70,26 @@ size_t tcpfollow_count(const struct tcpfollow *f)
 	return f->n;
 }
 
+const char *tcpfollow_host(const struct tcpfollow *f, int node, uint16_t *port)
+{
+	*port = f->port[node & 1];
+	return f->host[node & 1];
+}
+
 const struct follow_chunk *tcpfollow_chunk(const struct tcpfollow *f, size_t i)
 {
 	return i < f->n ? &f->chunks[i] : NULL;
 }
 
-static void add_chunk(struct tcpfollow *f, int node, uint32_t frame, const uint8_t *p, uint32_t len)
+static void add_chunk(struct tcpfollow *f, int node, uint32_t frame, int64_t ts, const uint8_t *p,
+    uint32_t len)
 {
 	if (!len)
 		return;
 	f->chunks = xgrow(f->chunks, &f->cap, f->n + 1, sizeof(*f->chunks));
 	f->chunks[f->n].node = node;
 	f->chunks[f->n].frame = frame;
+	f->chunks[f->n].ts = ts;
 	f->chunks[f->n].data = xmalloc(len);
 	memcpy(f->chunks[f->n].data, p, len);
 	f->chunks[f->n].len = len;
@@ -86,8 +97,8 @@ static void add_chunk(struct tcpfollow *f, int node, uint32_t frame, const uint8
 }
 
 /* Emits what is new in [seq, seq+len) for node, then any pending segment it unblocks. */
-static void feed(struct tcpfollow *f, int node, uint32_t frame, uint32_t seq, const uint8_t *p,
-    uint32_t len)
+static void feed(struct tcpfollow *f, int node, uint32_t frame, int64_t ts, uint32_t seq,
+    const uint8_t *p, uint32_t len)
 {
 	uint32_t *next = &f->next[node];
 
@@ -103,6 +114,7 @@ static void feed(struct tcpfollow *f, int node, uint32_t frame, uint32_t seq, co
 		q->seq = seq;
 		q->len = len;
 		q->frame = frame;
+		q->ts = ts;
 		q->data = xmalloc(len);
 		memcpy(q->data, p, len);
 		return;
@@ -111,7 +123,7 @@ static void feed(struct tcpfollow *f, int node, uint32_t frame, uint32_t seq, co
 		return;			/* old bytes */
 	{
 		uint32_t skip = *next - seq;
-		add_chunk(f, node, frame, p + skip, len - skip);
+		add_chunk(f, node, frame, ts, p + skip, len - skip);
 		*next = seq + len;
 	}
 	for (int again = 1; again;) {
@@ -123,7 +135,7 @@ static void feed(struct tcpfollow *f, int node, uint32_t frame, uint32_t seq, co
 			f->pend[node][i] = f->pend[node][--f->npend[node]];
 			if ((int32_t)(q.seq + q.len - *next) > 0) {
 				uint32_t skip = *next - q.seq;
-				add_chunk(f, node, q.frame, q.data + skip, q.len - skip);
+				add_chunk(f, node, q.frame, q.ts, q.data + skip, q.len - skip);
 				*next = q.seq + q.len;
 			}
 			free(q.data);
@@ -143,9 +155,9 @@ static uint32_t lowest(const struct tcpfollow *f, int node)
 	return lo;
 }
 
-/* The gap before node's first waiting segment will never fill: say so, as tshark does,
- * and go on with what waited. */
-static void skip_gap(struct tcpfollow *f, int node)
+/* The gap before node's first waiting segment will never fill: say so, as tshark does
+ * (a chunk of the frame whose ACK showed it, with no time), and go on with what waited. */
+static void skip_gap(struct tcpfollow *f, int node, uint32_t frame)
 {
 	size_t best = 0;
 	char text[64];
@@ -159,12 +171,12 @@ static void skip_gap(struct tcpfollow *f, int node)
 	gap = f->pend[node][best].seq - f->next[node];
 	/* tshark's chunk includes the string's NUL (shown as '.') */
 	snprintf(text, sizeof(text), "[%d bytes missing in capture file]", (int)gap);
-	add_chunk(f, node, f->pend[node][best].frame, (const uint8_t *)text, (uint32_t)strlen(text) + 1);
+	add_chunk(f, node, frame, 0, (const uint8_t *)text, (uint32_t)strlen(text) + 1);
 	f->next[node] = f->pend[node][best].seq;
 	{
 		struct pending q = f->pend[node][best];
 		f->pend[node][best] = f->pend[node][--f->npend[node]];
-		feed(f, node, q.frame, q.seq, q.data, q.len);
+		feed(f, node, q.frame, q.ts, q.seq, q.data, q.len);
 		free(q.data);
 	}
 }
@@ -184,15 +196,19 @@ void tcpfollow_frame(struct tcpfollow *f, const struct dctx *d)
 		f->client_dir = t->dir;
 		addr_port_to_str(&d->pi->net_src, d->pi->srcport, f->node_str[0], sizeof(f->node_str[0]));
 		addr_port_to_str(&d->pi->net_dst, d->pi->dstport, f->node_str[1], sizeof(f->node_str[1]));
+		addr_to_str(&d->pi->net_src, f->host[0], sizeof(f->host[0]));
+		addr_to_str(&d->pi->net_dst, f->host[1], sizeof(f->host[1]));
+		f->port[0] = d->pi->srcport;
+		f->port[1] = d->pi->dstport;
 	}
 	node = t->dir == f->client_dir ? 0 : 1;
 	/* an ACK past a gap of the other direction: the receiver got those bytes */
 	while (t->ack_valid && f->npend[!node] && (int32_t)(t->ack - lowest(f, !node)) > 0) {
 		size_t before = f->npend[!node];
-		skip_gap(f, !node);
+		skip_gap(f, !node, t->frame);
 		if (f->npend[!node] >= before)
 			break;
 	}
 	if (t->payload && t->len)
-		feed(f, node, t->frame, t->seq, t->payload, t->len);
+		feed(f, node, t->frame, d->pi->ts, t->seq, t->payload, t->len);
 }

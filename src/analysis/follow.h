@@ -19,7 +19,8 @@ struct dctx;
 
 struct follow_chunk {
 	int node;		/* 0 or 1 */
-	uint32_t frame;		/* frame number that carried it (a gap: the next data's) */
+	uint32_t frame;		/* frame number that carried it (a gap: the ACK's past it) */
+	int64_t ts;		/* that frame's time, ns since the epoch (a gap: 0) */
 	uint8_t *data;
 	uint32_t len;
 };
@@ -34,6 +35,8 @@ void tcpfollow_frame(struct tcpfollow *f, const struct dctx *d);
 uint32_t tcpfollow_stream(const struct tcpfollow *f);
 /* "ip:port" of node 0 and 1 (":0" before the stream was seen). */
 const char *tcpfollow_node(const struct tcpfollow *f, int node);
+/* The address of node 0 or 1 ("" before the stream was seen), its port in *port. */
+const char *tcpfollow_host(const struct tcpfollow *f, int node, uint16_t *port);
 size_t tcpfollow_count(const struct tcpfollow *f);
 const struct follow_chunk *tcpfollow_chunk(const struct tcpfollow *f, size_t i);
 

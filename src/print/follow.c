@@ -7,6 +7,8 @@
  *   hex    "%08X  " + 16 bytes "xx " (extra space after 8) + " " + ASCII; offsets
  *          count per node
  *   raw    hex digits of each chunk on one line
+ *   yaml   the peers, then each chunk's frame, peer, time (a double printed with 9
+ *          decimals, as tshark's) and its bytes in base64, 76 to a line
  */
 #include "config.h"
 
@@ -19,7 +21,7 @@
 #include "print/print.h"
 #include "print/stats.h"
 
-static const char *mode_names[] = { "ascii", "hex", "raw" };
+static const char *mode_names[] = { "ascii", "hex", "raw", "yaml" };
 
 struct follow_stat {
 	int mode;
@@ -35,15 +37,15 @@ static void *follow_create(const struct stat_kind *k, const char *arg, char *err
 	(void)k;
 
 	if (sscanf(arg, "follow,tcp,%15[a-z],%lu%n", mode, &stream, &used) != 2 || arg[used] != '\0') {
-		snprintf(errbuf, n, "invalid -z argument \"%s\"; use follow,tcp,ascii|hex|raw,N "
+		snprintf(errbuf, n, "invalid -z argument \"%s\"; use follow,tcp,ascii|hex|raw|yaml,N "
 		    "with N a tcp.stream number", arg);
 		return NULL;
 	}
-	for (m = 0; m < 3; m++)
+	for (m = 0; m < 4; m++)
 		if (strcmp(mode, mode_names[m]) == 0)
 			break;
-	if (m == 3) {
-		snprintf(errbuf, n, "invalid -z follow mode \"%s\"; use ascii, hex or raw", mode);
+	if (m == 4) {
+		snprintf(errbuf, n, "invalid -z follow mode \"%s\"; use ascii, hex, raw or yaml", mode);
 		return NULL;
 	}
 	fs = xcalloc(1, sizeof(*fs));
@@ -117,12 +119,66 @@ static void print_raw(FILE *fp, const struct follow_chunk *c)
 	fputc('\n', fp);
 }
 
+/* One chunk as a YAML list item, its bytes in base64 lines of 76 characters. */
+static void print_yaml_chunk(FILE *fp, const struct follow_chunk *c)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char line[96];
+	size_t at = 0;
+	int64_t sec = c->ts / 1000000000, ns = c->ts % 1000000000;
+
+	if (ns < 0) {
+		ns += 1000000000;
+		sec--;
+	}
+	fprintf(fp, "  - packet: %u\n    peer: %d\n    timestamp: %.9f\n    data: !!binary |\n",
+	    c->frame, c->node, (double)sec + (double)ns / 1e9);
+	for (uint32_t i = 0; i < c->len; i += 3) {
+		uint32_t v = (uint32_t)c->data[i] << 16;
+		uint32_t k = c->len - i < 3 ? c->len - i : 3;
+		if (k > 1)
+			v |= (uint32_t)c->data[i + 1] << 8;
+		if (k > 2)
+			v |= c->data[i + 2];
+		if (!at) {
+			memcpy(line, "      ", 6);
+			at = 6;
+		}
+		line[at++] = b64[v >> 18 & 63];
+		line[at++] = b64[v >> 12 & 63];
+		line[at++] = k > 1 ? b64[v >> 6 & 63] : '=';
+		line[at++] = k > 2 ? b64[v & 63] : '=';
+		if (at == 6 + 76 || i + 3 >= c->len) {
+			line[at++] = '\n';
+			fwrite(line, 1, at, fp);
+			at = 0;
+		}
+	}
+}
+
+static void print_yaml(FILE *fp, const struct tcpfollow *f)
+{
+	fputs("peers:\n", fp);
+	for (int node = 0; node < 2; node++) {
+		uint16_t port;
+		const char *host = tcpfollow_host(f, node, &port);
+		fprintf(fp, "  - peer: %d\n    host: %s\n    port: %u\n", node, host, port);
+	}
+	fputs("packets:\n", fp);
+	for (size_t i = 0; i < tcpfollow_count(f); i++)
+		print_yaml_chunk(fp, tcpfollow_chunk(f, i));
+}
+
 static const char rule[] = "===================================================================\n";
 
 void print_follow(FILE *fp, const struct tcpfollow *f, enum follow_mode mode)
 {
 	uint32_t pos[2] = { 0, 0 };
 
+	if (mode == FOLLOW_YAML) {	/* no frame of rules: a YAML document */
+		print_yaml(fp, f);
+		return;
+	}
 	/* segments still waiting behind a gap nobody acknowledged are not shown (tshark) */
 	fprintf(fp, "\n%sFollow: tcp,%s\nFilter: tcp.stream eq %u\n", rule, mode_names[mode],
 	    tcpfollow_stream(f));

@@ -55,7 +55,7 @@ void print_conv_row(FILE *fp, int width, const char *a, const char *b, uint64_t 
     uint64_t bytes_ba, uint64_t frames_ab, uint64_t bytes_ab, int64_t first_rel, int64_t last_rel);
 
 struct tcpfollow;
-enum follow_mode { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_RAW };
+enum follow_mode { FOLLOW_ASCII, FOLLOW_HEX, FOLLOW_RAW, FOLLOW_YAML };
 /* -z follow,tcp,MODE,N: one stream's bytes, as tshark. */
 void print_follow(FILE *fp, const struct tcpfollow *f, enum follow_mode mode);
 

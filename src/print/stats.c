@@ -65,7 +65,7 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 		if (!k) {
 			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: "
 			    "conv,eth|ip|ipv6|tcp|udp endpoints,eth|ip|ipv6|tcp|udp "
-			    "follow,tcp,ascii|hex|raw,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
+			    "follow,tcp,ascii|hex|raw|yaml,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
 			    "http_req,tree http_srv,tree (trees take ,FILTER too)", o->stats[i]);
 			stats_free(s);
 			return NULL;
