@@ -10,6 +10,7 @@
 #include "dissect/session.h"
 #include "core/xmalloc.h"
 #include "dissect/dissect.h"
+#include "dissect/registry.h"
 
 struct pending {
 	uint32_t seq, len, frame;
@@ -19,10 +20,12 @@ struct pending {
 
 struct tcpfollow {
 	uint32_t stream;
+	int udp;		/* a udp.stream: each datagram's payload is a chunk */
 	int have_nodes;
 	char node_str[2][80];
 	char host[2][64];	/* node addresses and ports apart (-z follow,…,yaml) */
 	uint16_t port[2];
+	struct address src0;	/* node 0's address */
 	int client_dir;		/* the dir (reasm) of node 0 */
 	int have_next[2];
 	uint32_t next[2];	/* next expected relative seq per node */
@@ -38,6 +41,19 @@ struct tcpfollow *tcpfollow_new(uint32_t stream)
 
 	f->stream = stream;
 	return f;
+}
+
+struct tcpfollow *udpfollow_new(uint32_t stream)
+{
+	struct tcpfollow *f = tcpfollow_new(stream);
+
+	f->udp = 1;
+	return f;
+}
+
+int tcpfollow_is_udp(const struct tcpfollow *f)
+{
+	return f->udp;
 }
 
 void tcpfollow_free(struct tcpfollow *f)
@@ -181,25 +197,58 @@ static void skip_gap(struct tcpfollow *f, int node, uint32_t frame)
 	}
 }
 
+/* The endpoints as the stream's first packet gives them: node 0 its sender. */
+static void set_nodes(struct tcpfollow *f, const struct pinfo *pi)
+{
+	f->have_nodes = 1;
+	addr_port_to_str(&pi->net_src, pi->srcport, f->node_str[0], sizeof(f->node_str[0]));
+	addr_port_to_str(&pi->net_dst, pi->dstport, f->node_str[1], sizeof(f->node_str[1]));
+	addr_to_str(&pi->net_src, f->host[0], sizeof(f->host[0]));
+	addr_to_str(&pi->net_dst, f->host[1], sizeof(f->host[1]));
+	f->port[0] = pi->srcport;
+	f->port[1] = pi->dstport;
+	f->src0 = pi->net_src;
+}
+
+/* A datagram of the UDP stream: its payload (the tree's udp.payload) as a chunk. */
+static void udp_frame(struct tcpfollow *f, const struct dctx *d)
+{
+	const struct pinfo *pi = d->pi;
+	const struct dtree *t = d->tree;
+	const struct field_def *pf = reg_lookup("udp.payload");
+	const struct fnode *payload = NULL;
+	int node;
+
+	if (pi->stream_ptype != PT_UDP || pi->stream != f->stream || !t || !pf)
+		return;
+	for (uint32_t k = 1; k < t->n; k++)
+		if (t->nodes[k].f == pf)
+			payload = &t->nodes[k];
+	if (!f->have_nodes)
+		set_nodes(f, pi);
+	node = pi->srcport == f->port[0] && pi->net_src.type == f->src0.type &&
+	    memcmp(pi->net_src.a, f->src0.a, sizeof(f->src0.a)) == 0 ? 0 : 1;
+	if (payload)
+		add_chunk(f, node, pi->num, pi->ts, payload->v.s.p, payload->v.s.n);
+}
+
 void tcpfollow_frame(struct tcpfollow *f, const struct dctx *d)
 {
 	const struct reasm_tcp_note *t;
 	int node;
 
+	if (f->udp) {
+		udp_frame(f, d);
+		return;
+	}
 	if (!d->sess || !d->sess->reasm)
 		return;
 	t = reasm_last_tcp(d->sess->reasm, d->pi->num);
 	if (!t || t->stream != f->stream)
 		return;
 	if (!f->have_nodes) {
-		f->have_nodes = 1;
 		f->client_dir = t->dir;
-		addr_port_to_str(&d->pi->net_src, d->pi->srcport, f->node_str[0], sizeof(f->node_str[0]));
-		addr_port_to_str(&d->pi->net_dst, d->pi->dstport, f->node_str[1], sizeof(f->node_str[1]));
-		addr_to_str(&d->pi->net_src, f->host[0], sizeof(f->host[0]));
-		addr_to_str(&d->pi->net_dst, f->host[1], sizeof(f->host[1]));
-		f->port[0] = d->pi->srcport;
-		f->port[1] = d->pi->dstport;
+		set_nodes(f, d->pi);
 	}
 	node = t->dir == f->client_dir ? 0 : 1;
 	/* an ACK past a gap of the other direction: the receiver got those bytes */

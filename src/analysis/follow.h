@@ -28,6 +28,10 @@ struct follow_chunk {
 struct tcpfollow;
 
 struct tcpfollow *tcpfollow_new(uint32_t stream);
+/* The same for a udp.stream: each datagram's payload is a chunk (its tree must hold
+ * udp.payload), node 0 the sender of the first. */
+struct tcpfollow *udpfollow_new(uint32_t stream);
+int tcpfollow_is_udp(const struct tcpfollow *f);
 void tcpfollow_free(struct tcpfollow *f);
 /* After dissect_frame of any frame (d->sess with reassembly): takes its segment if it
  * belongs to the stream. */

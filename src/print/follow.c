@@ -1,4 +1,4 @@
-/* follow.c — -z follow,tcp,ascii|hex|raw,N: the bytes of one TCP stream, as tshark 4.0
+/* follow.c — -z follow,tcp|udp,ascii|hex|raw|yaml,N: the bytes of one TCP or UDP stream, as tshark 4.0
  * prints them, rendered from the follow model (analysis/follow.c) that the TUI's
  * follow view shows too.
  *
@@ -18,6 +18,7 @@
 
 #include "analysis/follow.h"
 #include "core/xmalloc.h"
+#include "dissect/registry.h"
 #include "print/print.h"
 #include "print/stats.h"
 
@@ -33,12 +34,12 @@ static void *follow_create(const struct stat_kind *k, const char *arg, char *err
 	char mode[16];
 	unsigned long stream;
 	struct follow_stat *fs;
-	int used = 0, m;
-	(void)k;
+	int used = 0, m, udp = k->data != NULL;
+	const char *rest = arg + strlen(k->prefix);	/* after "follow,tcp," */
 
-	if (sscanf(arg, "follow,tcp,%15[a-z],%lu%n", mode, &stream, &used) != 2 || arg[used] != '\0') {
-		snprintf(errbuf, n, "invalid -z argument \"%s\"; use follow,tcp,ascii|hex|raw|yaml,N "
-		    "with N a tcp.stream number", arg);
+	if (sscanf(rest, "%15[a-z],%lu%n", mode, &stream, &used) != 2 || rest[used] != '\0') {
+		snprintf(errbuf, n, "invalid -z argument \"%s\"; use %sascii|hex|raw|yaml,N "
+		    "with N a %s.stream number", arg, k->prefix, udp ? "udp" : "tcp");
 		return NULL;
 	}
 	for (m = 0; m < 4; m++)
@@ -50,8 +51,19 @@ static void *follow_create(const struct stat_kind *k, const char *arg, char *err
 	}
 	fs = xcalloc(1, sizeof(*fs));
 	fs->mode = m;
-	fs->f = tcpfollow_new((uint32_t)stream);
+	fs->f = udp ? udpfollow_new((uint32_t)stream) : tcpfollow_new((uint32_t)stream);
 	return fs;
+}
+
+/* UDP: the datagrams' payloads come from the tree */
+static enum stats_tree_need follow_udp_interest(void *st, uint8_t *bits)
+{
+	const struct field_def *f = reg_lookup("udp.payload");
+
+	(void)st;
+	if (f)
+		bits[reg_id(f) >> 3] |= (uint8_t)(1u << (reg_id(f) & 7));
+	return STATS_TREE_FIELDS;
 }
 
 static void follow_packet(void *st, const struct dctx *d, const struct pkt_rec *rec)
@@ -180,8 +192,10 @@ void print_follow(FILE *fp, const struct tcpfollow *f, enum follow_mode mode)
 		return;
 	}
 	/* segments still waiting behind a gap nobody acknowledged are not shown (tshark) */
-	fprintf(fp, "\n%sFollow: tcp,%s\nFilter: tcp.stream eq %u\n", rule, mode_names[mode],
-	    tcpfollow_stream(f));
+	const char *proto = tcpfollow_is_udp(f) ? "udp" : "tcp";
+
+	fprintf(fp, "\n%sFollow: %s,%s\nFilter: %s.stream eq %u\n", rule, proto, mode_names[mode],
+	    proto, tcpfollow_stream(f));
 	fprintf(fp, "Node 0: %s\nNode 1: %s\n", tcpfollow_node(f, 0), tcpfollow_node(f, 1));
 	for (size_t i = 0; i < tcpfollow_count(f); i++) {
 		const struct follow_chunk *c = tcpfollow_chunk(f, i);
@@ -212,4 +226,8 @@ static void follow_destroy(void *st)
 
 const struct stat_kind follow_tcp_kind = {
 	"follow,tcp,", follow_create, follow_packet, follow_print, follow_destroy, 0, NULL, NULL,
+};
+const struct stat_kind follow_udp_kind = {
+	"follow,udp,", follow_create, follow_packet, follow_print, follow_destroy, 0,
+	follow_udp_interest, "udp",
 };

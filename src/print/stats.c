@@ -10,6 +10,7 @@
 #include "print/stats.h"
 
 extern const struct stat_kind follow_tcp_kind;	/* follow.c */
+extern const struct stat_kind follow_udp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
 extern const struct stat_kind io_phs_kind;	/* phs.c */
@@ -26,6 +27,7 @@ extern const struct stat_kind ptype_tree_kind;	/* st_pinfo.c */
 /* Kinds are added here by the modules that implement them. */
 static const struct stat_kind *const kinds[] = {
 	&follow_tcp_kind,
+	&follow_udp_kind,
 	&conv_tcp_kind,
 	&conv_udp_kind,
 	&io_phs_kind,
@@ -65,7 +67,7 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 		if (!k) {
 			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: "
 			    "conv,eth|ip|ipv6|tcp|udp endpoints,eth|ip|ipv6|tcp|udp "
-			    "follow,tcp,ascii|hex|raw|yaml,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
+			    "follow,tcp|udp,ascii|hex|raw|yaml,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
 			    "http_req,tree http_srv,tree (trees take ,FILTER too)", o->stats[i]);
 			stats_free(s);
 			return NULL;
