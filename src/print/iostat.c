@@ -205,6 +205,17 @@ static uint64_t io_pow10(int e)
 	return p;
 }
 
+/* v units of 10^-prec seconds as "S.FFF" (prec decimals, none when 0) */
+static void io_secs(char *buf, size_t n, uint64_t v, int prec)
+{
+	uint64_t p = io_pow10(prec);
+
+	if (prec > 0 && prec <= 9)
+		snprintf(buf, n, "%" PRIu64 ".%0*" PRIu64, v / p, prec, v % p);
+	else
+		snprintf(buf, n, "%" PRIu64, v / p);
+}
+
 /* tshark's printcenter(): label centred in a column lenval wide, or nothing when the
  * column is too wide for its six spaces of padding */
 static void io_center(FILE *fp, const char *label, int lenval)
@@ -307,15 +318,10 @@ static void io_print(void *p, FILE *fp)
 		    (prec ? prec + 1 : 0);
 		uint64_t unit = io_pow10(9 - dp), r = ((uint64_t)s->elapsed + unit / 2) / unit;
 
-		snprintf(t1, sizeof(t1), "%" PRIu64 ".%0*" PRIu64, r / io_pow10(dp), dp,
-		    r % io_pow10(dp));
+		io_secs(t1, sizeof(t1), r, dp);
 		snprintf(line, sizeof(line), "| Duration: %*s secs", dur_w, t1);
 		io_line(fp, borderlen, line);
-		if (prec)
-			snprintf(t1, sizeof(t1), "%" PRIu64 ".%0*" PRIu64, interval / IO_USEC, prec,
-			    interval % IO_USEC / dv);
-		else
-			snprintf(t1, sizeof(t1), "%" PRIu64, interval / IO_USEC);
+		io_secs(t1, sizeof(t1), interval / dv, prec);
 		snprintf(line, sizeof(line), "| Interval: %*s secs", dur_w, t1);
 		io_line(fp, borderlen, line);
 	}
