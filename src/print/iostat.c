@@ -19,6 +19,7 @@
 #include "print/stats.h"
 
 #define IO_USEC 1000000u
+#define IO_MAX_ROWS (1u << 20)	/* intervals a column may hold */
 
 struct io_col {
 	char *text;		/* the filter as given; NULL: none */
@@ -32,6 +33,7 @@ struct iostat {
 	int prec;		/* decimals of the interval column */
 	int64_t elapsed;	/* ns, the largest time since the first frame */
 	int ncols;
+	int too_many;		/* a frame fell past IO_MAX_ROWS intervals */
 	struct io_col *col;
 };
 
@@ -141,7 +143,7 @@ static void io_packet(void *p, const struct dctx *d, const struct pkt_rec *rec)
 	struct iostat *s = p;
 	int64_t rel = d->pi->rel_ts > 0 ? d->pi->rel_ts : 0;
 	uint64_t us = ((uint64_t)rel + 500) / 1000;
-	size_t at = s->interval ? us / s->interval : 0;
+	uint64_t at = s->interval ? us / s->interval : 0;
 
 	(void)rec;
 	if (rel > s->elapsed)
@@ -150,6 +152,12 @@ static void io_packet(void *p, const struct dctx *d, const struct pkt_rec *rec)
 		struct io_col *c = &s->col[i];
 		if (!stats_filter_match(c->f, d))
 			continue;
+		if (c->n && at < c->n - 1)
+			at = c->n - 1;	/* as tshark: a frame out of order counts in the latest */
+		if (at >= IO_MAX_ROWS) {
+			s->too_many = 1;
+			continue;
+		}
 		if (at >= c->n) {
 			c->frames = xrealloc(c->frames, (at + 1) * sizeof(*c->frames));
 			c->bytes = xrealloc(c->bytes, (at + 1) * sizeof(*c->bytes));
@@ -171,6 +179,11 @@ static enum stats_tree_need io_interest(void *p, uint8_t *bitset)
 		if (s->col[i].f)
 			need = stats_filter_interest(s->col[i].f, bitset);
 	return need;
+}
+
+static int io_pad(int n)
+{
+	return n > 0 ? n : 0;
 }
 
 /* tshark's magnitude(): the digits of v, at least 1, at most max */
@@ -203,17 +216,6 @@ static uint64_t io_pow10(int e)
 	while (e-- > 0)
 		p *= 10;
 	return p;
-}
-
-/* v units of 10^-prec seconds as "S.FFF" (prec decimals, none when 0) */
-static void io_secs(char *buf, size_t n, uint64_t v, int prec)
-{
-	uint64_t p = io_pow10(prec);
-
-	if (prec > 0 && prec <= 9)
-		snprintf(buf, n, "%" PRIu64 ".%0*" PRIu64, v / p, prec, v % p);
-	else
-		snprintf(buf, n, "%" PRIu64, v / p);
 }
 
 /* tshark's printcenter(): label centred in a column lenval wide, or nothing when the
@@ -262,12 +264,19 @@ static void io_filters(FILE *fp, const struct iostat *s, int borderlen)
 static void io_print(void *p, FILE *fp)
 {
 	struct iostat *s = p;
-	uint64_t dur = ((uint64_t)s->elapsed + 500) / 1000, interval, dv, half;
-	int whole, prec, dur_mag, invl_mag, borderlen, invl_col_w, tabrow_w, maxfltr_w = 0;
-	int *fr_w = xcalloc((size_t)s->ncols, sizeof(int)), *val_w = xcalloc((size_t)s->ncols, sizeof(int));
-	char line[1024], t1[64];
+	uint64_t dur = ((uint64_t)s->elapsed + 500) / 1000, raw, interval, dv, half;
+	int whole, prec, dur_mag, raw_mag, invl_mag, borderlen, invl_col_w, tabrow_w, maxfltr_w = 0;
+	int *fr_w, *val_w;
+	char t1[128];
 
 	whole = s->interval == 0 || s->interval > dur;
+	if (s->too_many || (!whole && dur / s->interval >= IO_MAX_ROWS)) {
+		fprintf(stderr, "netlab-tui: -z io,stat: more than %u intervals; give a "
+		    "longer interval\n", IO_MAX_ROWS);
+		return;
+	}
+	fr_w = xcalloc((size_t)s->ncols, sizeof(int));
+	val_w = xcalloc((size_t)s->ncols, sizeof(int));
 	interval = whole ? dur : s->interval;
 	dur_mag = io_mag(dur / IO_USEC, 5);
 	invl_mag = io_mag(interval / IO_USEC, 5);
@@ -278,6 +287,8 @@ static void io_print(void *p, FILE *fp)
 		prec = s->prec;
 		borderlen = 25 + (invl_mag > dur_mag ? invl_mag : dur_mag) + (prec ? prec + 1 : 0);
 	}
+	raw = dur;
+	raw_mag = dur_mag;
 	dv = io_pow10(6 - prec);
 	half = 5 * (dv / 10);
 	if (dur % dv > half) {
@@ -311,19 +322,20 @@ static void io_print(void *p, FILE *fp)
 	for (int i = 0; i < borderlen; i++)
 		fputc('=', fp);
 	fprintf(fp, "\n|%-*s|\n|%-*s|\n", borderlen - 2, " IO Statistics", borderlen - 2, "");
-	{
-		/* the duration to the interval's decimals (microseconds for a whole
-		 * interval), rounded; the interval truncated to its decimals */
-		int dp = prec ? prec : 6, dur_w = io_mag((uint64_t)s->elapsed / 1000000000u, 5) +
-		    (prec ? prec + 1 : 0);
-		uint64_t unit = io_pow10(9 - dp), r = ((uint64_t)s->elapsed + unit / 2) / unit;
-
-		io_secs(t1, sizeof(t1), r, dp);
-		snprintf(line, sizeof(line), "| Duration: %*s secs", dur_w, t1);
-		io_line(fp, borderlen, line);
-		io_secs(t1, sizeof(t1), interval / dv, prec);
-		snprintf(line, sizeof(line), "| Interval: %*s secs", dur_w, t1);
-		io_line(fp, borderlen, line);
+	/* as tshark 4.0: the values at the duration's width, the border where it would
+	 * be for that width (a wider value pushes it right); the duration unrounded
+	 * with all six decimals, space-padded, when the interval is whole */
+	if (prec) {
+		fprintf(fp, "| Duration: %*" PRIu64 ".%0*" PRIu64 " secs%*s|\n", dur_mag,
+		    dur / IO_USEC, prec, dur % IO_USEC / dv, io_pad(borderlen - 19 - dur_mag - prec), "");
+		fprintf(fp, "| Interval: %*" PRIu64 ".%0*" PRIu64 " secs%*s|\n", dur_mag,
+		    interval / IO_USEC, prec, interval % IO_USEC / dv,
+		    io_pad(borderlen - 19 - dur_mag - prec), "");
+	} else {
+		fprintf(fp, "| Duration: %*" PRIu64 ".%6" PRIu64 " secs%*s|\n", raw_mag,
+		    raw / IO_USEC, raw % IO_USEC, io_pad(borderlen - 25 - raw_mag), "");
+		fprintf(fp, "| Interval: %*" PRIu64 " secs%*s|\n", raw_mag, interval / IO_USEC,
+		    io_pad(borderlen - 18 - raw_mag), "");
 	}
 	fprintf(fp, "|%-*s|\n", borderlen - 2, "");
 	io_filters(fp, s, borderlen);
