@@ -253,7 +253,7 @@ static void io_filters(FILE *fp, const struct iostat *s, int borderlen)
 				}
 			snprintf(line + len, sizeof(line) - len, "%.*s", (int)cut, f);
 			io_line(fp, borderlen, line);
-			len = snprintf(line, sizeof(line), "|         ");
+			len = snprintf(line, sizeof(line), "|        ");
 			f += next;
 		}
 		snprintf(line + len, sizeof(line) - len, "%s", f);
