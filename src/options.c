@@ -332,7 +332,7 @@ static struct opt_row rows[] = {
 	{ NULL, 'j', required_argument, "PROTOS", "-T json: expand only the nodes named in the space-separated list", set_j, 0 },
 	{ NULL, 'J', required_argument, "PROTOS", "-T json: expand only the listed top-level protocols, with all below", set_J, 0 },
 	{ NULL, 'E', required_argument, "OPT=VAL", "-T fields options: separator=/t|/s|C, header=y|n, aggregator=C, quote=d|s|n", set_E, 0 },
-	{ NULL, 'z', required_argument, "STAT", "statistics: conv|endpoints,eth|ip|ipv6|tcp|udp  follow,tcp|udp,ascii|hex|raw|yaml,N  io,phs[,F]  plen|ptype|http|http_req|http_srv,tree[,F]", set_z, 0 },
+	{ NULL, 'z', required_argument, "STAT", "statistics: conv|endpoints,eth|ip|ipv6|tcp|udp  follow,tcp|udp,ascii|hex|raw|yaml,N  io,phs[,F]  io,stat,SECS[,F,...]  plen|ptype|http|http_req|http_srv,tree[,F]", set_z, 0 },
 	{ "export-objects", 0, required_argument, "http,DIR", "save the bodies of the HTTP messages into DIR, named as tshark names them", set_export_objects, 0 },
 	{ NULL, 'G', required_argument, "REPORT", "print a glossary (fields, protocols) and exit", set_G, 0 },
 	{ "flow", 0, optional_argument, "STREAM", "print the TCP ladder with endpoint states (all streams or one)", set_flow, 0 },

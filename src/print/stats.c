@@ -14,6 +14,7 @@ extern const struct stat_kind follow_udp_kind;	/* follow.c */
 extern const struct stat_kind conv_tcp_kind;	/* conv.c */
 extern const struct stat_kind conv_udp_kind;	/* conv.c */
 extern const struct stat_kind io_phs_kind;	/* phs.c */
+extern const struct stat_kind io_stat_kind;	/* iostat.c */
 extern const struct stat_kind endpoints_kind;	/* endpoints.c */
 extern const struct stat_kind conv_eth_kind;	/* conv_addr.c */
 extern const struct stat_kind conv_ip_kind;	/* conv_addr.c */
@@ -31,6 +32,7 @@ static const struct stat_kind *const kinds[] = {
 	&conv_tcp_kind,
 	&conv_udp_kind,
 	&io_phs_kind,
+	&io_stat_kind,
 	&endpoints_kind,
 	&conv_eth_kind,
 	&conv_ip_kind,
@@ -67,7 +69,7 @@ struct stats *stats_new(const struct batch_config *o, char *errbuf, size_t n)
 		if (!k) {
 			snprintf(errbuf, n, "invalid -z argument \"%s\"; supported: "
 			    "conv,eth|ip|ipv6|tcp|udp endpoints,eth|ip|ipv6|tcp|udp "
-			    "follow,tcp|udp,ascii|hex|raw|yaml,N io,phs[,FILTER] plen,tree ptype,tree http,tree "
+			    "follow,tcp|udp,ascii|hex|raw|yaml,N io,phs[,FILTER] io,stat,INTERVAL[,FILTER…] plen,tree ptype,tree http,tree "
 			    "http_req,tree http_srv,tree (trees take ,FILTER too)", o->stats[i]);
 			stats_free(s);
 			return NULL;
