@@ -21,6 +21,7 @@ struct pending {
 struct tcpfollow {
 	uint32_t stream;
 	int udp;		/* a udp.stream: each datagram's payload is a chunk */
+	const struct field_def *udp_payload;	/* its payload field, looked up once */
 	int have_nodes;
 	char node_str[2][80];
 	char host[2][64];	/* node addresses and ports apart (-z follow,…,yaml) */
@@ -48,6 +49,7 @@ struct tcpfollow *udpfollow_new(uint32_t stream)
 	struct tcpfollow *f = tcpfollow_new(stream);
 
 	f->udp = 1;
+	f->udp_payload = reg_lookup("udp.payload");
 	return f;
 }
 
@@ -215,7 +217,7 @@ static void udp_frame(struct tcpfollow *f, const struct dctx *d)
 {
 	const struct pinfo *pi = d->pi;
 	const struct dtree *t = d->tree;
-	const struct field_def *pf = reg_lookup("udp.payload");
+	const struct field_def *pf = f->udp_payload;
 	const struct fnode *payload = NULL;
 	int node;
 
